@@ -1,0 +1,66 @@
+package io.keras4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The keras4j command line. Exit codes: 0 success, 1 a verification found differences, 2 an error
+ * (bad arguments, unreadable or unsupported model, bad input), printed as one line.
+ */
+@Command(name = "keras4j", mixinStandardHelpOptions = true, version = "keras4j 0.1.0",
+        description = "Runs Keras models on the JVM with Keras' own numbers.",
+        subcommands = {PredictCommand.class, VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:verify found outputs outside tolerance", "2:error (message on stderr)"})
+public final class Main implements Runnable {
+    /** Exit code of a verification that found differences. */
+    static final int MISMATCH = 1;
+    /** Exit code of any error. */
+    static final int ERROR = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "On error, print the cause chain and stack trace.")
+    boolean verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code. */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            boolean verbose = parsed.matchedOption("--verbose") != null
+                    || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--verbose") != null);
+            cmd.getErr().println("keras4j: " + oneLine(e));
+            if (verbose) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return ERROR;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("keras4j: " + e.getMessage() + " (see --help)");
+            return ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            m = e.getMessage() + ": no such file";
+        }
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        return m.replace('\n', ' ');
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

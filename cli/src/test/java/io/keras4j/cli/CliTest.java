@@ -1,0 +1,151 @@
+package io.keras4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.io.Npy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: predict, verify, demo, and one-line errors with exit code 2. */
+class CliTest {
+    private static final Path CASES = Path.of(System.getProperty("keras4j.testdata", "../testdata")).resolve("cases");
+
+    /** Runs the CLI in-process and returns {exit code, stdout, stderr}. */
+    private static String[] run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void predictWritesKerasOutputs(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm16_h5");
+        Path y = tmp.resolve("y.npy");
+        String[] r = run("predict", dir.resolve("model.h5").toString(), "--input", dir.resolve("input_0.npy").toString(),
+                "--output", y.toString());
+        assertEquals("0", r[0], r[2]);
+        Tensor got = Npy.read(y);
+        Tensor want = Npy.read(dir.resolve("output_0.npy"));
+        assertEquals(java.util.Arrays.toString(want.shape()), java.util.Arrays.toString(got.shape()));
+        float[] g = got.toArray();
+        float[] w = want.toArray();
+        for (int i = 0; i < g.length; i++) {
+            assertTrue(Math.abs(g[i] - w[i]) <= 1e-5 + 1e-5 * Math.abs(w[i]), "value " + i);
+        }
+    }
+
+    @Test
+    void predictAcceptsFloat64AndIntegerInputs(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm16_keras");
+        float[] x = Npy.read(dir.resolve("input_0.npy")).toArray();
+        int n = x.length / 10;
+        Path x64 = tmp.resolve("x64.npy");
+        writeNpy(x64, "<f8", n, x, true);
+        Path y = tmp.resolve("y.npy");
+        assertEquals("0", run("predict", dir.resolve("model.keras").toString(), "--input", x64.toString(), "--output", y.toString())[0]);
+        float[] got = Npy.read(y).toArray();
+        float[] want = Npy.read(dir.resolve("output_0.npy")).toArray();
+        for (int i = 0; i < got.length; i++) {
+            assertTrue(Math.abs(got[i] - want[i]) <= 1e-5 + 1e-5 * Math.abs(want[i]), "value " + i);
+        }
+        Path xi = tmp.resolve("xi.npy");
+        writeNpy(xi, "<i8", n, new float[x.length], false);
+        assertEquals("0", run("predict", dir.resolve("model.keras").toString(), "--input", xi.toString(), "--output", y.toString())[0]);
+    }
+
+    private static void writeNpy(Path file, String descr, int n, float[] values, boolean asDouble) throws Exception {
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + n + ", 10, 1), }";
+        StringBuilder h = new StringBuilder(header);
+        while ((10 + h.length() + 1) % 64 != 0) {
+            h.append(' ');
+        }
+        h.append('\n');
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + h.length() + 8 * values.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) h.length());
+        b.put(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+        for (float v : values) {
+            if (asDouble) {
+                b.putDouble(v);
+            } else {
+                b.putLong((long) v);
+            }
+        }
+        Files.write(file, b.array());
+    }
+
+    @Test
+    void verifyPassesOnAGoldenCase() {
+        String[] r = run("verify", CASES.resolve("seed_lstm32_keras").toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("max abs error") && r[1].contains("PASS"), r[1]);
+    }
+
+    @Test
+    void verifyFailsWithExitCode1WhenOutputsDiffer(@TempDir Path tmp) throws Exception {
+        Path src = CASES.resolve("seed_lstm16_h5");
+        Files.copy(src.resolve("model.h5"), tmp.resolve("model.h5"));
+        Files.copy(src.resolve("input_0.npy"), tmp.resolve("input_0.npy"));
+        float[] want = Npy.read(src.resolve("output_0.npy")).toArray();
+        want[5] += 0.01f;
+        Npy.write(tmp.resolve("output_0.npy"), Tensor.of(want, want.length, 1));
+        String[] r = run("verify", tmp.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("1 of " + want.length + " values outside tolerance") && r[1].contains("FAIL"), r[1]);
+    }
+
+    @Test
+    void demoPrintsTheSeedTable() {
+        String[] r = run("demo");
+        assertEquals("0", r[0], r[1] + r[2]);
+        for (String units : new String[] {"16", "32", "64"}) {
+            assertTrue(r[1].lines().anyMatch(l -> l.startsWith(units + " ") && l.contains(".h5")), r[1]);
+            assertTrue(r[1].lines().anyMatch(l -> l.startsWith(units + " ") && l.contains(".keras")), r[1]);
+        }
+        assertTrue(r[1].contains("within 1e-5"), r[1]);
+    }
+
+    @Test
+    void errorsAreOneLineWithExitCode2(@TempDir Path tmp) throws Exception {
+        Path bogus = tmp.resolve("bogus.h5");
+        Files.writeString(bogus, "nope");
+        String[] r = run("predict", bogus.toString(), "--input", "x.npy", "--output", "y.npy");
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("keras4j: " + bogus + ": not a model file"), r[2]);
+
+        String[] missing = run("verify", tmp.resolve("nowhere").toString());
+        assertEquals("2", missing[0]);
+        assertEquals(1, missing[2].strip().lines().count(), missing[2]);
+
+        String[] verbose = run("predict", bogus.toString(), "--input", "x.npy", "--output", "y.npy", "--verbose");
+        assertEquals("2", verbose[0]);
+        assertTrue(verbose[2].lines().count() > 1, "--verbose shows the stack");
+    }
+
+    @Test
+    void wrongInputShapeIsNamed(@TempDir Path tmp) throws Exception {
+        Path x = tmp.resolve("x.npy");
+        Npy.write(x, Tensor.of(new float[2 * 10 * 2], 2, 10, 2));
+        String[] r = run("predict", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), "--input", x.toString(),
+                "--output", tmp.resolve("y.npy").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("expects shape (None, 10, 1) but was given (2, 10, 2)"), r[2]);
+    }
+}

@@ -1,0 +1,126 @@
+package io.keras4j.importer.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * Typed access to one layer's config that records every problem instead of stopping at the first,
+ * and that knows which keys were read so that {@link #finish} can reject options nobody handled.
+ */
+public final class LayerConfig {
+    /** Keys every layer may carry that do not change what it computes at inference. */
+    private static final Set<String> COMMON = Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape",
+            "input_shape", "input_dim", "input_length", "activity_regularizer", "build_config", "autocast");
+
+    private final LayerSpec layer;
+    private final Problems problems;
+    private final Set<String> seen = new HashSet<>();
+
+    public LayerConfig(LayerSpec layer, Problems problems) {
+        this.layer = layer;
+        this.problems = problems;
+    }
+
+    public LayerSpec layer() {
+        return layer;
+    }
+
+    public void problem(String what) {
+        problems.add(layer, what);
+    }
+
+    /** The raw value of the first of {@code keys} present (aliases across Keras versions), or null. */
+    public JsonNode raw(String... keys) {
+        for (String k : keys) {
+            seen.add(k);
+        }
+        for (String k : keys) {
+            JsonNode v = layer.config().get(k);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** A positive int option; records a problem and returns 1 when absent or invalid. */
+    public int positiveInt(String... keys) {
+        JsonNode v = raw(keys);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() <= 0) {
+            problem("option " + keys[0] + (v == null ? " is missing" : "=" + v + " must be a positive integer"));
+            return 1;
+        }
+        if (v.asInt() > 1 << 24) {
+            problem("option " + keys[0] + "=" + v + " is larger than keras4j accepts (" + (1 << 24) + ")");
+            return 1;
+        }
+        return v.asInt();
+    }
+
+    /** A boolean option with its Keras default. */
+    public boolean bool(boolean dflt, String... keys) {
+        JsonNode v = raw(keys);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isBoolean()) {
+            problem("option " + keys[0] + "=" + v + " must be true or false");
+            return dflt;
+        }
+        return v.asBoolean();
+    }
+
+    /** A string option with its default. */
+    public String string(String dflt, String... keys) {
+        JsonNode v = raw(keys);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isTextual()) {
+            problem("option " + keys[0] + "=" + v + " must be a string");
+            return dflt;
+        }
+        return v.asText();
+    }
+
+    /** A number option with its default. */
+    public double number(double dflt, String... keys) {
+        JsonNode v = raw(keys);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.isNumber()) {
+            problem("option " + keys[0] + "=" + v + " must be a number");
+            return dflt;
+        }
+        return v.asDouble();
+    }
+
+    /** Keys that do not affect inference (initializers, regularizers, dropout rates): read and ignored. */
+    public void ignore(String... keys) {
+        for (String k : keys) {
+            seen.add(k);
+        }
+    }
+
+    /** Records a problem unless option {@code key} is absent or has its supported value. */
+    public void require(String key, boolean supported, String why) {
+        JsonNode v = raw(key);
+        if (v != null && !v.isNull() && v.isBoolean() && v.asBoolean() != supported) {
+            problem("option " + key + "=" + v + " is not supported" + (why.isEmpty() ? "" : " (" + why + ")"));
+        }
+    }
+
+    /** Records a problem for every config key that no one read. */
+    public void finish() {
+        Iterator<String> it = layer.config().fieldNames();
+        while (it.hasNext()) {
+            String k = it.next();
+            if (!seen.contains(k) && !COMMON.contains(k)) {
+                problem("option " + k + "=" + layer.config().get(k) + " is not supported");
+            }
+        }
+    }
+}

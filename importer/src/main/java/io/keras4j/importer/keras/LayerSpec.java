@@ -1,0 +1,18 @@
+package io.keras4j.importer.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A layer as the model config describes it.
+ *
+ * @param name      the layer's name
+ * @param className the Keras class, for example {@code LSTM}
+ * @param config    the layer's {@code config} object
+ * @param calls     the layer's applications in the model, in node-index order
+ */
+public record LayerSpec(String name, String className, JsonNode config, List<LayerCall> calls) {
+    public LayerSpec {
+        calls = List.copyOf(calls);
+    }
+}

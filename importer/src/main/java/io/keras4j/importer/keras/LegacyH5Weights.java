@@ -1,0 +1,38 @@
+package io.keras4j.importer.keras;
+
+import io.keras4j.importer.hdf5.Dataset;
+import io.keras4j.importer.hdf5.Hdf5File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Weights of a legacy HDF5 file (Keras 1, 2, tf.keras, Keras 3's {@code .h5} writer): the group named after
+ * the layer holds attribute {@code weight_names}, whose order is the layer's weight order; each name is the
+ * dataset's path relative to the group. Names are never parsed.
+ */
+final class LegacyH5Weights implements WeightStore {
+    private final Hdf5File file;
+    private final String root;
+
+    /** @param root the group holding the layer groups: {@code /model_weights}, or {@code /} for weights-only files */
+    LegacyH5Weights(Hdf5File file, String root) {
+        this.file = file;
+        this.root = root.endsWith("/") ? root : root + "/";
+    }
+
+    @Override
+    public List<Weight> weights(LayerSpec layer, int layerIndex) throws IOException {
+        String group = root + layer.name();
+        if (!file.isGroup(group)) {
+            return List.of();
+        }
+        List<String> names = file.optionalStringListAttribute(group, "weight_names").orElse(List.of());
+        List<Weight> out = new ArrayList<>();
+        for (String name : names) {
+            Dataset d = file.dataset(group + "/" + name);
+            out.add(new Weight(name, d.shape(), d.readFloats()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,194 @@
+package io.keras4j.importer.keras;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the model config of every Keras writer (Sequential as a list or a dict, with or without an
+ * InputLayer; Functional with Keras 1/2 node lists or Keras 3 node dicts) into a {@link ParsedModel}.
+ */
+public final class ModelConfigParser {
+    private static final Set<String> RECURRENT = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional", "CuDNNLSTM", "CuDNNGRU");
+
+    private ModelConfigParser() {
+    }
+
+    /** Parses {@code {"class_name": ..., "config": ...}} of a whole model. */
+    public static ParsedModel parse(JsonNode model, Problems problems) {
+        String cls = model.path("class_name").asText("");
+        JsonNode config = model.path("config");
+        switch (cls) {
+            case "Sequential":
+                return sequential(config, problems);
+            case "Model":
+            case "Functional":
+                return functional(config, problems);
+            default:
+                problems.add("model class '" + cls + "' is not supported (expected Sequential, Functional or Model;"
+                        + " subclassed models carry Python code and cannot be imported)");
+                return null;
+        }
+    }
+
+    private static ParsedModel sequential(JsonNode config, Problems problems) {
+        JsonNode layers = config.isArray() ? config : config.path("layers");
+        if (!layers.isArray() || layers.isEmpty()) {
+            problems.add("Sequential model config has no layers");
+            return null;
+        }
+        List<LayerSpec> specs = new ArrayList<>();
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        JsonNode first = layers.get(0);
+        int start;
+        String inputName;
+        if ("InputLayer".equals(first.path("class_name").asText())) {
+            inputName = first.path("config").path("name").asText("input_layer");
+            int[] shape = inputShape(first.path("config"));
+            if (shape == null) {
+                problems.add("InputLayer '" + inputName + "' declares no batch_shape or batch_input_shape");
+                return null;
+            }
+            shapes.put(inputName, shape);
+            specs.add(new LayerSpec(inputName, "InputLayer", first.path("config"), List.of()));
+            start = 1;
+        } else {
+            inputName = first.path("config").path("name").asText("layer") + "_input";
+            int[] shape = inputShape(first.path("config"));
+            if (shape == null && !config.isArray()) {
+                shape = toShape(config.path("build_input_shape"));
+            }
+            if (shape == null) {
+                problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+                return null;
+            }
+            shapes.put(inputName, shape);
+            ObjectNode inputConfig = JsonNodeFactory.instance.objectNode().put("name", inputName);
+            specs.add(new LayerSpec(inputName, "InputLayer", inputConfig, List.of()));
+            start = 0;
+        }
+        TensorRef prev = new TensorRef(inputName, 0, 0);
+        for (int i = start; i < layers.size(); i++) {
+            JsonNode layer = layers.get(i);
+            String name = layer.path("config").path("name").asText("layer_" + i);
+            specs.add(new LayerSpec(name, layer.path("class_name").asText(), layer.path("config"),
+                    List.of(new LayerCall(List.of(prev), List.of()))));
+            prev = new TensorRef(name, 0, 0);
+        }
+        return new ParsedModel(specs, List.of(new TensorRef(inputName, 0, 0)), List.of(prev), shapes, true);
+    }
+
+    private static ParsedModel functional(JsonNode config, Problems problems) {
+        List<LayerSpec> specs = new ArrayList<>();
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (JsonNode layer : config.path("layers")) {
+            String cls = layer.path("class_name").asText();
+            String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
+            if ("InputLayer".equals(cls)) {
+                int[] shape = inputShape(layer.path("config"));
+                if (shape == null) {
+                    problems.add("InputLayer '" + name + "' declares no batch_shape or batch_input_shape");
+                    shape = new int[] {-1};
+                }
+                shapes.put(name, shape);
+            }
+            List<LayerCall> calls = new ArrayList<>();
+            for (JsonNode node : layer.path("inbound_nodes")) {
+                calls.add(call(node, RECURRENT.contains(cls)));
+            }
+            specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
+        }
+        return new ParsedModel(specs, refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+    }
+
+    /** One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}. */
+    private static LayerCall call(JsonNode node, boolean recurrent) {
+        List<TensorRef> inputs = new ArrayList<>();
+        List<TensorRef> state = new ArrayList<>();
+        if (node.isObject()) {
+            collectTensors(node.path("args"), inputs);
+            collectTensors(node.path("kwargs").path("initial_state"), state);
+        } else {
+            for (JsonNode entry : node) {
+                inputs.add(new TensorRef(entry.get(0).asText(), entry.get(1).asInt(), entry.get(2).asInt()));
+                if (entry.size() > 3) {
+                    collectLegacyTensors(entry.get(3).path("initial_state"), state);
+                }
+            }
+            if (recurrent && inputs.size() > 1 && state.isEmpty()) {
+                // Keras 2 records RNN initial states as extra inputs after the sequence.
+                state.addAll(inputs.subList(1, inputs.size()));
+                inputs = new ArrayList<>(inputs.subList(0, 1));
+            }
+        }
+        return new LayerCall(inputs, state);
+    }
+
+    private static void collectTensors(JsonNode v, List<TensorRef> out) {
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                collectTensors(e, out);
+            }
+        } else if (v.isObject() && "__keras_tensor__".equals(v.path("class_name").asText())) {
+            JsonNode h = v.path("config").path("keras_history");
+            out.add(new TensorRef(h.get(0).asText(), h.get(1).asInt(), h.get(2).asInt()));
+        }
+    }
+
+    private static void collectLegacyTensors(JsonNode v, List<TensorRef> out) {
+        if (v.isArray() && v.size() >= 3 && v.get(0).isTextual()) {
+            out.add(new TensorRef(v.get(0).asText(), v.get(1).asInt(), v.get(2).asInt()));
+        } else if (v.isArray()) {
+            for (JsonNode e : v) {
+                collectLegacyTensors(e, out);
+            }
+        }
+    }
+
+    /** input_layers/output_layers: one flat {@code [name, node, tensor]} or a list (or dict) of them. */
+    private static List<TensorRef> refs(JsonNode v) {
+        List<TensorRef> out = new ArrayList<>();
+        if (v.isArray() && v.size() == 3 && v.get(0).isTextual() && v.get(1).isNumber()) {
+            out.add(new TensorRef(v.get(0).asText(), v.get(1).asInt(), v.get(2).asInt()));
+        } else if (v.isArray() || v.isObject()) {
+            for (JsonNode e : v) {
+                out.addAll(refs(e));
+            }
+        }
+        return out;
+    }
+
+    /** The batch shape a layer config declares: batch_shape (Keras 3), batch_input_shape, or input_shape. */
+    static int[] inputShape(JsonNode config) {
+        int[] s = toShape(config.path("batch_shape"));
+        if (s == null) {
+            s = toShape(config.path("batch_input_shape"));
+        }
+        if (s == null) {
+            int[] inner = toShape(config.path("input_shape"));
+            if (inner != null) {
+                s = new int[inner.length + 1];
+                s[0] = -1;
+                System.arraycopy(inner, 0, s, 1, inner.length);
+            }
+        }
+        return s;
+    }
+
+    private static int[] toShape(JsonNode v) {
+        if (!v.isArray()) {
+            return null;
+        }
+        int[] s = new int[v.size()];
+        for (int i = 0; i < s.length; i++) {
+            JsonNode d = v.get(i);
+            s[i] = d.isNull() ? -1 : d.asInt(-1);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,38 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.Activations;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Dense;
+import java.util.List;
+
+/** Keras Dense (Keras 1 names: output_dim, bias). Applied to the last axis; passes a mask through. */
+final class DenseTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int units = config.positiveInt("units", "output_dim");
+        Activation activation = Activations.read(config, t.version(), "linear", "activation");
+        boolean useBias = config.bool(true, "use_bias", "bias");
+        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                "kernel_constraint", "bias_constraint", "init", "W_regularizer", "b_regularizer", "W_constraint",
+                "b_constraint", "lora_rank", "lora_alpha", "quantization_config");
+        KTensor x = t.inputs().get(0);
+        int[] shape = t.shape(x.value());
+        int in = shape.length == 0 ? -1 : shape[shape.length - 1];
+        if (in <= 0) {
+            config.problem("input shape " + java.util.Arrays.toString(shape) + " has no known last dimension");
+            return List.of(t.unavailable());
+        }
+        if (!LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
+            return List.of(t.unavailable());
+        }
+        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", in, units);
+        float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", units) : null;
+        if (kernel == null || useBias && bias == null) {
+            return List.of(t.unavailable());
+        }
+        Dense op = new Dense(in, units, kernel, bias, activation);
+        return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
+    }
+}

@@ -1,0 +1,38 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.Activations;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Lstm;
+import io.keras4j.runtime.ops.RecurrentOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keras LSTM, any version's option names. */
+final class LstmTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int units = config.positiveInt("units", "output_dim");
+        Activation activation = Activations.read(config, t.version(), "tanh", "activation");
+        Activation recurrent = Activations.read(config, t.version(),
+                RecurrentConfig.defaultRecurrentActivation(t.version()), "recurrent_activation", "inner_activation");
+        boolean useBias = config.bool(true, "use_bias");
+        RecurrentOptions options = RecurrentConfig.options(config, t);
+        config.ignore("unit_forget_bias", "forget_bias_init");
+        KTensor x = t.inputs().get(0);
+        int in = RecurrentConfig.inputSize(config, t, x);
+        if (in <= 0 || !LayerWeights.count(config, t.weights(), useBias ? 3 : 2,
+                useBias ? "kernel, recurrent_kernel, bias" : "kernel, recurrent_kernel")) {
+            return RecurrentConfig.unavailable(t, options, 2);
+        }
+        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", in, 4L * units);
+        float[] recurrentKernel = LayerWeights.take(config, t.weights(), 1, "recurrent_kernel", units, 4L * units);
+        float[] bias = useBias ? LayerWeights.take(config, t.weights(), 2, "bias", 4L * units) : null;
+        if (kernel == null || recurrentKernel == null || useBias && bias == null) {
+            return RecurrentConfig.unavailable(t, options, 2);
+        }
+        Lstm op = new Lstm(in, units, kernel, recurrentKernel, bias, activation, recurrent, options);
+        return RecurrentConfig.emit(t, op, x, 2);
+    }
+}

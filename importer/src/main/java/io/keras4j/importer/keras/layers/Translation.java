@@ -1,0 +1,37 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.KerasVersion;
+import io.keras4j.importer.keras.Weight;
+import io.keras4j.runtime.ops.Op;
+import java.util.List;
+
+/** What a translator sees of the model being built: its inputs, its weights, and where to emit nodes. */
+public interface Translation {
+    /** The Keras version that wrote the file, for version-dependent meanings. */
+    KerasVersion version();
+
+    /** The tensors this call was applied to. */
+    List<KTensor> inputs();
+
+    /** The tensors given as initial_state, empty if none. */
+    List<KTensor> initialState();
+
+    /** The layer's stored weights, in Keras order. */
+    List<Weight> weights();
+
+    /** The declared shape of a graph value (-1 for dimensions known only at run time). */
+    int[] shape(String value);
+
+    /**
+     * Adds a node computing {@code op} on {@code inputs} and returns the names of its outputs. On an op that
+     * rejects its input shapes, records the problem and returns placeholder values.
+     */
+    List<String> emit(Op op, List<String> inputs);
+
+    /**
+     * A stand-in output for a call that could not be translated (its problem already recorded): layers
+     * fed from it are skipped rather than reporting follow-on errors.
+     */
+    KTensor unavailable();
+}

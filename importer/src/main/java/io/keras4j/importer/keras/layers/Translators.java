@@ -1,0 +1,37 @@
+package io.keras4j.importer.keras.layers;
+
+import java.util.Map;
+import java.util.Set;
+
+/** The translator of each supported Keras layer class. */
+public final class Translators {
+    private static final LayerTranslator IDENTITY = new IdentityTranslator();
+    private static final Map<String, LayerTranslator> BY_CLASS = Map.ofEntries(
+            Map.entry("LSTM", new LstmTranslator()),
+            Map.entry("Dense", new DenseTranslator()),
+            Map.entry("Activation", new ActivationTranslator()),
+            Map.entry("Dropout", IDENTITY),
+            Map.entry("SpatialDropout1D", IDENTITY),
+            Map.entry("GaussianNoise", IDENTITY),
+            Map.entry("GaussianDropout", IDENTITY),
+            Map.entry("AlphaDropout", IDENTITY),
+            Map.entry("ActivityRegularization", IDENTITY));
+    private static final Set<String> CODE_CARRYING = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
+
+    private Translators() {
+    }
+
+    /** The translator for a Keras class name, or null if keras4j does not support it. */
+    public static LayerTranslator forClass(String className) {
+        return BY_CLASS.get(className);
+    }
+
+    /** Why a class without translator is refused, for the error message. */
+    public static String unsupportedReason(String className) {
+        if (CODE_CARRYING.contains(className)) {
+            return "layer class " + className + " holds Python code, which keras4j never runs; replace it with built-in layers";
+        }
+        return "layer class " + className + " is not supported by keras4j (supported: "
+                + String.join(", ", new java.util.TreeSet<>(BY_CLASS.keySet())) + ")";
+    }
+}

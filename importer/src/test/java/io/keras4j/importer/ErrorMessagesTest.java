@@ -1,0 +1,156 @@
+package io.keras4j.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad model files and bad inputs give errors that name the file, the layer, the option and the value. */
+class ErrorMessagesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path SEED_KERAS = TestData.caseDir("seed_lstm16_keras").resolve("model.keras");
+    private static final Path SEED_H5 = TestData.caseDir("seed_lstm16_h5").resolve("model.h5");
+
+    /** The seed .keras model with its config.json edited, as bytes. */
+    private static byte[] editedArchive(Consumer<JsonNode> edit) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(SEED_KERAS));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("config.json")) {
+                    JsonNode config = JSON.readTree(content);
+                    edit.accept(config);
+                    content = JSON.writeValueAsBytes(config);
+                }
+                out.putNextEntry(new ZipEntry(e.getName()));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ObjectNode layer(JsonNode model, String className) {
+        for (JsonNode l : model.path("config").path("layers")) {
+            if (l.path("class_name").asText().equals(className)) {
+                return (ObjectNode) l;
+            }
+        }
+        throw new AssertionError("no " + className + " in the seed model");
+    }
+
+    @Test
+    void listsEveryProblemOfAModelAtOnce() throws IOException {
+        byte[] model = editedArchive(m -> {
+            ObjectNode lstm = (ObjectNode) layer(m, "LSTM").get("config");
+            lstm.put("activation", "no_such_activation");
+            lstm.put("time_major", true);
+            layer(m, "Dense").put("class_name", "MysteryLayer");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("edited.keras: 3 problems"), e.getMessage());
+        assertTrue(e.getMessage().contains("(LSTM): option activation='no_such_activation' is not a supported activation"), e.getMessage());
+        assertTrue(e.getMessage().contains("(LSTM): option time_major=true is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("(MysteryLayer): layer class MysteryLayer is not supported"), e.getMessage());
+    }
+
+    @Test
+    void unknownOptionIsRejectedNotIgnored() throws IOException {
+        byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("peephole_gates", 3));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("option peephole_gates=3 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void lambdaLayerIsRefusedByName() throws IOException {
+        byte[] model = editedArchive(m -> layer(m, "Dense").put("class_name", "Lambda"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("Lambda holds Python code, which keras4j never runs"), e.getMessage());
+    }
+
+    @Test
+    void weightsThatDisagreeWithTheConfigAreNamed() throws IOException {
+        byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("units", 17));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("kernel") && e.getMessage().contains("(1, 64)")
+                && e.getMessage().contains("(1, 68)"), e.getMessage());
+    }
+
+    @Test
+    void notAModelFile(@TempDir Path dir) throws IOException {
+        Path text = dir.resolve("model.h5");
+        Files.writeString(text, "this is not a model", StandardCharsets.UTF_8);
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(text));
+        assertTrue(e.getMessage().startsWith(text + ": not a model file"), e.getMessage());
+    }
+
+    @Test
+    void missingFile(@TempDir Path dir) {
+        assertThrows(NoSuchFileException.class, () -> ModelImporter.load(dir.resolve("absent.h5")));
+    }
+
+    @Test
+    void truncatedH5(@TempDir Path dir) throws IOException {
+        byte[] full = Files.readAllBytes(SEED_H5);
+        Path cut = dir.resolve("cut.h5");
+        Files.write(cut, Arrays.copyOf(full, full.length / 3));
+        IOException e = assertThrows(IOException.class, () -> ModelImporter.load(cut));
+        assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+    }
+
+    @Test
+    void truncatedArchive(@TempDir Path dir) throws IOException {
+        byte[] full = Files.readAllBytes(SEED_KERAS);
+        Path cut = dir.resolve("cut.keras");
+        Files.write(cut, Arrays.copyOf(full, full.length / 2));
+        IOException e = assertThrows(IOException.class, () -> ModelImporter.load(cut));
+        assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+    }
+
+    @Test
+    void badInputsNameExpectedAndGiven() throws IOException {
+        Model model = ModelImporter.load(SEED_H5);
+        String input = model.inputs().get(0).name();
+        IllegalArgumentException features = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.of(new float[2 * 10 * 3], 2, 10, 3)));
+        assertEquals("input '" + input + "' expects shape (None, 10, 1) but was given (2, 10, 3)", features.getMessage());
+        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.of(new float[10], 10)));
+        assertTrue(rank.getMessage().contains("expects shape (None, 10, 1) but was given (10,)"), rank.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.of(new float[0], 0, 10, 1)));
+        assertTrue(empty.getMessage().contains("empty batch"), empty.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[10], 1, 10, 1), Tensor.of(new float[10], 1, 10, 1)));
+        assertTrue(count.getMessage().contains("takes 1 input(s)"), count.getMessage());
+    }
+
+    @Test
+    void nanInputGivesIeeeResultNotAnError() throws IOException {
+        Model model = ModelImporter.load(SEED_H5);
+        float[] x = new float[10];
+        x[3] = Float.NaN;
+        assertTrue(Float.isNaN(model.predict(Tensor.of(x, 1, 10, 1)).get(0, 0)));
+    }
+}

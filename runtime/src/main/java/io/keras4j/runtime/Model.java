@@ -1,0 +1,155 @@
+package io.keras4j.runtime;
+
+import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.graph.ValueInfo;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded model, ready to predict. Immutable and safe to call from many threads at once: every call
+ * works in buffers of its own.
+ */
+public final class Model {
+    private final Graph graph;
+    private final int valueCount;
+    private final int[][] nodeInputs;
+    private final int[][] nodeOutputs;
+    private final int[] outputSlots;
+
+    private Model(Graph graph) {
+        this.graph = graph;
+        Map<String, Integer> slots = new HashMap<>();
+        for (ValueInfo in : graph.inputs()) {
+            slots.put(in.name(), slots.size());
+        }
+        List<Node> nodes = graph.nodes();
+        nodeInputs = new int[nodes.size()][];
+        nodeOutputs = new int[nodes.size()][];
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            nodeInputs[n] = node.inputs().stream().mapToInt(slots::get).toArray();
+            for (String out : node.outputs()) {
+                slots.put(out, slots.size());
+            }
+            nodeOutputs[n] = node.outputs().stream().mapToInt(slots::get).toArray();
+        }
+        valueCount = slots.size();
+        outputSlots = graph.outputs().stream().mapToInt(o -> slots.get(o.name())).toArray();
+    }
+
+    /** A model that executes {@code graph}. */
+    public static Model of(Graph graph) {
+        return new Model(graph);
+    }
+
+    /** The graph this model executes. */
+    public Graph graph() {
+        return graph;
+    }
+
+    /** The inputs, in the order {@link #predict(Tensor...)} takes them. */
+    public List<ValueInfo> inputs() {
+        return graph.inputs();
+    }
+
+    /** The outputs, in the order {@link #predict(Tensor...)} returns them. */
+    public List<ValueInfo> outputs() {
+        return graph.outputs();
+    }
+
+    /**
+     * Runs a model with one input and one output.
+     *
+     * @throws IllegalArgumentException if the model has several inputs or outputs, or the input does not fit
+     */
+    public Tensor predict(Tensor input) {
+        if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
+            throw new IllegalArgumentException("this model has " + graph.inputs().size() + " inputs and "
+                    + graph.outputs().size() + " outputs; use predictAll");
+        }
+        return predictAll(input)[0];
+    }
+
+    /**
+     * Runs the model on inputs given in model order and returns the outputs in model order.
+     *
+     * @throws IllegalArgumentException naming the input and the expected versus given shape when an input does not fit
+     */
+    public Tensor[] predictAll(Tensor... inputs) {
+        checkInputs(inputs);
+        float[][] values = new float[valueCount][];
+        int[][] shapes = new int[valueCount][];
+        for (int i = 0; i < inputs.length; i++) {
+            values[i] = inputs[i].data();
+            shapes[i] = inputs[i].shape();
+        }
+        List<Node> nodes = graph.nodes();
+        float[] scratch = new float[0];
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            int[][] inShapes = new int[nodeInputs[n].length][];
+            float[][] in = new float[nodeInputs[n].length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values[nodeInputs[n][i]];
+                inShapes[i] = shapes[nodeInputs[n][i]];
+            }
+            int[][] outShapes;
+            try {
+                outShapes = node.op().outputShapes(inShapes);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
+            }
+            float[][] out = new float[outShapes.length][];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = new float[Shapes.checkedSize(outShapes[i])];
+                values[nodeOutputs[n][i]] = out[i];
+                shapes[nodeOutputs[n][i]] = outShapes[i];
+            }
+            int need = node.op().scratchSize(inShapes);
+            if (scratch.length < need) {
+                scratch = new float[need];
+            }
+            node.op().forward(in, inShapes, out, scratch);
+        }
+        Tensor[] result = new Tensor[outputSlots.length];
+        for (int i = 0; i < result.length; i++) {
+            float[] v = values[outputSlots[i]];
+            // An output that is also a model input must not share the caller's array.
+            result[i] = Tensor.wrap(outputSlots[i] < inputs.length ? v.clone() : v, shapes[outputSlots[i]]);
+        }
+        return result;
+    }
+
+    private void checkInputs(Tensor[] inputs) {
+        List<ValueInfo> declared = graph.inputs();
+        if (inputs.length != declared.size()) {
+            throw new IllegalArgumentException("model takes " + declared.size() + " input(s) " + declared
+                    + " but " + inputs.length + " were given");
+        }
+        int batch = -1;
+        for (int i = 0; i < inputs.length; i++) {
+            ValueInfo d = declared.get(i);
+            int[] given = inputs[i].shape();
+            if (!Shapes.fits(d.shape(), given)) {
+                throw new IllegalArgumentException("input '" + d.name() + "' expects shape " + Shapes.toString(d.shape())
+                        + " but was given " + Shapes.toString(given));
+            }
+            if (given.length == 0 || given[0] == 0) {
+                throw new IllegalArgumentException("input '" + d.name() + "' has an empty batch " + Shapes.toString(given));
+            }
+            if (batch >= 0 && given[0] != batch) {
+                throw new IllegalArgumentException("input '" + d.name() + "' has batch size " + given[0]
+                        + " but the first input has " + batch);
+            }
+            batch = given[0];
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Model" + graph.inputs() + " -> " + Arrays.toString(graph.outputs().toArray());
+    }
+}

@@ -1,0 +1,96 @@
+package io.keras4j.runtime.graph;
+
+import io.keras4j.runtime.Shapes;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model as every importer produces it and the runtime executes it: named inputs with declared
+ * shapes, nodes in topological order, and the names of the output values. Construction checks that
+ * every value is defined once, before use, and infers every value's declared shape.
+ */
+public final class Graph {
+    private final List<ValueInfo> inputs;
+    private final List<Node> nodes;
+    private final List<ValueInfo> outputs;
+    private final Map<String, String> metadata;
+
+    /**
+     * @param inputs   the model inputs, batch dimension first
+     * @param nodes    nodes in an order where every input is defined before use
+     * @param outputs  names of the values the model returns, in order
+     * @param metadata free-form facts about the source, for example {@code format} and {@code keras_version}
+     * @throws IllegalArgumentException if a value is undefined, defined twice, or shapes do not fit
+     */
+    public Graph(List<ValueInfo> inputs, List<Node> nodes, List<String> outputs, Map<String, String> metadata) {
+        this.inputs = List.copyOf(inputs);
+        this.nodes = List.copyOf(nodes);
+        this.metadata = Map.copyOf(metadata);
+        Map<String, int[]> shapes = new HashMap<>();
+        for (ValueInfo in : this.inputs) {
+            define(shapes, in.name(), in.shape(), "input");
+        }
+        for (Node node : this.nodes) {
+            int[][] inShapes = new int[node.inputs().size()][];
+            for (int i = 0; i < inShapes.length; i++) {
+                String v = node.inputs().get(i);
+                inShapes[i] = shapes.get(v);
+                if (inShapes[i] == null) {
+                    throw new IllegalArgumentException("node '" + node.name() + "' reads '" + v + "', which no earlier node or input defines");
+                }
+            }
+            int[][] outShapes;
+            try {
+                outShapes = node.op().outputShapes(inShapes);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
+            }
+            if (outShapes.length != node.outputs().size()) {
+                throw new IllegalArgumentException("node '" + node.name() + "' names " + node.outputs().size()
+                        + " outputs but its " + node.op().type() + " op produces " + outShapes.length);
+            }
+            for (int i = 0; i < outShapes.length; i++) {
+                define(shapes, node.outputs().get(i), outShapes[i], "node '" + node.name() + "'");
+            }
+        }
+        Map<String, ValueInfo> out = new LinkedHashMap<>();
+        for (String name : outputs) {
+            int[] s = shapes.get(name);
+            if (s == null) {
+                throw new IllegalArgumentException("graph output '" + name + "' is not defined by any node");
+            }
+            out.put(name, new ValueInfo(name, s));
+        }
+        this.outputs = List.copyOf(outputs.stream().map(out::get).toList());
+    }
+
+    private static void define(Map<String, int[]> shapes, String name, int[] shape, String by) {
+        if (shapes.putIfAbsent(name, shape) != null) {
+            throw new IllegalArgumentException(by + " defines value '" + name + "', which is already defined");
+        }
+        for (int d : shape) {
+            if (d < -1) {
+                throw new IllegalArgumentException(by + " gives value '" + name + "' the invalid shape " + Shapes.toString(shape));
+            }
+        }
+    }
+
+    public List<ValueInfo> inputs() {
+        return inputs;
+    }
+
+    public List<Node> nodes() {
+        return nodes;
+    }
+
+    /** The outputs with their inferred declared shapes. */
+    public List<ValueInfo> outputs() {
+        return outputs;
+    }
+
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+}

@@ -1,0 +1,201 @@
+package io.keras4j.runtime.math;
+
+import java.util.Locale;
+
+/**
+ * An activation function as Keras defines it, applied in place. Element-wise functions ignore the
+ * row width; softmax and log_softmax work along the last axis, whose width the caller passes.
+ */
+public final class Activation {
+
+    /** The functions keras4j implements. */
+    public enum Kind {
+        LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
+        EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX
+    }
+
+    private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
+    private static final double SELU_SCALE = 1.0507009873554804934193349852946;
+
+    /** hard_sigmoid of Keras 3: {@code clip(x/6 + 0.5, 0, 1)}. */
+    public static final Activation HARD_SIGMOID_KERAS3 = new Activation(Kind.HARD_SIGMOID, 1.0 / 6.0);
+    /** hard_sigmoid of Keras 1, Keras 2 and tf.keras: {@code clip(0.2x + 0.5, 0, 1)}. */
+    public static final Activation HARD_SIGMOID_KERAS2 = new Activation(Kind.HARD_SIGMOID, 0.2);
+
+    private final Kind kind;
+    private final double alpha;
+
+    private Activation(Kind kind, double alpha) {
+        this.kind = kind;
+        this.alpha = alpha;
+    }
+
+    /** A function that takes no parameter. */
+    public static Activation of(Kind kind) {
+        switch (kind) {
+            case LEAKY_RELU:
+                return new Activation(kind, 0.2);
+            case ELU:
+                return new Activation(kind, 1.0);
+            case HARD_SIGMOID:
+                return HARD_SIGMOID_KERAS3;
+            default:
+                return new Activation(kind, 0);
+        }
+    }
+
+    /** A function with one parameter: the negative slope of LEAKY_RELU, alpha of ELU, slope of HARD_SIGMOID. */
+    public static Activation of(Kind kind, double alpha) {
+        return new Activation(kind, alpha);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public double alpha() {
+        return alpha;
+    }
+
+    /** Whether the function mixes values along the last axis (softmax, log_softmax). */
+    public boolean isRowWise() {
+        return kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX;
+    }
+
+    /** The identity function. */
+    public boolean isLinear() {
+        return kind == Kind.LINEAR;
+    }
+
+    /**
+     * Applies the function to {@code x[offset, offset+length)}; row-wise functions treat that range as
+     * rows of {@code width} values.
+     */
+    public void apply(float[] x, int offset, int length, int width) {
+        int end = offset + length;
+        switch (kind) {
+            case LINEAR:
+                return;
+            case SOFTMAX:
+                for (int r = offset; r < end; r += width) {
+                    softmax(x, r, width);
+                }
+                return;
+            case LOG_SOFTMAX:
+                for (int r = offset; r < end; r += width) {
+                    logSoftmax(x, r, width);
+                }
+                return;
+            case TANH:
+                for (int i = offset; i < end; i++) {
+                    x[i] = (float) Math.tanh(x[i]);
+                }
+                return;
+            case SIGMOID:
+                for (int i = offset; i < end; i++) {
+                    x[i] = sigmoid(x[i]);
+                }
+                return;
+            default:
+                for (int i = offset; i < end; i++) {
+                    x[i] = apply(x[i]);
+                }
+        }
+    }
+
+    /** The element-wise value at {@code v}; not defined for row-wise functions. */
+    public float apply(float v) {
+        double x = v;
+        switch (kind) {
+            case LINEAR:
+                return v;
+            case RELU:
+                return v > 0 ? v : 0f;
+            case RELU6:
+                return Math.min(Math.max(v, 0f), 6f);
+            case LEAKY_RELU:
+                return v >= 0 ? v : (float) (alpha * x);
+            case ELU:
+                return v > 0 ? v : (float) (alpha * Math.expm1(x));
+            case SELU:
+                return (float) (SELU_SCALE * (v > 0 ? x : SELU_ALPHA * Math.expm1(x)));
+            case SOFTPLUS:
+                return (float) softplus(x);
+            case SOFTSIGN:
+                return (float) (x / (1 + Math.abs(x)));
+            case SILU:
+                return (float) (x / (1 + Math.exp(-x)));
+            case GELU:
+                return (float) (0.5 * x * Erf.erfc(-x / Math.sqrt(2)));
+            case GELU_TANH:
+                return (float) (0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x))));
+            case TANH:
+                return (float) Math.tanh(x);
+            case SIGMOID:
+                return sigmoid(v);
+            case EXPONENTIAL:
+                return (float) Math.exp(x);
+            case HARD_SIGMOID:
+                return (float) Math.min(Math.max(alpha * x + 0.5, 0), 1);
+            case HARD_SILU:
+                return (float) (x * Math.min(Math.max(x + 3, 0), 6) / 6);
+            case MISH:
+                return (float) (x * Math.tanh(softplus(x)));
+            default:
+                throw new IllegalStateException(kind + " is applied along an axis, not per element");
+        }
+    }
+
+    /** The logistic function {@code 1 / (1 + exp(-v))}. */
+    public static float sigmoid(float v) {
+        return (float) (1.0 / (1.0 + Math.exp(-(double) v)));
+    }
+
+    private static double softplus(double x) {
+        return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
+    }
+
+    private static void softmax(float[] x, int from, int width) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < from + width; i++) {
+            max = Math.max(max, x[i]);
+        }
+        double sum = 0;
+        for (int i = from; i < from + width; i++) {
+            double e = Math.exp(x[i] - max);
+            x[i] = (float) e;
+            sum += e;
+        }
+        for (int i = from; i < from + width; i++) {
+            x[i] = (float) (x[i] / sum);
+        }
+    }
+
+    private static void logSoftmax(float[] x, int from, int width) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < from + width; i++) {
+            max = Math.max(max, x[i]);
+        }
+        double sum = 0;
+        for (int i = from; i < from + width; i++) {
+            sum += Math.exp(x[i] - max);
+        }
+        double log = Math.log(sum);
+        for (int i = from; i < from + width; i++) {
+            x[i] = (float) (x[i] - max - log);
+        }
+    }
+
+    @Override
+    public String toString() {
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        switch (kind) {
+            case LEAKY_RELU:
+            case ELU:
+            case HARD_SIGMOID:
+                return name + "(" + alpha + ")";
+            default:
+                return name;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+
+/** Keras Dense: {@code y = activation(x · kernel + bias)} along the last axis of x. */
+public final class Dense implements Op {
+    private final int inputSize;
+    private final int units;
+    private final float[] kernel;
+    private final float[] bias;
+    private final Activation activation;
+
+    /**
+     * @param kernel     {@code [inputSize][units]}, row-major
+     * @param bias       {@code [units]}, or null for no bias
+     */
+    public Dense(int inputSize, int units, float[] kernel, float[] bias, Activation activation) {
+        Weights.check("kernel", kernel, inputSize, units);
+        if (bias != null) {
+            Weights.check("bias", bias, units);
+        }
+        this.inputSize = inputSize;
+        this.units = units;
+        this.kernel = kernel;
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Dense";
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int[] x = Inputs.single(in, type());
+        Inputs.lastDim(x, inputSize, "input");
+        return new int[][] {Shapes.withLast(x, units)};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int rows = inputs[0].length / inputSize;
+        MatMul.multiply(inputs[0], 0, kernel, bias, outputs[0], 0, rows, inputSize, units);
+        activation.apply(outputs[0], 0, outputs[0].length, units);
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + (bias == null ? 0 : bias.length);
+    }
+}

@@ -1,0 +1,26 @@
+package io.keras4j.runtime.ops;
+
+/** Passes its input through: what Dropout, GaussianNoise and similar layers compute at inference. */
+public final class Identity implements Op {
+    private final String type;
+
+    /** @param type the layer type this identity stands for, shown in summaries (for example "Dropout") */
+    public Identity(String type) {
+        this.type = type;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        return new int[][] {Inputs.single(in, type).clone()};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        System.arraycopy(inputs[0], 0, outputs[0], 0, inputs[0].length);
+    }
+}

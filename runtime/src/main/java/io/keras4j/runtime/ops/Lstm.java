@@ -1,0 +1,71 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+
+/**
+ * Keras LSTM. Gate blocks i, f, c, o; per step {@code z = x·K + h·R + b},
+ * {@code c = σr(z_f)⊙c + σr(z_i)⊙φ(z_c)}, {@code h = σr(z_o)⊙φ(c)}.
+ */
+public final class Lstm extends RecurrentOp {
+    private final float[] recurrentKernel;
+    private final Activation activation;
+    private final Activation recurrentActivation;
+
+    /**
+     * @param kernel          {@code [inputSize][4·units]}, Keras layout and gate order i, f, c, o
+     * @param recurrentKernel {@code [units][4·units]}
+     * @param bias            {@code [4·units]}, or null without bias
+     */
+    public Lstm(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
+                Activation activation, Activation recurrentActivation, RecurrentOptions options) {
+        super(inputSize, units, 4, kernel, bias, options);
+        Weights.check("recurrent_kernel", recurrentKernel, units, 4 * units);
+        this.recurrentKernel = recurrentKernel;
+        this.activation = activation;
+        this.recurrentActivation = recurrentActivation;
+    }
+
+    @Override
+    public String type() {
+        return "LSTM";
+    }
+
+    @Override
+    protected int stateCount() {
+        return 2;
+    }
+
+    @Override
+    protected int stepScratch() {
+        return 4 * units + units;
+    }
+
+    @Override
+    protected void step(float[] proj, int projOff, float[] s, int h, int stride, float[] work, int w) {
+        int u = units;
+        int g = 4 * u;
+        int c = h + stride;
+        System.arraycopy(proj, projOff, work, w, g);
+        for (int k = 0; k < u; k++) {
+            MatMul.axpy(s[h + k], recurrentKernel, k * g, work, w, g);
+        }
+        recurrentActivation.apply(work, w, 2 * u, u);
+        activation.apply(work, w + 2 * u, u, u);
+        recurrentActivation.apply(work, w + 3 * u, u, u);
+        int tanhC = w + g;
+        for (int j = 0; j < u; j++) {
+            s[c + j] = work[w + u + j] * s[c + j] + work[w + j] * work[w + 2 * u + j];
+            work[tanhC + j] = s[c + j];
+        }
+        activation.apply(work, tanhC, u, u);
+        for (int j = 0; j < u; j++) {
+            s[h + j] = work[w + 3 * u + j] * work[tanhC + j];
+        }
+    }
+
+    @Override
+    public long parameterCount() {
+        return super.parameterCount() + recurrentKernel.length;
+    }
+}

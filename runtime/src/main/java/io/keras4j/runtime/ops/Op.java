@@ -1,0 +1,33 @@
+package io.keras4j.runtime.ops;
+
+/**
+ * One computation of a graph: a Keras layer (LSTM, Dense) or a primitive. An op is immutable and
+ * holds its weights; it is called with concrete shapes (batch first) and writes into buffers the
+ * caller owns, so a forward pass allocates nothing.
+ */
+public interface Op {
+
+    /** The op's type as users know it, for example {@code "LSTM"}. */
+    String type();
+
+    /**
+     * Output shapes for the given input shapes. Dimensions may be -1 (unknown until run time) and
+     * propagate as -1.
+     *
+     * @throws IllegalArgumentException naming what was expected and what was given
+     */
+    int[][] outputShapes(int[][] inputShapes);
+
+    /** Floats of scratch memory {@link #forward} needs for these concrete input shapes. */
+    default int scratchSize(int[][] inputShapes) {
+        return 0;
+    }
+
+    /** Computes the outputs from the inputs; {@code outputs[i]} has exactly the size of output shape i. */
+    void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch);
+
+    /** Number of weight values, for summaries. */
+    default long parameterCount() {
+        return 0;
+    }
+}

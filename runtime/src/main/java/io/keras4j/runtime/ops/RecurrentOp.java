@@ -1,0 +1,147 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.math.MatMul;
+import java.util.Arrays;
+
+/**
+ * The time loop that LSTM, GRU and SimpleRNN share, with Keras semantics for go_backwards, masking,
+ * return_sequences, return_state and initial states. The input projection {@code x · kernel + bias}
+ * is computed for all timesteps in one matrix product; each step then calls {@link #step} for one
+ * sequence of the batch.
+ *
+ * <p>Inputs: {@code x [batch, time, inputSize]}, then {@code mask [batch, time]} if masked, then the
+ * initial states if given. Outputs: the output, then the final states if returnState.
+ */
+public abstract class RecurrentOp implements Op {
+    protected final int inputSize;
+    protected final int units;
+    protected final RecurrentOptions options;
+    private final float[] kernel;
+    private final float[] inputBias;
+    private final int width;
+
+    /**
+     * @param kernel    {@code [inputSize][width]} row-major, width = gates × units
+     * @param inputBias {@code [width]} added to the projection, or null
+     */
+    protected RecurrentOp(int inputSize, int units, int gates, float[] kernel, float[] inputBias, RecurrentOptions options) {
+        this.inputSize = inputSize;
+        this.units = units;
+        this.width = gates * units;
+        Weights.check("kernel", kernel, inputSize, width);
+        if (inputBias != null) {
+            Weights.check("bias", inputBias, width);
+        }
+        this.kernel = kernel;
+        this.inputBias = inputBias;
+        this.options = options;
+    }
+
+    /** Number of state vectors the cell carries (LSTM 2: h and c; GRU and SimpleRNN 1). The first is h. */
+    protected abstract int stateCount();
+
+    /** Floats of scratch one {@link #step} needs. */
+    protected abstract int stepScratch();
+
+    /**
+     * Advances one sequence by one step: reads the projected input {@code proj[projOff, projOff+width)}
+     * and the states {@code s[stateOff + k·stateStride, ... + units)} for k in [0, stateCount), and
+     * overwrites the states with the new ones. The new h is the step's output.
+     */
+    protected abstract void step(float[] proj, int projOff, float[] s, int stateOff, int stateStride,
+                                 float[] work, int workOff);
+
+    public RecurrentOptions options() {
+        return options;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int expected = 1 + (options.masked() ? 1 : 0) + (options.initialState() ? stateCount() : 0);
+        if (in.length != expected) {
+            throw new IllegalArgumentException(type() + " takes " + expected + " inputs, got " + in.length);
+        }
+        int[] x = in[0];
+        Inputs.rank(x, 3, "input");
+        Inputs.lastDim(x, inputSize, "input");
+        int next = 1;
+        if (options.masked()) {
+            Inputs.same(in[next++], new int[] {x[0], x[1]}, "mask");
+        }
+        if (options.initialState()) {
+            for (int k = 0; k < stateCount(); k++) {
+                Inputs.same(in[next++], new int[] {x[0], units}, "initial state " + k);
+            }
+        }
+        int outputs = 1 + (options.returnState() ? stateCount() : 0);
+        int[][] out = new int[outputs][];
+        out[0] = options.returnSequences() ? new int[] {x[0], x[1], units} : new int[] {x[0], units};
+        for (int k = 1; k < outputs; k++) {
+            out[k] = new int[] {x[0], units};
+        }
+        return out;
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        int batch = in[0][0];
+        int time = in[0][1];
+        return batch * time * width + (stateCount() + 1) * batch * units + stepScratch();
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int batch = inputShapes[0][0];
+        int time = inputShapes[0][1];
+        int stride = batch * units;
+        int projAt = 0;
+        int stateAt = batch * time * width;
+        int prevAt = stateAt + stateCount() * stride;
+        int workAt = prevAt + stride;
+        MatMul.multiply(inputs[0], 0, kernel, inputBias, scratch, projAt, batch * time, inputSize, width);
+        float[] mask = options.masked() ? inputs[1] : null;
+        int firstState = options.masked() ? 2 : 1;
+        for (int k = 0; k < stateCount(); k++) {
+            if (options.initialState()) {
+                System.arraycopy(inputs[firstState + k], 0, scratch, stateAt + k * stride, stride);
+            } else {
+                Arrays.fill(scratch, stateAt + k * stride, stateAt + (k + 1) * stride, 0f);
+            }
+        }
+        Arrays.fill(scratch, prevAt, prevAt + stride, 0f);
+        float[] y = outputs[0];
+        for (int s = 0; s < time; s++) {
+            int t = options.goBackwards() ? time - 1 - s : s;
+            for (int b = 0; b < batch; b++) {
+                int prev = prevAt + b * units;
+                if (mask == null || mask[b * time + t] != 0f) {
+                    int state = stateAt + b * units;
+                    step(scratch, projAt + (b * time + t) * width, scratch, state, stride, scratch, workAt);
+                    System.arraycopy(scratch, state, scratch, prev, units);
+                } else if (options.zeroOutputForMask()) {
+                    Arrays.fill(scratch, prev, prev + units, 0f);
+                }
+                if (options.returnSequences()) {
+                    System.arraycopy(scratch, prev, y, (b * time + s) * units, units);
+                }
+            }
+        }
+        if (!options.returnSequences()) {
+            System.arraycopy(scratch, prevAt, y, 0, stride);
+        }
+        if (options.returnState()) {
+            for (int k = 0; k < stateCount(); k++) {
+                System.arraycopy(scratch, stateAt + k * stride, outputs[1 + k], 0, stride);
+            }
+        }
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + (inputBias == null ? 0 : inputBias.length);
+    }
+}
