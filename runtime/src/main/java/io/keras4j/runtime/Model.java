@@ -3,6 +3,9 @@ package io.keras4j.runtime;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
+import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.StatefulOp;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +82,59 @@ public final class Model {
      * @throws IllegalArgumentException naming the input and the expected versus given shape when an input does not fit
      */
     public Tensor[] predictAll(Tensor... inputs) {
+        return run(inputs, null);
+    }
+
+    /**
+     * A new session: a stream of calls that carries recurrent states from one call to the next. It carries
+     * the layers saved with {@code stateful=True} or, if the model has none, every recurrent layer.
+     */
+    public Session newSession() {
+        return new Session(this);
+    }
+
+    /** Nodes whose states a session carries, in graph order. */
+    List<Integer> carriedNodes() {
+        List<Integer> stateful = new ArrayList<>();
+        List<Integer> recurrent = new ArrayList<>();
+        List<Node> nodes = graph.nodes();
+        for (int n = 0; n < nodes.size(); n++) {
+            if (nodes.get(n).op() instanceof StatefulOp) {
+                recurrent.add(n);
+                if (nodes.get(n).op() instanceof RecurrentOp r && r.options().stateful()) {
+                    stateful.add(n);
+                }
+            }
+        }
+        return stateful.isEmpty() ? recurrent : stateful;
+    }
+
+    /** The concrete input shapes node {@code n} sees for these model input shapes. */
+    int[][] nodeInputShapes(int n, int[][] modelInputShapes) {
+        int[][] shapes = new int[valueCount][];
+        System.arraycopy(modelInputShapes, 0, shapes, 0, modelInputShapes.length);
+        List<Node> nodes = graph.nodes();
+        for (int k = 0; k <= n; k++) {
+            int[][] in = new int[nodeInputs[k].length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = shapes[nodeInputs[k][i]];
+            }
+            if (k == n) {
+                return in;
+            }
+            int[][] out = nodes.get(k).op().outputShapes(in);
+            for (int i = 0; i < out.length; i++) {
+                shapes[nodeOutputs[k][i]] = out[i];
+            }
+        }
+        throw new IllegalArgumentException("no node " + n);
+    }
+
+    /**
+     * Runs the graph. {@code carried[n]}, when given and non-null, is node n's state, read at the start
+     * and overwritten with the final state.
+     */
+    Tensor[] run(Tensor[] inputs, float[][] carried) {
         checkInputs(inputs);
         float[][] values = new float[valueCount][];
         int[][] shapes = new int[valueCount][];
@@ -112,7 +168,11 @@ public final class Model {
             if (scratch.length < need) {
                 scratch = new float[need];
             }
-            node.op().forward(in, inShapes, out, scratch);
+            if (carried != null && carried[n] != null) {
+                ((StatefulOp) node.op()).forward(in, inShapes, out, scratch, carried[n]);
+            } else {
+                node.op().forward(in, inShapes, out, scratch);
+            }
         }
         Tensor[] result = new Tensor[outputSlots.length];
         for (int i = 0; i < result.length; i++) {

@@ -27,7 +27,18 @@ public final class Activations {
             Map.entry("hard_swish", Kind.HARD_SILU),
             Map.entry("mish", Kind.MISH),
             Map.entry("softmax", Kind.SOFTMAX),
-            Map.entry("log_softmax", Kind.LOG_SOFTMAX));
+            Map.entry("log_softmax", Kind.LOG_SOFTMAX),
+            Map.entry("celu", Kind.CELU),
+            Map.entry("hard_tanh", Kind.HARD_TANH),
+            Map.entry("hard_shrink", Kind.HARD_SHRINK),
+            Map.entry("soft_shrink", Kind.SOFT_SHRINK),
+            Map.entry("tanh_shrink", Kind.TANH_SHRINK),
+            Map.entry("log_sigmoid", Kind.LOG_SIGMOID),
+            Map.entry("sparse_plus", Kind.SPARSE_PLUS),
+            Map.entry("sparse_sigmoid", Kind.SPARSE_SIGMOID),
+            Map.entry("squareplus", Kind.SQUAREPLUS),
+            Map.entry("sparsemax", Kind.SPARSEMAX),
+            Map.entry("glu", Kind.GLU));
 
     private Activations() {
     }
@@ -54,8 +65,7 @@ public final class Activations {
         }
         Activation a = byName(name, version);
         if (a == null) {
-            config.problem("option " + keys[0] + "='" + name + "' is not a supported activation (supported: "
-                    + String.join(", ", new java.util.TreeSet<>(BY_NAME.keySet())) + ")");
+            config.problem("option " + keys[0] + "='" + name + "' is not a supported activation");
             return Activation.of(Kind.LINEAR);
         }
         return a;

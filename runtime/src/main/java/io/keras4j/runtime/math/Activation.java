@@ -11,7 +11,8 @@ public final class Activation {
     /** The functions keras4j implements. */
     public enum Kind {
         LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
-        EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX
+        EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK,
+        TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -36,7 +37,13 @@ public final class Activation {
             case LEAKY_RELU:
                 return new Activation(kind, 0.2);
             case ELU:
+            case CELU:
                 return new Activation(kind, 1.0);
+            case HARD_SHRINK:
+            case SOFT_SHRINK:
+                return new Activation(kind, 0.5);
+            case SQUAREPLUS:
+                return new Activation(kind, 4.0);
             case HARD_SIGMOID:
                 return HARD_SIGMOID_KERAS3;
             default:
@@ -44,7 +51,10 @@ public final class Activation {
         }
     }
 
-    /** A function with one parameter: the negative slope of LEAKY_RELU, alpha of ELU, slope of HARD_SIGMOID. */
+    /**
+     * A function with one parameter: the negative slope of LEAKY_RELU, alpha of ELU and CELU, slope of
+     * HARD_SIGMOID, threshold of HARD_SHRINK and SOFT_SHRINK, b of SQUAREPLUS.
+     */
     public static Activation of(Kind kind, double alpha) {
         return new Activation(kind, alpha);
     }
@@ -57,9 +67,43 @@ public final class Activation {
         return alpha;
     }
 
-    /** Whether the function mixes values along the last axis (softmax, log_softmax). */
+    /** Whether the function mixes values along the last axis (softmax, log_softmax, sparsemax, glu). */
     public boolean isRowWise() {
-        return kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX;
+        return kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX || kind == Kind.SPARSEMAX || kind == Kind.GLU;
+    }
+
+    /** The last-axis width of the result for rows of {@code width}: half for GLU, unchanged otherwise. */
+    public int outputWidth(int width) {
+        if (kind != Kind.GLU) {
+            return width;
+        }
+        if (width % 2 != 0) {
+            throw new IllegalArgumentException("glu needs an even last dimension, got " + width);
+        }
+        return width / 2;
+    }
+
+    /**
+     * Applies the function to {@code rows} rows of {@code width} values at {@code src[srcOff]}, writing rows
+     * of {@link #outputWidth} values to {@code dst[dstOff]}. The two ranges may be the same only when the
+     * width does not change.
+     */
+    public void apply(float[] src, int srcOff, float[] dst, int dstOff, int rows, int width) {
+        if (kind == Kind.GLU) {
+            int half = width / 2;
+            for (int r = 0; r < rows; r++) {
+                int in = srcOff + r * width;
+                int out = dstOff + r * half;
+                for (int j = 0; j < half; j++) {
+                    dst[out + j] = src[in + j] * sigmoid(src[in + half + j]);
+                }
+            }
+            return;
+        }
+        if (src != dst || srcOff != dstOff) {
+            System.arraycopy(src, srcOff, dst, dstOff, rows * width);
+        }
+        apply(dst, dstOff, rows * width, width);
     }
 
     /** The identity function. */
@@ -86,6 +130,13 @@ public final class Activation {
                     logSoftmax(x, r, width);
                 }
                 return;
+            case SPARSEMAX:
+                for (int r = offset; r < end; r += width) {
+                    sparsemax(x, r, width);
+                }
+                return;
+            case GLU:
+                throw new IllegalStateException("glu changes the width; use apply(src, srcOff, dst, dstOff, rows, width)");
             case TANH:
                 for (int i = offset; i < end; i++) {
                     x[i] = (float) Math.tanh(x[i]);
@@ -141,6 +192,24 @@ public final class Activation {
                 return (float) (x * Math.min(Math.max(x + 3, 0), 6) / 6);
             case MISH:
                 return (float) (x * Math.tanh(softplus(x)));
+            case CELU:
+                return (float) (Math.max(x, 0) + alpha * Math.expm1(Math.min(x, 0) / alpha));
+            case HARD_TANH:
+                return Math.min(Math.max(v, -1f), 1f);
+            case HARD_SHRINK:
+                return Math.abs(x) > alpha ? v : 0f;
+            case SOFT_SHRINK:
+                return x > alpha ? (float) (x - alpha) : x < -alpha ? (float) (x + alpha) : 0f;
+            case TANH_SHRINK:
+                return (float) (x - Math.tanh(x));
+            case LOG_SIGMOID:
+                return (float) -softplus(-x);
+            case SPARSE_PLUS:
+                return x <= -1 ? 0f : x < 1 ? (float) (0.25 * (x + 1) * (x + 1)) : v;
+            case SPARSE_SIGMOID:
+                return x <= -1 ? 0f : x >= 1 ? 1f : (float) (0.5 * (x + 1));
+            case SQUAREPLUS:
+                return (float) ((x + Math.sqrt(x * x + alpha)) / 2);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
@@ -186,13 +255,41 @@ public final class Activation {
         }
     }
 
+    /**
+     * Sparsemax as Keras 3's TensorFlow backend computes it: sort descending, support where
+     * {@code z_i - (cumsum_i - 1)/i > 0}, and {@code tau = (sum of cumsum_i over the support - 1) / k}.
+     */
+    private static void sparsemax(float[] x, int from, int width) {
+        float[] sorted = java.util.Arrays.copyOfRange(x, from, from + width);
+        java.util.Arrays.sort(sorted);
+        double cumsum = 0;
+        double supportSum = 0;
+        int k = 0;
+        for (int i = 0; i < width; i++) {
+            double z = sorted[width - 1 - i];
+            cumsum += z;
+            if (z - (cumsum - 1) / (i + 1) > 0) {
+                k++;
+                supportSum += cumsum;
+            }
+        }
+        double tau = (supportSum - 1) / k;
+        for (int i = from; i < from + width; i++) {
+            x[i] = (float) Math.max(x[i] - tau, 0);
+        }
+    }
+
     @Override
     public String toString() {
         String name = kind.name().toLowerCase(Locale.ROOT);
         switch (kind) {
             case LEAKY_RELU:
             case ELU:
+            case CELU:
             case HARD_SIGMOID:
+            case HARD_SHRINK:
+            case SOFT_SHRINK:
+            case SQUAREPLUS:
                 return name + "(" + alpha + ")";
             default:
                 return name;

@@ -17,14 +17,17 @@ public final class ActivationOp implements Op {
 
     @Override
     public int[][] outputShapes(int[][] in) {
-        return new int[][] {Inputs.single(in, type()).clone()};
+        int[] x = Inputs.single(in, type());
+        if (x.length == 0) {
+            return new int[][] {x.clone()};
+        }
+        return new int[][] {io.keras4j.runtime.Shapes.withLast(x, activation.outputWidth(x[x.length - 1]))};
     }
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        System.arraycopy(inputs[0], 0, outputs[0], 0, inputs[0].length);
         int[] shape = inputShapes[0];
         int width = shape.length == 0 ? 1 : shape[shape.length - 1];
-        activation.apply(outputs[0], 0, outputs[0].length, width);
+        activation.apply(inputs[0], 0, outputs[0], 0, width == 0 ? 0 : inputs[0].length / width, width);
     }
 }

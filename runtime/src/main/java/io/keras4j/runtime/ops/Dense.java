@@ -37,14 +37,20 @@ public final class Dense implements Op {
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         Inputs.lastDim(x, inputSize, "input");
-        return new int[][] {Shapes.withLast(x, units)};
+        return new int[][] {Shapes.withLast(x, activation.outputWidth(units))};
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        return activation.outputWidth(units) == units ? 0 : Shapes.product(in[0], 0, in[0].length - 1) * units;
     }
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int rows = inputs[0].length / inputSize;
-        MatMul.multiply(inputs[0], 0, kernel, bias, outputs[0], 0, rows, inputSize, units);
-        activation.apply(outputs[0], 0, outputs[0].length, units);
+        float[] pre = activation.outputWidth(units) == units ? outputs[0] : scratch;
+        MatMul.multiply(inputs[0], 0, kernel, bias, pre, 0, rows, inputSize, units);
+        activation.apply(pre, 0, outputs[0], 0, rows, units);
     }
 
     @Override

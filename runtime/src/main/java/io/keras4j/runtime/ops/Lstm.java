@@ -32,7 +32,7 @@ public final class Lstm extends RecurrentOp {
     }
 
     @Override
-    protected int stateCount() {
+    public int stateCount() {
         return 2;
     }
 

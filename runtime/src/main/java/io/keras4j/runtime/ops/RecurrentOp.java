@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>Inputs: {@code x [batch, time, inputSize]}, then {@code mask [batch, time]} if masked, then the
  * initial states if given. Outputs: the output, then the final states if returnState.
  */
-public abstract class RecurrentOp implements Op {
+public abstract class RecurrentOp implements StatefulOp {
     protected final int inputSize;
     protected final int units;
     protected final RecurrentOptions options;
@@ -38,7 +38,13 @@ public abstract class RecurrentOp implements Op {
     }
 
     /** Number of state vectors the cell carries (LSTM 2: h and c; GRU and SimpleRNN 1). The first is h. */
-    protected abstract int stateCount();
+    @Override
+    public abstract int stateCount();
+
+    @Override
+    public int stateSize(int[][] in) {
+        return stateCount() * in[0][0] * units;
+    }
 
     /** Floats of scratch one {@link #step} needs. */
     protected abstract int stepScratch();
@@ -95,6 +101,11 @@ public abstract class RecurrentOp implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        forward(inputs, inputShapes, outputs, scratch, null);
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried) {
         int batch = inputShapes[0][0];
         int time = inputShapes[0][1];
         int stride = batch * units;
@@ -108,6 +119,8 @@ public abstract class RecurrentOp implements Op {
         for (int k = 0; k < stateCount(); k++) {
             if (options.initialState()) {
                 System.arraycopy(inputs[firstState + k], 0, scratch, stateAt + k * stride, stride);
+            } else if (carried != null) {
+                System.arraycopy(carried, k * stride, scratch, stateAt + k * stride, stride);
             } else {
                 Arrays.fill(scratch, stateAt + k * stride, stateAt + (k + 1) * stride, 0f);
             }
@@ -137,6 +150,9 @@ public abstract class RecurrentOp implements Op {
             for (int k = 0; k < stateCount(); k++) {
                 System.arraycopy(scratch, stateAt + k * stride, outputs[1 + k], 0, stride);
             }
+        }
+        if (carried != null) {
+            System.arraycopy(scratch, stateAt, carried, 0, stateCount() * stride);
         }
     }
 

@@ -35,8 +35,8 @@ final class RecurrentConfig {
                 "inner_init", "W_regularizer", "U_regularizer", "b_regularizer", "dropout_W", "dropout_U",
                 "consume_less", "use_cudnn");
         config.require("time_major", false, "time-major inputs are a tf.keras option keras4j does not run");
-        config.require("stateful", false, "stateful layers run through a session, which keras4j does not offer yet");
         return RecurrentOptions.DEFAULTS
+                .withStateful(config.bool(false, "stateful"))
                 .withReturnSequences(config.bool(false, "return_sequences"))
                 .withReturnState(config.bool(false, "return_state"))
                 .withGoBackwards(config.bool(false, "go_backwards"))

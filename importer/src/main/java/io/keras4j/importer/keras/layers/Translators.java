@@ -7,7 +7,11 @@ import java.util.Set;
 public final class Translators {
     private static final LayerTranslator IDENTITY = new IdentityTranslator();
     private static final Map<String, LayerTranslator> BY_CLASS = Map.ofEntries(
+            // recurrent layers
             Map.entry("LSTM", new LstmTranslator()),
+            Map.entry("GRU", new GruTranslator()),
+            Map.entry("SimpleRNN", new SimpleRnnTranslator()),
+            // end of recurrent layers
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("Activation", new ActivationTranslator()),
             Map.entry("Dropout", IDENTITY),

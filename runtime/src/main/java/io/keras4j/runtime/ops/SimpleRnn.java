@@ -1,0 +1,54 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+
+/** Keras SimpleRNN: {@code h' = φ(x·K + b + h·R)}. */
+public final class SimpleRnn extends RecurrentOp {
+    private final float[] recurrentKernel;
+    private final Activation activation;
+
+    /**
+     * @param kernel          {@code [inputSize][units]}
+     * @param recurrentKernel {@code [units][units]}
+     * @param bias            {@code [units]}, or null
+     */
+    public SimpleRnn(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
+                     Activation activation, RecurrentOptions options) {
+        super(inputSize, units, 1, kernel, bias, options);
+        Weights.check("recurrent_kernel", recurrentKernel, units, units);
+        this.recurrentKernel = recurrentKernel;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "SimpleRNN";
+    }
+
+    @Override
+    public int stateCount() {
+        return 1;
+    }
+
+    @Override
+    protected int stepScratch() {
+        return units;
+    }
+
+    @Override
+    protected void step(float[] proj, int projOff, float[] s, int h, int stride, float[] work, int w) {
+        int u = units;
+        System.arraycopy(proj, projOff, work, w, u);
+        for (int k = 0; k < u; k++) {
+            MatMul.axpy(s[h + k], recurrentKernel, k * u, work, w, u);
+        }
+        activation.apply(work, w, u, u);
+        System.arraycopy(work, w, s, h, u);
+    }
+
+    @Override
+    public long parameterCount() {
+        return super.parameterCount() + recurrentKernel.length;
+    }
+}
