@@ -20,8 +20,11 @@ final class ArchiveWeights implements WeightStore {
     private final Hdf5File file;
     private final List<String> paths;
 
-    /** @param layers the model's layers in model order */
-    ArchiveWeights(Hdf5File file, List<LayerSpec> layers) {
+    /**
+     * @param layers the model's layers in model order
+     * @param root   the group that holds the layer groups: {@code /layers}, or a nested model's {@code .../layers}
+     */
+    ArchiveWeights(Hdf5File file, List<LayerSpec> layers, String root) {
         this.file = file;
         this.paths = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
@@ -29,7 +32,7 @@ final class ArchiveWeights implements WeightStore {
             String base = snakeCase(layer.className());
             Integer n = used.get(base);
             used.put(base, n == null ? 0 : n + 1);
-            paths.add("/layers/" + (n == null ? base : base + "_" + (n + 1)));
+            paths.add(root + "/" + (n == null ? base : base + "_" + (n + 1)));
         }
     }
 
@@ -41,6 +44,11 @@ final class ArchiveWeights implements WeightStore {
             collect(path, out);
         }
         return out;
+    }
+
+    @Override
+    public WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) {
+        return new ArchiveWeights(file, innerLayers, paths.get(layerIndex) + "/layers");
     }
 
     /** Own vars in index order, then sub-objects: forward before backward, others by name. */

@@ -9,6 +9,7 @@ import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.ops.Op;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,20 +18,21 @@ import java.util.Set;
 
 /**
  * Translates a parsed Keras model into a {@link Graph}: each layer call, once its inputs exist, goes to
- * the translator of its class. Every problem of every layer is collected before failing.
+ * the translator of its class; a model used as a layer is translated in place, layer by layer. Every
+ * problem of every layer is collected before failing.
  */
 public final class GraphBuilder {
     /** More outputs than any op produces, so a failed emit can stand in for all of them. */
     private static final int MAX_OUTPUTS = 8;
+    private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model");
+
     private final ParsedModel model;
     private final KerasVersion version;
     private final WeightStore weights;
     private final Problems problems;
-    private final List<ValueInfo> graphInputs = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Set<String> broken = new HashSet<>();
-    private final Map<TensorRef, KTensor> tensors = new HashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
         this.model = model;
@@ -41,6 +43,8 @@ public final class GraphBuilder {
 
     /** Builds the graph, or returns null after recording the problems that prevent it. */
     public Graph build(Map<String, String> metadata) throws IOException {
+        List<ValueInfo> graphInputs = new ArrayList<>();
+        Map<TensorRef, KTensor> bound = new HashMap<>();
         for (TensorRef in : model.inputs()) {
             int[] shape = model.inputShapes().get(in.layer());
             if (shape == null) {
@@ -53,10 +57,24 @@ public final class GraphBuilder {
             }
             graphInputs.add(new ValueInfo(in.layer(), shape));
             shapes.put(in.layer(), shape);
-            tensors.put(in, new KTensor(in.layer(), null));
+            bound.put(in, new KTensor(in.layer(), null));
         }
+        List<KTensor> outs = run(model, weights, "", bound);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        return new Graph(graphInputs, nodes, outs.stream().map(KTensor::value).toList(), metadata);
+    }
+
+    /**
+     * Translates every layer call of {@code m} whose inputs can be computed, starting from the tensors in
+     * {@code bound}, and returns the model's outputs (placeholders for those that cannot be computed).
+     */
+    private List<KTensor> run(ParsedModel m, WeightStore store, String prefix, Map<TensorRef, KTensor> bound)
+            throws IOException {
+        Map<TensorRef, KTensor> tensors = new HashMap<>(bound);
         List<int[]> pending = new ArrayList<>();
-        List<LayerSpec> layers = model.layers();
+        List<LayerSpec> layers = m.layers();
         for (int l = 0; l < layers.size(); l++) {
             for (int c = 0; c < layers.get(l).calls().size(); c++) {
                 pending.add(new int[] {l, c});
@@ -70,44 +88,57 @@ public final class GraphBuilder {
                 int[] lc = pending.get(p);
                 LayerSpec layer = layers.get(lc[0]);
                 LayerCall call = layer.calls().get(lc[1]);
-                List<KTensor> ins = resolve(call.inputs());
-                List<KTensor> state = resolve(call.initialState());
+                List<KTensor> ins = resolve(tensors, call.inputs(), layers);
+                List<KTensor> state = resolve(tensors, call.initialState(), layers);
                 if (ins == null || state == null) {
                     continue;
                 }
                 pending.remove(p--);
                 progress = true;
-                List<Weight> w = weightCache.get(lc[0]);
-                if (w == null) {
-                    w = weights.weights(layer, lc[0]);
-                    weightCache.put(lc[0], w);
+                String nodeBase = prefix + (lc[1] == 0 ? layer.name() : layer.name() + "#" + lc[1]);
+                List<KTensor> outs;
+                if (MODEL_CLASSES.contains(layer.className())) {
+                    outs = nested(layer, lc[0], store, nodeBase, ins);
+                } else {
+                    List<Weight> w = weightCache.get(lc[0]);
+                    if (w == null) {
+                        w = store.weights(layer, lc[0]);
+                        weightCache.put(lc[0], w);
+                    }
+                    outs = translate(layer, nodeBase, ins, state, w);
                 }
-                translate(layer, lc[1], ins, state, w);
+                for (int i = 0; i < outs.size(); i++) {
+                    tensors.put(new TensorRef(layer.name(), lc[1], i), outs.get(i));
+                }
             }
         }
         for (int[] lc : pending) {
             LayerSpec layer = layers.get(lc[0]);
             problems.add(layer, "its inputs " + layer.calls().get(lc[1]).inputs() + " are never computed by the model");
         }
-        List<String> outputs = new ArrayList<>();
-        for (TensorRef out : model.outputs()) {
+        List<KTensor> outputs = new ArrayList<>();
+        for (TensorRef out : m.outputs()) {
             KTensor t = tensors.get(out);
             if (t == null) {
                 problems.add("model output " + out + " is not computed by any layer");
-            } else {
-                outputs.add(t.value());
+                t = placeholder(prefix + out.layer());
             }
+            outputs.add(t);
         }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        return new Graph(graphInputs, nodes, outputs, metadata);
+        return outputs;
     }
 
-    private List<KTensor> resolve(List<TensorRef> refs) {
+    /**
+     * Looks up tensors by reference. Keras counts a built-in first node for Functional models used as
+     * layers, so references to their outputs are one node index higher than the call they mean.
+     */
+    private static List<KTensor> resolve(Map<TensorRef, KTensor> tensors, List<TensorRef> refs, List<LayerSpec> layers) {
         List<KTensor> out = new ArrayList<>();
         for (TensorRef r : refs) {
             KTensor t = tensors.get(r);
+            if (t == null && r.nodeIndex() > 0 && isFunctional(layers, r.layer())) {
+                t = tensors.get(new TensorRef(r.layer(), r.nodeIndex() - 1, r.tensorIndex()));
+            }
             if (t == null) {
                 return null;
             }
@@ -116,25 +147,49 @@ public final class GraphBuilder {
         return out;
     }
 
-    private void translate(LayerSpec layer, int callIndex, List<KTensor> ins, List<KTensor> state, List<Weight> w) {
-        String nodeBase = callIndex == 0 ? layer.name() : layer.name() + "#" + callIndex;
-        List<KTensor> outs;
+    private static boolean isFunctional(List<LayerSpec> layers, String name) {
+        return layers.stream().anyMatch(l -> l.name().equals(name) && !"Sequential".equals(l.className())
+                && MODEL_CLASSES.contains(l.className()));
+    }
+
+    /** A Sequential or Functional model used as a layer: its layers are translated in place under its name. */
+    private List<KTensor> nested(LayerSpec layer, int index, WeightStore store, String nodeBase, List<KTensor> ins)
+            throws IOException {
+        Problems own = new Problems();
+        com.fasterxml.jackson.databind.node.ObjectNode wrapped = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("class_name", layer.className());
+        wrapped.set("config", layer.config());
+        ParsedModel inner = ModelConfigParser.parse(wrapped, own);
+        own.list().forEach(p -> problems.add(layer, p));
+        if (inner == null) {
+            return List.of(placeholder(nodeBase));
+        }
+        if (inner.inputs().size() != ins.size()) {
+            problems.add(layer, "is called on " + ins.size() + " tensors but has " + inner.inputs().size() + " inputs");
+            return List.of(placeholder(nodeBase));
+        }
+        Map<TensorRef, KTensor> bound = new HashMap<>();
+        for (int i = 0; i < ins.size(); i++) {
+            bound.put(inner.inputs().get(i), ins.get(i));
+        }
+        return run(inner, store.nested(layer, index, inner.layers()), nodeBase + "/", bound);
+    }
+
+    private List<KTensor> translate(LayerSpec layer, String nodeBase, List<KTensor> ins, List<KTensor> state, List<Weight> w) {
         boolean inputBroken = ins.stream().anyMatch(t -> broken.contains(t.value()))
                 || state.stream().anyMatch(t -> broken.contains(t.value()));
         LayerTranslator translator = Translators.forClass(layer.className());
-        LayerConfig config = new LayerConfig(layer, problems);
         if (translator == null) {
             problems.add(layer, Translators.unsupportedReason(layer.className()));
-            outs = List.of(placeholder(nodeBase));
-        } else if (inputBroken) {
-            outs = List.of(placeholder(nodeBase));
-        } else {
-            outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w));
-            config.finish();
+            return List.of(placeholder(nodeBase));
         }
-        for (int i = 0; i < outs.size(); i++) {
-            tensors.put(new TensorRef(layer.name(), callIndex, i), outs.get(i));
+        if (inputBroken) {
+            return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
         }
+        LayerConfig config = new LayerConfig(layer, problems);
+        List<KTensor> outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w));
+        config.finish();
+        return outs;
     }
 
     private KTensor placeholder(String nodeBase) {
@@ -185,6 +240,12 @@ public final class GraphBuilder {
         }
 
         @Override
+        public List<KTensor> translateInner(LayerSpec inner, List<KTensor> ins, List<KTensor> initialState,
+                                            List<Weight> innerWeights) {
+            return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights);
+        }
+
+        @Override
         public KTensor unavailable() {
             return placeholder(nodeBase + "/" + emitted++);
         }
@@ -193,16 +254,18 @@ public final class GraphBuilder {
         public List<String> emit(Op op, List<String> ins) {
             String name = emitted == 0 ? nodeBase : nodeBase + "/" + emitted;
             emitted++;
+            if (ins.stream().anyMatch(broken::contains)) {
+                return Collections.nCopies(MAX_OUTPUTS, placeholder(name).value());
+            }
             int[][] inShapes = ins.stream().map(shapes::get).toArray(int[][]::new);
             int[][] outShapes;
-            List<String> outs = new ArrayList<>();
             try {
                 outShapes = op.outputShapes(inShapes);
             } catch (IllegalArgumentException e) {
                 problems.add("layer '" + nodeBase + "' (" + op.type() + "): " + e.getMessage());
-                String v = placeholder(name).value();
-                return java.util.Collections.nCopies(MAX_OUTPUTS, v);
+                return Collections.nCopies(MAX_OUTPUTS, placeholder(name).value());
             }
+            List<String> outs = new ArrayList<>();
             for (int i = 0; i < outShapes.length; i++) {
                 String v = i == 0 ? name : name + ":" + i;
                 outs.add(v);

@@ -98,7 +98,7 @@ public final class KerasImporter {
         ParsedModel parsed = ModelConfigParser.parse(model, problems);
         Graph graph = null;
         if (parsed != null) {
-            WeightStore store = legacy != null ? legacy : new ArchiveWeights(archiveWeights, parsed.layers());
+            WeightStore store = legacy != null ? legacy : new ArchiveWeights(archiveWeights, parsed.layers(), "/layers");
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", format);
             metadata.put("keras_version", version.text());

@@ -21,6 +21,45 @@ final class LegacyH5Weights implements WeightStore {
         this.root = root.endsWith("/") ? root : root + "/";
     }
 
+    /**
+     * A nested model's group lists all its layers' weights together; each layer takes those named in its scope
+     * ({@code sequential/lstm/lstm_cell/kernel} belongs to layer {@code lstm}).
+     */
+    @Override
+    public WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) throws IOException {
+        return new Scoped(weights(layer, layerIndex));
+    }
+
+    /** Whether a weight name such as {@code sequential/lstm/lstm_cell/kernel} lies in the scope of layer {@code name}. */
+    private static boolean scopedBy(String path, String name) {
+        String[] parts = path.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            if (parts[i].equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The weights of a model nested two levels deep, split again by layer name. */
+    private static final class Scoped implements WeightStore {
+        private final List<Weight> all;
+
+        Scoped(List<Weight> all) {
+            this.all = all;
+        }
+
+        @Override
+        public List<Weight> weights(LayerSpec inner, int innerIndex) {
+            return all.stream().filter(w -> scopedBy(w.path(), inner.name())).toList();
+        }
+
+        @Override
+        public WeightStore nested(LayerSpec inner, int innerIndex, List<LayerSpec> deeper) {
+            return new Scoped(weights(inner, innerIndex));
+        }
+    }
+
     @Override
     public List<Weight> weights(LayerSpec layer, int layerIndex) throws IOException {
         String group = root + layer.name();

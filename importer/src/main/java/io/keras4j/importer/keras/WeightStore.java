@@ -11,4 +11,7 @@ public interface WeightStore {
      * @param layerIndex position of the layer in the model's layer list, the InputLayer included
      */
     List<Weight> weights(LayerSpec layer, int layerIndex) throws java.io.IOException;
+
+    /** The weights of the layers of a model used as a layer ({@code layer}, at {@code layerIndex}). */
+    WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) throws java.io.IOException;
 }

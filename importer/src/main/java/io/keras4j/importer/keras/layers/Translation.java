@@ -30,6 +30,13 @@ public interface Translation {
     List<String> emit(Op op, List<String> inputs);
 
     /**
+     * Translates a layer held inside this one (the layer of a TimeDistributed or a Bidirectional) with the
+     * translator of its own class, on the given inputs and weights; its problems name the inner layer.
+     */
+    List<KTensor> translateInner(io.keras4j.importer.keras.LayerSpec inner, List<KTensor> inputs,
+                                 List<KTensor> initialState, List<Weight> weights);
+
+    /**
      * A stand-in output for a call that could not be translated (its problem already recorded): layers
      * fed from it are skipped rather than reporting follow-on errors.
      */

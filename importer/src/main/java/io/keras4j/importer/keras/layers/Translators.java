@@ -11,6 +11,8 @@ public final class Translators {
             Map.entry("LSTM", new LstmTranslator()),
             Map.entry("GRU", new GruTranslator()),
             Map.entry("SimpleRNN", new SimpleRnnTranslator()),
+            Map.entry("Bidirectional", new BidirectionalTranslator()),
+            Map.entry("TimeDistributed", new TimeDistributedTranslator()),
             // end of recurrent layers
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("Activation", new ActivationTranslator()),

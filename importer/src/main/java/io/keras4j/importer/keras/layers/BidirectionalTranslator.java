@@ -1,0 +1,111 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.importer.keras.LayerSpec;
+import io.keras4j.importer.keras.Weight;
+import io.keras4j.runtime.ops.BidirectionalMerge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keras Bidirectional over LSTM, GRU or SimpleRNN. The forward and backward layers are translated by
+ * their own translators on the same, un-reversed input (the backward one runs with go_backwards); as in
+ * Keras, both output zeros at masked steps when returning sequences. Weights are the forward layer's,
+ * then the backward layer's; initial states are split the same way. Outputs: the merged output (two
+ * outputs for merge_mode None), then the forward states, then the backward states.
+ */
+final class BidirectionalTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        JsonNode layer = config.raw("layer");
+        JsonNode backward = config.raw("backward_layer");
+        JsonNode modeNode = config.raw("merge_mode");
+        String mode = modeNode == null ? "concat" : modeNode.isNull() ? null : modeNode.asText();
+        config.ignore("weights");
+        JsonNode constants = config.raw("num_constants");
+        if (constants != null && !constants.isNull() && constants.asInt() != 0) {
+            config.problem("option num_constants=" + constants + " is not supported");
+        }
+        if (layer == null || !layer.isObject()) {
+            config.problem("has no wrapped layer config");
+            return List.of(t.unavailable());
+        }
+        BidirectionalMerge.Mode merge = mergeMode(config, mode);
+        JsonNode forwardConfig = layer.path("config");
+        boolean sequences = forwardConfig.path("return_sequences").asBoolean(false);
+        boolean returnState = forwardConfig.path("return_state").asBoolean(false);
+        LayerSpec forward = inner(layer, sequences, null, "forward_");
+        LayerSpec back = backward != null && backward.isObject()
+                ? inner(backward, sequences, null, "backward_")
+                : inner(layer, sequences, !forwardConfig.path("go_backwards").asBoolean(false), "backward_");
+        if (!forward.className().equals(back.className())) {
+            config.problem("forward layer " + forward.className() + " and backward layer " + back.className() + " differ in class");
+        }
+        List<Weight> w = t.weights();
+        List<KTensor> state = t.initialState();
+        if (w.size() % 2 != 0 || state.size() % 2 != 0) {
+            config.problem("holds " + w.size() + " weight arrays and " + state.size()
+                    + " initial states; both must split evenly between the forward and backward layers");
+            return List.of(t.unavailable());
+        }
+        KTensor x = t.inputs().get(0);
+        List<KTensor> f = t.translateInner(forward, List.of(x), state.subList(0, state.size() / 2), w.subList(0, w.size() / 2));
+        List<KTensor> b = t.translateInner(back, List.of(x), state.subList(state.size() / 2, state.size()),
+                w.subList(w.size() / 2, w.size()));
+        if (f.size() != b.size()) {
+            config.problem("forward and backward layers return different numbers of outputs");
+            return List.of(t.unavailable());
+        }
+        List<String> merged = t.emit(new BidirectionalMerge(merge, sequences), List.of(f.get(0).value(), b.get(0).value()));
+        String mask = sequences ? x.mask() : null;
+        List<KTensor> out = new ArrayList<>();
+        out.add(new KTensor(merged.get(0), mask));
+        if (merge == BidirectionalMerge.Mode.NONE) {
+            out.add(new KTensor(merged.get(1), mask));
+        }
+        if (returnState) {
+            out.addAll(f.subList(1, f.size()));
+            out.addAll(b.subList(1, b.size()));
+        }
+        return out;
+    }
+
+    private static BidirectionalMerge.Mode mergeMode(LayerConfig config, String mode) {
+        if (mode == null) {
+            return BidirectionalMerge.Mode.NONE;
+        }
+        switch (mode) {
+            case "concat":
+            case "sum":
+            case "mul":
+            case "ave":
+                return BidirectionalMerge.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+            default:
+                config.problem("option merge_mode='" + mode + "' is not supported (concat, sum, mul, ave or None)");
+                return BidirectionalMerge.Mode.CONCAT;
+        }
+    }
+
+    /**
+     * The spec of the forward or backward layer: Keras masks their sequence outputs with zeros inside a
+     * Bidirectional; {@code goBackwards}, when given, replaces the option (tf.keras derives the backward
+     * layer from the forward one by flipping it).
+     */
+    private static LayerSpec inner(JsonNode layer, boolean sequences, Boolean goBackwards, String prefix) {
+        ObjectNode config = layer.path("config").isObject() ? ((ObjectNode) layer.path("config")).deepCopy()
+                : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        config.put("zero_output_for_mask", sequences);
+        if (goBackwards != null) {
+            config.put("go_backwards", goBackwards);
+        }
+        String name = config.path("name").asText("rnn");
+        if (!name.startsWith(prefix)) {
+            name = prefix + name;
+        }
+        return new LayerSpec(name, layer.path("class_name").asText(), config, List.of());
+    }
+}

@@ -1,0 +1,40 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.importer.keras.LayerSpec;
+import io.keras4j.runtime.ops.MergeBatchTime;
+import io.keras4j.runtime.ops.SplitBatchTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keras TimeDistributed: applies the wrapped layer to every timestep. Layers that already act on the last
+ * axis alone (Dense, Activation and the inference identities) are applied directly to the sequence;
+ * others run on {@code [batch·time, ...]} and are split back. The input mask passes through.
+ */
+final class TimeDistributedTranslator implements LayerTranslator {
+    private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
+            "GaussianDropout", "AlphaDropout", "ActivityRegularization");
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        JsonNode layer = config.raw("layer");
+        if (layer == null || !layer.isObject()) {
+            config.problem("has no wrapped layer config");
+            return List.of(t.unavailable());
+        }
+        LayerSpec inner = new LayerSpec(layer.path("config").path("name").asText("layer"), layer.path("class_name").asText(),
+                layer.path("config"), List.of());
+        KTensor x = t.inputs().get(0);
+        if (LAST_AXIS.contains(inner.className())) {
+            List<KTensor> out = t.translateInner(inner, List.of(new KTensor(x.value(), null)), List.of(), t.weights());
+            return List.of(new KTensor(out.get(0).value(), x.mask()));
+        }
+        String merged = t.emit(new MergeBatchTime(), List.of(x.value())).get(0);
+        List<KTensor> out = t.translateInner(inner, List.of(new KTensor(merged, null)), List.of(), t.weights());
+        String split = t.emit(new SplitBatchTime(), List.of(out.get(0).value(), x.value())).get(0);
+        return List.of(new KTensor(split, x.mask()));
+    }
+}

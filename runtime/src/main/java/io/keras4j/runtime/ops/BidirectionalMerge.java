@@ -1,0 +1,90 @@
+package io.keras4j.runtime.ops;
+
+import java.util.Arrays;
+
+/**
+ * Joins the outputs of a Bidirectional layer's forward and backward RNNs as Keras does: the backward
+ * output sequence, which is in processing order, is first flipped along time so that step t holds the
+ * backward state for input t; last-step outputs are not flipped. Then the two are concatenated on the
+ * last axis, summed, multiplied, averaged, or (mode NONE) returned as two outputs.
+ */
+public final class BidirectionalMerge implements Op {
+    /** Keras {@code merge_mode}. */
+    public enum Mode { CONCAT, SUM, MUL, AVE, NONE }
+
+    private final Mode mode;
+    private final boolean sequences;
+
+    /** @param sequences whether the inputs are sequences {@code [batch, time, units]} (return_sequences) */
+    public BidirectionalMerge(Mode mode, boolean sequences) {
+        this.mode = mode;
+        this.sequences = sequences;
+    }
+
+    @Override
+    public String type() {
+        return "Bidirectional";
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        if (in.length != 2) {
+            throw new IllegalArgumentException("Bidirectional merge takes 2 inputs, got " + in.length);
+        }
+        Inputs.rank(in[0], sequences ? 3 : 2, "forward output");
+        Inputs.same(in[1], in[0], "backward output");
+        if (mode == Mode.NONE) {
+            return new int[][] {in[0].clone(), in[0].clone()};
+        }
+        int last = in[0][in[0].length - 1];
+        return new int[][] {mode == Mode.CONCAT ? io.keras4j.runtime.Shapes.withLast(in[0], 2 * last) : in[0].clone()};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] shape = inputShapes[0];
+        int units = shape[shape.length - 1];
+        int time = sequences ? shape[1] : 1;
+        int batch = shape[0];
+        float[] f = inputs[0];
+        float[] b = inputs[1];
+        for (int n = 0; n < batch; n++) {
+            for (int t = 0; t < time; t++) {
+                int fo = (n * time + t) * units;
+                int bo = (n * time + (time - 1 - t)) * units;
+                switch (mode) {
+                    case CONCAT:
+                        System.arraycopy(f, fo, outputs[0], 2 * fo, units);
+                        System.arraycopy(b, bo, outputs[0], 2 * fo + units, units);
+                        break;
+                    case NONE:
+                        System.arraycopy(f, fo, outputs[0], fo, units);
+                        System.arraycopy(b, bo, outputs[1], fo, units);
+                        break;
+                    default:
+                        for (int j = 0; j < units; j++) {
+                            outputs[0][fo + j] = combine(f[fo + j], b[bo + j]);
+                        }
+                }
+            }
+        }
+    }
+
+    private float combine(float x, float y) {
+        switch (mode) {
+            case SUM:
+                return x + y;
+            case MUL:
+                return x * y;
+            case AVE:
+                return (x + y) / 2;
+            default:
+                throw new IllegalStateException(mode.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "BidirectionalMerge" + Arrays.asList(mode, sequences);
+    }
+}

@@ -1,0 +1,152 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+import java.util.Arrays;
+
+/**
+ * Keras Conv1D, channels last: {@code [batch, steps, inChannels] -> [batch, outSteps, filters]},
+ * {@code y[o] = activation(bias + sum_j x[o·stride - padLeft + j·dilation] · kernel[j])}, with out-of-range
+ * steps reading zeros. Padding as TensorFlow computes it: VALID none; SAME {@code outSteps = ceil(steps/stride)}
+ * and half the needed padding on the left (the smaller half); CAUSAL {@code (kernelSize-1)·dilation} zeros on
+ * the left. Grouped convolution splits channels and filters into {@code groups} equal blocks.
+ */
+public final class Conv1D implements Op {
+    /** How the input is padded. */
+    public enum Padding { VALID, SAME, CAUSAL }
+
+    private final int inChannels;
+    private final int filters;
+    private final int kernelSize;
+    private final int stride;
+    private final int dilation;
+    private final Padding padding;
+    private final int groups;
+    private final float[] kernel;
+    private final float[] bias;
+    private final Activation activation;
+
+    /**
+     * @param kernel {@code [kernelSize][inChannels/groups][filters]}, row-major (the Keras layout)
+     * @param bias   {@code [filters]}, or null
+     */
+    public Conv1D(int inChannels, int filters, int kernelSize, int stride, int dilation, Padding padding, int groups,
+                  float[] kernel, float[] bias, Activation activation) {
+        if (stride <= 0 || dilation <= 0 || groups <= 0 || inChannels % groups != 0 || filters % groups != 0) {
+            throw new IllegalArgumentException("invalid Conv1D: stride " + stride + ", dilation " + dilation + ", groups "
+                    + groups + " for " + inChannels + " channels and " + filters + " filters");
+        }
+        Weights.check("kernel", kernel, kernelSize, inChannels / groups, filters);
+        if (bias != null) {
+            Weights.check("bias", bias, filters);
+        }
+        this.inChannels = inChannels;
+        this.filters = filters;
+        this.kernelSize = kernelSize;
+        this.stride = stride;
+        this.dilation = dilation;
+        this.padding = padding;
+        this.groups = groups;
+        this.kernel = kernel;
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Conv1D";
+    }
+
+    private int span() {
+        return (kernelSize - 1) * dilation + 1;
+    }
+
+    /** Output steps for {@code steps} input steps (-1 stays -1); at most 0 means the input is too short. */
+    private int outSteps(int steps) {
+        if (steps < 0) {
+            return -1;
+        }
+        switch (padding) {
+            case VALID:
+                return steps < span() ? 0 : (steps - span()) / stride + 1;
+            default:
+                return (steps + stride - 1) / stride;
+        }
+    }
+
+    private int padLeft(int steps, int out) {
+        switch (padding) {
+            case SAME:
+                return Math.max((out - 1) * stride + span() - steps, 0) / 2;
+            case CAUSAL:
+                return (kernelSize - 1) * dilation;
+            default:
+                return 0;
+        }
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int[] x = Inputs.single(in, type());
+        Inputs.rank(x, 3, "input");
+        Inputs.lastDim(x, inChannels, "input");
+        int out = outSteps(x[1]);
+        if (out == 0 || x[1] == 0) {
+            throw new IllegalArgumentException("input of " + x[1] + " steps is too short for kernel size " + kernelSize
+                    + ", dilation " + dilation + " and padding " + padding.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new int[][] {new int[] {x[0], out, activation.outputWidth(filters)}};
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        return activation.outputWidth(filters) == filters ? 0 : in[0][0] * outSteps(in[0][1]) * filters;
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int batch = inputShapes[0][0];
+        int steps = inputShapes[0][1];
+        int out = outSteps(steps);
+        int left = padLeft(steps, out);
+        float[] x = inputs[0];
+        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
+        int cg = inChannels / groups;
+        int fg = filters / groups;
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < out; o++) {
+                int row = (b * out + o) * filters;
+                if (bias == null) {
+                    Arrays.fill(y, row, row + filters, 0f);
+                } else {
+                    System.arraycopy(bias, 0, y, row, filters);
+                }
+                for (int j = 0; j < kernelSize; j++) {
+                    int pos = o * stride - left + j * dilation;
+                    if (pos < 0 || pos >= steps) {
+                        continue;
+                    }
+                    int xRow = (b * steps + pos) * inChannels;
+                    for (int g = 0; g < groups; g++) {
+                        for (int c = 0; c < cg; c++) {
+                            MatMul.axpy(x[xRow + g * cg + c], kernel, (j * cg + c) * filters + g * fg, y, row + g * fg, fg);
+                        }
+                    }
+                }
+            }
+        }
+        activation.apply(y, 0, outputs[0], 0, batch * out, filters);
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + (bias == null ? 0 : bias.length);
+    }
+
+    @Override
+    public String toString() {
+        return "Conv1D(" + filters + ", k=" + kernelSize + ", stride=" + stride + ", dilation=" + dilation + ", "
+                + padding + ", groups=" + groups + ", " + activation + ") on " + Shapes.toString(new int[] {-1, -1, inChannels});
+    }
+}

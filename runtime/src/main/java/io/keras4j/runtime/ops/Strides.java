@@ -1,0 +1,85 @@
+package io.keras4j.runtime.ops;
+
+/**
+ * Index arithmetic on row-major shapes, done per element with divisions so that a forward pass needs no
+ * index arrays (and so allocates nothing).
+ */
+final class Strides {
+    private Strides() {
+    }
+
+    /** Product of {@code shape[from, to)}. */
+    static int product(int[] shape, int from, int to) {
+        int p = 1;
+        for (int i = from; i < to; i++) {
+            p *= shape[i];
+        }
+        return p;
+    }
+
+    /**
+     * The offset in a tensor of shape {@code in} of the element that broadcasts to flat index {@code i} of
+     * shape {@code out}. Both have the same rank; each {@code in[d]} is 1 or {@code out[d]}.
+     */
+    static int broadcast(int i, int[] out, int[] in) {
+        int off = 0;
+        int stride = 1;
+        for (int d = out.length - 1; d >= 0; d--) {
+            int c = i % out[d];
+            i /= out[d];
+            if (in[d] != 1) {
+                off += c * stride;
+            }
+            stride *= in[d];
+        }
+        return off;
+    }
+
+    /**
+     * Like {@link #broadcast}, for an {@code in} of lower or equal rank aligned to the right of
+     * {@code out}, as numpy broadcasts.
+     */
+    static int broadcastRight(int i, int[] out, int[] in) {
+        int off = 0;
+        int stride = 1;
+        int shift = out.length - in.length;
+        for (int d = out.length - 1; d >= shift; d--) {
+            int c = i % out[d];
+            i /= out[d];
+            int n = in[d - shift];
+            if (n != 1) {
+                off += c * stride;
+            }
+            stride *= n;
+        }
+        return off;
+    }
+
+    /** Whether two dimensions (-1 = unknown) may be equal. */
+    static boolean compatible(int a, int b) {
+        return a < 0 || b < 0 || a == b;
+    }
+
+    /** The more specific of two compatible dimensions. */
+    static int merge(int a, int b) {
+        return a >= 0 ? a : b;
+    }
+
+    /** The shape without its last dimension: the shape of a mask over {@code shape}. */
+    static int[] dropLast(int[] shape) {
+        return java.util.Arrays.copyOf(shape, shape.length - 1);
+    }
+
+    /** Checks that {@code mask} has the shape of {@code value} without its last dimension. */
+    static void checkMask(int[] mask, int[] value, String what) {
+        int[] want = dropLast(value);
+        boolean ok = mask.length == want.length;
+        for (int d = 0; ok && d < want.length; d++) {
+            ok = compatible(mask[d], want[d]);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException(what + " must have shape " + io.keras4j.runtime.Shapes.toString(want)
+                    + " (the value's shape without its last axis) but has " + io.keras4j.runtime.Shapes.toString(mask));
+        }
+    }
+}
