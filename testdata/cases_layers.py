@@ -1,0 +1,655 @@
+"""Golden cases for the general (non-recurrent) layers of issue 3.
+
+Embedding, Masking, Conv1D, MaxPooling1D, AveragePooling1D, GlobalMaxPooling1D,
+GlobalAveragePooling1D, Flatten, Reshape, RepeatVector, Permute, Concatenate, Add,
+Subtract, Multiply, Average, Maximum, Minimum, BatchNormalization, LayerNormalization,
+ReLU, LeakyReLU, ELU, PReLU and Softmax, every option value keras4j implements, and the
+masks they make, pass on, use or drop (consumed by LSTM/GRU layers so that a wrong mask
+shows in the numbers).
+
+generate.py calls register_cases(<the generate module>) once; the builders use its
+registry and helpers (Case, register, chain_model, randomize, normal_inputs), so the
+conventions are exactly those of generate.py. Case names start with one of
+emb_, masking_, maskflow_, conv1d_, pool_, gpool_, reshape_, merge_, bn_, ln_, act_, softmax_.
+"""
+
+import numpy as np
+
+
+def register_cases(g):
+    keras, layers, Case, R = g.keras, g.layers, g.Case, g.register
+    chain_model, randomize, normal_inputs = g.chain_model, g.randomize, g.normal_inputs
+
+    # ------------------------------------------------------------------ helpers
+
+    def ids(ctx, b, t, vocab, lengths=None, pad="post"):
+        """Token ids in [1, vocab) as float32, zero-padded to length t after (post) or before (pre)."""
+        x = ctx.rng.integers(1, vocab, size=(b, t)).astype(np.float32)
+        if lengths is not None:
+            for i, n in enumerate(lengths):
+                if pad == "post":
+                    x[i, n:] = 0
+                else:
+                    x[i, :t - n] = 0
+        return x
+
+    def padded_rows(ctx, b, t, f, lengths, pad, value=0.0):
+        """Normal inputs whose padded time steps are entirely `value` (what Masking masks)."""
+        x = normal_inputs(ctx, b, t, f)
+        for i, n in enumerate(lengths):
+            if pad == "post":
+                x[i, n:, :] = value
+            else:
+                x[i, :t - n, :] = value
+        return x
+
+    def bn_stats(model, rng):
+        """Positive moving variances (random ones can be negative) for every BatchNormalization."""
+        for lyr in model.layers:
+            if isinstance(lyr, layers.BatchNormalization):
+                ws = lyr.get_weights()
+                names = [v.name for v in lyr.weights]
+                i = names.index("moving_variance")
+                ws[i] = rng.uniform(0.2, 2.0, size=ws[i].shape).astype(np.float32)
+                if lyr.renorm:
+                    j = names.index("moving_stddev")
+                    ws[j] = np.sqrt(ws[i]).astype(np.float32)
+                lyr.set_weights(ws)
+
+    def heads_model(inputs, trunk, heads):
+        """A Functional model with one output per (name, layer) head applied to trunk."""
+        outs = [lyr(trunk) for lyr in heads]
+        return keras.Model(inputs, outs)
+
+    # ------------------------------------------------------------------ Embedding and Masking
+    #
+    # A mask that reaches a layer whose call() takes `mask` (RNNs, GlobalAveragePooling1D, Softmax,
+    # BatchNormalization, ...) makes a Keras 3.15.1 *Functional* model record the mask computation as
+    # op nodes (NotEqual, Any, LogicalOr, ...) passed as `mask=` call arguments; such .h5 files cannot
+    # even be reloaded by Keras ("Unknown layer: 'NotEqual'"). The cases here therefore feed masks into
+    # those layers in Sequential models, and probe masks in Functional models with Maximum / Minimum /
+    # Multiply, which read the propagated mask without recording ops. register_mask_kwarg_cases below
+    # holds Functional cases with recorded mask ops, not registered by default.
+
+    def emb_rnn(ctx, fmt, pad, rnn):
+        t, b, vocab = 9, 5, 17
+        lengths = [9, 6, 3, 1, 7]
+        rnn_layer = (layers.LSTM(5, return_sequences=True) if rnn == "lstm"
+                     else layers.GRU(4, return_sequences=False))
+        model = chain_model("sequential", (t,), [layers.Embedding(vocab, 6, mask_zero=True), rnn_layer,
+                                                 layers.Dense(3)])
+        randomize(model, ctx.rng)
+        x = ids(ctx, b, t, vocab, lengths, pad)
+        return Case(model, [x], fmt,
+                    f"sequential Embedding({vocab}, 6, mask_zero=True) -> {rnn.upper()}"
+                    f"({'5, return_sequences' if rnn == 'lstm' else '4'}) -> Dense(3); ids {pad}-padded with 0 to "
+                    f"lengths {lengths}: the RNN skips the padded steps.",
+                    covers=["embedding_mask_zero", f"mask_{pad}_padding", f"mask_into_{rnn}"])
+
+    R("emb_maskzero_lstm_postpad_seq_h5", emb_rnn, fmt="h5", pad="post", rnn="lstm")
+    R("emb_maskzero_lstm_prepad_seq_keras", emb_rnn, fmt="keras", pad="pre", rnn="lstm")
+    R("emb_maskzero_gru_prepad_seq_h5", emb_rnn, fmt="h5", pad="pre", rnn="gru")
+    R("emb_maskzero_gru_postpad_seq_keras", emb_rnn, fmt="keras", pad="post", rnn="gru")
+
+    def emb_fractional(ctx):
+        model = chain_model("sequential", (7,), [layers.Embedding(10, 4, mask_zero=True),
+                                                 layers.LSTM(3, return_sequences=True)])
+        randomize(model, ctx.rng)
+        x = ids(ctx, 3, 7, 10, [7, 4, 2], "post")
+        x[0, 1] = 0.5   # id 0 (truncated) but not masked: the mask compares the float input with 0
+        x[0, 3] = 3.9   # id 3
+        x[1, 5] = 0.0   # padding
+        x[2, 0] = 9.99  # id 9, the last row
+        return Case(model, [x], "h5",
+                    "sequential Embedding(10, 4, mask_zero=True) -> LSTM(3, return_sequences). Ids are floats: 0.5 "
+                    "selects row 0 but is not masked (Keras casts ids to int32 by truncation, and masks where the "
+                    "float input != 0); 3.9 selects row 3, 9.99 row 9.",
+                    covers=["embedding_mask_zero", "embedding_float_ids_truncated"])
+
+    R("emb_fractional_ids_seq_h5", emb_fractional)
+
+    def emb_functional(ctx):
+        inp = keras.Input((6,))
+        e1 = layers.Embedding(11, 4, mask_zero=True)(inp)
+        e2 = layers.Embedding(11, 4)(inp)
+        probe = layers.Maximum()([e1, e2])   # where e1 is masked, Maximum takes e2
+        model = keras.Model(inp, [e1, e2, probe])
+        randomize(model, ctx.rng)
+        x = ids(ctx, 4, 6, 11, [6, 3, 1, 4], "pre")
+        return Case(model, [x], "keras",
+                    "functional Embedding(11, 4, mask_zero=True) and Embedding(11, 4) on the same pre-padded ids, both "
+                    "output, and Maximum of the two, which takes the unmasked one's values where ids are 0.",
+                    covers=["embedding_mask_zero", "embedding_no_mask", "mask_probe_maximum"])
+
+    R("emb_two_tables_func_keras", emb_functional)
+
+    def emb_textcnn(ctx):
+        model = chain_model("sequential", (None,), [
+            layers.Embedding(30, 8),
+            layers.Conv1D(6, 3, padding="same", activation="relu"),
+            layers.GlobalMaxPooling1D(),
+            layers.Dense(3),
+        ])
+        randomize(model, ctx.rng)
+        x = ids(ctx, 3, 11, 30, [11, 8, 5], "post")  # zeros are ordinary ids without mask_zero
+        return Case(model, [x], "keras",
+                    "sequential text CNN on dynamic length: Embedding(30, 8) (no mask_zero: id 0 is an ordinary row) "
+                    "-> Conv1D(6, 3, same, relu) -> GlobalMaxPooling1D -> Dense(3); batch 3 x 11 ids.",
+                    covers=["embedding_no_mask"])
+
+    R("emb_textcnn_dyn_seq_keras", emb_textcnn)
+
+    def masking_rnn(ctx, fmt, pad, value, rnn):
+        t, f, b = 7, 3, 4
+        lengths = [7, 5, 2, 4]
+        rnn_layer = (layers.LSTM(6, return_sequences=True) if rnn == "lstm" else layers.GRU(5))
+        model = chain_model("sequential", (t, f), [layers.Masking(mask_value=value), rnn_layer, layers.Dense(2)])
+        randomize(model, ctx.rng)
+        x = padded_rows(ctx, b, t, f, lengths, pad, value)
+        x[0, 2, 1] = value  # one value equal to mask_value in an otherwise valid step: not masked
+        x[3, 5 if pad == "post" else 3, :2] = value
+        return Case(model, [x], fmt,
+                    f"sequential Masking(mask_value={value}) -> {rnn.upper()}"
+                    f"({'6, return_sequences' if rnn == 'lstm' else '5'}) -> Dense(2); steps {pad}-padded with {value} "
+                    f"to lengths {lengths}; two valid steps hold {value} in some (not all) features and stay unmasked.",
+                    covers=["masking", f"mask_{pad}_padding", f"mask_into_{rnn}", f"mask_value:{value}"])
+
+    R("masking_lstm_postpad_seq_h5", masking_rnn, fmt="h5", pad="post", value=0.0, rnn="lstm")
+    R("masking_value_gru_prepad_seq_keras", masking_rnn, fmt="keras", pad="pre", value=-1.0, rnn="gru")
+    R("masking_value_lstm_prepad_seq_h5", masking_rnn, fmt="h5", pad="pre", value=2.5, rnn="lstm")
+
+    def masking_output(ctx):
+        inp = keras.Input((5, 3))
+        m = layers.Masking(mask_value=0.25)(inp)
+        y = layers.Dense(2)(m)
+        model = keras.Model(inp, [m, y])
+        randomize(model, ctx.rng)
+        x = padded_rows(ctx, 3, 5, 3, [5, 3, 4], "post", 0.25)
+        x[1, 0, 0] = 0.25
+        return Case(model, [x], "h5",
+                    "functional Masking(mask_value=0.25) whose own output is a model output (masked steps are zeros), "
+                    "then Dense(2) on it.", covers=["masking_output"])
+
+    R("masking_output_func_h5", masking_output)
+
+    # ------------------------------------------------------------------ masks through other layers
+
+    def maskflow_passthrough(ctx, fmt):
+        model = chain_model("sequential", (8,), [
+            layers.Embedding(15, 6, mask_zero=True),
+            layers.BatchNormalization(),
+            layers.LayerNormalization(),
+            layers.ReLU(negative_slope=0.1),
+            layers.LeakyReLU(negative_slope=0.2),
+            layers.ELU(alpha=0.7),
+            layers.PReLU(shared_axes=[1]),
+            layers.LSTM(4, return_sequences=True),
+        ])
+        randomize(model, ctx.rng)
+        bn_stats(model, ctx.rng)
+        return Case(model, [ids(ctx, 4, 8, 15, [8, 5, 2, 6], "post")], fmt,
+                    "sequential Embedding(mask_zero) -> BatchNormalization -> LayerNormalization -> ReLU(0.1) -> "
+                    "LeakyReLU(0.2) -> ELU(0.7) -> PReLU(shared_axes=[1]) -> LSTM(4, return_sequences): every layer "
+                    "in between passes the mask on to the LSTM.",
+                    covers=["mask_passthrough"])
+
+    R("maskflow_passthrough_seq_h5", maskflow_passthrough, fmt="h5")
+
+    def maskflow_conv(ctx):
+        model = chain_model("sequential", (9,), [
+            layers.Embedding(12, 5, mask_zero=True),
+            layers.Conv1D(4, 2, padding="same"),
+            layers.LSTM(3, return_sequences=True),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [ids(ctx, 3, 9, 12, [9, 4, 6], "pre")], "keras",
+                    "sequential Embedding(mask_zero) on pre-padded ids -> Conv1D(4, 2, same), which does not support "
+                    "masking and drops the mask -> LSTM(3, return_sequences) runs every step.",
+                    covers=["mask_dropped_by_conv1d"])
+
+    R("maskflow_conv_drops_mask_seq_keras", maskflow_conv)
+
+    def maskflow_gpool(ctx, fmt, first, pool):
+        t = 7
+        lengths = [7, 3, 1, 5]
+        if first == "embedding":
+            chain = [layers.Embedding(9, 4, mask_zero=True)]
+            x = ids(ctx, 4, t, 9, lengths, "pre")
+            shape = (t,)
+        else:
+            chain = [layers.Masking()]
+            x = padded_rows(ctx, 4, t, 3, lengths, "post")
+            shape = (t, 3)
+        chain += [layers.Dense(4), pool, layers.Dense(2)]
+        model = chain_model("sequential", shape, chain)
+        randomize(model, ctx.rng)
+        name = type(pool).__name__ + ("(keepdims=True)" if pool.keepdims else "")
+        return Case(model, [x], fmt,
+                    f"sequential {'Embedding(9, 4, mask_zero)' if first == 'embedding' else 'Masking'} -> Dense(4) "
+                    f"(passes the mask) -> {name} -> Dense(2); "
+                    + ("the average is over valid steps only." if "Average" in name
+                       else "GlobalMaxPooling1D ignores the mask: padded steps count."),
+                    covers=["global_average_pooling_masked" if "Average" in name else "global_max_pooling_ignores_mask"])
+
+    R("maskflow_gap_emb_seq_keras", maskflow_gpool, fmt="keras", first="embedding",
+      pool=layers.GlobalAveragePooling1D())
+    R("maskflow_gap_keepdims_masking_seq_h5", maskflow_gpool, fmt="h5", first="masking",
+      pool=layers.GlobalAveragePooling1D(keepdims=True))
+    R("maskflow_gmp_masking_seq_keras", maskflow_gpool, fmt="keras", first="masking",
+      pool=layers.GlobalMaxPooling1D())
+
+    # ------------------------------------------------------------------ Conv1D
+
+    CONV_HEADS = [  # (filters, kernel, kwargs)
+        (5, 3, dict(padding="valid")),
+        (4, 3, dict(padding="valid", strides=2)),
+        (3, 2, dict(padding="valid", strides=3)),
+        (4, 3, dict(padding="valid", dilation_rate=2)),
+        (5, 3, dict(padding="same")),
+        (4, 4, dict(padding="same")),
+        (3, 3, dict(padding="same", strides=2)),
+        (4, 4, dict(padding="same", strides=3)),
+        (4, 3, dict(padding="same", dilation_rate=2)),
+        (3, 2, dict(padding="same", dilation_rate=3)),
+        (4, 3, dict(padding="causal")),
+        (3, 2, dict(padding="causal", strides=2)),
+        (4, 3, dict(padding="causal", dilation_rate=3)),
+        (4, 3, dict(padding="same", groups=2)),
+        (8, 2, dict(padding="valid", groups=4)),
+        (2, 5, dict(padding="causal", use_bias=False)),
+        (3, 1, dict(padding="valid", use_bias=False)),
+    ]
+
+    def conv_heads(ctx, fmt, steps, acts):
+        inp = keras.Input((steps, 4))
+        heads = []
+        for i, (f, k, kw) in enumerate(CONV_HEADS):
+            heads.append(layers.Conv1D(f, k, activation=acts[i % len(acts)], name=f"conv_{i}", **kw))
+        model = heads_model(inp, inp, heads)
+        randomize(model, ctx.rng)
+        text = "; ".join(f"Conv1D({f}, {k}, {', '.join(f'{a}={v!r}' for a, v in kw.items())}, "
+                         f"activation={acts[i % len(acts)]!r})" for i, (f, k, kw) in enumerate(CONV_HEADS))
+        return Case(model, [normal_inputs(ctx, 3, steps, 4)], fmt,
+                    f"functional, one input ({steps} steps x 4 channels), {len(CONV_HEADS)} Conv1D heads: {text}.",
+                    covers=["conv1d_padding:valid", "conv1d_padding:same", "conv1d_padding:causal", "conv1d_strides",
+                            "conv1d_dilation", "conv1d_groups", "conv1d_no_bias", f"steps_{'odd' if steps % 2 else 'even'}"])
+
+    R("conv1d_heads_odd_func_h5", conv_heads, fmt="h5", steps=11, acts=["linear", "relu", "tanh"])
+    R("conv1d_heads_even_func_keras", conv_heads, fmt="keras", steps=12, acts=["sigmoid", "linear", "elu", "gelu"])
+
+    def conv_chain(ctx, fmt, api):
+        model = chain_model(api, (13, 3), [
+            layers.Conv1D(8, 3, activation="relu"),
+            layers.Conv1D(6, 5, padding="same", dilation_rate=2, activation="elu"),
+            layers.Conv1D(4, 2, strides=2, padding="causal", activation="tanh"),
+            layers.Flatten(),
+            layers.Dense(3),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 13, 3)], fmt,
+                    f"{api} Conv1D(8, 3, relu) -> Conv1D(6, 5, same, dilation 2, elu) -> Conv1D(4, 2, strides 2, "
+                    "causal, tanh) -> Flatten -> Dense(3).")
+
+    R("conv1d_chain_seq_h5", conv_chain, fmt="h5", api="sequential")
+    R("conv1d_chain_func_keras", conv_chain, fmt="keras", api="functional")
+
+    def conv_lstm(ctx):
+        model = chain_model("sequential", (None, 5), [
+            layers.Conv1D(6, 3, padding="causal", activation="relu"),
+            layers.MaxPooling1D(2),
+            layers.LSTM(4),
+            layers.Dense(2),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 14, 5)], "h5",
+                    "sequential on dynamic length: Conv1D(6, 3, causal, relu) -> MaxPooling1D(2) -> LSTM(4) -> Dense(2).")
+
+    R("conv1d_pool_lstm_dyn_seq_h5", conv_lstm)
+
+    # ------------------------------------------------------------------ pooling
+
+    POOL_HEADS = [  # (pool_size, strides, padding, data_format)
+        (2, None, "valid", "channels_last"),
+        (3, 2, "valid", "channels_last"),
+        (5, 2, "valid", "channels_last"),
+        (2, 3, "valid", "channels_last"),
+        (2, None, "same", "channels_last"),
+        (3, 2, "same", "channels_last"),
+        (4, 1, "same", "channels_last"),
+        (3, 3, "same", "channels_last"),
+        (4, 3, "same", "channels_last"),
+        (2, None, "valid", "channels_first"),
+        (3, 2, "same", "channels_first"),
+    ]
+
+    def pool_heads(ctx, fmt, steps):
+        inp = keras.Input((steps, 4))
+        heads = []
+        for cls in (layers.MaxPooling1D, layers.AveragePooling1D):
+            for (p, s, pad, df) in POOL_HEADS:
+                heads.append(cls(pool_size=p, strides=s, padding=pad, data_format=df))
+        model = heads_model(inp, inp, heads)
+        text = "; ".join(f"(pool_size={p}, strides={s}, {pad}, {df})" for p, s, pad, df in POOL_HEADS)
+        return Case(model, [normal_inputs(ctx, 3, steps, 4)], fmt,
+                    f"functional, one input ({steps} steps x 4 channels), MaxPooling1D then AveragePooling1D heads, "
+                    f"each with: {text}. SAME averages divide by the real steps in the window; channels_first heads "
+                    "pool over the last axis (size 4).",
+                    covers=["pool_padding:valid", "pool_padding:same", "pool_strides", "pool_channels_first",
+                            f"steps_{'odd' if steps % 2 else 'even'}"])
+
+    R("pool_heads_odd_func_h5", pool_heads, fmt="h5", steps=11)
+    R("pool_heads_even_func_keras", pool_heads, fmt="keras", steps=10)
+
+    def gpool_heads(ctx, fmt):
+        inp = keras.Input((6, 4))
+        d = layers.Dense(5)(inp)
+        heads = [layers.GlobalMaxPooling1D(), layers.GlobalAveragePooling1D(),
+                 layers.GlobalMaxPooling1D(keepdims=True), layers.GlobalAveragePooling1D(keepdims=True),
+                 layers.GlobalMaxPooling1D(data_format="channels_first"),
+                 layers.GlobalAveragePooling1D(data_format="channels_first", keepdims=True),
+                 layers.GlobalAveragePooling1D(data_format="channels_first")]
+        model = heads_model(inp, d, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional Dense(5) on 6 steps, then heads GlobalMaxPooling1D, GlobalAveragePooling1D, both with "
+                    "keepdims, GlobalMaxPooling1D(channels_first), GlobalAveragePooling1D(channels_first, keepdims) and "
+                    "GlobalAveragePooling1D(channels_first).",
+                    covers=["global_pool_keepdims", "global_pool_channels_first"])
+
+    R("gpool_heads_func_keras", gpool_heads, fmt="keras")
+
+    def gpool_masked(ctx):
+        inp = keras.Input((7, 3))
+        m = layers.Masking()(inp)
+        d = layers.Dense(4)(m)
+        outs = [layers.GlobalAveragePooling1D()(d), layers.GlobalAveragePooling1D(keepdims=True)(d),
+                layers.GlobalMaxPooling1D()(d)]
+        model = keras.Model(inp, outs)
+        randomize(model, ctx.rng)
+        x = padded_rows(ctx, 4, 7, 3, [7, 3, 1, 5], "pre")
+        return Case(model, [x], "h5",
+                    "functional Masking -> Dense(4) (passes the mask) -> GlobalAveragePooling1D (mean over valid "
+                    "steps), the same with keepdims, and GlobalMaxPooling1D (max over all steps, padded ones included).",
+                    covers=["global_average_pooling_masked", "global_max_pooling_ignores_mask"])
+
+    R("gpool_masked_func_h5", gpool_masked)
+
+    # ------------------------------------------------------------------ Flatten, Reshape, RepeatVector, Permute
+
+    def reshape_chain(ctx, fmt, api):
+        model = chain_model(api, (6, 4), [
+            layers.Flatten(),
+            layers.Dense(12),
+            layers.Reshape((4, -1)),
+            layers.Permute((2, 1)),
+            layers.LSTM(5),
+            layers.RepeatVector(3),
+            layers.LSTM(4, return_sequences=True),
+            layers.Reshape((-1,)),
+            layers.Dense(2),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    f"{api} Flatten -> Dense(12) -> Reshape((4, -1)) -> Permute((2, 1)) -> LSTM(5) -> RepeatVector(3) "
+                    "-> LSTM(4, return_sequences) -> Reshape((-1,)) -> Dense(2).")
+
+    R("reshape_chain_seq_h5", reshape_chain, fmt="h5", api="sequential")
+    R("reshape_chain_func_keras", reshape_chain, fmt="keras", api="functional")
+
+    def reshape_heads(ctx, fmt):
+        inp = keras.Input((4, 3, 2))
+        heads = [layers.Permute((3, 1, 2)), layers.Permute((2, 3, 1)), layers.Flatten(),
+                 layers.Flatten(data_format="channels_first"), layers.Reshape((2, -1, 3)), layers.Reshape((36,)),
+                 layers.Reshape((6, 6))]
+        d = layers.Dense(3)(inp)
+        model = heads_model(inp, d, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 4, 3, 2)], fmt,
+                    "functional Dense(3) on a (4, 3, 2) input, heads Permute((3, 1, 2)), Permute((2, 3, 1)), Flatten, "
+                    "Flatten(channels_first) (moves axis 1 last before flattening), Reshape((2, -1, 3)), Reshape((36,)), "
+                    "Reshape((6, 6)).", covers=["flatten_channels_first", "permute_rank4"])
+
+    R("reshape_heads_rank4_func_keras", reshape_heads, fmt="keras")
+
+    # ------------------------------------------------------------------ merging
+
+    def merge_heads(ctx, fmt):
+        a, b, c = keras.Input((5, 3)), keras.Input((5, 3)), keras.Input((5, 3))
+        v, w = keras.Input((3,)), keras.Input((1, 3))
+        da, db, dc = layers.Dense(3)(a), layers.Dense(3)(b), layers.Dense(3)(c)
+        outs = [
+            layers.Add()([da, db, dc]),
+            layers.Subtract()([da, db]),
+            layers.Multiply()([da, db, dc]),
+            layers.Average()([da, db, dc]),
+            layers.Maximum()([da, db, dc]),
+            layers.Minimum()([da, db]),
+            layers.Concatenate()([da, db]),
+            layers.Concatenate(axis=1)([da, db, dc]),
+            layers.Concatenate(axis=-2)([da, b]),
+            layers.Add()([da, v]),          # rank 2 gets an axis after the batch: (batch, 1, 3)
+            layers.Multiply()([db, w]),     # (batch, 1, 3) broadcasts over the steps
+            layers.Maximum()([v, w, dc]),
+            layers.Average()([da]),
+        ]
+        model = keras.Model([a, b, c, v, w], outs)
+        randomize(model, ctx.rng)
+        ins = [normal_inputs(ctx, 3, 5, 3) for _ in range(3)] + [normal_inputs(ctx, 3, 3), normal_inputs(ctx, 3, 1, 3)]
+        return Case(model, ins, fmt,
+                    "functional, inputs a, b, c (5, 3), v (3,), w (1, 3); Dense(3) on a, b, c; heads Add(a,b,c), "
+                    "Subtract(a,b), Multiply(a,b,c), Average(a,b,c), Maximum(a,b,c), Minimum(a,b), Concatenate(a,b), "
+                    "Concatenate(axis=1)(a,b,c), Concatenate(axis=-2)(a, raw b), Add(a, v) (v expanded to (1, 3)), "
+                    "Multiply(b, w) (broadcast), Maximum(v, w, c), Average(a).",
+                    covers=["merge_broadcast", "merge_rank_expansion", "concat_axis:1", "concat_axis:-1"])
+
+    R("merge_heads_func_h5", merge_heads, fmt="h5")
+
+    def merge_masked(ctx, fmt):
+        a, b, c = keras.Input((6, 3)), keras.Input((6, 3)), keras.Input((6, 3))
+        ma = layers.Masking()(a)   # post-padded
+        mb = layers.Masking()(b)   # pre-padded
+        outs = []
+        for cls in (layers.Add, layers.Subtract, layers.Multiply, layers.Average, layers.Maximum, layers.Minimum):
+            m = cls()([ma, mb])
+            outs.append(m)
+            outs.append(layers.LSTM(2, return_sequences=True)(m))
+        for cls in (layers.Maximum, layers.Minimum, layers.Multiply, layers.Add):
+            m = cls()([c, mb])     # only the second input has a mask: no output mask
+            outs.append(m)
+            outs.append(layers.LSTM(2, return_sequences=True)(m))
+        m3 = layers.Maximum()([ma, mb, layers.Masking()(c)])
+        outs += [m3, layers.LSTM(2, return_sequences=True)(m3)]
+        m4 = layers.Multiply()([ma, c, mb])
+        outs += [m4, layers.LSTM(2, return_sequences=True)(m4)]
+        model = keras.Model([a, b, c], outs)
+        randomize(model, ctx.rng)
+        xa = padded_rows(ctx, 3, 6, 3, [6, 4, 2], "post")
+        xb = padded_rows(ctx, 3, 6, 3, [3, 6, 1], "pre")
+        xc = padded_rows(ctx, 3, 6, 3, [6, 5, 6], "post")
+        return Case(model, [xa, xb, xc], fmt,
+                    "functional, Masking on a (post-padded) and b (pre-padded): Add, Subtract, Multiply, Average, "
+                    "Maximum, Minimum of (a, b), each output directly and through LSTM(2, seq) (the output mask is the "
+                    "OR of the input masks); Maximum, Minimum, Multiply, Add of (unmasked c, masked b) (no output mask; "
+                    "Maximum/Minimum/Multiply still use b's mask for the values); Maximum of three masked; Multiply of "
+                    "(masked, unmasked, masked).",
+                    covers=["merge_masked", "merge_mask_or", "merge_partial_masks"])
+
+    R("merge_masked_func_keras", merge_masked, fmt="keras")
+
+    def concat_masked(ctx, fmt):
+        a, b, c = keras.Input((5, 3)), keras.Input((4, 3)), keras.Input((5, 2))
+        ma, mb = layers.Masking()(a), layers.Masking()(b)
+        mc = layers.Masking()(c)
+        outs = []
+        for m in (layers.Concatenate(axis=1)([ma, mb]),          # masks concatenated along time
+                  layers.Concatenate(axis=1)([ma, b]),           # b counts as all valid
+                  layers.Concatenate(axis=-2)([a, mb, ma]),
+                  layers.Concatenate()([ma, mc]),                # OR of the masks
+                  layers.Concatenate()([ma, c]),                 # c unmasked: every step valid
+                  layers.Concatenate(axis=2)([c, ma])):
+            outs.append(layers.LSTM(2, return_sequences=True)(m))
+        model = keras.Model([a, b, c], outs)
+        randomize(model, ctx.rng)
+        xa = padded_rows(ctx, 3, 5, 3, [5, 2, 3], "post")
+        xb = padded_rows(ctx, 3, 4, 3, [1, 4, 2], "pre")
+        xc = padded_rows(ctx, 3, 5, 2, [3, 5, 1], "post")
+        return Case(model, [xa, xb, xc], fmt,
+                    "functional Concatenate with masks, each into LSTM(2, seq): axis=1 of two masked (masks joined "
+                    "along time), axis=1 of masked and unmasked (unmasked counts as valid), axis=-2 of unmasked, masked, "
+                    "masked; axis=-1 of two masked (OR), axis=-1 and axis=2 of masked and unmasked (all valid).",
+                    covers=["concat_masked_time", "concat_masked_features"])
+
+    R("merge_concat_masked_func_h5", concat_masked, fmt="h5")
+
+    # ------------------------------------------------------------------ normalization
+
+    def bn_chain(ctx, fmt, api):
+        model = chain_model(api, (5, 4), [
+            layers.BatchNormalization(),
+            layers.Dense(6),
+            layers.BatchNormalization(center=False),
+            layers.LSTM(5),
+            layers.BatchNormalization(scale=False, epsilon=0.01),
+            layers.Dense(4),
+            layers.BatchNormalization(center=False, scale=False),
+        ])
+        randomize(model, ctx.rng)
+        bn_stats(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    f"{api} BatchNormalization -> Dense(6) -> BatchNormalization(center=False) -> LSTM(5) -> "
+                    "BatchNormalization(scale=False, epsilon=0.01) -> Dense(4) -> BatchNormalization(center=False, "
+                    "scale=False); random gamma, beta, moving mean and positive moving variance.",
+                    covers=["bn_center", "bn_scale", "bn_no_center", "bn_no_scale", "bn_3d", "bn_2d"])
+
+    R("bn_chain_seq_h5", bn_chain, fmt="h5", api="sequential")
+    R("bn_chain_func_keras", bn_chain, fmt="keras", api="functional")
+
+    def bn_axes(ctx, fmt):
+        inp = keras.Input((5, 4, 3))
+        heads = [layers.BatchNormalization(axis=1), layers.BatchNormalization(axis=2),
+                 layers.BatchNormalization(axis=-1, epsilon=0.1), layers.BatchNormalization(renorm=True),
+                 layers.BatchNormalization(axis=-3, center=False)]
+        model = heads_model(inp, inp, heads)
+        randomize(model, ctx.rng)
+        bn_stats(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 4, 3)], fmt,
+                    "functional on a (5, 4, 3) input, heads BatchNormalization(axis=1), (axis=2), (axis=-1, "
+                    "epsilon=0.1), (renorm=True: extra renorm weights, unused at inference), (axis=-3, center=False).",
+                    covers=["bn_axis", "bn_renorm", "bn_4d"])
+
+    R("bn_axes_func_h5", bn_axes, fmt="h5")
+
+    def ln_chain(ctx, fmt, api):
+        model = chain_model(api, (6, 4), [
+            layers.LayerNormalization(),
+            layers.LSTM(5, return_sequences=True),
+            layers.LayerNormalization(axis=[1, 2]),
+            layers.LayerNormalization(center=False),
+            layers.Dense(3),
+            layers.LayerNormalization(scale=False, epsilon=1e-5),
+        ])
+        randomize(model, ctx.rng)
+        x = normal_inputs(ctx, 3, 6, 4) * 3 + 1
+        return Case(model, [x], fmt,
+                    f"{api} LayerNormalization -> LSTM(5, seq) -> LayerNormalization(axis=[1, 2]) -> "
+                    "LayerNormalization(center=False) -> Dense(3) -> LayerNormalization(scale=False, epsilon=1e-5).",
+                    covers=["ln_axis_last", "ln_axes_multi", "ln_no_center", "ln_no_scale"])
+
+    R("ln_chain_seq_keras", ln_chain, fmt="keras", api="sequential")
+    R("ln_chain_func_h5", ln_chain, fmt="h5", api="functional")
+
+    def ln_heads(ctx, fmt):
+        inp = keras.Input((5, 4, 3))
+        heads = [layers.LayerNormalization(axis=1), layers.LayerNormalization(axis=2, epsilon=0.1),
+                 layers.LayerNormalization(axis=[1, 3]), layers.LayerNormalization(axis=[-1, 1]),
+                 layers.LayerNormalization(rms_scaling=True), layers.LayerNormalization(axis=[2, 3], rms_scaling=True),
+                 layers.LayerNormalization(center=False, scale=False)]
+        model = heads_model(inp, inp, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 4, 3) * 2 - 0.5], fmt,
+                    "functional on a (5, 4, 3) input, heads LayerNormalization(axis=1), (axis=2, epsilon=0.1), "
+                    "(axis=[1, 3]), (axis=[-1, 1]: gamma shaped (3, 5) in that order and reshaped, as Keras does, to "
+                    "(5, 3)), (rms_scaling=True: x / sqrt(var + eps) * gamma, no beta), (axis=[2, 3], rms_scaling=True),"
+                    " (center=False, scale=False).",
+                    covers=["ln_axis", "ln_axes_mixed_sign", "ln_rms_scaling", "ln_no_weights"])
+
+    R("ln_heads_func_keras", ln_heads, fmt="keras")
+
+    # ------------------------------------------------------------------ activation layers
+
+    def act_heads(ctx, fmt):
+        inp = keras.Input((6, 4))
+        heads = [layers.ReLU(), layers.ReLU(max_value=1.0), layers.ReLU(max_value=6.0),
+                 layers.ReLU(negative_slope=0.1), layers.ReLU(threshold=0.5),
+                 layers.ReLU(negative_slope=0.2, threshold=0.3),
+                 layers.ReLU(max_value=1.5, negative_slope=0.1, threshold=0.2),
+                 layers.ReLU(max_value=2.0, negative_slope=0.05),
+                 layers.LeakyReLU(), layers.LeakyReLU(negative_slope=0.05),
+                 layers.ELU(), layers.ELU(alpha=0.5),
+                 layers.PReLU(), layers.PReLU(shared_axes=[1]), layers.PReLU(shared_axes=[1, 2])]
+        x = layers.Dense(4)(inp)
+        model = heads_model(inp, x, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4) * 3], fmt,
+                    "functional Dense(4) then heads ReLU(), ReLU(max_value=1), ReLU(max_value=6), ReLU(negative_slope="
+                    "0.1), ReLU(threshold=0.5), ReLU(negative_slope=0.2, threshold=0.3), ReLU(max_value=1.5, "
+                    "negative_slope=0.1, threshold=0.2), ReLU(max_value=2, negative_slope=0.05), LeakyReLU() (0.3), "
+                    "LeakyReLU(0.05), ELU(), ELU(0.5), PReLU(), PReLU(shared_axes=[1]), PReLU(shared_axes=[1, 2]); "
+                    "random PReLU alphas.",
+                    covers=["relu_max_value", "relu_negative_slope", "relu_threshold", "leaky_relu_default",
+                            "elu_alpha", "prelu_shared_axes"])
+
+    R("act_heads_func_h5", act_heads, fmt="h5")
+
+    def act_chain(ctx, fmt, api):
+        model = chain_model(api, (7, 3), [
+            layers.Dense(6),
+            layers.PReLU(),
+            layers.LSTM(5, return_sequences=True),
+            layers.ReLU(max_value=0.5, negative_slope=0.3),
+            layers.Conv1D(4, 3),
+            layers.LeakyReLU(negative_slope=0.15),
+            layers.Flatten(),
+            layers.Dense(4),
+            layers.ELU(alpha=1.3),
+            layers.Dense(3),
+            layers.Softmax(),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 7, 3)], fmt,
+                    f"{api} Dense(6) -> PReLU -> LSTM(5, seq) -> ReLU(max_value=0.5, negative_slope=0.3) -> Conv1D(4, 3)"
+                    " -> LeakyReLU(0.15) -> Flatten -> Dense(4) -> ELU(1.3) -> Dense(3) -> Softmax.")
+
+    R("act_chain_seq_keras", act_chain, fmt="keras", api="sequential")
+    R("act_chain_func_h5", act_chain, fmt="h5", api="functional")
+
+    def softmax_heads(ctx, fmt):
+        inp = keras.Input((4, 5))
+        x = layers.Dense(5)(inp)
+        heads = [layers.Softmax(), layers.Softmax(axis=1), layers.Softmax(axis=[1, 2]), layers.Softmax(axis=(-1,)),
+                 layers.Softmax(axis=-2)]
+        model = heads_model(inp, x, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 4, 5) * 2], fmt,
+                    "functional Dense(5) on (4, 5), heads Softmax(), Softmax(axis=1), Softmax(axis=[1, 2]) (over both "
+                    "axes at once), Softmax(axis=(-1,)), Softmax(axis=-2).",
+                    covers=["softmax_axis", "softmax_multi_axis"])
+
+    R("softmax_heads_func_keras", softmax_heads, fmt="keras")
+
+    def softmax_masked(ctx):
+        inp = keras.Input((4, 4))
+        m = layers.Masking()(inp)
+        s = layers.Softmax()(m)
+        y = layers.LSTM(3, return_sequences=True)(s)
+        model = keras.Model(inp, [s, y])
+        randomize(model, ctx.rng)
+        x = padded_rows(ctx, 4, 4, 4, [4, 2, 3, 1], "post")
+        return Case(model, [x], "h5",
+                    "functional Masking -> Softmax -> LSTM(3, seq), batch 4 x 4 steps x 4 features. Keras 3's Softmax "
+                    "applies the (batch, steps) mask broadcast against (batch, steps, features) aligned to the right, so "
+                    "mask[s, f] masks feature f of step s in every sample (possible only because batch = steps = "
+                    "features here); the Softmax passes the mask on to the LSTM.",
+                    covers=["softmax_masked_keras3_broadcast"])
+
+    R("softmax_masked_func_h5", softmax_masked)

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Checks the golden cases with Keras in a fresh process (no generator state).
+
+    /work/venv-keras/bin/python testdata/verify.py [names or prefixes...]
+
+For every case folder: exactly one model file, float32 C-order .npy files matching
+case.json, and the model reloaded from its file reproduces output_*.npy through
+predict (expected bit-identical) and through model(x, training=False) (within the
+case tolerance). Exits 1 on any failure. Writes nothing.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+import keras  # noqa: E402
+
+tf.get_logger().setLevel("ERROR")
+
+CASES_DIR = Path(__file__).resolve().parent / "cases"
+
+
+def as_list(y):
+    return [np.asarray(v) for v in y] if isinstance(y, (list, tuple)) else [np.asarray(y)]
+
+
+def check(d):
+    meta = json.loads((d / "case.json").read_text())
+    models = sorted(p.name for p in d.iterdir() if p.name.startswith("model."))
+    assert models == [meta["model"]], f"model files {models} vs case.json {meta['model']}"
+    ins = [np.load(d / f"input_{i}.npy") for i in range(meta["inputs"])]
+    outs = [np.load(d / f"output_{i}.npy") for i in range(meta["outputs"])]
+    assert not (d / f"input_{meta['inputs']}.npy").exists() and not (d / f"output_{meta['outputs']}.npy").exists()
+    for a in ins + outs:
+        assert a.dtype == np.float32 and a.flags.c_contiguous, a.dtype
+    keras.backend.clear_session()
+    model = keras.models.load_model(str(d / meta["model"]), compile=False)
+    assert len(model.inputs) == len(ins) and len(model.outputs) == len(outs)
+    x = ins if len(ins) > 1 else ins[0]
+    got = as_list(model.predict(x, batch_size=len(ins[0]), verbose=0))
+    got_call = as_list(model(x, training=False))
+    tol = meta["tolerance"]
+    worst_pred, worst_call = 0.0, 0.0
+    for want, g, gc in zip(outs, got, got_call):
+        assert g.shape == want.shape, (g.shape, want.shape)
+        worst_pred = max(worst_pred, float(np.abs(g - want).max()))
+        ratio = np.abs(np.asarray(gc) - want) / (tol["atol"] + tol["rtol"] * np.abs(want))
+        worst_call = max(worst_call, float(ratio.max()))
+    assert worst_pred == 0.0, f"predict differs from the golden output by {worst_pred:.3g}"
+    assert worst_call <= 1.0, f"model(x) is {worst_call:.3g} of the tolerance away"
+    return worst_call
+
+
+def main(argv):
+    dirs = [d for d in sorted(CASES_DIR.iterdir()) if d.is_dir()
+            and (not argv or any(d.name == p or d.name.startswith(p) for p in argv))]
+    failed = 0
+    for d in dirs:
+        try:
+            r = check(d)
+            print(f"ok   {d.name}  (predict bit-identical; model(x) at {r:.2g} of tolerance)", flush=True)
+        except Exception as e:  # noqa: BLE001
+            failed += 1
+            print(f"FAIL {d.name}: {type(e).__name__}: {e}", flush=True)
+    print(f"{len(dirs) - failed} passed, {failed} failed")
+    return 1 if failed or not dirs else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
