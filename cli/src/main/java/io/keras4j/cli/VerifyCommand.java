@@ -6,6 +6,7 @@ import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -27,21 +28,25 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CaseFolder c = CaseFolder.open(dir);
         Model m = ModelImporter.load(c.model());
-        Tensor[] got = m.predictAll(c.inputs().toArray(new Tensor[0]));
-        if (got.length != c.outputs().size()) {
-            throw new IllegalArgumentException(dir + ": the model gives " + got.length + " outputs but the case holds "
-                    + c.outputs().size());
-        }
+        List<Tensor[]> calls = c.run(m);
         boolean ok = true;
         var out = spec.commandLine().getOut();
-        for (int i = 0; i < got.length; i++) {
-            Comparison r = c.compare(i, got[i]);
-            ok &= r.passed();
-            if (r.sameShape()) {
-                out.printf("output %d %s: max abs error %.2e, %d of %d values outside tolerance: %s%n", i,
-                        m.outputs().get(i).name(), r.maxAbsError(), r.violations(), r.count(), r.passed() ? "PASS" : "FAIL");
-            } else {
-                out.printf("output %d %s: %s: FAIL%n", i, m.outputs().get(i).name(), r.detail());
+        for (int k = 0; k < calls.size(); k++) {
+            Tensor[] got = calls.get(k);
+            if (got.length != c.outputs(k).size()) {
+                throw new IllegalArgumentException(dir + ": the model gives " + got.length + " outputs but the case holds "
+                        + c.outputs(k).size());
+            }
+            String call = calls.size() > 1 ? "call " + k + " " : "";
+            for (int i = 0; i < got.length; i++) {
+                Comparison r = c.compare(k, i, got[i]);
+                ok &= r.passed();
+                if (r.sameShape()) {
+                    out.printf("%soutput %d %s: max abs error %.2e, %d of %d values outside tolerance: %s%n", call, i,
+                            m.outputs().get(i).name(), r.maxAbsError(), r.violations(), r.count(), r.passed() ? "PASS" : "FAIL");
+                } else {
+                    out.printf("%soutput %d %s: %s: FAIL%n", call, i, m.outputs().get(i).name(), r.detail());
+                }
             }
         }
         out.println(ok ? "PASS " + dir : "FAIL " + dir);

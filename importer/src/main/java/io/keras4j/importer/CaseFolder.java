@@ -2,6 +2,8 @@ package io.keras4j.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Session;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.io.Npy;
 import java.io.IOException;
@@ -14,7 +16,9 @@ import java.util.stream.Stream;
 /**
  * A test case folder: one model file ({@code model.h5} or {@code model.keras}), inputs {@code input_<i>.npy},
  * expected outputs {@code output_<i>.npy} computed by Keras, and an optional {@code case.json} with a
- * description and a tolerance ({@code {"tolerance": {"atol": 1e-5, "rtol": 1e-5}}}).
+ * description and a tolerance ({@code {"tolerance": {"atol": 1e-5, "rtol": 1e-5}}}). A stateful model may be
+ * called several times without reset ({@code "calls": n}); call k ≥ 1 reads {@code call<k>_input_<i>.npy}
+ * and expects {@code call<k>_output_<i>.npy}.
  */
 public final class CaseFolder {
     /** Default absolute and relative tolerance: |got - want| <= 1e-5 + 1e-5·|want|. */
@@ -22,13 +26,13 @@ public final class CaseFolder {
 
     private final Path dir;
     private final Path model;
-    private final List<Tensor> inputs;
-    private final List<Tensor> outputs;
+    private final List<List<Tensor>> inputs;
+    private final List<List<Tensor>> outputs;
     private final double atol;
     private final double rtol;
     private final String description;
 
-    private CaseFolder(Path dir, Path model, List<Tensor> inputs, List<Tensor> outputs, double atol, double rtol,
+    private CaseFolder(Path dir, Path model, List<List<Tensor>> inputs, List<List<Tensor>> outputs, double atol, double rtol,
                        String description) {
         this.dir = dir;
         this.model = model;
@@ -56,10 +60,16 @@ public final class CaseFolder {
                         .orElseThrow(() -> new IOException(dir + ": no model file (model.h5, model.keras) in the case folder"));
             }
         }
-        List<Tensor> inputs = readSeries(dir, "input_");
-        List<Tensor> outputs = readSeries(dir, "output_");
-        if (inputs.isEmpty() || outputs.isEmpty()) {
-            throw new IOException(dir + ": a case folder needs input_0.npy and output_0.npy");
+        List<List<Tensor>> inputs = new ArrayList<>();
+        List<List<Tensor>> outputs = new ArrayList<>();
+        int calls = meta.path("calls").asInt(1);
+        for (int k = 0; k < calls; k++) {
+            String prefix = k == 0 ? "" : "call" + k + "_";
+            inputs.add(readSeries(dir, prefix + "input_"));
+            outputs.add(readSeries(dir, prefix + "output_"));
+            if (inputs.get(k).isEmpty() || outputs.get(k).isEmpty()) {
+                throw new IOException(dir + ": a case folder needs " + prefix + "input_0.npy and " + prefix + "output_0.npy");
+            }
         }
         JsonNode tol = meta.path("tolerance");
         return new CaseFolder(dir, model, inputs, outputs, tol.path("atol").asDouble(DEFAULT_TOLERANCE),
@@ -82,21 +92,51 @@ public final class CaseFolder {
         return model;
     }
 
+    /** The inputs of the first call, in model input order. */
     public List<Tensor> inputs() {
-        return inputs;
+        return inputs.get(0);
     }
 
-    /** Keras' outputs, in model output order. */
+    /** Keras' outputs of the first call, in model output order. */
     public List<Tensor> outputs() {
-        return outputs;
+        return outputs.get(0);
+    }
+
+    /** How many times the model is called (without reset, for stateful models). */
+    public int calls() {
+        return inputs.size();
+    }
+
+    /** Keras' outputs of call {@code k}. */
+    public List<Tensor> outputs(int call) {
+        return outputs.get(call);
+    }
+
+    /**
+     * Runs the model on every call's inputs: a model with stateful layers through one session, so states
+     * carry from call to call as in Keras; others with independent predictions.
+     */
+    public List<Tensor[]> run(Model model) {
+        Session session = model.isStateful() ? model.newSession() : null;
+        List<Tensor[]> results = new ArrayList<>();
+        for (List<Tensor> in : inputs) {
+            Tensor[] x = in.toArray(new Tensor[0]);
+            results.add(session != null ? session.runAll(x) : model.predictAll(x));
+        }
+        return results;
     }
 
     public String description() {
         return description;
     }
 
-    /** Compares {@code got} with Keras' output {@code index} under this case's tolerance. */
+    /** Compares {@code got} with Keras' output {@code index} of the first call under this case's tolerance. */
     public Comparison compare(int index, Tensor got) {
-        return Comparison.of(got, outputs.get(index), atol, rtol);
+        return compare(0, index, got);
+    }
+
+    /** Compares {@code got} with Keras' output {@code index} of call {@code call}. */
+    public Comparison compare(int call, int index, Tensor got) {
+        return Comparison.of(got, outputs.get(call).get(index), atol, rtol);
     }
 }

@@ -93,6 +93,14 @@ public final class Model {
         return new Session(this);
     }
 
+    /**
+     * Whether the model has layers saved with {@code stateful=True}; such a model gives Keras' results
+     * call after call only through a {@link Session}. {@link #predictAll} always starts from zero states.
+     */
+    public boolean isStateful() {
+        return graph.nodes().stream().anyMatch(n -> n.op() instanceof RecurrentOp r && r.options().stateful());
+    }
+
     /** Nodes whose states a session carries, in graph order. */
     List<Integer> carriedNodes() {
         List<Integer> stateful = new ArrayList<>();

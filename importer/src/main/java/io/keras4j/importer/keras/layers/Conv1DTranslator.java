@@ -1,0 +1,76 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.Activations;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Conv1D;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keras Conv1D, channels_last: padding valid/same/causal, strides, dilation_rate, groups, use_bias,
+ * activation. Conv1D does not support masking: an incoming mask is dropped, as Keras does.
+ */
+final class Conv1DTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int filters = config.positiveInt("filters");
+        int kernelSize = GeneralConfig.intOrTuple(config, 1, "kernel_size");
+        if (config.raw("kernel_size") == null) {
+            config.problem("option kernel_size is missing");
+        }
+        int stride = GeneralConfig.intOrTuple(config, 1, "strides");
+        int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
+        int groups = GeneralConfig.intOrTuple(config, 1, "groups");
+        String paddingName = config.string("valid", "padding").toLowerCase(Locale.ROOT);
+        Conv1D.Padding padding;
+        switch (paddingName) {
+            case "valid":
+                padding = Conv1D.Padding.VALID;
+                break;
+            case "same":
+                padding = Conv1D.Padding.SAME;
+                break;
+            case "causal":
+                padding = Conv1D.Padding.CAUSAL;
+                break;
+            default:
+                config.problem("option padding='" + paddingName + "' is not supported (valid, same or causal)");
+                padding = Conv1D.Padding.VALID;
+        }
+        GeneralConfig.requireChannelsLast(config);
+        Activation activation = Activations.read(config, t.version(), "linear", "activation");
+        boolean useBias = config.bool(true, "use_bias");
+        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha");
+        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
+        if (stride > 1 && dilation > 1) {
+            config.problem("strides=" + stride + " together with dilation_rate=" + dilation + " is not supported (Keras refuses it too)");
+        }
+        KTensor x = GeneralConfig.single(config, t);
+        if (x == null) {
+            return List.of(t.unavailable());
+        }
+        int[] shape = t.shape(x.value());
+        int in = shape.length == 3 ? shape[2] : -1;
+        if (in <= 0) {
+            config.problem("expects input of shape (batch, steps, channels) with known channels, got " + GeneralConfig.shapeText(shape));
+            return List.of(t.unavailable());
+        }
+        if (in % groups != 0 || filters % groups != 0) {
+            config.problem("groups=" + groups + " must divide the " + in + " input channels and the " + filters + " filters");
+            return List.of(t.unavailable());
+        }
+        if (!LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
+            return List.of(t.unavailable());
+        }
+        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", kernelSize, in / groups, filters);
+        float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", filters) : null;
+        if (kernel == null || useBias && bias == null) {
+            return List.of(t.unavailable());
+        }
+        Conv1D op = new Conv1D(in, filters, kernelSize, stride, dilation, padding, groups, kernel, bias, activation);
+        return GeneralConfig.dropMask(t, op, x);
+    }
+}

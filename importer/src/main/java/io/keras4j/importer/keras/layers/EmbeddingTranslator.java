@@ -1,0 +1,33 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.Embedding;
+import java.util.List;
+
+/**
+ * Keras Embedding (Keras 1 weight W, Keras 1/2 input_length). The output's mask is {@code ids != 0} with
+ * mask_zero, else none (an incoming mask is dropped, as Keras does).
+ */
+final class EmbeddingTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int inputDim = config.positiveInt("input_dim");
+        int outputDim = config.positiveInt("output_dim");
+        boolean maskZero = config.bool(false, "mask_zero");
+        config.ignore("embeddings_initializer", "embeddings_regularizer", "embeddings_constraint", "init",
+                "W_regularizer", "W_constraint", "dropout", "lora_rank", "lora_alpha");
+        GeneralConfig.requireNull(config, "quantization_config", "quantized embeddings are not supported");
+        config.require("sparse", false, "sparse embedding outputs are not supported");
+        KTensor x = GeneralConfig.single(config, t);
+        if (x == null || !LayerWeights.count(config, t.weights(), 1, "embeddings")) {
+            return List.of(t.unavailable());
+        }
+        float[] table = LayerWeights.take(config, t.weights(), 0, "embeddings", inputDim, outputDim);
+        if (table == null) {
+            return List.of(t.unavailable());
+        }
+        List<String> outs = t.emit(new Embedding(inputDim, outputDim, table, maskZero), List.of(x.value()));
+        return List.of(new KTensor(outs.get(0), maskZero ? outs.get(1) : null));
+    }
+}

@@ -1,0 +1,137 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.Op;
+import java.util.Arrays;
+import java.util.List;
+
+/** Config reading and wiring shared by the translators of the general (non-recurrent) layers. */
+final class GeneralConfig {
+    private GeneralConfig() {
+    }
+
+    /**
+     * An int option that Keras may write as an int or as a list of ints (a 1-D tuple such as
+     * {@code kernel_size: [3]}); {@code dflt} when absent or null. Records a problem for anything else.
+     */
+    static int intOrTuple(LayerConfig config, int dflt, String... keys) {
+        JsonNode v = config.raw(keys);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (v.isArray() && v.size() == 1) {
+            v = v.get(0);
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0 || v.asInt() > 1 << 24) {
+            config.problem("option " + keys[0] + "=" + config.raw(keys) + " must be a positive integer (or a list of one)");
+            return dflt;
+        }
+        return v.asInt();
+    }
+
+    /** A list of ints (or one int, or null when {@code allowNull}); null after recording a problem. */
+    static int[] intList(LayerConfig config, boolean allowNull, String... keys) {
+        JsonNode v = config.raw(keys);
+        if (v == null || v.isNull()) {
+            if (!allowNull) {
+                config.problem("option " + keys[0] + " is missing");
+            }
+            return null;
+        }
+        if (v.isIntegralNumber() && v.canConvertToInt()) {
+            return new int[] {v.asInt()};
+        }
+        if (!v.isArray()) {
+            config.problem("option " + keys[0] + "=" + v + " must be an integer or a list of integers");
+            return null;
+        }
+        int[] out = new int[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = v.get(i);
+            if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                config.problem("option " + keys[0] + "=" + v + " must be a list of integers");
+                return null;
+            }
+            out[i] = e.asInt();
+        }
+        return out;
+    }
+
+    /** Whether data_format is channels_first ({@code false} for channels_last or absent). */
+    static boolean channelsFirst(LayerConfig config) {
+        String f = config.string("channels_last", "data_format", "dim_ordering");
+        switch (f) {
+            case "channels_last":
+            case "tf":
+                return false;
+            case "channels_first":
+            case "th":
+                return true;
+            default:
+                config.problem("option data_format='" + f + "' is not supported (channels_last or channels_first)");
+                return false;
+        }
+    }
+
+    /** Records a problem unless data_format is channels_last (or absent). */
+    static void requireChannelsLast(LayerConfig config) {
+        if (channelsFirst(config)) {
+            config.problem("option data_format='channels_first' is not supported by keras4j for this layer (only channels_last)");
+        }
+    }
+
+    /** Axis {@code axis} (negative counts from the end) of a rank-{@code rank} tensor, or -1 after a problem. */
+    static int axis(LayerConfig config, String option, int axis, int rank, boolean allowBatch) {
+        int a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= rank) {
+            config.problem("option " + option + "=" + axis + " is out of range for inputs of rank " + rank);
+            return -1;
+        }
+        if (a == 0 && !allowBatch) {
+            config.problem("option " + option + "=" + axis + " is the batch axis, which keras4j does not support here");
+            return -1;
+        }
+        return a;
+    }
+
+    /** The single input of a layer that takes one, or null after recording a problem. */
+    static KTensor single(LayerConfig config, Translation t) {
+        if (t.inputs().size() != 1) {
+            config.problem("expects 1 input, got " + t.inputs().size());
+            return null;
+        }
+        return t.inputs().get(0);
+    }
+
+    /** The shape of a value, as Keras prints it, for messages. */
+    static String shapeText(int[] shape) {
+        return io.keras4j.runtime.Shapes.toString(shape);
+    }
+
+    /** Emits a one-input, one-output op on x and keeps x's mask (layers that support masking pass it on). */
+    static List<KTensor> passMask(Translation t, Op op, KTensor x) {
+        return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
+    }
+
+    /** Emits a one-input, one-output op on x; the output has no mask (layers that do not support masking drop it). */
+    static List<KTensor> dropMask(Translation t, Op op, KTensor x) {
+        return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), null));
+    }
+
+    /** Records a problem unless option {@code key} is absent or null. */
+    static void requireNull(LayerConfig config, String key, String why) {
+        JsonNode v = config.raw(key);
+        if (v != null && !v.isNull()) {
+            config.problem("option " + key + "=" + v + " is not supported (" + why + ")");
+        }
+    }
+
+    /** Sorted copy. */
+    static int[] sorted(int[] a) {
+        int[] s = a.clone();
+        Arrays.sort(s);
+        return s;
+    }
+}

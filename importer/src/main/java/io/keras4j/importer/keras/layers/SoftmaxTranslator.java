@@ -1,0 +1,57 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.Softmax;
+import java.util.List;
+
+/**
+ * Keras Softmax layer: axis (an int, a list, or null for every axis). A mask reaching it is applied the
+ * Keras 3 way (see {@link Softmax}) and passed on; for files of older Keras a masked Softmax is refused.
+ */
+final class SoftmaxTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        JsonNode a = config.raw("axis");
+        KTensor x = GeneralConfig.single(config, t);
+        if (x == null) {
+            return List.of(t.unavailable());
+        }
+        int rank = t.shape(x.value()).length;
+        int[] raw;
+        if (a != null && a.isNull()) {
+            raw = new int[rank];
+            for (int d = 0; d < rank; d++) {
+                raw[d] = d;
+            }
+        } else {
+            raw = a == null ? new int[] {-1} : GeneralConfig.intList(config, false, "axis");
+            if (raw == null) {
+                return List.of(t.unavailable());
+            }
+        }
+        int[] axes = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            axes[i] = GeneralConfig.axis(config, "axis", raw[i], rank, true);
+            if (axes[i] < 0) {
+                return List.of(t.unavailable());
+            }
+        }
+        axes = GeneralConfig.sorted(axes);
+        for (int i = 1; i < axes.length; i++) {
+            if (axes[i] == axes[i - 1]) {
+                config.problem("option axis=" + a + " names an axis twice");
+                return List.of(t.unavailable());
+            }
+        }
+        boolean masked = x.mask() != null;
+        if (masked && t.version().major() < 3) {
+            config.problem("a mask reaches this Softmax; keras4j implements only Keras 3's masked softmax, and this file "
+                    + "was written by Keras " + t.version());
+            return List.of(t.unavailable());
+        }
+        List<String> ins = masked ? List.of(x.value(), x.mask()) : List.of(x.value());
+        return List.of(new KTensor(t.emit(new Softmax(rank, axes, masked), ins).get(0), x.mask()));
+    }
+}

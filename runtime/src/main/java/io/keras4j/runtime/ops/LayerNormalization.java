@@ -1,0 +1,149 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import java.util.Arrays;
+
+/**
+ * Keras LayerNormalization over one or more axes of each sample. With mean m and variance v over those
+ * axes, {@code inv = rsqrt(v + epsilon)·gamma} and {@code y = x·inv + (beta - m·inv)}, the float32 steps of
+ * Keras 3. With Keras 3's deprecated {@code rms_scaling} the result is {@code x·rsqrt(v + epsilon)·gamma}
+ * (the variance, not the mean square, and no beta). gamma and beta have the normalized axes' shape, in
+ * row-major order of those axes; either may be null.
+ */
+public final class LayerNormalization implements Op {
+    private final int rank;
+    private final int[] axes;
+    private final int[] sizes;
+    private final float epsilon;
+    private final float[] gamma;
+    private final float[] beta;
+    private final boolean rmsScaling;
+    private final boolean trailing;
+    private final int groupSize;
+
+    /**
+     * @param rank  the input rank (batch included)
+     * @param axes  the normalized axes, sorted, in {@code [1, rank)}
+     * @param sizes the input dimension on each of those axes
+     */
+    public LayerNormalization(int rank, int[] axes, int[] sizes, double epsilon, float[] gamma, float[] beta,
+                              boolean rmsScaling) {
+        if (axes.length == 0 || axes.length != sizes.length) {
+            throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " and sizes " + Arrays.toString(sizes)
+                    + " must be non-empty and of one length");
+        }
+        for (int i = 0; i < axes.length; i++) {
+            if (axes[i] < 1 || axes[i] >= rank || i > 0 && axes[i] <= axes[i - 1]) {
+                throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " must be sorted non-batch axes of rank " + rank);
+            }
+        }
+        for (int size : sizes) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("normalized axes must have known positive sizes, got " + Arrays.toString(sizes));
+            }
+        }
+        this.groupSize = Strides.product(sizes, 0, sizes.length);
+        if (gamma != null) {
+            Weights.check("gamma", gamma, sizes);
+        }
+        if (beta != null) {
+            Weights.check("beta", beta, sizes);
+        }
+        this.rank = rank;
+        this.axes = axes.clone();
+        this.sizes = sizes.clone();
+        this.epsilon = (float) epsilon;
+        this.gamma = gamma;
+        this.beta = beta;
+        this.rmsScaling = rmsScaling;
+        this.trailing = axes[0] == rank - axes.length;
+    }
+
+    @Override
+    public String type() {
+        return "LayerNormalization";
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int[] x = Inputs.single(in, type());
+        Inputs.rank(x, rank, "input");
+        for (int i = 0; i < axes.length; i++) {
+            if (!Strides.compatible(x[axes[i]], sizes[i])) {
+                throw new IllegalArgumentException("input must have size " + sizes[i] + " on axis " + axes[i]
+                        + " but has shape " + Shapes.toString(x));
+            }
+        }
+        return new int[][] {x.clone()};
+    }
+
+    /** The flat index of element {@code p} (row-major over the normalized axes) of group {@code g} (over the others). */
+    private int flat(int g, int p, int[] x) {
+        if (trailing) {
+            return g * groupSize + p;
+        }
+        int off = 0;
+        int stride = 1;
+        int a = axes.length - 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int c;
+            if (a >= 0 && axes[a] == d) {
+                c = p % x[d];
+                p /= x[d];
+                a--;
+            } else {
+                c = g % x[d];
+                g /= x[d];
+            }
+            off += c * stride;
+            stride *= x[d];
+        }
+        return off;
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        float[] x = inputs[0];
+        float[] y = outputs[0];
+        int[] shape = inputShapes[0];
+        int groups = x.length / groupSize;
+        for (int g = 0; g < groups; g++) {
+            double sum = 0;
+            for (int j = 0; j < groupSize; j++) {
+                sum += x[flat(g, j, shape)];
+            }
+            float mean = (float) (sum / groupSize);
+            double sq = 0;
+            for (int j = 0; j < groupSize; j++) {
+                float dv = x[flat(g, j, shape)] - mean;
+                sq += (double) dv * dv;
+            }
+            float variance = (float) (sq / groupSize);
+            for (int j = 0; j < groupSize; j++) {
+                int i = flat(g, j, shape);
+                y[i] = normalize(x[i], mean, variance, j);
+            }
+        }
+    }
+
+    private float normalize(float x, float mean, float variance, int p) {
+        float inv = (float) (1.0 / Math.sqrt(variance + epsilon));
+        if (rmsScaling) {
+            float out = x * inv;
+            return gamma == null ? out : out * gamma[p];
+        }
+        if (gamma != null) {
+            inv *= gamma[p];
+        }
+        float res = -mean * inv;
+        if (beta != null) {
+            res += beta[p];
+        }
+        return x * inv + res;
+    }
+
+    @Override
+    public long parameterCount() {
+        return (gamma == null ? 0 : gamma.length) + (beta == null ? 0 : beta.length);
+    }
+}

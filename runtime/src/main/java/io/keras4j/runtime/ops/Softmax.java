@@ -1,0 +1,122 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import java.util.Arrays;
+
+/**
+ * Keras Softmax layer over one axis ({@code exp(x - max) / sum}) or several axes
+ * ({@code exp(x - logsumexp(x))}, as Keras 3 does for a tuple axis), computed in double and rounded.
+ *
+ * <p>Masked (Keras 3): a second input, the mask, broadcasts against x aligned to the right as numpy does
+ * (a {@code [batch, time]} mask on a {@code [batch, time, features]} input therefore lines up with the
+ * last two axes, which is what Keras does); masked positions take -1e9 before the softmax and 0 after.
+ */
+public final class Softmax implements Op {
+    private static final float MASKED = -1e9f;
+    private final int rank;
+    private final int[] axes;
+    private final boolean masked;
+
+    /**
+     * @param rank   the input rank (batch included)
+     * @param axes   the axes to normalize over, sorted, in {@code [0, rank)}
+     * @param masked whether a mask input follows x
+     */
+    public Softmax(int rank, int[] axes, boolean masked) {
+        if (axes.length == 0) {
+            throw new IllegalArgumentException("softmax needs at least one axis");
+        }
+        for (int i = 0; i < axes.length; i++) {
+            if (axes[i] < 0 || axes[i] >= rank || i > 0 && axes[i] <= axes[i - 1]) {
+                throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " must be sorted axes of rank " + rank);
+            }
+        }
+        this.rank = rank;
+        this.axes = axes.clone();
+        this.masked = masked;
+    }
+
+    @Override
+    public String type() {
+        return "Softmax";
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        if (in.length != (masked ? 2 : 1)) {
+            throw new IllegalArgumentException(type() + " takes " + (masked ? 2 : 1) + " inputs, got " + in.length);
+        }
+        int[] x = in[0];
+        Inputs.rank(x, rank, "input");
+        if (masked) {
+            int[] m = in[1];
+            boolean ok = m.length <= x.length;
+            for (int d = 1; ok && d <= m.length; d++) {
+                int md = m[m.length - d];
+                ok = md == 1 || Strides.compatible(md, x[x.length - d]);
+            }
+            if (!ok) {
+                throw new IllegalArgumentException("mask of shape " + Shapes.toString(m) + " does not broadcast to input "
+                        + Shapes.toString(x) + " (Keras aligns the mask to the input's last axes)");
+            }
+        }
+        return new int[][] {x.clone()};
+    }
+
+    /** Flat index of element {@code p} (row-major over the softmax axes) of group {@code g} (over the others). */
+    private int flat(int g, int p, int[] x) {
+        int off = 0;
+        int stride = 1;
+        int a = axes.length - 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int c;
+            if (a >= 0 && axes[a] == d) {
+                c = p % x[d];
+                p /= x[d];
+                a--;
+            } else {
+                c = g % x[d];
+                g /= x[d];
+            }
+            off += c * stride;
+            stride *= x[d];
+        }
+        return off;
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        float[] x = inputs[0];
+        float[] y = outputs[0];
+        int[] shape = inputShapes[0];
+        float[] mask = masked ? inputs[1] : null;
+        int[] maskShape = masked ? inputShapes[1] : null;
+        int size = 1;
+        for (int a : axes) {
+            size *= shape[a];
+        }
+        if (size == 0) {
+            return;
+        }
+        int groups = x.length / size;
+        for (int g = 0; g < groups; g++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < size; j++) {
+                int i = flat(g, j, shape);
+                float v = mask != null && mask[Strides.broadcastRight(i, shape, maskShape)] == 0f ? MASKED : x[i];
+                y[i] = v;
+                max = Math.max(max, v);
+            }
+            double sum = 0;
+            for (int j = 0; j < size; j++) {
+                sum += Math.exp(y[flat(g, j, shape)] - max);
+            }
+            double lse = max + Math.log(sum);
+            for (int j = 0; j < size; j++) {
+                int i = flat(g, j, shape);
+                double e = axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
+                y[i] = mask != null && mask[Strides.broadcastRight(i, shape, maskShape)] == 0f ? 0f : (float) e;
+            }
+        }
+    }
+}
