@@ -13,9 +13,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code keras4j predict MODEL --input X.npy --output Y.npy}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Runs MODEL on .npy inputs (float32/float64/int32/int64, batch first) and writes float32 .npy outputs.")
+        description = {"Runs MODEL (.h5, .keras, .k4j) on .npy inputs (float32/float64/int32/int64, batch first) and writes",
+                "float32 .npy outputs. A model with one input and one output also takes and writes .csv: one row per sample."})
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, or a keras4j .k4j file.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy", description = "One per model input, in model order.")
@@ -35,14 +36,33 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + " gives " + m.outputs().size() + " output(s) " + m.outputs()
                     + " but " + outputs.size() + " --output were given");
         }
+        boolean single = m.inputs().size() == 1 && m.outputs().size() == 1;
         Tensor[] x = new Tensor[inputs.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = Npy.read(inputs.get(i));
+            x[i] = isCsv(inputs.get(i), single) ? Csv.read(inputs.get(i), m.inputs().get(i).shape()) : Npy.read(inputs.get(i));
         }
         Tensor[] y = m.predictAll(x);
         for (int i = 0; i < y.length; i++) {
-            Npy.write(outputs.get(i), y[i]);
+            if (isCsv(outputs.get(i), single)) {
+                Csv.write(outputs.get(i), y[i]);
+            } else {
+                Npy.write(outputs.get(i), y[i]);
+            }
         }
         return 0;
+    }
+
+    private static boolean x1(Model m) {
+        return m.inputs().size() == 1 && m.outputs().size() == 1;
+    }
+
+    private static boolean isCsv(Path p, boolean single) {
+        if (!p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            return false;
+        }
+        if (!single) {
+            throw new IllegalArgumentException(p + ": CSV is for models with one input and one output; use .npy");
+        }
+        return true;
     }
 }

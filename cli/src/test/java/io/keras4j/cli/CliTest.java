@@ -148,4 +148,75 @@ class CliTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("expects shape (None, 10, 1) but was given (2, 10, 2)"), r[2]);
     }
+
+    @Test
+    void convertWritesAK4jThatPredictVerifyAndInspectRead(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm32_h5");
+        Path k4j = tmp.resolve("seed.k4j");
+        String[] c = run("convert", dir.resolve("model.h5").toString(), k4j.toString(), "--golden", dir.toString());
+        assertEquals("0", c[0], c[1] + c[2]);
+        assertTrue(c[1].contains("with test vectors"), c[1]);
+
+        Path y = tmp.resolve("y.npy");
+        assertEquals("0", run("predict", k4j.toString(), "--input", dir.resolve("input_0.npy").toString(), "--output", y.toString())[0]);
+        float[] got = Npy.read(y).toArray();
+        float[] want = Npy.read(dir.resolve("output_0.npy")).toArray();
+        for (int i = 0; i < got.length; i++) {
+            assertTrue(Math.abs(got[i] - want[i]) <= 1e-5 + 1e-5 * Math.abs(want[i]), "value " + i);
+        }
+        String[] inspect = run("inspect", k4j.toString());
+        assertEquals("0", inspect[0], inspect[2]);
+        assertTrue(inspect[1].contains("LSTM") && inspect[1].contains("Dense") && inspect[1].contains("Total params"), inspect[1]);
+    }
+
+    @Test
+    void convertRefusesVectorsTheModelDoesNotReproduce(@TempDir Path tmp) {
+        Path k4j = tmp.resolve("bad.k4j");
+        String[] r = run("convert", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), k4j.toString(),
+                "--golden", CASES.resolve("seed_lstm32_h5").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("does not reproduce the given outputs, nothing written"), r[2]);
+        assertTrue(!Files.exists(k4j), "no output file on error");
+    }
+
+    @Test
+    void inspectSummarisesAKerasModel() {
+        String[] r = run("inspect", CASES.resolve("stack2_u16_u8_f3_t10_b2_dense_h5").resolve("model.h5").toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("keras_version: 3.15.1"), r[1]);
+        assertTrue(r[1].lines().filter(l -> l.contains(" LSTM ")).count() == 2, r[1]);
+    }
+
+    @Test
+    void predictReadsAndWritesCsv(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm16_keras");
+        float[] x = Npy.read(dir.resolve("input_0.npy")).toArray();
+        StringBuilder csv = new StringBuilder("# one window of 10 values per row\n");
+        for (int r = 0; r < 5; r++) {
+            for (int t = 0; t < 10; t++) {
+                csv.append(t == 0 ? "" : ",").append(x[r * 10 + t]);
+            }
+            csv.append('\n');
+        }
+        Path in = tmp.resolve("x.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("y.csv");
+        String[] r = run("predict", dir.resolve("model.keras").toString(), "--input", in.toString(), "--output", out.toString());
+        assertEquals("0", r[0], r[2]);
+        java.util.List<String> lines = Files.readAllLines(out);
+        float[] want = Npy.read(dir.resolve("output_0.npy")).toArray();
+        assertEquals(5, lines.size());
+        for (int i = 0; i < 5; i++) {
+            float got = Float.parseFloat(lines.get(i));
+            assertTrue(Math.abs(got - want[i]) <= 1e-5 + 1e-5 * Math.abs(want[i]), lines.get(i));
+        }
+    }
+
+    @Test
+    void benchReportsLatencyAndThroughput() {
+        String[] r = run("bench", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), "--warmup", "0.2",
+                "--seconds", "0.5", "--threads", "2", "--batch", "4");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("throughput") && r[1].contains("p99"), r[1]);
+    }
 }

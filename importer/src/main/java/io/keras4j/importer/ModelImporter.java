@@ -4,6 +4,7 @@ import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.importer.keras.KerasImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.io.NativeModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Loads model files into keras4j. The format is detected from the content, not the file name:
- * HDF5 (Keras {@code .h5}) or zip (Keras 3 {@code .keras}).
+ * HDF5 (Keras {@code .h5}), zip (Keras 3 {@code .keras}) or the native {@code .k4j} file.
  */
 public final class ModelImporter {
     private ModelImporter() {
@@ -58,6 +59,8 @@ public final class ModelImporter {
                 try (InputStream in = Files.newInputStream(file)) {
                     return KerasImporter.readArchive(in, name);
                 }
+            case NATIVE:
+                return NativeModel.read(file).graph();
             default:
                 throw unknown(name);
         }
@@ -72,6 +75,8 @@ public final class ModelImporter {
                 }
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), name);
+            case NATIVE:
+                throw new ModelImportException(name, List.of("a .k4j model is read from a file: use load(Path)"));
             default:
                 throw unknown(name);
         }
@@ -79,10 +84,10 @@ public final class ModelImporter {
 
     private static ModelImportException unknown(String name) {
         return new ModelImportException(name, List.of(
-                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file)"));
+                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file, or a keras4j .k4j file)"));
     }
 
-    private enum Format { HDF5, ZIP, UNKNOWN }
+    private enum Format { HDF5, ZIP, NATIVE, UNKNOWN }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'
@@ -91,6 +96,9 @@ public final class ModelImporter {
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.ZIP;
+        }
+        if (NativeModel.isNativeModel(head, n)) {
+            return Format.NATIVE;
         }
         return Format.UNKNOWN;
     }

@@ -33,6 +33,7 @@ public final class GraphBuilder {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Set<String> broken = new HashSet<>();
+    private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
         this.model = model;
@@ -63,7 +64,7 @@ public final class GraphBuilder {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Graph(graphInputs, nodes, outs.stream().map(KTensor::value).toList(), metadata);
+        return new Graph(graphInputs, nodes, outs.stream().map(KTensor::value).toList(), metadata, layerOutputs);
     }
 
     /**
@@ -109,6 +110,9 @@ public final class GraphBuilder {
                 }
                 for (int i = 0; i < outs.size(); i++) {
                     tensors.put(new TensorRef(layer.name(), lc[1], i), outs.get(i));
+                }
+                if (lc[1] == 0 && !outs.isEmpty() && shapes.containsKey(outs.get(0).value())) {
+                    layerOutputs.put(prefix + layer.name(), outs.get(0).value());
                 }
             }
         }
