@@ -86,9 +86,14 @@ public final class ModelConfigParser {
     private static ParsedModel functional(JsonNode config, Problems problems) {
         List<LayerSpec> specs = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
+        Map<String, String> operations = new LinkedHashMap<>();
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
             String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
+            if (layer.path("module").asText().startsWith("keras.src.ops")) {
+                operations.put(name, cls);
+                continue;
+            }
             if ("InputLayer".equals(cls)) {
                 int[] shape = inputShape(layer.path("config"));
                 if (shape == null) {
@@ -103,16 +108,40 @@ public final class ModelConfigParser {
             }
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
+        checkOperationsOnlyMask(specs, operations, problems);
         return new ParsedModel(specs, refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+    }
+
+    /**
+     * Keras operation nodes (NotEqual, Any, ...) are accepted only where Keras put them: computing the
+     * {@code mask} argument of a layer. Anything else that consumes them is refused by name.
+     */
+    private static void checkOperationsOnlyMask(List<LayerSpec> specs, Map<String, String> operations, Problems problems) {
+        for (LayerSpec layer : specs) {
+            for (LayerCall call : layer.calls()) {
+                List<TensorRef> used = new ArrayList<>(call.inputs());
+                used.addAll(call.initialState());
+                for (TensorRef r : used) {
+                    if (operations.containsKey(r.layer())) {
+                        problems.add(layer, "is applied to the result of the Keras operation '" + r.layer() + "' ("
+                                + operations.get(r.layer()) + "); keras4j runs operations only as the masks Keras derives itself");
+                    }
+                }
+            }
+        }
     }
 
     /** One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}. */
     private static LayerCall call(JsonNode node, boolean recurrent) {
         List<TensorRef> inputs = new ArrayList<>();
         List<TensorRef> state = new ArrayList<>();
+        TensorRef mask = null;
         if (node.isObject()) {
             collectTensors(node.path("args"), inputs);
             collectTensors(node.path("kwargs").path("initial_state"), state);
+            List<TensorRef> masks = new ArrayList<>();
+            collectTensors(node.path("kwargs").path("mask"), masks);
+            mask = masks.isEmpty() ? null : masks.get(0);
         } else {
             for (JsonNode entry : node) {
                 inputs.add(new TensorRef(entry.get(0).asText(), entry.get(1).asInt(), entry.get(2).asInt()));
@@ -126,7 +155,7 @@ public final class ModelConfigParser {
                 inputs = new ArrayList<>(inputs.subList(0, 1));
             }
         }
-        return new LayerCall(inputs, state);
+        return new LayerCall(inputs, state, mask, !node.isObject() || mask != null);
     }
 
     private static void collectTensors(JsonNode v, List<TensorRef> out) {

@@ -65,6 +65,18 @@ public final class LayerNormalization implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("sizes", sizes).attr("epsilon", (double) epsilon)
+                .attr("rms_scaling", rmsScaling).weight("gamma", gamma, sizes).weight("beta", beta, sizes).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static LayerNormalization fromSpec(OpSpec s) {
+        return new LayerNormalization(s.intAttr("rank"), s.intsAttr("axes"), s.intsAttr("sizes"), s.doubleAttr("epsilon"),
+                s.weight("gamma"), s.weight("beta"), s.boolAttr("rms_scaling"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         Inputs.rank(x, rank, "input");

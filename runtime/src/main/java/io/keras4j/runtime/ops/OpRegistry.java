@@ -14,7 +14,27 @@ public final class OpRegistry {
             Map.entry("Activation", ActivationOp::fromSpec),
             Map.entry("Identity", Identity::fromSpec),
             Map.entry("MergeBatchTime", s -> new MergeBatchTime()),
-            Map.entry("SplitBatchTime", s -> new SplitBatchTime()));
+            Map.entry("SplitBatchTime", s -> new SplitBatchTime()),
+            Map.entry("Embedding", Embedding::fromSpec),
+            Map.entry("Masking", Masking::fromSpec),
+            Map.entry("Conv1D", Conv1D::fromSpec),
+            Map.entry("MaxPooling1D", Pooling1D::fromSpec),
+            Map.entry("AveragePooling1D", Pooling1D::fromSpec),
+            Map.entry("GlobalMaxPooling1D", GlobalPooling1D::fromSpec),
+            Map.entry("GlobalAveragePooling1D", GlobalPooling1D::fromSpec),
+            Map.entry("Reshape", Reshape::fromSpec),
+            Map.entry("Transpose", Transpose::fromSpec),
+            Map.entry("RepeatVector", RepeatVector::fromSpec),
+            Map.entry("Concatenate", Concatenate::fromSpec),
+            Map.entry("Merge", Merge::fromSpec),
+            Map.entry("MergeMask", MergeMask::fromSpec),
+            Map.entry("BatchNormalization", BatchNormalization::fromSpec),
+            Map.entry("LayerNormalization", LayerNormalization::fromSpec),
+            Map.entry("ReLU", Relu::fromSpec),
+            Map.entry("LeakyReLU", Relu::fromSpec),
+            Map.entry("ELU", Elu::fromSpec),
+            Map.entry("PReLU", PRelu::fromSpec),
+            Map.entry("Softmax", Softmax::fromSpec));
 
     private OpRegistry() {
     }

@@ -42,6 +42,16 @@ public final class Softmax implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("masked", masked).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Softmax fromSpec(OpSpec s) {
+        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         if (in.length != (masked ? 2 : 1)) {
             throw new IllegalArgumentException(type() + " takes " + (masked ? 2 : 1) + " inputs, got " + in.length);

@@ -41,7 +41,7 @@ final class RecurrentConfig {
                 .withReturnState(config.bool(false, "return_state"))
                 .withGoBackwards(config.bool(false, "go_backwards"))
                 .withZeroOutputForMask(config.bool(false, "zero_output_for_mask"))
-                .withMask(t.inputs().get(0).mask() != null)
+                .withMask(t.inputs().get(0).mask() != null && t.maskPassed())
                 .withInitialState(!t.initialState().isEmpty());
     }
 
