@@ -91,26 +91,7 @@ public final class LayerNormalization implements Op {
 
     /** The flat index of element {@code p} (row-major over the normalized axes) of group {@code g} (over the others). */
     private int flat(int g, int p, int[] x) {
-        if (trailing) {
-            return g * groupSize + p;
-        }
-        int off = 0;
-        int stride = 1;
-        int a = axes.length - 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            int c;
-            if (a >= 0 && axes[a] == d) {
-                c = p % x[d];
-                p /= x[d];
-                a--;
-            } else {
-                c = g % x[d];
-                g /= x[d];
-            }
-            off += c * stride;
-            stride *= x[d];
-        }
-        return off;
+        return trailing ? g * groupSize + p : ReducedAxes.flatIndex(g, p, x, axes);
     }
 
     @Override
