@@ -1,25 +1,14 @@
 package io.keras4j.importer.legacy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.importer.Comparison;
 import io.keras4j.importer.TestData;
 import io.keras4j.importer.hdf5.Hdf5File;
-import io.keras4j.importer.keras.GraphBuilder;
-import io.keras4j.importer.keras.KerasVersion;
-import io.keras4j.importer.keras.LayerSpec;
-import io.keras4j.importer.keras.ModelConfigParser;
-import io.keras4j.importer.keras.ParsedModel;
-import io.keras4j.importer.keras.Problems;
 import io.keras4j.importer.keras.Weight;
-import io.keras4j.importer.keras.WeightStore;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
-import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.io.Npy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +30,6 @@ import org.junit.jupiter.api.Test;
  * that keras4j's outputs still agree with Keras' golden outputs.
  */
 class CuDnnConversionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @Test
     void cudnnLstmFromGoldenLstmWeightsRelaidInCudnnLayoutMatchesKeras() throws Exception {
         Path dir = TestData.caseDir("lstm_u8_f16_t60_b4_seq_func_h5");
@@ -55,7 +42,7 @@ class CuDnnConversionTest {
                 + " {\"class_name\": \"Zeros\", \"config\": {}}, \"unit_forget_bias\": true, \"kernel_regularizer\": null,"
                 + " \"recurrent_regularizer\": null, \"bias_regularizer\": null, \"activity_regularizer\": null,"
                 + " \"kernel_constraint\": null, \"recurrent_constraint\": null, \"bias_constraint\": null}}]}";
-        Model model = build(config, "2.2.4", Map.of("cu_dnnlstm_1", toCudnn(lstm, 16, 8, 4)));
+        Model model = ConfigModels.build(config, "2.2.4", Map.of("cu_dnnlstm_1", toCudnn(lstm, 16, 8, 4)));
         assertMatches(dir, model.predict(Npy.read(dir.resolve("input_0.npy"))), Npy.read(dir.resolve("output_0.npy")));
     }
 
@@ -68,7 +55,7 @@ class CuDnnConversionTest {
                 + "\"name\": \"lstm_1\", \"batch_input_shape\": [null, 60, 16], \"return_sequences\": true, \"units\": 8,"
                 + " \"activation\": \"tanh\", \"recurrent_activation\": \"sigmoid\", \"use_bias\": true,"
                 + " \"unit_forget_bias\": true, \"implementation\": 2, \"time_major\": false}}]}";
-        Model model = build(config, "2.3.0-tf", Map.of("lstm_1", toCudnn(lstm, 16, 8, 4)));
+        Model model = ConfigModels.build(config, "2.3.0-tf", Map.of("lstm_1", toCudnn(lstm, 16, 8, 4)));
         assertMatches(dir, model.predict(Npy.read(dir.resolve("input_0.npy"))), Npy.read(dir.resolve("output_0.npy")));
     }
 
@@ -87,8 +74,7 @@ class CuDnnConversionTest {
             assertTrue(id != 0, "row 0 of the golden input must have no padding");
         }
         try (Hdf5File weights = archiveWeights(dir.resolve("model.keras"))) {
-            List<Weight> gru = List.of(weight(weights, "layers/gru/cell/vars/0"), weight(weights, "layers/gru/cell/vars/1"),
-                    weight(weights, "layers/gru/cell/vars/2"));
+            List<Weight> gru = gruCell(weights);
             String config = "{\"class_name\": \"Sequential\", \"config\": ["
                     + "{\"class_name\": \"Embedding\", \"config\": {\"name\": \"embedding_1\", \"batch_input_shape\": [null, " + t
                     + "], \"input_dim\": 17, \"output_dim\": 6, \"mask_zero\": false, \"input_length\": null}},"
@@ -96,10 +82,11 @@ class CuDnnConversionTest {
                     + " \"return_sequences\": false, \"return_state\": false, \"go_backwards\": false, \"stateful\": false}},"
                     + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense_1\", \"units\": 3, \"activation\": \"linear\","
                     + " \"use_bias\": true}}]}";
-            Model model = build(config, "2.2.4", Map.of(
-                    "embedding_1", List.of(weight(weights, "layers/embedding/vars/0")),
+            Model model = ConfigModels.build(config, "2.2.4", Map.of(
+                    "embedding_1", List.of(ConfigModels.weight(weights, "layers/embedding/vars/0")),
                     "cu_dnngru_1", toCudnn(gru, 6, 4, 3),
-                    "dense_1", List.of(weight(weights, "layers/dense/vars/0"), weight(weights, "layers/dense/vars/1"))));
+                    "dense_1", List.of(ConfigModels.weight(weights, "layers/dense/vars/0"),
+                            ConfigModels.weight(weights, "layers/dense/vars/1"))));
             Tensor want = Npy.read(dir.resolve("output_0.npy"));
             Tensor got = model.predict(Tensor.of(row, 1, t));
             assertMatches(dir, got, Tensor.of(Arrays.copyOf(want.toArray(), want.dim(1)), 1, want.dim(1)));
@@ -110,12 +97,11 @@ class CuDnnConversionTest {
     void cudnnGruWeightsInAGruWithoutResetAfterAreRefused() throws Exception {
         Path dir = TestData.caseDir("emb_maskzero_gru_prepad_func_keras");
         try (Hdf5File weights = archiveWeights(dir.resolve("model.keras"))) {
-            List<Weight> gru = List.of(weight(weights, "layers/gru/cell/vars/0"), weight(weights, "layers/gru/cell/vars/1"),
-                    weight(weights, "layers/gru/cell/vars/2"));
+            List<Weight> gru = gruCell(weights);
             String config = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"GRU\", \"config\": {"
                     + "\"name\": \"gru_1\", \"batch_input_shape\": [null, 5, 6], \"units\": 4, \"reset_after\": false,"
                     + " \"recurrent_activation\": \"sigmoid\"}}]}";
-            List<String> problems = problems(config, "2.2.4", Map.of("gru_1", toCudnn(gru, 6, 4, 3)));
+            List<String> problems = ConfigModels.problems(config, "2.2.4", Map.of("gru_1", toCudnn(gru, 6, 4, 3)));
             assertEquals(1, problems.size(), problems.toString());
             assertTrue(problems.get(0).contains("layer 'gru_1' (GRU): option reset_after=false disagrees with bias"),
                     problems.get(0));
@@ -129,7 +115,7 @@ class CuDnnConversionTest {
                 + "{\"class_name\": \"Masking\", \"config\": {\"name\": \"masking_1\", \"batch_input_shape\": [null, 60, 16],"
                 + " \"mask_value\": 0.0}},"
                 + "{\"class_name\": \"CuDNNLSTM\", \"config\": {\"name\": \"cu_dnnlstm_1\", \"units\": 8}}]}";
-        List<String> problems = problems(config, "2.2.4", Map.of("cu_dnnlstm_1", toCudnn(lstm, 16, 8, 4)));
+        List<String> problems = ConfigModels.problems(config, "2.2.4", Map.of("cu_dnnlstm_1", toCudnn(lstm, 16, 8, 4)));
         assertEquals(List.of("layer 'cu_dnnlstm_1' (CuDNNLSTM): receives a mask (from Masking or an Embedding with"
                 + " mask_zero), but Keras' CuDNNLSTM does not support masking"), problems);
     }
@@ -175,38 +161,6 @@ class CuDnnConversionTest {
                 new Weight("cudnn/bias:0", new long[] {2L * cols}, b));
     }
 
-    private static Model build(String config, String version, Map<String, List<Weight>> weights) throws IOException {
-        Problems problems = new Problems();
-        Graph graph = graph(config, version, weights, problems);
-        assertTrue(problems.isEmpty(), problems.list().toString());
-        assertNotNull(graph);
-        return Model.of(graph);
-    }
-
-    private static List<String> problems(String config, String version, Map<String, List<Weight>> weights) throws IOException {
-        Problems problems = new Problems();
-        assertNull(graph(config, version, weights, problems));
-        return problems.list();
-    }
-
-    private static Graph graph(String config, String version, Map<String, List<Weight>> weights, Problems problems)
-            throws IOException {
-        ParsedModel parsed = ModelConfigParser.parse(JSON.readTree(config), problems);
-        assertNotNull(parsed, problems.list().toString());
-        WeightStore store = new WeightStore() {
-            @Override
-            public List<Weight> weights(LayerSpec layer, int layerIndex) {
-                return weights.getOrDefault(layer.name(), List.of());
-            }
-
-            @Override
-            public WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) {
-                throw new UnsupportedOperationException();
-            }
-        };
-        return new GraphBuilder(parsed, KerasVersion.parse(version), store, problems).build(Map.of());
-    }
-
     private static void assertMatches(Path dir, Tensor got, Tensor want) {
         Comparison r = Comparison.of(got, want, 1e-5, 1e-5);
         assertTrue(r.passed(), dir.getFileName() + ": " + (r.sameShape() ? r.violations() + " of " + r.count()
@@ -219,15 +173,19 @@ class CuDnnConversionTest {
             String group = "/model_weights/" + layer;
             List<Weight> out = new ArrayList<>();
             for (String name : h5.stringListAttribute(group, "weight_names")) {
-                out.add(weight(h5, group + "/" + name));
+                out.add(ConfigModels.weight(h5, group + "/" + name));
             }
             return out;
         }
     }
 
-    private static Weight weight(Hdf5File h5, String path) throws IOException {
-        var d = h5.dataset(path);
-        return new Weight(path, d.shape(), d.readFloats());
+    /** The kernel, recurrent kernel and (2, 3u) bias of the golden GRU. */
+    private static List<Weight> gruCell(Hdf5File weights) throws IOException {
+        List<Weight> out = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            out.add(ConfigModels.weight(weights, "layers/gru/cell/vars/" + i));
+        }
+        return out;
     }
 
     /** The model.weights.h5 of a .keras archive, opened in memory. */
