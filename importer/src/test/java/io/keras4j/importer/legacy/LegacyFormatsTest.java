@@ -143,8 +143,42 @@ class LegacyFormatsTest {
         assertTrue(problems.contains("layer 'gru_1' (GRU): option peephole=true is not supported"), problems.toString());
     }
 
+    /**
+     * A Keras 1 functional model (three-element inbound nodes) joining two LSTMs with the Merge layer computes what
+     * the same model with Keras 2's Concatenate or Add computes; other modes and Sequential merges are refused.
+     */
+    @Test
+    void keras1FunctionalMergeEqualsKeras2MergeLayers() throws Exception {
+        Random rng = new Random(13);
+        Map<String, List<Weight>> w = Map.of(
+                "lstm_1", List.of(random(rng, "k1", 3, 16), random(rng, "r1", 4, 16), random(rng, "b1", 16)),
+                "lstm_2", List.of(random(rng, "k2", 3, 16), random(rng, "r2", 4, 16), random(rng, "b2", 16)));
+        Tensor x = randomInput(rng, 2, 5, 3);
+        String concat = "{\"class_name\": \"Merge\", \"config\": {\"name\": \"merge_1\", \"mode\": \"concat\","
+                + " \"mode_type\": \"raw\", \"concat_axis\": -1, \"dot_axes\": -1, \"output_shape\": null,"
+                + " \"output_shape_type\": \"raw\", \"output_mask\": null, \"output_mask_type\": \"raw\", \"arguments\": {}}";
+        assertArrayEquals(run(twoLstms("{\"class_name\": \"Concatenate\", \"config\": {\"name\": \"merge_1\", \"axis\": -1}"),
+                "2.2.4", w, x), run(twoLstms(concat), "1.2.2", w, x));
+        assertArrayEquals(run(twoLstms("{\"class_name\": \"Add\", \"config\": {\"name\": \"merge_1\"}"), "2.2.4", w, x),
+                run(twoLstms(concat.replace("\"concat\"", "\"sum\"")), "1.2.2", w, x));
+        List<String> dot = ConfigModels.problems(twoLstms(concat.replace("\"concat\"", "\"dot\"")), "1.2.2", w);
+        assertEquals(List.of("layer 'merge_1' (Merge): option mode='dot' is not supported (concat, sum, mul, ave or max)"), dot);
+    }
+
     private static float[] run(String config, String version, Map<String, List<Weight>> w, Tensor x) throws Exception {
         return ConfigModels.build(config, version, w).predict(x).toArray();
+    }
+
+    /** A Keras 1 functional model: input (5, 3), two LSTM(4) with return_sequences, then {@code merge} (without its end brace). */
+    private static String twoLstms(String merge) {
+        String lstm = "\"class_name\": \"LSTM\", \"config\": {\"name\": \"%s\", \"output_dim\": 4, \"return_sequences\": true,"
+                + " \"inner_activation\": \"hard_sigmoid\", \"activation\": \"tanh\"}, \"inbound_nodes\": [[[\"input_1\", 0, 0]]]";
+        return "{\"class_name\": \"Model\", \"config\": {\"name\": \"model_1\", \"layers\": ["
+                + "{\"name\": \"input_1\", \"class_name\": \"InputLayer\", \"config\": {\"batch_input_shape\": [null, 5, 3],"
+                + " \"input_dtype\": \"float32\", \"sparse\": false, \"name\": \"input_1\"}, \"inbound_nodes\": []},"
+                + "{\"name\": \"lstm_1\", " + String.format(lstm, "lstm_1") + "}, {\"name\": \"lstm_2\", " + String.format(lstm, "lstm_2")
+                + "}, {\"name\": \"merge_1\", " + merge.substring(1) + ", \"inbound_nodes\": [[[\"lstm_1\", 0, 0], [\"lstm_2\", 0, 0]]]}],"
+                + " \"input_layers\": [[\"input_1\", 0, 0]], \"output_layers\": [[\"merge_1\", 0, 0]]}}";
     }
 
     private static String lstm(String recurrentActivation) {

@@ -45,6 +45,7 @@ public final class Translators {
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("TimeDistributedDense", new DenseTranslator()),
+            Map.entry("Merge", new LegacyMergeTranslator()),
             Map.entry("Activation", new ActivationTranslator()),
             Map.entry("Dropout", IDENTITY),
             Map.entry("SpatialDropout1D", IDENTITY),
