@@ -165,6 +165,41 @@ class LegacyFormatsTest {
         assertEquals(List.of("layer 'merge_1' (Merge): option mode='dot' is not supported (concat, sum, mul, ave or max)"), dot);
     }
 
+    /**
+     * Inside a Bidirectional returning sequences, tf.keras (TensorFlow 2) and Keras 3 output zeros at masked steps;
+     * Keras 1 and the standalone Keras 2 repeat each direction's previous output there. Valid steps agree.
+     */
+    @Test
+    void bidirectionalMaskedStepsFollowTheWritingVersion() throws Exception {
+        Random rng = new Random(17);
+        List<Weight> lstm = List.of(random(rng, "k", 3, 8), random(rng, "r", 2, 8), random(rng, "b", 8));
+        List<Weight> both = new ArrayList<>(lstm);
+        both.addAll(List.of(random(rng, "k", 3, 8), random(rng, "r", 2, 8), random(rng, "b", 8)));
+        String config = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"Masking\", \"config\": {"
+                + "\"name\": \"masking_1\", \"batch_input_shape\": [null, 4, 3], \"mask_value\": 0.0}},"
+                + "{\"class_name\": \"Bidirectional\", \"config\": {\"name\": \"bidirectional_1\", \"merge_mode\": \"concat\","
+                + " \"layer\": {\"class_name\": \"LSTM\", \"config\": {\"name\": \"lstm_1\", \"units\": 2,"
+                + " \"return_sequences\": true, \"recurrent_activation\": \"sigmoid\"}}}}]}";
+        float[] x = new float[2 * 4 * 3];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) rng.nextGaussian();
+        }
+        java.util.Arrays.fill(x, 3, 2 * 3, 0f);
+        Tensor in = Tensor.of(x, 2, 4, 3);
+        Map<String, List<Weight>> w = Map.of("bidirectional_1", both);
+        float[] keras2 = run(config, "2.1.3", w, in);
+        float[] tfKeras2 = run(config, "2.4.0", w, in);
+        for (int i = 0; i < keras2.length; i++) {
+            boolean masked = i / 4 % 4 == 1 && i / 16 == 0;
+            if (masked) {
+                assertEquals(0f, tfKeras2[i], "tf.keras masked step " + i);
+                assertTrue(keras2[i] != 0f, "Keras 2 masked step " + i + " repeats the previous output");
+            } else {
+                assertEquals(keras2[i], tfKeras2[i], "valid step " + i);
+            }
+        }
+    }
+
     private static float[] run(String config, String version, Map<String, List<Weight>> w, Tensor x) throws Exception {
         return ConfigModels.build(config, version, w).predict(x).toArray();
     }

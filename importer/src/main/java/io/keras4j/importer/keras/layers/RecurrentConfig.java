@@ -32,6 +32,16 @@ final class RecurrentConfig {
         return Activations.read(config, v, v.before(2, 3) ? "hard_sigmoid" : "sigmoid", keys);
     }
 
+    /**
+     * Whether a Bidirectional returning sequences outputs zeros at masked steps. tf.keras (TensorFlow 2) and
+     * Keras 3 force {@code zero_output_for_mask} on both layers; Keras 1 and the standalone Keras 2 never did, so
+     * there a masked step repeats each direction's previous output. tf.keras before "2.2.4-tf" (TensorFlow 1.12
+     * and older) predates the change; "2.2.4-tf" spans TensorFlow 1.13 to 2.1 and is taken as forcing it.
+     */
+    static boolean bidirectionalZeroesMaskedSteps(KerasVersion v) {
+        return v.major() >= 3 || v.major() == 2 && (v.tfKeras() ? !v.before(2, 2) : !v.before(2, 4));
+    }
+
     /** Reads the RNN options every recurrent layer has, and the mask and initial state of this call. */
     static RecurrentOptions options(LayerConfig config, Translation t) {
         config.ignore("kernel_initializer", "recurrent_initializer", "bias_initializer", "kernel_regularizer",
