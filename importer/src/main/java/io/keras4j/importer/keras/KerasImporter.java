@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -41,7 +42,9 @@ public final class KerasImporter {
      * Imports a model from a JSON config ({@code model.to_json()}: {@code {"class_name", "config", "keras_version"?}})
      * and an HDF5 file holding its weights: a weights-only file from {@code save_weights} (Keras 1, 2, tf.keras, or
      * Keras 3's {@code .weights.h5}) or a whole-model file, whose own config is then not used. The Keras version that
-     * decides version-dependent meanings is the config's, else the weights file's, else Keras 1.
+     * decides version-dependent meanings is the config's ({@code keras_version}, which Keras 1.2 to 2.x and tf.keras
+     * write), else the weights file's, else Keras 3 for a Keras 3 config (which carries {@code module} keys but no
+     * version), else Keras 1.
      *
      * @param name used in messages
      */
@@ -49,6 +52,9 @@ public final class KerasImporter {
         JsonNode model = parseJson(name, "model config JSON", configJson);
         String version = model.path("keras_version").isTextual() ? model.path("keras_version").asText()
                 : attribute(weights, "keras_version");
+        if (version == null && model.has("module")) {
+            version = "3 (a Keras 3 config without keras_version)";
+        }
         String backend = model.path("backend").isTextual() ? model.path("backend").asText() : attribute(weights, "backend");
         return readWeights(weights, name, model, version, backend);
     }
@@ -72,7 +78,7 @@ public final class KerasImporter {
 
     /** A root attribute of a legacy file, or of its model_weights group (where Keras 2 also writes it), or null. */
     private static String attribute(Hdf5File file, String attr) throws IOException {
-        java.util.Optional<String> v = file.stringAttribute("/", attr);
+        Optional<String> v = file.stringAttribute("/", attr);
         if (v.isEmpty() && file.isGroup("/model_weights")) {
             v = file.stringAttribute("/model_weights", attr);
         }
@@ -110,10 +116,10 @@ public final class KerasImporter {
         if (weights == null) {
             throw new ModelImportException(name, List.of("archive has no model.weights.h5 (npz and sharded weights are not supported)"));
         }
-        String version = null;
+        String version = "3 (no keras_version in the archive)";
         if (metadata != null) {
             version = parseJson(name, "metadata.json", new String(metadata, java.nio.charset.StandardCharsets.UTF_8))
-                    .path("keras_version").asText(null);
+                    .path("keras_version").asText(version);
         }
         JsonNode model = parseJson(name, "config.json", new String(config, java.nio.charset.StandardCharsets.UTF_8));
         try (Hdf5File file = Hdf5File.open(weights, name + "!model.weights.h5")) {
