@@ -14,12 +14,14 @@ import java.util.List;
 final class LegacyH5Weights implements WeightStore {
     private final Hdf5File file;
     private final String root;
-    private List<String> layerNames;
+    /** The file's {@code layer_names}, null in the rare file without them. */
+    private final List<String> layerNames;
 
     /** @param root the group holding the layer groups: {@code /model_weights}, or {@code /} for weights-only files */
-    LegacyH5Weights(Hdf5File file, String root) {
+    LegacyH5Weights(Hdf5File file, String root) throws IOException {
         this.file = file;
         this.root = root.endsWith("/") ? root : root + "/";
+        this.layerNames = file.optionalStringListAttribute(root, "layer_names").orElse(null);
     }
 
     /**
@@ -68,9 +70,6 @@ final class LegacyH5Weights implements WeightStore {
     @Override
     public List<Weight> weights(LayerSpec layer, int layerIndex) throws IOException {
         String group = root + layer.name();
-        if (layerNames == null) {
-            layerNames = file.optionalStringListAttribute(root, "layer_names").orElse(null);
-        }
         if (layerNames != null && !layerNames.contains(layer.name()) || !file.isGroup(group)) {
             return List.of();
         }
