@@ -200,6 +200,37 @@ class LegacyFormatsTest {
         }
     }
 
+    /**
+     * DL4J's Keras 2.1.4 seq2seq config (no weights in the corpus) with random weights of the shapes Keras gives its
+     * layers: an encoder Bidirectional LSTM returning its states (outputs 1 to 4 of the node), Concatenate of the
+     * forward and backward h and c, a decoder LSTM that takes them as initial_state (extra inbound tensors of its
+     * Keras 2 node), then Dense. Checks the wiring end to end.
+     */
+    @Test
+    void keras2Seq2seqConfigWiresBidirectionalStatesIntoTheDecoder() throws Exception {
+        Path json = RealWorld.root().resolve(
+                "KonduitAI+dl4j-test-resources/src/main/resources/modelimport/keras/examples/seq2seq/model_seq2seq_5549.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(json), "no seq2seq config in the corpus at " + json);
+        Random rng = new Random(19);
+        List<Weight> encoder = new ArrayList<>();
+        for (int direction = 0; direction < 2; direction++) {
+            encoder.addAll(List.of(random(rng, "k", 200, 1200), random(rng, "r", 300, 1200), random(rng, "b", 1200)));
+        }
+        Map<String, List<Weight>> w = Map.of(
+                "embedding_1", List.of(random(rng, "e", 20000, 200)),
+                "bidirectional_1", encoder,
+                "lstm_2", List.of(random(rng, "k", 4, 2400), random(rng, "r", 600, 2400), random(rng, "b", 2400)),
+                "dense_1", List.of(random(rng, "k", 600, 4), random(rng, "b", 4)));
+        Model m = ConfigModels.build(Files.readString(json), "2.1.4", w);
+        float[] ids = new float[2 * 20];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = rng.nextInt(20000);
+        }
+        Tensor[] y = m.predictAll(Tensor.of(ids, 2, 20), randomInput(rng, 2, 7, 4));
+        assertEquals(1, y.length);
+        assertArrayEquals(new int[] {2, 7, 4}, y[0].shape());
+    }
+
     private static float[] run(String config, String version, Map<String, List<Weight>> w, Tensor x) throws Exception {
         return ConfigModels.build(config, version, w).predict(x).toArray();
     }
