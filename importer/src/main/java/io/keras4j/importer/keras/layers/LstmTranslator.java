@@ -32,7 +32,8 @@ final class LstmTranslator implements LayerTranslator {
         RecurrentOptions options = RecurrentConfig.options(config, t);
         KTensor x = t.inputs().get(0);
         int in = RecurrentConfig.inputSize(config, t, x);
-        RecurrentWeights.Fused w = in <= 0 ? null : RecurrentWeights.read(config, t.weights(), in, units, useBias, KERAS1_ORDER);
+        RecurrentWeights.Fused w = in <= 0 ? null
+                : RecurrentWeights.read(config, t.weights(), in, units, useBias, KERAS1_ORDER);
         if (w == null) {
             return RecurrentConfig.unavailable(t, options, 2);
         }

@@ -38,7 +38,8 @@ final class RecurrentWeights {
         }
         if (w.size() != (useBias ? 3 : 2)) {
             config.problem("expected " + (useBias ? "3 weight arrays (kernel, recurrent_kernel, bias)"
-                    : "2 weight arrays (kernel, recurrent_kernel)") + " or Keras 1's " + 3 * gates + " per-gate arrays, but the file holds "
+                    : "2 weight arrays (kernel, recurrent_kernel)") + " or Keras 1's " + 3 * gates
+                    + " per-gate arrays, but the file holds "
                     + w.size() + (w.isEmpty() ? "" : ": " + w.stream().map(x -> x.path() + x.shapeText()).toList()));
             return null;
         }
