@@ -11,13 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code keras4j predict MODEL --input X.npy --output Y.npy}. */
+/** {@code keras4j predict MODEL [--config JSON] --input X.npy --output Y.npy}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Runs MODEL (.h5, .keras, .k4j) on .npy inputs (float32/float64/int32/int64, batch first) and writes",
                 "float32 .npy outputs. A model with one input and one output also takes and writes .csv: one row per sample."})
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, or a keras4j .k4j file.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, a keras4j .k4j file, or a weights-only .h5 with --config.")
     Path model;
+
+    @Option(names = "--config", paramLabel = "JSON", description = "The model's config (model.to_json()) when MODEL holds only weights.")
+    Path config;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy", description = "One per model input, in model order.")
     List<Path> inputs;
@@ -27,7 +30,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Model m = ModelImporter.load(model);
+        Model m = config == null ? ModelImporter.load(model) : ModelImporter.load(model, config);
         if (inputs.size() != m.inputs().size()) {
             throw new IllegalArgumentException(model + " takes " + m.inputs().size() + " input(s) " + m.inputs()
                     + " but " + inputs.size() + " --input were given");

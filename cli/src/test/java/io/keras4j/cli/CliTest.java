@@ -219,4 +219,35 @@ class CliTest {
         assertEquals("0", r[0], r[2]);
         assertTrue(r[1].contains("throughput") && r[1].contains("p99"), r[1]);
     }
+
+    /** A weights-only file from Keras 2.1.3 with its JSON config, from the real-world corpus when it is present. */
+    @Test
+    void predictTakesAWeightsOnlyFileWithItsConfig(@TempDir Path tmp) throws Exception {
+        Path dir = Path.of(System.getProperty("keras4j.realworld", "../../shared/realworld")).resolve(
+                "KonduitAI+dl4j-test-resources/src/main/resources/modelimport/keras/examples/simple_rnn");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "real-world corpus not found at "
+                + dir.toAbsolutePath().normalize() + ": skipped");
+        Path x = tmp.resolve("x.npy");
+        Tensor want;
+        try (var golden = io.keras4j.importer.hdf5.Hdf5File.open(dir.resolve("simple_rnn_tf_keras_2_inputs_and_outputs.h5"))) {
+            var in = golden.dataset("/inputs/simple_rnn_1_input");
+            Npy.write(x, Tensor.of(in.readFloats(), java.util.Arrays.stream(in.shape()).mapToInt(Math::toIntExact).toArray()));
+            var out = golden.dataset("/predictions/dense_1");
+            want = Tensor.of(out.readFloats(), java.util.Arrays.stream(out.shape()).mapToInt(Math::toIntExact).toArray());
+        }
+        Path y = tmp.resolve("y.npy");
+        String[] r = run("predict", dir.resolve("simple_rnn_tf_keras_2_weights.h5").toString(), "--config",
+                dir.resolve("simple_rnn_tf_keras_2_config.json").toString(), "--input", x.toString(), "--output", y.toString());
+        assertEquals("0", r[0], r[2]);
+        float[] g = Npy.read(y).toArray();
+        float[] w = want.toArray();
+        assertEquals(w.length, g.length);
+        for (int i = 0; i < g.length; i++) {
+            assertTrue(Math.abs(g[i] - w[i]) <= 1e-5 + 1e-5 * Math.abs(w[i]), "value " + i);
+        }
+        String[] alone = run("predict", dir.resolve("simple_rnn_tf_keras_2_weights.h5").toString(), "--input", x.toString(),
+                "--output", y.toString());
+        assertEquals("2", alone[0]);
+        assertTrue(alone[2].contains("weights-only"), alone[2]);
+    }
 }

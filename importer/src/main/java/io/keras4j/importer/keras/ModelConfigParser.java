@@ -60,11 +60,15 @@ public final class ModelConfigParser {
         } else {
             inputName = first.path("config").path("name").asText("layer") + "_input";
             int[] shape = inputShape(first.path("config"));
+            if (shape == null) {
+                shape = keras1InputShape(first);
+            }
             if (shape == null && !config.isArray()) {
                 shape = toShape(config.path("build_input_shape"));
             }
             if (shape == null) {
-                problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+                problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape, input_dim or"
+                        + " build_input_shape)");
                 return null;
             }
             shapes.put(inputName, shape);
@@ -207,6 +211,28 @@ public final class ModelConfigParser {
             }
         }
         return s;
+    }
+
+    /**
+     * The input shape Keras 1 derives from a first layer's {@code input_dim} and {@code input_length} when the config
+     * has no batch_input_shape: {@code (None, input_length)} for an Embedding (whose input_dim is the vocabulary),
+     * {@code (None, input_length, input_dim)} for layers with an input_length (recurrent layers, TimeDistributedDense,
+     * convolutions), {@code (None, input_dim)} otherwise; a wrapper's is its layer's. Null when nothing is declared.
+     */
+    private static int[] keras1InputShape(JsonNode layer) {
+        JsonNode c = layer.path("config");
+        if (c.path("layer").isObject()) {
+            return keras1InputShape(c.path("layer"));
+        }
+        int length = c.path("input_length").isInt() ? c.path("input_length").asInt() : -1;
+        if ("Embedding".equals(layer.path("class_name").asText())) {
+            return c.has("input_length") ? new int[] {-1, length} : null;
+        }
+        if (!c.path("input_dim").isInt()) {
+            return null;
+        }
+        int dim = c.path("input_dim").asInt();
+        return c.has("input_length") ? new int[] {-1, length, dim} : new int[] {-1, dim};
     }
 
     private static int[] toShape(JsonNode v) {
