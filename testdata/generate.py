@@ -81,6 +81,17 @@ class Case:
     description: str
     covers: list = field(default_factory=list)   # added to the auto-derived tokens
     extra: dict = field(default_factory=dict)    # extra keys for case.json
+    # Optional, all off by default (the cases that do not use them are written exactly as before):
+    calls: list = field(default_factory=list)    # inputs of calls 1, 2, ... made after call 0 WITHOUT
+                                                 # resetting states (stateful models): call<k>_input_<i>.npy,
+                                                 # call<k>_output_<i>.npy and "calls" in case.json
+    layer_outputs: bool = False                  # also write layers/<layer name>.npy: Keras' per-layer outputs
+                                                 # of call 0 (see layer_outputs)
+    golden_weights: dict = field(default_factory=dict)  # layer name -> weights set on the RELOADED model before
+                                                        # Keras predicts: the saved file keeps the builder's weights,
+                                                        # so the stored outputs are those of a changed COPY
+                                                        # (for the deliberately failing cases in diverging/)
+    folder: str = "cases"                        # directory under testdata/ the case folder goes to
 
 
 REGISTRY = {}  # name -> (builder, kwargs), in registration order
@@ -185,8 +196,27 @@ def predict(model, inputs):
     return as_list(model.predict(x, batch_size=len(inputs[0]), verbose=0))
 
 
+def layer_outputs(model, inputs):
+    """Keras' output of every top-level layer of model.layers except InputLayer, for `inputs`: the
+    first output of the layer's first call (its node 0) in this model; for a layer returning
+    several tensors (return_state, merge_mode=None, a nested model with several outputs) that is
+    the first one. Returns [(layer name, array)] in model.layers order."""
+    names, tensors = [], []
+    for lyr in model.layers:
+        if type(lyr).__name__ == "InputLayer":
+            continue
+        names.append(lyr.name)
+        tensors.append(lyr._inbound_nodes[0].output_tensors[0])
+    probe = keras.Model(model.inputs, tensors)
+    x = inputs if len(inputs) > 1 else inputs[0]
+    ys = as_list(probe.predict(x, batch_size=len(inputs[0]), verbose=0))
+    return [(n, np.ascontiguousarray(y, dtype=np.float32)) for n, y in zip(names, ys)]
+
+
 def snake(name):
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+    """Keras' own snake case (LSTM -> lstm, GaussianNoise -> gaussian_noise)."""
+    from keras.src.utils.naming import to_snake_case
+    return to_snake_case(name)
 
 
 def derive_covers(model, inputs, fmt):
@@ -236,10 +266,11 @@ def derive_covers(model, inputs, fmt):
     return out
 
 
-def float64_check(model, inputs, outputs):
+def float64_check(model, inputs, outputs, calls=()):
     """Runs the same architecture and weights in float64 (Keras again) and measures how
     far the float32 golden outputs are from it, relative to the tolerance. Information
-    only: it shows the float32 rounding noise is well inside the tolerance."""
+    only: it shows the float32 rounding noise is well inside the tolerance. `calls`:
+    (inputs, outputs) of further calls made, in order, after the first without reset."""
     cfg = keras.saving.serialize_keras_object(model)
 
     def to64(o):
@@ -251,13 +282,14 @@ def float64_check(model, inputs, outputs):
 
     m64 = keras.saving.deserialize_keras_object(to64(cfg))
     m64.set_weights([w.astype(np.float64) for w in model.get_weights()])
-    x64 = [x.astype(np.float64) for x in inputs]
-    y64 = as_list(m64.predict(x64 if len(x64) > 1 else x64[0], batch_size=len(x64[0]), verbose=0))
     worst_abs, worst_ratio = 0.0, 0.0
-    for y32, y in zip(outputs, y64):
-        d = np.abs(y32.astype(np.float64) - y)
-        worst_abs = max(worst_abs, float(d.max()))
-        worst_ratio = max(worst_ratio, float((d / (TOLERANCE["atol"] + TOLERANCE["rtol"] * np.abs(y))).max()))
+    for call_inputs, call_outputs in [(inputs, outputs)] + list(calls):
+        x64 = [x.astype(np.float64) for x in call_inputs]
+        y64 = as_list(m64.predict(x64 if len(x64) > 1 else x64[0], batch_size=len(x64[0]), verbose=0))
+        for y32, y in zip(call_outputs, y64):
+            d = np.abs(y32.astype(np.float64) - y)
+            worst_abs = max(worst_abs, float(d.max()))
+            worst_ratio = max(worst_ratio, float((d / (TOLERANCE["atol"] + TOLERANCE["rtol"] * np.abs(y))).max()))
     return {"max_abs_diff": float(f"{worst_abs:.2e}"), "max_fraction_of_tolerance": float(f"{worst_ratio:.2e}")}
 
 
@@ -300,7 +332,10 @@ def run_case(name, verbose=True):
     covers += [t for t in c.covers if t not in covers]
     diag = lstm_saturation(c.model, inputs)
 
-    d = CASES_DIR / name
+    if c.layer_outputs and c.calls:
+        raise ValueError(f"{name}: layer outputs of a stateful model would advance its states")
+    calls = [[np.ascontiguousarray(x, dtype=np.float32) for x in ci] for ci in c.calls]
+    d = HERE / c.folder / name
     if d.exists():
         shutil.rmtree(d)
     d.mkdir(parents=True)
@@ -313,9 +348,19 @@ def run_case(name, verbose=True):
     # 'keras.metrics.mse'"); the file itself is what a user of compile(loss="mse") gets.
     keras.backend.clear_session()
     reloaded = keras.models.load_model(str(d / model_file), compile=False)
+    for lname, ws in c.golden_weights.items():
+        reloaded.get_layer(lname).set_weights(ws)
     outputs = [np.ascontiguousarray(y, dtype=np.float32) for y in predict(reloaded, inputs)]
     check_sane(name, outputs)
-    f64 = float64_check(reloaded, inputs, outputs)
+    call_outputs = []
+    for k, ci in enumerate(calls, start=1):  # same model object: stateful layers carry their states on
+        call_outputs.append([np.ascontiguousarray(y, dtype=np.float32) for y in predict(reloaded, ci)])
+        check_sane(f"{name} call {k}", call_outputs[-1])
+    per_layer = layer_outputs(reloaded, inputs) if c.layer_outputs else []
+    if per_layer and reloaded.outputs[0] is reloaded.layers[-1]._inbound_nodes[0].output_tensors[0]:
+        if not np.array_equal(per_layer[-1][1], outputs[0]):  # the probe sees what predict sees
+            raise AssertionError(f"{name}: the last layer's output differs from the model output")
+    f64 = float64_check(reloaded, inputs, outputs, list(zip(calls, call_outputs)))
     if f64["max_fraction_of_tolerance"] > 0.1:
         raise AssertionError(f"{name}: float32 noise is {f64['max_fraction_of_tolerance']} of the tolerance")
 
@@ -323,6 +368,15 @@ def run_case(name, verbose=True):
         np.save(d / f"input_{i}.npy", x)
     for i, y in enumerate(outputs):
         np.save(d / f"output_{i}.npy", y)
+    for k, (ci, co) in enumerate(zip(calls, call_outputs), start=1):
+        for i, x in enumerate(ci):
+            np.save(d / f"call{k}_input_{i}.npy", x)
+        for i, y in enumerate(co):
+            np.save(d / f"call{k}_output_{i}.npy", y)
+    if per_layer:
+        (d / "layers").mkdir()
+        for lname, y in per_layer:
+            np.save(d / "layers" / f"{lname.replace('/', '__')}.npy", y)
     meta = {
         "description": c.description,
         "model": model_file,
@@ -337,6 +391,10 @@ def run_case(name, verbose=True):
         "float64_check": f64,
         "generator_seed": seed,
     }
+    if calls:
+        meta["calls"] = 1 + len(calls)
+    if per_layer:
+        meta["layer_outputs"] = [lname for lname, _ in per_layer]
     meta.update(c.extra)
     with open(d / "case.json", "w") as fh:
         json.dump(meta, fh, indent=2)
@@ -371,7 +429,9 @@ def seed_case(ctx, units, fmt, window=10, epochs=5):
     n = len(series) - window                                         # 990 windows
     X = np.stack([series[i:i + window] for i in range(n)])[..., None].astype(np.float32)
     y = np.array([series[i + window] for i in range(n)], dtype=np.float32)
-    keras.utils.set_random_seed(ctx.seed)
+    # The seed leaves out the format, so the _h5 and _keras cases hold the same trained
+    # model (training is deterministic) and their outputs must match each other too.
+    keras.utils.set_random_seed(seed_for(f"seed_lstm{units}"))
     model = keras.Sequential([keras.Input((window, 1)), layers.LSTM(units), layers.Dense(1)])
     model.compile(optimizer="adam", loss="mse")
     hist = model.fit(X, y, epochs=epochs, batch_size=32, shuffle=True, verbose=0)
@@ -380,7 +440,8 @@ def seed_case(ctx, units, fmt, window=10, epochs=5):
                 f"to predict sin(t) from the previous {window} values; inputs are all {n} training windows.",
                 covers=["trained_weights", "compiled_model"],
                 extra={"seed": {"units": units, "window": window},
-                       "final_training_loss": float(f"{hist.history['loss'][-1]:.4g}")})
+                       "final_training_loss": float(f"{hist.history['loss'][-1]:.4g}"),
+                       "same_model_as": f"seed_lstm{units}_{'keras' if fmt == 'h5' else 'h5'}"})
 
 
 for _u in (16, 32, 64):
@@ -652,6 +713,13 @@ import cases_layers  # noqa: E402  (testdata/cases_layers.py)
 cases_layers.register_cases(sys.modules[__name__])
 
 
+# --------------------------------------------------------------------------- recurrent family, stateful, diverging
+
+import cases_recurrent  # noqa: E402  (testdata/cases_recurrent.py)
+
+cases_recurrent.register_cases(sys.modules[__name__])
+
+
 # --------------------------------------------------------------------------- main
 
 def main(argv):
@@ -671,9 +739,9 @@ def main(argv):
     CASES_DIR.mkdir(exist_ok=True)
     for n in names:
         run_case(n)
-    if not args.names:  # drop folders of cases that are no longer registered
+    if not args.names:  # drop folders of Keras cases that are no longer registered (onnx_* are generate_onnx.py's)
         for d in CASES_DIR.iterdir():
-            if d.is_dir() and d.name not in REGISTRY:
+            if d.is_dir() and d.name not in REGISTRY and not d.name.startswith("onnx_"):
                 shutil.rmtree(d)
     write_readme_listing()
     return 0

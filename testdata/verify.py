@@ -6,7 +6,10 @@
 For every case folder: exactly one model file, float32 C-order .npy files matching
 case.json, and the model reloaded from its file reproduces output_*.npy through
 predict (expected bit-identical) and through model(x, training=False) (within the
-case tolerance). Exits 1 on any failure. Writes nothing.
+case tolerance). Cases with "calls" (stateful models) replay call<k>_input_*.npy in
+order on the same model and compare with call<k>_output_*.npy; cases with
+"layer_outputs" must hold layers/<name>.npy for each name. ONNX cases (onnx_*) are
+checked by generate_onnx.py, not here. Exits 1 on any failure. Writes nothing.
 """
 
 import json
@@ -30,21 +33,39 @@ def as_list(y):
     return [np.asarray(v) for v in y] if isinstance(y, (list, tuple)) else [np.asarray(y)]
 
 
+def load_arrays(d, meta, prefix=""):
+    ins = [np.load(d / f"{prefix}input_{i}.npy") for i in range(meta["inputs"])]
+    outs = [np.load(d / f"{prefix}output_{i}.npy") for i in range(meta["outputs"])]
+    for a in ins + outs:
+        assert a.dtype == np.float32 and a.flags.c_contiguous, a.dtype
+    return ins, outs
+
+
+def predict(model, ins):
+    x = ins if len(ins) > 1 else ins[0]
+    return as_list(model.predict(x, batch_size=len(ins[0]), verbose=0))
+
+
 def check(d):
     meta = json.loads((d / "case.json").read_text())
     models = sorted(p.name for p in d.iterdir() if p.name.startswith("model."))
     assert models == [meta["model"]], f"model files {models} vs case.json {meta['model']}"
-    ins = [np.load(d / f"input_{i}.npy") for i in range(meta["inputs"])]
-    outs = [np.load(d / f"output_{i}.npy") for i in range(meta["outputs"])]
+    ins, outs = load_arrays(d, meta)
     assert not (d / f"input_{meta['inputs']}.npy").exists() and not (d / f"output_{meta['outputs']}.npy").exists()
-    for a in ins + outs:
-        assert a.dtype == np.float32 and a.flags.c_contiguous, a.dtype
+    for name in meta.get("layer_outputs", []):
+        assert (d / "layers" / f"{name}.npy").is_file(), f"layers/{name}.npy missing"
     keras.backend.clear_session()
     model = keras.models.load_model(str(d / meta["model"]), compile=False)
     assert len(model.inputs) == len(ins) and len(model.outputs) == len(outs)
-    x = ins if len(ins) > 1 else ins[0]
-    got = as_list(model.predict(x, batch_size=len(ins[0]), verbose=0))
-    got_call = as_list(model(x, training=False))
+    got = predict(model, ins)
+    for k in range(1, meta.get("calls", 1)):  # same model: stateful layers carry their states on
+        call_ins, call_outs = load_arrays(d, meta, f"call{k}_")
+        for want, g in zip(call_outs, predict(model, call_ins)):
+            assert g.shape == want.shape and float(np.abs(g - want).max()) == 0.0, f"call {k} differs"
+    if meta.get("calls", 1) > 1:  # a fresh model for model(x): its states start at zero again
+        keras.backend.clear_session()
+        model = keras.models.load_model(str(d / meta["model"]), compile=False)
+    got_call = as_list(model(ins if len(ins) > 1 else ins[0], training=False))
     tol = meta["tolerance"]
     worst_pred, worst_call = 0.0, 0.0
     for want, g, gc in zip(outs, got, got_call):
@@ -58,7 +79,7 @@ def check(d):
 
 
 def main(argv):
-    dirs = [d for d in sorted(CASES_DIR.iterdir()) if d.is_dir()
+    dirs = [d for d in sorted(CASES_DIR.iterdir()) if d.is_dir() and not d.name.startswith("onnx_")
             and (not argv or any(d.name == p or d.name.startswith(p) for p in argv))]
     failed = 0
     for d in dirs:

@@ -11,15 +11,10 @@ import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.io.Npy;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,53 +54,27 @@ class CuDnnConversionTest {
         assertMatches(dir, model.predict(Npy.read(dir.resolve("input_0.npy"))), Npy.read(dir.resolve("output_0.npy")));
     }
 
-    /**
-     * The golden GRU (reset_after, Keras 3) sits behind an Embedding with mask_zero; cuDNN layers refuse masks, so the
-     * model is rebuilt without the mask and fed only row 0 of the golden input, whose ids are all non-zero: its mask
-     * is all true, so Keras' output for that row is the unmasked GRU's.
-     */
     @Test
-    void cudnnGruFromGoldenGruWeightsRelaidInCudnnLayoutMatchesKerasOnAnUnmaskedRow() throws Exception {
-        Path dir = TestData.caseDir("emb_maskzero_gru_prepad_func_keras");
-        Tensor ids = Npy.read(dir.resolve("input_0.npy"));
-        int t = ids.dim(1);
-        float[] row = Arrays.copyOf(ids.toArray(), t);
-        for (float id : row) {
-            assertTrue(id != 0, "row 0 of the golden input must have no padding");
-        }
-        try (Hdf5File weights = archiveWeights(dir.resolve("model.keras"))) {
-            List<Weight> gru = gruCell(weights);
-            String config = "{\"class_name\": \"Sequential\", \"config\": ["
-                    + "{\"class_name\": \"Embedding\", \"config\": {\"name\": \"embedding_1\", \"batch_input_shape\": [null, " + t
-                    + "], \"input_dim\": 17, \"output_dim\": 6, \"mask_zero\": false, \"input_length\": null}},"
-                    + "{\"class_name\": \"CuDNNGRU\", \"config\": {\"name\": \"cu_dnngru_1\", \"units\": 4,"
-                    + " \"return_sequences\": false, \"return_state\": false, \"go_backwards\": false, \"stateful\": false}},"
-                    + "{\"class_name\": \"Dense\", \"config\": {\"name\": \"dense_1\", \"units\": 3, \"activation\": \"linear\","
-                    + " \"use_bias\": true}}]}";
-            Model model = ConfigModels.build(config, "2.2.4", Map.of(
-                    "embedding_1", List.of(ConfigModels.weight(weights, "layers/embedding/vars/0")),
-                    "cu_dnngru_1", toCudnn(gru, 6, 4, 3),
-                    "dense_1", List.of(ConfigModels.weight(weights, "layers/dense/vars/0"),
-                            ConfigModels.weight(weights, "layers/dense/vars/1"))));
-            Tensor want = Npy.read(dir.resolve("output_0.npy"));
-            Tensor got = model.predict(Tensor.of(row, 1, t));
-            assertMatches(dir, got, Tensor.of(Arrays.copyOf(want.toArray(), want.dim(1)), 1, want.dim(1)));
-        }
+    void cudnnGruFromGoldenGruWeightsRelaidInCudnnLayoutMatchesKeras() throws Exception {
+        Path dir = TestData.caseDir("gru_reset_after_u5_f3_t8_b3_seq_h5");
+        List<Weight> gru = legacyWeights(dir.resolve("model.h5"), "gru");
+        String config = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"CuDNNGRU\", \"config\": {"
+                + "\"name\": \"cu_dnngru_1\", \"batch_input_shape\": [null, 8, 3], \"units\": 5,"
+                + " \"return_sequences\": true, \"return_state\": false, \"go_backwards\": false, \"stateful\": false}}]}";
+        Model model = ConfigModels.build(config, "2.2.4", Map.of("cu_dnngru_1", toCudnn(gru, 3, 5, 3)));
+        assertMatches(dir, model.predict(Npy.read(dir.resolve("input_0.npy"))), Npy.read(dir.resolve("output_0.npy")));
     }
 
     @Test
     void cudnnGruWeightsInAGruWithoutResetAfterAreRefused() throws Exception {
-        Path dir = TestData.caseDir("emb_maskzero_gru_prepad_func_keras");
-        try (Hdf5File weights = archiveWeights(dir.resolve("model.keras"))) {
-            List<Weight> gru = gruCell(weights);
-            String config = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"GRU\", \"config\": {"
-                    + "\"name\": \"gru_1\", \"batch_input_shape\": [null, 5, 6], \"units\": 4, \"reset_after\": false,"
-                    + " \"recurrent_activation\": \"sigmoid\"}}]}";
-            List<String> problems = ConfigModels.problems(config, "2.2.4", Map.of("gru_1", toCudnn(gru, 6, 4, 3)));
-            assertEquals(1, problems.size(), problems.toString());
-            assertTrue(problems.get(0).contains("layer 'gru_1' (GRU): option reset_after=false disagrees with bias"),
-                    problems.get(0));
-        }
+        List<Weight> gru = legacyWeights(TestData.caseDir("gru_reset_after_u5_f3_t8_b3_seq_h5").resolve("model.h5"), "gru");
+        String config = "{\"class_name\": \"Sequential\", \"config\": [{\"class_name\": \"GRU\", \"config\": {"
+                + "\"name\": \"gru_1\", \"batch_input_shape\": [null, 8, 3], \"units\": 5, \"reset_after\": false,"
+                + " \"recurrent_activation\": \"sigmoid\"}}]}";
+        List<String> problems = ConfigModels.problems(config, "2.2.4", Map.of("gru_1", toCudnn(gru, 3, 5, 3)));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("layer 'gru_1' (GRU): option reset_after=false disagrees with bias"),
+                problems.get(0));
     }
 
     @Test
@@ -177,27 +146,5 @@ class CuDnnConversionTest {
             }
             return out;
         }
-    }
-
-    /** The kernel, recurrent kernel and (2, 3u) bias of the golden GRU. */
-    private static List<Weight> gruCell(Hdf5File weights) throws IOException {
-        List<Weight> out = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            out.add(ConfigModels.weight(weights, "layers/gru/cell/vars/" + i));
-        }
-        return out;
-    }
-
-    /** The model.weights.h5 of a .keras archive, opened in memory. */
-    private static Hdf5File archiveWeights(Path keras) throws IOException {
-        try (InputStream in = Files.newInputStream(keras); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry e;
-            while ((e = zip.getNextEntry()) != null) {
-                if (e.getName().equals("model.weights.h5")) {
-                    return Hdf5File.open(zip.readAllBytes(), keras + "!model.weights.h5");
-                }
-            }
-        }
-        throw new IOException(keras + " has no model.weights.h5");
     }
 }
