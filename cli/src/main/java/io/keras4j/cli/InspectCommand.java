@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -21,6 +22,9 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL")
     Path model;
 
+    @Mixin
+    ImportMixin importing;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -29,11 +33,15 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Graph graph;
         try {
-            graph = ModelImporter.readGraph(model);
+            graph = ModelImporter.readGraph(model, importing.options());
         } catch (ModelImportException e) {
-            out.printf("%s cannot run in keras4j: %d problem%s%n", model, e.problems().size(), e.problems().size() == 1 ? "" : "s");
-            for (String p : e.problems()) {
-                out.println("  - " + p);
+            if (e.problems().size() == 1) {
+                out.printf("%s cannot run in keras4j: %s%n", e.file(), e.problems().get(0));
+            } else {
+                out.printf("%s cannot run in keras4j: %d problems%n", e.file(), e.problems().size());
+                for (String p : e.problems()) {
+                    out.println("  - " + p);
+                }
             }
             out.flush();
             return Main.MISMATCH;
