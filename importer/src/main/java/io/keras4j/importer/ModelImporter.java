@@ -99,7 +99,7 @@ public final class ModelImporter {
                 }
             case ZIP:
                 try (InputStream in = Files.newInputStream(file)) {
-                    return KerasImporter.readArchive(in, name);
+                    return KerasImporter.readArchive(in, Files.size(file), name);
                 }
             case NATIVE:
                 return NativeModel.read(file).graph();
@@ -134,7 +134,7 @@ public final class ModelImporter {
                     return KerasImporter.readH5(h5, name);
                 }
             case ZIP:
-                return KerasImporter.readArchive(new ByteArrayInputStream(content), name);
+                return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
                 return NativeModel.read(content, name).graph();
             default:
