@@ -155,7 +155,8 @@ final class IsolatedImporter {
                 }
                 throw new ModelImportException(file, problems);
             case FAILED:
-                throw new IOException(string(in));
+                String message = string(in);
+                throw new IOException(message.startsWith(name) ? message : name + ": " + message);
             default:
                 throw refused(name, "the import process gave an answer keras4j does not understand");
         }
@@ -237,7 +238,7 @@ final class IsolatedImporter {
             }
         } catch (IOException e) {
             out.writeByte(FAILED);
-            string(out, String.valueOf(e.getMessage()));
+            string(out, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             out.writeByte(FAILED);
             string(out, String.join(" ", args) + ": keras4j failed reading it: " + e);

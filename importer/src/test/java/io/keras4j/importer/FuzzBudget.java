@@ -3,6 +3,7 @@ package io.keras4j.importer;
 import java.util.List;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.AroundTryHook;
+import net.jqwik.api.lifecycle.PropagationMode;
 import net.jqwik.api.lifecycle.PropertyExecutionResult;
 import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
@@ -20,6 +21,11 @@ public final class FuzzBudget implements AroundPropertyHook, AroundTryHook {
     /** The budget of one property, in seconds. */
     static double seconds() {
         return Double.parseDouble(System.getProperty("keras4j.fuzz.seconds", "4"));
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.ALL_DESCENDANTS;
     }
 
     @Override

@@ -170,7 +170,17 @@ class ModelFileFuzzTest {
 
     @Provide
     Arbitrary<Mutant> k4j() {
-        return mutants(seedNames("_h5", "model.k4j"), 0);
+        return mutants(seedNames("_h5", "model.k4j").stream().filter(ModelFileFuzzTest::converts).toList(), 0);
+    }
+
+    /** Whether a .k4j seed can be made: some golden cases hold layers keras4j does not support yet. */
+    private static boolean converts(String k4j) {
+        try {
+            seed(k4j);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Arbitrary<Mutant> mutants(List<String> seeds, int parts) {

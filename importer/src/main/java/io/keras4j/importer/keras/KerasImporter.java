@@ -113,8 +113,9 @@ public final class KerasImporter {
                 budget -= inflate(zip, entry.getSize(), limit, content, name, entryName);
                 entries.put(entryName, wanted ? content.toByteArray() : null);
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new ModelImportException(name, "damaged zip archive: " + e.getMessage(), e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ModelImportException(name, "damaged zip archive: "
+                    + (e.getMessage() == null ? "it ends too early" : e.getMessage()), e);
         }
         byte[] config = entries.get("config.json");
         byte[] metadata = entries.get("metadata.json");
@@ -138,6 +139,15 @@ public final class KerasImporter {
 
     private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
                                String backend, Hdf5File archiveWeights) throws IOException {
+        try {
+            return buildChecked(name, model, version, legacy, format, backend, archiveWeights);
+        } catch (RuntimeException | StackOverflowError e) { // the last guard against a config nobody anticipated
+            throw new ModelImportException(name, "malformed model config (" + e + ")", e);
+        }
+    }
+
+    private static Graph buildChecked(String name, JsonNode model, KerasVersion version, WeightStore legacy,
+                                      String format, String backend, Hdf5File archiveWeights) throws IOException {
         Problems problems = new Problems();
         ParsedModel parsed = ModelConfigParser.parse(model, problems);
         Graph graph = null;
