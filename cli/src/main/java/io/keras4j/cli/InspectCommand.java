@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code keras4j inspect MODEL}: a Keras-style summary, or every reason the model cannot run. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Prints a summary of MODEL (layer, type, output shape, parameters), its format and Keras version.",
-                "If keras4j cannot run it, lists every unsupported layer and option and exits 1."})
+                "If keras4j cannot run it, lists every unsupported layer and option (or what is damaged) on one line and exits 1."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL")
     Path model;
@@ -35,14 +35,9 @@ final class InspectCommand implements Callable<Integer> {
         try {
             graph = ModelImporter.readGraph(model, importing.options());
         } catch (ModelImportException e) {
-            if (e.problems().size() == 1) {
-                out.printf("%s cannot run in keras4j: %s%n", e.file(), e.problems().get(0));
-            } else {
-                out.printf("%s cannot run in keras4j: %d problems%n", e.file(), e.problems().size());
-                for (String p : e.problems()) {
-                    out.println("  - " + p);
-                }
-            }
+            int n = e.problems().size();
+            out.printf("%s cannot run in keras4j: %s%s%n", e.file(), n == 1 ? "" : n + " problems: ",
+                    String.join("; ", e.problems()));
             out.flush();
             return Main.MISMATCH;
         }
