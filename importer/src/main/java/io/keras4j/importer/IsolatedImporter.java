@@ -90,12 +90,15 @@ final class IsolatedImporter {
             }
             byte[] out = answer.get();
             int exit = child.exitValue();
-            if (exit == 0 && out != null && out.length > 0) {
+            if (out == null) {
+                throw refused(name, "the model is larger than the " + MAX_ANSWER + " bytes an import process can answer");
+            }
+            if (exit == 0 && out.length > 0) {
                 return decode(name, out);
             }
             // A JVM crash report goes to standard output, other JVM messages to standard error.
             String printed = new String(stderr.get(), StandardCharsets.UTF_8)
-                    + (out == null ? "" : new String(out, 0, Math.min(out.length, MAX_STDERR), StandardCharsets.UTF_8));
+                    + new String(out, 0, Math.min(out.length, MAX_STDERR), StandardCharsets.UTF_8);
             throw refused(name, failure(exit, printed, options));
         } catch (InterruptedException e) {
             child.destroyForcibly();
