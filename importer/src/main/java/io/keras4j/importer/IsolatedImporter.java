@@ -244,7 +244,8 @@ final class IsolatedImporter {
             string(out, e.getMessage() == null ? e.toString() : e.getMessage());
         } catch (RuntimeException | StackOverflowError e) {
             out.writeByte(FAILED);
-            string(out, String.join(" ", args) + ": keras4j failed reading it: " + e);
+            String name = args[0].equals(STDIN) ? args[1] : String.join(" with config ", args);
+            string(out, name + ": keras4j failed reading it: " + e);
         }
         out.flush();
     }

@@ -68,7 +68,9 @@ public final class HostileFixtures {
         files.put("zip-slip-dotdot.keras", archiveWith(keras, "../../escaped-by-keras4j.txt", "owned".getBytes()));
         files.put("zip-slip-absolute.keras", archiveWith(keras, "/tmp/escaped-by-keras4j.txt", "owned".getBytes()));
         files.put("zip-duplicate-config.keras", renamed(archiveWith(keras, "config.jso_", "{}".getBytes()),
-                "config.jso_", "config.json"));
+                "config.jso_", "config.json".getBytes(StandardCharsets.US_ASCII)));
+        files.put("zip-entry-name-not-utf8.keras", renamed(archiveWith(keras, "assets/name-\u00e9", new byte[1]),
+                "name-\u00e9", new byte[] {'n', 'a', 'm', 'e', '-', (byte) 0xff, (byte) 0xfe}));
         files.put("zip-bomb-weights.keras", archiveWith(keras, "model.weights.h5", new byte[64 << 20]));
         byte[] spaces = new byte[80 << 20];
         Arrays.fill(spaces, (byte) ' ');
@@ -165,13 +167,20 @@ public final class HostileFixtures {
         throw new IllegalStateException("no " + name + " in the base archive");
     }
 
-    /** The archive with every occurrence of an entry name replaced by another of the same length. */
-    private static byte[] renamed(byte[] archive, String from, String to) {
-        byte[] f = from.getBytes(StandardCharsets.US_ASCII);
+    /** A zip entry with a fixed time, so that generating the files again gives the same bytes. */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(java.time.LocalDateTime.of(1980, 1, 1, 0, 0));
+        return e;
+    }
+
+    /** The archive with every occurrence of an entry name replaced by bytes of the same length. */
+    private static byte[] renamed(byte[] archive, String from, byte[] to) {
+        byte[] f = from.getBytes(StandardCharsets.UTF_8);
         byte[] out = archive.clone();
         for (int i = 0; i + f.length <= out.length; i++) {
             if (Arrays.equals(out, i, i + f.length, f, 0, f.length)) {
-                System.arraycopy(to.getBytes(StandardCharsets.US_ASCII), 0, out, i, f.length);
+                System.arraycopy(to, 0, out, i, f.length);
             }
         }
         return out;
@@ -190,13 +199,13 @@ public final class HostileFixtures {
                     written = true;
                 }
                 if (data != null) {
-                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.putNextEntry(entry(e.getName()));
                     out.write(data);
                     out.closeEntry();
                 }
             }
             if (!written && content != null) {
-                out.putNextEntry(new ZipEntry(name));
+                out.putNextEntry(entry(name));
                 out.write(content);
                 out.closeEntry();
             }

@@ -116,6 +116,8 @@ public final class KerasImporter {
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw new ModelImportException(name, "damaged zip archive: "
                     + (e.getMessage() == null ? "it ends too early" : e.getMessage()), e);
+        } catch (IllegalArgumentException e) { // from ZipInputStream's decoding of an entry name
+            throw new ModelImportException(name, "damaged zip archive: an entry name is not valid UTF-8", e);
         }
         byte[] config = entries.get("config.json");
         byte[] metadata = entries.get("metadata.json");
