@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,6 +45,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds (default ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Mixin
+    ImportMixin importing;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
         if (batch < 1 || threads < 1 || timesteps < 1 || warmup < 0 || seconds <= 0) {
             throw new IllegalArgumentException("--batch, --threads and --timesteps must be at least 1 and --seconds positive");
         }
-        Model m = ModelImporter.load(model);
+        Model m = ModelImporter.load(model, importing.options());
         Tensor[] inputs = randomInputs(m.inputs());
         m.predictAll(inputs);
         Progress progress = new Progress(spec.commandLine().getErr());

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "Y.npy", description = "Expected outputs of those inputs, in model order.")
     List<Path> outputs = new ArrayList<>();
 
+    @Mixin
+    ImportMixin importing;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +51,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (!out.getFileName().toString().endsWith(".k4j")) {
             throw new IllegalArgumentException("output " + out + ": give a .k4j file name");
         }
-        Graph graph = ModelImporter.readGraph(in);
+        Graph graph = ModelImporter.readGraph(in, importing.options());
         NativeModel.TestVectors vectors = vectors();
         if (vectors != null) {
             String failure = NativeModel.check(Model.of(graph), vectors);

@@ -10,16 +10,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code keras4j inspect MODEL}: a Keras-style summary, or every reason the model cannot run. */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = {"Prints a summary of MODEL (layer, type, output shape, parameters), its format and Keras version.",
-                "If keras4j cannot run it, lists every unsupported layer and option and exits 1."})
+                "If keras4j cannot run it, lists every unsupported layer and option (or what is damaged) on one line and exits 1."})
 final class InspectCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL")
     Path model;
+
+    @Mixin
+    ImportMixin importing;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -29,12 +33,11 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Graph graph;
         try {
-            graph = ModelImporter.readGraph(model);
+            graph = ModelImporter.readGraph(model, importing.options());
         } catch (ModelImportException e) {
-            out.printf("%s cannot run in keras4j: %d problem%s%n", model, e.problems().size(), e.problems().size() == 1 ? "" : "s");
-            for (String p : e.problems()) {
-                out.println("  - " + p);
-            }
+            int n = e.problems().size();
+            out.printf("%s cannot run in keras4j: %s%s%n", e.file(), n == 1 ? "" : n + " problems: ",
+                    String.join("; ", e.problems()));
             out.flush();
             return Main.MISMATCH;
         }

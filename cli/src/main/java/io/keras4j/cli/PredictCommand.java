@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,9 +29,13 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, paramLabel = "Y.npy", description = "One per model output, in model order.")
     List<Path> outputs;
 
+    @Mixin
+    ImportMixin importing;
+
     @Override
     public Integer call() throws Exception {
-        Model m = config == null ? ModelImporter.load(model) : ModelImporter.load(model, config);
+        Model m = config == null ? ModelImporter.load(model, importing.options())
+                : ModelImporter.load(model, config, importing.options());
         if (inputs.size() != m.inputs().size()) {
             throw new IllegalArgumentException(model + " takes " + m.inputs().size() + " input(s) " + m.inputs()
                     + " but " + inputs.size() + " --input were given");

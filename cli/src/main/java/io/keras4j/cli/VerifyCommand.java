@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,13 +29,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE_DIR")
     Path dir;
 
+    @Mixin
+    ImportMixin importing;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         CaseFolder c = CaseFolder.open(dir);
-        Model m = ModelImporter.load(c.model());
+        Model m = ModelImporter.load(c.model(), importing.options());
         PrintWriter out = spec.commandLine().getOut();
         List<Tensor[]> calls = new ArrayList<>();
         if (m.isStateful() || c.calls() > 1) {

@@ -5,16 +5,24 @@ import java.util.List;
 
 /** A model file that keras4j cannot import; the message names the file and lists every problem found. */
 public final class ModelImportException extends IOException {
+    private final String file;
     private final List<String> problems;
 
     public ModelImportException(String file, List<String> problems) {
         super(message(file, problems));
+        this.file = file;
         this.problems = List.copyOf(problems);
     }
 
     public ModelImportException(String file, String problem, Throwable cause) {
         super(file + ": " + problem, cause);
+        this.file = file;
         this.problems = List.of(problem);
+    }
+
+    /** The file (or files, or in-memory name) that could not be imported. */
+    public String file() {
+        return file;
     }
 
     /** Each problem, one line each, without the file name. */

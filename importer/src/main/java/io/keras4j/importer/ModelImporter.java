@@ -51,6 +51,44 @@ public final class ModelImporter {
         return Model.of(readGraph(content, name));
     }
 
+    /**
+     * Imports a model file as {@code options} say: {@link ImportOptions#isolated()} for files that may be damaged or
+     * hostile (see SECURITY.md).
+     */
+    public static Model load(Path file, ImportOptions options) throws IOException {
+        return Model.of(readGraph(file, options));
+    }
+
+    /** Imports weights and config files (see {@link #load(Path, Path)}) as {@code options} say. */
+    public static Model load(Path weights, Path config, ImportOptions options) throws IOException {
+        return Model.of(readGraph(weights, config, options));
+    }
+
+    /** Imports a model held in memory as {@code options} say; {@code name} is used in messages. */
+    public static Model load(byte[] content, String name, ImportOptions options) throws IOException {
+        return Model.of(readGraph(content, name, options));
+    }
+
+    /** Imports a model file into a graph as {@code options} say. */
+    public static Graph readGraph(Path file, ImportOptions options) throws IOException {
+        return options.isolate() && sniff(file) != Format.NATIVE
+                ? IsolatedImporter.readGraph(file.toString(), file, options) : readGraph(file);
+    }
+
+    /** Imports weights and config files into a graph as {@code options} say. */
+    public static Graph readGraph(Path weights, Path config, ImportOptions options) throws IOException {
+        checkFile(weights);
+        checkFile(config);
+        return options.isolate() ? IsolatedImporter.readGraph(weights + " with config " + config, weights, config,
+                options) : readGraph(weights, config);
+    }
+
+    /** Imports a model held in memory into a graph as {@code options} say. */
+    public static Graph readGraph(byte[] content, String name, ImportOptions options) throws IOException {
+        return options.isolate() && detect(content, content.length) != Format.NATIVE
+                ? IsolatedImporter.readGraph(content, name, options) : readGraph(content, name);
+    }
+
     /** Imports a model file into a graph without preparing it to run. */
     public static Graph readGraph(Path file) throws IOException {
         String name = file.toString();
@@ -61,7 +99,7 @@ public final class ModelImporter {
                 }
             case ZIP:
                 try (InputStream in = Files.newInputStream(file)) {
-                    return KerasImporter.readArchive(in, name);
+                    return KerasImporter.readArchive(in, Files.size(file), name);
                 }
             case NATIVE:
                 return NativeModel.read(file).graph();
@@ -96,9 +134,9 @@ public final class ModelImporter {
                     return KerasImporter.readH5(h5, name);
                 }
             case ZIP:
-                return KerasImporter.readArchive(new ByteArrayInputStream(content), name);
+                return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
-                throw new ModelImportException(name, List.of("a .k4j model is read from a file: use load(Path)"));
+                return NativeModel.read(content, name).graph();
             default:
                 throw unknown(name);
         }

@@ -207,7 +207,13 @@ public final class GraphBuilder {
             return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
         }
         LayerConfig config = new LayerConfig(layer, problems);
-        List<KTensor> outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w, maskPassed));
+        List<KTensor> outs;
+        try {
+            outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w, maskPassed));
+        } catch (RuntimeException e) { // a config no translator expects (damaged or hostile): reported, not thrown
+            problems.add(layer, "malformed layer config or call (" + e + ")");
+            return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
+        }
         config.finish();
         return outs;
     }

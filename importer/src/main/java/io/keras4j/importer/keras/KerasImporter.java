@@ -21,7 +21,16 @@ public final class KerasImporter {
     private static final long MAX_JSON_BYTES = 64L << 20;
     /** Largest weights file accepted from an archive (it is read into memory, never onto disk). */
     private static final long MAX_WEIGHTS_BYTES = Integer.MAX_VALUE - 8;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many times its own size an archive may inflate to, all entries together. */
+    private static final long MAX_INFLATION = 100;
+    /** The entries read; others are inflated (within the limits) and dropped. */
+    private static final java.util.Set<String> ENTRIES = java.util.Set.of("config.json", "metadata.json",
+            "model.weights.h5");
+    /** Deepest nesting of arrays and objects accepted in JSON; Keras configs nest a few dozen levels at most. */
+    private static final int MAX_JSON_DEPTH = 200;
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_JSON_DEPTH).build()).build());
 
     private KerasImporter() {
     }
@@ -85,31 +94,34 @@ public final class KerasImporter {
         return v.orElse(null);
     }
 
-    /** Imports a Keras 3 {@code .keras} archive. Entries are read into memory; nothing is extracted to disk. */
-    public static Graph readArchive(InputStream archive, String name) throws IOException {
-        byte[] config = null;
-        byte[] metadata = null;
-        byte[] weights = null;
+    /**
+     * Imports a Keras 3 {@code .keras} archive of {@code archiveBytes} bytes. Entries are read into memory and nothing
+     * is extracted to disk. All entries together may inflate to {@value #MAX_INFLATION} times the archive (plus 1 MiB)
+     * and to a third of the free heap, so a zip bomb is refused before its content is held; entries named outside the
+     * archive (absolute, or with {@code ..}) and repeated entries are refused too.
+     */
+    public static Graph readArchive(InputStream archive, long archiveBytes, String name) throws IOException {
+        Map<String, byte[]> entries = new java.util.HashMap<>();
+        long budget = Math.min(MAX_INFLATION * archiveBytes + (1 << 20), freeHeap() / 3);
         try (ZipInputStream zip = new ZipInputStream(archive)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
-                switch (entry.getName()) {
-                    case "config.json":
-                        config = readLimited(zip, MAX_JSON_BYTES, name, entry.getName());
-                        break;
-                    case "metadata.json":
-                        metadata = readLimited(zip, MAX_JSON_BYTES, name, entry.getName());
-                        break;
-                    case "model.weights.h5":
-                        weights = readLimited(zip, MAX_WEIGHTS_BYTES, name, entry.getName());
-                        break;
-                    default:
-                        break;
-                }
+                String entryName = checkEntryName(name, entry.getName(), entries);
+                boolean wanted = ENTRIES.contains(entryName);
+                long limit = Math.min(budget, entryName.endsWith(".json") ? MAX_JSON_BYTES : MAX_WEIGHTS_BYTES);
+                java.io.ByteArrayOutputStream content = wanted ? new java.io.ByteArrayOutputStream() : null;
+                budget -= inflate(zip, entry.getSize(), limit, content, name, entryName);
+                entries.put(entryName, wanted ? content.toByteArray() : null);
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new ModelImportException(name, "damaged zip archive: " + e.getMessage(), e);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ModelImportException(name, "damaged zip archive: "
+                    + (e.getMessage() == null ? "it ends too early" : e.getMessage()), e);
+        } catch (IllegalArgumentException e) { // from ZipInputStream's decoding of an entry name
+            throw new ModelImportException(name, "damaged zip archive: an entry name is not valid UTF-8", e);
         }
+        byte[] config = entries.get("config.json");
+        byte[] metadata = entries.get("metadata.json");
+        byte[] weights = entries.get("model.weights.h5");
         if (config == null) {
             throw new ModelImportException(name, List.of("zip archive has no config.json: not a Keras .keras model"));
         }
@@ -129,6 +141,15 @@ public final class KerasImporter {
 
     private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
                                String backend, Hdf5File archiveWeights) throws IOException {
+        try {
+            return buildChecked(name, model, version, legacy, format, backend, archiveWeights);
+        } catch (RuntimeException | StackOverflowError e) { // the last guard against a config nobody anticipated
+            throw new ModelImportException(name, "malformed model config (" + e + ")", e);
+        }
+    }
+
+    private static Graph buildChecked(String name, JsonNode model, KerasVersion version, WeightStore legacy,
+                                      String format, String backend, Hdf5File archiveWeights) throws IOException {
         Problems problems = new Problems();
         ParsedModel parsed = ModelConfigParser.parse(model, problems);
         Graph graph = null;
@@ -160,19 +181,50 @@ public final class KerasImporter {
         }
     }
 
-    private static byte[] readLimited(InputStream in, long limit, String file, String entry) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    /**
+     * Inflates one entry into {@code out} (or nowhere, to skip it) and returns its size.
+     *
+     * @throws ModelImportException when it declares or inflates to more than {@code limit} bytes
+     */
+    private static long inflate(InputStream in, long declared, long limit, java.io.OutputStream out, String file,
+                                String entry) throws IOException {
+        long total = declared > limit ? declared : 0;
         byte[] buf = new byte[1 << 16];
-        long total = 0;
         int n;
-        while ((n = in.read(buf)) > 0) {
+        while (total <= limit && (n = in.read(buf)) != -1) {
             total += n;
-            if (total > limit) {
-                throw new ModelImportException(file, List.of("archive entry " + entry + " inflates to more than " + limit
-                        + " bytes, more than keras4j accepts"));
+            if (out != null && total <= limit) {
+                out.write(buf, 0, n);
             }
-            out.write(buf, 0, n);
         }
-        return out.toByteArray();
+        if (total > limit) {
+            throw new ModelImportException(file, List.of("archive entry " + entry + " inflates to more than " + limit
+                    + " bytes, more than keras4j accepts from this archive (at most " + MAX_INFLATION + " times the"
+                    + " archive's size for all entries, " + MAX_JSON_BYTES + " bytes of JSON, a third of the free"
+                    + " heap): a zip bomb or a damaged archive"));
+        }
+        return total;
+    }
+
+    /** The entry name, unless it names a place outside the archive or repeats an entry. */
+    private static String checkEntryName(String file, String entry, Map<String, byte[]> seen)
+            throws ModelImportException {
+        String slashed = entry.replace('\\', '/');
+        boolean escapes = slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*")
+                || java.util.Arrays.asList(slashed.split("/")).contains("..");
+        if (escapes || entry.indexOf('\0') >= 0) {
+            throw new ModelImportException(file, List.of("archive entry '" + entry + "' names a path outside the"
+                    + " archive (absolute, or with ..): a hostile archive, refused (keras4j extracts nothing)"));
+        }
+        if (seen.containsKey(entry)) {
+            throw new ModelImportException(file, List.of("archive entry '" + entry + "' appears twice: a damaged or"
+                    + " hostile archive"));
+        }
+        return entry;
+    }
+
+    private static long freeHeap() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 }

@@ -11,9 +11,9 @@ import io.keras4j.runtime.ops.OpRegistry;
 import io.keras4j.runtime.ops.OpSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,6 +84,23 @@ public final class NativeModel {
 
     /** Writes {@code graph} (and, if not null, test vectors) to {@code file}. */
     public static void write(Graph graph, TestVectors vectors, Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            for (ByteBuffer b : encode(graph, vectors)) {
+                writeFully(ch, b);
+            }
+        }
+    }
+
+    /** Writes {@code graph} (and, if not null, test vectors) to a stream, which stays open. */
+    public static void write(Graph graph, TestVectors vectors, OutputStream out) throws IOException {
+        for (ByteBuffer b : encode(graph, vectors)) {
+            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+        }
+    }
+
+    /** The file's preamble, padded header and data, in order. */
+    private static ByteBuffer[] encode(Graph graph, TestVectors vectors) {
         Writer header = new Writer();
         List<float[]> arrays = new ArrayList<>();
         long[] dataAt = {0};
@@ -139,14 +156,7 @@ public final class NativeModel {
         crc.update(data.array());
         ByteBuffer pre = ByteBuffer.allocate(PREAMBLE).order(ByteOrder.LITTLE_ENDIAN);
         pre.put(MAGIC).putInt(VERSION).putInt(0).putLong(headerLength).putLong(dataLength).putInt((int) crc.getValue());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            pre.position(0);
-            writeFully(ch, pre);
-            writeFully(ch, ByteBuffer.wrap(headPadded));
-            data.position(0);
-            writeFully(ch, data);
-        }
+        return new ByteBuffer[] {pre.position(0), ByteBuffer.wrap(headPadded), data.position(0)};
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
@@ -172,42 +182,55 @@ public final class NativeModel {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size > Integer.MAX_VALUE) {
-                throw damaged(file, "is larger than 2 GiB, more than this version of the format holds");
+                throw damaged(file.toString(), "is larger than 2 GiB, more than this version of the format holds");
             }
-            if (size < PREAMBLE) {
-                throw damaged(file, "shorter than the " + PREAMBLE + "-byte preamble");
-            }
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            map.order(ByteOrder.LITTLE_ENDIAN);
-            byte[] magic = new byte[MAGIC.length];
-            map.get(0, magic);
-            if (!isNativeModel(magic, magic.length)) {
-                throw damaged(file, "not a keras4j model file (no K4JMODEL signature)");
-            }
-            int version = map.getInt(8);
-            if (version != VERSION) {
-                throw damaged(file, "format version " + version + " is not supported (this keras4j reads version " + VERSION + ")");
-            }
-            long headerLength = map.getLong(16);
-            long dataLength = map.getLong(24);
-            int expectedCrc = map.getInt(32);
-            if (headerLength < 0 || dataLength < 0 || headerLength > size || dataLength > size
-                    || PREAMBLE + headerLength + dataLength != size) {
-                throw damaged(file, "declares a header of " + headerLength + " and data of " + dataLength
-                        + " bytes but the file has " + size + " (truncated or damaged)");
-            }
-            CRC32C crc = new CRC32C();
-            crc.update(map.slice(PREAMBLE, (int) (size - PREAMBLE)));
-            if ((int) crc.getValue() != expectedCrc) {
-                throw damaged(file, "checksum mismatch: the file is damaged");
-            }
-            ByteBuffer header = map.slice(PREAMBLE, (int) headerLength).order(ByteOrder.LITTLE_ENDIAN);
-            ByteBuffer data = map.slice((int) (PREAMBLE + headerLength), (int) dataLength).order(ByteOrder.LITTLE_ENDIAN);
-            try {
-                return parse(new Reader(header, data));
-            } catch (IllegalArgumentException | java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
-                throw damaged(file, e.getMessage() == null ? "malformed header" : e.getMessage());
-            }
+            return read(ch.map(FileChannel.MapMode.READ_ONLY, 0, size), file.toString());
+        }
+    }
+
+    /**
+     * Reads a model file held in memory, with the checks of {@link #read(Path)}; {@code name} is used in messages.
+     *
+     * @throws IOException naming {@code name} and what is wrong with the content
+     */
+    public static Contents read(byte[] content, String name) throws IOException {
+        return read(ByteBuffer.wrap(content), name);
+    }
+
+    private static Contents read(ByteBuffer map, String file) throws IOException {
+        long size = map.capacity();
+        if (size < PREAMBLE) {
+            throw damaged(file, "shorter than the " + PREAMBLE + "-byte preamble");
+        }
+        map.order(ByteOrder.LITTLE_ENDIAN);
+        byte[] magic = new byte[MAGIC.length];
+        map.get(0, magic);
+        if (!isNativeModel(magic, magic.length)) {
+            throw damaged(file, "not a keras4j model file (no K4JMODEL signature)");
+        }
+        int version = map.getInt(8);
+        if (version != VERSION) {
+            throw damaged(file, "format version " + version + " is not supported (this keras4j reads version " + VERSION + ")");
+        }
+        long headerLength = map.getLong(16);
+        long dataLength = map.getLong(24);
+        int expectedCrc = map.getInt(32);
+        if (headerLength < 0 || dataLength < 0 || headerLength > size || dataLength > size
+                || PREAMBLE + headerLength + dataLength != size) {
+            throw damaged(file, "declares a header of " + headerLength + " and data of " + dataLength
+                    + " bytes but the file has " + size + " (truncated or damaged)");
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(map.slice(PREAMBLE, (int) (size - PREAMBLE)));
+        if ((int) crc.getValue() != expectedCrc) {
+            throw damaged(file, "checksum mismatch: the file is damaged");
+        }
+        ByteBuffer header = map.slice(PREAMBLE, (int) headerLength).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data = map.slice((int) (PREAMBLE + headerLength), (int) dataLength).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            return parse(new Reader(header, data));
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+            throw damaged(file, e.getMessage() == null ? "malformed header" : e.getMessage());
         }
     }
 
@@ -250,7 +273,7 @@ public final class NativeModel {
         return null;
     }
 
-    private static IOException damaged(Path file, String what) {
+    private static IOException damaged(String file, String what) {
         return new IOException(file + ": " + what);
     }
 

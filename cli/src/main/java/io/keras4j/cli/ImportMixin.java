@@ -1,0 +1,26 @@
+package io.keras4j.cli;
+
+import io.keras4j.importer.ImportOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command reads its model: by default Keras files are read in a child JVM, so that a damaged or hostile file
+ * that crashes or hangs the native HDF5 library ends only that child (see SECURITY.md).
+ */
+final class ImportMixin {
+    @Option(names = "--in-process", description = "Read Keras (HDF5) files in this JVM: faster, for trusted files only.")
+    boolean inProcess;
+
+    @Option(names = "--import-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "Stop reading a Keras file after this many seconds (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
+    /** The import options these flags give. */
+    ImportOptions options() {
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("--import-timeout must be at least 1 second, was " + timeoutSeconds);
+        }
+        return ImportOptions.isolated().withIsolated(!inProcess).withTimeout(Duration.ofSeconds(timeoutSeconds));
+    }
+}

@@ -1,0 +1,105 @@
+package io.keras4j.importer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.graph.ValueInfo;
+import io.keras4j.runtime.io.Npy;
+import io.keras4j.runtime.ops.OpRegistry;
+import io.keras4j.runtime.ops.OpSpec;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Inputs a model cannot take get an error naming expected versus given; NaN and infinities get IEEE results. */
+class BadInputsTest {
+    private static Model seed() throws IOException {
+        return ModelImporter.load(TestData.caseDir("seed_lstm16_h5").resolve("model.h5"));
+    }
+
+    /** a + b, both (None, 3). */
+    private static Model twoInputs() {
+        OpSpec add = OpSpec.builder("Merge").attr("kind", "ADD").attr("masked", new int[] {0, 0}).build();
+        return Model.of(new Graph(List.of(new ValueInfo("a", new int[] {-1, 3}), new ValueInfo("b", new int[] {-1, 3})),
+                List.of(new Node("add", OpRegistry.create(add), List.of("a", "b"), List.of("sum"))), List.of("sum"),
+                Map.of()));
+    }
+
+    @Test
+    void wrongRankAndShapeNameExpectedAndGiven() throws IOException {
+        Model m = seed();
+        String input = m.inputs().get(0).name();
+        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+                () -> m.predict(Tensor.of(new float[10], 1, 10, 1, 1)));
+        assertEquals("input '" + input + "' expects shape (None, 10, 1) but was given (1, 10, 1, 1)", rank.getMessage());
+        IllegalArgumentException steps = assertThrows(IllegalArgumentException.class,
+                () -> m.predict(Tensor.of(new float[9], 1, 9, 1)));
+        assertEquals("input '" + input + "' expects shape (None, 10, 1) but was given (1, 9, 1)", steps.getMessage());
+    }
+
+    @Test
+    void tensorDataThatDoesNotFillItsShapeIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[9], 1, 10, 1));
+        assertEquals("shape (1, 10, 1) holds 10 values but 9 were given", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[0], -1, 10, 1));
+    }
+
+    @Test
+    void emptyBatchIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> twoInputs().predictAll(Tensor.of(new float[0], 0, 3), Tensor.of(new float[0], 0, 3)));
+        assertEquals("input 'a' has an empty batch (0, 3)", e.getMessage());
+    }
+
+    @Test
+    void batchSizesOfInputsMustAgree() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> twoInputs().predictAll(Tensor.of(new float[6], 2, 3), Tensor.of(new float[9], 3, 3)));
+        assertEquals("input 'b' has batch size 3 but the first input has 2", e.getMessage());
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
+                () -> twoInputs().predictAll(Tensor.of(new float[6], 2, 3)));
+        assertTrue(count.getMessage().startsWith("model takes 2 input(s)"), count.getMessage());
+    }
+
+    @Test
+    void nanAndInfinitiesGiveIeeeResults() throws IOException {
+        float[] sum = twoInputs().predictAll(Tensor.of(new float[] {Float.NaN, Float.POSITIVE_INFINITY, 1}, 1, 3),
+                Tensor.of(new float[] {1, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY}, 1, 3))[0].toArray();
+        assertTrue(Float.isNaN(sum[0]));
+        assertTrue(Float.isNaN(sum[1]));
+        assertEquals(Float.POSITIVE_INFINITY, sum[2]);
+        float[] x = new float[10];
+        x[0] = Float.POSITIVE_INFINITY;
+        float y = seed().predict(Tensor.of(x, 1, 10, 1)).toArray()[0];
+        assertTrue(Float.isNaN(y) || Float.isFinite(y), "an LSTM saturates or propagates NaN: " + y);
+    }
+
+    @Test
+    void npyOfAnUnsupportedDtypeIsRefusedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<i2", 4)));
+        assertEquals("unsupported dtype '<i2'; use float32, float64, int32 or int64", e.getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<U4", 4))).getMessage()
+                .contains("unsupported dtype '<U4'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<f4", 3))).getMessage()
+                .startsWith("truncated: shape (4,) of <f4 needs 16 bytes"));
+    }
+
+    /** A .npy file of shape (4,) with {@code bytes} bytes of data. */
+    private static byte[] npy(String descr, int bytes) {
+        String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (4,), }";
+        header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";
+        ByteBuffer b = ByteBuffer.allocate(10 + header.length() + bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) header.length());
+        b.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        return b.array();
+    }
+}
