@@ -12,7 +12,9 @@ public final class Activation {
     public enum Kind {
         LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
         EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK,
-        TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU
+        TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
+        /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
+        AFFINE, SCALED_TANH, THRESHOLDED_RELU
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -25,10 +27,16 @@ public final class Activation {
 
     private final Kind kind;
     private final double alpha;
+    private final double beta;
 
     private Activation(Kind kind, double alpha) {
+        this(kind, alpha, kind == Kind.HARD_SIGMOID ? 0.5 : 0);
+    }
+
+    private Activation(Kind kind, double alpha, double beta) {
         this.kind = kind;
         this.alpha = alpha;
+        this.beta = beta;
     }
 
     /** A function that takes no parameter. */
@@ -59,12 +67,25 @@ public final class Activation {
         return new Activation(kind, alpha);
     }
 
+    /**
+     * A function with two parameters, as ONNX recurrent operators take them: AFFINE and SCALED_TANH
+     * (alpha, beta), HARD_SIGMOID {@code clip(alpha·x + beta, 0, 1)}.
+     */
+    public static Activation of(Kind kind, double alpha, double beta) {
+        return new Activation(kind, alpha, beta);
+    }
+
     public Kind kind() {
         return kind;
     }
 
     public double alpha() {
         return alpha;
+    }
+
+    /** The second parameter: the offset of HARD_SIGMOID and AFFINE, the input scale of SCALED_TANH; else 0. */
+    public double beta() {
+        return beta;
     }
 
     /** Whether the function mixes values along the last axis (softmax, log_softmax, sparsemax, glu). */
@@ -187,7 +208,7 @@ public final class Activation {
             case EXPONENTIAL:
                 return (float) Math.exp(x);
             case HARD_SIGMOID:
-                return (float) Math.min(Math.max(alpha * x + 0.5, 0), 1);
+                return (float) Math.min(Math.max(alpha * x + beta, 0), 1);
             case HARD_SILU:
                 return (float) (x * Math.min(Math.max(x + 3, 0), 6) / 6);
             case MISH:
@@ -210,6 +231,12 @@ public final class Activation {
                 return x <= -1 ? 0f : x >= 1 ? 1f : (float) (0.5 * (x + 1));
             case SQUAREPLUS:
                 return (float) ((x + Math.sqrt(x * x + alpha)) / 2);
+            case AFFINE:
+                return (float) (alpha * x + beta);
+            case SCALED_TANH:
+                return (float) (alpha * Math.tanh(beta * x));
+            case THRESHOLDED_RELU:
+                return x > alpha ? v : 0f;
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
@@ -286,11 +313,16 @@ public final class Activation {
             case LEAKY_RELU:
             case ELU:
             case CELU:
-            case HARD_SIGMOID:
             case HARD_SHRINK:
             case SOFT_SHRINK:
             case SQUAREPLUS:
+            case THRESHOLDED_RELU:
                 return name + "(" + alpha + ")";
+            case HARD_SIGMOID:
+                return beta == 0.5 ? name + "(" + alpha + ")" : name + "(" + alpha + ", " + beta + ")";
+            case AFFINE:
+            case SCALED_TANH:
+                return name + "(" + alpha + ", " + beta + ")";
             default:
                 return name;
         }

@@ -1,0 +1,68 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.ops.Op;
+
+/** ONNX Add, Sub, Mul and Div of two inputs with numpy broadcasting; integer Div truncates toward zero. */
+public final class Elementwise implements Op {
+    /** The function. */
+    public enum Kind { ADD, SUB, MUL, DIV, INT_DIV }
+
+    private final Kind kind;
+
+    public Elementwise(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String type() {
+        switch (kind) {
+            case ADD:
+                return "Add";
+            case SUB:
+                return "Sub";
+            case MUL:
+                return "Mul";
+            default:
+                return "Div";
+        }
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        Dims.inputs(in, 2, type());
+        return new int[][] {Dims.broadcast(in, type())};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] out = Dims.broadcast(inputShapes, type());
+        float[] a = inputs[0];
+        float[] b = inputs[1];
+        float[] y = outputs[0];
+        boolean same = a.length == y.length && b.length == y.length;
+        for (int i = 0; i < y.length; i++) {
+            float x1 = same ? a[i] : a[Dims.broadcastOffset(i, out, inputShapes[0])];
+            float x2 = same ? b[i] : b[Dims.broadcastOffset(i, out, inputShapes[1])];
+            y[i] = apply(x1, x2);
+        }
+    }
+
+    private float apply(float x, float y) {
+        switch (kind) {
+            case ADD:
+                return x + y;
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case DIV:
+                return x / y;
+            default:
+                if (y == 0f) {
+                    throw new ArithmeticException("integer division by zero");
+                }
+                double q = (double) x / y;
+                return (float) (q < 0 ? Math.ceil(q) : Math.floor(q));
+        }
+    }
+}
