@@ -2,6 +2,7 @@ package io.keras4j.importer;
 
 import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.importer.keras.KerasImporter;
+import io.keras4j.importer.onnx.OnnxImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.graph.Graph;
 import java.io.ByteArrayInputStream;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Loads model files into keras4j. The format is detected from the content, not the file name:
- * HDF5 (Keras {@code .h5}) or zip (Keras 3 {@code .keras}).
+ * HDF5 (Keras {@code .h5}), zip (Keras 3 {@code .keras}) or an ONNX protobuf ({@code .onnx}).
  */
 public final class ModelImporter {
     private ModelImporter() {
@@ -43,7 +44,7 @@ public final class ModelImporter {
         if (Files.isDirectory(file)) {
             throw new ModelImportException(file.toString(), List.of("is a directory, not a model file"));
         }
-        byte[] head = new byte[8];
+        byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -58,6 +59,8 @@ public final class ModelImporter {
                 try (InputStream in = Files.newInputStream(file)) {
                     return KerasImporter.readArchive(in, name);
                 }
+            case ONNX:
+                return OnnxImporter.read(Files.readAllBytes(file), file.toAbsolutePath().getParent(), name);
             default:
                 throw unknown(name);
         }
@@ -72,6 +75,8 @@ public final class ModelImporter {
                 }
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), name);
+            case ONNX:
+                return OnnxImporter.read(content, null, name);
             default:
                 throw unknown(name);
         }
@@ -79,10 +84,10 @@ public final class ModelImporter {
 
     private static ModelImportException unknown(String name) {
         return new ModelImportException(name, List.of(
-                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file)"));
+                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file, or an ONNX model)"));
     }
 
-    private enum Format { HDF5, ZIP, UNKNOWN }
+    private enum Format { HDF5, ZIP, ONNX, UNKNOWN }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'
@@ -91,6 +96,9 @@ public final class ModelImporter {
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.ZIP;
+        }
+        if (OnnxImporter.looksLikeOnnx(head, Math.min(n, 16))) {
+            return Format.ONNX;
         }
         return Format.UNKNOWN;
     }
