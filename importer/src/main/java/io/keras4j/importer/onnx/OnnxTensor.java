@@ -67,7 +67,7 @@ public final class OnnxTensor {
     /**
      * The values as float32, as the runtime holds them.
      *
-     * @throws IllegalArgumentException if an integer value exceeds 2^24 in magnitude, where float32 is no longer exact
+     * @throws IllegalArgumentException if an integer value has no exact float32 (beyond 2^24 only some do)
      */
     public float[] floats() {
         if (floats != null) {
@@ -75,10 +75,11 @@ public final class OnnxTensor {
         }
         float[] out = new float[longs.length];
         for (int i = 0; i < out.length; i++) {
-            if (Math.abs(longs[i]) > 1 << 24) {
-                throw new IllegalArgumentException("integer value " + longs[i] + " exceeds 2^24, beyond which float32 values are not exact");
-            }
             out[i] = longs[i];
+            if ((long) out[i] != longs[i]) {
+                throw new IllegalArgumentException("integer value " + longs[i] + " has no exact float32 (integers are exact"
+                        + " up to 2^24), and keras4j computes in float32");
+            }
         }
         return out;
     }
