@@ -52,6 +52,32 @@ public final class Gru extends RecurrentOp {
         this.cell = cell;
     }
 
+    /** A copy of the recurrent kernel {@code [units][3·units]}, gate order z, r, h. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    /** A copy of the recurrent bias (reset_after only), or null. */
+    public float[] recurrentBias() {
+        return recurrentBias == null ? null : recurrentBias.clone();
+    }
+
+    public boolean resetAfter() {
+        return resetAfter;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Activation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
+    }
+
     @Override
     public String type() {
         return "GRU";

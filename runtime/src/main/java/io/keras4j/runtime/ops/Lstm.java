@@ -40,6 +40,23 @@ public final class Lstm extends RecurrentOp {
         this.cell = cell;
     }
 
+    /** A copy of the recurrent kernel {@code [units][4·units]}, gate order i, f, c, o. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Activation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
+    }
+
     @Override
     public String type() {
         return "LSTM";

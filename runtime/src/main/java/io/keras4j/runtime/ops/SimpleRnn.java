@@ -32,6 +32,19 @@ public final class SimpleRnn extends RecurrentOp {
         this.cell = cell;
     }
 
+    /** A copy of the recurrent kernel {@code [units][units]}. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
+    }
+
     @Override
     public String type() {
         return "SimpleRNN";
