@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
  * (bad arguments, unreadable or unsupported model, bad input), printed as one line.
  */
 @Command(name = "keras4j", mixinStandardHelpOptions = true, version = "keras4j 0.1.0",
-        description = "Runs Keras models on the JVM with Keras' own numbers.",
-        subcommands = {PredictCommand.class, VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        description = "Runs Keras and ONNX models on the JVM with Keras' (and ONNX Runtime's) own numbers.",
+        subcommands = {PredictCommand.class, VerifyCommand.class, ConvertCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:verify found outputs outside tolerance", "2:error (message on stderr)"})
 public final class Main implements Runnable {

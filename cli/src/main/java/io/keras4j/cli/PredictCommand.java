@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Runs MODEL on .npy inputs (float32/float64/int32/int64, batch first) and writes float32 .npy outputs.")
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, or an ONNX model.")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "X.npy", description = "One per model input, in model order.")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code keras4j verify CASE_DIR}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Runs the model of a case folder on its inputs and compares with Keras' outputs.",
-                "A case folder holds model.h5 or model.keras, input_<i>.npy, output_<i>.npy and optionally case.json.",
+                "A case folder holds model.h5, model.keras or model.onnx, input_<i>.npy, output_<i>.npy and optionally case.json.",
                 "Passes when every value is within atol + rtol*|want| (default 1e-5 each)."})
 final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CASE_DIR")
