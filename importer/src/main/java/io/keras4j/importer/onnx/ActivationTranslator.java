@@ -6,33 +6,63 @@ import io.keras4j.runtime.ops.ActivationOp;
 import java.util.List;
 
 /**
- * ONNX element-wise activations: Relu, Sigmoid, Tanh, Softsign, Softplus, and LeakyRelu (alpha 0.01),
- * Elu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5) with their attributes.
+ * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf and Neg, and with their
+ * attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5) and Selu (only its
+ * default alpha and gamma, which are Keras' constants).
  */
 final class ActivationTranslator implements OpTranslator {
-    private final Kind kind;
+    private static final float SELU_ALPHA = 1.67326319217681884765625f;
+    private static final float SELU_GAMMA = 1.05070102214813232421875f;
 
+    private final Kind kind;
+    private final Activation fixed;
+
+    /** A function whose parameters, if any, are the node's attributes. */
     ActivationTranslator(Kind kind) {
         this.kind = kind;
+        this.fixed = null;
+    }
+
+    /** A function without attributes (Neg is {@code affine(-1, 0)}). */
+    ActivationTranslator(Activation fixed) {
+        this.kind = fixed.kind();
+        this.fixed = fixed;
     }
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        Activation f;
-        switch (kind) {
-            case LEAKY_RELU:
-                f = Activation.of(kind, node.floatAttr("alpha", 0.01f));
-                break;
-            case ELU:
-                f = Activation.of(kind, node.floatAttr("alpha", 1f));
-                break;
-            case HARD_SIGMOID:
-                f = Activation.of(kind, node.floatAttr("alpha", 0.2f), node.floatAttr("beta", 0.5f));
-                break;
-            default:
-                f = Activation.of(kind);
+        Activation f = fixed;
+        if (f == null) {
+            switch (kind) {
+                case LEAKY_RELU:
+                    f = Activation.of(kind, node.floatAttr("alpha", 0.01f));
+                    break;
+                case ELU:
+                case CELU:
+                    f = Activation.of(kind, node.floatAttr("alpha", 1f));
+                    break;
+                case HARD_SIGMOID:
+                    f = Activation.of(kind, node.floatAttr("alpha", 0.2f), node.floatAttr("beta", 0.5f));
+                    break;
+                case SELU:
+                    f = selu(node);
+                    break;
+                default:
+                    f = Activation.of(kind);
+            }
         }
-        String x = node.input(0);
-        b.emit(node, new ActivationOp(f), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+        if (f != null) {
+            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), DataTypes.FLOAT);
+        }
+    }
+
+    private static Activation selu(OnnxNode node) {
+        float alpha = node.floatAttr("alpha", SELU_ALPHA);
+        float gamma = node.floatAttr("gamma", SELU_GAMMA);
+        if (alpha != SELU_ALPHA || gamma != SELU_GAMMA) {
+            node.problem("Selu with alpha=" + alpha + ", gamma=" + gamma + " is not supported (only the defaults)");
+            return null;
+        }
+        return Activation.of(Kind.SELU);
     }
 }

@@ -396,15 +396,62 @@ public final class OnnxExporter {
                 add("HardSigmoid", List.of(x), List.of(out)).addAttribute(floatAttr("alpha", (float) f.alpha()))
                         .addAttribute(floatAttr("beta", (float) f.beta()));
                 return;
-            case SILU: {
-                String s = fresh(out + "/sigmoid");
-                add("Sigmoid", List.of(x), List.of(s));
-                add("Mul", List.of(x, s), List.of(out));
+            case SILU:
+                add("Mul", List.of(x, unary("Sigmoid", x)), List.of(out));
+                return;
+            case HARD_SILU:
+                add("Mul", List.of(x, unary("HardSigmoid", x, floatAttr("alpha", 1f / 6), floatAttr("beta", 0.5f))), List.of(out));
+                return;
+            case MISH:
+                add("Mul", List.of(x, unary("Tanh", unary("Softplus", x))), List.of(out));
+                return;
+            case TANH_SHRINK:
+                add("Sub", List.of(x, unary("Tanh", x)), List.of(out));
+                return;
+            case LOG_SIGMOID:
+                add("Neg", List.of(unary("Softplus", unary("Neg", x))), List.of(out));
+                return;
+            case GELU: {
+                String erf = unary("Erf", binary("Div", x, constant("sqrt2", new float[] {(float) Math.sqrt(2)})));
+                String half = binary("Mul", x, constant("half", new float[] {0.5f}));
+                add("Mul", List.of(half, binary("Add", erf, constant("one", new float[] {1f}))), List.of(out));
                 return;
             }
+            case RELU6:
+                add("Clip", List.of(x, constant("zero_scalar", new float[] {0f}), constant("six_scalar", new float[] {6f})), List.of(out));
+                return;
+            case HARD_TANH:
+                add("Clip", List.of(x, constant("minus_one_scalar", new float[] {-1f}), constant("one_scalar", new float[] {1f})),
+                        List.of(out));
+                return;
+            case CELU:
+                add("Celu", List.of(x), List.of(out)).addAttribute(floatAttr("alpha", (float) f.alpha()));
+                return;
+            case HARD_SHRINK:
+            case SOFT_SHRINK:
+                add("Shrink", List.of(x), List.of(out)).addAttribute(floatAttr("lambd", (float) f.alpha()))
+                        .addAttribute(floatAttr("bias", f.kind() == Activation.Kind.SOFT_SHRINK ? (float) f.alpha() : 0f));
+                return;
             default:
                 problem(node, "activation " + f + " is not supported by the ONNX exporter");
         }
+    }
+
+    /** {@code op(x)} into a fresh value. */
+    private String unary(String op, String x, AttributeProto... attributes) {
+        String y = fresh(x + "/" + op);
+        NodeProto.Builder b = add(op, List.of(x), List.of(y));
+        for (AttributeProto a : attributes) {
+            b.addAttribute(a);
+        }
+        return y;
+    }
+
+    /** {@code op(x, y)} into a fresh value. */
+    private String binary(String op, String x, String y) {
+        String z = fresh(x + "/" + op);
+        add(op, List.of(x, y), List.of(z));
+        return z;
     }
 
     private void merge(Node node, BidirectionalMerge m) {
@@ -455,6 +502,7 @@ public final class OnnxExporter {
         return b;
     }
 
+    /** A float initializer (once per name); no dims gives a scalar. */
     private String constant(String name, float[] values, int... dims) {
         ByteBuffer buf = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {

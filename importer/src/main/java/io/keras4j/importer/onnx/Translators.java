@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.Map;
@@ -40,6 +41,13 @@ final class Translators {
             Map.entry("HardSigmoid", new ActivationTranslator(Kind.HARD_SIGMOID)),
             Map.entry("Softsign", new ActivationTranslator(Kind.SOFTSIGN)),
             Map.entry("Softplus", new ActivationTranslator(Kind.SOFTPLUS)),
+            Map.entry("Exp", new ActivationTranslator(Kind.EXPONENTIAL)),
+            Map.entry("Erf", new ActivationTranslator(Kind.ERF)),
+            Map.entry("Neg", new ActivationTranslator(Activation.of(Kind.AFFINE, -1, 0))),
+            Map.entry("Celu", new ActivationTranslator(Kind.CELU)),
+            Map.entry("Selu", new ActivationTranslator(Kind.SELU)),
+            Map.entry("Clip", new ClipTranslator()),
+            Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),
             Map.entry("Flatten", new FlattenTranslator()));

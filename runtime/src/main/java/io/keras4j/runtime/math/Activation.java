@@ -14,7 +14,9 @@ public final class Activation {
         EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK,
         TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
         /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
-        AFFINE, SCALED_TANH, THRESHOLDED_RELU
+        AFFINE, SCALED_TANH, THRESHOLDED_RELU,
+        /** The error function (ONNX Erf). */
+        ERF
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -237,6 +239,8 @@ public final class Activation {
                 return (float) (alpha * Math.tanh(beta * x));
             case THRESHOLDED_RELU:
                 return x > alpha ? v : 0f;
+            case ERF:
+                return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
