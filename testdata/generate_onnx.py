@@ -194,6 +194,36 @@ def _(name):
                " opset 20", ["gru", "layers:3", "batch_first", "flatten", "relu"], {"x": {0: "batch"}, "y": {0: "batch"}})
 
 
+class MeanPooled(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 6, batch_first=True, bidirectional=True)
+        self.head = torch.nn.Linear(12, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        return torch.log_softmax(self.head(y.mean(dim=1) + y.amax(dim=1)), dim=-1)
+
+
+@case("torch_lstm_bidir_meanmax_pool_logsoftmax_op11")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 8, 3)).astype(np.float32)
+    torch_case(name, MeanPooled(), x, 11, "torch bidirectional nn.LSTM(3, 6, batch_first) -> mean + max over time ->"
+               " Linear -> log_softmax; opset 11", ["lstm", "bidirectional", "batch_first", "reduce_mean", "reduce_max",
+               "log_softmax"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+@case("torch_gru_mean_pool_op18")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.GRU(2, 5, batch_first=True), torch.nn.Linear(5, 1))
+    m.forward = lambda x: m.head(m.rnn(x)[0].mean(dim=1))
+    x = r.standard_normal((2, 7, 2)).astype(np.float32)
+    torch_case(name, m, x, 18, "torch nn.GRU(2, 5, batch_first) -> mean over time -> Linear; opset 18 (ReduceMean axes"
+               " as an input)", ["gru", "batch_first", "reduce_mean"], {"x": {0: "batch"}, "y": {0: "batch"}})
+
+
 # ---------------------------------------------------------------- hand-built graphs
 
 def rnn_graph(op, name, seq, batch, inp, hidden, attrs, weights, extra_inputs, outputs, layout=0, opset=14,

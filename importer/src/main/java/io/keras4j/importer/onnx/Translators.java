@@ -3,6 +3,7 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +51,11 @@ final class Translators {
             Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),
-            Map.entry("Flatten", new FlattenTranslator()));
+            Map.entry("Flatten", new FlattenTranslator()),
+            Map.entry("ReduceMean", new ReduceTranslator(Reduce.Kind.MEAN)),
+            Map.entry("ReduceSum", new ReduceTranslator(Reduce.Kind.SUM)),
+            Map.entry("ReduceMax", new ReduceTranslator(Reduce.Kind.MAX)),
+            Map.entry("ReduceMin", new ReduceTranslator(Reduce.Kind.MIN)));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {
