@@ -120,7 +120,7 @@ final class RecurrentTranslator implements OpTranslator {
             bad.forEach(node::problem);
             return;
         }
-        new Emission(node, b, nd, (int) layout, hidden, in).run(w, r, bias, peep, acts,
+        new Emission(node, b, nd, direction.equals("reverse"), (int) layout, hidden, in).run(w, r, bias, peep, acts,
                 new CellOptions(clip, null, null, inputForget), linearBeforeReset);
     }
 
@@ -129,14 +129,17 @@ final class RecurrentTranslator implements OpTranslator {
         private final OnnxNode node;
         private final OnnxGraphBuilder b;
         private final int nd;
+        private final boolean reverse;
         private final int layout;
         private final int hidden;
         private final int in;
 
-        Emission(OnnxNode node, OnnxGraphBuilder b, int nd, int layout, int hidden, int in) {
+        /** @param reverse direction "reverse" (the only direction, which runs backwards) */
+        Emission(OnnxNode node, OnnxGraphBuilder b, int nd, boolean reverse, int layout, int hidden, int in) {
             this.node = node;
             this.b = b;
             this.nd = nd;
+            this.reverse = reverse;
             this.layout = layout;
             this.hidden = hidden;
             this.in = in;
@@ -166,7 +169,7 @@ final class RecurrentTranslator implements OpTranslator {
             List<String> hs = new ArrayList<>();
             List<String> cs = new ArrayList<>();
             for (int d = 0; d < nd; d++) {
-                boolean backwards = d == 1 || node.stringAttr("direction", "forward").equals("reverse");
+                boolean backwards = d == 1 || reverse;
                 List<String> ins = new ArrayList<>(List.of(xb));
                 if (mask != null) {
                     ins.add(mask);
