@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,13 +23,17 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT.onnx", description = "The ONNX file to write.")
     Path out;
 
+    @Option(names = "--assume-right-padding", description = {"Masked RNNs (Masking, Embedding mask_zero) take the number of"
+            + " valid steps as ONNX sequence_lens.", "Exact only if every input sequence is padded at the end; refused otherwise."})
+    boolean assumeRightPadding;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         Graph g = ModelImporter.readGraph(model);
-        byte[] onnx = OnnxExporter.export(g, model.toString());
+        byte[] onnx = OnnxExporter.export(g, model.toString(), assumeRightPadding);
         Files.write(out, onnx);
         spec.commandLine().getOut().printf("wrote %s: %d inputs, %d outputs, %d bytes, ONNX opset %d%n", out,
                 g.inputs().size(), g.outputs().size(), onnx.length, OnnxExporter.OPSET);

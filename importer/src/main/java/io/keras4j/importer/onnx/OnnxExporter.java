@@ -19,9 +19,11 @@ import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.BidirectionalMerge;
 import io.keras4j.runtime.ops.CellOptions;
 import io.keras4j.runtime.ops.Dense;
+import io.keras4j.runtime.ops.Embedding;
 import io.keras4j.runtime.ops.Gru;
 import io.keras4j.runtime.ops.Identity;
 import io.keras4j.runtime.ops.Lstm;
+import io.keras4j.runtime.ops.Masking;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.SimpleRnn;
@@ -38,10 +40,15 @@ import java.util.Map;
  * (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators, and a
  * dynamic batch dimension. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
  *
- * <p>Refused, with the reason: masked recurrent layers (ONNX sequence_lens is exact only for right-padded
- * input and zeroes the padded outputs Keras repeats), stateful layers, activations without an ONNX
- * equivalent, and layers other than LSTM, GRU, SimpleRNN, Bidirectional, Dense, Activation and the
- * inference identities (Dropout, ...).
+ * <p>Masks (from Masking or Embedding with mask_zero) become ONNX {@code sequence_lens}, the count of valid
+ * steps, only when the caller asserts that every sequence is padded at the end ({@code assumeRightPadding}):
+ * that is the one case where they agree with Keras, and a converted model cannot check its input. Even
+ * then a layer returning sequences must zero its masked outputs (as inside Bidirectional), since ONNX
+ * outputs 0 where Keras repeats the last output.
+ *
+ * <p>Refused, with the reason: masks without that assertion, stateful layers, activations without an ONNX
+ * equivalent, and layers other than LSTM, GRU, SimpleRNN, Bidirectional, Dense, Activation, Masking,
+ * Embedding and the inference identities (Dropout, ...).
  */
 public final class OnnxExporter {
     /** The operator set the exporter writes. */
@@ -53,9 +60,12 @@ public final class OnnxExporter {
     private final List<TensorProto> initializers = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> timeMajor = new HashMap<>();
+    private final Map<String, String> lengths = new HashMap<>();
+    private final boolean assumeRightPadding;
     private int fresh;
 
-    private OnnxExporter() {
+    private OnnxExporter(boolean assumeRightPadding) {
+        this.assumeRightPadding = assumeRightPadding;
     }
 
     /**
@@ -65,7 +75,15 @@ public final class OnnxExporter {
      * @throws OnnxExportException listing every layer that cannot be written, and why
      */
     public static byte[] export(Graph graph, String name) throws OnnxExportException {
-        OnnxExporter e = new OnnxExporter();
+        return export(graph, name, false);
+    }
+
+    /**
+     * The ONNX model of {@code graph}; with {@code assumeRightPadding}, masked recurrent layers take the number of
+     * valid steps as {@code sequence_lens}, which is exact when every sequence is padded at the end only.
+     */
+    public static byte[] export(Graph graph, String name, boolean assumeRightPadding) throws OnnxExportException {
+        OnnxExporter e = new OnnxExporter(assumeRightPadding);
         for (Node node : graph.nodes()) {
             e.node(node);
         }
@@ -117,9 +135,13 @@ public final class OnnxExporter {
             merge(node, m);
         } else if (node.op() instanceof Identity) {
             add("Identity", node.inputs(), node.outputs());
+        } else if (node.op() instanceof Masking m) {
+            masking(node, m);
+        } else if (node.op() instanceof Embedding e) {
+            embedding(node, e);
         } else {
             problem(node, "not supported by the ONNX exporter (LSTM, GRU, SimpleRNN, Bidirectional, Dense, Activation,"
-                    + " Dropout and the other inference identities are)");
+                    + " Masking, Embedding, Dropout and the other inference identities are)");
         }
     }
 
@@ -127,9 +149,17 @@ public final class OnnxExporter {
 
     private void recurrent(Node node, RecurrentOp op) {
         RecurrentOptions o = op.options();
-        if (o.masked()) {
-            problem(node, "masked input: ONNX sequence_lens gives Keras' results only for right-padded sequences (and"
-                    + " zeroes the padded outputs Keras repeats), which a converted model cannot check");
+        if (o.masked() && !assumeRightPadding) {
+            problem(node, "masked input: ONNX sequence_lens gives Keras' results only when every sequence is padded at"
+                    + " the end, which a converted model cannot check; convert with --assume-right-padding if yours are");
+            return;
+        }
+        if (o.masked() && o.returnSequences() != o.zeroOutputForMask()) {
+            problem(node, o.returnSequences()
+                    ? "masked input with return_sequences: Keras repeats the last output at masked steps where ONNX"
+                    + " outputs 0 (they agree only with zero_output_for_mask, as inside Bidirectional)"
+                    : "masked input with zero_output_for_mask and no return_sequences: Keras outputs 0 when the last step"
+                    + " is masked where ONNX gives the final state");
             return;
         }
         if (o.stateful()) {
@@ -210,10 +240,14 @@ public final class OnnxExporter {
         String base = node.name();
         String[] slots = {timeMajor(node.inputs().get(0)), constant(base + "/W", w, 1, width, in),
                 constant(base + "/R", r, 1, width, u), constant(base + "/B", b, 1, 2 * width), "", "", "", ""};
+        if (o.masked()) {
+            slots[4] = sequenceLengths(node.inputs().get(1));
+        }
         if (o.initialState()) {
+            int first = o.masked() ? 2 : 1;
             for (int k = 0; k < op.stateCount(); k++) {
                 slots[5 + k] = fresh(base + "/initial_state");
-                add("Unsqueeze", List.of(node.inputs().get(1 + k), ints(base + "/axis0", 0)), List.of(slots[5 + k]));
+                add("Unsqueeze", List.of(node.inputs().get(first + k), ints(base + "/axis0", 0)), List.of(slots[5 + k]));
             }
         }
         if (cell.peepholes() != null) {
@@ -335,7 +369,43 @@ public final class OnnxExporter {
                 ints("reverse/axis" + axis, axis), ints("reverse/step", -1)), List.of(out));
     }
 
+    /** The int32 count of valid steps of a {@code [batch, time]} mask of ones and zeros, made once per mask. */
+    private String sequenceLengths(String mask) {
+        return lengths.computeIfAbsent(mask, m -> {
+            String sum = fresh(m + "/valid_steps");
+            add("ReduceSum", List.of(m, ints("axes/1", 1)), List.of(sum)).addAttribute(intAttr("keepdims", 0));
+            String lens = fresh(m + "/sequence_lens");
+            add("Cast", List.of(sum), List.of(lens)).addAttribute(intAttr("to", DataTypes.INT32));
+            return lens;
+        });
+    }
+
     // ------------------------------------------------------------------ other layers
+
+    /** Keras Masking: a step is valid when any feature differs from the mask value; outputs x with masked steps 0, and the mask. */
+    private void masking(Node node, Masking m) {
+        String x = node.inputs().get(0);
+        String differs = unary("Not", binary("Equal", x, constant(node.name() + "/mask_value", new float[] {m.maskValue()})));
+        String anyFeature = fresh(node.name() + "/valid");
+        add("ReduceMax", List.of(unary("Cast", differs, intAttr("to", DataTypes.FLOAT))), List.of(anyFeature))
+                .addAttribute(intsAttr("axes", -1)).addAttribute(intAttr("keepdims", 0));
+        add("Identity", List.of(anyFeature), List.of(node.outputs().get(1)));
+        String mask3 = fresh(node.name() + "/mask_last_axis");
+        add("Unsqueeze", List.of(anyFeature, ints("axes/-1", -1)), List.of(mask3));
+        add("Mul", List.of(x, mask3), List.of(node.outputs().get(0)));
+    }
+
+    /** Keras Embedding: ids truncated to integers select table rows; with mask_zero the second output is {@code id != 0}. */
+    private void embedding(Node node, Embedding e) {
+        String x = node.inputs().get(0);
+        String ids = unary("Cast", x, intAttr("to", DataTypes.INT64));
+        add("Gather", List.of(constant(node.name() + "/embeddings", e.table(), e.inputDim(), e.outputDim()), ids),
+                List.of(node.outputs().get(0)));
+        if (e.maskZero()) {
+            String nonzero = unary("Not", binary("Equal", x, constant("zero_scalar", new float[] {0f})));
+            add("Cast", List.of(nonzero), List.of(node.outputs().get(1))).addAttribute(intAttr("to", DataTypes.FLOAT));
+        }
+    }
 
     private void dense(Node node, Dense d) {
         String base = node.name();
