@@ -7,7 +7,6 @@ final class DataTypes {
     static final int FLOAT = DataType.FLOAT_VALUE;
     static final int INT64 = DataType.INT64_VALUE;
     static final int INT32 = DataType.INT32_VALUE;
-    static final int BOOL = DataType.BOOL_VALUE;
 
     private DataTypes() {
     }

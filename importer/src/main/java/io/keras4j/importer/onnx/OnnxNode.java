@@ -57,10 +57,6 @@ final class OnnxNode {
         return i < proto.getOutputCount() ? proto.getOutput(i) : "";
     }
 
-    int outputCount() {
-        return proto.getOutputCount();
-    }
-
     List<String> outputs() {
         return proto.getOutputList();
     }

@@ -44,11 +44,6 @@ public final class OnnxTensor {
         return floats != null ? floats.length : longs.length;
     }
 
-    /** Whether the values are integers (or bools). */
-    public boolean isInteger() {
-        return longs != null;
-    }
-
     /** The values as longs; float values must be integers. */
     public long[] longs() {
         if (longs != null) {

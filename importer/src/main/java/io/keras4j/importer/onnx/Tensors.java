@@ -263,7 +263,7 @@ final class Tensors {
     }
 
     /** IEEE 754 half precision to float. */
-    static float halfToFloat(short bits) {
+    private static float halfToFloat(short bits) {
         int h = bits & 0xffff;
         int sign = (h >>> 15) << 31;
         int exp = (h >>> 10) & 0x1f;
