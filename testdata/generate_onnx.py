@@ -224,6 +224,39 @@ def _(name):
                " as an input)", ["gru", "batch_first", "reduce_mean"], {"x": {0: "batch"}, "y": {0: "batch"}})
 
 
+class EmbeddingLstmNorm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = torch.nn.Embedding(20, 4)
+        self.rnn = torch.nn.LSTM(4, 6, batch_first=True, num_layers=2, dropout=0.2)
+        self.norm = torch.nn.LayerNorm(6)
+        self.drop = torch.nn.Dropout(0.3)
+        self.fc = torch.nn.Linear(6, 3)
+
+    def forward(self, ids):
+        y, _ = self.rnn(self.emb(ids))
+        return self.fc(self.drop(self.norm(y[:, -1])))
+
+
+def embedding_case(name, opset, covers):
+    r = rng(name)
+    ids = r.integers(0, 20, (3, 7)).astype(np.int64)
+    torch_case(name, EmbeddingLstmNorm(), ids, opset, f"torch Embedding(20, 4) on int64 ids -> nn.LSTM(4, 6, num_layers=2,"
+               f" batch_first) last step -> LayerNorm -> Dropout -> Linear; opset {opset}",
+               ["embedding_gather", "lstm", "layers:2", "batch_first", "dropout"] + covers,
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+@case("torch_embedding_lstm_layernorm_op17")
+def _(name):
+    embedding_case(name, 17, ["layer_normalization"])
+
+
+@case("torch_embedding_lstm_layernorm_decomposed_op14")
+def _(name):
+    embedding_case(name, 14, ["layer_norm_as_reduce_mean_pow_sqrt"])
+
+
 # ---------------------------------------------------------------- hand-built graphs
 
 def rnn_graph(op, name, seq, batch, inp, hidden, attrs, weights, extra_inputs, outputs, layout=0, opset=14,

@@ -6,7 +6,7 @@ import io.keras4j.runtime.ops.ActivationOp;
 import java.util.List;
 
 /**
- * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf and Neg, and with their
+ * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt and Neg, and with their
  * attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5) and Selu (only its
  * default alpha and gamma, which are Keras' constants).
  */

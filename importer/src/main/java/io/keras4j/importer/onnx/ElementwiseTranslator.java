@@ -3,7 +3,7 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.List;
 
-/** ONNX Add, Sub, Mul and Div (integer Div when both inputs are integers). */
+/** ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers) and Pow. */
 final class ElementwiseTranslator implements OpTranslator {
     private final Elementwise.Kind kind;
 

@@ -15,8 +15,8 @@ public final class Activation {
         TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
         /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
-        /** The error function (ONNX Erf). */
-        ERF
+        /** The error function and the square root (ONNX Erf, Sqrt). */
+        ERF, SQRT
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -241,6 +241,8 @@ public final class Activation {
                 return x > alpha ? v : 0f;
             case ERF:
                 return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
+            case SQRT:
+                return (float) Math.sqrt(x);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }

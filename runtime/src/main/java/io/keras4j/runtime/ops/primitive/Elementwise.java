@@ -2,10 +2,10 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
 
-/** ONNX Add, Sub, Mul and Div of two inputs with numpy broadcasting; integer Div truncates toward zero. */
+/** ONNX Add, Sub, Mul, Div and Pow of two inputs with numpy broadcasting; integer Div truncates toward zero. */
 public final class Elementwise implements Op {
     /** The function. */
-    public enum Kind { ADD, SUB, MUL, DIV, INT_DIV }
+    public enum Kind { ADD, SUB, MUL, DIV, INT_DIV, POW }
 
     private final Kind kind;
 
@@ -22,6 +22,8 @@ public final class Elementwise implements Op {
                 return "Sub";
             case MUL:
                 return "Mul";
+            case POW:
+                return "Pow";
             default:
                 return "Div";
         }
@@ -57,6 +59,8 @@ public final class Elementwise implements Op {
                 return x * y;
             case DIV:
                 return x / y;
+            case POW:
+                return (float) Math.pow(x, y);
             default:
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
