@@ -22,6 +22,13 @@ public record CellOptions(float clip, Activation outputActivation, float[] peeph
         if (!(clip >= 0) || Float.isInfinite(clip)) {
             throw new IllegalArgumentException("clip must be a positive finite bound (or 0 for none), got " + clip);
         }
+        peepholes = peepholes == null ? null : peepholes.clone();
+    }
+
+    /** A copy of the peephole weights, or null. */
+    @Override
+    public float[] peepholes() {
+        return peepholes == null ? null : peepholes.clone();
     }
 
     /** Whether only clipping is set, which is all GRU and SimpleRNN take. */

@@ -13,6 +13,7 @@ public final class Lstm extends RecurrentOp {
     private final Activation activation;
     private final Activation recurrentActivation;
     private final Activation outputActivation;
+    private final float[] peepholes;
     private final CellOptions cell;
 
     /**
@@ -37,6 +38,7 @@ public final class Lstm extends RecurrentOp {
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
         this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
+        this.peepholes = cell.peepholes();
         this.cell = cell;
     }
 
@@ -81,7 +83,7 @@ public final class Lstm extends RecurrentOp {
         for (int k = 0; k < u; k++) {
             MatMul.axpy(s[h + k], recurrentKernel, k * g, work, w, g);
         }
-        float[] p = cell.peepholes();
+        float[] p = peepholes;
         if (p != null) {
             for (int j = 0; j < u; j++) {
                 work[w + j] += p[j] * s[c + j];
@@ -118,6 +120,6 @@ public final class Lstm extends RecurrentOp {
 
     @Override
     public long parameterCount() {
-        return super.parameterCount() + recurrentKernel.length + (cell.peepholes() == null ? 0 : cell.peepholes().length);
+        return super.parameterCount() + recurrentKernel.length + (peepholes == null ? 0 : peepholes.length);
     }
 }
