@@ -2,6 +2,7 @@ package io.keras4j.cli;
 
 import io.keras4j.importer.CaseFolder;
 import io.keras4j.importer.ModelImporter;
+import io.keras4j.importer.onnx.OnnxExporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
@@ -19,16 +20,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keras4j convert IN OUT.k4j [--golden DIR | --input X.npy --output Y.npy]}. */
+/** {@code keras4j convert IN OUT.k4j [--golden DIR | --input X.npy --output Y.npy]} or {@code convert IN OUT.onnx}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts a model (.h5, .keras, .k4j) into the native .k4j file, which the runtime jar loads alone.",
+        description = {"Converts a model (.h5, .keras, .onnx, .k4j) into the native .k4j file, which the runtime jar loads",
+                "alone, or into an ONNX model (OUT.onnx) with native LSTM, GRU and RNN nodes, a dynamic batch dimension,",
+                "opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly (masked or stateful RNNs, some activations)",
+                "is refused with the reason.",
                 "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce",
-                "those outputs; they are then embedded as test vectors that a load can check."})
+                "those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
 final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IN")
     Path in;
 
-    @Parameters(index = "1", paramLabel = "OUT.k4j")
+    @Parameters(index = "1", paramLabel = "OUT", description = "The file to write: OUT.k4j or OUT.onnx.")
     Path out;
 
     @Option(names = "--golden", paramLabel = "DIR", description = "A case folder whose first call becomes the test vectors.")
@@ -40,6 +44,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "Y.npy", description = "Expected outputs of those inputs, in model order.")
     List<Path> outputs = new ArrayList<>();
 
+    @Option(names = "--assume-right-padding", description = {"ONNX only: masked RNNs (Masking, Embedding mask_zero)"
+            + " take the number of valid steps as ONNX sequence_lens.", "Exact only if every input sequence is padded at"
+            + " the end; refused otherwise."})
+    boolean assumeRightPadding;
+
     @Mixin
     ImportMixin importing;
 
@@ -48,8 +57,17 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!out.getFileName().toString().endsWith(".k4j")) {
-            throw new IllegalArgumentException("output " + out + ": give a .k4j file name");
+        String outName = out.getFileName().toString();
+        boolean onnx = outName.endsWith(".onnx");
+        if (!onnx && !outName.endsWith(".k4j")) {
+            throw new IllegalArgumentException("output " + out + ": give a .k4j or .onnx file name");
+        }
+        if (onnx && (golden != null || !inputs.isEmpty() || !outputs.isEmpty())) {
+            throw new IllegalArgumentException("--golden, --input and --output embed test vectors in a .k4j file;"
+                    + " an ONNX file " + out + " holds none");
+        }
+        if (!onnx && assumeRightPadding) {
+            throw new IllegalArgumentException("--assume-right-padding applies to ONNX output, not to " + out);
         }
         Graph graph = ModelImporter.readGraph(in, importing.options());
         NativeModel.TestVectors vectors = vectors();
@@ -59,15 +77,20 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(in + " does not reproduce the given outputs, nothing written: " + failure);
             }
         }
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".keras4j-", ".k4j.part");
+        byte[] onnxBytes = onnx ? OnnxExporter.export(graph, in.toString(), assumeRightPadding) : null;
+        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".keras4j-", ".part");
         try {
-            NativeModel.write(graph, vectors, tmp);
+            if (onnx) {
+                Files.write(tmp, onnxBytes);
+            } else {
+                NativeModel.write(graph, vectors, tmp);
+            }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
         spec.commandLine().getOut().printf("wrote %s (%d bytes, %d nodes%s)%n", out, Files.size(out), graph.nodes().size(),
-                vectors == null ? "" : ", with test vectors");
+                onnx ? ", ONNX opset " + OnnxExporter.OPSET : vectors == null ? "" : ", with test vectors");
         spec.commandLine().getOut().flush();
         return 0;
     }

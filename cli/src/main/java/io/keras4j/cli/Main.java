@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
  * (bad arguments, unreadable or unsupported model, bad input), printed as one line.
  */
 @Command(name = "keras4j", mixinStandardHelpOptions = true, version = "keras4j 0.1.0",
-        description = "Runs Keras models on the JVM with Keras' own numbers.",
+        description = "Runs Keras and ONNX models on the JVM with Keras' (and ONNX Runtime's) own numbers.",
         subcommands = {PredictCommand.class, VerifyCommand.class, ConvertCommand.class, InspectCommand.class, BenchCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -14,10 +14,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code keras4j predict MODEL [--config JSON] --input X.npy --output Y.npy}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Runs MODEL (.h5, .keras, .k4j) on .npy inputs (float32/float64/int32/int64, batch first) and writes",
+        description = {"Runs MODEL (.h5, .keras, .onnx, .k4j) on .npy inputs (float32/float64/int32/int64, batch first) and writes",
                 "float32 .npy outputs. A model with one input and one output also takes and writes .csv: one row per sample."})
 final class PredictCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, a keras4j .k4j file, or a weights-only .h5 with --config.")
+    @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, an ONNX model, a keras4j .k4j file, or a weights-only .h5 with --config.")
     Path model;
 
     @Option(names = "--config", paramLabel = "JSON", description = "The model's config (model.to_json()) when MODEL holds only weights.")

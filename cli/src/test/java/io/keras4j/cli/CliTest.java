@@ -18,7 +18,7 @@ class CliTest {
     private static final Path CASES = Path.of(System.getProperty("keras4j.testdata", "../testdata")).resolve("cases");
 
     /** Runs the CLI in-process and returns {exit code, stdout, stderr}. */
-    private static String[] run(String... args) {
+    static String[] run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();

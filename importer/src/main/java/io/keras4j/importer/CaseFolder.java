@@ -59,7 +59,7 @@ public final class CaseFolder {
             try (Stream<Path> files = Files.list(dir)) {
                 model = files.filter(p -> p.getFileName().toString().startsWith("model."))
                         .filter(p -> !p.getFileName().toString().endsWith(".json")).sorted().findFirst()
-                        .orElseThrow(() -> new IOException(dir + ": no model file (model.h5, model.keras) in the case folder"));
+                        .orElseThrow(() -> new IOException(dir + ": no model file (model.h5, model.keras, model.onnx, model.k4j) in the case folder"));
             }
         }
         List<List<Tensor>> inputs = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.keras4j.importer;
 
 import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.importer.keras.KerasImporter;
+import io.keras4j.importer.onnx.OnnxImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.io.NativeModel;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Loads model files into keras4j. The format is detected from the content, not the file name:
- * HDF5 (Keras {@code .h5}), zip (Keras 3 {@code .keras}) or the native {@code .k4j} file.
+ * HDF5 (Keras {@code .h5}), zip (Keras 3 {@code .keras}), an ONNX protobuf ({@code .onnx}) or the native
+ * {@code .k4j} file.
  */
 public final class ModelImporter {
     /** Largest model config JSON file accepted. */
@@ -103,6 +105,8 @@ public final class ModelImporter {
                 }
             case NATIVE:
                 return NativeModel.read(file).graph();
+            case ONNX:
+                return OnnxImporter.read(Files.readAllBytes(file), file.toAbsolutePath().getParent(), name);
             default:
                 throw unknown(name);
         }
@@ -137,6 +141,8 @@ public final class ModelImporter {
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
                 return NativeModel.read(content, name).graph();
+            case ONNX:
+                return OnnxImporter.read(content, null, name);
             default:
                 throw unknown(name);
         }
@@ -154,7 +160,7 @@ public final class ModelImporter {
     /** The format of a file, read from its first bytes. */
     private static Format sniff(Path file) throws IOException {
         checkFile(file);
-        byte[] head = new byte[8];
+        byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
@@ -164,10 +170,11 @@ public final class ModelImporter {
 
     private static ModelImportException unknown(String name) {
         return new ModelImportException(name, List.of(
-                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file, or a keras4j .k4j file)"));
+                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file, an ONNX model"
+                + " or a keras4j .k4j file)"));
     }
 
-    private enum Format { HDF5, ZIP, NATIVE, UNKNOWN }
+    private enum Format { HDF5, ZIP, ONNX, NATIVE, UNKNOWN }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'
@@ -179,6 +186,9 @@ public final class ModelImporter {
         }
         if (NativeModel.isNativeModel(head, n)) {
             return Format.NATIVE;
+        }
+        if (OnnxImporter.looksLikeOnnx(head, Math.min(n, 16))) {
+            return Format.ONNX;
         }
         return Format.UNKNOWN;
     }

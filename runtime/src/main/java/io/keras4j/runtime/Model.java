@@ -176,7 +176,7 @@ public final class Model {
             }
             int[][] outShapes;
             try {
-                outShapes = node.op().outputShapes(inShapes);
+                outShapes = node.op().outputShapes(inShapes, in);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
             }
@@ -223,6 +223,9 @@ public final class Model {
             if (!Shapes.fits(d.shape(), given)) {
                 throw new IllegalArgumentException("input '" + d.name() + "' expects shape " + Shapes.toString(d.shape())
                         + " but was given " + Shapes.toString(given));
+            }
+            if (!d.batchFirst()) {
+                continue;
             }
             if (given.length == 0 || given[0] == 0) {
                 throw new IllegalArgumentException("input '" + d.name() + "' has an empty batch " + Shapes.toString(given));

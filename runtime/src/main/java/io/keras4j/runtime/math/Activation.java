@@ -12,7 +12,11 @@ public final class Activation {
     public enum Kind {
         LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
         EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK,
-        TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU
+        TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
+        /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
+        AFFINE, SCALED_TANH, THRESHOLDED_RELU,
+        /** The error function and the square root (ONNX Erf, Sqrt). */
+        ERF, SQRT
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -25,10 +29,16 @@ public final class Activation {
 
     private final Kind kind;
     private final double alpha;
+    private final double beta;
 
     private Activation(Kind kind, double alpha) {
+        this(kind, alpha, kind == Kind.HARD_SIGMOID ? 0.5 : 0);
+    }
+
+    private Activation(Kind kind, double alpha, double beta) {
         this.kind = kind;
         this.alpha = alpha;
+        this.beta = beta;
     }
 
     /** A function that takes no parameter. */
@@ -59,7 +69,15 @@ public final class Activation {
         return new Activation(kind, alpha);
     }
 
-    /** Parses what {@link #toString()} prints: a name, with its parameter in parentheses if it has one. */
+    /**
+     * A function with two parameters, as ONNX recurrent operators take them: AFFINE and SCALED_TANH
+     * (alpha, beta), HARD_SIGMOID {@code clip(alpha·x + beta, 0, 1)}.
+     */
+    public static Activation of(Kind kind, double alpha, double beta) {
+        return new Activation(kind, alpha, beta);
+    }
+
+    /** Parses what {@link #toString()} prints: a name, with its one or two parameters in parentheses if it has them. */
     public static Activation parse(String text) {
         int open = text.indexOf('(');
         String name = open < 0 ? text : text.substring(0, open);
@@ -75,7 +93,12 @@ public final class Activation {
         if (!text.endsWith(")")) {
             throw new IllegalArgumentException("malformed activation '" + text + "'");
         }
-        return of(kind, Double.parseDouble(text.substring(open + 1, text.length() - 1)));
+        String[] params = text.substring(open + 1, text.length() - 1).split(",");
+        if (params.length > 2) {
+            throw new IllegalArgumentException("malformed activation '" + text + "'");
+        }
+        double alpha = Double.parseDouble(params[0].trim());
+        return params.length == 1 ? of(kind, alpha) : of(kind, alpha, Double.parseDouble(params[1].trim()));
     }
 
     public Kind kind() {
@@ -84,6 +107,11 @@ public final class Activation {
 
     public double alpha() {
         return alpha;
+    }
+
+    /** The second parameter: the offset of HARD_SIGMOID and AFFINE, the input scale of SCALED_TANH; else 0. */
+    public double beta() {
+        return beta;
     }
 
     /** Whether the function mixes values along the last axis (softmax, log_softmax, sparsemax, glu). */
@@ -206,7 +234,7 @@ public final class Activation {
             case EXPONENTIAL:
                 return (float) Math.exp(x);
             case HARD_SIGMOID:
-                return (float) Math.min(Math.max(alpha * x + 0.5, 0), 1);
+                return (float) Math.min(Math.max(alpha * x + beta, 0), 1);
             case HARD_SILU:
                 return (float) (x * Math.min(Math.max(x + 3, 0), 6) / 6);
             case MISH:
@@ -229,6 +257,16 @@ public final class Activation {
                 return x <= -1 ? 0f : x >= 1 ? 1f : (float) (0.5 * (x + 1));
             case SQUAREPLUS:
                 return (float) ((x + Math.sqrt(x * x + alpha)) / 2);
+            case AFFINE:
+                return (float) (alpha * x + beta);
+            case SCALED_TANH:
+                return (float) (alpha * Math.tanh(beta * x));
+            case THRESHOLDED_RELU:
+                return x > alpha ? v : 0f;
+            case ERF:
+                return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
+            case SQRT:
+                return (float) Math.sqrt(x);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
@@ -305,11 +343,16 @@ public final class Activation {
             case LEAKY_RELU:
             case ELU:
             case CELU:
-            case HARD_SIGMOID:
             case HARD_SHRINK:
             case SOFT_SHRINK:
             case SQUAREPLUS:
+            case THRESHOLDED_RELU:
                 return name + "(" + alpha + ")";
+            case HARD_SIGMOID:
+                return beta == 0.5 ? name + "(" + alpha + ")" : name + "(" + alpha + ", " + beta + ")";
+            case AFFINE:
+            case SCALED_TANH:
+                return name + "(" + alpha + ", " + beta + ")";
             default:
                 return name;
         }

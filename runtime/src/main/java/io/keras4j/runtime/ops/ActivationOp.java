@@ -10,6 +10,10 @@ public final class ActivationOp implements Op {
         this.activation = activation;
     }
 
+    public Activation activation() {
+        return activation;
+    }
+
     @Override
     public String type() {
         return "Activation";

@@ -21,6 +21,15 @@ public final class BidirectionalMerge implements Op {
         this.sequences = sequences;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Whether the merged outputs are sequences. */
+    public boolean sequences() {
+        return sequences;
+    }
+
     @Override
     public String type() {
         return "Bidirectional";

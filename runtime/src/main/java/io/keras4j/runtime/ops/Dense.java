@@ -28,6 +28,28 @@ public final class Dense implements Op {
         this.activation = activation;
     }
 
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int units() {
+        return units;
+    }
+
+    /** A copy of the kernel {@code [inputSize][units]}. */
+    public float[] kernel() {
+        return kernel.clone();
+    }
+
+    /** A copy of the bias, or null. */
+    public float[] bias() {
+        return bias == null ? null : bias.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
     @Override
     public String type() {
         return "Dense";

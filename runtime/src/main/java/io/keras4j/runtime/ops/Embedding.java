@@ -31,6 +31,19 @@ public final class Embedding implements Op {
         return maskZero;
     }
 
+    public int inputDim() {
+        return inputDim;
+    }
+
+    public int outputDim() {
+        return outputDim;
+    }
+
+    /** A copy of the table {@code [inputDim][outputDim]}. */
+    public float[] table() {
+        return table.clone();
+    }
+
     @Override
     public OpSpec spec() {
         return OpSpec.builder(type()).attr("input_dim", inputDim).attr("output_dim", outputDim).attr("mask_zero", maskZero)

@@ -14,6 +14,7 @@ public final class Gru extends RecurrentOp {
     private final boolean resetAfter;
     private final Activation activation;
     private final Activation recurrentActivation;
+    private final CellOptions cell;
 
     /**
      * @param kernel          {@code [inputSize][3·units]}, gate order z, r, h
@@ -24,7 +25,18 @@ public final class Gru extends RecurrentOp {
      */
     public Gru(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] inputBias, float[] recurrentBias,
                boolean resetAfter, Activation activation, Activation recurrentActivation, RecurrentOptions options) {
+        this(inputSize, units, kernel, recurrentKernel, inputBias, recurrentBias, resetAfter, activation, recurrentActivation,
+                options, CellOptions.NONE);
+    }
+
+    /** A GRU whose gate pre-activations are clipped as {@code cell} says (the only cell option a GRU takes). */
+    public Gru(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] inputBias, float[] recurrentBias,
+               boolean resetAfter, Activation activation, Activation recurrentActivation, RecurrentOptions options,
+               CellOptions cell) {
         super(inputSize, units, 3, kernel, inputBias, options);
+        if (!cell.onlyClip()) {
+            throw new IllegalArgumentException("a GRU takes no peepholes, coupled forget gate or output activation");
+        }
         Weights.check("recurrent_kernel", recurrentKernel, units, 3 * units);
         if (recurrentBias != null) {
             Weights.check("recurrent bias", recurrentBias, 3 * units);
@@ -37,6 +49,33 @@ public final class Gru extends RecurrentOp {
         this.resetAfter = resetAfter;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
+        this.cell = cell;
+    }
+
+    /** A copy of the recurrent kernel {@code [units][3·units]}, gate order z, r, h. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    /** A copy of the recurrent bias (reset_after only), or null. */
+    public float[] recurrentBias() {
+        return recurrentBias == null ? null : recurrentBias.clone();
+    }
+
+    public boolean resetAfter() {
+        return resetAfter;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Activation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
     }
 
     @Override
@@ -71,6 +110,7 @@ public final class Gru extends RecurrentOp {
         for (int j = 0; j < 2 * u; j++) {
             work[w + j] += proj[projOff + j];
         }
+        cell.clip(work, w, 2 * u);
         recurrentActivation.apply(work, w, 2 * u, u);
         if (resetAfter) {
             for (int j = 0; j < u; j++) {
@@ -85,6 +125,7 @@ public final class Gru extends RecurrentOp {
                 MatMul.axpy(work[rec + k], recurrentKernel, k * g + 2 * u, work, w + 2 * u, u);
             }
         }
+        cell.clip(work, w + 2 * u, u);
         activation.apply(work, w + 2 * u, u, u);
         for (int j = 0; j < u; j++) {
             float z = work[w + j];

@@ -5,12 +5,16 @@ import io.keras4j.runtime.math.MatMul;
 
 /**
  * Keras LSTM. Gate blocks i, f, c, o; per step {@code z = x·K + h·R + b},
- * {@code c = σr(z_f)⊙c + σr(z_i)⊙φ(z_c)}, {@code h = σr(z_o)⊙φ(c)}.
+ * {@code c = σr(z_f)⊙c + σr(z_i)⊙φ(z_c)}, {@code h = σr(z_o)⊙φ(c)}. {@link CellOptions} add what ONNX LSTM
+ * has besides: peepholes, clip, a coupled forget gate and a separate function for {@code φ(c)}.
  */
 public final class Lstm extends RecurrentOp {
     private final float[] recurrentKernel;
     private final Activation activation;
     private final Activation recurrentActivation;
+    private final Activation outputActivation;
+    private final float[] peepholes;
+    private final CellOptions cell;
 
     /**
      * @param kernel          {@code [inputSize][4·units]}, Keras layout and gate order i, f, c, o
@@ -19,11 +23,40 @@ public final class Lstm extends RecurrentOp {
      */
     public Lstm(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
                 Activation activation, Activation recurrentActivation, RecurrentOptions options) {
+        this(inputSize, units, kernel, recurrentKernel, bias, activation, recurrentActivation, options, CellOptions.NONE);
+    }
+
+    /** An LSTM with the cell features of {@code cell} (peepholes {@code [3][units]}, order i, f, o). */
+    public Lstm(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
+                Activation activation, Activation recurrentActivation, RecurrentOptions options, CellOptions cell) {
         super(inputSize, units, 4, kernel, bias, options);
         Weights.check("recurrent_kernel", recurrentKernel, units, 4 * units);
+        if (cell.peepholes() != null) {
+            Weights.check("peepholes", cell.peepholes(), 3, units);
+        }
         this.recurrentKernel = recurrentKernel;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
+        this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
+        this.peepholes = cell.peepholes();
+        this.cell = cell;
+    }
+
+    /** A copy of the recurrent kernel {@code [units][4·units]}, gate order i, f, c, o. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Activation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
     }
 
     @Override
@@ -50,15 +83,36 @@ public final class Lstm extends RecurrentOp {
         for (int k = 0; k < u; k++) {
             MatMul.axpy(s[h + k], recurrentKernel, k * g, work, w, g);
         }
-        recurrentActivation.apply(work, w, 2 * u, u);
+        float[] p = peepholes;
+        if (p != null) {
+            for (int j = 0; j < u; j++) {
+                work[w + j] += p[j] * s[c + j];
+                work[w + u + j] += p[u + j] * s[c + j];
+            }
+        }
+        cell.clip(work, w, 3 * u);
+        if (cell.coupledInputForget()) {
+            recurrentActivation.apply(work, w, u, u);
+            for (int j = 0; j < u; j++) {
+                work[w + u + j] = 1 - work[w + j];
+            }
+        } else {
+            recurrentActivation.apply(work, w, 2 * u, u);
+        }
         activation.apply(work, w + 2 * u, u, u);
-        recurrentActivation.apply(work, w + 3 * u, u, u);
         int tanhC = w + g;
         for (int j = 0; j < u; j++) {
             s[c + j] = work[w + u + j] * s[c + j] + work[w + j] * work[w + 2 * u + j];
             work[tanhC + j] = s[c + j];
         }
-        activation.apply(work, tanhC, u, u);
+        if (p != null) {
+            for (int j = 0; j < u; j++) {
+                work[w + 3 * u + j] += p[2 * u + j] * s[c + j];
+            }
+        }
+        cell.clip(work, w + 3 * u, u);
+        recurrentActivation.apply(work, w + 3 * u, u, u);
+        outputActivation.apply(work, tanhC, u, u);
         for (int j = 0; j < u; j++) {
             s[h + j] = work[w + 3 * u + j] * work[tanhC + j];
         }
@@ -78,6 +132,6 @@ public final class Lstm extends RecurrentOp {
 
     @Override
     public long parameterCount() {
-        return super.parameterCount() + recurrentKernel.length;
+        return super.parameterCount() + recurrentKernel.length + (peepholes == null ? 0 : peepholes.length);
     }
 }

@@ -12,6 +12,10 @@ public final class Masking implements Op {
         this.maskValue = maskValue;
     }
 
+    public float maskValue() {
+        return maskValue;
+    }
+
     @Override
     public String type() {
         return "Masking";

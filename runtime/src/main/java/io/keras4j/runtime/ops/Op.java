@@ -18,6 +18,15 @@ public interface Op {
      */
     int[][] outputShapes(int[][] inputShapes);
 
+    /**
+     * Output shapes when they may depend on input values, as for ONNX Reshape, Expand and
+     * ConstantOfShape. {@code inputValues} is null when the values are not known (while a graph is
+     * built); such an op then returns -1 for the dimensions the values decide. Other ops ignore the values.
+     */
+    default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {
+        return outputShapes(inputShapes);
+    }
+
     /** Floats of scratch memory {@link #forward} needs for these concrete input shapes. */
     default int scratchSize(int[][] inputShapes) {
         return 0;

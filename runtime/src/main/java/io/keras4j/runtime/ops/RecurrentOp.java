@@ -81,6 +81,21 @@ public abstract class RecurrentOp implements StatefulOp {
         return units;
     }
 
+    /** The feature count of the input. */
+    public int inputSize() {
+        return inputSize;
+    }
+
+    /** A copy of the input kernel {@code [inputSize][gates·units]}. */
+    public float[] kernel() {
+        return kernel.clone();
+    }
+
+    /** A copy of the bias added to the input projection, or null. */
+    public float[] inputBias() {
+        return inputBias == null ? null : inputBias.clone();
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         int expected = 1 + (options.masked() ? 1 : 0) + (options.initialState() ? stateCount() : 0);

@@ -7,6 +7,7 @@ import io.keras4j.runtime.math.MatMul;
 public final class SimpleRnn extends RecurrentOp {
     private final float[] recurrentKernel;
     private final Activation activation;
+    private final CellOptions cell;
 
     /**
      * @param kernel          {@code [inputSize][units]}
@@ -15,10 +16,33 @@ public final class SimpleRnn extends RecurrentOp {
      */
     public SimpleRnn(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
                      Activation activation, RecurrentOptions options) {
+        this(inputSize, units, kernel, recurrentKernel, bias, activation, options, CellOptions.NONE);
+    }
+
+    /** A SimpleRNN whose pre-activation is clipped as {@code cell} says (the only cell option it takes). */
+    public SimpleRnn(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
+                     Activation activation, RecurrentOptions options, CellOptions cell) {
         super(inputSize, units, 1, kernel, bias, options);
         Weights.check("recurrent_kernel", recurrentKernel, units, units);
+        if (!cell.onlyClip()) {
+            throw new IllegalArgumentException("a SimpleRNN takes no peepholes, coupled forget gate or output activation");
+        }
         this.recurrentKernel = recurrentKernel;
         this.activation = activation;
+        this.cell = cell;
+    }
+
+    /** A copy of the recurrent kernel {@code [units][units]}. */
+    public float[] recurrentKernel() {
+        return recurrentKernel.clone();
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public CellOptions cellOptions() {
+        return cell;
     }
 
     @Override
@@ -43,6 +67,7 @@ public final class SimpleRnn extends RecurrentOp {
         for (int k = 0; k < u; k++) {
             MatMul.axpy(s[h + k], recurrentKernel, k * u, work, w, u);
         }
+        cell.clip(work, w, u);
         activation.apply(work, w, u, u);
         System.arraycopy(work, w, s, h, u);
     }

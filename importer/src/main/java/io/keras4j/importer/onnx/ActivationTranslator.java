@@ -1,0 +1,68 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.ActivationOp;
+import java.util.List;
+
+/**
+ * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt and Neg, and with their
+ * attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5) and Selu (only its
+ * default alpha and gamma, which are Keras' constants).
+ */
+final class ActivationTranslator implements OpTranslator {
+    private static final float SELU_ALPHA = 1.67326319217681884765625f;
+    private static final float SELU_GAMMA = 1.05070102214813232421875f;
+
+    private final Kind kind;
+    private final Activation fixed;
+
+    /** A function whose parameters, if any, are the node's attributes. */
+    ActivationTranslator(Kind kind) {
+        this.kind = kind;
+        this.fixed = null;
+    }
+
+    /** A function without attributes (Neg is {@code affine(-1, 0)}). */
+    ActivationTranslator(Activation fixed) {
+        this.kind = fixed.kind();
+        this.fixed = fixed;
+    }
+
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        Activation f = fixed;
+        if (f == null) {
+            switch (kind) {
+                case LEAKY_RELU:
+                    f = Activation.of(kind, node.floatAttr("alpha", 0.01f));
+                    break;
+                case ELU:
+                case CELU:
+                    f = Activation.of(kind, node.floatAttr("alpha", 1f));
+                    break;
+                case HARD_SIGMOID:
+                    f = Activation.of(kind, node.floatAttr("alpha", 0.2f), node.floatAttr("beta", 0.5f));
+                    break;
+                case SELU:
+                    f = selu(node);
+                    break;
+                default:
+                    f = Activation.of(kind);
+            }
+        }
+        if (f != null) {
+            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), DataTypes.FLOAT);
+        }
+    }
+
+    private static Activation selu(OnnxNode node) {
+        float alpha = node.floatAttr("alpha", SELU_ALPHA);
+        float gamma = node.floatAttr("gamma", SELU_GAMMA);
+        if (alpha != SELU_ALPHA || gamma != SELU_GAMMA) {
+            node.problem("Selu with alpha=" + alpha + ", gamma=" + gamma + " is not supported (only the defaults)");
+            return null;
+        }
+        return Activation.of(Kind.SELU);
+    }
+}

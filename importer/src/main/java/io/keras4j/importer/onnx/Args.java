@@ -1,0 +1,45 @@
+package io.keras4j.importer.onnx;
+
+/** Reading a node's inputs: required ones, and those that must be constants at import. */
+final class Args {
+    private Args() {
+    }
+
+    /** Input {@code i}, or null after recording that it is missing. */
+    static String required(OnnxNode node, int i, String what) {
+        String in = node.input(i);
+        if (in.isEmpty()) {
+            node.problem("input " + i + " (" + what + ") is missing");
+            return null;
+        }
+        return in;
+    }
+
+    /** The value of input {@code i}, which must be a constant (initializer or constant subgraph); null after a problem. */
+    static OnnxTensor constant(OnnxNode node, OnnxGraphBuilder b, int i, String what) {
+        String in = required(node, i, what);
+        if (in == null) {
+            return null;
+        }
+        OnnxTensor t = b.constant(in);
+        if (t == null) {
+            node.problem("input " + i + " (" + what + ", '" + in + "') must be a constant (an initializer or computed from"
+                    + " initializers only) but is computed at run time");
+        }
+        return t;
+    }
+
+    /** Integer values of a 1-D or scalar constant, or null after a problem. */
+    static long[] ints(OnnxNode node, OnnxTensor t, String what) {
+        if (t.shape().length > 1) {
+            node.problem(what + " must be a 1-D tensor, got " + t);
+            return null;
+        }
+        try {
+            return t.longs();
+        } catch (IllegalArgumentException e) {
+            node.problem(what + ": " + e.getMessage());
+            return null;
+        }
+    }
+}

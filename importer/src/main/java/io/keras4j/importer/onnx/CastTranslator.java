@@ -1,0 +1,32 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
+import io.keras4j.runtime.ops.Identity;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.primitive.Cast;
+import java.util.List;
+
+/**
+ * ONNX Cast: to float32 or float64 the values stay (the runtime computes in float32); to an integer type a
+ * float truncates toward zero; to bool non-zero is 1. Casts to 16-bit floats (which round) are refused.
+ */
+final class CastTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        int to = (int) node.intAttr("to", -1);
+        node.intAttr("saturate", 1);
+        String x = node.input(0);
+        Op op;
+        if (to == DataType.FLOAT_VALUE || to == DataType.DOUBLE_VALUE) {
+            op = new Identity("Cast");
+        } else if (to == DataType.BOOL_VALUE) {
+            op = new Cast(Cast.Mode.BOOL);
+        } else if (DataTypes.isInteger(to)) {
+            op = b.isInteger(x) ? new Identity("Cast") : new Cast(Cast.Mode.TRUNCATE);
+        } else {
+            node.problem("cast to " + DataTypes.name(to) + " is not supported (float, double, integer types, bool)");
+            return;
+        }
+        b.emit(node, op, List.of(x), List.of(node.output(0)), to);
+    }
+}

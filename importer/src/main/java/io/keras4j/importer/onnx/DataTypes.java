@@ -1,0 +1,41 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
+
+/** ONNX element types: names for messages, and which ones keras4j holds as integers. */
+final class DataTypes {
+    static final int FLOAT = DataType.FLOAT_VALUE;
+    static final int INT64 = DataType.INT64_VALUE;
+    static final int INT32 = DataType.INT32_VALUE;
+
+    private DataTypes() {
+    }
+
+    static String name(int type) {
+        DataType t = DataType.forNumber(type);
+        return t == null ? "type " + type : t.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Integer and bool types, whose values keras4j keeps exact as longs while importing. */
+    static boolean isInteger(int type) {
+        switch (DataType.forNumber(type) == null ? DataType.UNDEFINED : DataType.forNumber(type)) {
+            case INT8:
+            case INT16:
+            case INT32:
+            case INT64:
+            case UINT8:
+            case UINT16:
+            case UINT32:
+            case UINT64:
+            case BOOL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Float types the runtime computes in (as float32). */
+    static boolean isFloat(int type) {
+        return type == FLOAT || type == DataType.DOUBLE_VALUE || type == DataType.FLOAT16_VALUE || type == DataType.BFLOAT16_VALUE;
+    }
+}

@@ -1,0 +1,60 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Dense;
+import java.util.List;
+
+/**
+ * ONNX Gemm {@code alpha·A·B + beta·C} with constant B and C (as Linear layers export): a Dense op whose
+ * kernel is B (transposed when transB) times alpha and whose bias is beta·C, for C of shape [N], [1, N] or a
+ * scalar. A must be 2-D and not transposed.
+ */
+final class GemmTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        float alpha = node.floatAttr("alpha", 1f);
+        float beta = node.floatAttr("beta", 1f);
+        boolean transB = node.intAttr("transB", 0) != 0;
+        if (node.intAttr("transA", 0) != 0) {
+            node.problem("attribute transA=1 is not supported");
+            return;
+        }
+        OnnxTensor w = Args.constant(node, b, 1, "B");
+        if (w == null) {
+            return;
+        }
+        int[] ws = w.shape();
+        if (ws.length != 2) {
+            node.problem("B must be 2-D, got " + w);
+            return;
+        }
+        int in = transB ? ws[1] : ws[0];
+        int units = transB ? ws[0] : ws[1];
+        float[] bv = w.floats();
+        float[] kernel = new float[in * units];
+        for (int k = 0; k < in; k++) {
+            for (int n = 0; n < units; n++) {
+                float v = transB ? bv[n * in + k] : bv[k * units + n];
+                kernel[k * units + n] = alpha == 1f ? v : alpha * v;
+            }
+        }
+        float[] bias = null;
+        if (!node.input(2).isEmpty()) {
+            OnnxTensor c = Args.constant(node, b, 2, "C");
+            if (c == null) {
+                return;
+            }
+            bias = MatMulTranslator.rowBias(node, c, units, beta);
+            if (bias == null) {
+                return;
+            }
+        }
+        String a = node.input(0);
+        if (b.shape(a).length != 2) {
+            node.problem("A must be 2-D, got shape " + io.keras4j.runtime.Shapes.toString(b.shape(a)));
+            return;
+        }
+        b.emit(node, new Dense(in, units, kernel, bias, Activation.of(Activation.Kind.LINEAR)), List.of(a),
+                List.of(node.output(0)), DataTypes.FLOAT);
+    }
+}

@@ -1,0 +1,56 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.LayerNormalization;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ONNX LayerNormalization (opset 17) over the axes from {@code axis} (not the batch axis) to the last, whose sizes
+ * must be known at import, with constant Scale and B of those axes' shape; float32 statistics
+ * ({@code stash_type=1}); the Mean and InvStdDev outputs are not supported.
+ */
+final class LayerNormalizationTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String x = node.input(0);
+        int[] shape = b.shape(x);
+        int rank = shape.length;
+        long axis = node.intAttr("axis", -1);
+        float epsilon = node.floatAttr("epsilon", 1e-5f);
+        if (node.intAttr("stash_type", 1) != 1) {
+            node.problem("attribute stash_type must be 1 (float32 statistics)");
+            return;
+        }
+        if (!node.output(1).isEmpty() || !node.output(2).isEmpty()) {
+            node.problem("outputs Mean and InvStdDev are not supported");
+            return;
+        }
+        int a = (int) (axis < 0 ? axis + rank : axis);
+        if (a < 1 || a >= rank) {
+            node.problem("axis " + axis + " must pick a non-batch axis of an input of rank " + rank);
+            return;
+        }
+        int[] axes = new int[rank - a];
+        int[] sizes = Arrays.copyOfRange(shape, a, rank);
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = a + i;
+        }
+        if (Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+            node.problem("the normalized axes of input shape " + io.keras4j.runtime.Shapes.toString(shape) + " must be known at import");
+            return;
+        }
+        OnnxTensor scale = Args.constant(node, b, 1, "Scale");
+        OnnxTensor bias = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
+        if (scale == null || !node.input(2).isEmpty() && bias == null) {
+            return;
+        }
+        int count = Arrays.stream(sizes).reduce(1, (p, q) -> p * q);
+        if (scale.size() != count || bias != null && bias.size() != count) {
+            node.problem("Scale " + scale + " and B must have the normalized axes' shape " + Arrays.toString(sizes));
+            return;
+        }
+        LayerNormalization op = new LayerNormalization(rank, axes, sizes, epsilon, scale.floats(),
+                bias == null ? null : bias.floats(), false);
+        b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+    }
+}

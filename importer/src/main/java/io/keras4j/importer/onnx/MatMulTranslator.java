@@ -1,0 +1,42 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Dense;
+import java.util.List;
+
+/** ONNX MatMul of a computed tensor {@code [..., K]} and a constant 2-D matrix {@code [K, N]}: a Dense op without bias. */
+final class MatMulTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        OnnxTensor w = Args.constant(node, b, 1, "B");
+        if (w == null) {
+            return;
+        }
+        int[] ws = w.shape();
+        String a = node.input(0);
+        if (ws.length != 2 || b.shape(a).length < 2) {
+            node.problem("keras4j multiplies a tensor of rank 2 or more by a constant 2-D matrix; got A of shape "
+                    + io.keras4j.runtime.Shapes.toString(b.shape(a)) + " and B " + w);
+            return;
+        }
+        Dense op = new Dense(ws[0], ws[1], w.floats(), null, Activation.of(Activation.Kind.LINEAR));
+        b.emit(node, op, List.of(a), List.of(node.output(0)), DataTypes.FLOAT);
+    }
+
+    /** A bias of {@code units} values, times {@code scale}, from a constant of shape [N], [1, N], [1] or a scalar; null after a problem. */
+    static float[] rowBias(OnnxNode node, OnnxTensor c, int units, float scale) {
+        int[] s = c.shape();
+        float[] v = c.floats();
+        boolean row = v.length == units && (s.length == 1 || s.length == 2 && s[0] == 1);
+        if (!row && v.length != 1) {
+            node.problem("C must have shape [" + units + "], [1, " + units + "] or be a scalar, got " + c);
+            return null;
+        }
+        float[] bias = new float[units];
+        for (int n = 0; n < units; n++) {
+            float x = row ? v[n] : v[0];
+            bias[n] = scale == 1f ? x : scale * x;
+        }
+        return bias;
+    }
+}

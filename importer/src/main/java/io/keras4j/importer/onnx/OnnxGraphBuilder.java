@@ -1,0 +1,199 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.StatefulOp;
+import io.keras4j.runtime.ops.primitive.Constant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What translators build on: the values defined so far (graph inputs, constants, node outputs) with their
+ * shapes and element types, and the runtime nodes emitted. An op whose inputs are all constants is run
+ * at import and its outputs become constants (so torch's shape arithmetic on weights disappears); a
+ * constant that a runtime node reads becomes a Constant node.
+ */
+final class OnnxGraphBuilder {
+    private final int opset;
+    private final Map<String, OnnxTensor> constants = new HashMap<>();
+    private final Map<String, int[]> shapes = new HashMap<>();
+    private final Map<String, Integer> types = new HashMap<>();
+    private final Set<String> unavailable = new HashSet<>();
+    private final Set<String> materialized = new HashSet<>();
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<OnnxNode, Integer> emitted = new HashMap<>();
+    private int fresh;
+
+    OnnxGraphBuilder(int opset) {
+        this.opset = opset;
+    }
+
+    /** The version of the default ONNX operator set the model imports. */
+    int opset() {
+        return opset;
+    }
+
+    void defineInput(String name, int[] shape, int type) {
+        shapes.put(name, shape.clone());
+        types.put(name, type);
+    }
+
+    void defineConstant(String name, OnnxTensor value) {
+        constants.put(name, value);
+        shapes.put(name, value.shape());
+        types.put(name, value.elemType());
+    }
+
+    boolean isDefined(String value) {
+        return shapes.containsKey(value) || unavailable.contains(value);
+    }
+
+    boolean isUnavailable(String value) {
+        return unavailable.contains(value);
+    }
+
+    boolean isConstant(String value) {
+        return constants.containsKey(value);
+    }
+
+    /** A constant's value, or null when the value is computed at run time. */
+    OnnxTensor constant(String value) {
+        return constants.get(value);
+    }
+
+    /** The shape known at import (-1 for dimensions known only at run time). */
+    int[] shape(String value) {
+        return shapes.get(value).clone();
+    }
+
+    int type(String value) {
+        return types.getOrDefault(value, DataTypes.FLOAT);
+    }
+
+    boolean isInteger(String value) {
+        return DataTypes.isInteger(type(value));
+    }
+
+    /** A new value name for an intermediate result of {@code node}. */
+    String fresh(OnnxNode node, String what) {
+        return node.name() + "/" + what + "_" + fresh++;
+    }
+
+    /** Marks the outputs of a node that could not be translated, so that nodes reading them are skipped quietly. */
+    void unavailable(List<String> outputs) {
+        for (String o : outputs) {
+            if (!o.isEmpty()) {
+                unavailable.add(o);
+            }
+        }
+    }
+
+    /**
+     * Adds {@code op} on {@code inputs} writing {@code outputs} (an empty name gets a fresh one, for an output
+     * nobody reads) of element type {@code outputType}, or folds it into constants when every input is one.
+     *
+     * @return whether the outputs are now defined (false after recording a problem, or when an input is unavailable)
+     */
+    boolean emit(OnnxNode node, Op op, List<String> inputs, List<String> outputs, int outputType) {
+        List<String> outs = new ArrayList<>(outputs);
+        for (int i = 0; i < outs.size(); i++) {
+            if (outs.get(i).isEmpty()) {
+                outs.set(i, fresh(node, "unused"));
+            }
+        }
+        for (String in : inputs) {
+            if (unavailable.contains(in)) {
+                unavailable(outs);
+                return false;
+            }
+        }
+        int[][] inShapes = new int[inputs.size()][];
+        boolean allConstant = !(op instanceof StatefulOp);
+        for (int i = 0; i < inShapes.length; i++) {
+            inShapes[i] = shapes.get(inputs.get(i));
+            allConstant &= constants.containsKey(inputs.get(i));
+        }
+        try {
+            if (allConstant) {
+                fold(op, inputs, inShapes, outs, outputType);
+                return true;
+            }
+            int[][] outShapes = op.outputShapes(inShapes, null);
+            if (outShapes.length != outs.size()) {
+                throw new IllegalArgumentException(op.type() + " produces " + outShapes.length + " outputs, the node names " + outs.size());
+            }
+            for (String in : inputs) {
+                materialize(in);
+            }
+            int k = emitted.merge(node, 1, Integer::sum);
+            nodes.add(new Node(k == 1 ? node.name() : node.name() + "/" + (k - 1), op, inputs, outs));
+            for (int i = 0; i < outs.size(); i++) {
+                shapes.put(outs.get(i), outShapes[i]);
+                types.put(outs.get(i), outputType);
+            }
+            return true;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            node.problem(e.getMessage() + " (input shapes " + Arrays.stream(inShapes).map(Shapes::toString).toList() + ")");
+            unavailable(outs);
+            return false;
+        }
+    }
+
+    private void fold(Op op, List<String> inputs, int[][] inShapes, List<String> outs, int outputType) {
+        float[][] values = new float[inputs.size()][];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = constants.get(inputs.get(i)).floats();
+        }
+        int[][] outShapes = op.outputShapes(inShapes, values);
+        float[][] results = new float[outShapes.length][];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = new float[Shapes.checkedSize(outShapes[i])];
+        }
+        op.forward(values, inShapes, results, new float[op.scratchSize(inShapes)]);
+        for (int i = 0; i < outs.size(); i++) {
+            if (DataTypes.isInteger(outputType)) {
+                long[] v = new long[results[i].length];
+                for (int j = 0; j < v.length; j++) {
+                    v[j] = (long) results[i][j];
+                }
+                defineConstant(outs.get(i), OnnxTensor.ofLongs(outputType, outShapes[i], v));
+            } else {
+                defineConstant(outs.get(i), OnnxTensor.ofFloats(outputType, outShapes[i], results[i]));
+            }
+        }
+    }
+
+    /** Makes a constant available to runtime nodes (once), as a Constant node. */
+    void materialize(String value) {
+        OnnxTensor c = constants.get(value);
+        if (c != null && materialized.add(value)) {
+            nodes.add(new Node("constant " + value, new Constant(c.floats(), c.shape()), List.of(), List.of(value)));
+        }
+    }
+
+    /** The nodes emitted, without those no graph output depends on. */
+    List<Node> nodesFor(List<String> outputs) {
+        Set<String> needed = new HashSet<>(outputs);
+        boolean[] keep = new boolean[nodes.size()];
+        for (int n = nodes.size() - 1; n >= 0; n--) {
+            Node node = nodes.get(n);
+            if (node.outputs().stream().anyMatch(needed::contains)) {
+                keep[n] = true;
+                needed.addAll(node.inputs());
+            }
+        }
+        List<Node> kept = new ArrayList<>();
+        for (int n = 0; n < keep.length; n++) {
+            if (keep[n]) {
+                kept.add(nodes.get(n));
+            }
+        }
+        return kept;
+    }
+}

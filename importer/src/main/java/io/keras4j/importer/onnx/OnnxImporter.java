@@ -1,0 +1,233 @@
+package io.keras4j.importer.onnx;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.keras4j.importer.ModelImportException;
+import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
+import io.keras4j.importer.onnx.proto.Onnx.ModelProto;
+import io.keras4j.importer.onnx.proto.Onnx.NodeProto;
+import io.keras4j.importer.onnx.proto.Onnx.OperatorSetIdProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorShapeProto;
+import io.keras4j.importer.onnx.proto.Onnx.TypeProto;
+import io.keras4j.importer.onnx.proto.Onnx.ValueInfoProto;
+import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.graph.ValueInfo;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads ONNX models into keras4j graphs: one translator per operator, constant subgraphs folded at import,
+ * every problem of the model reported at once.
+ */
+public final class OnnxImporter {
+    /** The oldest and newest default-domain operator sets keras4j reads. */
+    static final int MIN_OPSET = 7;
+    static final int MAX_OPSET = 23;
+
+    private OnnxImporter() {
+    }
+
+    /**
+     * Whether the first bytes look like an ONNX ModelProto: protobuf fields of ModelProto's numbers with
+     * its wire types, starting with a small ir_version or a string/message field.
+     */
+    public static boolean looksLikeOnnx(byte[] head, int n) {
+        int at = 0;
+        int fields = 0;
+        while (at < n && fields < 2) {
+            int tag = head[at++] & 0xff;
+            if (tag >= 0x80) {
+                return false;
+            }
+            int field = tag >>> 3;
+            int wire = tag & 7;
+            boolean varint = field == 1 || field == 5;
+            boolean bytes = field >= 2 && field <= 8 && field != 5 || field == 14 || field == 20 || field == 25;
+            if (!(varint && wire == 0 || bytes && wire == 2)) {
+                return false;
+            }
+            if (varint) {
+                while (at < n && (head[at] & 0x80) != 0) {
+                    at++;
+                }
+                at++;
+            } else {
+                return fields > 0 || field == 2 || field == 7 || field == 8;
+            }
+            fields++;
+        }
+        return fields > 0;
+    }
+
+    /**
+     * Reads an ONNX model.
+     *
+     * @param folder the model's folder, where external data files are looked up; null for a model in memory
+     * @param name   the file name used in messages
+     */
+    public static Graph read(byte[] content, Path folder, String name) throws IOException {
+        return read(content, folder, name, Map.of());
+    }
+
+    /**
+     * Reads an ONNX model whose inputs named in {@code fixedInputs} are given fixed values, as the ONNX
+     * operator tests give weights as inputs; those inputs become constants.
+     */
+    public static Graph read(byte[] content, Path folder, String name, Map<String, OnnxTensor> fixedInputs) throws IOException {
+        ModelProto model;
+        try {
+            model = ModelProto.parseFrom(content);
+        } catch (InvalidProtocolBufferException e) {
+            throw new ModelImportException(name, "not a readable ONNX model (protobuf: " + e.getMessage() + ")", e);
+        }
+        if (!model.hasGraph()) {
+            throw new ModelImportException(name, List.of("ONNX model has no graph"));
+        }
+        List<String> problems = new ArrayList<>();
+        int opset = opset(model, problems);
+        OnnxGraphBuilder b = new OnnxGraphBuilder(opset);
+        GraphProto g = model.getGraph();
+        if (g.getSparseInitializerCount() > 0) {
+            problems.add("the graph has sparse initializers, which keras4j does not read");
+        }
+        Set<String> initializers = new HashSet<>();
+        for (TensorProto t : g.getInitializerList()) {
+            initializers.add(t.getName());
+            try {
+                b.defineConstant(t.getName(), Tensors.decode(t, folder));
+            } catch (IllegalArgumentException e) {
+                problems.add("initializer: " + e.getMessage());
+            }
+        }
+        List<ValueInfo> inputs = new ArrayList<>();
+        for (ValueInfoProto in : g.getInputList()) {
+            if (initializers.contains(in.getName())) {
+                continue;
+            }
+            OnnxTensor fixed = fixedInputs.get(in.getName());
+            if (fixed != null) {
+                b.defineConstant(in.getName(), fixed);
+                continue;
+            }
+            int[] shape = inputShape(in, problems);
+            if (shape != null) {
+                b.defineInput(in.getName(), shape, in.getType().getTensorType().getElemType());
+                inputs.add(new ValueInfo(in.getName(), shape, false));
+            }
+        }
+        int index = 0;
+        for (NodeProto proto : g.getNodeList()) {
+            OnnxNode node = new OnnxNode(proto, index++);
+            translate(node, b);
+            problems.addAll(node.problems());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (ValueInfoProto out : g.getOutputList()) {
+            String v = out.getName();
+            if (!b.isDefined(v)) {
+                problems.add("graph output '" + v + "' is not computed by any node");
+            } else if (!b.isUnavailable(v)) {
+                b.materialize(v);
+                outputs.add(v);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ModelImportException(name, problems);
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "onnx");
+        metadata.put("ir_version", Long.toString(model.getIrVersion()));
+        metadata.put("opset", Integer.toString(opset));
+        metadata.put("producer", (model.getProducerName() + " " + model.getProducerVersion()).trim());
+        try {
+            return new Graph(inputs, b.nodesFor(outputs), outputs, metadata);
+        } catch (IllegalArgumentException e) {
+            throw new ModelImportException(name, "the translated graph is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    private static int opset(ModelProto model, List<String> problems) {
+        int opset = -1;
+        for (OperatorSetIdProto o : model.getOpsetImportList()) {
+            if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+                opset = (int) o.getVersion();
+            }
+        }
+        if (opset < 0) {
+            opset = model.getIrVersion() <= 2 ? 1 : -1;
+        }
+        if (opset < MIN_OPSET || opset > MAX_OPSET) {
+            problems.add("the model uses ONNX operator set " + opset + "; keras4j reads opsets " + MIN_OPSET + " to " + MAX_OPSET);
+        }
+        return opset;
+    }
+
+    private static int[] inputShape(ValueInfoProto in, List<String> problems) {
+        TypeProto type = in.getType();
+        String what = "graph input '" + in.getName() + "'";
+        if (!type.hasTensorType()) {
+            problems.add(what + " is not a tensor (" + type.getValueCase() + ")");
+            return null;
+        }
+        int elem = type.getTensorType().getElemType();
+        if (!DataTypes.isFloat(elem) && !DataTypes.isInteger(elem)) {
+            problems.add(what + " has element type " + DataTypes.name(elem) + "; keras4j takes float, integer and bool inputs");
+            return null;
+        }
+        if (!type.getTensorType().hasShape()) {
+            problems.add(what + " has no declared shape; keras4j needs at least each input's rank");
+            return null;
+        }
+        List<TensorShapeProto.Dimension> dims = type.getTensorType().getShape().getDimList();
+        int[] shape = new int[dims.size()];
+        for (int d = 0; d < shape.length; d++) {
+            TensorShapeProto.Dimension dim = dims.get(d);
+            shape[d] = dim.hasDimValue() && dim.getDimValue() >= 0 && dim.getDimValue() <= Integer.MAX_VALUE
+                    ? (int) dim.getDimValue() : -1;
+        }
+        return shape;
+    }
+
+    private static void translate(OnnxNode node, OnnxGraphBuilder b) {
+        Set<String> missing = new HashSet<>();
+        for (int i = 0; i < node.inputCount(); i++) {
+            String in = node.input(i);
+            if (!in.isEmpty() && !b.isDefined(in)) {
+                missing.add(in);
+            }
+        }
+        if (!missing.isEmpty()) {
+            node.problem("reads " + missing + ", which no earlier node, input or initializer defines");
+            b.unavailable(node.outputs());
+            return;
+        }
+        for (int i = 0; i < node.inputCount(); i++) {
+            if (b.isUnavailable(node.input(i))) {
+                b.unavailable(node.outputs());
+                return;
+            }
+        }
+        String domain = node.domain();
+        OpTranslator t = domain.isEmpty() || domain.equals("ai.onnx") ? Translators.forOp(node.opType()) : null;
+        if (t == null) {
+            node.problem(Translators.unsupportedReason(node.opType(), domain));
+            b.unavailable(node.outputs());
+            return;
+        }
+        t.translate(node, b);
+        for (String out : node.outputs()) {
+            if (!out.isEmpty() && !b.isDefined(out)) {
+                b.unavailable(List.of(out));
+            }
+        }
+        for (String a : node.unreadAttributes()) {
+            node.problem("attribute " + a + " is not supported");
+        }
+    }
+}

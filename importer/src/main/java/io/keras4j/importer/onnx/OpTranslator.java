@@ -1,0 +1,6 @@
+package io.keras4j.importer.onnx;
+
+/** Translates one ONNX operator into runtime ops; records problems on the node instead of throwing. */
+interface OpTranslator {
+    void translate(OnnxNode node, OnnxGraphBuilder b);
+}

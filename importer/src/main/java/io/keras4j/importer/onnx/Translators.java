@@ -1,0 +1,85 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Reduce;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The translator of each supported ONNX operator (default domain). */
+final class Translators {
+    private static final Map<String, OpTranslator> BY_OP = Map.ofEntries(
+            Map.entry("LSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM)),
+            Map.entry("GRU", new RecurrentTranslator(RecurrentTranslator.Cell.GRU)),
+            Map.entry("RNN", new RecurrentTranslator(RecurrentTranslator.Cell.RNN)),
+            Map.entry("Shape", new ShapeTranslator()),
+            Map.entry("Gather", new GatherTranslator()),
+            Map.entry("Slice", new SliceTranslator()),
+            Map.entry("Concat", new ConcatTranslator()),
+            Map.entry("Unsqueeze", new UnsqueezeTranslator(false)),
+            Map.entry("Squeeze", new UnsqueezeTranslator(true)),
+            Map.entry("Reshape", new ReshapeTranslator()),
+            Map.entry("Transpose", new TransposeTranslator()),
+            Map.entry("ConstantOfShape", new ConstantOfShapeTranslator()),
+            Map.entry("Constant", new ConstantTranslator()),
+            Map.entry("Identity", new IdentityTranslator(false)),
+            Map.entry("Dropout", new IdentityTranslator(true)),
+            Map.entry("Cast", new CastTranslator()),
+            Map.entry("Expand", new ExpandTranslator()),
+            Map.entry("Gemm", new GemmTranslator()),
+            Map.entry("MatMul", new MatMulTranslator()),
+            Map.entry("Add", new ElementwiseTranslator(Elementwise.Kind.ADD)),
+            Map.entry("Sub", new ElementwiseTranslator(Elementwise.Kind.SUB)),
+            Map.entry("Mul", new ElementwiseTranslator(Elementwise.Kind.MUL)),
+            Map.entry("Div", new ElementwiseTranslator(Elementwise.Kind.DIV)),
+            Map.entry("Pow", new ElementwiseTranslator(Elementwise.Kind.POW)),
+            Map.entry("Equal", new ElementwiseTranslator(Elementwise.Kind.EQUAL)),
+            Map.entry("Not", new NotTranslator()),
+            Map.entry("Sqrt", new ActivationTranslator(Kind.SQRT)),
+            Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
+            Map.entry("Relu", new ActivationTranslator(Kind.RELU)),
+            Map.entry("Sigmoid", new ActivationTranslator(Kind.SIGMOID)),
+            Map.entry("Tanh", new ActivationTranslator(Kind.TANH)),
+            Map.entry("LeakyRelu", new ActivationTranslator(Kind.LEAKY_RELU)),
+            Map.entry("Elu", new ActivationTranslator(Kind.ELU)),
+            Map.entry("HardSigmoid", new ActivationTranslator(Kind.HARD_SIGMOID)),
+            Map.entry("Softsign", new ActivationTranslator(Kind.SOFTSIGN)),
+            Map.entry("Softplus", new ActivationTranslator(Kind.SOFTPLUS)),
+            Map.entry("Exp", new ActivationTranslator(Kind.EXPONENTIAL)),
+            Map.entry("Erf", new ActivationTranslator(Kind.ERF)),
+            Map.entry("Neg", new ActivationTranslator(Activation.of(Kind.AFFINE, -1, 0))),
+            Map.entry("Celu", new ActivationTranslator(Kind.CELU)),
+            Map.entry("Selu", new ActivationTranslator(Kind.SELU)),
+            Map.entry("Clip", new ClipTranslator()),
+            Map.entry("Shrink", new ShrinkTranslator()),
+            Map.entry("Softmax", new SoftmaxTranslator(false)),
+            Map.entry("LogSoftmax", new SoftmaxTranslator(true)),
+            Map.entry("Flatten", new FlattenTranslator()),
+            Map.entry("ReduceMean", new ReduceTranslator(Reduce.Kind.MEAN)),
+            Map.entry("ReduceSum", new ReduceTranslator(Reduce.Kind.SUM)),
+            Map.entry("ReduceMax", new ReduceTranslator(Reduce.Kind.MAX)),
+            Map.entry("ReduceMin", new ReduceTranslator(Reduce.Kind.MIN)));
+    private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
+
+    private Translators() {
+    }
+
+    /** The translator for an operator of the default domain, or null if keras4j does not support it. */
+    static OpTranslator forOp(String opType) {
+        return BY_OP.get(opType);
+    }
+
+    /** Why an operator is refused, for the error message. */
+    static String unsupportedReason(String opType, String domain) {
+        if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
+            return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain)";
+        }
+        if (CONTROL_FLOW.contains(opType)) {
+            return "control flow (" + opType + ") is not supported; export recurrent layers as native LSTM, GRU or RNN nodes"
+                    + " (tf2onnx turns masked or unusual Keras RNNs into Loop)";
+        }
+        return "operator " + opType + " is not supported (supported: " + String.join(", ", new TreeSet<>(BY_OP.keySet())) + ")";
+    }
+}

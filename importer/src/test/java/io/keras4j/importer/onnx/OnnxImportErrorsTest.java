@@ -1,0 +1,138 @@
+package io.keras4j.importer.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.ByteString;
+import io.keras4j.importer.ModelImportException;
+import io.keras4j.importer.ModelImporter;
+import io.keras4j.importer.TestData;
+import io.keras4j.importer.onnx.proto.Onnx.AttributeProto;
+import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
+import io.keras4j.importer.onnx.proto.Onnx.ModelProto;
+import io.keras4j.importer.onnx.proto.Onnx.NodeProto;
+import io.keras4j.importer.onnx.proto.Onnx.OperatorSetIdProto;
+import io.keras4j.importer.onnx.proto.Onnx.StringStringEntryProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorShapeProto;
+import io.keras4j.importer.onnx.proto.Onnx.TypeProto;
+import io.keras4j.importer.onnx.proto.Onnx.ValueInfoProto;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad and unsupported ONNX models fail with one message naming the file, the nodes, and every problem. */
+class OnnxImportErrorsTest {
+
+    private static ValueInfoProto input(String name, long... dims) {
+        TensorShapeProto.Builder s = TensorShapeProto.newBuilder();
+        for (long d : dims) {
+            s.addDim(d < 0 ? TensorShapeProto.Dimension.newBuilder().setDimParam("batch")
+                    : TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+        }
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
+                TypeProto.Tensor.newBuilder().setElemType(1).setShape(s))).build();
+    }
+
+    private static TensorProto floats(String name, int... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(1);
+        int n = 1;
+        for (int d : dims) {
+            t.addDims(d);
+            n *= d;
+        }
+        for (int i = 0; i < n; i++) {
+            t.addFloatData(0.01f * i);
+        }
+        return t.build();
+    }
+
+    private static byte[] model(GraphProto.Builder g) {
+        return ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(14))
+                .setGraph(g.setName("g")).build().toByteArray();
+    }
+
+    private static AttributeProto attr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();
+    }
+
+    @Test
+    void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
+                .addNode(NodeProto.newBuilder().setOpType("Cos").setName("cos").addInput("x").addOutput("a"))
+                .addNode(NodeProto.newBuilder().setOpType("Loop").setName("loop").addInput("x").addOutput("b"))
+                .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("c")
+                        .addAttribute(attr("mystery", "1")))
+                .addNode(NodeProto.newBuilder().setOpType("Tanh").setName("after_cos").addInput("a").addOutput("d"))
+                .addOutput(input("c")).addOutput(input("d"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bad.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bad.onnx: 3 problems"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'cos' (Cos): operator Cos is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'loop' (Loop): control flow (Loop) is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'relu' (Relu): attribute mystery is not supported"), e.getMessage());
+    }
+
+    @Test
+    void recurrentWeightsMustBeConstantAndActivationParametersUnambiguous() {
+        NodeProto rnn = NodeProto.newBuilder().setOpType("RNN").setName("rnn").addInput("x").addInput("x").addInput("R")
+                .addOutput("y").addAttribute(AttributeProto.newBuilder().setName("hidden_size").setType(AttributeProto.AttributeType.INT).setI(2))
+                .addAttribute(AttributeProto.newBuilder().setName("activations").setType(AttributeProto.AttributeType.STRINGS)
+                        .addStrings(ByteString.copyFromUtf8("LeakyRelu"))).build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", 4, -1, 3)).addInitializer(floats("R", 1, 2, 2))
+                .addNode(rnn).addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "rnn.onnx"));
+        assertTrue(e.getMessage().contains("input 1 (W, 'x') must be a constant"), e.getMessage());
+        assertTrue(e.getMessage().contains("activation_alpha must give one value per direction"), e.getMessage());
+    }
+
+    @Test
+    void externalDataMustStayInsideTheModelFolderAndFitTheFile(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("model"));
+        Files.write(dir.resolve("weights.bin"), new byte[12]);
+        Files.write(tmp.resolve("secret.bin"), new byte[64]);
+        TensorProto escaping = external("W", "../secret.bin", 0, 16, 4);
+        TensorProto tooLong = external("B", "weights.bin", 8, 16, 4);
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4)).addInitializer(escaping).addInitializer(tooLong)
+                .addNode(NodeProto.newBuilder().setOpType("Relu").addInput("x").addOutput("y")).addOutput(input("y"));
+        Path file = dir.resolve("model.onnx");
+        Files.write(file, model(g));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(file));
+        assertTrue(e.getMessage().contains("tensor 'W' names the external file '../secret.bin', which is not a file inside the model's folder"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("tensor 'B' reads bytes [8, 24) of 'weights.bin', which has only 12 bytes"), e.getMessage());
+    }
+
+    private static TensorProto external(String name, String location, long offset, long length, int n) {
+        return TensorProto.newBuilder().setName(name).setDataType(1).addDims(n)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(StringStringEntryProto.newBuilder().setKey("location").setValue(location))
+                .addExternalData(StringStringEntryProto.newBuilder().setKey("offset").setValue(Long.toString(offset)))
+                .addExternalData(StringStringEntryProto.newBuilder().setKey("length").setValue(Long.toString(length))).build();
+    }
+
+    @Test
+    void truncatedOrForeignContentGetsAClearError(@TempDir Path tmp) throws Exception {
+        byte[] onnx = Files.readAllBytes(TestData.caseDir("onnx_torch_rnn_tanh_bidir_op12").resolve("model.onnx"));
+        Path cut = tmp.resolve("cut.bin");
+        Files.write(cut, Arrays.copyOf(onnx, onnx.length / 2));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(cut));
+        assertTrue(e.getMessage().contains("not a readable ONNX model"), e.getMessage());
+        Path text = tmp.resolve("model.onnx");
+        Files.writeString(text, "hello, this is not a model");
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(text));
+        assertTrue(e.getMessage().contains("an ONNX model"), e.getMessage());
+    }
+
+    @Test
+    void onnxIsDetectedByContentWhateverTheExtension(@TempDir Path tmp) throws Exception {
+        Path renamed = tmp.resolve("model.h5");
+        Files.copy(TestData.caseDir("onnx_torch_rnn_tanh_bidir_op12").resolve("model.onnx"), renamed);
+        assertEquals("onnx", ModelImporter.readGraph(renamed).metadata().get("format"));
+    }
+}

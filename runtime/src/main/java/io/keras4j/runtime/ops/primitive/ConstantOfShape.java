@@ -1,0 +1,41 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.ops.Op;
+import java.util.Arrays;
+
+/** ONNX ConstantOfShape: a tensor whose shape is the input's values, filled with one value. */
+public final class ConstantOfShape implements Op {
+    private final float value;
+
+    public ConstantOfShape(float value) {
+        this.value = value;
+    }
+
+    @Override
+    public String type() {
+        return "ConstantOfShape";
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        return outputShapes(in, null);
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in, float[][] values) {
+        Dims.inputs(in, 1, type());
+        int[] out = new int[Dims.length(in[0], "shape")];
+        for (int d = 0; d < out.length; d++) {
+            out[d] = values == null ? -1 : Dims.integer(values[0][d], "shape value");
+            if (out[d] < -1 || values != null && out[d] < 0) {
+                throw new IllegalArgumentException("shape " + Arrays.toString(values[0]) + " has a negative dimension");
+            }
+        }
+        return new int[][] {out};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        Arrays.fill(outputs[0], value);
+    }
+}

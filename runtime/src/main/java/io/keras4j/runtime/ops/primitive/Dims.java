@@ -1,0 +1,98 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.Shapes;
+
+/** Shape and index helpers the primitives share. */
+final class Dims {
+    /** Integers up to this magnitude are exact in float32. */
+    static final int EXACT = 1 << 24;
+
+    private Dims() {
+    }
+
+    static void inputs(int[][] in, int count, String type) {
+        if (in.length != count) {
+            throw new IllegalArgumentException(type + " takes " + count + " input(s), got " + in.length);
+        }
+    }
+
+    /** An axis in {@code [-rank, rank)} made non-negative. */
+    static int axis(long axis, int rank, String what) {
+        if (axis < -rank || axis >= rank) {
+            throw new IllegalArgumentException(what + " " + axis + " is out of range for rank " + rank);
+        }
+        return (int) (axis < 0 ? axis + rank : axis);
+    }
+
+    /** The integer a float value holds, failing when it is not one. */
+    static int integer(float v, String what) {
+        if (v != Math.rint(v) || Math.abs(v) > EXACT) {
+            throw new IllegalArgumentException(what + " must be an integer of magnitude at most 2^24, got " + v);
+        }
+        return (int) v;
+    }
+
+    /** A 1-D value's size, which must be known. */
+    static int length(int[] shape, String what) {
+        if (shape.length != 1 || shape[0] < 0) {
+            throw new IllegalArgumentException(what + " must be a 1-D tensor of known size but has shape " + Shapes.toString(shape));
+        }
+        return shape[0];
+    }
+
+    /** Row-major strides of a shape. */
+    static int[] strides(int[] shape) {
+        int[] s = new int[shape.length];
+        int p = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            s[d] = p;
+            p *= shape[d];
+        }
+        return s;
+    }
+
+    /** The shape all inputs broadcast to, numpy style (aligned right; -1 stays unknown unless another input fixes it). */
+    static int[] broadcast(int[][] shapes, String type) {
+        int rank = 0;
+        for (int[] s : shapes) {
+            rank = Math.max(rank, s.length);
+        }
+        int[] out = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            int size = 1;
+            boolean unknown = false;
+            for (int[] s : shapes) {
+                int k = d - (rank - s.length);
+                int v = k < 0 ? 1 : s[k];
+                if (v < 0) {
+                    unknown = true;
+                } else if (v != 1) {
+                    if (size != 1 && size != v) {
+                        throw new IllegalArgumentException(type + ": shapes " + java.util.Arrays.stream(shapes).map(Shapes::toString).toList()
+                                + " do not broadcast");
+                    }
+                    size = v;
+                }
+            }
+            out[d] = unknown && size == 1 ? -1 : size;
+        }
+        return out;
+    }
+
+    /** The offset in a tensor of shape {@code in} (aligned right) of the element at flat index {@code i} of {@code out}. */
+    static int broadcastOffset(int i, int[] out, int[] in) {
+        int off = 0;
+        int stride = 1;
+        int shift = out.length - in.length;
+        for (int d = out.length - 1; d >= shift; d--) {
+            int c = i % out[d];
+            i /= out[d];
+            int n = in[d - shift];
+            if (n != 1) {
+                off += c * stride;
+            }
+            stride *= n;
+        }
+        return off;
+    }
+}

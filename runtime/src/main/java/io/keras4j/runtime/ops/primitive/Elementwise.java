@@ -1,0 +1,79 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.ops.Op;
+
+/**
+ * ONNX Add, Sub, Mul, Div, Pow and Equal of two inputs with numpy broadcasting; integer Div truncates toward zero;
+ * Equal gives 1 where the values are equal, else 0.
+ */
+public final class Elementwise implements Op {
+    /** The function. */
+    public enum Kind { ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL }
+
+    private final Kind kind;
+
+    public Elementwise(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String type() {
+        switch (kind) {
+            case ADD:
+                return "Add";
+            case SUB:
+                return "Sub";
+            case MUL:
+                return "Mul";
+            case POW:
+                return "Pow";
+            case EQUAL:
+                return "Equal";
+            default:
+                return "Div";
+        }
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        Dims.inputs(in, 2, type());
+        return new int[][] {Dims.broadcast(in, type())};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] out = Dims.broadcast(inputShapes, type());
+        float[] a = inputs[0];
+        float[] b = inputs[1];
+        float[] y = outputs[0];
+        boolean same = a.length == y.length && b.length == y.length;
+        for (int i = 0; i < y.length; i++) {
+            float x1 = same ? a[i] : a[Dims.broadcastOffset(i, out, inputShapes[0])];
+            float x2 = same ? b[i] : b[Dims.broadcastOffset(i, out, inputShapes[1])];
+            y[i] = apply(x1, x2);
+        }
+    }
+
+    private float apply(float x, float y) {
+        switch (kind) {
+            case ADD:
+                return x + y;
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case DIV:
+                return x / y;
+            case POW:
+                return (float) Math.pow(x, y);
+            case EQUAL:
+                return x == y ? 1f : 0f;
+            default:
+                if (y == 0f) {
+                    throw new ArithmeticException("integer division by zero");
+                }
+                double q = (double) x / y;
+                return (float) (q < 0 ? Math.ceil(q) : Math.floor(q));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.ops.Op;
+import java.util.Arrays;
+
+/**
+ * ONNX ReduceMean, ReduceSum, ReduceMax and ReduceMin over fixed axes (all axes when none are given),
+ * keeping the reduced axes with size 1 or dropping them. Sums are accumulated in double.
+ */
+public final class Reduce implements Op {
+    /** The reduction. */
+    public enum Kind { MEAN, SUM, MAX, MIN }
+
+    private final Kind kind;
+    private final long[] axes;
+    private final boolean keepDims;
+
+    /** @param axes the axes to reduce (negative count from the end); empty for all */
+    public Reduce(Kind kind, long[] axes, boolean keepDims) {
+        this.kind = kind;
+        this.axes = axes.clone();
+        this.keepDims = keepDims;
+    }
+
+    @Override
+    public String type() {
+        String n = kind.name();
+        return "Reduce" + n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private boolean[] reduced(int rank) {
+        boolean[] r = new boolean[rank];
+        if (axes.length == 0) {
+            Arrays.fill(r, true);
+        }
+        for (long a : axes) {
+            int d = Dims.axis(a, rank, "axis");
+            if (r[d]) {
+                throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " repeat axis " + d);
+            }
+            r[d] = true;
+        }
+        return r;
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        Dims.inputs(in, 1, type());
+        int[] x = in[0];
+        boolean[] r = reduced(x.length);
+        int[] out = new int[x.length];
+        int k = 0;
+        for (int d = 0; d < x.length; d++) {
+            if (!r[d]) {
+                out[k++] = x[d];
+            } else if (keepDims) {
+                out[k++] = 1;
+            }
+        }
+        return new int[][] {Arrays.copyOf(out, k)};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] x = inputShapes[0];
+        boolean[] r = reduced(x.length);
+        int[] outShape = x.clone();
+        int count = 1;
+        for (int d = 0; d < x.length; d++) {
+            if (r[d]) {
+                outShape[d] = 1;
+                count *= x[d];
+            }
+        }
+        float[] y = outputs[0];
+        double[] acc = new double[y.length];
+        Arrays.fill(acc, kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY : 0);
+        float[] src = inputs[0];
+        for (int i = 0; i < src.length; i++) {
+            int o = Dims.broadcastOffset(i, x, outShape);
+            switch (kind) {
+                case MAX:
+                    acc[o] = Math.max(acc[o], src[i]);
+                    break;
+                case MIN:
+                    acc[o] = Math.min(acc[o], src[i]);
+                    break;
+                default:
+                    acc[o] += src[i];
+            }
+        }
+        for (int o = 0; o < y.length; o++) {
+            y[o] = (float) (kind == Kind.MEAN ? acc[o] / count : acc[o]);
+        }
+    }
+}

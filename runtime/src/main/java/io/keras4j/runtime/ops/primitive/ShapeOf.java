@@ -1,0 +1,49 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.ops.Op;
+
+/** ONNX Shape: the input's dimensions {@code [start, end)} (negative bounds count from the end, clamped) as a 1-D tensor. */
+public final class ShapeOf implements Op {
+    private final long start;
+    private final long end;
+
+    /** @param end exclusive; {@code Long.MAX_VALUE} for the last axis */
+    public ShapeOf(long start, long end) {
+        this.start = start;
+        this.end = end;
+    }
+
+    @Override
+    public String type() {
+        return "Shape";
+    }
+
+    private int from(int rank) {
+        return clamp(start, rank);
+    }
+
+    private int to(int rank) {
+        return Math.max(from(rank), clamp(end, rank));
+    }
+
+    private static int clamp(long v, int rank) {
+        long r = v < 0 ? v + rank : v;
+        return (int) Math.max(0, Math.min(rank, r));
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        Dims.inputs(in, 1, type());
+        int rank = in[0].length;
+        return new int[][] {{to(rank) - from(rank)}};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] x = inputShapes[0];
+        int from = from(x.length);
+        for (int d = from; d < to(x.length); d++) {
+            outputs[0][d - from] = x[d];
+        }
+    }
+}

@@ -1,0 +1,444 @@
+"""Generates the ONNX golden cases under testdata/cases/onnx_*: PyTorch recurrent models exported by
+torch.onnx.export (TorchScript exporter) and small graphs built with onnx.helper that cover every LSTM,
+GRU and RNN attribute. Expected outputs come from ONNX Runtime (CPU), except for layout=1 LSTMs, which
+ONNX Runtime refuses; those come from onnx.reference and are marked so in case.json.
+
+Run from the repository root:  /work/venv-onnx/bin/python testdata/generate_onnx.py [name-prefix ...]
+"""
+import io
+import json
+import shutil
+import sys
+import warnings
+import zlib
+from pathlib import Path
+
+import numpy as np
+import onnx
+import onnxruntime as ort
+import torch
+from onnx import TensorProto, helper, numpy_helper
+from onnx.reference import ReferenceEvaluator
+
+warnings.filterwarnings("ignore")
+CASES = Path(__file__).resolve().parent / "cases"
+REGISTRY = {}
+
+
+def case(name):
+    def register(fn):
+        REGISTRY["onnx_" + name] = fn
+        return fn
+    return register
+
+
+def rng(name):
+    return np.random.default_rng(zlib.crc32(name.encode()))
+
+
+def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None):
+    """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case."""
+    d = CASES / name
+    if d.exists():
+        shutil.rmtree(d)
+    d.mkdir(parents=True)
+    model = onnx.load_from_string(model_bytes)
+    if extra_files:
+        for fname, data in extra_files.items():
+            (d / fname).write_bytes(data)
+    (d / "model.onnx").write_bytes(model_bytes)
+    onnx.checker.check_model(str(d / "model.onnx"))
+    if extra_files:
+        model = onnx.load(str(d / "model.onnx"))
+    names = [i.name for i in model.graph.input if i.name not in {t.name for t in model.graph.initializer}]
+    feed = dict(zip(names, inputs))
+    if golden == "onnxruntime":
+        sess = ort.InferenceSession(str(d / "model.onnx"), providers=["CPUExecutionProvider"])
+        outputs = sess.run(None, feed)
+    else:
+        outputs = ReferenceEvaluator(model).run(None, feed)
+    for i, x in enumerate(inputs):
+        np.save(d / f"input_{i}.npy", x)
+    for i, y in enumerate(outputs):
+        np.save(d / f"output_{i}.npy", np.asarray(y, dtype=np.float32))
+    meta = {
+        "description": description,
+        "model": "model.onnx",
+        "inputs": len(inputs),
+        "outputs": len(outputs),
+        "tolerance": {"atol": 1e-05, "rtol": 1e-05},
+        "covers": covers,
+        "golden": golden,
+        "onnx_version": onnx.__version__,
+        "onnxruntime_version": ort.__version__,
+        "torch_version": torch.__version__,
+        "opset": next(o.version for o in model.opset_import if o.domain in ("", "ai.onnx")),
+        "input_shapes": [list(x.shape) for x in inputs],
+        "output_shapes": [list(np.shape(y)) for y in outputs],
+    }
+    (d / "case.json").write_text(json.dumps(meta, indent=2) + "\n")
+    print(f"{name}: {', '.join(covers)}")
+
+
+# ---------------------------------------------------------------- PyTorch exports
+
+def export(module, args, opset, input_names, output_names, dynamic_axes):
+    f = io.BytesIO()
+    torch.onnx.export(module.eval(), args, f, dynamo=False, opset_version=opset, input_names=input_names,
+                      output_names=output_names, dynamic_axes=dynamic_axes)
+    return f.getvalue()
+
+
+class RnnHead(torch.nn.Module):
+    """A stacked recurrent layer and a head on its output sequence (or its last step)."""
+
+    def __init__(self, rnn, head, last_step=False, batch_first=True):
+        super().__init__()
+        self.rnn, self.head, self.last_step, self.batch_first = rnn, head, last_step, batch_first
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        if self.last_step:
+            y = y[:, -1] if self.batch_first else y[-1]
+        return self.head(y)
+
+
+def torch_case(name, module, x, opset, description, covers, dynamic_axes, output_names=("y",), extra_inputs=()):
+    torch.manual_seed(zlib.crc32(name.encode()))
+    for p in module.parameters():
+        torch.nn.init.uniform_(p, -0.6, 0.6)
+    args = (torch.from_numpy(x),) + tuple(torch.from_numpy(e) for e in extra_inputs)
+    names = ["x"] + [f"state_{i}" for i in range(len(extra_inputs))]
+    model = export(module, args, opset, names, list(output_names), dynamic_axes)
+    write(name, model, [x, *extra_inputs], description, covers + [f"opset:{opset}", "torch_export"])
+
+
+@case("torch_lstm_2layer_bidir_batchfirst_linear_op14")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.LSTM(3, 6, num_layers=2, bidirectional=True, batch_first=True), torch.nn.Linear(12, 2))
+    x = r.standard_normal((3, 7, 3)).astype(np.float32)
+    torch_case(name, m, x, 14, "torch nn.LSTM(3, 6, num_layers=2, bidirectional, batch_first) -> Linear(12, 2) on every step;"
+               " dynamic batch and time", ["lstm", "bidirectional", "layers:2", "batch_first", "matmul_add_head", "dynamic_batch"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
+
+
+@case("torch_gru_bidir_timemajor_last_op9")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.GRU(4, 5, bidirectional=True), torch.nn.Sequential(torch.nn.Linear(10, 3), torch.nn.Tanh()),
+                last_step=True, batch_first=False)
+    x = r.standard_normal((6, 2, 4)).astype(np.float32)
+    torch_case(name, m, x, 9, "torch nn.GRU(4, 5, bidirectional), time-major, last step -> Linear -> Tanh; opset 9"
+               " (Slice, Unsqueeze and Squeeze with attributes)", ["gru", "bidirectional", "time_major", "gemm_head", "tanh"],
+               {"x": {1: "batch"}, "y": {0: "batch"}})
+
+
+@case("torch_rnn_relu_2layer_batchfirst_op17")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.RNN(3, 8, num_layers=2, nonlinearity="relu", batch_first=True),
+                torch.nn.Sequential(torch.nn.Linear(8, 4), torch.nn.Sigmoid()))
+    x = (0.5 * r.standard_normal((2, 9, 3))).astype(np.float32)
+    torch_case(name, m, x, 17, "torch nn.RNN(3, 8, num_layers=2, relu, batch_first) -> Linear -> Sigmoid",
+               ["rnn", "relu", "layers:2", "batch_first", "sigmoid"], {"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+@case("torch_rnn_tanh_bidir_op12")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.RNN(2, 4, bidirectional=True, batch_first=True), torch.nn.Linear(8, 2), last_step=True)
+    x = r.standard_normal((4, 5, 2)).astype(np.float32)
+    torch_case(name, m, x, 12, "torch nn.RNN(2, 4, bidirectional, batch_first) last step -> Linear; opset 12",
+               ["rnn", "tanh", "bidirectional", "batch_first", "gemm_head"], {"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class LstmWithState(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 5, num_layers=2)
+        self.head = torch.nn.Linear(5, 3)
+
+    def forward(self, x, h0, c0):
+        y, (h, c) = self.rnn(x, (h0, c0))
+        return torch.softmax(self.head(y), dim=-1), h, c
+
+
+@case("torch_lstm_2layer_states_softmax_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((5, 2, 3)).astype(np.float32)
+    h0 = (0.5 * r.standard_normal((2, 2, 5))).astype(np.float32)
+    c0 = (0.5 * r.standard_normal((2, 2, 5))).astype(np.float32)
+    torch_case(name, LstmWithState(), x, 13, "torch nn.LSTM(3, 5, num_layers=2), time-major, given (h0, c0) -> Linear ->"
+               " softmax; outputs y, h_n, c_n", ["lstm", "initial_state", "layers:2", "time_major", "softmax", "outputs:3"],
+               {"x": {1: "batch"}, "state_0": {1: "batch"}, "state_1": {1: "batch"}}, ("y", "h", "c"), (h0, c0))
+
+
+class GruFlatten(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.GRU(3, 4, batch_first=True, num_layers=3)
+        self.head = torch.nn.Sequential(torch.nn.Flatten(), torch.nn.Linear(24, 2), torch.nn.ReLU())
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        return self.head(y)
+
+
+@case("torch_gru_3layer_flatten_relu_op20")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, GruFlatten(), x, 20, "torch nn.GRU(3, 4, num_layers=3, batch_first) -> Flatten -> Linear -> ReLU;"
+               " opset 20", ["gru", "layers:3", "batch_first", "flatten", "relu"], {"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class MeanPooled(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 6, batch_first=True, bidirectional=True)
+        self.head = torch.nn.Linear(12, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        return torch.log_softmax(self.head(y.mean(dim=1) + y.amax(dim=1)), dim=-1)
+
+
+@case("torch_lstm_bidir_meanmax_pool_logsoftmax_op11")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 8, 3)).astype(np.float32)
+    torch_case(name, MeanPooled(), x, 11, "torch bidirectional nn.LSTM(3, 6, batch_first) -> mean + max over time ->"
+               " Linear -> log_softmax; opset 11", ["lstm", "bidirectional", "batch_first", "reduce_mean", "reduce_max",
+               "log_softmax"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+@case("torch_gru_mean_pool_op18")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.GRU(2, 5, batch_first=True), torch.nn.Linear(5, 1))
+    m.forward = lambda x: m.head(m.rnn(x)[0].mean(dim=1))
+    x = r.standard_normal((2, 7, 2)).astype(np.float32)
+    torch_case(name, m, x, 18, "torch nn.GRU(2, 5, batch_first) -> mean over time -> Linear; opset 18 (ReduceMean axes"
+               " as an input)", ["gru", "batch_first", "reduce_mean"], {"x": {0: "batch"}, "y": {0: "batch"}})
+
+
+class EmbeddingLstmNorm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.emb = torch.nn.Embedding(20, 4)
+        self.rnn = torch.nn.LSTM(4, 6, batch_first=True, num_layers=2, dropout=0.2)
+        self.norm = torch.nn.LayerNorm(6)
+        self.drop = torch.nn.Dropout(0.3)
+        self.fc = torch.nn.Linear(6, 3)
+
+    def forward(self, ids):
+        y, _ = self.rnn(self.emb(ids))
+        return self.fc(self.drop(self.norm(y[:, -1])))
+
+
+def embedding_case(name, opset, covers):
+    r = rng(name)
+    ids = r.integers(0, 20, (3, 7)).astype(np.int64)
+    torch_case(name, EmbeddingLstmNorm(), ids, opset, f"torch Embedding(20, 4) on int64 ids -> nn.LSTM(4, 6, num_layers=2,"
+               f" batch_first) last step -> LayerNorm -> Dropout -> Linear; opset {opset}",
+               ["embedding_gather", "lstm", "layers:2", "batch_first", "dropout"] + covers,
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+@case("torch_embedding_lstm_layernorm_op17")
+def _(name):
+    embedding_case(name, 17, ["layer_normalization"])
+
+
+@case("torch_embedding_lstm_layernorm_decomposed_op14")
+def _(name):
+    embedding_case(name, 14, ["layer_norm_as_reduce_mean_pow_sqrt"])
+
+
+# ---------------------------------------------------------------- hand-built graphs
+
+def rnn_graph(op, name, seq, batch, inp, hidden, attrs, weights, extra_inputs, outputs, layout=0, opset=14,
+              external=False):
+    """One recurrent node; weights become initializers (or external data), extra_inputs are graph inputs."""
+    nd = 2 if attrs.get("direction") == "bidirectional" else 1
+    x_shape = [seq, "batch", inp] if layout == 0 else ["batch", seq, inp]
+    graph_inputs = [helper.make_tensor_value_info("X", TensorProto.FLOAT, x_shape)]
+    node_inputs = ["X"]
+    inits = []
+    for slot in ["W", "R", "B", "sequence_lens", "initial_h", "initial_c", "P"][: 7 if op == "LSTM" else 5 + 1]:
+        if slot in weights:
+            inits.append(numpy_helper.from_array(weights[slot], slot))
+            node_inputs.append(slot)
+        elif slot in extra_inputs:
+            elem, shape = extra_inputs[slot]
+            graph_inputs.append(helper.make_tensor_value_info(slot, elem, shape))
+            node_inputs.append(slot)
+        else:
+            node_inputs.append("")
+    while node_inputs[-1] == "":
+        node_inputs.pop()
+    out_names = [o if o else "" for o in outputs]
+    node = helper.make_node(op, node_inputs, out_names, name=name, hidden_size=hidden, layout=layout, **attrs)
+    shapes = {"Y": [seq, nd, "batch", hidden] if layout == 0 else ["batch", seq, nd, hidden],
+              "Y_h": [nd, "batch", hidden] if layout == 0 else ["batch", nd, hidden]}
+    shapes["Y_c"] = shapes["Y_h"]
+    graph_outputs = [helper.make_tensor_value_info(o, TensorProto.FLOAT, shapes[o]) for o in outputs if o]
+    g = helper.make_graph([node], name, graph_inputs, graph_outputs, inits)
+    model = helper.make_model(g, opset_imports=[helper.make_opsetid("", opset)], producer_name="keras4j generate_onnx.py")
+    model.ir_version = 8
+    if external:
+        onnx.external_data_helper.convert_model_to_external_data(model, all_tensors_to_one_file=True,
+                                                                 location="weights.bin", size_threshold=0)
+        tensors = {}
+        for t in model.graph.initializer:
+            tensors[t.name] = t
+        blob = io.BytesIO()
+        for t in model.graph.initializer:
+            arr = weights[t.name]
+            offset = blob.tell()
+            blob.write(arr.tobytes())
+            pad = (-blob.tell()) % 16
+            blob.write(b"\0" * pad)
+            del t.external_data[:]
+            onnx.external_data_helper.set_external_data(t, location="weights.bin", offset=offset, length=arr.nbytes)
+            t.ClearField("raw_data")
+        return model.SerializeToString(), {"weights.bin": blob.getvalue()}
+    return model.SerializeToString(), None
+
+
+def weights(r, op, nd, inp, hidden, bias=True, peepholes=False, scale=0.5):
+    g = {"LSTM": 4, "GRU": 3, "RNN": 1}[op]
+    w = {"W": (scale * r.uniform(-1, 1, (nd, g * hidden, inp))).astype(np.float32),
+         "R": (scale * r.uniform(-1, 1, (nd, g * hidden, hidden))).astype(np.float32)}
+    if bias:
+        w["B"] = (scale * r.uniform(-1, 1, (nd, 2 * g * hidden))).astype(np.float32)
+    if peepholes:
+        w["P"] = (scale * r.uniform(-1, 1, (nd, 3 * hidden))).astype(np.float32)
+    return w
+
+
+def hand_case(name, op, description, covers, seq=5, batch=3, inp=3, hidden=4, attrs=None, bias=True, peepholes=False,
+              seq_lens=None, initial=(), outputs=("Y", "Y_h"), layout=0, golden="onnxruntime", external=False, opset=14,
+              scale=0.5):
+    r = rng(name)
+    attrs = dict(attrs or {})
+    nd = 2 if attrs.get("direction") == "bidirectional" else 1
+    w = weights(r, op, nd, inp, hidden, bias, peepholes, scale)
+    extra = {}
+    feeds = [r.standard_normal((seq, batch, inp) if layout == 0 else (batch, seq, inp)).astype(np.float32)]
+    if seq_lens is not None:
+        extra["sequence_lens"] = (TensorProto.INT32, ["batch"])
+        feeds.append(np.array(seq_lens, dtype=np.int32))
+    for s in initial:
+        extra[s] = (TensorProto.FLOAT, [nd, "batch", hidden] if layout == 0 else ["batch", nd, hidden])
+        feeds.append((0.5 * r.standard_normal((nd, batch, hidden) if layout == 0 else (batch, nd, hidden))).astype(np.float32))
+    model, files = rnn_graph(op, name, seq, batch, inp, hidden, attrs, w, extra, list(outputs), layout, opset, external)
+    write(name, model, feeds, description, covers, golden, files)
+
+
+@case("lstm_peepholes_clip_seqlens")
+def _(name):
+    hand_case(name, "LSTM", "LSTM forward with peepholes P, clip=0.9, sequence_lens (right-padded, one full) and"
+              " initial_h/initial_c; outputs Y, Y_h, Y_c", ["lstm", "peepholes", "clip", "sequence_lens", "initial_h",
+              "initial_c", "Y_c"], attrs={"clip": 0.9}, peepholes=True, seq_lens=[5, 3, 1], initial=("initial_h", "initial_c"),
+              outputs=("Y", "Y_h", "Y_c"), scale=1.0)
+
+
+@case("lstm_reverse_seqlens_zero_length")
+def _(name):
+    hand_case(name, "LSTM", "LSTM direction=reverse with sequence_lens [4, 0, 2] (a zero-length sequence gives zero"
+              " states) and initial_c only", ["lstm", "reverse", "sequence_lens", "zero_length", "initial_c"],
+              attrs={"direction": "reverse"}, seq=4, seq_lens=[4, 0, 2], initial=("initial_c",), outputs=("Y", "Y_h", "Y_c"))
+
+
+@case("lstm_bidir_activations_input_forget")
+def _(name):
+    hand_case(name, "LSTM", "bidirectional LSTM with input_forget=1 and per-direction activations HardSigmoid(0.3, 0.4),"
+              " ScaledTanh(0.9, 1.1), Softsign / Sigmoid, LeakyRelu(0.05), Elu (default alpha)",
+              ["lstm", "bidirectional", "input_forget", "hardsigmoid", "scaledtanh", "softsign", "leakyrelu", "elu"],
+              attrs={"direction": "bidirectional", "input_forget": 1,
+                     "activations": ["HardSigmoid", "ScaledTanh", "Softsign", "Sigmoid", "LeakyRelu", "Elu"],
+                     "activation_alpha": [0.3, 0.9, 0.05], "activation_beta": [0.4, 1.1]})
+
+
+@case("lstm_affine_softplus_nobias")
+def _(name):
+    hand_case(name, "LSTM", "LSTM without B, activations Sigmoid, Affine(0.5, 0.1) for the cell input and Softplus"
+              " for the cell output; only Y_h requested",
+              ["lstm", "no_bias", "affine", "softplus", "Y_h_only"],
+              attrs={"activations": ["Sigmoid", "Affine", "Softplus"], "activation_alpha": [0.5],
+                     "activation_beta": [0.1]}, bias=False, outputs=("", "Y_h"))
+
+
+@case("lstm_layout1_bidir_reference")
+def _(name):
+    hand_case(name, "LSTM", "bidirectional LSTM with layout=1 (batch-major X, Y and states), initial_h; ONNX Runtime"
+              " refuses layout=1 for LSTM, so the golden output is onnx.reference's", ["lstm", "layout:1", "bidirectional",
+              "initial_h"], attrs={"direction": "bidirectional"}, initial=("initial_h",), layout=1, golden="onnx.reference")
+
+
+@case("gru_lbr0_bidir_seqlens_initial")
+def _(name):
+    hand_case(name, "GRU", "bidirectional GRU, linear_before_reset=0 (Rbh summed into the input bias), sequence_lens"
+              " [5, 2, 4], initial_h", ["gru", "linear_before_reset:0", "bidirectional", "sequence_lens", "initial_h"],
+              attrs={"direction": "bidirectional"}, seq_lens=[5, 2, 4], initial=("initial_h",))
+
+
+@case("gru_lbr1_clip_relu_reverse")
+def _(name):
+    hand_case(name, "GRU", "GRU reverse with linear_before_reset=1 (Keras reset_after), clip=0.7, activations"
+              " HardSigmoid (default alpha/beta) and Relu", ["gru", "linear_before_reset:1", "reverse", "clip", "hardsigmoid",
+              "relu"], attrs={"direction": "reverse", "linear_before_reset": 1, "clip": 0.7,
+                              "activations": ["HardSigmoid", "Relu"]}, scale=1.0)
+
+
+@case("gru_seqlens_zero_length_external_data")
+def _(name):
+    hand_case(name, "GRU", "GRU forward with sequence_lens [3, 0, 6] and weights stored as external data (weights.bin,"
+              " with offsets)", ["gru", "sequence_lens", "zero_length", "external_data"], seq=6, seq_lens=[3, 0, 6],
+              external=True)
+
+
+@case("gru_layout1")
+def _(name):
+    hand_case(name, "GRU", "GRU with layout=1 (batch-major) and linear_before_reset=1", ["gru", "layout:1",
+              "linear_before_reset:1"], attrs={"linear_before_reset": 1}, layout=1, golden="onnx.reference")
+
+
+@case("rnn_bidir_seqlens_initial")
+def _(name):
+    hand_case(name, "RNN", "bidirectional RNN (Tanh) with sequence_lens [2, 5, 4] and initial_h",
+              ["rnn", "bidirectional", "sequence_lens", "initial_h"], attrs={"direction": "bidirectional"},
+              seq_lens=[2, 5, 4], initial=("initial_h",))
+
+
+@case("rnn_leakyrelu_softsign_clip")
+def _(name):
+    hand_case(name, "RNN", "bidirectional RNN with LeakyRelu(0.1) / Elu(0.5) (alpha per direction) and clip=0.6",
+              ["rnn", "bidirectional", "leakyrelu", "elu", "clip"], attrs={"direction": "bidirectional", "clip": 0.6,
+              "activations": ["LeakyRelu", "Elu"], "activation_alpha": [0.1, 0.5]}, scale=1.0)
+
+
+@case("rnn_thresholdedrelu_y_only")
+def _(name):
+    hand_case(name, "RNN", "RNN forward with ThresholdedRelu(0.1) and only Y requested", ["rnn", "thresholdedrelu",
+              "Y_only"], attrs={"activations": ["ThresholdedRelu"], "activation_alpha": [0.1]}, outputs=("Y",), scale=1.0)
+
+
+@case("rnn_reverse_layout1")
+def _(name):
+    hand_case(name, "RNN", "RNN reverse with layout=1 (ONNX Runtime's RNN ignores layout, so the golden output is"
+              " onnx.reference's)", ["rnn", "reverse", "layout:1"], attrs={"direction": "reverse"}, layout=1,
+              golden="onnx.reference")
+
+
+def main(args):
+    names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
+    for n in names:
+        REGISTRY[n](n)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
