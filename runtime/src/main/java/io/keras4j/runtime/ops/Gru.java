@@ -14,6 +14,7 @@ public final class Gru extends RecurrentOp {
     private final boolean resetAfter;
     private final Activation activation;
     private final Activation recurrentActivation;
+    private final FusedRecurrence fused;
 
     /**
      * @param kernel          {@code [inputSize][3·units]}, gate order z, r, h
@@ -37,6 +38,14 @@ public final class Gru extends RecurrentOp {
         this.resetAfter = resetAfter;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
+        this.fused = resetAfter && activation.kind() == Activation.Kind.TANH
+                && recurrentActivation.kind() == Activation.Kind.SIGMOID
+                ? new FusedRecurrence(false, inputSize, units, kernel, inputBias, recurrentKernel, recurrentBias) : null;
+    }
+
+    @Override
+    FusedRecurrence fused() {
+        return fused;
     }
 
     @Override

@@ -11,6 +11,7 @@ public final class Lstm extends RecurrentOp {
     private final float[] recurrentKernel;
     private final Activation activation;
     private final Activation recurrentActivation;
+    private final FusedRecurrence fused;
 
     /**
      * @param kernel          {@code [inputSize][4·units]}, Keras layout and gate order i, f, c, o
@@ -24,6 +25,13 @@ public final class Lstm extends RecurrentOp {
         this.recurrentKernel = recurrentKernel;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
+        this.fused = activation.kind() == Activation.Kind.TANH && recurrentActivation.kind() == Activation.Kind.SIGMOID
+                ? new FusedRecurrence(true, inputSize, units, kernel, bias, recurrentKernel, null) : null;
+    }
+
+    @Override
+    FusedRecurrence fused() {
+        return fused;
     }
 
     @Override

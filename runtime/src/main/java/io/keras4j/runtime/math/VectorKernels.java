@@ -1,0 +1,238 @@
+package io.keras4j.runtime.math;
+
+import static io.keras4j.runtime.math.FastTanh.*;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the JDK Vector API at the preferred width: broadcast-FMA over k-major panels, several
+ * independent accumulators, no horizontal reductions. Loaded only when {@code jdk.incubator.vector} is present.
+ */
+final class VectorKernels extends Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public String name() {
+        return "vector " + S.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public int panelUnits(int units) {
+        return L;
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            int i = 0;
+            for (; i + 1 < m; i += 2) {
+                gemm2x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
+            }
+            if (i < m) {
+                gemm1x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
+            }
+        }
+        for (; j + L <= n; j += L) {
+            for (int i = 0; i < m; i++) {
+                FloatVector acc = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+                int ai = aOff + i * k;
+                for (int p = 0; p < k; p++) {
+                    acc = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                }
+                acc.intoArray(c, cOff + i * n + j);
+            }
+        }
+        for (; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                float acc = bias == null ? 0f : bias[j];
+                int ai = aOff + i * k;
+                for (int p = 0; p < k; p++) {
+                    acc = Math.fma(a[ai + p], b[p * n + j], acc);
+                }
+                c[cOff + i * n + j] = acc;
+            }
+        }
+    }
+
+    private static FloatVector init(float[] bias, int j) {
+        return bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+    }
+
+    private static void gemm2x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
+        FloatVector c00 = init(bias, j), c01 = init(bias, j + L), c02 = init(bias, j + 2 * L), c03 = init(bias, j + 3 * L);
+        FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03;
+        for (int p = 0, bp = j; p < k; p++, bp += n) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]), a1 = FloatVector.broadcast(S, a[ai + k + p]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            c03 = b3.fma(a0, c03);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            c13 = b3.fma(a1, c13);
+        }
+        c00.intoArray(c, ci + j);
+        c01.intoArray(c, ci + j + L);
+        c02.intoArray(c, ci + j + 2 * L);
+        c03.intoArray(c, ci + j + 3 * L);
+        c10.intoArray(c, ci + n + j);
+        c11.intoArray(c, ci + n + j + L);
+        c12.intoArray(c, ci + n + j + 2 * L);
+        c13.intoArray(c, ci + n + j + 3 * L);
+    }
+
+    private static void gemm1x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
+        FloatVector c0 = init(bias, j), c1 = init(bias, j + L), c2 = init(bias, j + 2 * L), c3 = init(bias, j + 3 * L);
+        for (int p = 0, bp = j; p < k; p++, bp += n) {
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]);
+            c0 = FloatVector.fromArray(S, b, bp).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, b, bp + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, b, bp + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, b, bp + 3 * L).fma(a0, c3);
+        }
+        c0.intoArray(c, ci + j);
+        c1.intoArray(c, ci + j + L);
+        c2.intoArray(c, ci + j + 2 * L);
+        c3.intoArray(c, ci + j + 3 * L);
+    }
+
+    @Override
+    public void lstm(float[] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
+                     int stride, int rows, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            int w = p * units * 4 * L;
+            int b = 0;
+            for (; b + 1 < rows; b += 2) {
+                lstm2(r, w, units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, hNextOff + b * stride + p * L,
+                        cOff + b * stride + p * L, stride);
+            }
+            if (b < rows) {
+                lstm1(r, w, units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride, hNextOff + b * stride + p * L,
+                        cOff + b * stride + p * L);
+            }
+        }
+    }
+
+    /** One panel, one sequence: eight accumulators (two per gate, even and odd k). */
+    private static void lstm1(float[] r, int w, int units, float[] s, int z, int h, int hNext, int c) {
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
+        int k = 0;
+        for (; k + 1 < units; k += 2, w += 8 * L) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
+            i1 = FloatVector.fromArray(S, r, w + 4 * L).fma(hb, i1);
+            f1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, f1);
+            g1 = FloatVector.fromArray(S, r, w + 6 * L).fma(hb, g1);
+            o1 = FloatVector.fromArray(S, r, w + 7 * L).fma(hb, o1);
+        }
+        if (k < units) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
+        }
+        lstmGates(i0.add(i1), f0.add(f1), g0.add(g1), o0.add(o1), s, c, hNext);
+    }
+
+    /** One panel, two sequences. */
+    private static void lstm2(float[] r, int w, int units, float[] s, int z, int zStride, int h, int hNext, int c, int stride) {
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        int z1 = z + zStride;
+        FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
+        FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
+        for (int k = 0; k < units; k++, w += 4 * L) {
+            FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
+            FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
+            i0 = wi.fma(ha, i0);
+            f0 = wf.fma(ha, f0);
+            g0 = wg.fma(ha, g0);
+            o0 = wo.fma(ha, o0);
+            i1 = wi.fma(hb, i1);
+            f1 = wf.fma(hb, f1);
+            g1 = wg.fma(hb, g1);
+            o1 = wo.fma(hb, o1);
+        }
+        lstmGates(i0, f0, g0, o0, s, c, hNext);
+        lstmGates(i1, f1, g1, o1, s, c + stride, hNext + stride);
+    }
+
+    private static void lstmGates(FloatVector zi, FloatVector zf, FloatVector zg, FloatVector zo, float[] s, int c, int hNext) {
+        FloatVector cell = sigmoid(zf).fma(FloatVector.fromArray(S, s, c), sigmoid(zi).mul(tanh(zg)));
+        cell.intoArray(s, c);
+        sigmoid(zo).mul(tanh(cell)).intoArray(s, hNext);
+    }
+
+    @Override
+    public void gru(float[] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
+                    int workOff, int stride, int rows, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            int w0 = p * units * 3 * L;
+            for (int b = 0; b < rows; b++) {
+                int z = zOff + b * zStride + p * 3 * L;
+                int h = hOff + b * stride;
+                FloatVector az = FloatVector.fromArray(S, s, z), ar = FloatVector.fromArray(S, s, z + L);
+                FloatVector ah = FloatVector.fromArray(S, rb, p * L);
+                for (int k = 0, w = w0; k < units; k++, w += 3 * L) {
+                    FloatVector hk = FloatVector.broadcast(S, s[h + k]);
+                    az = FloatVector.fromArray(S, r, w).fma(hk, az);
+                    ar = FloatVector.fromArray(S, r, w + L).fma(hk, ar);
+                    ah = FloatVector.fromArray(S, r, w + 2 * L).fma(hk, ah);
+                }
+                FloatVector zg = sigmoid(az);
+                FloatVector cand = tanh(sigmoid(ar).fma(ah, FloatVector.fromArray(S, s, z + 2 * L)));
+                FloatVector old = FloatVector.fromArray(S, s, h + p * L);
+                zg.fma(old.sub(cand), cand).intoArray(s, hNextOff + b * stride + p * L);
+            }
+        }
+    }
+
+    /** {@link FastTanh#tanh} lane-wise. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector x2 = x.mul(x);
+        FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
+        FloatVector small = p.mul(x2).fma(x, x);
+        FloatVector e = exp(a.min(CLAMP).mul(-2f));
+        FloatVector big = FloatVector.broadcast(S, 1f).sub(e).div(e.add(1f));
+        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+        return small.blend(big, a.compare(VectorOperators.GE, SMALL));
+    }
+
+    /** {@link FastTanh#sigmoid} lane-wise. */
+    static FloatVector sigmoid(FloatVector x) {
+        return tanh(x.mul(0.5f)).fma(0.5f, 0.5f);
+    }
+
+    private static FloatVector c(float v) {
+        return FloatVector.broadcast(S, v);
+    }
+
+    /** {@link FastTanh#expNonPositive} lane-wise. */
+    private static FloatVector exp(FloatVector t) {
+        FloatVector shifted = t.fma(LOG2E, ROUNDER);
+        FloatVector n = shifted.sub(ROUNDER);
+        FloatVector r = n.fma(c(-LN2_HI), t);
+        r = n.fma(c(-LN2_LO), r);
+        FloatVector poly = r.fma(E7, E6);
+        poly = poly.fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
+        FloatVector y = poly.fma(r.mul(r), r).add(1f);
+        IntVector bits = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
+    }
+}
