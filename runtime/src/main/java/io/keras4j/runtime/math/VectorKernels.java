@@ -10,6 +10,10 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Kernels on the JDK Vector API at the preferred width: broadcast-FMA over k-major panels, several
  * independent accumulators, no horizontal reductions. Loaded only when {@code jdk.incubator.vector} is present.
+ *
+ * <p>No method takes or returns a vector: C2 boxes vectors that cross a call it does not inline, and it
+ * declines large callees whose profile is thin. Accumulators go back to the (consumed) projection row
+ * and the activations run in place on arrays.
  */
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -59,12 +63,14 @@ final class VectorKernels extends Kernels {
         }
     }
 
-    private static FloatVector init(float[] bias, int j) {
-        return bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
-    }
-
     private static void gemm2x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
-        FloatVector c00 = init(bias, j), c01 = init(bias, j + L), c02 = init(bias, j + 2 * L), c03 = init(bias, j + 3 * L);
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        if (bias != null) {
+            c00 = FloatVector.fromArray(S, bias, j);
+            c01 = FloatVector.fromArray(S, bias, j + L);
+            c02 = FloatVector.fromArray(S, bias, j + 2 * L);
+            c03 = FloatVector.fromArray(S, bias, j + 3 * L);
+        }
         FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03;
         for (int p = 0, bp = j; p < k; p++, bp += n) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
@@ -90,7 +96,13 @@ final class VectorKernels extends Kernels {
     }
 
     private static void gemm1x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
-        FloatVector c0 = init(bias, j), c1 = init(bias, j + L), c2 = init(bias, j + 2 * L), c3 = init(bias, j + 3 * L);
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        if (bias != null) {
+            c0 = FloatVector.fromArray(S, bias, j);
+            c1 = FloatVector.fromArray(S, bias, j + L);
+            c2 = FloatVector.fromArray(S, bias, j + 2 * L);
+            c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        }
         for (int p = 0, bp = j; p < k; p++, bp += n) {
             FloatVector a0 = FloatVector.broadcast(S, a[ai + p]);
             c0 = FloatVector.fromArray(S, b, bp).fma(a0, c0);
@@ -111,18 +123,21 @@ final class VectorKernels extends Kernels {
             int w = p * units * 4 * L;
             int b = 0;
             for (; b + 1 < rows; b += 2) {
-                lstm2(r, w, units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, hNextOff + b * stride + p * L,
-                        cOff + b * stride + p * L, stride);
+                lstm2(r, w, units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
             }
             if (b < rows) {
-                lstm1(r, w, units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride, hNextOff + b * stride + p * L,
-                        cOff + b * stride + p * L);
+                lstm1(r, w, units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
+            }
+        }
+        for (int b = 0; b < rows; b++) {
+            for (int p = p0; p < p1; p++) {
+                lstmCell(s, zOff + b * zStride + p * 4 * L, cOff + b * stride + p * L, hNextOff + b * stride + p * L);
             }
         }
     }
 
-    /** One panel, one sequence: eight accumulators (two per gate, even and odd k). */
-    private static void lstm1(float[] r, int w, int units, float[] s, int z, int h, int hNext, int c) {
+    /** Adds h·R to one panel of one sequence's gate row: eight accumulators (even and odd k). */
+    private static void lstm1(float[] r, int w, int units, float[] s, int z, int h) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
@@ -145,11 +160,14 @@ final class VectorKernels extends Kernels {
             g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
             o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
         }
-        lstmGates(i0.add(i1), f0.add(f1), g0.add(g1), o0.add(o1), s, c, hNext);
+        i0.add(i1).intoArray(s, z);
+        f0.add(f1).intoArray(s, z + L);
+        g0.add(g1).intoArray(s, z + 2 * L);
+        o0.add(o1).intoArray(s, z + 3 * L);
     }
 
-    /** One panel, two sequences. */
-    private static void lstm2(float[] r, int w, int units, float[] s, int z, int zStride, int h, int hNext, int c, int stride) {
+    /** Adds h·R to one panel of two sequences' gate rows. */
+    private static void lstm2(float[] r, int w, int units, float[] s, int z, int zStride, int h, int stride) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         int z1 = z + zStride;
@@ -168,14 +186,28 @@ final class VectorKernels extends Kernels {
             g1 = wg.fma(hb, g1);
             o1 = wo.fma(hb, o1);
         }
-        lstmGates(i0, f0, g0, o0, s, c, hNext);
-        lstmGates(i1, f1, g1, o1, s, c + stride, hNext + stride);
+        i0.intoArray(s, z);
+        f0.intoArray(s, z + L);
+        g0.intoArray(s, z + 2 * L);
+        o0.intoArray(s, z + 3 * L);
+        i1.intoArray(s, z1);
+        f1.intoArray(s, z1 + L);
+        g1.intoArray(s, z1 + 2 * L);
+        o1.intoArray(s, z1 + 3 * L);
     }
 
-    private static void lstmGates(FloatVector zi, FloatVector zf, FloatVector zg, FloatVector zo, float[] s, int c, int hNext) {
-        FloatVector cell = sigmoid(zf).fma(FloatVector.fromArray(S, s, c), sigmoid(zi).mul(tanh(zg)));
+    /** Gate math of one panel: z holds the pre-activations i, f, g, o; updates c and writes h. */
+    private static void lstmCell(float[] s, int z, int c, int hNext) {
+        sigmoid(s, z);
+        sigmoid(s, z + L);
+        tanh(s, z + 2 * L);
+        sigmoid(s, z + 3 * L);
+        FloatVector cell = FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, c),
+                FloatVector.fromArray(S, s, z).mul(FloatVector.fromArray(S, s, z + 2 * L)));
         cell.intoArray(s, c);
-        sigmoid(zo).mul(tanh(cell)).intoArray(s, hNext);
+        cell.intoArray(s, z + 2 * L);
+        tanh(s, z + 2 * L);
+        FloatVector.fromArray(S, s, z + 3 * L).mul(FloatVector.fromArray(S, s, z + 2 * L)).intoArray(s, hNext);
     }
 
     @Override
@@ -194,45 +226,58 @@ final class VectorKernels extends Kernels {
                     ar = FloatVector.fromArray(S, r, w + L).fma(hk, ar);
                     ah = FloatVector.fromArray(S, r, w + 2 * L).fma(hk, ah);
                 }
-                FloatVector zg = sigmoid(az);
-                FloatVector cand = tanh(sigmoid(ar).fma(ah, FloatVector.fromArray(S, s, z + 2 * L)));
-                FloatVector old = FloatVector.fromArray(S, s, h + p * L);
-                zg.fma(old.sub(cand), cand).intoArray(s, hNextOff + b * stride + p * L);
+                az.intoArray(s, z);
+                ar.intoArray(s, z + L);
+                ah.intoArray(s, workOff + b * stride + p * L);
+            }
+        }
+        for (int b = 0; b < rows; b++) {
+            for (int p = p0; p < p1; p++) {
+                int z = zOff + b * zStride + p * 3 * L;
+                int at = p * L + b * stride;
+                sigmoid(s, z);
+                sigmoid(s, z + L);
+                FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, workOff + at), FloatVector.fromArray(S, s, z + 2 * L))
+                        .intoArray(s, z + 2 * L);
+                tanh(s, z + 2 * L);
+                FloatVector cand = FloatVector.fromArray(S, s, z + 2 * L);
+                FloatVector.fromArray(S, s, z).fma(FloatVector.fromArray(S, s, hOff + at).sub(cand), cand).intoArray(s, hNextOff + at);
             }
         }
     }
 
-    /** {@link FastTanh#tanh} lane-wise. */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
+    private static void sigmoid(float[] s, int at) {
+        tanhAffine(s, at, 0.5f, 0.5f);
+    }
+
+    private static void tanh(float[] s, int at) {
+        tanhAffine(s, at, 1f, 0f);
+    }
+
+    /**
+     * {@code s[at, at+L) = tanh(a·x)·a + b} lane-wise: tanh for a = 1, b = 0, sigmoid for a = b = 0.5, each
+     * computed as {@link FastTanh} does.
+     */
+    private static void tanhAffine(float[] s, int at, float a, float b) {
+        FloatVector x = FloatVector.fromArray(S, s, at).mul(a);
+        FloatVector abs = x.abs();
         FloatVector x2 = x.mul(x);
         FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
         FloatVector small = p.mul(x2).fma(x, x);
-        FloatVector e = exp(a.min(CLAMP).mul(-2f));
-        FloatVector big = FloatVector.broadcast(S, 1f).sub(e).div(e.add(1f));
-        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-        return small.blend(big, a.compare(VectorOperators.GE, SMALL));
-    }
-
-    /** {@link FastTanh#sigmoid} lane-wise. */
-    static FloatVector sigmoid(FloatVector x) {
-        return tanh(x.mul(0.5f)).fma(0.5f, 0.5f);
-    }
-
-    private static FloatVector c(float v) {
-        return FloatVector.broadcast(S, v);
-    }
-
-    /** {@link FastTanh#expNonPositive} lane-wise. */
-    private static FloatVector exp(FloatVector t) {
+        FloatVector t = abs.min(CLAMP).mul(-2f);
         FloatVector shifted = t.fma(LOG2E, ROUNDER);
         FloatVector n = shifted.sub(ROUNDER);
         FloatVector r = n.fma(c(-LN2_HI), t);
         r = n.fma(c(-LN2_LO), r);
-        FloatVector poly = r.fma(E7, E6);
-        poly = poly.fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
-        FloatVector y = poly.fma(r.mul(r), r).add(1f);
-        IntVector bits = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127).lanewise(VectorOperators.LSHL, 23);
-        return y.mul(bits.reinterpretAsFloats());
+        FloatVector poly = r.fma(E7, E6).fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
+        IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127).lanewise(VectorOperators.LSHL, 23);
+        FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
+        FloatVector big = c(1f).sub(e).div(e.add(1f));
+        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+        small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, at);
+    }
+
+    private static FloatVector c(float v) {
+        return FloatVector.broadcast(S, v);
     }
 }

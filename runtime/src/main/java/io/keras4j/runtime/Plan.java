@@ -1,0 +1,123 @@
+package io.keras4j.runtime;
+
+import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.math.Parallel;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.StatefulOp;
+import java.util.List;
+
+/**
+ * A model's execution for one set of input shapes: every value's shape resolved, its buffer and the
+ * scratch allocated once, the argument arrays of every node assembled. Running it allocates nothing.
+ * A plan is used by one thread at a time.
+ */
+final class Plan {
+    private final Model model;
+    private final int[][] inputShapes;
+    private final float[][] values;
+    private final int[][] shapes;
+    private final float[][][] nodeIn;
+    private final int[][][] nodeInShapes;
+    private final float[][][] nodeOut;
+    private final float[] scratch;
+
+    /** @throws IllegalArgumentException naming the layer whose shapes do not fit */
+    Plan(Model model, int[][] inputShapes) {
+        this.model = model;
+        this.inputShapes = inputShapes;
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeInputs = model.nodeInputs();
+        int[][] nodeOutputs = model.nodeOutputs();
+        values = new float[model.valueCount()][];
+        shapes = new int[model.valueCount()][];
+        System.arraycopy(inputShapes, 0, shapes, 0, inputShapes.length);
+        nodeIn = new float[nodes.size()][][];
+        nodeInShapes = new int[nodes.size()][][];
+        nodeOut = new float[nodes.size()][][];
+        int scratchSize = 0;
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            int[][] in = new int[nodeInputs[n].length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = shapes[nodeInputs[n][i]];
+            }
+            int[][] out;
+            try {
+                out = node.op().outputShapes(in);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
+            }
+            nodeInShapes[n] = in;
+            nodeIn[n] = new float[in.length][];
+            nodeOut[n] = new float[out.length][];
+            for (int i = 0; i < out.length; i++) {
+                nodeOut[n][i] = new float[Shapes.checkedSize(out[i])];
+                values[nodeOutputs[n][i]] = nodeOut[n][i];
+                shapes[nodeOutputs[n][i]] = out[i];
+            }
+            scratchSize = Math.max(scratchSize, node.op().scratchSize(in));
+        }
+        scratch = new float[scratchSize];
+    }
+
+    /** Whether {@code inputs} have exactly the shapes this plan was made for. */
+    boolean fits(Tensor[] inputs) {
+        if (inputs.length != inputShapes.length) {
+            return false;
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            int[] s = inputShapes[i];
+            if (inputs[i].rank() != s.length) {
+                return false;
+            }
+            for (int d = 0; d < s.length; d++) {
+                if (inputs[i].dim(d) != s[d]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs every node on {@code parallel}. {@code carried[n]}, when given and non-null, is node n's state,
+     * read at the start and overwritten with the final state.
+     */
+    void run(Tensor[] inputs, float[][] carried, Parallel parallel) {
+        for (int i = 0; i < inputs.length; i++) {
+            values[i] = inputs[i].data();
+        }
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeInputs = model.nodeInputs();
+        for (int n = 0; n < nodes.size(); n++) {
+            float[][] in = nodeIn[n];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values[nodeInputs[n][i]];
+            }
+            Op op = nodes.get(n).op();
+            float[] state = carried == null ? null : carried[n];
+            if (op instanceof RecurrentOp r) {
+                r.forward(in, nodeInShapes[n], nodeOut[n], scratch, state, parallel);
+            } else if (state != null) {
+                ((StatefulOp) op).forward(in, nodeInShapes[n], nodeOut[n], scratch, state);
+            } else {
+                op.forward(in, nodeInShapes[n], nodeOut[n], scratch);
+            }
+        }
+    }
+
+    /** The buffer of model output {@code i}, valid until the next run. */
+    float[] output(int i) {
+        return values[model.outputSlots()[i]];
+    }
+
+    int[] outputShape(int i) {
+        return shapes[model.outputSlots()[i]];
+    }
+
+    /** Whether model output {@code i} is one of the model inputs, passed through. */
+    boolean outputIsInput(int i) {
+        return model.outputSlots()[i] < inputShapes.length;
+    }
+}
