@@ -98,7 +98,8 @@ public final class Session implements AutoCloseable {
     private void allocate(Tensor[] inputs) {
         int[][] modelShapes = null;
         List<Node> nodes = model.graph().nodes();
-        for (int n : carriedNodes) {
+        for (int i = 0; i < carriedNodes.size(); i++) {
+            int n = carriedNodes.get(i);
             if (sized[n]) {
                 continue;
             }

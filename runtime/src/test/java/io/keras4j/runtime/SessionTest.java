@@ -93,7 +93,7 @@ class SessionTest {
                 s.runInto(out, x);
             }
             long allocated = mx.getCurrentThreadAllocatedBytes() - before;
-            assertTrue(allocated < 100 * 16, "runInto allocated " + allocated + " bytes in 100 calls: " + Arrays.toString(out[0]));
+            assertTrue(allocated < 100 * 8, "runInto allocated " + allocated + " bytes in 100 calls: " + Arrays.toString(out[0]));
         }
     }
 }
