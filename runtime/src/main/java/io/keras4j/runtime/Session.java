@@ -98,8 +98,8 @@ public final class Session implements AutoCloseable {
     private void allocate(Tensor[] inputs) {
         int[][] modelShapes = null;
         List<Node> nodes = model.graph().nodes();
-        for (int i = 0; i < carriedNodes.size(); i++) {
-            int n = carriedNodes.get(i);
+        for (int c = 0; c < carriedNodes.size(); c++) {
+            int n = carriedNodes.get(c);
             if (sized[n]) {
                 continue;
             }
