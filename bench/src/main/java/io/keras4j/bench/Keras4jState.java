@@ -1,0 +1,41 @@
+package io.keras4j.bench;
+
+import io.keras4j.importer.ModelImporter;
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Session;
+import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.math.Kernels;
+import java.io.IOException;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** keras4j: the .keras file through the importer, a session with the case's threads, runInto. */
+@State(Scope.Benchmark)
+public class Keras4jState {
+    @Param("seed_lstm16_t10_b1")
+    public String c;
+
+    Session session;
+    Tensor[] x;
+    float[][] out;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        BenchCase bc = BenchCase.named(c);
+        Model model = ModelImporter.load(bc.dir().resolve("model.keras"));
+        x = new Tensor[] {Tensor.of(bc.input(), bc.batch(), bc.time(), bc.features())};
+        out = new float[][] {new float[bc.golden().length]};
+        session = model.newSession(bc.threads());
+        session.runInto(out, x);
+        bc.verify(Kernels.get().name().startsWith("vector") ? "keras4j" : "keras4j-scalar", out[0]);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        session.close();
+    }
+}
