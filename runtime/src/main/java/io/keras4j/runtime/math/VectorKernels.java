@@ -30,6 +30,19 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
+    public float[][] packRecurrent(float[] w, int units, int gates) {
+        float[] rows = packColumns(w, units, gates, units);
+        int width = rows.length / units;
+        float[][] panels = new float[width / (gates * L)][units * gates * L];
+        for (int p = 0; p < panels.length; p++) {
+            for (int k = 0; k < units; k++) {
+                System.arraycopy(rows, k * width + p * gates * L, panels[p], k * gates * L, gates * L);
+            }
+        }
+        return panels;
+    }
+
+    @Override
     public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
         int j = 0;
         for (; j + 4 * L <= n; j += 4 * L) {
@@ -117,16 +130,15 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void lstm(float[] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
+    public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
                      int stride, int rows, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
-            int w = p * units * 4 * L;
             int b = 0;
             for (; b + 1 < rows; b += 2) {
-                lstm2(r, w, units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+                lstm2(r[p], units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
             }
             if (b < rows) {
-                lstm1(r, w, units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
+                lstm1(r[p], units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
             }
         }
         for (int b = 0; b < rows; b++) {
@@ -137,7 +149,8 @@ final class VectorKernels extends Kernels {
     }
 
     /** Adds h·R to one panel of one sequence's gate row: eight accumulators (even and odd k). */
-    private static void lstm1(float[] r, int w, int units, float[] s, int z, int h) {
+    private static void lstm1(float[] r, int units, float[] s, int z, int h) {
+        int w = 0;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
@@ -167,7 +180,8 @@ final class VectorKernels extends Kernels {
     }
 
     /** Adds h·R to one panel of two sequences' gate rows. */
-    private static void lstm2(float[] r, int w, int units, float[] s, int z, int zStride, int h, int stride) {
+    private static void lstm2(float[] r, int units, float[] s, int z, int zStride, int h, int stride) {
+        int w = 0;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         int z1 = z + zStride;
@@ -211,24 +225,24 @@ final class VectorKernels extends Kernels {
     }
 
     @Override
-    public void gru(float[] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
-                    int workOff, int stride, int rows, int p0, int p1) {
+    public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
+                    int stride, int rows, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
-            int w0 = p * units * 3 * L;
+            float[] panel = r[p];
             for (int b = 0; b < rows; b++) {
                 int z = zOff + b * zStride + p * 3 * L;
                 int h = hOff + b * stride;
                 FloatVector az = FloatVector.fromArray(S, s, z), ar = FloatVector.fromArray(S, s, z + L);
                 FloatVector ah = FloatVector.fromArray(S, rb, p * L);
-                for (int k = 0, w = w0; k < units; k++, w += 3 * L) {
+                for (int k = 0, w = 0; k < units; k++, w += 3 * L) {
                     FloatVector hk = FloatVector.broadcast(S, s[h + k]);
-                    az = FloatVector.fromArray(S, r, w).fma(hk, az);
-                    ar = FloatVector.fromArray(S, r, w + L).fma(hk, ar);
-                    ah = FloatVector.fromArray(S, r, w + 2 * L).fma(hk, ah);
+                    az = FloatVector.fromArray(S, panel, w).fma(hk, az);
+                    ar = FloatVector.fromArray(S, panel, w + L).fma(hk, ar);
+                    ah = FloatVector.fromArray(S, panel, w + 2 * L).fma(hk, ah);
                 }
                 az.intoArray(s, z);
                 ar.intoArray(s, z + L);
-                ah.intoArray(s, workOff + b * stride + p * L);
+                ah.intoArray(s, hNextOff + b * stride + p * L);
             }
         }
         for (int b = 0; b < rows; b++) {
@@ -237,7 +251,7 @@ final class VectorKernels extends Kernels {
                 int at = p * L + b * stride;
                 sigmoid(s, z);
                 sigmoid(s, z + L);
-                FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, workOff + at), FloatVector.fromArray(S, s, z + 2 * L))
+                FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, z + 2 * L))
                         .intoArray(s, z + 2 * L);
                 tanh(s, z + 2 * L);
                 FloatVector cand = FloatVector.fromArray(S, s, z + 2 * L);

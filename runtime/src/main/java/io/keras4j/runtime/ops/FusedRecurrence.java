@@ -11,8 +11,8 @@ import java.util.Arrays;
  * threads, sequences of the batch are split between them; a single sequence with large recurrent weights
  * has its panels split instead, so each core streams its own share, with a spin barrier per step.
  *
- * <p>Scratch: the projection {@code [batch·time][gates·up]}, then h twice (current and next), then c (LSTM)
- * or a work row (GRU), each {@code [batch][up]}.
+ * <p>Scratch: the projection {@code [batch·time][gates·up]}, then h twice (current and next), then c (LSTM),
+ * each {@code [batch][up]}.
  */
 final class FusedRecurrence {
     /** Split one sequence's panels across threads when its recurrent weights hold at least this many floats. */
@@ -27,7 +27,7 @@ final class FusedRecurrence {
     private final int padded;
     private final float[] kernel;
     private final float[] bias;
-    private final float[] recurrent;
+    private final float[][] recurrent;
     private final float[] recurrentBias;
     private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
 
@@ -53,30 +53,10 @@ final class FusedRecurrence {
             }
             System.arraycopy(recurrentBias, 2 * units, rb, 0, units);
         }
-        this.kernel = pack(kernel, inputSize, false);
-        this.bias = pack(b, 1, false);
-        this.recurrent = pack(recurrentKernel, units, true);
-        this.recurrentBias = lstm ? null : pack(rb, 1, false);
-    }
-
-    /**
-     * Reorders {@code [rows][g·units]} (gate blocks of {@code g = w.length / rows / units} gates) into panels;
-     * row-major over all panels, or panel-major (k-major within a panel) when {@code panelMajor}.
-     */
-    private float[] pack(float[] w, int rows, boolean panelMajor) {
-        int g = w.length / rows / units;
-        int pu = panelUnits;
-        float[] out = new float[rows * g * padded];
-        for (int k = 0; k < rows; k++) {
-            for (int gate = 0; gate < g; gate++) {
-                for (int j = 0; j < units; j++) {
-                    int p = j / pu;
-                    int at = panelMajor ? (p * rows + k) * g * pu : k * g * padded + p * g * pu;
-                    out[at + gate * pu + j % pu] = w[k * g * units + gate * units + j];
-                }
-            }
-        }
-        return out;
+        this.kernel = kernels.packColumns(kernel, inputSize, gates, units);
+        this.bias = kernels.packColumns(b, 1, gates, units);
+        this.recurrent = kernels.packRecurrent(recurrentKernel, units, gates);
+        this.recurrentBias = lstm ? null : kernels.packColumns(rb, 1, 1, units);
     }
 
     int scratchSize(int batch, int time) {
@@ -207,7 +187,7 @@ final class FusedRecurrence {
                             cAt + r0 * padded, padded, r1 - r0, p0, p1);
                 } else {
                     kernels.gru(recurrent, recurrentBias, units, s, z, time * width, cur + r0 * padded, next + r0 * padded,
-                            cAt + r0 * padded, padded, r1 - r0, p0, p1);
+                            padded, r1 - r0, p0, p1);
                 }
                 if (sequence != null) {
                     for (int b = r0; b < r1; b++) {
