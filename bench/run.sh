@@ -8,7 +8,7 @@
 # Environment: KERAS_PYTHON (a Python with Keras 3 / TensorFlow; default /work/venv-keras/bin/python),
 # BENCH_PYTHON (a Python with onnx and onnxruntime; default: /work/venv-bench, else a venv made in
 # bench/target), JDK17 and JDK25 (Java homes), ENGINES (comma list of keras4j,keras4jScalar,onnxruntime,dl4j;
-# with --quick, DL4J runs on JDK 17 only).
+# with --quick, DL4J runs on JDK 17 only), CASES (a regex over case names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=""
@@ -21,6 +21,7 @@ JDK17="${JDK17:-/usr/lib/jvm/java-17-openjdk-amd64}"
 JDK25="${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 KERAS_PYTHON="${KERAS_PYTHON:-/work/venv-keras/bin/python}"
 ENGINES="${ENGINES:-keras4j,keras4jScalar,onnxruntime,dl4j}"
+CASES="${CASES:-.*}"
 TARGET=bench/target
 MODELS="$TARGET/models-$SET"
 mkdir -p "$TARGET"
@@ -54,7 +55,7 @@ for JDK in "$JDK17" "$JDK25"; do
   NAME="jdk$("$JDK/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')"
   echo "== $NAME: $("$JDK/bin/java" -version 2>&1 | head -1) (log: $TARGET/jmh-$SET-$NAME.log)"
   "$JDK/bin/java" -cp "$CP" io.keras4j.bench.BenchMain --models "$MODELS" --out "$TARGET/results-$SET-$NAME.json" \
-    --engines "$RUN_ENGINES" $QUICK > "$TARGET/jmh-$SET-$NAME.log" 2>&1 || { tail -40 "$TARGET/jmh-$SET-$NAME.log"; exit 1; }
+    --engines "$RUN_ENGINES" --cases "$CASES" $QUICK > "$TARGET/jmh-$SET-$NAME.log" 2>&1 || { tail -40 "$TARGET/jmh-$SET-$NAME.log"; exit 1; }
   RUNS+=("$TARGET/results-$SET-$NAME.json")
 done
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * time), one JMH fork each, with {@code -prof gc}, and writes the medians, p99, allocation per call and the
  * agreement with Keras to a JSON file for {@link Report}.
  *
- * <pre>java -cp benchmarks.jar io.keras4j.bench.BenchMain --models DIR --out FILE.json [--quick] [--engines a,b]</pre>
+ * <pre>java -cp ... io.keras4j.bench.BenchMain --models DIR --out FILE.json [--quick] [--engines a,b] [--cases REGEX]</pre>
  */
 public final class BenchMain {
     static final List<String> ENGINES = List.of("keras4j", "keras4jScalar", "onnxruntime", "dl4j");
@@ -50,7 +50,11 @@ public final class BenchMain {
         run.put("started", Instant.now().toString());
         run.put("quick", quick);
         ArrayNode results = run.putArray("results");
+        String only = option(args, "--cases", ".*");
         for (BenchCase c : BenchCase.all(models)) {
+            if (!c.name().matches(only)) {
+                continue;
+            }
             for (String engine : engines) {
                 ObjectNode r = results.addObject();
                 r.put("case", c.name());
@@ -85,7 +89,7 @@ public final class BenchMain {
         Options options = new OptionsBuilder()
                 .include(RecurrentBench.class.getName() + "\\." + engine + "$")
                 .param("c", c.name())
-                .warmupIterations(quick ? 2 : 5).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .forks(1)
                 .threads(1)
