@@ -14,6 +14,8 @@ public final class Parallel implements AutoCloseable {
 
     /** How long an idle worker spins for the next task before parking. */
     private static final long SPIN_NANOS = 200_000;
+    /** Spins of a barrier wait before it yields the core, in case the other parts wait for this one's core. */
+    private static final int SPINS_BEFORE_YIELD = 2_000;
 
     /** Work for {@link #run}: part {@code part} of {@code parts}. */
     public interface Task {
@@ -69,8 +71,12 @@ public final class Parallel implements AutoCloseable {
         try {
             task.run(0, parts);
         } finally {
-            while (pending.get() > 0) {
-                Thread.onSpinWait();
+            for (int spins = 0; pending.get() > 0; spins++) {
+                if (spins < SPINS_BEFORE_YIELD) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
             }
             this.task = null;
         }
@@ -93,10 +99,10 @@ public final class Parallel implements AutoCloseable {
             phase = ph + 1;
         } else {
             for (int spins = 0; phase == ph; spins++) {
-                if ((spins & 0xFFFF) == 0xFFFF) {
-                    Thread.yield();
-                } else {
+                if (spins < SPINS_BEFORE_YIELD) {
                     Thread.onSpinWait();
+                } else {
+                    Thread.yield();
                 }
             }
         }
