@@ -89,7 +89,8 @@ public final class BenchMain {
         Options options = new OptionsBuilder()
                 .include(RecurrentBench.class.getName() + "\\." + engine + "$")
                 .param("c", c.name())
-                .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
+                // The Vector API kernels box every vector until C2 compiles them (seconds on a loaded machine).
+                .warmupIterations(quick && !engine.startsWith("keras4j") ? 2 : 5).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
                 .forks(1)
                 .threads(1)
