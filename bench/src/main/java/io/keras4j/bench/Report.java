@@ -16,9 +16,14 @@ import java.util.function.Predicate;
  * Turns the JSON of one {@link BenchMain} run per JDK into {@code results.md} (a table per JDK and the issue's
  * targets, each met or not and by how much) and {@code results.json} (all runs, plus the same ratios).
  *
+ * <p>The per-JDK tables also replace whatever stands between {@code <!-- bench:start -->} and
+ * {@code <!-- bench:end -->} in README.md, if that file (in the current directory) has the markers.
+ *
  * <pre>java -cp ... io.keras4j.bench.Report OUT_DIR NOTES.md RUN1.json [RUN2.json ...]</pre>
  */
 public final class Report {
+    private static final String START = "<!-- bench:start -->";
+    private static final String END = "<!-- bench:end -->";
     private final StringBuilder md = new StringBuilder();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -38,10 +43,22 @@ public final class Report {
                 .append("Latency is the median of a call on the whole batch; throughput is sequences per second ")
                 .append("at that median. Ratios are keras4j / peer for latency (lower is better). ")
                 .append("`keras4j scalar` is keras4j in a JVM without `jdk.incubator.vector`.\n\n");
+        int tablesFrom = report.md.length();
         for (int i = 2; i < args.length; i++) {
             ObjectNode run = (ObjectNode) report.json.readTree(Path.of(args[i]).toFile());
             report.table(run);
             runs.add(run);
+        }
+        String tables = ("\n" + report.md.substring(tablesFrom)).replace("\n## ", "\n### ");
+        Path readme = Path.of("README.md");
+        if (Files.exists(readme)) {
+            String text = Files.readString(readme);
+            int start = text.indexOf(START);
+            int end = text.indexOf(END);
+            if (start >= 0 && end > start) {
+                Files.writeString(readme, text.substring(0, start + START.length()) + "\n" + tables.stripLeading()
+                        + text.substring(end));
+            }
         }
         if (Files.exists(notes)) {
             report.md.append(Files.readString(notes));
