@@ -153,6 +153,20 @@ public final class Model {
      * and overwritten with the final state.
      */
     Tensor[] run(Tensor[] inputs, float[][] carried) {
+        return run(inputs, carried, null);
+    }
+
+    /**
+     * Runs the model and returns every value its nodes compute, by graph value name; for
+     * comparing a model layer by layer with {@link io.keras4j.runtime.graph.Graph#layerOutputs()}.
+     */
+    public Map<String, Tensor> trace(Tensor... inputs) {
+        Map<String, Tensor> all = new java.util.LinkedHashMap<>();
+        run(inputs, null, all);
+        return all;
+    }
+
+    private Tensor[] run(Tensor[] inputs, float[][] carried, Map<String, Tensor> trace) {
         checkInputs(inputs);
         int[][] shapes = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
@@ -160,6 +174,9 @@ public final class Model {
         }
         Plan plan = new Plan(this, shapes);
         plan.run(inputs, carried, Parallel.SERIAL);
+        if (trace != null) {
+            plan.trace(trace);
+        }
         Tensor[] result = new Tensor[outputSlots.length];
         for (int i = 0; i < result.length; i++) {
             float[] v = plan.output(i);

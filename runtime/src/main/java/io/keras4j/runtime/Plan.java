@@ -6,6 +6,7 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.StatefulOp;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model's execution for one set of input shapes: every value's shape resolved, its buffer and the
@@ -103,6 +104,17 @@ final class Plan {
                 ((StatefulOp) op).forward(in, nodeInShapes[n], nodeOut[n], scratch, state);
             } else {
                 op.forward(in, nodeInShapes[n], nodeOut[n], scratch);
+            }
+        }
+    }
+
+    /** Puts every value the nodes computed, by graph value name; the tensors share this plan's buffers. */
+    void trace(Map<String, Tensor> out) {
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeOutputs = model.nodeOutputs();
+        for (int n = 0; n < nodes.size(); n++) {
+            for (int i = 0; i < nodeOut[n].length; i++) {
+                out.put(nodes.get(n).outputs().get(i), Tensor.wrap(nodeOut[n][i], shapes[nodeOutputs[n][i]]));
             }
         }
     }
