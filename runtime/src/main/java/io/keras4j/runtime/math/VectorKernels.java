@@ -228,21 +228,8 @@ final class VectorKernels extends Kernels {
     public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
                     int stride, int rows, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
-            float[] panel = r[p];
             for (int b = 0; b < rows; b++) {
-                int z = zOff + b * zStride + p * 3 * L;
-                int h = hOff + b * stride;
-                FloatVector az = FloatVector.fromArray(S, s, z), ar = FloatVector.fromArray(S, s, z + L);
-                FloatVector ah = FloatVector.fromArray(S, rb, p * L);
-                for (int k = 0, w = 0; k < units; k++, w += 3 * L) {
-                    FloatVector hk = FloatVector.broadcast(S, s[h + k]);
-                    az = FloatVector.fromArray(S, panel, w).fma(hk, az);
-                    ar = FloatVector.fromArray(S, panel, w + L).fma(hk, ar);
-                    ah = FloatVector.fromArray(S, panel, w + 2 * L).fma(hk, ah);
-                }
-                az.intoArray(s, z);
-                ar.intoArray(s, z + L);
-                ah.intoArray(s, hNextOff + b * stride + p * L);
+                gru1(r[p], units, s, zOff + b * zStride + p * 3 * L, hOff + b * stride, rb, p * L, hNextOff + b * stride + p * L);
             }
         }
         for (int b = 0; b < rows; b++) {
@@ -258,6 +245,36 @@ final class VectorKernels extends Kernels {
                 FloatVector.fromArray(S, s, z).fma(FloatVector.fromArray(S, s, hOff + at).sub(cand), cand).intoArray(s, hNextOff + at);
             }
         }
+    }
+
+    /**
+     * Adds h·R to one panel of one sequence: gates z and r accumulate in the gate row, the candidate's recurrent
+     * part starts from the recurrent bias {@code rb[rbOff]} and goes to {@code s[out]}. Six accumulators.
+     */
+    private static void gru1(float[] r, int units, float[] s, int z, int h, float[] rb, int rbOff, int out) {
+        FloatVector z0 = FloatVector.fromArray(S, s, z), r0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector c0 = FloatVector.fromArray(S, rb, rbOff);
+        FloatVector z1 = FloatVector.zero(S), r1 = z1, c1 = z1;
+        int k = 0;
+        int w = 0;
+        for (; k + 1 < units; k += 2, w += 6 * L) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
+            z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
+            r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
+            c0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, c0);
+            z1 = FloatVector.fromArray(S, r, w + 3 * L).fma(hb, z1);
+            r1 = FloatVector.fromArray(S, r, w + 4 * L).fma(hb, r1);
+            c1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, c1);
+        }
+        if (k < units) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]);
+            z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
+            r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
+            c0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, c0);
+        }
+        z0.add(z1).intoArray(s, z);
+        r0.add(r1).intoArray(s, z + L);
+        c0.add(c1).intoArray(s, out);
     }
 
     private static void sigmoid(float[] s, int at) {
