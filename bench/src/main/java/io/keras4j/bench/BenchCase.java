@@ -89,10 +89,15 @@ public record BenchCase(String name, Path dir, String kind, int units, int featu
                         + " vs " + want[i]);
             }
         }
+        record(engine, String.format(Locale.ROOT, "%.3e", max));
+    }
+
+    /** Writes a measurement of this case for {@link BenchMain} to read: {@code check/<what>_<case>.txt}. */
+    public void record(String what, String value) {
         try {
             Path check = dir.getParent().resolve("check");
             Files.createDirectories(check);
-            Files.writeString(check.resolve(engine + "_" + name + ".txt"), String.format(Locale.ROOT, "%.3e", max));
+            Files.writeString(check.resolve(what + "_" + name + ".txt"), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -70,6 +70,11 @@ public final class BenchMain {
                 } catch (RunnerException | RuntimeException e) {
                     r.put("error", String.valueOf(e.getMessage()));
                 }
+                Path alloc = models.resolve("check").resolve(CHECK_NAMES.get(engine) + "-alloc_" + c.name() + ".txt");
+                if (Files.exists(alloc)) {
+                    r.put("alloc_steady_bytes_per_call", Double.parseDouble(Files.readString(alloc).trim()));
+                    Files.delete(alloc);
+                }
                 Path check = models.resolve("check").resolve(CHECK_NAMES.get(engine) + "_" + c.name() + ".txt");
                 if (Files.exists(check)) {
                     r.put("max_abs_error", Double.parseDouble(Files.readString(check).trim()));

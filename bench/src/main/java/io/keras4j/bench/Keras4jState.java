@@ -6,6 +6,7 @@ import io.keras4j.runtime.Session;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.math.Kernels;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -34,8 +35,33 @@ public class Keras4jState {
         bc.verify(Kernels.get().name().startsWith("vector") ? "keras4j" : "keras4j-scalar", out[0]);
     }
 
+    /**
+     * After the measurement, when everything is compiled: bytes allocated per call by the calling thread and the
+     * session's workers, over 200 calls, from the JVM's per-thread counters. JMH's {@code gc.alloc.rate.norm}
+     * also counts what JMH allocates per iteration, which dominates when an iteration holds few calls.
+     */
+    private static long allocated(com.sun.management.ThreadMXBean mx, long[] ids) {
+        long sum = 0;
+        for (long id : ids) {
+            sum += mx.getThreadAllocatedBytes(id);
+        }
+        return sum;
+    }
+
     @TearDown(Level.Trial)
     public void tearDown() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] ids = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t == Thread.currentThread() || t.getName().startsWith("keras4j-worker"))
+                .mapToLong(Thread::getId).toArray();
+        long before = allocated(mx, ids);
+        int calls = 200;
+        for (int i = 0; i < calls; i++) {
+            session.runInto(out, x);
+        }
+        long after = allocated(mx, ids);
         session.close();
+        BenchCase.named(c).record((Kernels.get().name().startsWith("vector") ? "keras4j" : "keras4j-scalar") + "-alloc",
+                String.valueOf((double) (after - before) / calls));
     }
 }
