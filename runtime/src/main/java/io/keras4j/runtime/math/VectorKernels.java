@@ -142,9 +142,7 @@ final class VectorKernels extends Kernels {
             }
         }
         for (int b = 0; b < rows; b++) {
-            for (int p = p0; p < p1; p++) {
-                lstmCell(s, zOff + b * zStride + p * 4 * L, cOff + b * stride + p * L, hNextOff + b * stride + p * L);
-            }
+            lstmCells(s, zOff + b * zStride + p0 * 4 * L, cOff + b * stride + p0 * L, hNextOff + b * stride + p0 * L, p1 - p0);
         }
     }
 
@@ -210,18 +208,23 @@ final class VectorKernels extends Kernels {
         o1.intoArray(s, z1 + 3 * L);
     }
 
-    /** Gate math of one panel: z holds the pre-activations i, f, g, o; updates c and writes h. */
-    private static void lstmCell(float[] s, int z, int c, int hNext) {
-        sigmoid(s, z);
-        sigmoid(s, z + L);
-        tanh(s, z + 2 * L);
-        sigmoid(s, z + 3 * L);
-        FloatVector cell = FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, c),
-                FloatVector.fromArray(S, s, z).mul(FloatVector.fromArray(S, s, z + 2 * L)));
-        cell.intoArray(s, c);
-        cell.intoArray(s, z + 2 * L);
-        tanh(s, z + 2 * L);
-        FloatVector.fromArray(S, s, z + 3 * L).mul(FloatVector.fromArray(S, s, z + 2 * L)).intoArray(s, hNext);
+    /** Gate math of {@code panels} panels of one sequence: z holds the pre-activations i, f, g, o per panel. */
+    private static void lstmCells(float[] s, int z, int c, int hNext, int panels) {
+        int step = 4 * L;
+        tanhAffine(s, z, panels, step, 0.5f, 0.5f);
+        tanhAffine(s, z + L, panels, step, 0.5f, 0.5f);
+        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
+        tanhAffine(s, z + 3 * L, panels, step, 0.5f, 0.5f);
+        for (int p = 0, zp = z; p < panels; p++, zp += step) {
+            FloatVector cell = FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, c + p * L),
+                    FloatVector.fromArray(S, s, zp).mul(FloatVector.fromArray(S, s, zp + 2 * L)));
+            cell.intoArray(s, c + p * L);
+            cell.intoArray(s, zp + 2 * L);
+        }
+        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
+        for (int p = 0, zp = z; p < panels; p++, zp += step) {
+            FloatVector.fromArray(S, s, zp + 3 * L).mul(FloatVector.fromArray(S, s, zp + 2 * L)).intoArray(s, hNext + p * L);
+        }
     }
 
     @Override
@@ -233,16 +236,21 @@ final class VectorKernels extends Kernels {
             }
         }
         for (int b = 0; b < rows; b++) {
-            for (int p = p0; p < p1; p++) {
-                int z = zOff + b * zStride + p * 3 * L;
-                int at = p * L + b * stride;
-                sigmoid(s, z);
-                sigmoid(s, z + L);
-                FloatVector.fromArray(S, s, z + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, z + 2 * L))
-                        .intoArray(s, z + 2 * L);
-                tanh(s, z + 2 * L);
-                FloatVector cand = FloatVector.fromArray(S, s, z + 2 * L);
-                FloatVector.fromArray(S, s, z).fma(FloatVector.fromArray(S, s, hOff + at).sub(cand), cand).intoArray(s, hNextOff + at);
+            int z = zOff + b * zStride + p0 * 3 * L;
+            int step = 3 * L;
+            int n = p1 - p0;
+            tanhAffine(s, z, n, step, 0.5f, 0.5f);
+            tanhAffine(s, z + L, n, step, 0.5f, 0.5f);
+            for (int p = 0, zp = z; p < n; p++, zp += step) {
+                int at = (p0 + p) * L + b * stride;
+                FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, zp + 2 * L))
+                        .intoArray(s, zp + 2 * L);
+            }
+            tanhAffine(s, z + 2 * L, n, step, 1f, 0f);
+            for (int p = 0, zp = z; p < n; p++, zp += step) {
+                int at = (p0 + p) * L + b * stride;
+                FloatVector cand = FloatVector.fromArray(S, s, zp + 2 * L);
+                FloatVector.fromArray(S, s, zp).fma(FloatVector.fromArray(S, s, hOff + at).sub(cand), cand).intoArray(s, hNextOff + at);
             }
         }
     }
@@ -277,35 +285,31 @@ final class VectorKernels extends Kernels {
         c0.add(c1).intoArray(s, out);
     }
 
-    private static void sigmoid(float[] s, int at) {
-        tanhAffine(s, at, 0.5f, 0.5f);
-    }
-
-    private static void tanh(float[] s, int at) {
-        tanhAffine(s, at, 1f, 0f);
-    }
-
     /**
-     * {@code s[at, at+L) = tanh(a·x)·a + b} lane-wise: tanh for a = 1, b = 0, sigmoid for a = b = 0.5, each
-     * computed as {@link FastTanh} does.
+     * For {@code count} vectors at {@code at, at + step, ...}: {@code x = tanh(a·x)·a + b} lane-wise, which is tanh for
+     * a = 1, b = 0 and the sigmoid for a = b = 0.5, each computed as {@link FastTanh} does. One call per gate and row
+     * keeps the broadcast constants out of the loop.
      */
-    private static void tanhAffine(float[] s, int at, float a, float b) {
-        FloatVector x = FloatVector.fromArray(S, s, at).mul(a);
-        FloatVector abs = x.abs();
-        FloatVector x2 = x.mul(x);
-        FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
-        FloatVector small = p.mul(x2).fma(x, x);
-        FloatVector t = abs.min(CLAMP).mul(-2f);
-        FloatVector shifted = t.fma(LOG2E, ROUNDER);
-        FloatVector n = shifted.sub(ROUNDER);
-        FloatVector r = n.fma(c(-LN2_HI), t);
-        r = n.fma(c(-LN2_LO), r);
-        FloatVector poly = r.fma(E7, E6).fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
-        IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127).lanewise(VectorOperators.LSHL, 23);
-        FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
-        FloatVector big = c(1f).sub(e).div(e.add(1f));
-        big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-        small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, at);
+    private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
+        for (int i = 0, v = at; i < count; i++, v += step) {
+            FloatVector x = FloatVector.fromArray(S, s, v).mul(a);
+            FloatVector abs = x.abs();
+            FloatVector x2 = x.mul(x);
+            FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
+            FloatVector small = p.mul(x2).fma(x, x);
+            FloatVector t = abs.min(CLAMP).mul(-2f);
+            FloatVector shifted = t.fma(LOG2E, ROUNDER);
+            FloatVector n = shifted.sub(ROUNDER);
+            FloatVector r = n.fma(c(-LN2_HI), t);
+            r = n.fma(c(-LN2_LO), r);
+            FloatVector poly = r.fma(E7, E6).fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
+            IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
+                    .lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
+            FloatVector big = c(1f).sub(e).div(e.add(1f));
+            big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+            small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, v);
+        }
     }
 
     private static FloatVector c(float v) {
