@@ -3,6 +3,7 @@ package io.keras4j.runtime;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
+import io.keras4j.runtime.math.Parallel;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.StatefulOp;
 import java.util.ArrayList;
@@ -90,7 +91,16 @@ public final class Model {
      * the layers saved with {@code stateful=True} or, if the model has none, every recurrent layer.
      */
     public Session newSession() {
-        return new Session(this);
+        return new Session(this, 1);
+    }
+
+    /**
+     * A new session whose calls run on {@code threads} threads (the caller's and {@code threads - 1} workers):
+     * sequences of a batch are split between them, and a single sequence through a large recurrent layer has
+     * its weights split. Close the session to stop the workers.
+     */
+    public Session newSession(int threads) {
+        return new Session(this, threads);
     }
 
     /**
@@ -158,59 +168,41 @@ public final class Model {
 
     private Tensor[] run(Tensor[] inputs, float[][] carried, Map<String, Tensor> trace) {
         checkInputs(inputs);
-        float[][] values = new float[valueCount][];
-        int[][] shapes = new int[valueCount][];
+        int[][] shapes = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
-            values[i] = inputs[i].data();
             shapes[i] = inputs[i].shape();
         }
-        List<Node> nodes = graph.nodes();
-        float[] scratch = new float[0];
-        for (int n = 0; n < nodes.size(); n++) {
-            Node node = nodes.get(n);
-            int[][] inShapes = new int[nodeInputs[n].length][];
-            float[][] in = new float[nodeInputs[n].length][];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = values[nodeInputs[n][i]];
-                inShapes[i] = shapes[nodeInputs[n][i]];
-            }
-            int[][] outShapes;
-            try {
-                outShapes = node.op().outputShapes(inShapes, in);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
-            }
-            float[][] out = new float[outShapes.length][];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = new float[Shapes.checkedSize(outShapes[i])];
-                values[nodeOutputs[n][i]] = out[i];
-                shapes[nodeOutputs[n][i]] = outShapes[i];
-            }
-            int need = node.op().scratchSize(inShapes);
-            if (scratch.length < need) {
-                scratch = new float[need];
-            }
-            if (carried != null && carried[n] != null) {
-                ((StatefulOp) node.op()).forward(in, inShapes, out, scratch, carried[n]);
-            } else {
-                node.op().forward(in, inShapes, out, scratch);
-            }
-            if (trace != null) {
-                for (int i = 0; i < out.length; i++) {
-                    trace.put(node.outputs().get(i), Tensor.wrap(out[i], outShapes[i]));
-                }
-            }
+        Plan plan = new Plan(this, shapes);
+        plan.run(inputs, carried, Parallel.SERIAL);
+        if (trace != null) {
+            plan.trace(trace);
         }
         Tensor[] result = new Tensor[outputSlots.length];
         for (int i = 0; i < result.length; i++) {
-            float[] v = values[outputSlots[i]];
+            float[] v = plan.output(i);
             // An output that is also a model input must not share the caller's array.
-            result[i] = Tensor.wrap(outputSlots[i] < inputs.length ? v.clone() : v, shapes[outputSlots[i]]);
+            result[i] = Tensor.wrap(plan.outputIsInput(i) ? v.clone() : v, plan.outputShape(i));
         }
         return result;
     }
 
-    private void checkInputs(Tensor[] inputs) {
+    int valueCount() {
+        return valueCount;
+    }
+
+    int[][] nodeInputs() {
+        return nodeInputs;
+    }
+
+    int[][] nodeOutputs() {
+        return nodeOutputs;
+    }
+
+    int[] outputSlots() {
+        return outputSlots;
+    }
+
+    void checkInputs(Tensor[] inputs) {
         List<ValueInfo> declared = graph.inputs();
         if (inputs.length != declared.size()) {
             throw new IllegalArgumentException("model takes " + declared.size() + " input(s) " + declared

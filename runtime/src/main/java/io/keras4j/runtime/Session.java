@@ -1,6 +1,7 @@
 package io.keras4j.runtime;
 
 import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.math.Parallel;
 import io.keras4j.runtime.ops.StatefulOp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,19 +12,25 @@ import java.util.List;
  * stateful layers do: feed a sequence whole or in chunks of timesteps and get the same outputs. States
  * start at zero and after {@link #reset()}. The batch size is fixed by the first call after a reset.
  * A session is not thread-safe; sessions of one model are independent of each other.
+ *
+ * <p>A session keeps the execution plan of its last input shapes (value buffers, scratch), so calls with
+ * the same shapes allocate nothing but their results; {@link #runInto} allocates nothing at all.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
     private final Model model;
     private final List<Integer> carriedNodes;
     private final float[][] states;
     private final boolean[] sized;
+    private final Parallel parallel;
+    private Plan plan;
     private int batch = -1;
 
-    Session(Model model) {
+    Session(Model model, int threads) {
         this.model = model;
         this.carriedNodes = model.carriedNodes();
         this.states = new float[model.graph().nodes().size()][];
         this.sized = new boolean[states.length];
+        this.parallel = Parallel.of(threads);
     }
 
     /** Runs a model with one input and one output, carrying states. */
@@ -37,6 +44,43 @@ public final class Session {
 
     /** Runs the model on inputs in model order, carrying states; returns outputs in model order. */
     public Tensor[] runAll(Tensor... inputs) {
+        Plan p = execute(inputs);
+        Tensor[] result = new Tensor[model.outputs().size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = Tensor.of(p.output(i), p.outputShape(i));
+        }
+        return result;
+    }
+
+    /**
+     * Like {@link #runAll}, but copies output i into {@code outputs[i]}, which must hold at least its values
+     * (row-major); in steady state (same input shapes as the call before) this allocates nothing.
+     */
+    public void runInto(float[][] outputs, Tensor... inputs) {
+        if (outputs.length != model.outputs().size()) {
+            throw new IllegalArgumentException("this model has " + model.outputs().size() + " outputs, "
+                    + outputs.length + " arrays were given");
+        }
+        Plan p = execute(inputs);
+        for (int i = 0; i < outputs.length; i++) {
+            float[] v = p.output(i);
+            if (outputs[i].length < v.length) {
+                throw new IllegalArgumentException("output " + i + " has " + v.length + " values but its array holds "
+                        + outputs[i].length);
+            }
+            System.arraycopy(v, 0, outputs[i], 0, v.length);
+        }
+    }
+
+    private Plan execute(Tensor[] inputs) {
+        if (plan == null || !plan.fits(inputs)) {
+            model.checkInputs(inputs);
+            int[][] shapes = new int[inputs.length][];
+            for (int i = 0; i < inputs.length; i++) {
+                shapes[i] = inputs[i].shape();
+            }
+            plan = new Plan(model, shapes);
+        }
         if (inputs.length > 0 && inputs[0].rank() > 0) {
             int b = inputs[0].dim(0);
             if (batch >= 0 && b != batch) {
@@ -46,19 +90,24 @@ public final class Session {
             batch = b;
             allocate(inputs);
         }
-        return model.run(inputs, states);
+        plan.run(inputs, states, parallel);
+        return plan;
     }
 
     /** Gives every carried layer without a state a zero state; checks the size of states set by hand. */
     private void allocate(Tensor[] inputs) {
-        int[][] modelShapes = new int[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            modelShapes[i] = inputs[i].shape();
-        }
+        int[][] modelShapes = null;
         List<Node> nodes = model.graph().nodes();
-        for (int n : carriedNodes) {
+        for (int c = 0; c < carriedNodes.size(); c++) {
+            int n = carriedNodes.get(c);
             if (sized[n]) {
                 continue;
+            }
+            if (modelShapes == null) {
+                modelShapes = new int[inputs.length][];
+                for (int i = 0; i < inputs.length; i++) {
+                    modelShapes[i] = inputs[i].shape();
+                }
             }
             StatefulOp op = (StatefulOp) nodes.get(n).op();
             int size = op.stateSize(model.nodeInputShapes(n, modelShapes));
@@ -77,6 +126,12 @@ public final class Session {
         Arrays.fill(states, null);
         Arrays.fill(sized, false);
         batch = -1;
+    }
+
+    /** Stops this session's worker threads; a closed session with more than one thread cannot run. */
+    @Override
+    public void close() {
+        parallel.close();
     }
 
     /** Names of the layers whose states this session carries. */

@@ -31,6 +31,11 @@ public record CellOptions(float clip, Activation outputActivation, float[] peeph
         return peepholes == null ? null : peepholes.clone();
     }
 
+    /** Whether no option is set: the Keras cell. */
+    boolean isNone() {
+        return clip == 0f && onlyClip();
+    }
+
     /** Whether only clipping is set, which is all GRU and SimpleRNN take. */
     boolean onlyClip() {
         return outputActivation == null && peepholes == null && !coupledInputForget;

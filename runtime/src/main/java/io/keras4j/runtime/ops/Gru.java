@@ -15,6 +15,7 @@ public final class Gru extends RecurrentOp {
     private final Activation activation;
     private final Activation recurrentActivation;
     private final CellOptions cell;
+    private final FusedRecurrence fused;
 
     /**
      * @param kernel          {@code [inputSize][3·units]}, gate order z, r, h
@@ -50,6 +51,9 @@ public final class Gru extends RecurrentOp {
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
         this.cell = cell;
+        this.fused = resetAfter && cell.isNone() && activation.kind() == Activation.Kind.TANH
+                && recurrentActivation.kind() == Activation.Kind.SIGMOID
+                ? new FusedRecurrence(false, inputSize, units, kernel, inputBias, recurrentKernel, recurrentBias) : null;
     }
 
     /** A copy of the recurrent kernel {@code [units][3·units]}, gate order z, r, h. */
@@ -76,6 +80,11 @@ public final class Gru extends RecurrentOp {
 
     public CellOptions cellOptions() {
         return cell;
+    }
+
+    @Override
+    FusedRecurrence fused() {
+        return fused;
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class Lstm extends RecurrentOp {
     private final Activation outputActivation;
     private final float[] peepholes;
     private final CellOptions cell;
+    private final FusedRecurrence fused;
 
     /**
      * @param kernel          {@code [inputSize][4·units]}, Keras layout and gate order i, f, c, o
@@ -40,6 +41,9 @@ public final class Lstm extends RecurrentOp {
         this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
         this.peepholes = cell.peepholes();
         this.cell = cell;
+        this.fused = cell.isNone() && activation.kind() == Activation.Kind.TANH
+                && recurrentActivation.kind() == Activation.Kind.SIGMOID
+                ? new FusedRecurrence(true, inputSize, units, kernel, bias, recurrentKernel, null) : null;
     }
 
     /** A copy of the recurrent kernel {@code [units][4·units]}, gate order i, f, c, o. */
@@ -57,6 +61,11 @@ public final class Lstm extends RecurrentOp {
 
     public CellOptions cellOptions() {
         return cell;
+    }
+
+    @Override
+    FusedRecurrence fused() {
+        return fused;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.math.MatMul;
+import io.keras4j.runtime.math.Parallel;
 import java.util.Arrays;
 
 /**
@@ -56,6 +57,11 @@ public abstract class RecurrentOp implements StatefulOp {
      */
     protected abstract void step(float[] proj, int projOff, float[] s, int stateOff, int stateStride,
                                  float[] work, int workOff);
+
+    /** The packed, fused loop for this cell, or null when only {@link #step} can run it. */
+    FusedRecurrence fused() {
+        return null;
+    }
 
     /** A spec builder holding what every recurrent op has: sizes, options, kernel and input bias. */
     protected OpSpec.Builder specBuilder() {
@@ -127,7 +133,8 @@ public abstract class RecurrentOp implements StatefulOp {
     public int scratchSize(int[][] in) {
         int batch = in[0][0];
         int time = in[0][1];
-        return batch * time * width + (stateCount() + 1) * batch * units + stepScratch();
+        int generic = batch * time * width + (stateCount() + 1) * batch * units + stepScratch();
+        return fused() == null ? generic : Math.max(generic, fused().scratchSize(batch, time));
     }
 
     @Override
@@ -137,6 +144,19 @@ public abstract class RecurrentOp implements StatefulOp {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried) {
+        forward(inputs, inputShapes, outputs, scratch, carried, Parallel.SERIAL);
+    }
+
+    /**
+     * Like {@link #forward(float[][], int[][], float[][], float[], float[])}, on the threads of {@code parallel};
+     * {@code carried} may be null.
+     */
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried,
+                        Parallel parallel) {
+        if (fused() != null && !options.masked()) {
+            forwardFused(inputs, inputShapes, outputs, scratch, carried, parallel);
+            return;
+        }
         int batch = inputShapes[0][0];
         int time = inputShapes[0][1];
         int stride = batch * units;
@@ -184,6 +204,27 @@ public abstract class RecurrentOp implements StatefulOp {
         }
         if (carried != null) {
             System.arraycopy(scratch, stateAt, carried, 0, stateCount() * stride);
+        }
+    }
+
+    private void forwardFused(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried,
+                              Parallel parallel) {
+        FusedRecurrence f = fused();
+        FusedRecurrence.Call call = f.call();
+        int batch = inputShapes[0][0];
+        int stride = batch * units;
+        for (int k = 0; k < stateCount(); k++) {
+            float[] from = options.initialState() ? inputs[1 + k] : carried;
+            float[] to = options.returnState() ? outputs[1 + k] : carried;
+            call.state(k, from, from == carried ? k * stride : 0, to, to == carried ? k * stride : 0);
+        }
+        float[] y = outputs[0];
+        f.run(call, inputs[0], batch, inputShapes[0][1], options.goBackwards(), options.returnSequences() ? y : null,
+                options.returnSequences() ? null : y, scratch, parallel);
+        if (options.returnState() && carried != null) {
+            for (int k = 0; k < stateCount(); k++) {
+                System.arraycopy(outputs[1 + k], 0, carried, k * stride, stride);
+            }
         }
     }
 

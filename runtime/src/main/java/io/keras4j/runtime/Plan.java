@@ -1,0 +1,178 @@
+package io.keras4j.runtime;
+
+import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.math.Parallel;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.StatefulOp;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model's execution for one set of input shapes: every value's shape resolved, its buffer and the
+ * scratch allocated once, the argument arrays of every node assembled. Running it allocates nothing.
+ * The exception are nodes whose output shapes depend on input values (ONNX Reshape, Slice, Expand,
+ * ConstantOfShape fed by computed shapes) and the nodes after them: their shapes are resolved at every
+ * run, and their buffers reallocated only when a size changes. A plan is used by one thread at a time.
+ */
+final class Plan {
+    private final Model model;
+    private final int[][] inputShapes;
+    private final float[][] values;
+    private final int[][] shapes;
+    private final float[][][] nodeIn;
+    private final int[][][] nodeInShapes;
+    private final float[][][] nodeOut;
+    /** Whether node n's output shapes are resolved at run time. */
+    private final boolean[] dynamic;
+    private float[] scratch;
+
+    /** @throws IllegalArgumentException naming the layer whose shapes do not fit */
+    Plan(Model model, int[][] inputShapes) {
+        this.model = model;
+        this.inputShapes = inputShapes;
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeInputs = model.nodeInputs();
+        int[][] nodeOutputs = model.nodeOutputs();
+        values = new float[model.valueCount()][];
+        shapes = new int[model.valueCount()][];
+        System.arraycopy(inputShapes, 0, shapes, 0, inputShapes.length);
+        nodeIn = new float[nodes.size()][][];
+        nodeInShapes = new int[nodes.size()][][];
+        nodeOut = new float[nodes.size()][][];
+        dynamic = new boolean[nodes.size()];
+        int scratchSize = 0;
+        for (int n = 0; n < nodes.size(); n++) {
+            Node node = nodes.get(n);
+            int[][] in = new int[nodeInputs[n].length][];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = shapes[nodeInputs[n][i]];
+                dynamic[n] |= in[i] == null;
+            }
+            nodeIn[n] = new float[in.length][];
+            nodeOut[n] = new float[nodeOutputs[n].length][];
+            int[][] out = dynamic[n] ? null : outputShapes(node, in, null);
+            if (out != null && Arrays.stream(out).flatMapToInt(Arrays::stream).anyMatch(d -> d < 0)) {
+                dynamic[n] = true;
+            }
+            if (dynamic[n]) {
+                continue;
+            }
+            nodeInShapes[n] = in;
+            for (int i = 0; i < out.length; i++) {
+                nodeOut[n][i] = new float[Shapes.checkedSize(out[i])];
+                values[nodeOutputs[n][i]] = nodeOut[n][i];
+                shapes[nodeOutputs[n][i]] = out[i];
+            }
+            scratchSize = Math.max(scratchSize, node.op().scratchSize(in));
+        }
+        scratch = new float[scratchSize];
+    }
+
+    private static int[][] outputShapes(Node node, int[][] in, float[][] inValues) {
+        try {
+            return node.op().outputShapes(in, inValues);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Resolves a dynamic node's shapes from the values computed so far; reallocates what changed size. */
+    private void resolve(int n, Node node) {
+        int[][] nodeInputs = model.nodeInputs();
+        int[][] nodeOutputs = model.nodeOutputs();
+        int[][] in = new int[nodeInputs[n].length][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = shapes[nodeInputs[n][i]];
+        }
+        int[][] out = outputShapes(node, in, nodeIn[n]);
+        nodeInShapes[n] = in;
+        for (int i = 0; i < out.length; i++) {
+            int size = Shapes.checkedSize(out[i]);
+            if (nodeOut[n][i] == null || nodeOut[n][i].length != size) {
+                nodeOut[n][i] = new float[size];
+            }
+            values[nodeOutputs[n][i]] = nodeOut[n][i];
+            shapes[nodeOutputs[n][i]] = out[i];
+        }
+        int need = node.op().scratchSize(in);
+        if (scratch.length < need) {
+            scratch = new float[need];
+        }
+    }
+
+    /** Whether {@code inputs} have exactly the shapes this plan was made for. */
+    boolean fits(Tensor[] inputs) {
+        if (inputs.length != inputShapes.length) {
+            return false;
+        }
+        for (int i = 0; i < inputs.length; i++) {
+            int[] s = inputShapes[i];
+            if (inputs[i].rank() != s.length) {
+                return false;
+            }
+            for (int d = 0; d < s.length; d++) {
+                if (inputs[i].dim(d) != s[d]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs every node on {@code parallel}. {@code carried[n]}, when given and non-null, is node n's state,
+     * read at the start and overwritten with the final state.
+     */
+    void run(Tensor[] inputs, float[][] carried, Parallel parallel) {
+        for (int i = 0; i < inputs.length; i++) {
+            values[i] = inputs[i].data();
+        }
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeInputs = model.nodeInputs();
+        for (int n = 0; n < nodes.size(); n++) {
+            float[][] in = nodeIn[n];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = values[nodeInputs[n][i]];
+            }
+            if (dynamic[n]) {
+                resolve(n, nodes.get(n));
+            }
+            Op op = nodes.get(n).op();
+            float[] state = carried == null ? null : carried[n];
+            if (op instanceof RecurrentOp r) {
+                r.forward(in, nodeInShapes[n], nodeOut[n], scratch, state, parallel);
+            } else if (state != null) {
+                ((StatefulOp) op).forward(in, nodeInShapes[n], nodeOut[n], scratch, state);
+            } else {
+                op.forward(in, nodeInShapes[n], nodeOut[n], scratch);
+            }
+        }
+    }
+
+    /** Puts every value the nodes computed, by graph value name; the tensors share this plan's buffers. */
+    void trace(Map<String, Tensor> out) {
+        List<Node> nodes = model.graph().nodes();
+        int[][] nodeOutputs = model.nodeOutputs();
+        for (int n = 0; n < nodes.size(); n++) {
+            for (int i = 0; i < nodeOut[n].length; i++) {
+                out.put(nodes.get(n).outputs().get(i), Tensor.wrap(nodeOut[n][i], shapes[nodeOutputs[n][i]]));
+            }
+        }
+    }
+
+    /** The buffer of model output {@code i}, valid until the next run. */
+    float[] output(int i) {
+        return values[model.outputSlots()[i]];
+    }
+
+    int[] outputShape(int i) {
+        return shapes[model.outputSlots()[i]];
+    }
+
+    /** Whether model output {@code i} is one of the model inputs, passed through. */
+    boolean outputIsInput(int i) {
+        return model.outputSlots()[i] < inputShapes.length;
+    }
+}

@@ -1,0 +1,88 @@
+package io.keras4j.runtime.math;
+
+/**
+ * The inner loops of the runtime: a blocked matrix product and fused recurrent cells over weights packed
+ * into panels. One implementation is chosen when this class loads: the JDK Vector API one when the JVM
+ * has the {@code jdk.incubator.vector} module (run with {@code --add-modules jdk.incubator.vector}), else
+ * a scalar one. {@code -Dkeras4j.scalar=true} forces the scalar one.
+ *
+ * <p>Packed layout: units are grouped into panels of {@link #panelUnits} units ({@code pu}), padded to a whole
+ * number of panels ({@code up} units). Projections, biases and states order their columns panel by panel, and
+ * within a panel gate by gate ({@code p·gates·pu + g·pu + l}), so one panel's gates lie next to each other.
+ * Recurrent weights are packed by {@link #packRecurrent} into whatever arrays the implementation streams.
+ */
+public abstract class Kernels {
+    private static final Kernels INSTANCE = load();
+
+    /** The implementation this JVM uses. */
+    public static Kernels get() {
+        return INSTANCE;
+    }
+
+    private static Kernels load() {
+        if (!Boolean.getBoolean("keras4j.scalar") && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            try {
+                Kernels k = (Kernels) Class.forName("io.keras4j.runtime.math.VectorKernels").getDeclaredConstructor().newInstance();
+                if (k.panelUnits(Integer.MAX_VALUE) >= 4) {
+                    return k;
+                }
+            } catch (ReflectiveOperationException | LinkageError e) {
+                // No usable Vector API: fall through to the scalar loops.
+            }
+        }
+        return new ScalarKernels();
+    }
+
+    /** For example {@code "vector 256-bit"} or {@code "scalar"}. */
+    public abstract String name();
+
+    /** Units per packed panel for a layer of {@code units} units. */
+    public abstract int panelUnits(int units);
+
+    /**
+     * Reorders the columns of {@code [rows][gates·units]} (Keras layout: gate blocks) into this implementation's
+     * panel order, zero-padded: {@code [rows][gates·up]}. For input kernels, biases and, with rows 1, vectors.
+     */
+    public final float[] packColumns(float[] w, int rows, int gates, int units) {
+        int pu = panelUnits(units);
+        int padded = (units + pu - 1) / pu * pu;
+        float[] out = new float[rows * gates * padded];
+        for (int k = 0; k < rows; k++) {
+            for (int g = 0; g < gates; g++) {
+                for (int j = 0; j < units; j++) {
+                    out[k * gates * padded + j / pu * gates * pu + g * pu + j % pu] = w[k * gates * units + g * units + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Packs recurrent weights {@code [units][gates·units]} (Keras layout: gate blocks) for {@link #lstm} and
+     * {@link #gru}.
+     */
+    public abstract float[][] packRecurrent(float[] w, int units, int gates);
+
+    /**
+     * {@code c[m][n] = bias[n] + a[m][k] · b[k][n]}, row-major, {@code a} and {@code c} from the given offsets,
+     * {@code b} from 0; bias may be null.
+     */
+    public abstract void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n);
+
+    /**
+     * One LSTM step (sigmoid gates, tanh cell activation) for {@code rows} sequences and panels [p0, p1), all
+     * state in {@code s}: z (row r at {@code zOff + r·zStride}) holds {@code x·W + b} in packed order and is
+     * consumed; h at {@code hOff}, the new h goes to {@code hNextOff}, c at {@code cOff} is updated in place;
+     * state rows are {@code stride} apart. {@code r} holds the recurrent kernel packed by {@link #packRecurrent}.
+     */
+    public abstract void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
+                              int stride, int rows, int p0, int p1);
+
+    /**
+     * One GRU step with reset_after (sigmoid gates z and r, tanh candidate), laid out as in {@link #lstm}:
+     * z holds {@code x·W + b_in} (plus the recurrent bias for gates z and r); {@code rb} holds the recurrent
+     * bias of the candidate, packed per panel.
+     */
+    public abstract void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
+                             int stride, int rows, int p0, int p1);
+}

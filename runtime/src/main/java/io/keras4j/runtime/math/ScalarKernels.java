@@ -1,0 +1,136 @@
+package io.keras4j.runtime.math;
+
+/**
+ * Plain Java loops for JVMs without the Vector API; one panel holds all units. The inner loops are axpy runs
+ * over whole arrays from index 0, the one form C2 (JDK 17) reliably vectorizes: with an offset into either
+ * array it gives up, which costs 5-7x. Accumulators are per-thread arrays reused from call to call.
+ */
+final class ScalarKernels extends Kernels {
+    private final ThreadLocal<float[][]> work = ThreadLocal.withInitial(() -> new float[0][]);
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public int panelUnits(int units) {
+        return units;
+    }
+
+    /** One array per row of {@code [units][gates·units]}. */
+    @Override
+    public float[][] packRecurrent(float[] w, int units, int gates) {
+        float[][] rows = new float[units][];
+        for (int k = 0; k < units; k++) {
+            rows[k] = java.util.Arrays.copyOfRange(w, k * gates * units, (k + 1) * gates * units);
+        }
+        return rows;
+    }
+
+    /** This thread's {@code count} arrays of at least {@code n} floats. */
+    private float[][] work(int count, int n) {
+        float[][] w = work.get();
+        if (w.length < count || w[0].length < n) {
+            w = new float[Math.max(count, w.length)][Math.max(n, w.length == 0 ? 0 : w[0].length)];
+            work.set(w);
+        }
+        return w;
+    }
+
+    /** Rows of c in blocks of 8: each b row is copied to a scratch array once per block, accumulators start at 0. */
+    @Override
+    public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
+        float[][] w = work(9, n);
+        float[] row = w[8];
+        for (int i0 = 0; i0 < m; i0 += 8) {
+            int rows = Math.min(8, m - i0);
+            for (int i = 0; i < rows; i++) {
+                if (bias == null) {
+                    java.util.Arrays.fill(w[i], 0, n, 0f);
+                } else {
+                    System.arraycopy(bias, 0, w[i], 0, n);
+                }
+            }
+            for (int p = 0; p < k; p++) {
+                System.arraycopy(b, p * n, row, 0, n);
+                for (int i = 0; i < rows; i++) {
+                    axpy(a[aOff + (i0 + i) * k + p], row, w[i], n);
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                System.arraycopy(w[i], 0, c, cOff + (i0 + i) * n, n);
+            }
+        }
+    }
+
+    @Override
+    public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
+                     int stride, int rows, int p0, int p1) {
+        int u = units;
+        float[][] acc = recurrent(r, 4 * u, s, zOff, zStride, hOff, stride, rows, u);
+        for (int b = 0; b < rows; b++) {
+            float[] z = acc[b];
+            int c = cOff + b * stride;
+            int h = hNextOff + b * stride;
+            for (int j = 0; j < u; j++) {
+                float i = FastTanh.sigmoid(z[j]);
+                float f = FastTanh.sigmoid(z[u + j]);
+                float g = FastTanh.tanh(z[2 * u + j]);
+                float o = FastTanh.sigmoid(z[3 * u + j]);
+                float cj = Math.fma(f, s[c + j], i * g);
+                s[c + j] = cj;
+                s[h + j] = o * FastTanh.tanh(cj);
+            }
+        }
+    }
+
+    @Override
+    public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
+                    int stride, int rows, int p0, int p1) {
+        int u = units;
+        float[][] acc = work(rows, 3 * u);
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(s, zOff + b * zStride, acc[b], 0, 2 * u);
+            System.arraycopy(rb, 0, acc[b], 2 * u, u);
+        }
+        for (int k = 0; k < u; k++) {
+            for (int b = 0; b < rows; b++) {
+                axpy(s[hOff + b * stride + k], r[k], acc[b], 3 * u);
+            }
+        }
+        for (int b = 0; b < rows; b++) {
+            float[] a = acc[b];
+            int z = zOff + b * zStride;
+            int h = hOff + b * stride;
+            int hn = hNextOff + b * stride;
+            for (int j = 0; j < u; j++) {
+                float zg = FastTanh.sigmoid(a[j]);
+                float rg = FastTanh.sigmoid(a[u + j]);
+                float cand = FastTanh.tanh(Math.fma(rg, a[2 * u + j], s[z + 2 * u + j]));
+                s[hn + j] = Math.fma(zg, s[h + j] - cand, cand);
+            }
+        }
+    }
+
+    /** Per row b: the projection row plus {@code h_b · r}, in this thread's accumulators. */
+    private float[][] recurrent(float[][] r, int n, float[] s, int zOff, int zStride, int hOff, int stride, int rows, int units) {
+        float[][] acc = work(rows, n);
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(s, zOff + b * zStride, acc[b], 0, n);
+        }
+        for (int k = 0; k < units; k++) {
+            for (int b = 0; b < rows; b++) {
+                axpy(s[hOff + b * stride + k], r[k], acc[b], n);
+            }
+        }
+        return acc;
+    }
+
+    /** {@code y[0, n) += alpha · x[0, n)}. */
+    private static void axpy(float alpha, float[] x, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] += alpha * x[j];
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package io.keras4j.runtime.math;
+
+import static io.keras4j.runtime.math.FastTanh.*;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Kernels on the JDK Vector API at the preferred width: broadcast-FMA over k-major panels, several
+ * independent accumulators, no horizontal reductions. Loaded only when {@code jdk.incubator.vector} is present.
+ *
+ * <p>No method takes or returns a vector: C2 boxes vectors that cross a call it does not inline, and it
+ * declines large callees whose profile is thin. Accumulators go back to the (consumed) projection row
+ * and the activations run in place on arrays.
+ */
+final class VectorKernels extends Kernels {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    public String name() {
+        return "vector " + S.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public int panelUnits(int units) {
+        return L;
+    }
+
+    @Override
+    public float[][] packRecurrent(float[] w, int units, int gates) {
+        float[] rows = packColumns(w, units, gates, units);
+        int width = rows.length / units;
+        float[][] panels = new float[width / (gates * L)][units * gates * L];
+        for (int p = 0; p < panels.length; p++) {
+            for (int k = 0; k < units; k++) {
+                System.arraycopy(rows, k * width + p * gates * L, panels[p], k * gates * L, gates * L);
+            }
+        }
+        return panels;
+    }
+
+    @Override
+    public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
+        int j = 0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            int i = 0;
+            for (; i + 1 < m; i += 2) {
+                gemm2x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
+            }
+            if (i < m) {
+                gemm1x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
+            }
+        }
+        for (; j + L <= n; j += L) {
+            for (int i = 0; i < m; i++) {
+                FloatVector acc = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+                int ai = aOff + i * k;
+                for (int p = 0; p < k; p++) {
+                    acc = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                }
+                acc.intoArray(c, cOff + i * n + j);
+            }
+        }
+        for (; j < n; j++) {
+            for (int i = 0; i < m; i++) {
+                float acc = bias == null ? 0f : bias[j];
+                int ai = aOff + i * k;
+                for (int p = 0; p < k; p++) {
+                    acc = Math.fma(a[ai + p], b[p * n + j], acc);
+                }
+                c[cOff + i * n + j] = acc;
+            }
+        }
+    }
+
+    private static void gemm2x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
+        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
+        if (bias != null) {
+            c00 = FloatVector.fromArray(S, bias, j);
+            c01 = FloatVector.fromArray(S, bias, j + L);
+            c02 = FloatVector.fromArray(S, bias, j + 2 * L);
+            c03 = FloatVector.fromArray(S, bias, j + 3 * L);
+        }
+        FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03;
+        for (int p = 0, bp = j; p < k; p++, bp += n) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]), a1 = FloatVector.broadcast(S, a[ai + k + p]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            c03 = b3.fma(a0, c03);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            c13 = b3.fma(a1, c13);
+        }
+        c00.intoArray(c, ci + j);
+        c01.intoArray(c, ci + j + L);
+        c02.intoArray(c, ci + j + 2 * L);
+        c03.intoArray(c, ci + j + 3 * L);
+        c10.intoArray(c, ci + n + j);
+        c11.intoArray(c, ci + n + j + L);
+        c12.intoArray(c, ci + n + j + 2 * L);
+        c13.intoArray(c, ci + n + j + 3 * L);
+    }
+
+    private static void gemm1x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
+        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
+        if (bias != null) {
+            c0 = FloatVector.fromArray(S, bias, j);
+            c1 = FloatVector.fromArray(S, bias, j + L);
+            c2 = FloatVector.fromArray(S, bias, j + 2 * L);
+            c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+        }
+        for (int p = 0, bp = j; p < k; p++, bp += n) {
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]);
+            c0 = FloatVector.fromArray(S, b, bp).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, b, bp + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, b, bp + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, b, bp + 3 * L).fma(a0, c3);
+        }
+        c0.intoArray(c, ci + j);
+        c1.intoArray(c, ci + j + L);
+        c2.intoArray(c, ci + j + 2 * L);
+        c3.intoArray(c, ci + j + 3 * L);
+    }
+
+    @Override
+    public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
+                     int stride, int rows, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            int b = 0;
+            for (; b + 1 < rows; b += 2) {
+                lstm2(r[p], units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+            }
+            if (b < rows) {
+                lstm1(r[p], units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
+            }
+        }
+        for (int b = 0; b < rows; b++) {
+            lstmCells(s, zOff + b * zStride + p0 * 4 * L, cOff + b * stride + p0 * L, hNextOff + b * stride + p0 * L, p1 - p0);
+        }
+    }
+
+    /** Adds h·R to one panel of one sequence's gate row: eight accumulators (even and odd k). */
+    private static void lstm1(float[] r, int units, float[] s, int z, int h) {
+        int w = 0;
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
+        int k = 0;
+        for (; k + 1 < units; k += 2, w += 8 * L) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
+            i1 = FloatVector.fromArray(S, r, w + 4 * L).fma(hb, i1);
+            f1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, f1);
+            g1 = FloatVector.fromArray(S, r, w + 6 * L).fma(hb, g1);
+            o1 = FloatVector.fromArray(S, r, w + 7 * L).fma(hb, o1);
+        }
+        if (k < units) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
+        }
+        i0.add(i1).intoArray(s, z);
+        f0.add(f1).intoArray(s, z + L);
+        g0.add(g1).intoArray(s, z + 2 * L);
+        o0.add(o1).intoArray(s, z + 3 * L);
+    }
+
+    /** Adds h·R to one panel of two sequences' gate rows. */
+    private static void lstm2(float[] r, int units, float[] s, int z, int zStride, int h, int stride) {
+        int w = 0;
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        int z1 = z + zStride;
+        FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
+        FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
+        for (int k = 0; k < units; k++, w += 4 * L) {
+            FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
+            FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
+            i0 = wi.fma(ha, i0);
+            f0 = wf.fma(ha, f0);
+            g0 = wg.fma(ha, g0);
+            o0 = wo.fma(ha, o0);
+            i1 = wi.fma(hb, i1);
+            f1 = wf.fma(hb, f1);
+            g1 = wg.fma(hb, g1);
+            o1 = wo.fma(hb, o1);
+        }
+        i0.intoArray(s, z);
+        f0.intoArray(s, z + L);
+        g0.intoArray(s, z + 2 * L);
+        o0.intoArray(s, z + 3 * L);
+        i1.intoArray(s, z1);
+        f1.intoArray(s, z1 + L);
+        g1.intoArray(s, z1 + 2 * L);
+        o1.intoArray(s, z1 + 3 * L);
+    }
+
+    /** Gate math of {@code panels} panels of one sequence: z holds the pre-activations i, f, g, o per panel. */
+    private static void lstmCells(float[] s, int z, int c, int hNext, int panels) {
+        int step = 4 * L;
+        tanhAffine(s, z, panels, step, 0.5f, 0.5f);
+        tanhAffine(s, z + L, panels, step, 0.5f, 0.5f);
+        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
+        tanhAffine(s, z + 3 * L, panels, step, 0.5f, 0.5f);
+        for (int p = 0, zp = z; p < panels; p++, zp += step) {
+            FloatVector cell = FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, c + p * L),
+                    FloatVector.fromArray(S, s, zp).mul(FloatVector.fromArray(S, s, zp + 2 * L)));
+            cell.intoArray(s, c + p * L);
+            cell.intoArray(s, zp + 2 * L);
+        }
+        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
+        for (int p = 0, zp = z; p < panels; p++, zp += step) {
+            FloatVector.fromArray(S, s, zp + 3 * L).mul(FloatVector.fromArray(S, s, zp + 2 * L)).intoArray(s, hNext + p * L);
+        }
+    }
+
+    @Override
+    public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
+                    int stride, int rows, int p0, int p1) {
+        for (int p = p0; p < p1; p++) {
+            for (int b = 0; b < rows; b++) {
+                gru1(r[p], units, s, zOff + b * zStride + p * 3 * L, hOff + b * stride, rb, p * L, hNextOff + b * stride + p * L);
+            }
+        }
+        for (int b = 0; b < rows; b++) {
+            int z = zOff + b * zStride + p0 * 3 * L;
+            int step = 3 * L;
+            int n = p1 - p0;
+            tanhAffine(s, z, n, step, 0.5f, 0.5f);
+            tanhAffine(s, z + L, n, step, 0.5f, 0.5f);
+            for (int p = 0, zp = z; p < n; p++, zp += step) {
+                int at = (p0 + p) * L + b * stride;
+                FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, zp + 2 * L))
+                        .intoArray(s, zp + 2 * L);
+            }
+            tanhAffine(s, z + 2 * L, n, step, 1f, 0f);
+            for (int p = 0, zp = z; p < n; p++, zp += step) {
+                int at = (p0 + p) * L + b * stride;
+                FloatVector cand = FloatVector.fromArray(S, s, zp + 2 * L);
+                FloatVector.fromArray(S, s, zp).fma(FloatVector.fromArray(S, s, hOff + at).sub(cand), cand).intoArray(s, hNextOff + at);
+            }
+        }
+    }
+
+    /**
+     * Adds h·R to one panel of one sequence: gates z and r accumulate in the gate row, the candidate's recurrent
+     * part starts from the recurrent bias {@code rb[rbOff]} and goes to {@code s[out]}. Six accumulators.
+     */
+    private static void gru1(float[] r, int units, float[] s, int z, int h, float[] rb, int rbOff, int out) {
+        FloatVector z0 = FloatVector.fromArray(S, s, z), r0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector c0 = FloatVector.fromArray(S, rb, rbOff);
+        FloatVector z1 = FloatVector.zero(S), r1 = z1, c1 = z1;
+        int k = 0;
+        int w = 0;
+        for (; k + 1 < units; k += 2, w += 6 * L) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
+            z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
+            r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
+            c0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, c0);
+            z1 = FloatVector.fromArray(S, r, w + 3 * L).fma(hb, z1);
+            r1 = FloatVector.fromArray(S, r, w + 4 * L).fma(hb, r1);
+            c1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, c1);
+        }
+        if (k < units) {
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]);
+            z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
+            r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
+            c0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, c0);
+        }
+        z0.add(z1).intoArray(s, z);
+        r0.add(r1).intoArray(s, z + L);
+        c0.add(c1).intoArray(s, out);
+    }
+
+    /**
+     * For {@code count} vectors at {@code at, at + step, ...}: {@code x = tanh(a·x)·a + b} lane-wise, which is tanh for
+     * a = 1, b = 0 and the sigmoid for a = b = 0.5, each computed as {@link FastTanh} does. One call per gate and row
+     * keeps the broadcast constants out of the loop.
+     */
+    private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
+        for (int i = 0, v = at; i < count; i++, v += step) {
+            FloatVector x = FloatVector.fromArray(S, s, v).mul(a);
+            FloatVector abs = x.abs();
+            FloatVector x2 = x.mul(x);
+            FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
+            FloatVector small = p.mul(x2).fma(x, x);
+            FloatVector t = abs.min(CLAMP).mul(-2f);
+            FloatVector shifted = t.fma(LOG2E, ROUNDER);
+            FloatVector n = shifted.sub(ROUNDER);
+            FloatVector r = n.fma(c(-LN2_HI), t);
+            r = n.fma(c(-LN2_LO), r);
+            FloatVector poly = r.fma(E7, E6).fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
+            IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
+                    .lanewise(VectorOperators.LSHL, 23);
+            FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
+            FloatVector big = c(1f).sub(e).div(e.add(1f));
+            big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+            small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, v);
+        }
+    }
+
+    private static FloatVector c(float v) {
+        return FloatVector.broadcast(S, v);
+    }
+}
