@@ -10,9 +10,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "keras4j", mixinStandardHelpOptions = true, version = "keras4j 0.1.0",
         description = "Runs Keras models on the JVM with Keras' own numbers.",
-        subcommands = {PredictCommand.class, VerifyCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {PredictCommand.class, VerifyCommand.class, ConvertCommand.class, InspectCommand.class, BenchCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:verify found outputs outside tolerance", "2:error (message on stderr)"})
+        exitCodeList = {"0:success", "1:verify found outputs outside tolerance, or inspect found a model that cannot run",
+                "2:error (message on stderr)"})
 public final class Main implements Runnable {
     /** Exit code of a verification that found differences. */
     static final int MISMATCH = 1;

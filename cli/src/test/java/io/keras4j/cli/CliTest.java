@@ -148,4 +148,106 @@ class CliTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("expects shape (None, 10, 1) but was given (2, 10, 2)"), r[2]);
     }
+
+    @Test
+    void convertWritesAK4jThatPredictVerifyAndInspectRead(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm32_h5");
+        Path k4j = tmp.resolve("seed.k4j");
+        String[] c = run("convert", dir.resolve("model.h5").toString(), k4j.toString(), "--golden", dir.toString());
+        assertEquals("0", c[0], c[1] + c[2]);
+        assertTrue(c[1].contains("with test vectors"), c[1]);
+
+        Path y = tmp.resolve("y.npy");
+        assertEquals("0", run("predict", k4j.toString(), "--input", dir.resolve("input_0.npy").toString(), "--output", y.toString())[0]);
+        float[] got = Npy.read(y).toArray();
+        float[] want = Npy.read(dir.resolve("output_0.npy")).toArray();
+        for (int i = 0; i < got.length; i++) {
+            assertTrue(Math.abs(got[i] - want[i]) <= 1e-5 + 1e-5 * Math.abs(want[i]), "value " + i);
+        }
+        String[] inspect = run("inspect", k4j.toString());
+        assertEquals("0", inspect[0], inspect[2]);
+        assertTrue(inspect[1].contains("LSTM") && inspect[1].contains("Dense") && inspect[1].contains("Total params"), inspect[1]);
+    }
+
+    @Test
+    void convertRefusesVectorsTheModelDoesNotReproduce(@TempDir Path tmp) {
+        Path k4j = tmp.resolve("bad.k4j");
+        String[] r = run("convert", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), k4j.toString(),
+                "--golden", CASES.resolve("seed_lstm32_h5").toString());
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("does not reproduce the given outputs, nothing written"), r[2]);
+        assertTrue(!Files.exists(k4j), "no output file on error");
+    }
+
+    @Test
+    void inspectSummarisesAKerasModel() {
+        String[] r = run("inspect", CASES.resolve("stack2_u16_u8_f3_t10_b2_dense_h5").resolve("model.h5").toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("keras_version: 3.15.1"), r[1]);
+        assertTrue(r[1].lines().filter(l -> l.contains(" LSTM ")).count() == 2, r[1]);
+    }
+
+    @Test
+    void predictReadsAndWritesCsv(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm16_keras");
+        float[] x = Npy.read(dir.resolve("input_0.npy")).toArray();
+        StringBuilder csv = new StringBuilder("# one window of 10 values per row\n");
+        for (int r = 0; r < 5; r++) {
+            for (int t = 0; t < 10; t++) {
+                csv.append(t == 0 ? "" : ",").append(x[r * 10 + t]);
+            }
+            csv.append('\n');
+        }
+        Path in = tmp.resolve("x.csv");
+        Files.writeString(in, csv);
+        Path out = tmp.resolve("y.csv");
+        String[] r = run("predict", dir.resolve("model.keras").toString(), "--input", in.toString(), "--output", out.toString());
+        assertEquals("0", r[0], r[2]);
+        java.util.List<String> lines = Files.readAllLines(out);
+        float[] want = Npy.read(dir.resolve("output_0.npy")).toArray();
+        assertEquals(5, lines.size());
+        for (int i = 0; i < 5; i++) {
+            float got = Float.parseFloat(lines.get(i));
+            assertTrue(Math.abs(got - want[i]) <= 1e-5 + 1e-5 * Math.abs(want[i]), lines.get(i));
+        }
+    }
+
+    @Test
+    void benchReportsLatencyAndThroughput() {
+        String[] r = run("bench", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), "--warmup", "0.2",
+                "--seconds", "0.5", "--threads", "2", "--batch", "4");
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("throughput") && r[1].contains("p99"), r[1]);
+    }
+
+    /** A weights-only file from Keras 2.1.3 with its JSON config, from the real-world corpus when it is present. */
+    @Test
+    void predictTakesAWeightsOnlyFileWithItsConfig(@TempDir Path tmp) throws Exception {
+        Path dir = Path.of(System.getProperty("keras4j.realworld", "../../shared/realworld")).resolve(
+                "KonduitAI+dl4j-test-resources/src/main/resources/modelimport/keras/examples/simple_rnn");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(dir), "real-world corpus not found at "
+                + dir.toAbsolutePath().normalize() + ": skipped");
+        Path x = tmp.resolve("x.npy");
+        Tensor want;
+        try (var golden = io.keras4j.importer.hdf5.Hdf5File.open(dir.resolve("simple_rnn_tf_keras_2_inputs_and_outputs.h5"))) {
+            var in = golden.dataset("/inputs/simple_rnn_1_input");
+            Npy.write(x, Tensor.of(in.readFloats(), java.util.Arrays.stream(in.shape()).mapToInt(Math::toIntExact).toArray()));
+            var out = golden.dataset("/predictions/dense_1");
+            want = Tensor.of(out.readFloats(), java.util.Arrays.stream(out.shape()).mapToInt(Math::toIntExact).toArray());
+        }
+        Path y = tmp.resolve("y.npy");
+        String[] r = run("predict", dir.resolve("simple_rnn_tf_keras_2_weights.h5").toString(), "--config",
+                dir.resolve("simple_rnn_tf_keras_2_config.json").toString(), "--input", x.toString(), "--output", y.toString());
+        assertEquals("0", r[0], r[2]);
+        float[] g = Npy.read(y).toArray();
+        float[] w = want.toArray();
+        assertEquals(w.length, g.length);
+        for (int i = 0; i < g.length; i++) {
+            assertTrue(Math.abs(g[i] - w[i]) <= 1e-5 + 1e-5 * Math.abs(w[i]), "value " + i);
+        }
+        String[] alone = run("predict", dir.resolve("simple_rnn_tf_keras_2_weights.h5").toString(), "--input", x.toString(),
+                "--output", y.toString());
+        assertEquals("2", alone[0]);
+        assertTrue(alone[2].contains("weights-only"), alone[2]);
+    }
 }

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -124,6 +126,39 @@ public final class CaseFolder {
             results.add(session != null ? session.runAll(x) : model.predictAll(x));
         }
         return results;
+    }
+
+    /**
+     * Keras' per-layer outputs of the first call, by layer name, from {@code layers/<name>.npy} ('/' in a
+     * name written as "__"); empty when the folder has none.
+     */
+    public Map<String, Tensor> layerOutputs() throws IOException {
+        Path layers = dir.resolve("layers");
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        if (Files.isDirectory(layers)) {
+            try (Stream<Path> files = Files.list(layers)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".npy")).sorted().toList()) {
+                    String name = f.getFileName().toString();
+                    out.put(name.substring(0, name.length() - 4).replace("__", "/"), Npy.read(f));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Compares any two tensors under this case's tolerance. */
+    public Comparison compare(Tensor got, Tensor want) {
+        return Comparison.of(got, want, atol, rtol);
+    }
+
+    /** Absolute tolerance of this case. */
+    public double atol() {
+        return atol;
+    }
+
+    /** Relative tolerance of this case. */
+    public double rtol() {
+        return rtol;
     }
 
     public String description() {

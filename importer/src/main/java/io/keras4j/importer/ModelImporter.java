@@ -4,9 +4,11 @@ import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.importer.keras.KerasImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.io.NativeModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,9 +16,12 @@ import java.util.List;
 
 /**
  * Loads model files into keras4j. The format is detected from the content, not the file name:
- * HDF5 (Keras {@code .h5}) or zip (Keras 3 {@code .keras}).
+ * HDF5 (Keras {@code .h5}), zip (Keras 3 {@code .keras}) or the native {@code .k4j} file.
  */
 public final class ModelImporter {
+    /** Largest model config JSON file accepted. */
+    private static final long MAX_CONFIG_BYTES = 64L << 20;
+
     private ModelImporter() {
     }
 
@@ -30,6 +35,17 @@ public final class ModelImporter {
         return Model.of(readGraph(file));
     }
 
+    /**
+     * Imports a model saved as two files: its weights ({@code model.save_weights()}, HDF5: Keras 1, 2, tf.keras, or
+     * Keras 3's {@code .weights.h5}) and its config ({@code model.to_json()}).
+     *
+     * @throws ModelImportException naming the files and every problem when the model cannot be imported
+     * @throws IOException          when a file cannot be read
+     */
+    public static Model load(Path weights, Path config) throws IOException {
+        return Model.of(readGraph(weights, config));
+    }
+
     /** Imports a model held in memory; {@code name} is used in messages. */
     public static Model load(byte[] content, String name) throws IOException {
         return Model.of(readGraph(content, name));
@@ -37,19 +53,8 @@ public final class ModelImporter {
 
     /** Imports a model file into a graph without preparing it to run. */
     public static Graph readGraph(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new ModelImportException(file.toString(), List.of("is a directory, not a model file"));
-        }
-        byte[] head = new byte[8];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        }
         String name = file.toString();
-        switch (detect(head, n)) {
+        switch (sniff(file)) {
             case HDF5:
                 try (Hdf5File h5 = Hdf5File.open(file)) {
                     return KerasImporter.readH5(h5, name);
@@ -58,8 +63,28 @@ public final class ModelImporter {
                 try (InputStream in = Files.newInputStream(file)) {
                     return KerasImporter.readArchive(in, name);
                 }
+            case NATIVE:
+                return NativeModel.read(file).graph();
             default:
                 throw unknown(name);
+        }
+    }
+
+    /** Imports a model saved as weights and config files (see {@link #load(Path, Path)}) into a graph. */
+    public static Graph readGraph(Path weights, Path config) throws IOException {
+        String name = weights + " with config " + config;
+        checkFile(config);
+        if (Files.size(config) > MAX_CONFIG_BYTES) {
+            throw new ModelImportException(config.toString(), List.of("config file is larger than keras4j accepts ("
+                    + MAX_CONFIG_BYTES + " bytes)"));
+        }
+        String json = Files.readString(config, StandardCharsets.UTF_8);
+        if (sniff(weights) != Format.HDF5) {
+            throw new ModelImportException(weights.toString(), List.of("not an HDF5 weights file (a .keras archive holds"
+                    + " its own config: load it alone)"));
+        }
+        try (Hdf5File h5 = Hdf5File.open(weights)) {
+            return KerasImporter.readH5(h5, json, name);
         }
     }
 
@@ -72,17 +97,39 @@ public final class ModelImporter {
                 }
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), name);
+            case NATIVE:
+                throw new ModelImportException(name, List.of("a .k4j model is read from a file: use load(Path)"));
             default:
                 throw unknown(name);
         }
     }
 
-    private static ModelImportException unknown(String name) {
-        return new ModelImportException(name, List.of(
-                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file)"));
+    private static void checkFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ModelImportException(file.toString(), List.of("is a directory, not a model file"));
+        }
     }
 
-    private enum Format { HDF5, ZIP, UNKNOWN }
+    /** The format of a file, read from its first bytes. */
+    private static Format sniff(Path file) throws IOException {
+        checkFile(file);
+        byte[] head = new byte[8];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return detect(head, n);
+    }
+
+    private static ModelImportException unknown(String name) {
+        return new ModelImportException(name, List.of(
+                "not a model file keras4j reads (expected a Keras .h5 (HDF5) or .keras (zip) file, or a keras4j .k4j file)"));
+    }
+
+    private enum Format { HDF5, ZIP, NATIVE, UNKNOWN }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'
@@ -91,6 +138,9 @@ public final class ModelImporter {
         }
         if (n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
             return Format.ZIP;
+        }
+        if (NativeModel.isNativeModel(head, n)) {
+            return Format.NATIVE;
         }
         return Format.UNKNOWN;
     }

@@ -143,6 +143,20 @@ public final class Model {
      * and overwritten with the final state.
      */
     Tensor[] run(Tensor[] inputs, float[][] carried) {
+        return run(inputs, carried, null);
+    }
+
+    /**
+     * Runs the model and returns every value its nodes compute, by graph value name; for
+     * comparing a model layer by layer with {@link io.keras4j.runtime.graph.Graph#layerOutputs()}.
+     */
+    public Map<String, Tensor> trace(Tensor... inputs) {
+        Map<String, Tensor> all = new java.util.LinkedHashMap<>();
+        run(inputs, null, all);
+        return all;
+    }
+
+    private Tensor[] run(Tensor[] inputs, float[][] carried, Map<String, Tensor> trace) {
         checkInputs(inputs);
         float[][] values = new float[valueCount][];
         int[][] shapes = new int[valueCount][];
@@ -180,6 +194,11 @@ public final class Model {
                 ((StatefulOp) node.op()).forward(in, inShapes, out, scratch, carried[n]);
             } else {
                 node.op().forward(in, inShapes, out, scratch);
+            }
+            if (trace != null) {
+                for (int i = 0; i < out.length; i++) {
+                    trace.put(node.outputs().get(i), Tensor.wrap(out[i], outShapes[i]));
+                }
             }
         }
         Tensor[] result = new Tensor[outputSlots.length];

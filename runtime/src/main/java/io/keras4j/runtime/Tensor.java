@@ -67,6 +67,37 @@ public final class Tensor {
         return new Tensor(data, new int[] {b, f});
     }
 
+    /** Batch rows {@code [from, to)} of this tensor (first dimension), as a new tensor. */
+    public Tensor rows(int from, int to) {
+        if (shape.length == 0 || from < 0 || to > shape[0] || from > to) {
+            throw new IndexOutOfBoundsException("rows [" + from + ", " + to + ") of a tensor of shape " + Shapes.toString(shape));
+        }
+        int per = Shapes.product(shape, 1, shape.length);
+        int[] s = shape.clone();
+        s[0] = to - from;
+        return new Tensor(Arrays.copyOfRange(data, from * per, to * per), s);
+    }
+
+    /** Stacks tensors of equal shape but for the first dimension along that dimension. */
+    public static Tensor concatRows(java.util.List<Tensor> parts) {
+        int[] s = parts.get(0).shape();
+        int rows = 0;
+        for (Tensor t : parts) {
+            if (t.rank() != s.length || !Arrays.equals(Arrays.copyOfRange(t.shape, 1, t.rank()), Arrays.copyOfRange(s, 1, s.length))) {
+                throw new IllegalArgumentException("cannot stack shape " + Shapes.toString(t.shape) + " under " + Shapes.toString(s));
+            }
+            rows += t.shape[0];
+        }
+        s[0] = rows;
+        float[] all = new float[Shapes.checkedSize(s)];
+        int at = 0;
+        for (Tensor t : parts) {
+            System.arraycopy(t.data, 0, all, at, t.data.length);
+            at += t.data.length;
+        }
+        return new Tensor(all, s);
+    }
+
     /** Wraps an array without copying; for code in this library that hands over ownership. */
     static Tensor wrap(float[] data, int[] shape) {
         return new Tensor(data, shape);

@@ -33,6 +33,7 @@ public final class GraphBuilder {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Set<String> broken = new HashSet<>();
+    private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
         this.model = model;
@@ -63,7 +64,7 @@ public final class GraphBuilder {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Graph(graphInputs, nodes, outs.stream().map(KTensor::value).toList(), metadata);
+        return new Graph(graphInputs, nodes, outs.stream().map(KTensor::value).toList(), metadata, layerOutputs);
     }
 
     /**
@@ -96,6 +97,10 @@ public final class GraphBuilder {
                 pending.remove(p--);
                 progress = true;
                 String nodeBase = prefix + (lc[1] == 0 ? layer.name() : layer.name() + "#" + lc[1]);
+                if (call.mask() != null && ins.stream().allMatch(t -> t.mask() == null)) {
+                    problems.add(layer, "is given an explicit mask (" + call.mask() + ") where Keras derives none;"
+                            + " keras4j applies only the masks of Masking and Embedding(mask_zero=True)");
+                }
                 List<KTensor> outs;
                 if (MODEL_CLASSES.contains(layer.className())) {
                     outs = nested(layer, lc[0], store, nodeBase, ins);
@@ -105,10 +110,13 @@ public final class GraphBuilder {
                         w = store.weights(layer, lc[0]);
                         weightCache.put(lc[0], w);
                     }
-                    outs = translate(layer, nodeBase, ins, state, w);
+                    outs = translate(layer, nodeBase, ins, state, w, call.maskPassed());
                 }
                 for (int i = 0; i < outs.size(); i++) {
                     tensors.put(new TensorRef(layer.name(), lc[1], i), outs.get(i));
+                }
+                if (lc[1] == 0 && !outs.isEmpty() && shapes.containsKey(outs.get(0).value())) {
+                    layerOutputs.put(prefix + layer.name(), outs.get(0).value());
                 }
             }
         }
@@ -117,8 +125,19 @@ public final class GraphBuilder {
             problems.add(layer, "its inputs " + layer.calls().get(lc[1]).inputs() + " are never computed by the model");
         }
         List<KTensor> outputs = new ArrayList<>();
+        if (m.sequential() && !layers.isEmpty()) {
+            // A Sequential model returns every output of its last layer (an RNN with return_state gives several).
+            String last = layers.get(layers.size() - 1).name();
+            for (int i = 0; tensors.containsKey(new TensorRef(last, 0, i)); i++) {
+                outputs.add(tensors.get(new TensorRef(last, 0, i)));
+            }
+            if (!outputs.isEmpty()) {
+                return outputs;
+            }
+        }
         for (TensorRef out : m.outputs()) {
-            KTensor t = tensors.get(out);
+            List<KTensor> found = resolve(tensors, List.of(out), layers);
+            KTensor t = found == null ? null : found.get(0);
             if (t == null) {
                 problems.add("model output " + out + " is not computed by any layer");
                 t = placeholder(prefix + out.layer());
@@ -175,7 +194,8 @@ public final class GraphBuilder {
         return run(inner, store.nested(layer, index, inner.layers()), nodeBase + "/", bound);
     }
 
-    private List<KTensor> translate(LayerSpec layer, String nodeBase, List<KTensor> ins, List<KTensor> state, List<Weight> w) {
+    private List<KTensor> translate(LayerSpec layer, String nodeBase, List<KTensor> ins, List<KTensor> state, List<Weight> w,
+                                    boolean maskPassed) {
         boolean inputBroken = ins.stream().anyMatch(t -> broken.contains(t.value()))
                 || state.stream().anyMatch(t -> broken.contains(t.value()));
         LayerTranslator translator = Translators.forClass(layer.className());
@@ -187,7 +207,7 @@ public final class GraphBuilder {
             return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
         }
         LayerConfig config = new LayerConfig(layer, problems);
-        List<KTensor> outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w));
+        List<KTensor> outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w, maskPassed));
         config.finish();
         return outs;
     }
@@ -204,13 +224,20 @@ public final class GraphBuilder {
         private final List<KTensor> inputs;
         private final List<KTensor> state;
         private final List<Weight> weights;
+        private final boolean maskPassed;
         private int emitted;
 
-        CallTranslation(String nodeBase, List<KTensor> inputs, List<KTensor> state, List<Weight> weights) {
+        CallTranslation(String nodeBase, List<KTensor> inputs, List<KTensor> state, List<Weight> weights, boolean maskPassed) {
             this.nodeBase = nodeBase;
             this.inputs = inputs;
             this.state = state;
             this.weights = weights;
+            this.maskPassed = maskPassed;
+        }
+
+        @Override
+        public boolean maskPassed() {
+            return maskPassed;
         }
 
         @Override
@@ -242,7 +269,7 @@ public final class GraphBuilder {
         @Override
         public List<KTensor> translateInner(LayerSpec inner, List<KTensor> ins, List<KTensor> initialState,
                                             List<Weight> innerWeights) {
-            return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights);
+            return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, maskPassed);
         }
 
         @Override

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -27,27 +28,61 @@ public final class KerasImporter {
 
     /** Imports a legacy HDF5 model file (model_config attribute plus model_weights group). */
     public static Graph readH5(Hdf5File file, String name) throws IOException {
-        {
-            String config = file.stringAttribute("/", "model_config").orElse(null);
-            if (config == null) {
-                throw new ModelImportException(name, List.of("HDF5 file has no model_config attribute: it is a weights-only"
-                        + " file, not a whole model saved with model.save()"));
-            }
-            String version = file.stringAttribute("/", "keras_version")
-                    .or(() -> attributeOrEmpty(file, "/model_weights", "keras_version")).orElse(null);
-            String backend = file.stringAttribute("/", "backend").orElse("");
-            String weightsRoot = file.isGroup("/model_weights") ? "/model_weights" : "/";
-            return build(name, parseJson(name, "model_config", config), KerasVersion.parse(version),
-                    new LegacyH5Weights(file, weightsRoot), "keras-h5", backend, null);
+        String config = file.stringAttribute("/", "model_config").orElse(null);
+        if (config == null) {
+            throw new ModelImportException(name, List.of("HDF5 file has no model_config attribute: it is a weights-only"
+                    + " file (model.save_weights()), which needs the model's config as well (model.to_json(), the"
+                    + " --config option of the command line)"));
         }
+        return readWeights(file, name, parseJson(name, "model_config", config), attribute(file, "keras_version"),
+                attribute(file, "backend"));
     }
 
-    private static java.util.Optional<String> attributeOrEmpty(Hdf5File file, String object, String attr) {
-        try {
-            return file.isGroup(object) ? file.stringAttribute(object, attr) : java.util.Optional.empty();
-        } catch (IOException e) {
-            return java.util.Optional.empty();
+    /**
+     * Imports a model from a JSON config ({@code model.to_json()}: {@code {"class_name", "config", "keras_version"?}})
+     * and an HDF5 file holding its weights: a weights-only file from {@code save_weights} (Keras 1, 2, tf.keras, or
+     * Keras 3's {@code .weights.h5}) or a whole-model file, whose own config is then not used. The Keras version that
+     * decides version-dependent meanings is the config's ({@code keras_version}, which Keras 1.2 to 2.x and tf.keras
+     * write), else the weights file's, else Keras 3 for a Keras 3 config (which carries {@code module} keys but no
+     * version), else Keras 1.
+     *
+     * @param name used in messages
+     */
+    public static Graph readH5(Hdf5File weights, String configJson, String name) throws IOException {
+        JsonNode model = parseJson(name, "model config JSON", configJson);
+        String version = model.path("keras_version").isTextual() ? model.path("keras_version").asText()
+                : attribute(weights, "keras_version");
+        if (version == null && model.has("module")) {
+            version = "3 (a Keras 3 config without keras_version)";
         }
+        String backend = model.path("backend").isTextual() ? model.path("backend").asText() : attribute(weights, "backend");
+        return readWeights(weights, name, model, version, backend);
+    }
+
+    private static Graph readWeights(Hdf5File file, String name, JsonNode model, String version, String backend)
+            throws IOException {
+        KerasVersion v = KerasVersion.parse(version);
+        String b = backend == null ? "" : backend;
+        if (file.isGroup("/model_weights")) {
+            return build(name, model, v, new LegacyH5Weights(file, "/model_weights"), "keras-h5", b, null);
+        }
+        if (file.optionalStringListAttribute("/", "layer_names").isPresent()) {
+            return build(name, model, v, new LegacyH5Weights(file, "/"), "keras-h5-weights", b, null);
+        }
+        if (file.isGroup("/layers")) {
+            return build(name, model, v, null, "keras-weights-h5", b, file);
+        }
+        throw new ModelImportException(name, List.of("HDF5 file holds no Keras weights (no model_weights group, no"
+                + " layer_names attribute, no layers group)"));
+    }
+
+    /** A root attribute of a legacy file, or of its model_weights group (where Keras 2 also writes it), or null. */
+    private static String attribute(Hdf5File file, String attr) throws IOException {
+        Optional<String> v = file.stringAttribute("/", attr);
+        if (v.isEmpty() && file.isGroup("/model_weights")) {
+            v = file.stringAttribute("/model_weights", attr);
+        }
+        return v.orElse(null);
     }
 
     /** Imports a Keras 3 {@code .keras} archive. Entries are read into memory; nothing is extracted to disk. */
@@ -81,10 +116,10 @@ public final class KerasImporter {
         if (weights == null) {
             throw new ModelImportException(name, List.of("archive has no model.weights.h5 (npz and sharded weights are not supported)"));
         }
-        String version = null;
+        String version = "3 (no keras_version in the archive)";
         if (metadata != null) {
             version = parseJson(name, "metadata.json", new String(metadata, java.nio.charset.StandardCharsets.UTF_8))
-                    .path("keras_version").asText(null);
+                    .path("keras_version").asText(version);
         }
         JsonNode model = parseJson(name, "config.json", new String(config, java.nio.charset.StandardCharsets.UTF_8));
         try (Hdf5File file = Hdf5File.open(weights, name + "!model.weights.h5")) {

@@ -3,10 +3,20 @@ package io.keras4j.importer.keras;
 import java.util.List;
 
 /**
- * One application of a layer in a model: the tensors it was called on and the tensors given as
- * {@code initial_state}.
+ * One application of a layer in a model: the tensors it was called on, the tensors given as
+ * {@code initial_state}, and the tensor given as {@code mask}, if any. Keras 3 records the masks it
+ * derives itself (Masking, Embedding with mask_zero) as {@code mask} arguments computed by operation
+ * nodes; keras4j derives the same masks itself, but applies them only where Keras passed one.
+ *
+ * @param maskPassed whether the layer's call received the mask of its input: always in Sequential models and
+ *                   Keras 1/2 files; in Keras 3 functional configs only where the node records a mask (Keras 3
+ *                   passes none, for example, to an RNN called with initial_state)
  */
-public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {
+public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed) {
+    public LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {
+        this(inputs, initialState, null, true);
+    }
+
     public LayerCall {
         inputs = List.copyOf(inputs);
         initialState = List.copyOf(initialState);

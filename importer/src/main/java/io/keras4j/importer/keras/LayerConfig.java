@@ -12,7 +12,7 @@ import java.util.Set;
 public final class LayerConfig {
     /** Keys every layer may carry that do not change what it computes at inference. */
     private static final Set<String> COMMON = Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape",
-            "input_shape", "input_dim", "input_length", "activity_regularizer", "build_config", "autocast");
+            "input_shape", "input_dim", "input_length", "input_dtype", "activity_regularizer", "build_config", "autocast");
 
     private final LayerSpec layer;
     private final Problems problems;

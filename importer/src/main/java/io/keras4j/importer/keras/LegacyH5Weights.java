@@ -14,11 +14,14 @@ import java.util.List;
 final class LegacyH5Weights implements WeightStore {
     private final Hdf5File file;
     private final String root;
+    /** The file's {@code layer_names}, null in the rare file without them. */
+    private final List<String> layerNames;
 
     /** @param root the group holding the layer groups: {@code /model_weights}, or {@code /} for weights-only files */
-    LegacyH5Weights(Hdf5File file, String root) {
+    LegacyH5Weights(Hdf5File file, String root) throws IOException {
         this.file = file;
         this.root = root.endsWith("/") ? root : root + "/";
+        this.layerNames = file.optionalStringListAttribute(root, "layer_names").orElse(null);
     }
 
     /**
@@ -60,10 +63,14 @@ final class LegacyH5Weights implements WeightStore {
         }
     }
 
+    /**
+     * The layer's group, found by the layer's name among {@code layer_names}, which is authoritative: other groups
+     * ({@code top_level_model_weights}, {@code optimizer_weights} of a weights-only file) hold no layer.
+     */
     @Override
     public List<Weight> weights(LayerSpec layer, int layerIndex) throws IOException {
         String group = root + layer.name();
-        if (!file.isGroup(group)) {
+        if (layerNames != null && !layerNames.contains(layer.name()) || !file.isGroup(group)) {
             return List.of();
         }
         List<String> names = file.optionalStringListAttribute(group, "weight_names").orElse(List.of());

@@ -60,11 +60,15 @@ public final class ModelConfigParser {
         } else {
             inputName = first.path("config").path("name").asText("layer") + "_input";
             int[] shape = inputShape(first.path("config"));
+            if (shape == null) {
+                shape = keras1InputShape(first);
+            }
             if (shape == null && !config.isArray()) {
                 shape = toShape(config.path("build_input_shape"));
             }
             if (shape == null) {
-                problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape or build_input_shape)");
+                problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape, input_dim or"
+                        + " build_input_shape)");
                 return null;
             }
             shapes.put(inputName, shape);
@@ -86,9 +90,14 @@ public final class ModelConfigParser {
     private static ParsedModel functional(JsonNode config, Problems problems) {
         List<LayerSpec> specs = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
+        Map<String, String> operations = new LinkedHashMap<>();
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
             String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
+            if (layer.path("module").asText().startsWith("keras.src.ops")) {
+                operations.put(name, cls);
+                continue;
+            }
             if ("InputLayer".equals(cls)) {
                 int[] shape = inputShape(layer.path("config"));
                 if (shape == null) {
@@ -103,16 +112,40 @@ public final class ModelConfigParser {
             }
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
+        checkOperationsOnlyMask(specs, operations, problems);
         return new ParsedModel(specs, refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+    }
+
+    /**
+     * Keras operation nodes (NotEqual, Any, ...) are accepted only where Keras put them: computing the
+     * {@code mask} argument of a layer. Anything else that consumes them is refused by name.
+     */
+    private static void checkOperationsOnlyMask(List<LayerSpec> specs, Map<String, String> operations, Problems problems) {
+        for (LayerSpec layer : specs) {
+            for (LayerCall call : layer.calls()) {
+                List<TensorRef> used = new ArrayList<>(call.inputs());
+                used.addAll(call.initialState());
+                for (TensorRef r : used) {
+                    if (operations.containsKey(r.layer())) {
+                        problems.add(layer, "is applied to the result of the Keras operation '" + r.layer() + "' ("
+                                + operations.get(r.layer()) + "); keras4j runs operations only as the masks Keras derives itself");
+                    }
+                }
+            }
+        }
     }
 
     /** One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}. */
     private static LayerCall call(JsonNode node, boolean recurrent) {
         List<TensorRef> inputs = new ArrayList<>();
         List<TensorRef> state = new ArrayList<>();
+        TensorRef mask = null;
         if (node.isObject()) {
             collectTensors(node.path("args"), inputs);
             collectTensors(node.path("kwargs").path("initial_state"), state);
+            List<TensorRef> masks = new ArrayList<>();
+            collectTensors(node.path("kwargs").path("mask"), masks);
+            mask = masks.isEmpty() ? null : masks.get(0);
         } else {
             for (JsonNode entry : node) {
                 inputs.add(new TensorRef(entry.get(0).asText(), entry.get(1).asInt(), entry.get(2).asInt()));
@@ -126,7 +159,7 @@ public final class ModelConfigParser {
                 inputs = new ArrayList<>(inputs.subList(0, 1));
             }
         }
-        return new LayerCall(inputs, state);
+        return new LayerCall(inputs, state, mask, !node.isObject() || mask != null);
     }
 
     private static void collectTensors(JsonNode v, List<TensorRef> out) {
@@ -178,6 +211,28 @@ public final class ModelConfigParser {
             }
         }
         return s;
+    }
+
+    /**
+     * The input shape Keras 1 derives from a first layer's {@code input_dim} and {@code input_length} when the config
+     * has no batch_input_shape: {@code (None, input_length)} for an Embedding (whose input_dim is the vocabulary),
+     * {@code (None, input_length, input_dim)} for layers with an input_length (recurrent layers, TimeDistributedDense,
+     * convolutions), {@code (None, input_dim)} otherwise; a wrapper's is its layer's. Null when nothing is declared.
+     */
+    private static int[] keras1InputShape(JsonNode layer) {
+        JsonNode c = layer.path("config");
+        if (c.path("layer").isObject()) {
+            return keras1InputShape(c.path("layer"));
+        }
+        int length = c.path("input_length").isInt() ? c.path("input_length").asInt() : -1;
+        if ("Embedding".equals(layer.path("class_name").asText())) {
+            return c.has("input_length") ? new int[] {-1, length} : null;
+        }
+        if (!c.path("input_dim").isInt()) {
+            return null;
+        }
+        int dim = c.path("input_dim").asInt();
+        return c.has("input_length") ? new int[] {-1, length, dim} : new int[] {-1, dim};
     }
 
     private static int[] toShape(JsonNode v) {

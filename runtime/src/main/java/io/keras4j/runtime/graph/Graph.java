@@ -16,6 +16,8 @@ public final class Graph {
     private final List<Node> nodes;
     private final List<ValueInfo> outputs;
     private final Map<String, String> metadata;
+    private final Map<String, String> layerOutputs;
+    private final Map<String, int[]> valueShapes;
 
     /**
      * @param inputs   the model inputs, batch dimension first
@@ -25,6 +27,16 @@ public final class Graph {
      * @throws IllegalArgumentException if a value is undefined, defined twice, or shapes do not fit
      */
     public Graph(List<ValueInfo> inputs, List<Node> nodes, List<String> outputs, Map<String, String> metadata) {
+        this(inputs, nodes, outputs, metadata, Map.of());
+    }
+
+    /**
+     * A graph that also records, for each layer of the source model, the value holding its (first) output,
+     * so that outputs can be compared layer by layer.
+     */
+    public Graph(List<ValueInfo> inputs, List<Node> nodes, List<String> outputs, Map<String, String> metadata,
+                 Map<String, String> layerOutputs) {
+        this.layerOutputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(layerOutputs));
         this.inputs = List.copyOf(inputs);
         this.nodes = List.copyOf(nodes);
         this.metadata = Map.copyOf(metadata);
@@ -56,6 +68,12 @@ public final class Graph {
             }
         }
         Map<String, ValueInfo> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : this.layerOutputs.entrySet()) {
+            if (!shapes.containsKey(e.getValue())) {
+                throw new IllegalArgumentException("layer '" + e.getKey() + "' is recorded as computing '" + e.getValue()
+                        + "', which no node defines");
+            }
+        }
         for (String name : outputs) {
             int[] s = shapes.get(name);
             if (s == null) {
@@ -64,6 +82,7 @@ public final class Graph {
             out.put(name, new ValueInfo(name, s));
         }
         this.outputs = List.copyOf(outputs.stream().map(out::get).toList());
+        this.valueShapes = shapes;
     }
 
     private static void define(Map<String, int[]> shapes, String name, int[] shape, String by) {
@@ -92,5 +111,16 @@ public final class Graph {
 
     public Map<String, String> metadata() {
         return metadata;
+    }
+
+    /** The declared shape of a value (-1 where known only at run time), or null for an unknown value. */
+    public int[] shape(String value) {
+        int[] s = valueShapes.get(value);
+        return s == null ? null : s.clone();
+    }
+
+    /** Source layer name to the value holding its output, in layer order; empty when not recorded. */
+    public Map<String, String> layerOutputs() {
+        return layerOutputs;
     }
 }

@@ -59,6 +59,25 @@ public final class Activation {
         return new Activation(kind, alpha);
     }
 
+    /** Parses what {@link #toString()} prints: a name, with its parameter in parentheses if it has one. */
+    public static Activation parse(String text) {
+        int open = text.indexOf('(');
+        String name = open < 0 ? text : text.substring(0, open);
+        Kind kind;
+        try {
+            kind = Kind.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown activation '" + text + "'");
+        }
+        if (open < 0) {
+            return of(kind);
+        }
+        if (!text.endsWith(")")) {
+            throw new IllegalArgumentException("malformed activation '" + text + "'");
+        }
+        return of(kind, Double.parseDouble(text.substring(open + 1, text.length() - 1)));
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -16,6 +16,16 @@ public final class ActivationOp implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("activation", activation).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static ActivationOp fromSpec(OpSpec s) {
+        return new ActivationOp(s.activation("activation"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         if (x.length == 0) {

@@ -70,6 +70,18 @@ public final class BatchNormalization implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rank", rank).attr("axis", axis).attr("keras_parameters", (int) kerasParameters)
+                .weight("scale", scale, scale.length).weight("shift", shift, shift.length).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static BatchNormalization fromSpec(OpSpec s) {
+        return new BatchNormalization(s.intAttr("rank"), s.intAttr("axis"), s.weight("scale"), s.weight("shift"),
+                s.intAttr("keras_parameters"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         Inputs.rank(x, rank, "input");

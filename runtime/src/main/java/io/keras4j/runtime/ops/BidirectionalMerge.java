@@ -84,6 +84,16 @@ public final class BidirectionalMerge implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("merge_mode", mode.name()).attr("sequences", sequences).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static BidirectionalMerge fromSpec(OpSpec s) {
+        return new BidirectionalMerge(Mode.valueOf(s.stringAttr("merge_mode")), s.boolAttr("sequences"));
+    }
+
+    @Override
     public String toString() {
         return "BidirectionalMerge" + Arrays.asList(mode, sequences);
     }

@@ -20,6 +20,16 @@ public final class Concatenate implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Concatenate fromSpec(OpSpec s) {
+        return new Concatenate(s.intAttr("axis"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         if (in.length == 0) {
             throw new IllegalArgumentException("Concatenate takes at least 1 input, got 0");

@@ -58,6 +58,27 @@ public final class Conv1D implements Op {
         return "Conv1D";
     }
 
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
+                .attr("stride", stride).attr("dilation", dilation).attr("padding", padding.name()).attr("groups", groups)
+                .attr("activation", activation).weight("kernel", kernel, kernelSize, inChannels / groups, filters)
+                .weight("bias", bias, filters).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Conv1D fromSpec(OpSpec s) {
+        Padding padding;
+        try {
+            padding = Padding.valueOf(s.stringAttr("padding"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Conv1D padding '" + s.stringAttr("padding") + "' is not VALID, SAME or CAUSAL");
+        }
+        return new Conv1D(s.intAttr("in_channels"), s.intAttr("filters"), s.intAttr("kernel_size"), s.intAttr("stride"),
+                s.intAttr("dilation"), padding, s.intAttr("groups"), s.weight("kernel"), s.weight("bias"),
+                s.activation("activation"));
+    }
+
     private int span() {
         return (kernelSize - 1) * dilation + 1;
     }

@@ -54,6 +54,17 @@ public final class Dense implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("input_size", inputSize).attr("units", units).attr("activation", activation)
+                .weight("kernel", kernel, inputSize, units).weight("bias", bias, units).build();
+    }
+
+    /** Rebuilds a Dense op from its {@link #spec()}. */
+    public static Dense fromSpec(OpSpec s) {
+        return new Dense(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+    }
+
+    @Override
     public long parameterCount() {
         return kernel.length + (bias == null ? 0 : bias.length);
     }

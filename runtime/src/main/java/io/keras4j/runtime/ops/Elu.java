@@ -14,6 +14,16 @@ public final class Elu implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("alpha", (double) alpha).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Elu fromSpec(OpSpec s) {
+        return new Elu(s.doubleAttr("alpha"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         return new int[][] {Inputs.single(in, type()).clone()};
     }

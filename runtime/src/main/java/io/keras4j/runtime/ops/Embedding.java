@@ -32,6 +32,17 @@ public final class Embedding implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("input_dim", inputDim).attr("output_dim", outputDim).attr("mask_zero", maskZero)
+                .weight("embeddings", table, inputDim, outputDim).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Embedding fromSpec(OpSpec s) {
+        return new Embedding(s.intAttr("input_dim"), s.intAttr("output_dim"), s.weight("embeddings"), s.boolAttr("mask_zero"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         if (x.length == 0) {

@@ -29,6 +29,18 @@ public final class GlobalPooling1D implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("keepdims", keepDims).attr("channels_first", channelsFirst).attr("masked", masked)
+                .build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()} (type GlobalMaxPooling1D or GlobalAveragePooling1D). */
+    public static GlobalPooling1D fromSpec(OpSpec s) {
+        return new GlobalPooling1D(s.type().equals("GlobalMaxPooling1D"), s.boolAttr("keepdims"), s.boolAttr("channels_first"),
+                s.boolAttr("masked"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         if (in.length != (masked ? 2 : 1)) {
             throw new IllegalArgumentException(type() + " takes " + (masked ? 2 : 1) + " inputs, got " + in.length);

@@ -93,6 +93,20 @@ public final class Gru extends RecurrentOp {
     }
 
     @Override
+    public OpSpec spec() {
+        return specBuilder().attr("activation", activation).attr("recurrent_activation", recurrentActivation)
+                .attr("reset_after", resetAfter).weight("recurrent_kernel", recurrentKernel, units, 3 * units)
+                .weight("recurrent_bias", recurrentBias, 3 * units).build();
+    }
+
+    /** Rebuilds a GRU from its {@link #spec()}. */
+    public static Gru fromSpec(OpSpec s) {
+        return new Gru(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
+                s.weight("bias"), s.weight("recurrent_bias"), s.boolAttr("reset_after"), s.activation("activation"),
+                s.activation("recurrent_activation"), options(s));
+    }
+
+    @Override
     public long parameterCount() {
         return super.parameterCount() + recurrentKernel.length + (recurrentBias == null ? 0 : recurrentBias.length);
     }

@@ -15,6 +15,16 @@ public final class Identity implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Identity").attr("stands_for", type).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Identity fromSpec(OpSpec s) {
+        return new Identity(s.stringAttr("stands_for"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         return new int[][] {Inputs.single(in, type).clone()};
     }

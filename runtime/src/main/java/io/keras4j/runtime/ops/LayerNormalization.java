@@ -65,6 +65,18 @@ public final class LayerNormalization implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("sizes", sizes).attr("epsilon", (double) epsilon)
+                .attr("rms_scaling", rmsScaling).weight("gamma", gamma, sizes).weight("beta", beta, sizes).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static LayerNormalization fromSpec(OpSpec s) {
+        return new LayerNormalization(s.intAttr("rank"), s.intsAttr("axes"), s.intsAttr("sizes"), s.doubleAttr("epsilon"),
+                s.weight("gamma"), s.weight("beta"), s.boolAttr("rms_scaling"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         Inputs.rank(x, rank, "input");
@@ -79,26 +91,7 @@ public final class LayerNormalization implements Op {
 
     /** The flat index of element {@code p} (row-major over the normalized axes) of group {@code g} (over the others). */
     private int flat(int g, int p, int[] x) {
-        if (trailing) {
-            return g * groupSize + p;
-        }
-        int off = 0;
-        int stride = 1;
-        int a = axes.length - 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            int c;
-            if (a >= 0 && axes[a] == d) {
-                c = p % x[d];
-                p /= x[d];
-                a--;
-            } else {
-                c = g % x[d];
-                g /= x[d];
-            }
-            off += c * stride;
-            stride *= x[d];
-        }
-        return off;
+        return trailing ? g * groupSize + p : ReducedAxes.flatIndex(g, p, x, axes);
     }
 
     @Override

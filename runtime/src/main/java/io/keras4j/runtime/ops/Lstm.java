@@ -65,6 +65,18 @@ public final class Lstm extends RecurrentOp {
     }
 
     @Override
+    public OpSpec spec() {
+        return specBuilder().attr("activation", activation).attr("recurrent_activation", recurrentActivation)
+                .weight("recurrent_kernel", recurrentKernel, units, 4 * units).build();
+    }
+
+    /** Rebuilds an LSTM from its {@link #spec()}. */
+    public static Lstm fromSpec(OpSpec s) {
+        return new Lstm(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
+                s.weight("bias"), s.activation("activation"), s.activation("recurrent_activation"), options(s));
+    }
+
+    @Override
     public long parameterCount() {
         return super.parameterCount() + recurrentKernel.length;
     }

@@ -18,6 +18,16 @@ public final class Masking implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("mask_value", (double) maskValue).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Masking fromSpec(OpSpec s) {
+        return new Masking((float) s.doubleAttr("mask_value"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         if (x.length < 2) {

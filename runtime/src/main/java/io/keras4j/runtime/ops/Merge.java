@@ -47,6 +47,22 @@ public final class Merge implements Op {
         return type(kind);
     }
 
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Merge").attr("kind", kind.name()).attr("masked", Flags.toInts(masked)).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Merge fromSpec(OpSpec s) {
+        Kind kind;
+        try {
+            kind = Kind.valueOf(s.stringAttr("kind"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown merge kind '" + s.stringAttr("kind") + "'");
+        }
+        return new Merge(kind, Flags.fromInts(s.intsAttr("masked")));
+    }
+
     /** Whether the masks change the values (Maximum, Minimum, Multiply with a masked input). */
     private boolean masksApply() {
         return maskCount > 0 && (kind == Kind.MAXIMUM || kind == Kind.MINIMUM || kind == Kind.MULTIPLY);

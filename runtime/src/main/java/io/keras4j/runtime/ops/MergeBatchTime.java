@@ -8,6 +8,11 @@ public final class MergeBatchTime implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).build();
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         if (x.length < 3) {

@@ -50,6 +50,18 @@ public final class MergeMask implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder("MergeMask").attr("axis", axis).attr("masked", Flags.toInts(masked)).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static MergeMask fromSpec(OpSpec s) {
+        int axis = s.intAttr("axis");
+        boolean[] masked = Flags.fromInts(s.intsAttr("masked"));
+        return axis < 0 ? or(masked.length) : concatenate(axis, masked);
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int n = masked.length;
         if (in.length != n + maskCount) {

@@ -26,6 +26,11 @@ public interface Op {
     /** Computes the outputs from the inputs; {@code outputs[i]} has exactly the size of output shape i. */
     void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch);
 
+    /** The op as data (type, attributes, weights), from which {@link OpRegistry#create} rebuilds it. */
+    default OpSpec spec() {
+        throw new UnsupportedOperationException(type() + " cannot be described as data yet");
+    }
+
     /** Number of weight values, for summaries. */
     default long parameterCount() {
         return 0;

@@ -23,6 +23,16 @@ public final class PRelu implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("alpha_shape", alphaShape).weight("alpha", alpha, alphaShape).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static PRelu fromSpec(OpSpec s) {
+        return new PRelu(s.intsAttr("alpha_shape"), s.weight("alpha"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         boolean ok = x.length == alphaShape.length + 1;

@@ -32,6 +32,18 @@ public final class Pooling1D implements Op {
         return max ? "MaxPooling1D" : "AveragePooling1D";
     }
 
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("pool_size", poolSize).attr("stride", stride).attr("same", same)
+                .attr("channels_first", channelsFirst).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()} (type MaxPooling1D or AveragePooling1D). */
+    public static Pooling1D fromSpec(OpSpec s) {
+        return new Pooling1D(s.type().equals("MaxPooling1D"), s.intAttr("pool_size"), s.intAttr("stride"), s.boolAttr("same"),
+                s.boolAttr("channels_first"));
+    }
+
     private int outSteps(int steps) {
         if (steps < 0) {
             return -1;

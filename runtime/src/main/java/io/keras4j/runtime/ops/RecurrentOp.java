@@ -57,6 +57,22 @@ public abstract class RecurrentOp implements StatefulOp {
     protected abstract void step(float[] proj, int projOff, float[] s, int stateOff, int stateStride,
                                  float[] work, int workOff);
 
+    /** A spec builder holding what every recurrent op has: sizes, options, kernel and input bias. */
+    protected OpSpec.Builder specBuilder() {
+        return OpSpec.builder(type()).attr("input_size", inputSize).attr("units", units)
+                .attr("return_sequences", options.returnSequences()).attr("return_state", options.returnState())
+                .attr("go_backwards", options.goBackwards()).attr("masked", options.masked())
+                .attr("initial_state", options.initialState()).attr("zero_output_for_mask", options.zeroOutputForMask())
+                .attr("stateful", options.stateful())
+                .weight("kernel", kernel, inputSize, width).weight("bias", inputBias, width);
+    }
+
+    /** The options written by {@link #specBuilder()}. */
+    protected static RecurrentOptions options(OpSpec s) {
+        return new RecurrentOptions(s.boolAttr("return_sequences"), s.boolAttr("return_state"), s.boolAttr("go_backwards"),
+                s.boolAttr("masked"), s.boolAttr("initial_state"), s.boolAttr("zero_output_for_mask"), s.boolAttr("stateful"));
+    }
+
     public RecurrentOptions options() {
         return options;
     }

@@ -28,6 +28,19 @@ public final class Relu implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        boolean clip = !Float.isNaN(maxValue);
+        return OpSpec.builder(type).attr("negative_slope", (double) negativeSlope).attr("has_max_value", clip)
+                .attr("max_value", clip ? (double) maxValue : 0.0).attr("threshold", (double) threshold).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()} (type ReLU or LeakyReLU). */
+    public static Relu fromSpec(OpSpec s) {
+        return new Relu(s.type(), s.doubleAttr("negative_slope"),
+                s.boolAttr("has_max_value") ? s.doubleAttr("max_value") : Double.NaN, s.doubleAttr("threshold"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         return new int[][] {Inputs.single(in, type).clone()};
     }

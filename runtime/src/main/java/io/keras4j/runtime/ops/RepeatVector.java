@@ -17,6 +17,16 @@ public final class RepeatVector implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("n", n).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static RepeatVector fromSpec(OpSpec s) {
+        return new RepeatVector(s.intAttr("n"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type());
         Inputs.rank(x, 2, "input");

@@ -37,6 +37,16 @@ public final class Reshape implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Reshape").attr("stands_for", type).attr("target", target).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Reshape fromSpec(OpSpec s) {
+        return new Reshape(s.stringAttr("stands_for"), s.intsAttr("target"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type);
         if (x.length == 0) {

@@ -48,6 +48,17 @@ public final class SimpleRnn extends RecurrentOp {
     }
 
     @Override
+    public OpSpec spec() {
+        return specBuilder().attr("activation", activation).weight("recurrent_kernel", recurrentKernel, units, units).build();
+    }
+
+    /** Rebuilds a SimpleRNN from its {@link #spec()}. */
+    public static SimpleRnn fromSpec(OpSpec s) {
+        return new SimpleRnn(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
+                s.weight("bias"), s.activation("activation"), options(s));
+    }
+
+    @Override
     public long parameterCount() {
         return super.parameterCount() + recurrentKernel.length;
     }

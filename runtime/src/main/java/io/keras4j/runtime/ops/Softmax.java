@@ -42,6 +42,16 @@ public final class Softmax implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("masked", masked).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Softmax fromSpec(OpSpec s) {
+        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         if (in.length != (masked ? 2 : 1)) {
             throw new IllegalArgumentException(type() + " takes " + (masked ? 2 : 1) + " inputs, got " + in.length);
@@ -65,23 +75,7 @@ public final class Softmax implements Op {
 
     /** Flat index of element {@code p} (row-major over the softmax axes) of group {@code g} (over the others). */
     private int flat(int g, int p, int[] x) {
-        int off = 0;
-        int stride = 1;
-        int a = axes.length - 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            int c;
-            if (a >= 0 && axes[a] == d) {
-                c = p % x[d];
-                p /= x[d];
-                a--;
-            } else {
-                c = g % x[d];
-                g /= x[d];
-            }
-            off += c * stride;
-            stride *= x[d];
-        }
-        return off;
+        return ReducedAxes.flatIndex(g, p, x, axes);
     }
 
     @Override

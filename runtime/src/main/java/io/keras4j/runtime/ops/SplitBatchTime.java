@@ -11,6 +11,11 @@ public final class SplitBatchTime implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).build();
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         if (in.length != 2) {
             throw new IllegalArgumentException("SplitBatchTime takes 2 inputs, got " + in.length);

@@ -26,6 +26,16 @@ public final class Transpose implements Op {
     }
 
     @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Transpose").attr("stands_for", type).attr("perm", perm).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Transpose fromSpec(OpSpec s) {
+        return new Transpose(s.stringAttr("stands_for"), s.intsAttr("perm"));
+    }
+
+    @Override
     public int[][] outputShapes(int[][] in) {
         int[] x = Inputs.single(in, type);
         Inputs.rank(x, perm.length, "input");

@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Keras Bidirectional over LSTM, GRU or SimpleRNN. The forward and backward layers are translated by
  * their own translators on the same, un-reversed input (the backward one runs with go_backwards); as in
- * Keras, both output zeros at masked steps when returning sequences. Weights are the forward layer's,
+ * tf.keras and Keras 3, both output zeros at masked steps when returning sequences (Keras 1 and 2 repeat the
+ * previous output there, see {@link RecurrentConfig#bidirectionalZeroesMaskedSteps}). Weights are the forward layer's,
  * then the backward layer's; initial states are split the same way. Outputs: the merged output (two
  * outputs for merge_mode None), then the forward states, then the backward states.
  */
@@ -37,11 +38,12 @@ final class BidirectionalTranslator implements LayerTranslator {
         BidirectionalMerge.Mode merge = mergeMode(config, mode);
         JsonNode forwardConfig = layer.path("config");
         boolean sequences = forwardConfig.path("return_sequences").asBoolean(false);
+        boolean zeroMasked = sequences && RecurrentConfig.bidirectionalZeroesMaskedSteps(t.version());
         boolean returnState = forwardConfig.path("return_state").asBoolean(false);
-        LayerSpec forward = inner(layer, sequences, null, "forward_");
+        LayerSpec forward = inner(layer, zeroMasked, null, "forward_");
         LayerSpec back = backward != null && backward.isObject()
-                ? inner(backward, sequences, null, "backward_")
-                : inner(layer, sequences, !forwardConfig.path("go_backwards").asBoolean(false), "backward_");
+                ? inner(backward, zeroMasked, null, "backward_")
+                : inner(layer, zeroMasked, !forwardConfig.path("go_backwards").asBoolean(false), "backward_");
         if (!forward.className().equals(back.className())) {
             config.problem("forward layer " + forward.className() + " and backward layer " + back.className() + " differ in class");
         }
@@ -91,14 +93,14 @@ final class BidirectionalTranslator implements LayerTranslator {
     }
 
     /**
-     * The spec of the forward or backward layer: Keras masks their sequence outputs with zeros inside a
-     * Bidirectional; {@code goBackwards}, when given, replaces the option (tf.keras derives the backward
+     * The spec of the forward or backward layer, whose masked sequence outputs are zeros when {@code zeroMasked};
+     * {@code goBackwards}, when given, replaces the option (tf.keras derives the backward
      * layer from the forward one by flipping it).
      */
-    private static LayerSpec inner(JsonNode layer, boolean sequences, Boolean goBackwards, String prefix) {
+    private static LayerSpec inner(JsonNode layer, boolean zeroMasked, Boolean goBackwards, String prefix) {
         ObjectNode config = layer.path("config").isObject() ? ((ObjectNode) layer.path("config")).deepCopy()
                 : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        config.put("zero_output_for_mask", sequences);
+        config.put("zero_output_for_mask", zeroMasked);
         if (goBackwards != null) {
             config.put("go_backwards", goBackwards);
         }

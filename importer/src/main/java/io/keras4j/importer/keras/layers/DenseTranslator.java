@@ -7,7 +7,10 @@ import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Dense;
 import java.util.List;
 
-/** Keras Dense (Keras 1 names: output_dim, bias). Applied to the last axis; passes a mask through. */
+/**
+ * Keras Dense (Keras 1 names: output_dim, bias), and Keras 1's TimeDistributedDense, which is the same Dense applied
+ * to every timestep. Applied to the last axis; passes a mask through.
+ */
 final class DenseTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {

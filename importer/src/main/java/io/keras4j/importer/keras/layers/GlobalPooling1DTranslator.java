@@ -26,7 +26,7 @@ final class GlobalPooling1DTranslator implements LayerTranslator {
         if (x == null) {
             return List.of(t.unavailable());
         }
-        boolean masked = !max && x.mask() != null;
+        boolean masked = !max && x.mask() != null && t.maskPassed();
         List<String> ins = new ArrayList<>();
         ins.add(x.value());
         if (masked) {

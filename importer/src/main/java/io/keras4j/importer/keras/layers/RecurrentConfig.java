@@ -1,8 +1,10 @@
 package io.keras4j.importer.keras.layers;
 
+import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.KerasVersion;
 import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,17 +16,30 @@ final class RecurrentConfig {
     private RecurrentConfig() {
     }
 
-    /** Keras before 2.3 (and Keras 1) defaulted recurrent_activation to hard_sigmoid; later versions to sigmoid. */
-    static String defaultRecurrentActivation(KerasVersion v) {
-        if (v.major() >= 3) {
-            return "sigmoid";
+    /**
+     * The recurrent activation of an LSTM or GRU. When the config does not name it, the writer's default applies:
+     * hard_sigmoid before Keras 2.3 (Keras 1, Keras 2.0 to 2.2, tf.keras of TensorFlow 1), sigmoid from Keras 2.3
+     * and in Keras 3. tf.keras "2.2.4-tf" was bundled with TensorFlow 1.13 to 2.1, whose defaults differ, so
+     * such a config must name it.
+     */
+    static Activation recurrentActivation(LayerConfig config, Translation t) {
+        KerasVersion v = t.version();
+        String[] keys = {"recurrent_activation", "inner_activation"};
+        if (v.tfKeras() && v.major() == 2 && v.minor() == 2 && config.raw(keys) == null) {
+            config.problem("option recurrent_activation is absent and Keras " + v + " (tf.keras of TensorFlow 1.13 to"
+                    + " 2.1) defaulted it to hard_sigmoid in TensorFlow 1 but to sigmoid in TensorFlow 2; add it to the config");
         }
-        if (v.major() == 2) {
-            String[] parts = v.text().split("[.-]");
-            int minor = parts.length > 1 && parts[1].matches("\\d+") ? Integer.parseInt(parts[1]) : 0;
-            return minor >= 3 || v.text().contains("tf") ? "sigmoid" : "hard_sigmoid";
-        }
-        return "hard_sigmoid";
+        return Activations.read(config, v, v.before(2, 3) ? "hard_sigmoid" : "sigmoid", keys);
+    }
+
+    /**
+     * Whether a Bidirectional returning sequences outputs zeros at masked steps. tf.keras (TensorFlow 2) and
+     * Keras 3 force {@code zero_output_for_mask} on both layers; Keras 1 and the standalone Keras 2 never did, so
+     * there a masked step repeats each direction's previous output. tf.keras before "2.2.4-tf" (TensorFlow 1.12
+     * and older) predates the change; "2.2.4-tf" spans TensorFlow 1.13 to 2.1 and is taken as forcing it.
+     */
+    static boolean bidirectionalZeroesMaskedSteps(KerasVersion v) {
+        return v.major() >= 3 || v.major() == 2 && (v.tfKeras() ? !v.before(2, 2) : !v.before(2, 4));
     }
 
     /** Reads the RNN options every recurrent layer has, and the mask and initial state of this call. */
@@ -41,8 +56,16 @@ final class RecurrentConfig {
                 .withReturnState(config.bool(false, "return_state"))
                 .withGoBackwards(config.bool(false, "go_backwards"))
                 .withZeroOutputForMask(config.bool(false, "zero_output_for_mask"))
-                .withMask(t.inputs().get(0).mask() != null)
+                .withMask(t.inputs().get(0).mask() != null && t.maskPassed())
                 .withInitialState(!t.initialState().isEmpty());
+    }
+
+    /** Records a problem when this call receives a mask, which the cuDNN layers refuse, as in Keras. */
+    static void requireNoMask(LayerConfig config, Translation t) {
+        if (t.inputs().get(0).mask() != null) {
+            config.problem("receives a mask (from Masking or an Embedding with mask_zero), but Keras' "
+                    + config.layer().className() + " does not support masking");
+        }
     }
 
     /** The feature count of a {@code [batch, time, features]} input, or -1 after recording a problem. */

@@ -7,8 +7,8 @@ import io.keras4j.runtime.ops.Softmax;
 import java.util.List;
 
 /**
- * Keras Softmax layer: axis (an int, a list, or null for every axis). A mask reaching it is applied the
- * Keras 3 way (see {@link Softmax}) and passed on; for files of older Keras a masked Softmax is refused.
+ * Keras Softmax layer: axis (an int or a list of ints; not None). A mask reaching it is applied the Keras 3
+ * way (see {@link Softmax}) and passed on; for files of older Keras a masked Softmax is refused.
  */
 final class SoftmaxTranslator implements LayerTranslator {
     @Override
@@ -19,17 +19,14 @@ final class SoftmaxTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         int rank = t.shape(x.value()).length;
-        int[] raw;
         if (a != null && a.isNull()) {
-            raw = new int[rank];
-            for (int d = 0; d < rank; d++) {
-                raw[d] = d;
-            }
-        } else {
-            raw = a == null ? new int[] {-1} : GeneralConfig.intList(config, false, "axis");
-            if (raw == null) {
-                return List.of(t.unavailable());
-            }
+            config.problem("option axis=None is not supported (Keras 3 reads it as every axis, batch included, from a "
+                    + ".keras file but as axis -1 from an .h5 file)");
+            return List.of(t.unavailable());
+        }
+        int[] raw = a == null ? new int[] {-1} : GeneralConfig.intList(config, false, "axis");
+        if (raw == null) {
+            return List.of(t.unavailable());
         }
         int[] axes = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
@@ -45,7 +42,7 @@ final class SoftmaxTranslator implements LayerTranslator {
                 return List.of(t.unavailable());
             }
         }
-        boolean masked = x.mask() != null;
+        boolean masked = x.mask() != null && t.maskPassed();
         if (masked && t.version().major() < 3) {
             config.problem("a mask reaches this Softmax; keras4j implements only Keras 3's masked softmax, and this file "
                     + "was written by Keras " + t.version());

@@ -14,6 +14,12 @@ public interface Translation {
     /** The tensors this call was applied to. */
     List<KTensor> inputs();
 
+    /**
+     * Whether the layer's call received its input's mask, so that the layer computes with it; the mask still
+     * propagates to the outputs either way, as in Keras.
+     */
+    boolean maskPassed();
+
     /** The tensors given as initial_state, empty if none. */
     List<KTensor> initialState();
 

@@ -10,6 +10,8 @@ public final class Translators {
             // recurrent layers
             Map.entry("LSTM", new LstmTranslator()),
             Map.entry("GRU", new GruTranslator()),
+            Map.entry("CuDNNLSTM", new CuDnnLstmTranslator()),
+            Map.entry("CuDNNGRU", new CuDnnGruTranslator()),
             Map.entry("SimpleRNN", new SimpleRnnTranslator()),
             Map.entry("Bidirectional", new BidirectionalTranslator()),
             Map.entry("TimeDistributed", new TimeDistributedTranslator()),
@@ -42,6 +44,8 @@ public final class Translators {
             Map.entry("Softmax", new SoftmaxTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
+            Map.entry("TimeDistributedDense", new DenseTranslator()),
+            Map.entry("Merge", new LegacyMergeTranslator()),
             Map.entry("Activation", new ActivationTranslator()),
             Map.entry("Dropout", IDENTITY),
             Map.entry("SpatialDropout1D", IDENTITY),

@@ -1,0 +1,58 @@
+package io.keras4j.runtime.ops;
+
+import java.util.Map;
+import java.util.function.Function;
+
+/** Rebuilds ops from their {@link OpSpec}, for the native model file. */
+public final class OpRegistry {
+    private static final Map<String, Function<OpSpec, Op>> FACTORIES = Map.ofEntries(
+            Map.entry("LSTM", Lstm::fromSpec),
+            Map.entry("GRU", Gru::fromSpec),
+            Map.entry("SimpleRNN", SimpleRnn::fromSpec),
+            Map.entry("Bidirectional", BidirectionalMerge::fromSpec),
+            Map.entry("Dense", Dense::fromSpec),
+            Map.entry("Activation", ActivationOp::fromSpec),
+            Map.entry("Identity", Identity::fromSpec),
+            Map.entry("MergeBatchTime", s -> new MergeBatchTime()),
+            Map.entry("SplitBatchTime", s -> new SplitBatchTime()),
+            Map.entry("Embedding", Embedding::fromSpec),
+            Map.entry("Masking", Masking::fromSpec),
+            Map.entry("Conv1D", Conv1D::fromSpec),
+            Map.entry("MaxPooling1D", Pooling1D::fromSpec),
+            Map.entry("AveragePooling1D", Pooling1D::fromSpec),
+            Map.entry("GlobalMaxPooling1D", GlobalPooling1D::fromSpec),
+            Map.entry("GlobalAveragePooling1D", GlobalPooling1D::fromSpec),
+            Map.entry("Reshape", Reshape::fromSpec),
+            Map.entry("Transpose", Transpose::fromSpec),
+            Map.entry("RepeatVector", RepeatVector::fromSpec),
+            Map.entry("Concatenate", Concatenate::fromSpec),
+            Map.entry("Merge", Merge::fromSpec),
+            Map.entry("MergeMask", MergeMask::fromSpec),
+            Map.entry("BatchNormalization", BatchNormalization::fromSpec),
+            Map.entry("LayerNormalization", LayerNormalization::fromSpec),
+            Map.entry("ReLU", Relu::fromSpec),
+            Map.entry("LeakyReLU", Relu::fromSpec),
+            Map.entry("ELU", Elu::fromSpec),
+            Map.entry("PReLU", PRelu::fromSpec),
+            Map.entry("Softmax", Softmax::fromSpec));
+
+    private OpRegistry() {
+    }
+
+    /**
+     * The op a spec describes.
+     *
+     * @throws IllegalArgumentException for an unknown type or a spec whose attributes or weights do not fit it
+     */
+    public static Op create(OpSpec spec) {
+        Function<OpSpec, Op> factory = FACTORIES.get(spec.type());
+        if (factory == null) {
+            throw new IllegalArgumentException("unknown op type '" + spec.type() + "'");
+        }
+        try {
+            return factory.apply(spec);
+        } catch (ClassCastException | NullPointerException e) {
+            throw new IllegalArgumentException("op " + spec.type() + " has attributes of the wrong kind: " + spec, e);
+        }
+    }
+}
