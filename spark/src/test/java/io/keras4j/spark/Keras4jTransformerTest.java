@@ -13,8 +13,11 @@ import io.keras4j.importer.Comparison;
 import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.io.NativeModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.ml.Pipeline;
@@ -57,11 +60,14 @@ class Keras4jTransformerTest {
         for (int r = 0; r < x.dim(0); r++) {
             rows.add(RowFactory.create(r, sequence(x, r)));
         }
-        return spark.createDataFrame(rows, SEQUENCES).repartition(partitions);
+        return SparkTesting.frame(spark, rows, SEQUENCES, partitions);
     }
 
+    /** The scored rows in id order (sorted here: a sort in Spark would cost two more jobs). */
     private static List<Row> byId(Dataset<Row> scored) {
-        return scored.orderBy("id").collectAsList();
+        List<Row> rows = new ArrayList<>(scored.collectAsList());
+        rows.sort(Comparator.comparingInt(r -> r.getInt(0)));
+        return rows;
     }
 
     /** The rows' output column stacked back into a tensor of {@code shape}. */
@@ -102,6 +108,21 @@ class Keras4jTransformerTest {
     }
 
     @Test
+    void nativeK4jFilesScoreLikeTheKerasFileTheyWereConvertedFrom(@TempDir Path dir) throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm32_h5"));
+        Path k4j = dir.resolve("model.k4j");
+        NativeModel.write(ModelImporter.readGraph(c.model()), null, k4j);
+        Tensor x = c.inputs().get(0);
+        Tensor java = ModelImporter.load(c.model()).predict(x);
+
+        List<Row> rows = byId(Keras4jScoring.score(sequences(x, 2), k4j.toString(), new String[] {"x"}, new String[] {"y"}, 32));
+
+        for (int r = 0; r < rows.size(); r++) {
+            assertArrayEquals(flat(java, r), flat(rows.get(r), "y"), "row " + r);
+        }
+    }
+
+    @Test
     void tokenIdColumnsGiveSequenceOutputs() throws Exception {
         CaseFolder c = CaseFolder.open(SparkTesting.caseDir("emb_maskzero_lstm_postpad_seq_h5"));
         Tensor ids = c.inputs().get(0);
@@ -117,7 +138,7 @@ class Keras4jTransformerTest {
         StructType schema = new StructType().add("id", DataTypes.IntegerType)
                 .add("tokens", DataTypes.createArrayType(DataTypes.IntegerType));
 
-        Dataset<Row> scored = Keras4jScoring.score(spark.createDataFrame(rows, schema).repartition(2),
+        Dataset<Row> scored = Keras4jScoring.score(SparkTesting.frame(spark, rows, schema, 2),
                 c.model().toString(), new String[] {"tokens"}, new String[] {"y"}, 2);
 
         assertEquals("array<array<float>>", scored.schema().apply("y").dataType().simpleString());
@@ -164,7 +185,7 @@ class Keras4jTransformerTest {
             }
         }
 
-        List<Row> out = byId(Keras4jScoring.score(spark.createDataFrame(rows, SEQUENCES).coalesce(1),
+        List<Row> out = byId(Keras4jScoring.score(SparkTesting.frame(spark, rows, SEQUENCES, 1),
                 c.model().toString(), new String[] {"x"}, new String[] {"y"}, 64));
 
         for (int i = 0; i < out.size(); i++) {
@@ -245,7 +266,7 @@ class Keras4jTransformerTest {
     @Test
     void savesAndLoadsThroughSparkMlPersistence(@TempDir Path dir) throws Exception {
         CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm64_keras"));
-        Dataset<Row> rows = sequences(c.inputs().get(0), 2).limit(50);
+        Dataset<Row> rows = sequences(Tensor.of(Arrays.copyOf(c.inputs().get(0).toArray(), 50 * 10), 50, 10, 1), 2);
         Keras4jTransformer stage = new Keras4jTransformer().setModelPath(c.model().toString())
                 .setInputCols("x").setOutputCols("y").setBatchSize(7);
 

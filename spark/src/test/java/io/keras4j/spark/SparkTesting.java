@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /** A small local Spark session and conversions between tensors and column values, for tests. */
 final class SparkTesting {
@@ -23,6 +26,11 @@ final class SparkTesting {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
+    }
+
+    /** A DataFrame of {@code rows} in {@code partitions} partitions, without a shuffle. */
+    static Dataset<Row> frame(SparkSession spark, List<Row> rows, StructType schema, int partitions) {
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions), schema);
     }
 
     /** A golden case folder under {@code testdata/cases}. */
