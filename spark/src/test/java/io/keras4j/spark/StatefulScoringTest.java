@@ -14,10 +14,15 @@ import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Session;
 import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.io.Npy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,7 +32,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Stateful scoring per key on a local Spark. The oracle is a keras4j {@link Session} fed the same events, one
@@ -134,6 +141,49 @@ class StatefulScoringTest {
                 float keras = c.outputs().get(0).get(r, u);
                 assertEquals(keras, got[r][2][u], 1e-5 + 1e-5 * Math.abs(keras), "user" + r + " after the whole sequence");
             }
+        }
+    }
+
+    /**
+     * Keras' own stateful cases (folders with {@code call1_input_0.npy}: Keras called the model several times
+     * without resetting states): batch row b becomes key b, call k its event k, and each event's output must be
+     * Keras' output of call k for row b.
+     */
+    @TestFactory
+    Stream<DynamicTest> kerasStatefulCasesScoredPerKey() throws IOException {
+        try (Stream<Path> dirs = Files.list(SparkTesting.caseDir("seed_lstm16_h5").getParent())) {
+            return dirs.filter(d -> Files.exists(d.resolve("call1_input_0.npy"))).sorted().toList().stream()
+                    .map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> kerasStatefulCase(d)));
+        }
+    }
+
+    private static void kerasStatefulCase(Path dir) throws IOException {
+        CaseFolder c = CaseFolder.open(dir);
+        assertEquals(1, c.inputs().size(), "one input");
+        List<Row> rows = new ArrayList<>();
+        List<Tensor> calls = new ArrayList<>();
+        for (int k = 0; k < c.calls(); k++) {
+            Tensor x = Npy.read(dir.resolve(k == 0 ? "input_0.npy" : "call" + k + "_input_0.npy"));
+            calls.add(x);
+            for (int b = 0; b < x.dim(0); b++) {
+                rows.add(RowFactory.create("user" + b, 10L * (k + 1), sequence(x, b)));
+            }
+        }
+        Collections.shuffle(rows, new Random(7));
+        List<Row> scored = Keras4jScoring.scoreByKey(spark.createDataFrame(rows, EVENTS), c.model().toString(), "user", "ts",
+                new String[] {"x"}, new String[] {"y"}).collectAsList();
+
+        int keys = calls.get(0).dim(0);
+        float[][][] got = byKey(scored, keys, c.calls());
+        for (int k = 0; k < c.calls(); k++) {
+            Tensor want = c.outputs(k).get(0);
+            int per = want.size() / keys;
+            float[] all = new float[want.size()];
+            for (int b = 0; b < keys; b++) {
+                System.arraycopy(got[b][k], 0, all, b * per, per);
+            }
+            Comparison r = c.compare(k, 0, Tensor.of(all, want.shape()));
+            assertTrue(r.passed(), dir.getFileName() + " call " + k + ": max abs error " + r.maxAbsError() + " " + r.detail());
         }
     }
 

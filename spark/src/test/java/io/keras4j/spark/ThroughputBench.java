@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
  * figures are medians over the rounds after the first (warm-up) one. Besides wall-clock rates it prints rows per
  * CPU-second of the whole JVM (Spark's own threads and GC included), which other processes on a busy machine
  * do not distort: local[2] on two free cores can reach at most twice Spark's rows per CPU-second. Not a test: run it with
- * {@code spark/bench.sh}. Arguments: case folder (default the seed LSTM(64)), rows (default 20000), batch size
- * (default 64), rounds (default 6).
+ * {@code spark/bench.sh}. Arguments: case folder (default the seed LSTM(64)), rows (default 60000: enough to make
+ * Spark's fixed cost per query small), batch size (default 64), rounds (default 5).
  */
 public final class ThroughputBench {
     private ThroughputBench() {
@@ -34,9 +34,9 @@ public final class ThroughputBench {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args.length > 0 ? args[0] : "testdata/cases/seed_lstm64_keras");
-        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int rows = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
         int batch = args.length > 2 ? Integer.parseInt(args[2]) : 64;
-        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 5;
         CaseFolder c = CaseFolder.open(dir);
         String modelFile = c.model().toAbsolutePath().toString();
         Model model = ModelImporter.load(c.model());
