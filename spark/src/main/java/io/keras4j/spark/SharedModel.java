@@ -98,10 +98,12 @@ final class SharedModel implements Serializable {
             Path p = new Path(path);
             FileSystem fs = p.getFileSystem(conf);
             if (!fs.exists(p)) {
-                throw new FileNotFoundException("model file " + path + " does not exist");
+                String message = "model file " + path + " does not exist";
+                throw new UncheckedIOException(message, new FileNotFoundException(message));
             }
             if (fs.getFileStatus(p).isDirectory()) {
-                throw new IOException("model file " + path + " is a directory");
+                String message = "model file " + path + " is a directory";
+                throw new UncheckedIOException(message, new IOException(message));
             }
             try (InputStream in = fs.open(p)) {
                 return in.readAllBytes();

@@ -14,6 +14,8 @@ import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.io.NativeModel;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -261,6 +263,20 @@ class Keras4jTransformerTest {
             spark.sparkContext().clearJobGroup();
             spark.sparkContext().removeSparkListener(listener);
         }
+    }
+
+    @Test
+    void aMissingOrUnreadableModelFileIsNamed(@TempDir Path dir) throws Exception {
+        Dataset<Row> rows = sequences(Tensor.of(new float[10], 1, 10, 1), 1);
+        String[] x = {"x"};
+        String[] y = {"y"};
+        String missing = dir.resolve("missing.h5").toString();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Keras4jScoring.score(rows, missing, x, y, 8));
+        assertEquals("model file " + missing + " does not exist", e.getMessage());
+
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
+        e = assertThrows(UncheckedIOException.class, () -> Keras4jScoring.score(rows, text.toString(), x, y, 8));
+        assertTrue(e.getMessage().startsWith("cannot load model " + text + ": "), e.getMessage());
     }
 
     @Test
