@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Throughput of Spark scoring on local[2] against the keras4j runtime alone on one thread.
+# Usage: spark/bench.sh [CASE_DIR [ROWS [BATCH [ROUNDS]]]]   (default: the seed LSTM(64), 60000 rows, batch 64, 5 rounds)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# Builds this checkout's runtime, importer and spark classes, and lists the other jars they need.
+mvn -B -q -Dstyle.color=never -pl spark -am test-compile dependency:build-classpath \
+    -Dmdep.includeScope=test -Dmdep.excludeGroupIds=io.keras4j -Dmdep.outputFile=target/classpath.txt
+cp="runtime/target/classes:importer/target/classes:spark/target/classes:spark/target/test-classes:$(cat spark/target/classpath.txt)"
+opts=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' spark/pom.xml)
+# shellcheck disable=SC2086
+exec java $opts -Xmx4g -cp "$cp" io.keras4j.spark.ThroughputBench "$@"

@@ -1,0 +1,85 @@
+package io.keras4j.spark;
+
+import io.keras4j.runtime.Session;
+import io.keras4j.runtime.Tensor;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+
+/**
+ * Scores events that arrive grouped by key and sorted by time within each key: one session per key, reset
+ * when the key changes, fed one event at a time, so recurrent states carry from each event of a key to the
+ * next. Emits one row per event: its columns followed by the outputs for that event.
+ */
+final class KeyedScorer implements MapPartitionsFunction<Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final SharedModel model;
+    private final Signature signature;
+    private final int[] inputIndex;
+    private final int keyIndex;
+    private final int timeIndex;
+    private final String timeCol;
+
+    KeyedScorer(SharedModel model, Signature signature, int[] inputIndex, int keyIndex, int timeIndex, String timeCol) {
+        this.model = model;
+        this.signature = signature;
+        this.inputIndex = inputIndex;
+        this.keyIndex = keyIndex;
+        this.timeIndex = timeIndex;
+        this.timeCol = timeCol;
+    }
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        Session session = model.model().newSession();
+        return new Iterator<>() {
+            private boolean started;
+            private Object key;
+            private Object time;
+
+            @Override
+            public boolean hasNext() {
+                return rows.hasNext();
+            }
+
+            @Override
+            public Row next() {
+                if (!rows.hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Row row = rows.next();
+                Object k = row.get(keyIndex);
+                Object t = row.get(timeIndex);
+                if (started && Objects.deepEquals(k, key)) {
+                    if (Objects.deepEquals(t, time)) {
+                        throw new IllegalArgumentException("key " + k + " has two events at " + timeCol + " = " + t
+                                + "; the order of a key's events must be unique");
+                    }
+                } else {
+                    session.reset();
+                }
+                started = true;
+                key = k;
+                time = t;
+                Tensor[] in = new Tensor[inputIndex.length];
+                for (int i = 0; i < in.length; i++) {
+                    int[] dims = new int[signature.rank(i)];
+                    float[] data = signature.read(row, inputIndex[i], i, dims);
+                    int[] shape = new int[dims.length + 1];
+                    shape[0] = 1;
+                    System.arraycopy(dims, 0, shape, 1, dims.length);
+                    in[i] = Tensor.of(data, shape);
+                }
+                Tensor[] out = session.runAll(in);
+                Object[] values = new Object[out.length];
+                for (int o = 0; o < out.length; o++) {
+                    values[o] = signature.values(out[o], o)[0];
+                }
+                return BatchScorer.append(row, values);
+            }
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package io.keras4j.spark;
+
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.graph.ValueInfo;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * How a model's inputs and outputs map to DataFrame columns. An input of shape {@code (None, n)} reads a column
+ * {@code array<number>} (token ids as {@code array<int>}, or features); an input {@code (None, t, f)} reads
+ * {@code array<array<float>>} (one array of features per timestep; double also accepted). An output
+ * {@code (None, n)} becomes {@code array<float>}, {@code (None, t, n)} becomes {@code array<array<float>>}.
+ */
+final class Signature implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final List<DataType> IDS_OR_FEATURES = List.of(DataTypes.IntegerType, DataTypes.LongType,
+            DataTypes.ShortType, DataTypes.ByteType, DataTypes.FloatType, DataTypes.DoubleType);
+    private static final List<DataType> FEATURES = List.of(DataTypes.FloatType, DataTypes.DoubleType);
+
+    private final String[] inputCols;
+    private final String[] inputNames;
+    private final int[][] inputShapes;
+    private final int[] outputRanks;
+
+    private Signature(String[] inputCols, String[] inputNames, int[][] inputShapes, int[] outputRanks) {
+        this.inputCols = inputCols;
+        this.inputNames = inputNames;
+        this.inputShapes = inputShapes;
+        this.outputRanks = outputRanks;
+    }
+
+    /**
+     * Checks that {@code schema} has a column of the right type for every model input and no column named like
+     * an output, and returns the signature with the schema of the scored rows (input columns, then outputs).
+     *
+     * @throws IllegalArgumentException naming the column, the expected and the found type
+     */
+    static Signature check(Model model, StructType schema, String[] inputCols, String[] outputCols) {
+        List<ValueInfo> inputs = model.inputs();
+        List<ValueInfo> outputs = model.outputs();
+        if (inputCols.length != inputs.size()) {
+            throw new IllegalArgumentException("the model takes " + inputs.size() + " input(s) " + inputs + " but "
+                    + inputCols.length + " input column(s) were given: " + Arrays.toString(inputCols));
+        }
+        if (outputCols.length != outputs.size()) {
+            throw new IllegalArgumentException("the model gives " + outputs.size() + " output(s) " + outputs + " but "
+                    + outputCols.length + " output column(s) were given: " + Arrays.toString(outputCols));
+        }
+        String[] names = new String[inputs.size()];
+        int[][] shapes = new int[inputs.size()][];
+        for (int i = 0; i < inputCols.length; i++) {
+            ValueInfo in = inputs.get(i);
+            names[i] = in.name();
+            shapes[i] = in.shape();
+            StructField field = field(schema, inputCols[i]);
+            String expected = switch (shapes[i].length) {
+                case 2 -> matches(field.dataType(), IDS_OR_FEATURES, 1) ? null : "array<int> or array<float> (or bigint, double)";
+                case 3 -> matches(field.dataType(), FEATURES, 2) ? null : "array<array<float>> (or double)";
+                default -> throw new IllegalArgumentException("model input '" + in.name() + "' has shape "
+                        + Shapes.toString(shapes[i]) + "; keras4j-spark feeds inputs (batch, n) and (batch, time, features)");
+            };
+            if (expected != null) {
+                throw new IllegalArgumentException("input column '" + inputCols[i] + "' for model input " + describe(in)
+                        + " must be " + expected + " but is " + field.dataType().simpleString());
+            }
+        }
+        int[] ranks = new int[outputs.size()];
+        for (int o = 0; o < outputCols.length; o++) {
+            ranks[o] = outputs.get(o).shape().length;
+            if (ranks[o] < 1 || ranks[o] > 3) {
+                throw new IllegalArgumentException("model output " + describe(outputs.get(o))
+                        + " has a rank keras4j-spark cannot put in a column (it writes (batch,), (batch, n) and (batch, time, n))");
+            }
+            if (Arrays.asList(schema.fieldNames()).contains(outputCols[o])) {
+                throw new IllegalArgumentException("output column '" + outputCols[o] + "' already exists in " + schema.simpleString());
+            }
+        }
+        return new Signature(inputCols.clone(), names, shapes, ranks);
+    }
+
+    /** The schema of scored rows: {@code schema} followed by one column per output. */
+    StructType outputSchema(StructType schema, String[] outputCols) {
+        StructType out = schema;
+        for (int o = 0; o < outputCols.length; o++) {
+            DataType t = DataTypes.FloatType;
+            for (int r = 1; r < outputRanks[o]; r++) {
+                t = DataTypes.createArrayType(t, false);
+            }
+            out = out.add(outputCols[o], t, false);
+        }
+        return out;
+    }
+
+    static StructField field(StructType schema, String column) {
+        if (!Arrays.asList(schema.fieldNames()).contains(column)) {
+            throw new IllegalArgumentException("column '" + column + "' does not exist; the columns are "
+                    + Arrays.toString(schema.fieldNames()));
+        }
+        return schema.apply(column);
+    }
+
+    private static boolean matches(DataType type, List<DataType> elements, int depth) {
+        for (int d = 0; d < depth; d++) {
+            if (!(type instanceof ArrayType a)) {
+                return false;
+            }
+            type = a.elementType();
+        }
+        return elements.contains(type);
+    }
+
+    private static String describe(ValueInfo v) {
+        return "'" + v.name() + "' " + Shapes.toString(v.shape());
+    }
+
+    int inputCount() {
+        return inputCols.length;
+    }
+
+    /**
+     * The values of input {@code i} in {@code row} (the column at {@code index}), row-major, and their shape
+     * without the batch axis in {@code dims}.
+     *
+     * @throws IllegalArgumentException naming the column when the value is null, ragged or of the wrong size
+     */
+    float[] read(Row row, int index, int i, int[] dims) {
+        if (row.isNullAt(index)) {
+            throw new IllegalArgumentException("input column '" + inputCols[i] + "' is null in row " + row
+                    + "; keras4j scores complete rows only (filter or fill nulls first)");
+        }
+        List<Object> outer = row.getList(index);
+        int[] declared = inputShapes[i];
+        dims[0] = outer.size();
+        if (declared.length == 2) {
+            float[] data = new float[dims[0]];
+            for (int t = 0; t < data.length; t++) {
+                data[t] = number(outer.get(t), i);
+            }
+            checkDims(i, dims);
+            return data;
+        }
+        dims[1] = dims[0] == 0 ? Math.max(declared[2], 0) : ((scala.collection.Seq<?>) notNull(outer.get(0), i)).length();
+        checkDims(i, dims);
+        float[] data = new float[dims[0] * dims[1]];
+        for (int t = 0; t < dims[0]; t++) {
+            scala.collection.Seq<?> step = (scala.collection.Seq<?>) notNull(outer.get(t), i);
+            if (step.length() != dims[1]) {
+                throw new IllegalArgumentException("input column '" + inputCols[i] + "': timestep " + t + " has "
+                        + step.length() + " features but timestep 0 has " + dims[1]);
+            }
+            for (int f = 0; f < dims[1]; f++) {
+                data[t * dims[1] + f] = number(step.apply(f), i);
+            }
+        }
+        return data;
+    }
+
+    /** Dimensions of input {@code i} without the batch axis. */
+    int rank(int i) {
+        return inputShapes[i].length - 1;
+    }
+
+    private void checkDims(int i, int[] dims) {
+        int[] declared = inputShapes[i];
+        for (int d = 1; d < declared.length; d++) {
+            if (declared[d] >= 0 && declared[d] != dims[d - 1]) {
+                int[] given = new int[declared.length];
+                given[0] = -1;
+                System.arraycopy(dims, 0, given, 1, declared.length - 1);
+                throw new IllegalArgumentException("input column '" + inputCols[i] + "' holds a value of shape "
+                        + Shapes.toString(given) + " but model input '" + inputNames[i] + "' takes " + Shapes.toString(declared));
+            }
+        }
+    }
+
+    private Object notNull(Object value, int i) {
+        if (value == null) {
+            throw new IllegalArgumentException("input column '" + inputCols[i] + "' holds a null element");
+        }
+        return value;
+    }
+
+    private float number(Object value, int i) {
+        return ((Number) notNull(value, i)).floatValue();
+    }
+
+    /** Output {@code o} of a batch as one column value per row: Float, float[] or float[][]. */
+    Object[] values(Tensor output, int o) {
+        int[] shape = output.shape();
+        float[] all = output.toArray();
+        Object[] rows = new Object[shape[0]];
+        int per = all.length / shape[0];
+        for (int r = 0; r < rows.length; r++) {
+            int at = r * per;
+            rows[r] = switch (outputRanks[o]) {
+                case 1 -> all[at];
+                case 2 -> Arrays.copyOfRange(all, at, at + per);
+                default -> {
+                    float[][] steps = new float[shape[1]][];
+                    for (int t = 0; t < steps.length; t++) {
+                        steps[t] = Arrays.copyOfRange(all, at + t * shape[2], at + (t + 1) * shape[2]);
+                    }
+                    yield steps;
+                }
+            };
+        }
+        return rows;
+    }
+}

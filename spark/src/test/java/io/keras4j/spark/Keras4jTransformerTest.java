@@ -1,0 +1,304 @@
+package io.keras4j.spark;
+
+import static io.keras4j.spark.SparkTesting.flat;
+import static io.keras4j.spark.SparkTesting.sequence;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.importer.CaseFolder;
+import io.keras4j.importer.Comparison;
+import io.keras4j.importer.ModelImporter;
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.io.NativeModel;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stateless scoring on a local Spark: the same numbers as the Java API, which are Keras' numbers. */
+class Keras4jTransformerTest {
+    private static final StructType SEQUENCES = new StructType()
+            .add("id", DataTypes.IntegerType, false)
+            .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false), false);
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkTesting.session();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** One row per batch entry of {@code x}: an id and the sequence. */
+    private static Dataset<Row> sequences(Tensor x, int partitions) {
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < x.dim(0); r++) {
+            rows.add(RowFactory.create(r, sequence(x, r)));
+        }
+        return SparkTesting.frame(spark, rows, SEQUENCES, partitions);
+    }
+
+    /** The scored rows in id order (sorted here: a sort in Spark would cost two more jobs). */
+    private static List<Row> byId(Dataset<Row> scored) {
+        List<Row> rows = new ArrayList<>(scored.collectAsList());
+        rows.sort(Comparator.comparingInt(r -> r.getInt(0)));
+        return rows;
+    }
+
+    /** The rows' output column stacked back into a tensor of {@code shape}. */
+    private static Tensor stack(List<Row> rows, String column, int... shape) {
+        float[] all = new float[Math.toIntExact((long) rows.size() * flat(rows.get(0), column).length)];
+        int at = 0;
+        for (Row row : rows) {
+            float[] v = flat(row, column);
+            System.arraycopy(v, 0, all, at, v.length);
+            at += v.length;
+        }
+        return Tensor.of(all, shape);
+    }
+
+    private static void assertMatchesKeras(CaseFolder c, int output, Tensor got) {
+        Comparison r = c.compare(output, got);
+        assertTrue(r.passed(), c.dir().getFileName() + " output " + output + ": " + r.violations()
+                + " values outside tolerance, max abs error " + r.maxAbsError() + " " + r.detail());
+    }
+
+    @Test
+    void lstmOverSequenceColumnsGivesTheJavaApiOutputsAndKeras() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm64_keras"));
+        Tensor x = c.inputs().get(0);
+        Tensor java = ModelImporter.load(c.model()).predict(x);
+
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(c.model().toString())
+                .setInputCols("x").setOutputCols("y").setBatchSize(64);
+        Dataset<Row> scored = stage.transform(sequences(x, 3));
+
+        assertEquals("array<float>", scored.schema().apply("y").dataType().simpleString());
+        List<Row> rows = byId(scored);
+        assertEquals(x.dim(0), rows.size());
+        for (int r = 0; r < rows.size(); r++) {
+            assertArrayEquals(flat(java, r), flat(rows.get(r), "y"), "row " + r);
+        }
+        assertMatchesKeras(c, 0, stack(rows, "y", java.shape()));
+    }
+
+    @Test
+    void nativeK4jFilesScoreLikeTheKerasFileTheyWereConvertedFrom(@TempDir Path dir) throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm32_h5"));
+        Path k4j = dir.resolve("model.k4j");
+        NativeModel.write(ModelImporter.readGraph(c.model()), null, k4j);
+        Tensor x = c.inputs().get(0);
+        Tensor java = ModelImporter.load(c.model()).predict(x);
+
+        List<Row> rows = byId(Keras4jScoring.score(sequences(x, 2), k4j.toString(), new String[] {"x"}, new String[] {"y"}, 32));
+
+        for (int r = 0; r < rows.size(); r++) {
+            assertArrayEquals(flat(java, r), flat(rows.get(r), "y"), "row " + r);
+        }
+    }
+
+    @Test
+    void tokenIdColumnsGiveSequenceOutputs() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("emb_maskzero_lstm_postpad_seq_h5"));
+        Tensor ids = c.inputs().get(0);
+        Tensor java = ModelImporter.load(c.model()).predict(ids);
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < ids.dim(0); r++) {
+            int[] tokens = new int[ids.dim(1)];
+            for (int t = 0; t < tokens.length; t++) {
+                tokens[t] = Math.round(ids.get(r, t));
+            }
+            rows.add(RowFactory.create(r, tokens));
+        }
+        StructType schema = new StructType().add("id", DataTypes.IntegerType)
+                .add("tokens", DataTypes.createArrayType(DataTypes.IntegerType));
+
+        Dataset<Row> scored = Keras4jScoring.score(SparkTesting.frame(spark, rows, schema, 2),
+                c.model().toString(), new String[] {"tokens"}, new String[] {"y"}, 2);
+
+        assertEquals("array<array<float>>", scored.schema().apply("y").dataType().simpleString());
+        List<Row> out = byId(scored);
+        for (int r = 0; r < out.size(); r++) {
+            assertArrayEquals(flat(java, r), flat(out.get(r), "y"), "row " + r);
+        }
+        assertMatchesKeras(c, 0, stack(out, "y", java.shape()));
+    }
+
+    @Test
+    void everyOutputGetsAColumn() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("dense_acts_all_heads_func_h5"));
+        Tensor x = c.inputs().get(0);
+        Tensor[] java = ModelImporter.load(c.model()).predictAll(x);
+        String[] names = new String[java.length];
+        for (int o = 0; o < names.length; o++) {
+            names[o] = "head" + o;
+        }
+
+        List<Row> rows = byId(Keras4jScoring.score(sequences(x, 2), c.model().toString(), new String[] {"x"}, names, 64));
+
+        for (int o = 0; o < names.length; o++) {
+            for (int r = 0; r < rows.size(); r++) {
+                assertArrayEquals(flat(java[o], r), flat(rows.get(r), names[o]), names[o] + " row " + r);
+            }
+            assertMatchesKeras(c, o, stack(rows, names[o], java[o].shape()));
+        }
+    }
+
+    @Test
+    void sequencesOfDifferentLengthsAreScoredInOnePartition() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("lstm_dyn_timesteps_u5_f3_t17_b3_last_func_keras"));
+        Model model = ModelImporter.load(c.model());
+        Tensor x = c.inputs().get(0);
+        int[] lengths = {17, 9, 4, 1};
+        List<Row> rows = new ArrayList<>();
+        List<float[]> want = new ArrayList<>();
+        for (int r = 0; r < x.dim(0); r++) {
+            for (int len : lengths) {
+                Tensor prefix = SparkTesting.chunk(x, r, 0, len);
+                rows.add(RowFactory.create(rows.size(), sequence(prefix, 0)));
+                want.add(flat(model.predict(prefix), 0));
+            }
+        }
+
+        List<Row> out = byId(Keras4jScoring.score(SparkTesting.frame(spark, rows, SEQUENCES, 1),
+                c.model().toString(), new String[] {"x"}, new String[] {"y"}, 64));
+
+        for (int i = 0; i < out.size(); i++) {
+            assertArrayEquals(want.get(i), flat(out.get(i), "y"), "row " + i);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnBatchingOrPartitioning() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm32_keras"));
+        Tensor x = c.inputs().get(0);
+        String path = c.model().toString();
+        List<Row> one = byId(Keras4jScoring.score(sequences(x, 1), path, new String[] {"x"}, new String[] {"y"}, 1000));
+        List<Row> many = byId(Keras4jScoring.score(sequences(x, 7), path, new String[] {"x"}, new String[] {"y"}, 3));
+        for (int r = 0; r < one.size(); r++) {
+            assertArrayEquals(flat(one.get(r), "y"), flat(many.get(r), "y"), "row " + r);
+        }
+    }
+
+    @Test
+    void loadsTheModelOncePerJvmNotPerTask() throws Exception {
+        Path model = SparkTesting.caseDir("seed_lstm16_h5").resolve("model.h5");
+        Tensor x = CaseFolder.open(model.getParent()).inputs().get(0);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model.toString())
+                .setInputCols("x").setOutputCols("y").setBatchSize(16);
+        int before = SharedModel.loads();
+        assertEquals(x.dim(0), stage.transform(sequences(x, 8)).count());
+        assertEquals(before + 1, SharedModel.loads(), "loads after scoring 8 partitions");
+        assertEquals(x.dim(0), stage.transform(sequences(x, 5)).count());
+        assertEquals(before + 1, SharedModel.loads(), "loads after scoring again");
+    }
+
+    @Test
+    void aBadSchemaFailsBeforeAnyTaskRuns() throws Exception {
+        String model = SparkTesting.caseDir("seed_lstm64_keras").resolve("model.keras").toString();
+        List<String> groups = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart jobStart) {
+                groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            spark.sparkContext().setJobGroup("bad-schema", "calls that must start no job", false);
+            Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create(1, new String[] {"a"})),
+                    new StructType().add("id", DataTypes.IntegerType).add("x", DataTypes.createArrayType(DataTypes.StringType)));
+            Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
+
+            IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> stage.transform(strings));
+            assertEquals("input column 'x' for model input 'input_layer' (None, 10, 1) must be array<array<float>> (or double)"
+                    + " but is array<string>", wrongType.getMessage());
+
+            IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                    () -> stage.setInputCols("features").transform(strings));
+            assertEquals("column 'features' does not exist; the columns are [id, x]", missing.getMessage());
+
+            IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                    () -> Keras4jScoring.score(sequences(Tensor.of(new float[10], 1, 10, 1), 1), model, new String[] {"x"},
+                            new String[] {"id"}, 64));
+            assertEquals("output column 'id' already exists in struct<id:int,x:array<array<float>>>", taken.getMessage());
+
+            // Listener events arrive asynchronously and in order: once a marker job is seen, so is every earlier one.
+            spark.sparkContext().setJobGroup("marker", "a job after the failed calls", false);
+            spark.range(3).count();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!groups.contains("marker") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(groups.contains("marker"), "the marker job was seen");
+            assertFalse(groups.contains("bad-schema"), "a failed call started a job");
+        } finally {
+            spark.sparkContext().clearJobGroup();
+            spark.sparkContext().removeSparkListener(listener);
+        }
+    }
+
+    @Test
+    void aMissingOrUnreadableModelFileIsNamed(@TempDir Path dir) throws Exception {
+        Dataset<Row> rows = sequences(Tensor.of(new float[10], 1, 10, 1), 1);
+        String[] x = {"x"};
+        String[] y = {"y"};
+        String missing = dir.resolve("missing.h5").toString();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> Keras4jScoring.score(rows, missing, x, y, 8));
+        assertEquals("model file " + missing + " does not exist", e.getMessage());
+
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not a model");
+        e = assertThrows(UncheckedIOException.class, () -> Keras4jScoring.score(rows, text.toString(), x, y, 8));
+        assertTrue(e.getMessage().startsWith("cannot load model " + text + ": "), e.getMessage());
+    }
+
+    @Test
+    void savesAndLoadsThroughSparkMlPersistence(@TempDir Path dir) throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm64_keras"));
+        Dataset<Row> rows = sequences(Tensor.of(Arrays.copyOf(c.inputs().get(0).toArray(), 50 * 10), 50, 10, 1), 2);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(c.model().toString())
+                .setInputCols("x").setOutputCols("y").setBatchSize(7);
+
+        stage.write().overwrite().save(dir.resolve("stage").toString());
+        Keras4jTransformer loaded = Keras4jTransformer.load(dir.resolve("stage").toString());
+
+        assertEquals(stage.uid(), loaded.uid());
+        assertEquals(stage.getModelPath(), loaded.getModelPath());
+        assertArrayEquals(stage.getInputCols(), loaded.getInputCols());
+        assertArrayEquals(stage.getOutputCols(), loaded.getOutputCols());
+        assertEquals(7, loaded.getBatchSize());
+        List<Row> want = byId(stage.transform(rows));
+        assertEquals(want, byId(loaded.transform(rows)));
+
+        PipelineModel pipeline = new Pipeline().setStages(new PipelineStage[] {stage}).fit(rows);
+        pipeline.write().overwrite().save(dir.resolve("pipeline").toString());
+        assertEquals(want, byId(PipelineModel.load(dir.resolve("pipeline").toString()).transform(rows)));
+    }
+}
