@@ -188,6 +188,25 @@ class CliTest {
     }
 
     @Test
+    void inspectListsEveryUnsupportedLayerOfAModelAtOnce() {
+        Path model = CASES.resolveSibling("unsupported").resolve("three_unsupported_layers.keras");
+        String[] r = run("inspect", model.toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("cannot run in keras4j: 3 problems"), r[1]);
+        assertTrue(r[1].contains("layer 'times_two' (Lambda): layer class Lambda holds Python code"), r[1]);
+        assertTrue(r[1].contains("layer 'unit_norm' (UnitNormalization): layer class UnitNormalization is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'deconv' (Conv1DTranspose): layer class Conv1DTranspose is not supported"), r[1]);
+    }
+
+    /** The case's golden outputs come from Keras with different weights in its second LSTM than the saved model's. */
+    @Test
+    void verifyNamesTheFirstDivergingLayer() {
+        String[] r = run("verify", CASES.resolveSibling("diverging").resolve("diverging_second_lstm_h5").toString());
+        assertEquals("1", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("first diverging layer: lstm_second: max abs error"), r[1]);
+    }
+
+    @Test
     void predictReadsAndWritesCsv(@TempDir Path tmp) throws Exception {
         Path dir = CASES.resolve("seed_lstm16_keras");
         float[] x = Npy.read(dir.resolve("input_0.npy")).toArray();

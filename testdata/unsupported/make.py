@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Writes models that keras4j must refuse, listing every problem at once (see cli CliTest).
+
+    /work/venv-keras/bin/python testdata/unsupported/make.py
+
+three_unsupported_layers.keras: LSTM -> Lambda -> UnitNormalization -> Conv1DTranspose -> Dense, saved by
+Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
+"""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ["KERAS_BACKEND"] = "tensorflow"
+
+import keras  # noqa: E402
+from keras import layers  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+
+
+def main():
+    keras.utils.set_random_seed(7)
+    inputs = keras.Input((10, 3))
+    x = layers.LSTM(8, return_sequences=True)(inputs)
+    x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
+    x = layers.UnitNormalization(name="unit_norm")(x)
+    x = layers.Conv1DTranspose(4, 3, name="deconv")(x)
+    model = keras.Model(inputs, layers.Dense(1)(x))
+    model.save(HERE / "three_unsupported_layers.keras")
+
+
+if __name__ == "__main__":
+    main()
