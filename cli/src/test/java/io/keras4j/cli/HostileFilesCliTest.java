@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +42,7 @@ class HostileFilesCliTest {
         Set<Path> before = listing(HOSTILE);
         return Stream.concat(files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             long start = System.nanoTime();
-            String[] r = run("inspect", "--import-timeout", "10", f.toString());
+            String[] r = CliTest.run("inspect", "--import-timeout", "10", f.toString());
             double seconds = (System.nanoTime() - start) / 1e9;
             String printed = (r[1] + r[2]).strip();
             assertNotEquals("0", r[0], printed);
@@ -77,23 +75,6 @@ class HostileFilesCliTest {
     private static Set<Path> listing(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.collect(Collectors.toSet());
-        }
-    }
-
-    /** Runs the CLI in this JVM and returns {exit code, stdout, stderr}. */
-    private static String[] run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
         }
     }
 }

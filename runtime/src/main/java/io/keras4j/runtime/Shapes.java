@@ -65,4 +65,24 @@ public final class Shapes {
         s[s.length - 1] = last;
         return s;
     }
+
+    /**
+     * The flat offset, in a tensor of shape {@code in} aligned to the right of {@code out} (numpy broadcasting:
+     * dimensions of 1 repeat), of the element at flat index {@code i} of {@code out}.
+     */
+    public static int broadcastOffset(int i, int[] out, int[] in) {
+        int off = 0;
+        int stride = 1;
+        int shift = out.length - in.length;
+        for (int d = out.length - 1; d >= shift; d--) {
+            int c = i % out[d];
+            i /= out[d];
+            int n = in[d - shift];
+            if (n != 1) {
+                off += c * stride;
+            }
+            stride *= n;
+        }
+        return off;
+    }
 }

@@ -97,7 +97,7 @@ public final class Softmax implements Op {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < size; j++) {
                 int i = flat(g, j, shape);
-                float v = mask != null && mask[Strides.broadcastRight(i, shape, maskShape)] == 0f ? MASKED : x[i];
+                float v = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? MASKED : x[i];
                 y[i] = v;
                 max = Math.max(max, v);
             }
@@ -109,7 +109,7 @@ public final class Softmax implements Op {
             for (int j = 0; j < size; j++) {
                 int i = flat(g, j, shape);
                 double e = axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
-                y[i] = mask != null && mask[Strides.broadcastRight(i, shape, maskShape)] == 0f ? 0f : (float) e;
+                y[i] = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? 0f : (float) e;
             }
         }
     }

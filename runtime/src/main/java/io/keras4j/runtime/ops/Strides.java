@@ -35,26 +35,6 @@ final class Strides {
         return off;
     }
 
-    /**
-     * Like {@link #broadcast}, for an {@code in} of lower or equal rank aligned to the right of
-     * {@code out}, as numpy broadcasts.
-     */
-    static int broadcastRight(int i, int[] out, int[] in) {
-        int off = 0;
-        int stride = 1;
-        int shift = out.length - in.length;
-        for (int d = out.length - 1; d >= shift; d--) {
-            int c = i % out[d];
-            i /= out[d];
-            int n = in[d - shift];
-            if (n != 1) {
-                off += c * stride;
-            }
-            stride *= n;
-        }
-        return off;
-    }
-
     /** Whether two dimensions (-1 = unknown) may be equal. */
     static boolean compatible(int a, int b) {
         return a < 0 || b < 0 || a == b;

@@ -5,7 +5,6 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Concatenate;
 import io.keras4j.runtime.ops.MergeMask;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,23 +34,10 @@ final class ConcatenateTranslator implements LayerTranslator {
         if (axis < 0) {
             return List.of(t.unavailable());
         }
-        List<String> values = new ArrayList<>();
-        List<String> masks = new ArrayList<>();
-        boolean[] masked = new boolean[ins.size()];
-        for (int k = 0; k < ins.size(); k++) {
-            values.add(ins.get(k).value());
-            masked[k] = ins.get(k).mask() != null;
-            if (masked[k]) {
-                masks.add(ins.get(k).mask());
-            }
-        }
-        String out = t.emit(new Concatenate(axis), values).get(0);
-        String mask = null;
-        if (!masks.isEmpty()) {
-            List<String> maskIns = new ArrayList<>(values);
-            maskIns.addAll(masks);
-            mask = t.emit(MergeMask.concatenate(axis, masked), maskIns).get(0);
-        }
+        MergedInputs m = MergedInputs.of(ins);
+        String out = t.emit(new Concatenate(axis), m.values()).get(0);
+        String mask = m.masks().isEmpty() ? null
+                : t.emit(MergeMask.concatenate(axis, m.masked()), m.valuesThenMasks()).get(0);
         return List.of(new KTensor(out, mask));
     }
 }

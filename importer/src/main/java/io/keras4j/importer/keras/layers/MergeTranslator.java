@@ -4,7 +4,6 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Merge;
 import io.keras4j.runtime.ops.MergeMask;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,23 +26,10 @@ final class MergeTranslator implements LayerTranslator {
                     + ", got " + ins.size());
             return List.of(t.unavailable());
         }
-        List<String> values = new ArrayList<>();
-        List<String> masks = new ArrayList<>();
-        boolean[] masked = new boolean[ins.size()];
-        for (int k = 0; k < ins.size(); k++) {
-            values.add(ins.get(k).value());
-            masked[k] = ins.get(k).mask() != null;
-            if (masked[k]) {
-                masks.add(ins.get(k).mask());
-            }
-        }
-        List<String> opIns = new ArrayList<>(values);
-        opIns.addAll(masks);
-        String out = t.emit(new Merge(kind, masked), opIns).get(0);
-        String mask = null;
-        if (masks.size() == ins.size()) {
-            mask = t.emit(MergeMask.or(ins.size()), opIns).get(0);
-        }
+        MergedInputs m = MergedInputs.of(ins);
+        List<String> opIns = m.valuesThenMasks();
+        String out = t.emit(new Merge(kind, m.masked()), opIns).get(0);
+        String mask = m.masks().size() == ins.size() ? t.emit(MergeMask.or(ins.size()), opIns).get(0) : null;
         return List.of(new KTensor(out, mask));
     }
 }

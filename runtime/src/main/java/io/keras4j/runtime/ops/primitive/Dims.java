@@ -78,21 +78,4 @@ final class Dims {
         }
         return out;
     }
-
-    /** The offset in a tensor of shape {@code in} (aligned right) of the element at flat index {@code i} of {@code out}. */
-    static int broadcastOffset(int i, int[] out, int[] in) {
-        int off = 0;
-        int stride = 1;
-        int shift = out.length - in.length;
-        for (int d = out.length - 1; d >= shift; d--) {
-            int c = i % out[d];
-            i /= out[d];
-            int n = in[d - shift];
-            if (n != 1) {
-                off += c * stride;
-            }
-            stride *= n;
-        }
-        return off;
-    }
 }

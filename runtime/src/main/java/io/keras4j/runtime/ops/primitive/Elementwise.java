@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops.primitive;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 
 /**
@@ -48,8 +49,8 @@ public final class Elementwise implements Op {
         float[] y = outputs[0];
         boolean same = a.length == y.length && b.length == y.length;
         for (int i = 0; i < y.length; i++) {
-            float x1 = same ? a[i] : a[Dims.broadcastOffset(i, out, inputShapes[0])];
-            float x2 = same ? b[i] : b[Dims.broadcastOffset(i, out, inputShapes[1])];
+            float x1 = same ? a[i] : a[Shapes.broadcastOffset(i, out, inputShapes[0])];
+            float x2 = same ? b[i] : b[Shapes.broadcastOffset(i, out, inputShapes[1])];
             y[i] = apply(x1, x2);
         }
     }

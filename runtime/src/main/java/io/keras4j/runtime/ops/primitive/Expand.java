@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops.primitive;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import java.util.Arrays;
 
@@ -35,7 +36,7 @@ public final class Expand implements Op {
         int[] out = outputShapes(inputShapes, inputs)[0];
         float[] y = outputs[0];
         for (int i = 0; i < y.length; i++) {
-            y[i] = inputs[0][Dims.broadcastOffset(i, out, inputShapes[0])];
+            y[i] = inputs[0][Shapes.broadcastOffset(i, out, inputShapes[0])];
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops.primitive;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import java.util.Arrays;
 
@@ -77,7 +78,7 @@ public final class Reduce implements Op {
         Arrays.fill(acc, kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY : 0);
         float[] src = inputs[0];
         for (int i = 0; i < src.length; i++) {
-            int o = Dims.broadcastOffset(i, x, outShape);
+            int o = Shapes.broadcastOffset(i, x, outShape);
             switch (kind) {
                 case MAX:
                     acc[o] = Math.max(acc[o], src[i]);
