@@ -5,6 +5,7 @@ import io.keras4j.importer.Comparison;
 import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.graph.ValueInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,8 +77,18 @@ final class VerifyCommand implements Callable<Integer> {
                 r.count(), r.passed() ? "PASS" : "FAIL");
     }
 
+    /**
+     * Predicts {@link #CHUNK} sequences at a time, showing progress, when every input and output has the batch first
+     * (not so for ONNX time-major inputs or state outputs); otherwise all at once.
+     */
     private Tensor[] predictInChunks(Model m, List<Tensor> inputs) {
+        Tensor[] all = inputs.toArray(new Tensor[0]);
         int rows = inputs.get(0).dim(0);
+        boolean batchFirst = m.inputs().stream().allMatch(ValueInfo::batchFirst)
+                && inputs.stream().allMatch(x -> x.rank() > 0 && x.dim(0) == rows);
+        if (rows <= CHUNK || !batchFirst) {
+            return m.predictAll(all);
+        }
         Progress progress = new Progress(spec.commandLine().getErr());
         List<List<Tensor>> parts = new ArrayList<>();
         for (int from = 0; from < rows; from += CHUNK) {
@@ -86,7 +97,13 @@ final class VerifyCommand implements Callable<Integer> {
             for (int i = 0; i < x.length; i++) {
                 x[i] = inputs.get(i).rows(from, to);
             }
-            parts.add(List.of(m.predictAll(x)));
+            List<Tensor> y = List.of(m.predictAll(x));
+            int n = to - from;
+            if (y.stream().anyMatch(t -> t.rank() == 0 || t.dim(0) != n)) {
+                progress.done();
+                return m.predictAll(all);
+            }
+            parts.add(y);
             progress.show("verifying", to, rows);
         }
         progress.done();

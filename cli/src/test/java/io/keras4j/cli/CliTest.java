@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.io.Npy;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line: predict, verify, demo, and one-line errors with exit code 2. */
 class CliTest {
@@ -95,6 +99,21 @@ class CliTest {
         String[] r = run("verify", CASES.resolve("seed_lstm32_keras").toString());
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("max abs error") && r[1].contains("PASS"), r[1]);
+    }
+
+    /** Every golden case (Keras and ONNX, stateful ones call after call) through the command line. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void verifyPassesOnEveryCase(String name) {
+        String[] r = run("verify", "--in-process", CASES.resolve(name).toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(r[1].contains("PASS"), r[1]);
+    }
+
+    static Stream<String> cases() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList().stream();
+        }
     }
 
     @Test
