@@ -28,6 +28,10 @@ public abstract class RecurrentOp implements StatefulOp {
      */
     protected RecurrentOp(int inputSize, int units, int gates, float[] kernel, float[] inputBias, RecurrentOptions options,
                           CellOptions cell) {
+        if (inputSize <= 0 || units <= 0 || units > Integer.MAX_VALUE / gates) {
+            throw new IllegalArgumentException("input_size " + inputSize + " and units " + units + " must be positive, with "
+                    + gates + "·units below 2^31");
+        }
         this.inputSize = inputSize;
         this.units = units;
         this.width = gates * units;
