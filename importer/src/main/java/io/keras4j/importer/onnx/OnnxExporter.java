@@ -171,7 +171,7 @@ public final class OnnxExporter {
         int gates;
         int[] kerasOf;
         List<Activation> fns;
-        CellOptions cell;
+        CellOptions cell = op.cellOptions();
         float[] recurrent;
         float[] recurrentBias = null;
         boolean resetAfter = false;
@@ -179,7 +179,6 @@ public final class OnnxExporter {
             kind = "LSTM";
             gates = 4;
             kerasOf = new int[] {0, 3, 1, 2};
-            cell = l.cellOptions();
             fns = List.of(l.recurrentActivation(), l.activation(),
                     cell.outputActivation() != null ? cell.outputActivation() : l.activation());
             recurrent = l.recurrentKernel();
@@ -187,7 +186,6 @@ public final class OnnxExporter {
             kind = "GRU";
             gates = 3;
             kerasOf = new int[] {0, 1, 2};
-            cell = gr.cellOptions();
             fns = List.of(gr.recurrentActivation(), gr.activation());
             recurrent = gr.recurrentKernel();
             recurrentBias = gr.recurrentBias();
@@ -196,7 +194,6 @@ public final class OnnxExporter {
             kind = "RNN";
             gates = 1;
             kerasOf = new int[] {0};
-            cell = s.cellOptions();
             fns = List.of(s.activation());
             recurrent = s.recurrentKernel();
         } else {

@@ -32,8 +32,8 @@ import java.util.zip.CRC32C;
  * <pre>
  * offset 0   magic "K4JMODEL", int32 version, int32 flags, int64 header length, int64 data length,
  *            int32 CRC32C of header and data, zero padding to 64 bytes
- * offset 64  header: metadata, inputs, outputs, nodes (name, inputs, outputs, op type, attributes,
- *            weights as shape and data offset), optional test vectors
+ * offset 64  header: metadata, inputs (name, shape, whether axis 0 is the batch), outputs, nodes (name,
+ *            inputs, outputs, op type, attributes, weights as shape and data offset), optional test vectors
  *            zero padding to a multiple of 64
  * data       little-endian float32 arrays, each starting at a multiple of 64 bytes, ready to map
  * </pre>
@@ -41,10 +41,14 @@ import java.util.zip.CRC32C;
  * All integers are little-endian. Every length and offset is checked against the file before use, and
  * the checksum before anything is built, so a damaged file fails with a message instead of giving
  * wrong numbers.
+ *
+ * <p>Version 2 added the batch-first flag of each input and long and long-array attributes; version 1 files,
+ * whose inputs are all batch-first, are still read.
  */
 public final class NativeModel {
     /** The current format version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    private static final int FIRST_VERSION = 1;
     private static final byte[] MAGIC = "K4JMODEL".getBytes(StandardCharsets.US_ASCII);
     private static final int PREAMBLE = 64;
     private static final int ALIGN = 64;
@@ -53,6 +57,8 @@ public final class NativeModel {
     private static final int TAG_BOOL = 3;
     private static final int TAG_STRING = 4;
     private static final int TAG_INTS = 5;
+    private static final int TAG_LONG = 6;
+    private static final int TAG_LONGS = 7;
 
     private NativeModel() {
     }
@@ -110,6 +116,7 @@ public final class NativeModel {
         for (ValueInfo in : graph.inputs()) {
             header.string(in.name());
             header.ints(in.shape());
+            header.bool(in.batchFirst());
         }
         header.integer(graph.outputs().size());
         for (ValueInfo out : graph.outputs()) {
@@ -209,8 +216,9 @@ public final class NativeModel {
             throw damaged(file, "not a keras4j model file (no K4JMODEL signature)");
         }
         int version = map.getInt(8);
-        if (version != VERSION) {
-            throw damaged(file, "format version " + version + " is not supported (this keras4j reads version " + VERSION + ")");
+        if (version < FIRST_VERSION || version > VERSION) {
+            throw damaged(file, "format version " + version + " is not supported (this keras4j reads versions "
+                    + FIRST_VERSION + " to " + VERSION + ")");
         }
         long headerLength = map.getLong(16);
         long dataLength = map.getLong(24);
@@ -228,7 +236,7 @@ public final class NativeModel {
         ByteBuffer header = map.slice(PREAMBLE, (int) headerLength).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer data = map.slice((int) (PREAMBLE + headerLength), (int) dataLength).order(ByteOrder.LITTLE_ENDIAN);
         try {
-            return parse(new Reader(header, data));
+            return parse(new Reader(header, data), version);
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
             throw damaged(file, e.getMessage() == null ? "malformed header" : e.getMessage());
         }
@@ -277,13 +285,13 @@ public final class NativeModel {
         return new IOException(file + ": " + what);
     }
 
-    private static Contents parse(Reader r) {
+    private static Contents parse(Reader r, int version) {
         Map<String, String> metadata = r.map();
         Map<String, String> layerOutputs = r.map();
         int inputs = r.count();
         List<ValueInfo> ins = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
-            ins.add(new ValueInfo(r.string(), r.ints()));
+            ins.add(new ValueInfo(r.string(), r.ints(), version == FIRST_VERSION || r.bool()));
         }
         List<String> outs = r.strings();
         int nodeCount = r.count();
@@ -385,6 +393,15 @@ public final class NativeModel {
             } else if (v instanceof int[] a) {
                 out.write(TAG_INTS);
                 ints(a);
+            } else if (v instanceof Long l) {
+                out.write(TAG_LONG);
+                longInt(l);
+            } else if (v instanceof long[] a) {
+                out.write(TAG_LONGS);
+                integer(a.length);
+                for (long x : a) {
+                    longInt(x);
+                }
             } else {
                 throw new IllegalArgumentException("attribute value of type " + v.getClass().getSimpleName() + " cannot be written");
             }
@@ -467,6 +484,15 @@ public final class NativeModel {
             return v;
         }
 
+        long[] longs() {
+            int n = count();
+            long[] v = new long[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = header.getLong();
+            }
+            return v;
+        }
+
         Map<String, String> map() {
             int n = count();
             Map<String, String> m = new LinkedHashMap<>();
@@ -484,6 +510,8 @@ public final class NativeModel {
                 case TAG_BOOL -> spec.attr(name, bool());
                 case TAG_STRING -> spec.attr(name, string());
                 case TAG_INTS -> spec.attr(name, ints());
+                case TAG_LONG -> spec.attr(name, header.getLong());
+                case TAG_LONGS -> spec.attr(name, longs());
                 default -> throw new IllegalArgumentException("malformed header: attribute '" + name + "' has unknown tag " + tag);
             }
         }

@@ -99,7 +99,7 @@ public final class BidirectionalMerge implements Op {
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static BidirectionalMerge fromSpec(OpSpec s) {
-        return new BidirectionalMerge(Mode.valueOf(s.stringAttr("merge_mode")), s.boolAttr("sequences"));
+        return new BidirectionalMerge(s.enumAttr("merge_mode", Mode.class), s.boolAttr("sequences"));
     }
 
     @Override

@@ -68,14 +68,8 @@ public final class Conv1D implements Op {
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Conv1D fromSpec(OpSpec s) {
-        Padding padding;
-        try {
-            padding = Padding.valueOf(s.stringAttr("padding"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Conv1D padding '" + s.stringAttr("padding") + "' is not VALID, SAME or CAUSAL");
-        }
         return new Conv1D(s.intAttr("in_channels"), s.intAttr("filters"), s.intAttr("kernel_size"), s.intAttr("stride"),
-                s.intAttr("dilation"), padding, s.intAttr("groups"), s.weight("kernel"), s.weight("bias"),
+                s.intAttr("dilation"), s.enumAttr("padding", Padding.class), s.intAttr("groups"), s.weight("kernel"), s.weight("bias"),
                 s.activation("activation"));
     }
 

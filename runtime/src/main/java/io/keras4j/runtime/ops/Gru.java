@@ -14,7 +14,6 @@ public final class Gru extends RecurrentOp {
     private final boolean resetAfter;
     private final Activation activation;
     private final Activation recurrentActivation;
-    private final CellOptions cell;
     private final FusedRecurrence fused;
 
     /**
@@ -34,7 +33,7 @@ public final class Gru extends RecurrentOp {
     public Gru(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] inputBias, float[] recurrentBias,
                boolean resetAfter, Activation activation, Activation recurrentActivation, RecurrentOptions options,
                CellOptions cell) {
-        super(inputSize, units, 3, kernel, inputBias, options);
+        super(inputSize, units, 3, kernel, inputBias, options, cell);
         if (!cell.onlyClip()) {
             throw new IllegalArgumentException("a GRU takes no peepholes, coupled forget gate or output activation");
         }
@@ -50,7 +49,6 @@ public final class Gru extends RecurrentOp {
         this.resetAfter = resetAfter;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
-        this.cell = cell;
         this.fused = resetAfter && cell.isNone() && activation.kind() == Activation.Kind.TANH
                 && recurrentActivation.kind() == Activation.Kind.SIGMOID
                 ? new FusedRecurrence(false, inputSize, units, kernel, inputBias, recurrentKernel, recurrentBias) : null;
@@ -76,10 +74,6 @@ public final class Gru extends RecurrentOp {
 
     public Activation recurrentActivation() {
         return recurrentActivation;
-    }
-
-    public CellOptions cellOptions() {
-        return cell;
     }
 
     @Override
@@ -153,7 +147,7 @@ public final class Gru extends RecurrentOp {
     public static Gru fromSpec(OpSpec s) {
         return new Gru(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
                 s.weight("bias"), s.weight("recurrent_bias"), s.boolAttr("reset_after"), s.activation("activation"),
-                s.activation("recurrent_activation"), options(s));
+                s.activation("recurrent_activation"), options(s), cellOptions(s));
     }
 
     @Override

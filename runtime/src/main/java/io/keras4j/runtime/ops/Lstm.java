@@ -14,7 +14,6 @@ public final class Lstm extends RecurrentOp {
     private final Activation recurrentActivation;
     private final Activation outputActivation;
     private final float[] peepholes;
-    private final CellOptions cell;
     private final FusedRecurrence fused;
 
     /**
@@ -30,7 +29,7 @@ public final class Lstm extends RecurrentOp {
     /** An LSTM with the cell features of {@code cell} (peepholes {@code [3][units]}, order i, f, o). */
     public Lstm(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
                 Activation activation, Activation recurrentActivation, RecurrentOptions options, CellOptions cell) {
-        super(inputSize, units, 4, kernel, bias, options);
+        super(inputSize, units, 4, kernel, bias, options, cell);
         Weights.check("recurrent_kernel", recurrentKernel, units, 4 * units);
         if (cell.peepholes() != null) {
             Weights.check("peepholes", cell.peepholes(), 3, units);
@@ -40,7 +39,6 @@ public final class Lstm extends RecurrentOp {
         this.recurrentActivation = recurrentActivation;
         this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
         this.peepholes = cell.peepholes();
-        this.cell = cell;
         this.fused = cell.isNone() && activation.kind() == Activation.Kind.TANH
                 && recurrentActivation.kind() == Activation.Kind.SIGMOID
                 ? new FusedRecurrence(true, inputSize, units, kernel, bias, recurrentKernel, null) : null;
@@ -57,10 +55,6 @@ public final class Lstm extends RecurrentOp {
 
     public Activation recurrentActivation() {
         return recurrentActivation;
-    }
-
-    public CellOptions cellOptions() {
-        return cell;
     }
 
     @Override
@@ -136,11 +130,11 @@ public final class Lstm extends RecurrentOp {
     /** Rebuilds an LSTM from its {@link #spec()}. */
     public static Lstm fromSpec(OpSpec s) {
         return new Lstm(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
-                s.weight("bias"), s.activation("activation"), s.activation("recurrent_activation"), options(s));
+                s.weight("bias"), s.activation("activation"), s.activation("recurrent_activation"), options(s), cellOptions(s));
     }
 
     @Override
     public long parameterCount() {
-        return super.parameterCount() + recurrentKernel.length + (peepholes == null ? 0 : peepholes.length);
+        return super.parameterCount() + recurrentKernel.length;
     }
 }

@@ -54,13 +54,7 @@ public final class Merge implements Op {
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Merge fromSpec(OpSpec s) {
-        Kind kind;
-        try {
-            kind = Kind.valueOf(s.stringAttr("kind"));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown merge kind '" + s.stringAttr("kind") + "'");
-        }
-        return new Merge(kind, Flags.fromInts(s.intsAttr("masked")));
+        return new Merge(s.enumAttr("kind", Kind.class), Flags.fromInts(s.intsAttr("masked")));
     }
 
     /** Whether the masks change the values (Maximum, Minimum, Multiply with a masked input). */

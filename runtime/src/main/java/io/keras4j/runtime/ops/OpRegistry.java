@@ -1,5 +1,21 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.ops.primitive.Cast;
+import io.keras4j.runtime.ops.primitive.Concat;
+import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.ConstantOfShape;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Expand;
+import io.keras4j.runtime.ops.primitive.Flatten;
+import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.ReverseAxis;
+import io.keras4j.runtime.ops.primitive.SequenceMask;
+import io.keras4j.runtime.ops.primitive.ShapeOf;
+import io.keras4j.runtime.ops.primitive.Slice;
+import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
+import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -34,7 +50,24 @@ public final class OpRegistry {
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),
             Map.entry("PReLU", PRelu::fromSpec),
-            Map.entry("Softmax", Softmax::fromSpec));
+            Map.entry("Softmax", Softmax::fromSpec),
+            Map.entry("Cast", Cast::fromSpec),
+            Map.entry("Concat", Concat::fromSpec),
+            Map.entry("Constant", Constant::fromSpec),
+            Map.entry("ConstantOfShape", ConstantOfShape::fromSpec),
+            Map.entry("Elementwise", Elementwise::fromSpec),
+            Map.entry("Expand", s -> new Expand()),
+            Map.entry("Flatten", Flatten::fromSpec),
+            Map.entry("Gather", Gather::fromSpec),
+            Map.entry("Reduce", Reduce::fromSpec),
+            Map.entry("DynamicReshape", io.keras4j.runtime.ops.primitive.Reshape::fromSpec),
+            Map.entry("Reverse", ReverseAxis::fromSpec),
+            Map.entry("SequenceMask", s -> new SequenceMask()),
+            Map.entry("Shape", ShapeOf::fromSpec),
+            Map.entry("Slice", Slice::fromSpec),
+            Map.entry("Squeeze", Squeeze::fromSpec),
+            Map.entry("Unsqueeze", Unsqueeze::fromSpec),
+            Map.entry("ZeroEmptySequences", s -> new ZeroEmptySequences()));
 
     private OpRegistry() {
     }
@@ -42,7 +75,8 @@ public final class OpRegistry {
     /**
      * The op a spec describes.
      *
-     * @throws IllegalArgumentException for an unknown type or a spec whose attributes or weights do not fit it
+     * @throws IllegalArgumentException for an unknown type or a spec whose attributes or weights do not fit it,
+     *                                  with a message that starts with the op type
      */
     public static Op create(OpSpec spec) {
         Function<OpSpec, Op> factory = FACTORIES.get(spec.type());
@@ -51,6 +85,8 @@ public final class OpRegistry {
         }
         try {
             return factory.apply(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(spec.type() + ": " + e.getMessage(), e);
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("op " + spec.type() + " has attributes of the wrong kind: " + spec, e);
         }

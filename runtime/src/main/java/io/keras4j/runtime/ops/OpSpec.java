@@ -8,10 +8,12 @@ import java.util.Map;
 
 /**
  * What an op is, in data: its type, its attributes and its weights — enough to write it to a file and
- * to rebuild it with {@link OpRegistry#create}. Attribute values are Integer, Double, Boolean, String
- * or int[].
+ * to rebuild it with {@link OpRegistry#create}. Attribute values are Integer, Long, Double, Boolean,
+ * String, int[] or long[]; an accessor finding no attribute, or one of another kind, throws
+ * IllegalArgumentException naming the attribute.
  *
- * @param type       the op type, as {@link Op#type()} returns it
+ * @param type       the type {@link OpRegistry} knows the op by; {@link Op#type()} unless several ops share a
+ *                   type name (Identity and Transpose stand for several layers, for example)
  * @param attributes attribute values by name, in a stable order
  * @param weights    weight arrays by name, in a stable order
  */
@@ -31,34 +33,64 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
         return new Builder(type);
     }
 
+    /** Whether the spec has an attribute of this name (for attributes that older files or simpler ops omit). */
+    public boolean has(String name) {
+        return attributes.containsKey(name);
+    }
+
     /** An int attribute. */
     public int intAttr(String name) {
-        return ((Number) require(name)).intValue();
+        return require(name, Integer.class, "an int");
+    }
+
+    /** A long attribute. */
+    public long longAttr(String name) {
+        return require(name, Long.class, "a long");
     }
 
     /** A double attribute. */
     public double doubleAttr(String name) {
-        return ((Number) require(name)).doubleValue();
+        return require(name, Double.class, "a double");
     }
 
     /** A boolean attribute. */
     public boolean boolAttr(String name) {
-        return (Boolean) require(name);
+        return require(name, Boolean.class, "a boolean");
     }
 
     /** A string attribute. */
     public String stringAttr(String name) {
-        return (String) require(name);
+        return require(name, String.class, "a string");
     }
 
     /** An int-array attribute. */
     public int[] intsAttr(String name) {
-        return ((int[]) require(name)).clone();
+        return require(name, int[].class, "an int array").clone();
+    }
+
+    /** A long-array attribute. */
+    public long[] longsAttr(String name) {
+        return require(name, long[].class, "a long array").clone();
+    }
+
+    /** An enum constant written by its name. */
+    public <E extends Enum<E>> E enumAttr(String name, Class<E> kind) {
+        String value = stringAttr(name);
+        try {
+            return Enum.valueOf(kind, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("attribute '" + name + "' is '" + value + "', not one of "
+                    + Arrays.toString(kind.getEnumConstants()));
+        }
     }
 
     /** An activation attribute, written by {@link Builder#attr(String, Activation)}. */
     public Activation activation(String name) {
-        return Activation.parse(stringAttr(name));
+        try {
+            return Activation.parse(stringAttr(name));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("attribute '" + name + "': " + e.getMessage(), e);
+        }
     }
 
     /** A weight's values, or null if the op has no weight of that name (an optional bias). */
@@ -67,18 +99,38 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
         return w == null ? null : w.values();
     }
 
-    private Object require(String name) {
+    /** A weight the op cannot do without. */
+    public WeightArray requireWeight(String name) {
+        WeightArray w = weights.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("no weight '" + name + "'");
+        }
+        return w;
+    }
+
+    private <T> T require(String name, Class<T> kind, String what) {
         Object v = attributes.get(name);
         if (v == null) {
-            throw new IllegalArgumentException(type + " has no attribute '" + name + "'");
+            throw new IllegalArgumentException("no attribute '" + name + "'");
         }
-        return v;
+        if (!kind.isInstance(v)) {
+            throw new IllegalArgumentException("attribute '" + name + "' must be " + what + ", got "
+                    + v.getClass().getSimpleName() + " " + text(v));
+        }
+        return kind.cast(v);
+    }
+
+    private static String text(Object v) {
+        if (v instanceof int[] a) {
+            return Arrays.toString(a);
+        }
+        return v instanceof long[] a ? Arrays.toString(a) : String.valueOf(v);
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(type).append('{');
-        attributes.forEach((k, v) -> sb.append(k).append('=').append(v instanceof int[] a ? Arrays.toString(a) : v).append(", "));
+        attributes.forEach((k, v) -> sb.append(k).append('=').append(text(v)).append(", "));
         weights.forEach((k, v) -> sb.append(k).append(Arrays.toString(v.shape())).append(", "));
         return sb.append('}').toString();
     }
@@ -94,6 +146,11 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
         }
 
         public Builder attr(String name, int value) {
+            attributes.put(name, value);
+            return this;
+        }
+
+        public Builder attr(String name, long value) {
             attributes.put(name, value);
             return this;
         }
@@ -114,6 +171,11 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
         }
 
         public Builder attr(String name, int[] value) {
+            attributes.put(name, value.clone());
+            return this;
+        }
+
+        public Builder attr(String name, long[] value) {
             attributes.put(name, value.clone());
             return this;
         }

@@ -17,6 +17,7 @@ public abstract class RecurrentOp implements StatefulOp {
     protected final int inputSize;
     protected final int units;
     protected final RecurrentOptions options;
+    protected final CellOptions cell;
     private final float[] kernel;
     private final float[] inputBias;
     private final int width;
@@ -24,8 +25,14 @@ public abstract class RecurrentOp implements StatefulOp {
     /**
      * @param kernel    {@code [inputSize][width]} row-major, width = gates × units
      * @param inputBias {@code [width]} added to the projection, or null
+     * @param cell      the cell features beyond Keras', which the subclass checks it supports
      */
-    protected RecurrentOp(int inputSize, int units, int gates, float[] kernel, float[] inputBias, RecurrentOptions options) {
+    protected RecurrentOp(int inputSize, int units, int gates, float[] kernel, float[] inputBias, RecurrentOptions options,
+                          CellOptions cell) {
+        if (inputSize <= 0 || units <= 0 || units > Integer.MAX_VALUE / gates) {
+            throw new IllegalArgumentException("input_size " + inputSize + " and units " + units + " must be positive, with "
+                    + gates + "·units below 2^31");
+        }
         this.inputSize = inputSize;
         this.units = units;
         this.width = gates * units;
@@ -36,6 +43,7 @@ public abstract class RecurrentOp implements StatefulOp {
         this.kernel = kernel;
         this.inputBias = inputBias;
         this.options = options;
+        this.cell = cell;
     }
 
     /** Number of state vectors the cell carries (LSTM 2: h and c; GRU and SimpleRNN 1). The first is h. */
@@ -63,20 +71,46 @@ public abstract class RecurrentOp implements StatefulOp {
         return null;
     }
 
-    /** A spec builder holding what every recurrent op has: sizes, options, kernel and input bias. */
+    /**
+     * A spec builder holding what every recurrent op has: sizes, options, kernel, input bias and the cell options
+     * that are set (clip, input_forget, output_activation, peepholes {@code [3, units]}).
+     */
     protected OpSpec.Builder specBuilder() {
-        return OpSpec.builder(type()).attr("input_size", inputSize).attr("units", units)
+        OpSpec.Builder b = OpSpec.builder(type()).attr("input_size", inputSize).attr("units", units)
                 .attr("return_sequences", options.returnSequences()).attr("return_state", options.returnState())
                 .attr("go_backwards", options.goBackwards()).attr("masked", options.masked())
                 .attr("initial_state", options.initialState()).attr("zero_output_for_mask", options.zeroOutputForMask())
                 .attr("stateful", options.stateful())
-                .weight("kernel", kernel, inputSize, width).weight("bias", inputBias, width);
+                .weight("kernel", kernel, inputSize, width).weight("bias", inputBias, width)
+                .weight("peepholes", cell.peepholes(), 3, units);
+        if (cell.clip() != 0f) {
+            b.attr("clip", (double) cell.clip());
+        }
+        if (cell.coupledInputForget()) {
+            b.attr("input_forget", true);
+        }
+        if (cell.outputActivation() != null) {
+            b.attr("output_activation", cell.outputActivation());
+        }
+        return b;
     }
 
     /** The options written by {@link #specBuilder()}. */
     protected static RecurrentOptions options(OpSpec s) {
         return new RecurrentOptions(s.boolAttr("return_sequences"), s.boolAttr("return_state"), s.boolAttr("go_backwards"),
                 s.boolAttr("masked"), s.boolAttr("initial_state"), s.boolAttr("zero_output_for_mask"), s.boolAttr("stateful"));
+    }
+
+    /** The cell options written by {@link #specBuilder()}; absent ones take the Keras default. */
+    protected static CellOptions cellOptions(OpSpec s) {
+        return new CellOptions(s.has("clip") ? (float) s.doubleAttr("clip") : 0f,
+                s.has("output_activation") ? s.activation("output_activation") : null, s.weight("peepholes"),
+                s.has("input_forget") && s.boolAttr("input_forget"));
+    }
+
+    /** The cell features beyond Keras' ({@link CellOptions#NONE} for a Keras layer). */
+    public CellOptions cellOptions() {
+        return cell;
     }
 
     public RecurrentOptions options() {
@@ -230,6 +264,7 @@ public abstract class RecurrentOp implements StatefulOp {
 
     @Override
     public long parameterCount() {
-        return kernel.length + (inputBias == null ? 0 : inputBias.length);
+        float[] peepholes = cell.peepholes();
+        return kernel.length + (inputBias == null ? 0 : inputBias.length) + (peepholes == null ? 0 : peepholes.length);
     }
 }

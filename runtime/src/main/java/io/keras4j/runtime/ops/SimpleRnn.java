@@ -7,7 +7,6 @@ import io.keras4j.runtime.math.MatMul;
 public final class SimpleRnn extends RecurrentOp {
     private final float[] recurrentKernel;
     private final Activation activation;
-    private final CellOptions cell;
 
     /**
      * @param kernel          {@code [inputSize][units]}
@@ -22,14 +21,13 @@ public final class SimpleRnn extends RecurrentOp {
     /** A SimpleRNN whose pre-activation is clipped as {@code cell} says (the only cell option it takes). */
     public SimpleRnn(int inputSize, int units, float[] kernel, float[] recurrentKernel, float[] bias,
                      Activation activation, RecurrentOptions options, CellOptions cell) {
-        super(inputSize, units, 1, kernel, bias, options);
+        super(inputSize, units, 1, kernel, bias, options, cell);
         Weights.check("recurrent_kernel", recurrentKernel, units, units);
         if (!cell.onlyClip()) {
             throw new IllegalArgumentException("a SimpleRNN takes no peepholes, coupled forget gate or output activation");
         }
         this.recurrentKernel = recurrentKernel;
         this.activation = activation;
-        this.cell = cell;
     }
 
     /** A copy of the recurrent kernel {@code [units][units]}. */
@@ -39,10 +37,6 @@ public final class SimpleRnn extends RecurrentOp {
 
     public Activation activation() {
         return activation;
-    }
-
-    public CellOptions cellOptions() {
-        return cell;
     }
 
     @Override
@@ -80,7 +74,7 @@ public final class SimpleRnn extends RecurrentOp {
     /** Rebuilds a SimpleRNN from its {@link #spec()}. */
     public static SimpleRnn fromSpec(OpSpec s) {
         return new SimpleRnn(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
-                s.weight("bias"), s.activation("activation"), options(s));
+                s.weight("bias"), s.activation("activation"), options(s), cellOptions(s));
     }
 
     @Override

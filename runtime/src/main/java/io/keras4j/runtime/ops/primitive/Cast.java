@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** ONNX Cast to an integer type (truncates toward zero) or to bool (non-zero is 1). */
 public final class Cast implements Op {
@@ -16,6 +17,16 @@ public final class Cast implements Op {
     @Override
     public String type() {
         return "Cast";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("mode", mode.name()).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Cast fromSpec(OpSpec s) {
+        return new Cast(s.enumAttr("mode", Mode.class));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** ONNX Concat: joins its inputs along {@code axis} (negative counts from the end); other dimensions must agree. */
 public final class Concat implements Op {
@@ -14,6 +15,16 @@ public final class Concat implements Op {
     @Override
     public String type() {
         return "Concat";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Concat fromSpec(OpSpec s) {
+        return new Concat(s.longAttr("axis"));
     }
 
     @Override

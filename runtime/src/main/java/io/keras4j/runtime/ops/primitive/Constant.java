@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** A fixed tensor: no inputs, one output. */
 public final class Constant implements Op {
@@ -20,6 +21,17 @@ public final class Constant implements Op {
     @Override
     public String type() {
         return "Constant";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).weight("values", values, shape).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Constant fromSpec(OpSpec s) {
+        OpSpec.WeightArray w = s.requireWeight("values");
+        return new Constant(w.values(), w.shape());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /** ONNX ConstantOfShape: a tensor whose shape is the input's values, filled with one value. */
@@ -14,6 +15,16 @@ public final class ConstantOfShape implements Op {
     @Override
     public String type() {
         return "ConstantOfShape";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("value", (double) value).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static ConstantOfShape fromSpec(OpSpec s) {
+        return new ConstantOfShape((float) s.doubleAttr("value"));
     }
 
     @Override

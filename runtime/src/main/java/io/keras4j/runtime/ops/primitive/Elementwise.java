@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * ONNX Add, Sub, Mul, Div, Pow and Equal of two inputs with numpy broadcasting; integer Div truncates toward zero;
@@ -33,6 +34,16 @@ public final class Elementwise implements Op {
             default:
                 return "Div";
         }
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Elementwise").attr("kind", kind.name()).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Elementwise fromSpec(OpSpec s) {
+        return new Elementwise(s.enumAttr("kind", Kind.class));
     }
 
     @Override

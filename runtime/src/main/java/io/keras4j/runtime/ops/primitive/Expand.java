@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /** ONNX Expand: broadcasts the data, numpy style, with the shape held in the second input's values. */
@@ -9,6 +10,11 @@ public final class Expand implements Op {
     @Override
     public String type() {
         return "Expand";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** ONNX Flatten: a 2-D tensor {@code [prod(dims before axis), prod(dims from axis)]}. */
 public final class Flatten implements Op {
@@ -13,6 +14,16 @@ public final class Flatten implements Op {
     @Override
     public String type() {
         return "Flatten";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Flatten fromSpec(OpSpec s) {
+        return new Flatten(s.longAttr("axis"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * ONNX Gather: picks slices of {@code data} along {@code axis} at the integer {@code indices} (negative ones
@@ -16,6 +17,16 @@ public final class Gather implements Op {
     @Override
     public String type() {
         return "Gather";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Gather fromSpec(OpSpec s) {
+        return new Gather(s.longAttr("axis"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,16 @@ public final class Reduce implements Op {
     public String type() {
         String n = kind.name();
         return "Reduce" + n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder("Reduce").attr("kind", kind.name()).attr("axes", axes).attr("keepdims", keepDims).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Reduce fromSpec(OpSpec s) {
+        return new Reduce(s.enumAttr("kind", Kind.class), s.longsAttr("axes"), s.boolAttr("keepdims"));
     }
 
     private boolean[] reduced(int rank) {

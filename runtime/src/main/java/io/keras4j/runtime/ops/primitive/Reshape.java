@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
@@ -18,6 +19,17 @@ public final class Reshape implements Op {
     @Override
     public String type() {
         return "Reshape";
+    }
+
+    /** Written as "DynamicReshape": the Keras Reshape, whose target is fixed, is "Reshape". */
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder("DynamicReshape").attr("allow_zero", allowZero).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Reshape fromSpec(OpSpec s) {
+        return new Reshape(s.boolAttr("allow_zero"));
     }
 
     @Override

@@ -2,18 +2,33 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** Reverses the order of the entries along one axis (for example time, to align a backward RNN's outputs). */
 public final class ReverseAxis implements Op {
     private final int axis;
 
+    /** @param axis the axis to reverse, counted from 0 */
     public ReverseAxis(int axis) {
+        if (axis < 0) {
+            throw new IllegalArgumentException("axis must be non-negative, got " + axis);
+        }
         this.axis = axis;
     }
 
     @Override
     public String type() {
         return "Reverse";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static ReverseAxis fromSpec(OpSpec s) {
+        return new ReverseAxis(s.intAttr("axis"));
     }
 
     @Override

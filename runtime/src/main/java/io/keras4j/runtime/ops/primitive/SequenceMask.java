@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * The mask {@code [batch, time]} of sequences that are valid for their first {@code lengths[b]} steps:
@@ -11,6 +12,11 @@ public final class SequenceMask implements Op {
     @Override
     public String type() {
         return "SequenceMask";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).build();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /** ONNX Shape: the input's dimensions {@code [start, end)} (negative bounds count from the end, clamped) as a 1-D tensor. */
 public final class ShapeOf implements Op {
@@ -16,6 +17,16 @@ public final class ShapeOf implements Op {
     @Override
     public String type() {
         return "Shape";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("start", start).attr("end", end).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static ShapeOf fromSpec(OpSpec s) {
+        return new ShapeOf(s.longAttr("start"), s.longAttr("end"));
     }
 
     private int from(int rank) {

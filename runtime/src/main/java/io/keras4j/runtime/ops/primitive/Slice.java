@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
@@ -22,6 +23,16 @@ public final class Slice implements Op {
     @Override
     public String type() {
         return "Slice";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("input_count", inputCount).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Slice fromSpec(OpSpec s) {
+        return new Slice(s.intAttr("input_count"));
     }
 
     @Override

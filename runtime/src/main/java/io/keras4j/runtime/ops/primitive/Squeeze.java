@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /** ONNX Squeeze: removes the axes of size 1 listed in {@code axes} (negative counts from the end). */
@@ -16,6 +17,16 @@ public final class Squeeze implements Op {
     @Override
     public String type() {
         return "Squeeze";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axes", axes).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Squeeze fromSpec(OpSpec s) {
+        return new Squeeze(s.longsAttr("axes"));
     }
 
     @Override

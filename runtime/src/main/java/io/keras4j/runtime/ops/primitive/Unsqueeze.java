@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /** ONNX Unsqueeze: inserts axes of size 1 at {@code axes} of the output (negative counts from the output's end). */
@@ -14,6 +15,16 @@ public final class Unsqueeze implements Op {
     @Override
     public String type() {
         return "Unsqueeze";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axes", axes).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Unsqueeze fromSpec(OpSpec s) {
+        return new Unsqueeze(s.longsAttr("axes"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import java.util.Arrays;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * Sets row b of a {@code [batch, ...]} tensor to 0 where sequence b has length 0 (inputs: the tensor, then the
@@ -11,6 +12,11 @@ public final class ZeroEmptySequences implements Op {
     @Override
     public String type() {
         return "ZeroEmptySequences";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).build();
     }
 
     @Override

@@ -1,0 +1,220 @@
+package io.keras4j.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.Cast;
+import io.keras4j.runtime.ops.primitive.Concat;
+import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.ConstantOfShape;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Expand;
+import io.keras4j.runtime.ops.primitive.Flatten;
+import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.Reshape;
+import io.keras4j.runtime.ops.primitive.ReverseAxis;
+import io.keras4j.runtime.ops.primitive.SequenceMask;
+import io.keras4j.runtime.ops.primitive.ShapeOf;
+import io.keras4j.runtime.ops.primitive.Slice;
+import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
+import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Every op rebuilt from its spec has the spec and computes the outputs of the original; bad specs are refused. */
+class OpSpecRoundTripTest {
+
+    /** An op with input shapes and values; a null value is filled with random numbers. */
+    private record Case(Op op, int[][] shapes, float[]... values) {
+    }
+
+    private static int[] s(int... dims) {
+        return dims;
+    }
+
+    private static float[] v(float... values) {
+        return values;
+    }
+
+    private static List<Case> primitives() {
+        List<Case> cases = new ArrayList<>(List.of(
+                new Case(new Cast(Cast.Mode.TRUNCATE), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Cast(Cast.Mode.BOOL), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
+                new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),
+                new Case(new Constant(v(1, 2, 3, 4, 5, 6), s(2, 3)), new int[0][]),
+                new Case(new Constant(v(7), s()), new int[0][]),
+                new Case(new ConstantOfShape(2.5f), new int[][] {s(2)}, v(2, 3)),
+                new Case(new Expand(), new int[][] {s(3), s(2)}, null, v(2, 3)),
+                new Case(new Flatten(1), new int[][] {s(2, 3, 4)}, (float[]) null),
+                new Case(new Gather(1), new int[][] {s(2, 3), s(2)}, null, v(2, -1)),
+                new Case(new Reduce(Reduce.Kind.MEAN, new long[] {-1}, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Reduce(Reduce.Kind.MAX, new long[0], false), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Reshape(false), new int[][] {s(2, 6), s(3)}, null, v(0, 3, -1)),
+                new Case(new ReverseAxis(1), new int[][] {s(2, 3, 2)}, (float[]) null),
+                new Case(new SequenceMask(), new int[][] {s(2), s(2, 3, 2)}, v(1, 3), null),
+                new Case(new ShapeOf(1, Long.MAX_VALUE), new int[][] {s(2, 3, 4)}, (float[]) null),
+                new Case(new Slice(5), new int[][] {s(4, 5), s(1), s(1), s(1), s(1)}, null, v(1), v(1e9f), v(1), v(2)),
+                new Case(new Squeeze(new long[] {1}), new int[][] {s(2, 1, 3)}, (float[]) null),
+                new Case(new Unsqueeze(new long[] {0, -1}), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new ZeroEmptySequences(), new int[][] {s(2, 3), s(2)}, null, v(0, 2))));
+        for (Elementwise.Kind k : Elementwise.Kind.values()) {
+            cases.add(new Case(new Elementwise(k), new int[][] {s(2, 3), s(3)}, v(1, 2, 3, 4, 5, 6), v(2, 2, 3)));
+        }
+        return cases;
+    }
+
+    private static List<Case> recurrent() {
+        Random r = new Random(7);
+        int in = 3;
+        int u = 2;
+        RecurrentOptions all = RecurrentOptions.DEFAULTS.withReturnSequences(true).withReturnState(true)
+                .withGoBackwards(true).withMask(true).withZeroOutputForMask(true);
+        CellOptions lstmCell = new CellOptions(0.75f, Activation.of(Kind.SCALED_TANH, 1.5, 0.5), random(r, 3 * u), true);
+        Lstm lstm = new Lstm(in, u, random(r, in * 4 * u), random(r, u * 4 * u), random(r, 4 * u),
+                Activation.of(Kind.AFFINE, 0.5, -0.25), Activation.of(Kind.HARD_SIGMOID, 0.3, 0.4), all, lstmCell);
+        Gru gru = new Gru(in, u, random(r, in * 3 * u), random(r, u * 3 * u), random(r, 3 * u), random(r, 3 * u), true,
+                Activation.of(Kind.THRESHOLDED_RELU, 0.1), Activation.of(Kind.SIGMOID),
+                RecurrentOptions.DEFAULTS.withInitialState(true), new CellOptions(0.5f, null, null, false));
+        SimpleRnn rnn = new SimpleRnn(in, u, random(r, in * u), random(r, u * u), null, Activation.of(Kind.LEAKY_RELU, 0.3),
+                RecurrentOptions.DEFAULTS.withReturnSequences(true), new CellOptions(2f, null, null, false));
+        return List.of(new Case(lstm, new int[][] {s(2, 4, in), s(2, 4)}, null, v(1, 1, 0, 1, 1, 1, 1, 0)),
+                new Case(gru, new int[][] {s(2, 4, in), s(2, u)}, null, null),
+                new Case(rnn, new int[][] {s(2, 4, in)}, (float[]) null));
+    }
+
+    private static float[] random(Random r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[][] run(Op op, int[][] shapes, float[][] inputs) {
+        int[][] outShapes = op.outputShapes(shapes, inputs);
+        float[][] outputs = new float[outShapes.length][];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = new float[Shapes.checkedSize(outShapes[i])];
+        }
+        op.forward(inputs, shapes, outputs, new float[op.scratchSize(shapes)]);
+        return outputs;
+    }
+
+    private static void assertSameSpec(OpSpec want, OpSpec got) {
+        assertEquals(want.type(), got.type());
+        assertEquals(want.attributes().keySet(), got.attributes().keySet(), want.type());
+        want.attributes().forEach((k, a) -> assertTrue(Objects.deepEquals(a, got.attributes().get(k)), want + " vs " + got));
+        assertEquals(want.weights().keySet(), got.weights().keySet(), want.type());
+        want.weights().forEach((k, w) -> {
+            assertArrayEquals(w.shape(), got.weights().get(k).shape(), want.type() + " " + k);
+            assertArrayEquals(w.values(), got.weights().get(k).values(), want.type() + " " + k);
+        });
+    }
+
+    private static void assertRoundTrips(Case c) {
+        Random r = new Random(1);
+        float[][] inputs = new float[c.shapes().length][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = c.values()[i] != null ? c.values()[i] : random(r, Shapes.checkedSize(c.shapes()[i]));
+        }
+        OpSpec spec = c.op().spec();
+        Op rebuilt = OpRegistry.create(spec);
+        assertEquals(c.op().getClass(), rebuilt.getClass());
+        assertEquals(c.op().type(), rebuilt.type());
+        assertSameSpec(spec, rebuilt.spec());
+        assertEquals(c.op().parameterCount(), rebuilt.parameterCount());
+        float[][] want = run(c.op(), c.shapes(), inputs);
+        float[][] got = run(rebuilt, c.shapes(), inputs);
+        for (int i = 0; i < want.length; i++) {
+            assertArrayEquals(want[i], got[i], spec.type() + " output " + i);
+        }
+    }
+
+    @Test
+    void everyPrimitiveRoundTrips() {
+        primitives().forEach(OpSpecRoundTripTest::assertRoundTrips);
+    }
+
+    @Test
+    void recurrentOpsKeepTheirCellOptionsAndActivationParameters() {
+        recurrent().forEach(OpSpecRoundTripTest::assertRoundTrips);
+        Lstm lstm = (Lstm) OpRegistry.create(recurrent().get(0).op().spec());
+        assertEquals(0.75f, lstm.cellOptions().clip());
+        assertTrue(lstm.cellOptions().coupledInputForget());
+        assertEquals("scaled_tanh(1.5, 0.5)", lstm.cellOptions().outputActivation().toString());
+        assertNotNull(lstm.cellOptions().peepholes());
+        assertEquals("hard_sigmoid(0.3, 0.4)", lstm.recurrentActivation().toString());
+    }
+
+    @Test
+    void aKerasCellSpecHasNoCellOptions() {
+        Lstm keras = new Lstm(1, 1, v(1, 2, 3, 4), v(1, 2, 3, 4), null, Activation.of(Kind.TANH), Activation.of(Kind.SIGMOID),
+                RecurrentOptions.DEFAULTS);
+        OpSpec spec = keras.spec();
+        assertTrue(!spec.has("clip") && !spec.has("input_forget") && !spec.has("output_activation"), spec.toString());
+        assertEquals(CellOptions.NONE, ((Lstm) OpRegistry.create(spec)).cellOptions());
+    }
+
+    private static void assertRefused(OpSpec spec, String message) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OpRegistry.create(spec));
+        assertEquals(message, e.getMessage());
+    }
+
+    private static OpSpec withAttr(OpSpec spec, String name, Object value) {
+        Map<String, Object> attrs = new java.util.LinkedHashMap<>(spec.attributes());
+        attrs.put(name, value);
+        return new OpSpec(spec.type(), attrs, spec.weights());
+    }
+
+    private static OpSpec without(OpSpec spec, String weight) {
+        Map<String, OpSpec.WeightArray> weights = new java.util.LinkedHashMap<>(spec.weights());
+        weights.remove(weight);
+        return new OpSpec(spec.type(), spec.attributes(), weights);
+    }
+
+    @Test
+    void hostileSpecsAreRefusedNamingTheOpAndAttribute() {
+        assertRefused(withAttr(new Concat(0).spec(), "axis", "0"), "Concat: attribute 'axis' must be a long, got String 0");
+        assertRefused(withAttr(new Squeeze(new long[] {0}).spec(), "axes", new int[] {0}),
+                "Squeeze: attribute 'axes' must be a long array, got int[] [0]");
+        assertRefused(withAttr(new Cast(Cast.Mode.BOOL).spec(), "mode", "FLOOR"),
+                "Cast: attribute 'mode' is 'FLOOR', not one of [TRUNCATE, BOOL]");
+        assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "MOD"),
+                "Elementwise: attribute 'kind' is 'MOD', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL]");
+        assertRefused(withAttr(new Slice(3).spec(), "input_count", 9), "Slice: Slice takes 3 to 5 inputs, got 9");
+        assertRefused(withAttr(new ReverseAxis(1).spec(), "axis", -1), "Reverse: axis must be non-negative, got -1");
+        assertRefused(without(new Constant(v(1), s()).spec(), "values"), "Constant: no weight 'values'");
+        assertRefused(OpSpec.builder("Constant").weight("values", v(1, 2), 3).build(),
+                "Constant: a constant of shape (3,) needs 3 values, got 2");
+        assertRefused(OpSpec.builder("Gather").build(), "Gather: no attribute 'axis'");
+        assertRefused(OpSpec.builder("Nonsense").build(), "unknown op type 'Nonsense'");
+
+        OpSpec lstm = recurrent().get(0).op().spec();
+        assertRefused(withAttr(lstm, "clip", -1.0), "LSTM: clip must be a positive finite bound (or 0 for none), got -1.0");
+        assertRefused(withAttr(lstm, "clip", 1e300), "LSTM: clip must be a positive finite bound (or 0 for none), got Infinity");
+        assertRefused(withAttr(lstm, "output_activation", "tanh(1"),
+                "LSTM: attribute 'output_activation': malformed activation 'tanh(1'");
+        assertRefused(withAttr(lstm, "units", -2), "LSTM: input_size 3 and units -2 must be positive, with 4·units below 2^31");
+        assertRefused(withAttr(lstm, "units", 1 << 30),
+                "LSTM: input_size 3 and units 1073741824 must be positive, with 4·units below 2^31");
+        assertRefused(new OpSpec("LSTM", lstm.attributes(), Map.of("kernel", lstm.weights().get("kernel"),
+                "recurrent_kernel", lstm.weights().get("recurrent_kernel"), "peepholes", new OpSpec.WeightArray(s(2), v(1, 2)))),
+                "LSTM: peepholes must hold 6 values for shape [3, 2] but holds 2");
+        OpSpec gru = recurrent().get(1).op().spec();
+        assertRefused(withAttr(gru, "input_forget", true),
+                "GRU: a GRU takes no peepholes, coupled forget gate or output activation");
+        assertRefused(withAttr(gru, "reset_after", 1), "GRU: attribute 'reset_after' must be a boolean, got Integer 1");
+    }
+}
