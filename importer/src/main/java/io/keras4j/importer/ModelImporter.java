@@ -106,7 +106,7 @@ public final class ModelImporter {
             case NATIVE:
                 return NativeModel.read(file).graph();
             case ONNX:
-                return OnnxImporter.read(Files.readAllBytes(file), file.toAbsolutePath().getParent(), name);
+                return OnnxImporter.read(file, name);
             default:
                 throw unknown(name);
         }
