@@ -38,7 +38,7 @@ public final class ModelImportException extends IOException {
     }
 
     /** The message with line breaks and other control characters (from names in a file) escaped as backslash-u and four hex digits. */
-    private static String oneLine(String message) {
+    static String oneLine(String message) {
         StringBuilder out = new StringBuilder(message.length());
         message.codePoints().forEach(c -> {
             if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {

@@ -104,7 +104,7 @@ public final class ModelImporter {
                     return KerasImporter.readArchive(in, Files.size(file), name);
                 }
             case NATIVE:
-                return NativeModel.read(file).graph();
+                return nativeGraph(() -> NativeModel.read(file));
             case ONNX:
                 return OnnxImporter.read(file, name);
             default:
@@ -140,12 +140,30 @@ public final class ModelImporter {
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
-                return NativeModel.read(content, name).graph();
+                return nativeGraph(() -> NativeModel.read(content, name));
             case ONNX:
                 return OnnxImporter.read(content, null, name);
             default:
                 throw unknown(name);
         }
+    }
+
+    /** Reads a .k4j file; an error quoting damaged header bytes (line breaks among them) is made one line. */
+    private static Graph nativeGraph(NativeRead read) throws IOException {
+        try {
+            return read.read().graph();
+        } catch (ModelImportException e) {
+            throw e;
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            String line = ModelImportException.oneLine(message);
+            throw line.equals(message) ? e : new IOException(line, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NativeRead {
+        NativeModel.Contents read() throws IOException;
     }
 
     private static void checkFile(Path file) throws IOException {
