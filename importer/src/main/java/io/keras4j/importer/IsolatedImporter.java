@@ -230,8 +230,10 @@ final class IsolatedImporter {
             Graph graph = args[0].equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[1])
                     : args.length == 2 ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]))
                     : ModelImporter.readGraph(Path.of(args[0]));
+            java.io.ByteArrayOutputStream image = new java.io.ByteArrayOutputStream();
+            NativeModel.write(graph, null, image); // whole before the status, so a failure cannot follow OK
             out.writeByte(OK);
-            NativeModel.write(graph, null, out);
+            image.writeTo(out);
         } catch (ModelImportException e) {
             out.writeByte(REFUSED);
             string(out, e.file());
