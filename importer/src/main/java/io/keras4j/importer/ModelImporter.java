@@ -73,7 +73,7 @@ public final class ModelImporter {
 
     /** Imports a model file into a graph as {@code options} say. */
     public static Graph readGraph(Path file, ImportOptions options) throws IOException {
-        return options.isolate() && sniff(file) != Format.NATIVE
+        return options.isolate() && sniff(file).runsNativeCode
                 ? IsolatedImporter.readGraph(file.toString(), file, options) : readGraph(file);
     }
 
@@ -87,7 +87,7 @@ public final class ModelImporter {
 
     /** Imports a model held in memory into a graph as {@code options} say. */
     public static Graph readGraph(byte[] content, String name, ImportOptions options) throws IOException {
-        return options.isolate() && detect(content, content.length) != Format.NATIVE
+        return options.isolate() && detect(content, content.length).runsNativeCode
                 ? IsolatedImporter.readGraph(content, name, options) : readGraph(content, name);
     }
 
@@ -192,7 +192,19 @@ public final class ModelImporter {
                 + " or a keras4j .k4j file)"));
     }
 
-    private enum Format { HDF5, ZIP, ONNX, NATIVE, UNKNOWN }
+    /**
+     * A format; {@code runsNativeCode} when reading it runs native code (HDF5), which isolation keeps out of this JVM. ONNX and
+     * .k4j files are read in pure Java, bounds-checked, in this JVM either way.
+     */
+    private enum Format {
+        HDF5(true), ZIP(true), ONNX(false), NATIVE(false), UNKNOWN(false);
+
+        final boolean runsNativeCode;
+
+        Format(boolean nativeCode) {
+            this.runsNativeCode = nativeCode;
+        }
+    }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'
