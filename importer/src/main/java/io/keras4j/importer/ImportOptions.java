@@ -9,8 +9,8 @@ import java.time.Duration;
  * {@link #isolated()} reads Keras files ({@code .h5}, {@code .keras}), whose HDF5 parts are decoded by a native
  * library, in a child JVM that converts the model to the {@code .k4j} format on its standard output. A crash, a
  * hang or a memory blow-up of the native library on a damaged or hostile file then ends only the child, within the
- * timeout and memory limits given here, and this JVM reports one line. Formats read in pure Java ({@code .k4j})
- * are read in this JVM either way. See SECURITY.md.
+ * timeout and memory limits given here, and this JVM reports one line. Formats read in pure Java ({@code .k4j},
+ * {@code .onnx}) are read in this JVM either way. See SECURITY.md.
  *
  * @param isolate        whether Keras files are read in a child JVM
  * @param timeout        how long the child may take before it is killed

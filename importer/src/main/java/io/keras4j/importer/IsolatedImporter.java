@@ -230,10 +230,10 @@ final class IsolatedImporter {
             Graph graph = args[0].equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[1])
                     : args.length == 2 ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]))
                     : ModelImporter.readGraph(Path.of(args[0]));
-            ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            NativeModel.write(graph, null, answer);  // whole, before OK: a failure while writing must not follow OK
+            ByteArrayOutputStream image = new ByteArrayOutputStream();
+            NativeModel.write(graph, null, image); // whole before the status, so a failure cannot follow OK
             out.writeByte(OK);
-            answer.writeTo(out);
+            image.writeTo(out);
         } catch (ModelImportException e) {
             out.writeByte(REFUSED);
             string(out, e.file());

@@ -15,7 +15,7 @@ public final class ModelImportException extends IOException {
     }
 
     public ModelImportException(String file, String problem, Throwable cause) {
-        super(file + ": " + problem, cause);
+        super(oneLine(file + ": " + problem), cause);
         this.file = file;
         this.problems = List.of(problem);
     }
@@ -32,8 +32,21 @@ public final class ModelImportException extends IOException {
 
     private static String message(String file, List<String> problems) {
         if (problems.size() == 1) {
-            return file + ": " + problems.get(0);
+            return oneLine(file + ": " + problems.get(0));
         }
-        return file + ": " + problems.size() + " problems: " + String.join("; ", problems);
+        return oneLine(file + ": " + problems.size() + " problems: " + String.join("; ", problems));
+    }
+
+    /** The message with line breaks and other control characters (from names in a file) escaped as backslash-u and four hex digits. */
+    static String oneLine(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        message.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

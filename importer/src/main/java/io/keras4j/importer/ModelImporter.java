@@ -73,7 +73,7 @@ public final class ModelImporter {
 
     /** Imports a model file into a graph as {@code options} say. */
     public static Graph readGraph(Path file, ImportOptions options) throws IOException {
-        return options.isolate() && sniff(file) != Format.NATIVE
+        return options.isolate() && sniff(file).runsNativeCode
                 ? IsolatedImporter.readGraph(file.toString(), file, options) : readGraph(file);
     }
 
@@ -87,7 +87,7 @@ public final class ModelImporter {
 
     /** Imports a model held in memory into a graph as {@code options} say. */
     public static Graph readGraph(byte[] content, String name, ImportOptions options) throws IOException {
-        return options.isolate() && detect(content, content.length) != Format.NATIVE
+        return options.isolate() && detect(content, content.length).runsNativeCode
                 ? IsolatedImporter.readGraph(content, name, options) : readGraph(content, name);
     }
 
@@ -104,9 +104,9 @@ public final class ModelImporter {
                     return KerasImporter.readArchive(in, Files.size(file), name);
                 }
             case NATIVE:
-                return NativeModel.read(file).graph();
+                return nativeGraph(() -> NativeModel.read(file));
             case ONNX:
-                return OnnxImporter.read(Files.readAllBytes(file), file.toAbsolutePath().getParent(), name);
+                return OnnxImporter.read(file, name);
             default:
                 throw unknown(name);
         }
@@ -140,12 +140,30 @@ public final class ModelImporter {
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
-                return NativeModel.read(content, name).graph();
+                return nativeGraph(() -> NativeModel.read(content, name));
             case ONNX:
                 return OnnxImporter.read(content, null, name);
             default:
                 throw unknown(name);
         }
+    }
+
+    /** Reads a .k4j file; an error quoting damaged header bytes (line breaks among them) is made one line. */
+    private static Graph nativeGraph(NativeRead read) throws IOException {
+        try {
+            return read.read().graph();
+        } catch (ModelImportException e) {
+            throw e;
+        } catch (IOException e) {
+            String message = String.valueOf(e.getMessage());
+            String line = ModelImportException.oneLine(message);
+            throw line.equals(message) ? e : new IOException(line, e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface NativeRead {
+        NativeModel.Contents read() throws IOException;
     }
 
     private static void checkFile(Path file) throws IOException {
@@ -174,7 +192,19 @@ public final class ModelImporter {
                 + " or a keras4j .k4j file)"));
     }
 
-    private enum Format { HDF5, ZIP, ONNX, NATIVE, UNKNOWN }
+    /**
+     * A format; {@code runsNativeCode} when reading it runs native code (HDF5), which isolation keeps out of this JVM. ONNX and
+     * .k4j files are read in pure Java, bounds-checked, in this JVM either way.
+     */
+    private enum Format {
+        HDF5(true), ZIP(true), ONNX(false), NATIVE(false), UNKNOWN(false);
+
+        final boolean runsNativeCode;
+
+        Format(boolean nativeCode) {
+            this.runsNativeCode = nativeCode;
+        }
+    }
 
     private static Format detect(byte[] head, int n) {
         if (n >= 8 && head[0] == (byte) 0x89 && head[1] == 'H' && head[2] == 'D' && head[3] == 'F'

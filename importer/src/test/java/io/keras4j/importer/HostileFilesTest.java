@@ -22,7 +22,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Every file of {@code testdata/hostile} is refused with one line naming it and, where {@code expected.tsv} says, the
- * problem: read in a child JVM (all of them) and in this JVM (all but the native-* files, which crash or hang HDF5).
+ * problem: read with isolation (a child JVM for Keras files) and in this JVM (all but the native-* files, which crash
+ * or hang HDF5).
  */
 class HostileFilesTest {
     private static final ImportOptions ISOLATED = ImportOptions.isolated().withTimeout(Duration.ofSeconds(10));

@@ -36,9 +36,13 @@ public final class HostileFixtures {
     }
 
     public static void main(String[] args) throws IOException {
-        Path dir = Path.of(args[0]);
+        write(Path.of(args[0]), all());
+    }
+
+    /** Writes {@code files}, by name, into {@code dir}. */
+    static void write(Path dir, Map<String, byte[]> files) throws IOException {
         Files.createDirectories(dir);
-        for (Map.Entry<String, byte[]> f : all().entrySet()) {
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Files.write(dir.resolve(f.getKey()), f.getValue());
         }
     }
@@ -84,6 +88,7 @@ public final class HostileFixtures {
         files.put("huge-count-valid-checksum.k4j", resealed(k4j, 64, Integer.MAX_VALUE));
         files.put("negative-count-valid-checksum.k4j", resealed(k4j, 64, -7));
         files.put("header-length-lies.k4j", patchLong(k4j, 16, Long.MAX_VALUE));
+        OnnxHostileFixtures.addTo(files);
         return files;
     }
 

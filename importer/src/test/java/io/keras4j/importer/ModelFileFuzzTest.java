@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keras4j.importer.onnx.proto.Onnx.ModelProto;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.ValueInfo;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
@@ -43,6 +46,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 
@@ -50,7 +54,9 @@ import net.jqwik.api.lifecycle.BeforeProperty;
  * Mutates the golden model files of every format and checks the contract for untrusted files: keras4j answers
  * with a model or with an error naming the file, never hangs, crashes the JVM, runs out of memory or writes a file.
  * Keras files (HDF5 inside) are read as untrusted files should be, isolated in a child JVM; .k4j files and config
- * mutations of .keras files (whose weights stay intact) are read in this JVM. Each property runs for
+ * mutations of .keras files (whose weights stay intact) are read in this JVM, and so are .onnx files (pure Java), mutated
+ * as bytes and as protobuf messages and read from a copy of their case folder (so external data is read too). Each
+ * property runs for
  * {@code -Dkeras4j.fuzz.seconds} (a few seconds by default); run one long with, for example,
  * {@code mvn -pl runtime,importer test -Dtest=ModelFileFuzzTest#k4jFiles -Dkeras4j.fuzz.seconds=600}.
  */
@@ -72,6 +78,8 @@ class ModelFileFuzzTest {
         return t;
     });
     private static final Map<String, byte[]> SEEDS = new HashMap<>();
+    private static final Path ONNX_FOLDERS = Path.of(System.getProperty("java.io.tmpdir"),
+            "keras4j-fuzz-onnx-" + ProcessHandle.current().pid());
 
     private Set<Path> before;
 
@@ -153,6 +161,52 @@ class ModelFileFuzzTest {
         assertContract("fuzz.k4j", () -> ModelImporter.load(bytes, "fuzz.k4j"), m);
     }
 
+    @Property(tries = Integer.MAX_VALUE, shrinking = ShrinkingMode.OFF)
+    void onnxFiles(@ForAll("onnx") Mutant m) throws Exception {
+        assertOnnxContract(mutate(seed(m.seed()), m.edits()), m);
+    }
+
+    @Property(tries = Integer.MAX_VALUE, shrinking = ShrinkingMode.OFF)
+    void onnxMessages(@ForAll("onnx") Mutant m) throws Exception {
+        ProtoMutator mutator = new ProtoMutator(ModelProto.parseFrom(seed(m.seed())));
+        for (Edit e : m.edits()) {
+            mutator.edit(e.kind(), e.at(), e.value());
+        }
+        assertOnnxContract(mutator.build().toByteArray(), m);
+    }
+
+    /** Writes the mutant into a copy of its case folder (outside the working directory) and reads it from there. */
+    private static void assertOnnxContract(byte[] bytes, Mutant m) throws Exception {
+        Path dir = ONNX_FOLDERS.resolve(Path.of(m.seed()).getParent().getFileName().toString());
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            try (Stream<Path> files = Files.list(Path.of(m.seed()).getParent())) {
+                for (Path f : files.filter(f -> f.toString().endsWith(".bin")).toList()) {
+                    Files.copy(f, dir.resolve(f.getFileName()));
+                }
+            }
+        }
+        Path file = Files.write(dir.resolve("model.onnx"), bytes);
+        assertContract(file.toString(), () -> ModelImporter.load(file), m);
+    }
+
+    @AfterContainer
+    static void removeOnnxFolders() throws IOException {
+        if (!Files.exists(ONNX_FOLDERS)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(ONNX_FOLDERS)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<Mutant> onnx() {
+        return mutants(seedNames(c -> c.startsWith("onnx_"), "model.onnx"), 0);
+    }
+
     @Provide
     Arbitrary<Mutant> h5() {
         return mutants(seedNames("_h5", "model.h5"), 0);
@@ -190,9 +244,14 @@ class ModelFileFuzzTest {
                 Arbitraries.of(true, true, true, false), edit.list().ofMinSize(1).ofMaxSize(8)).as(Mutant::new);
     }
 
-    /** Golden case files of one kind: a few for slow (isolated) properties, all for fast ones. */
+    /** The file {@code file} of the golden cases whose names end with {@code suffix}. */
     private static List<String> seedNames(String suffix, String file) {
-        return TestData.cases().stream().filter(c -> c.getFileName().toString().endsWith(suffix))
+        return seedNames(c -> c.endsWith(suffix), file);
+    }
+
+    /** The file {@code file} of the golden cases whose names {@code caseName} accepts. */
+    private static List<String> seedNames(Predicate<String> caseName, String file) {
+        return TestData.cases().stream().filter(c -> caseName.test(c.getFileName().toString()))
                 .map(c -> c.resolve(file).toString()).collect(Collectors.toList());
     }
 
@@ -261,12 +320,12 @@ class ModelFileFuzzTest {
      * IllegalArgumentException) or an IOException or IllegalArgumentException naming the file.
      */
     private static void assertContract(String name, Callable<Model> load, Mutant m) throws Exception {
-        Model model = within(load, m);
+        Model model = within(name, load, m);
         if (model == null) {
             return;
         }
         Tensor[] inputs = model.inputs().stream().map(ModelFileFuzzTest::zeros).toArray(Tensor[]::new);
-        within(() -> {
+        within(name, () -> {
             try {
                 model.predictAll(inputs);
             } catch (IllegalArgumentException e) {
@@ -277,7 +336,7 @@ class ModelFileFuzzTest {
     }
 
     /** Runs {@code task} with the hang limit; returns null for an error that keeps the contract. */
-    private static Model within(Callable<Model> task, Mutant m) throws InterruptedException {
+    private static Model within(String name, Callable<Model> task, Mutant m) throws InterruptedException {
         Future<Model> f = WORKER.submit(task);
         try {
             return f.get(HANG_SECONDS, TimeUnit.SECONDS);
@@ -290,7 +349,8 @@ class ModelFileFuzzTest {
                 throw new AssertionError("unexpected " + cause + " for " + m, cause);
             }
             String message = String.valueOf(cause.getMessage());
-            assertTrue(message.startsWith("fuzz"), "the error does not name the file: " + message + " for " + m);
+            assertTrue(message.startsWith(name), "the error does not name the file: " + message + " for " + m);
+            assertFalse(message.contains("\n"), "the error is not one line: " + message + " for " + m);
             assertFalse(message.contains("keras4j failed reading it"), "a bug in the import process: " + message);
             if (message.contains("crashed native code") || message.contains("did not finish within")
                     || message.contains("more memory than the import limits")) {

@@ -3,6 +3,7 @@ package io.keras4j.importer.keras;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keras4j.importer.Heap;
 import io.keras4j.importer.ModelImportException;
 import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.runtime.graph.Graph;
@@ -102,7 +103,7 @@ public final class KerasImporter {
      */
     public static Graph readArchive(InputStream archive, long archiveBytes, String name) throws IOException {
         Map<String, byte[]> entries = new java.util.HashMap<>();
-        long budget = Math.min(MAX_INFLATION * archiveBytes + (1 << 20), freeHeap() / 3);
+        long budget = Math.min(MAX_INFLATION * archiveBytes + (1 << 20), Heap.budget());
         try (ZipInputStream zip = new ZipInputStream(archive)) {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
@@ -221,10 +222,5 @@ public final class KerasImporter {
                     + " hostile archive"));
         }
         return entry;
-    }
-
-    private static long freeHeap() {
-        Runtime r = Runtime.getRuntime();
-        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
     }
 }

@@ -7,6 +7,11 @@ import java.util.List;
 /** ONNX Constant: value (a tensor), value_float(s) or value_int(s); becomes a constant of the import. */
 final class ConstantTranslator implements OpTranslator {
     @Override
+    public int requiredInputs() {
+        return 0;
+    }
+
+    @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         OnnxTensor t = null;
         TensorProto value = node.tensorAttr("value");

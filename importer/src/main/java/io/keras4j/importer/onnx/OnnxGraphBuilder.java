@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.importer.Heap;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.Op;
@@ -20,6 +21,8 @@ import java.util.Set;
  * constant that a runtime node reads becomes a Constant node.
  */
 final class OnnxGraphBuilder {
+    /** Most values one folded node may produce, unless an initializer is larger. */
+    static final int MAX_FOLDED = 1 << 24;
     private final int opset;
     private final Map<String, OnnxTensor> constants = new HashMap<>();
     private final Map<String, int[]> shapes = new HashMap<>();
@@ -29,6 +32,7 @@ final class OnnxGraphBuilder {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<OnnxNode, Integer> emitted = new HashMap<>();
     private int fresh;
+    private long largestInitializer;
 
     OnnxGraphBuilder(int opset) {
         this.opset = opset;
@@ -42,6 +46,12 @@ final class OnnxGraphBuilder {
     void defineInput(String name, int[] shape, int type) {
         shapes.put(name, shape.clone());
         types.put(name, type);
+    }
+
+    /** Defines an initializer, whose size also bounds what folding may produce. */
+    void defineInitializer(String name, OnnxTensor value) {
+        largestInitializer = Math.max(largestInitializer, value.size());
+        defineConstant(name, value);
     }
 
     void defineConstant(String name, OnnxTensor value) {
@@ -108,7 +118,10 @@ final class OnnxGraphBuilder {
             }
         }
         for (String in : inputs) {
-            if (unavailable.contains(in)) {
+            if (!shapes.containsKey(in)) {
+                if (!unavailable.contains(in)) {
+                    node.problem(in.isEmpty() ? "a required input is missing" : "input '" + in + "' is not defined");
+                }
                 unavailable(outs);
                 return false;
             }
@@ -151,6 +164,15 @@ final class OnnxGraphBuilder {
             values[i] = constants.get(inputs.get(i)).floats();
         }
         int[][] outShapes = op.outputShapes(inShapes, values);
+        long total = 0;
+        for (int[] shape : outShapes) {
+            total += Shapes.checkedSize(shape);
+        }
+        long limit = Math.max(MAX_FOLDED, largestInitializer);
+        if (total > limit || total * Float.BYTES > Heap.budget()) {
+            throw new IllegalArgumentException("computing it at import would produce " + total + " values, more than keras4j"
+                    + " folds (" + limit + ", the larger of 2^24 and the largest initializer, within " + Heap.describeBudget() + ")");
+        }
         float[][] results = new float[outShapes.length][];
         for (int i = 0; i < results.length; i++) {
             results[i] = new float[Shapes.checkedSize(outShapes[i])];

@@ -1,6 +1,7 @@
 package io.keras4j.importer.onnx;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import io.keras4j.importer.Heap;
 import io.keras4j.importer.ModelImportException;
 import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
 import io.keras4j.importer.onnx.proto.Onnx.ModelProto;
@@ -13,10 +14,12 @@ import io.keras4j.importer.onnx.proto.Onnx.ValueInfoProto;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.ValueInfo;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +32,10 @@ public final class OnnxImporter {
     /** The oldest and newest default-domain operator sets keras4j reads. */
     static final int MIN_OPSET = 7;
     static final int MAX_OPSET = 23;
+    /** Largest graph input dimension accepted, as for Keras layer sizes. */
+    static final int MAX_DIMENSION = 1 << 24;
+    /** Largest file: protobuf's limit for one message. */
+    private static final long MAX_FILE_BYTES = Integer.MAX_VALUE - 8;
 
     private OnnxImporter() {
     }
@@ -66,6 +73,20 @@ public final class OnnxImporter {
     }
 
     /**
+     * Reads an ONNX model file; its size is checked against protobuf's limit and the free heap before it is read.
+     *
+     * @param name the file name used in messages
+     */
+    public static Graph read(Path file, String name) throws IOException {
+        long size = Files.size(file);
+        if (size > Math.min(MAX_FILE_BYTES, Heap.budget())) {
+            throw new ModelImportException(name, List.of("the file has " + size + " bytes, more than keras4j reads for an"
+                    + " ONNX model (2 GiB, the protobuf limit, and " + Heap.describeBudget() + ")"));
+        }
+        return read(Files.readAllBytes(file), file.toAbsolutePath().getParent(), name);
+    }
+
+    /**
      * Reads an ONNX model.
      *
      * @param folder the model's folder, where external data files are looked up; null for a model in memory
@@ -80,6 +101,12 @@ public final class OnnxImporter {
      * operator tests give weights as inputs; those inputs become constants.
      */
     public static Graph read(byte[] content, Path folder, String name, Map<String, OnnxTensor> fixedInputs) throws IOException {
+        long heap = WireCost.of(content, ModelProto.getDescriptor());
+        if (heap > Heap.budget()) {
+            throw new ModelImportException(name, List.of("parsing the protobuf would take about " + (heap >> 20)
+                    + " MiB of heap for its " + content.length + " bytes, more than " + Heap.describeBudget()
+                    + ": a hostile or damaged file"));
+        }
         ModelProto model;
         try {
             model = ModelProto.parseFrom(content);
@@ -97,12 +124,15 @@ public final class OnnxImporter {
             problems.add("the graph has sparse initializers, which keras4j does not read");
         }
         Set<String> initializers = new HashSet<>();
+        List<String> defined = new ArrayList<>();
         for (TensorProto t : g.getInitializerList()) {
             initializers.add(t.getName());
+            defined.add(t.getName());
             try {
-                b.defineConstant(t.getName(), Tensors.decode(t, folder));
+                b.defineInitializer(t.getName(), Tensors.decode(t, folder));
             } catch (IllegalArgumentException e) {
                 problems.add("initializer: " + e.getMessage());
+                b.unavailable(List.of(t.getName()));
             }
         }
         List<ValueInfo> inputs = new ArrayList<>();
@@ -110,6 +140,7 @@ public final class OnnxImporter {
             if (initializers.contains(in.getName())) {
                 continue;
             }
+            defined.add(in.getName());
             OnnxTensor fixed = fixedInputs.get(in.getName());
             if (fixed != null) {
                 b.defineConstant(in.getName(), fixed);
@@ -119,13 +150,21 @@ public final class OnnxImporter {
             if (shape != null) {
                 b.defineInput(in.getName(), shape, in.getType().getTensorType().getElemType());
                 inputs.add(new ValueInfo(in.getName(), shape, false));
+            } else {
+                b.unavailable(List.of(in.getName()));
             }
         }
-        int index = 0;
+        List<OnnxNode> nodes = new ArrayList<>();
         for (NodeProto proto : g.getNodeList()) {
-            OnnxNode node = new OnnxNode(proto, index++);
-            translate(node, b);
-            problems.addAll(node.problems());
+            nodes.add(new OnnxNode(proto, nodes.size()));
+        }
+        GraphOrder order = new GraphOrder(defined, nodes);
+        problems.addAll(order.problems());
+        for (int i = 0; i < nodes.size(); i++) {
+            if (!order.redefines(i)) {
+                translate(nodes.get(i), order, b);
+                problems.addAll(nodes.get(i).problems());
+            }
         }
         List<String> outputs = new ArrayList<>();
         for (ValueInfoProto out : g.getOutputList()) {
@@ -133,8 +172,12 @@ public final class OnnxImporter {
             if (!b.isDefined(v)) {
                 problems.add("graph output '" + v + "' is not computed by any node");
             } else if (!b.isUnavailable(v)) {
-                b.materialize(v);
-                outputs.add(v);
+                try {
+                    b.materialize(v);
+                    outputs.add(v);
+                } catch (IllegalArgumentException e) {
+                    problems.add("graph output '" + v + "': " + e.getMessage());
+                }
             }
         }
         if (!problems.isEmpty()) {
@@ -188,22 +231,26 @@ public final class OnnxImporter {
         int[] shape = new int[dims.size()];
         for (int d = 0; d < shape.length; d++) {
             TensorShapeProto.Dimension dim = dims.get(d);
-            shape[d] = dim.hasDimValue() && dim.getDimValue() >= 0 && dim.getDimValue() <= Integer.MAX_VALUE
-                    ? (int) dim.getDimValue() : -1;
+            long v = dim.hasDimValue() ? dim.getDimValue() : -1;
+            if (dim.hasDimValue() && (v < 0 || v > MAX_DIMENSION)) {
+                problems.add(what + " declares dimension " + d + " as " + v + "; keras4j accepts 0 to " + MAX_DIMENSION
+                        + " (2^24), or a named dimension");
+                return null;
+            }
+            shape[d] = (int) v;
         }
         return shape;
     }
 
-    private static void translate(OnnxNode node, OnnxGraphBuilder b) {
-        Set<String> missing = new HashSet<>();
+    private static void translate(OnnxNode node, GraphOrder order, OnnxGraphBuilder b) {
+        Set<String> missing = new LinkedHashSet<>();
         for (int i = 0; i < node.inputCount(); i++) {
             String in = node.input(i);
-            if (!in.isEmpty() && !b.isDefined(in)) {
-                missing.add(in);
+            if (!in.isEmpty() && !b.isDefined(in) && missing.add(in)) {
+                node.problem("input " + i + " is not available: " + order.whyMissing(in));
             }
         }
         if (!missing.isEmpty()) {
-            node.problem("reads " + missing + ", which no earlier node, input or initializer defines");
             b.unavailable(node.outputs());
             return;
         }
@@ -220,7 +267,20 @@ public final class OnnxImporter {
             b.unavailable(node.outputs());
             return;
         }
-        t.translate(node, b);
+        for (int i = 0; i < t.requiredInputs(); i++) {
+            if (node.input(i).isEmpty()) {
+                node.problem("input " + i + " is missing");
+                b.unavailable(node.outputs());
+                return;
+            }
+        }
+        try {
+            t.translate(node, b);
+        } catch (IllegalArgumentException e) { // a value a translator cannot use, such as a weight with no float32
+            node.problem(e.getMessage());
+            b.unavailable(node.outputs());
+            return;
+        }
         for (String out : node.outputs()) {
             if (!out.isEmpty() && !b.isDefined(out)) {
                 b.unavailable(List.of(out));

@@ -48,6 +48,10 @@ final class OnnxNode {
         return i < proto.getInputCount() ? proto.getInput(i) : "";
     }
 
+    List<String> inputs() {
+        return proto.getInputList();
+    }
+
     int inputCount() {
         return proto.getInputCount();
     }
@@ -61,9 +65,14 @@ final class OnnxNode {
         return proto.getOutputList();
     }
 
+    /** How messages name this node: {@code node 'name' (Op)}. */
+    String label() {
+        return "node '" + name + "' (" + opType() + ")";
+    }
+
     /** Records a problem of this node: {@code node 'name' (Op): what}. */
     void problem(String what) {
-        problems.add("node '" + name + "' (" + opType() + "): " + what);
+        problems.add(label() + ": " + what);
     }
 
     List<String> problems() {

@@ -92,26 +92,28 @@ final class RecurrentTranslator implements OpTranslator {
         int g = cell.gates;
         int[] ws = w.shape();
         int[] rs = r.shape();
-        int hidden = rs.length == 3 ? rs[2] : -1;
+        long declared = node.intAttr("hidden_size", rs.length == 3 ? rs[2] : -1);
+        if (declared < 1 || declared > OnnxImporter.MAX_DIMENSION) {
+            node.problem("attribute hidden_size=" + declared + " must be between 1 and " + OnnxImporter.MAX_DIMENSION + " (2^24)");
+            return;
+        }
+        int hidden = (int) declared;
         int in = ws.length == 3 ? ws[2] : -1;
         String x = node.input(0);
         int[] xs = b.shape(x);
+        String sizes = " for hidden_size " + hidden + " and " + nd + " direction(s)";
         List<String> bad = new ArrayList<>();
         if (ws.length != 3 || ws[0] != nd || ws[1] != g * hidden) {
-            bad.add("W has shape " + Shapes.toString(ws) + ", expected (" + nd + ", " + g + "·hidden_size, input_size)");
+            bad.add("W has shape " + Shapes.toString(ws) + ", expected (" + nd + ", " + g * hidden + ", input_size)" + sizes);
         }
-        if (rs.length != 3 || rs[0] != nd || rs[1] != g * hidden) {
-            bad.add("R has shape " + Shapes.toString(rs) + ", expected (" + nd + ", " + g + "·hidden_size, hidden_size)");
+        if (!java.util.Arrays.equals(rs, new int[] {nd, g * hidden, hidden})) {
+            bad.add("R has shape " + Shapes.toString(rs) + ", expected (" + nd + ", " + g * hidden + ", " + hidden + ")" + sizes);
         }
         if (bias != null && !java.util.Arrays.equals(bias.shape(), new int[] {nd, 2 * g * hidden})) {
-            bad.add("B has shape " + Shapes.toString(bias.shape()) + ", expected (" + nd + ", " + 2 * g * hidden + ")");
+            bad.add("B has shape " + Shapes.toString(bias.shape()) + ", expected (" + nd + ", " + 2 * g * hidden + ")" + sizes);
         }
         if (peep != null && !java.util.Arrays.equals(peep.shape(), new int[] {nd, 3 * hidden})) {
-            bad.add("P has shape " + Shapes.toString(peep.shape()) + ", expected (" + nd + ", " + 3 * hidden + ")");
-        }
-        long declared = node.intAttr("hidden_size", hidden);
-        if (declared != hidden) {
-            bad.add("attribute hidden_size=" + declared + " disagrees with R of shape " + Shapes.toString(rs));
+            bad.add("P has shape " + Shapes.toString(peep.shape()) + ", expected (" + nd + ", " + 3 * hidden + ")" + sizes);
         }
         if (xs.length != 3 || xs[2] >= 0 && xs[2] != in) {
             bad.add("X has shape " + Shapes.toString(xs) + ", expected rank 3 with input_size " + in + " last");

@@ -1,6 +1,6 @@
 package io.keras4j.importer.onnx;
 
-import com.google.protobuf.ByteString;
+import io.keras4j.importer.Heap;
 import io.keras4j.importer.onnx.proto.Onnx.StringStringEntryProto;
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -18,7 +19,8 @@ import java.nio.file.StandardOpenOption;
  * the model's folder and fit the file.
  */
 final class Tensors {
-    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /** Largest Java array, in elements or bytes. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private Tensors() {
     }
@@ -33,12 +35,12 @@ final class Tensors {
         long count = 1;
         for (int d = 0; d < shape.length; d++) {
             long v = t.getDims(d);
-            if (v < 0 || v > MAX_ELEMENTS) {
-                throw new IllegalArgumentException(what + " has invalid dimensions " + t.getDimsList());
+            if (v < 0) {
+                throw new IllegalArgumentException(what + " declares dimensions " + t.getDimsList() + ", one negative");
             }
-            shape[d] = (int) v;
-            count *= v;
-            if (count > MAX_ELEMENTS) {
+            count *= Math.min(v, MAX_ARRAY + 1);
+            shape[d] = (int) Math.min(v, MAX_ARRAY);
+            if (v > MAX_ARRAY || count > MAX_ARRAY) {
                 throw new IllegalArgumentException(what + " declares " + t.getDimsList() + ", more than 2^31 values");
             }
         }
@@ -49,19 +51,28 @@ final class Tensors {
             throw new IllegalArgumentException(what + " has element type " + DataTypes.name(t.getDataType())
                     + ", which keras4j does not read (float, double, float16, bfloat16, integer and bool types)");
         }
+        long bytes = (long) n * byteSize(type);
+        if (bytes > MAX_ARRAY) {
+            throw new IllegalArgumentException(what + " of shape " + t.getDimsList() + " and type " + DataTypes.name(t.getDataType())
+                    + " takes " + bytes + " bytes, more than keras4j reads for one tensor (2 GiB)");
+        }
+        long heap = (long) n * (DataTypes.isInteger(type.getNumber()) ? Long.BYTES : Float.BYTES);
+        if (heap > Heap.budget()) {
+            throw new IllegalArgumentException(what + " of shape " + t.getDimsList() + " holds " + n + " values, which need "
+                    + (heap >> 20) + " MiB of heap, more than " + Heap.describeBudget());
+        }
         if (t.hasSegment()) {
             throw new IllegalArgumentException(what + " is a segment of a larger tensor, which keras4j does not read");
         }
         ByteBuffer raw = null;
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
-            raw = external(t, folder, (long) n * byteSize(type), what);
+            raw = external(t, folder, bytes, what);
         } else if (t.hasRawData()) {
-            ByteString bytes = t.getRawData();
-            if (bytes.size() != (long) n * byteSize(type)) {
+            if (t.getRawData().size() != bytes) {
                 throw new IllegalArgumentException(what + " of shape " + t.getDimsList() + " and type " + DataTypes.name(t.getDataType())
-                        + " needs " + (long) n * byteSize(type) + " bytes of raw_data but has " + bytes.size());
+                        + " needs " + bytes + " bytes of raw_data but has " + t.getRawData().size());
             }
-            raw = bytes.asReadOnlyByteBuffer();
+            raw = t.getRawData().asReadOnlyByteBuffer();
         }
         if (raw != null) {
             raw.order(ByteOrder.LITTLE_ENDIAN);
@@ -220,7 +231,12 @@ final class Tensors {
                     + "', which cannot be found for a model read from memory; load the model from its file");
         }
         Path base = folder.toRealPath();
-        Path file = base.resolve(location).normalize();
+        Path file;
+        try {
+            file = base.resolve(location).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException(what + " names the external file '" + location + "', which is not a valid path");
+        }
         if (Path.of(location).isAbsolute() || !file.startsWith(base) || !Files.isRegularFile(file)
                 || !file.toRealPath().startsWith(base)) {
             throw new IllegalArgumentException(what + " names the external file '" + location

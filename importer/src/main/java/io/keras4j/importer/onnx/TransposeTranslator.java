@@ -10,13 +10,13 @@ final class TransposeTranslator implements OpTranslator {
         String x = node.input(0);
         long[] perm = node.intsAttr("perm");
         int rank = b.shape(x).length;
-        int[] p = new int[rank];
-        for (int d = 0; d < rank; d++) {
-            p[d] = perm == null ? rank - 1 - d : (int) perm[d];
-        }
         if (perm != null && perm.length != rank) {
             node.problem("perm " + java.util.Arrays.toString(perm) + " does not fit an input of rank " + rank);
             return;
+        }
+        int[] p = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            p[d] = perm == null ? rank - 1 - d : (int) perm[d];
         }
         try {
             b.emit(node, new Transpose("Transpose", p), List.of(x), List.of(node.output(0)), b.type(x));
