@@ -18,6 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** Rows of a panel (k) streamed per pass over a batch: 128 rows of 4 gates are 16 KiB at 256-bit, half of L1. */
+    private static final int K_BLOCK = Math.max(16, 1024 / L);
 
     @Override
     public String name() {
@@ -133,12 +135,19 @@ final class VectorKernels extends Kernels {
     public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
                      int stride, int rows, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
-            int b = 0;
-            for (; b + 1 < rows; b += 2) {
-                lstm2(r[p], units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+            if (rows == 1) {
+                lstm1(r[p], units, s, zOff + p * 4 * L, hOff);
+                continue;
             }
-            if (b < rows) {
-                lstm1(r[p], units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
+            for (int k0 = 0; k0 < units; k0 += K_BLOCK) {
+                int k1 = Math.min(units, k0 + K_BLOCK);
+                int b = 0;
+                for (; b + 1 < rows; b += 2) {
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+                }
+                if (b < rows) {
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, 0, hOff + b * stride, 0);
+                }
             }
         }
         for (int b = 0; b < rows; b++) {
@@ -178,14 +187,14 @@ final class VectorKernels extends Kernels {
     }
 
     /** Adds h·R to one panel of two sequences' gate rows. */
-    private static void lstm2(float[] r, int units, float[] s, int z, int zStride, int h, int stride) {
-        int w = 0;
+    private static void lstm2(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride) {
+        int w = k0 * 4 * L;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         int z1 = z + zStride;
         FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
         FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
-        for (int k = 0; k < units; k++, w += 4 * L) {
+        for (int k = k0; k < k1; k++, w += 4 * L) {
             FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
             FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
@@ -293,11 +302,7 @@ final class VectorKernels extends Kernels {
     private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
         for (int i = 0, v = at; i < count; i++, v += step) {
             FloatVector x = FloatVector.fromArray(S, s, v).mul(a);
-            FloatVector abs = x.abs();
-            FloatVector x2 = x.mul(x);
-            FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
-            FloatVector small = p.mul(x2).fma(x, x);
-            FloatVector t = abs.min(CLAMP).mul(-2f);
+            FloatVector t = x.abs().min(CLAMP).mul(-2f);
             FloatVector shifted = t.fma(LOG2E, ROUNDER);
             FloatVector n = shifted.sub(ROUNDER);
             FloatVector r = n.fma(c(-LN2_HI), t);
@@ -306,9 +311,8 @@ final class VectorKernels extends Kernels {
             IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
                     .lanewise(VectorOperators.LSHL, 23);
             FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
-            FloatVector big = c(1f).sub(e).div(e.add(1f));
-            big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-            small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, v);
+            FloatVector th = c(1f).sub(e).div(e.add(1f));
+            th.blend(th.neg(), x.compare(VectorOperators.LT, 0f)).fma(a, b).intoArray(s, v);
         }
     }
 
