@@ -12,6 +12,7 @@ import java.util.Locale;
  *
  * <pre>java --add-modules jdk.incubator.vector -Dbench.models=bench/target/models-quick -cp ... io.keras4j.bench.Probe
  *     [--rounds 6] [--seconds 1] [--no-ort] case...</pre>
+ * {@code -Dbench.threads=N} overrides the case's threads for keras4j.
  */
 public final class Probe {
     private Probe() {

@@ -18,8 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    /** Rows of a panel (k) streamed per pass over a batch: 128 rows of 4 gates are 16 KiB at 256-bit, half of L1. */
-    private static final int K_BLOCK = Math.max(16, 1024 / L);
+    /**
+     * Rows of a panel (k) streamed per pass over a batch: at 256-bit, 64 rows of 4 gates are 8 KiB, and the h slices
+     * of 32 sequences another 8 KiB, so both stay in a 32 KiB L1 while every row pair of the batch reuses them.
+     */
+    private static final int K_BLOCK = Math.max(16, 512 / L);
 
     @Override
     public String name() {
@@ -157,12 +160,12 @@ final class VectorKernels extends Kernels {
 
     /** Adds h·R to one panel of one sequence's gate row: eight accumulators (even and odd k). */
     private static void lstm1(float[] r, int units, float[] s, int z, int h) {
-        int w = 0;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
         int k = 0;
-        for (; k + 1 < units; k += 2, w += 8 * L) {
+        for (; k + 1 < units; k += 2) {
+            int w = k * 4 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
             i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
             f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
@@ -174,6 +177,7 @@ final class VectorKernels extends Kernels {
             o1 = FloatVector.fromArray(S, r, w + 7 * L).fma(hb, o1);
         }
         if (k < units) {
+            int w = k * 4 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]);
             i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
             f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
@@ -188,13 +192,13 @@ final class VectorKernels extends Kernels {
 
     /** Adds h·R to one panel of two sequences' gate rows. */
     private static void lstm2(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride) {
-        int w = k0 * 4 * L;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         int z1 = z + zStride;
         FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
         FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
-        for (int k = k0; k < k1; k++, w += 4 * L) {
+        for (int k = k0; k < k1; k++) {
+            int w = k * 4 * L;
             FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
             FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
@@ -273,8 +277,8 @@ final class VectorKernels extends Kernels {
         FloatVector c0 = FloatVector.fromArray(S, rb, rbOff);
         FloatVector z1 = FloatVector.zero(S), r1 = z1, c1 = z1;
         int k = 0;
-        int w = 0;
-        for (; k + 1 < units; k += 2, w += 6 * L) {
+        for (; k + 1 < units; k += 2) {
+            int w = k * 3 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
             z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
             r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
@@ -284,6 +288,7 @@ final class VectorKernels extends Kernels {
             c1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, c1);
         }
         if (k < units) {
+            int w = k * 3 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]);
             z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
             r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
