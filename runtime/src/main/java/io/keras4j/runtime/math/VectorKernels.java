@@ -302,12 +302,18 @@ final class VectorKernels extends Kernels {
     /**
      * For {@code count} vectors at {@code at, at + step, ...}: {@code x = tanh(a·x)·a + b} lane-wise, which is tanh for
      * a = 1, b = 0 and the sigmoid for a = b = 0.5, each computed as {@link FastTanh} does. One call per gate and row
-     * keeps the broadcast constants out of the loop.
+     * keeps the broadcast constants out of the loop. Keep it above C2's inlining size (325 bytecodes): callers
+     * invoke it up to five times, and with five inlined copies C2 gave up intrinsifying lstmCells, which then
+     * boxed every vector (85 KB per call of a 150-unit LSTM, measured) for as long as the JVM ran.
      */
     private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
         for (int i = 0, v = at; i < count; i++, v += step) {
             FloatVector x = FloatVector.fromArray(S, s, v).mul(a);
-            FloatVector t = x.abs().min(CLAMP).mul(-2f);
+            FloatVector abs = x.abs();
+            FloatVector x2 = x.mul(x);
+            FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
+            FloatVector small = p.mul(x2).fma(x, x);
+            FloatVector t = abs.min(CLAMP).mul(-2f);
             FloatVector shifted = t.fma(LOG2E, ROUNDER);
             FloatVector n = shifted.sub(ROUNDER);
             FloatVector r = n.fma(c(-LN2_HI), t);
@@ -316,8 +322,9 @@ final class VectorKernels extends Kernels {
             IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
                     .lanewise(VectorOperators.LSHL, 23);
             FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
-            FloatVector th = c(1f).sub(e).div(e.add(1f));
-            th.blend(th.neg(), x.compare(VectorOperators.LT, 0f)).fma(a, b).intoArray(s, v);
+            FloatVector big = c(1f).sub(e).div(e.add(1f));
+            big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
+            small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, v);
         }
     }
 
