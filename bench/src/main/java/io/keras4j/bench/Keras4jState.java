@@ -30,7 +30,7 @@ public class Keras4jState {
         Model model = ModelImporter.load(bc.dir().resolve("model.keras"));
         x = new Tensor[] {Tensor.of(bc.input(), bc.batch(), bc.time(), bc.features())};
         out = new float[][] {new float[bc.golden().length]};
-        session = model.newSession(bc.threads());
+        session = model.newSession(Integer.getInteger("bench.threads", bc.threads()));
         session.runInto(out, x);
         bc.verify(Kernels.get().name().startsWith("vector") ? "keras4j" : "keras4j-scalar", out[0]);
     }

@@ -18,6 +18,11 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /**
+     * Rows of a panel (k) streamed per pass over a batch: at 256-bit, 64 rows of 4 gates are 8 KiB, and the h slices
+     * of 32 sequences another 8 KiB, so both stay in a 32 KiB L1 while every row pair of the batch reuses them.
+     */
+    private static final int K_BLOCK = Math.max(16, 512 / L);
 
     @Override
     public String name() {
@@ -133,12 +138,19 @@ final class VectorKernels extends Kernels {
     public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
                      int stride, int rows, int p0, int p1) {
         for (int p = p0; p < p1; p++) {
-            int b = 0;
-            for (; b + 1 < rows; b += 2) {
-                lstm2(r[p], units, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+            if (rows == 1) {
+                lstm1(r[p], units, s, zOff + p * 4 * L, hOff);
+                continue;
             }
-            if (b < rows) {
-                lstm1(r[p], units, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
+            for (int k0 = 0; k0 < units; k0 += K_BLOCK) {
+                int k1 = Math.min(units, k0 + K_BLOCK);
+                int b = 0;
+                for (; b + 1 < rows; b += 2) {
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+                }
+                if (b < rows) {
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, 0, hOff + b * stride, 0);
+                }
             }
         }
         for (int b = 0; b < rows; b++) {
@@ -148,12 +160,12 @@ final class VectorKernels extends Kernels {
 
     /** Adds h·R to one panel of one sequence's gate row: eight accumulators (even and odd k). */
     private static void lstm1(float[] r, int units, float[] s, int z, int h) {
-        int w = 0;
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         FloatVector i1 = FloatVector.zero(S), f1 = i1, g1 = i1, o1 = i1;
         int k = 0;
-        for (; k + 1 < units; k += 2, w += 8 * L) {
+        for (; k + 1 < units; k += 2) {
+            int w = k * 4 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
             i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
             f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
@@ -165,6 +177,7 @@ final class VectorKernels extends Kernels {
             o1 = FloatVector.fromArray(S, r, w + 7 * L).fma(hb, o1);
         }
         if (k < units) {
+            int w = k * 4 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]);
             i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
             f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
@@ -178,14 +191,14 @@ final class VectorKernels extends Kernels {
     }
 
     /** Adds h·R to one panel of two sequences' gate rows. */
-    private static void lstm2(float[] r, int units, float[] s, int z, int zStride, int h, int stride) {
-        int w = 0;
+    private static void lstm2(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         int z1 = z + zStride;
         FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
         FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
-        for (int k = 0; k < units; k++, w += 4 * L) {
+        for (int k = k0; k < k1; k++) {
+            int w = k * 4 * L;
             FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
             FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
@@ -264,8 +277,8 @@ final class VectorKernels extends Kernels {
         FloatVector c0 = FloatVector.fromArray(S, rb, rbOff);
         FloatVector z1 = FloatVector.zero(S), r1 = z1, c1 = z1;
         int k = 0;
-        int w = 0;
-        for (; k + 1 < units; k += 2, w += 6 * L) {
+        for (; k + 1 < units; k += 2) {
+            int w = k * 3 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + k + 1]);
             z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
             r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
@@ -275,6 +288,7 @@ final class VectorKernels extends Kernels {
             c1 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, c1);
         }
         if (k < units) {
+            int w = k * 3 * L;
             FloatVector ha = FloatVector.broadcast(S, s[h + k]);
             z0 = FloatVector.fromArray(S, r, w).fma(ha, z0);
             r0 = FloatVector.fromArray(S, r, w + L).fma(ha, r0);
@@ -288,7 +302,9 @@ final class VectorKernels extends Kernels {
     /**
      * For {@code count} vectors at {@code at, at + step, ...}: {@code x = tanh(a·x)·a + b} lane-wise, which is tanh for
      * a = 1, b = 0 and the sigmoid for a = b = 0.5, each computed as {@link FastTanh} does. One call per gate and row
-     * keeps the broadcast constants out of the loop.
+     * keeps the broadcast constants out of the loop. Keep it above C2's inlining size (325 bytecodes): callers
+     * invoke it up to five times, and with five inlined copies C2 gave up intrinsifying lstmCells, which then
+     * boxed every vector (85 KB per call of a 150-unit LSTM, measured) for as long as the JVM ran.
      */
     private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
         for (int i = 0, v = at; i < count; i++, v += step) {
