@@ -606,6 +606,62 @@ def register_cases(g):
 
     R("rmask_opnodes_emb_encdec_lstm_func_keras", rm_opnodes_encdec)
 
+    # Masks across nested-model boundaries. A nested model's output carries the mask its layers computed, and a
+    # mask given to a nested model reaches its layers; Keras 3 records such calls with "mask": null, which Keras
+    # fills in at run time with the input's own mask.
+    def mask_head(ctx, first):
+        """The layer that makes the mask, inputs for it (5 samples, masked steps M_MIX), its text, its input shape."""
+        if first == "masking":
+            return layers.Masking(0.0), mask_rows(normal_inputs(ctx, 5, T, 3), M_MIX), "Masking(0)", (T, 3)
+        return (layers.Embedding(12, 3, mask_zero=True), token_ids(ctx, 5, T, 12, M_MIX),
+                "Embedding(12, 3, mask_zero=True)", (T,))
+
+    def rm_nested_out(ctx, fmt, inner_api, first, inner_rnn, outer):
+        head, x, head_desc, shape = mask_head(ctx, first)
+        chain = [head] + ([layers.GRU(4, return_sequences=True)] if inner_rnn else []) + [layers.Dense(4, activation="tanh")]
+        chain_desc = head_desc + (" -> GRU(4, seq)" if inner_rnn else "") + " -> Dense(4, tanh)"
+        inner = chain_model(inner_api, shape, chain, name="inner")
+        inp = keras.Input(shape)
+        y = inner(inp)
+        if outer == "bidi":
+            y, outer_desc = layers.Bidirectional(layers.LSTM(3, return_sequences=True))(y), "Bidirectional(LSTM(3, seq))"
+        else:
+            y, outer_desc = layers.LSTM(5, return_sequences=True)(y), "LSTM(5, seq)"
+        model = keras.Model(inp, layers.Dense(2)(y))
+        randomize(model, ctx.rng)
+        randomize(inner, ctx.rng)
+        return Case(model, [x], fmt,
+                    f"functional with a nested {inner_api.capitalize()} 'inner' [{chain_desc}] whose output mask reaches "
+                    f"the outer {outer_desc} -> Dense(2); masked steps: {pattern_text(M_MIX, T)}. Keras 3 records the "
+                    "outer RNN's call with mask null and fills in the nested model's output mask when it runs.",
+                    covers=["mask_out_of_nested_model"])
+
+    R("rmask_nested_seq_masking_out_lstm_func_keras", rm_nested_out, fmt="keras", inner_api="sequential",
+      first="masking", inner_rnn=False, outer="lstm")
+    R("rmask_nested_func_masking_gru_out_lstm_func_keras", rm_nested_out, fmt="keras", inner_api="functional",
+      first="masking", inner_rnn=True, outer="lstm")
+    R("rmask_nested_func_masking_out_lstm_func_h5", rm_nested_out, fmt="h5", inner_api="functional",
+      first="masking", inner_rnn=False, outer="lstm")
+    R("rmask_nested_func_emb_out_bidi_func_keras", rm_nested_out, fmt="keras", inner_api="functional",
+      first="embedding", inner_rnn=False, outer="bidi")
+
+    def rm_nested_into(ctx, inner_api, first):
+        head, x, head_desc, shape = mask_head(ctx, first)
+        inner = chain_model(inner_api, (T, 3), [layers.LSTM(5, return_sequences=True), layers.Dense(3)], name="inner")
+        inp = keras.Input(shape)
+        y = layers.GRU(4)(inner(head(inp)))
+        model = keras.Model(inp, layers.Dense(2)(y))
+        randomize(model, ctx.rng)
+        randomize(inner, ctx.rng)
+        return Case(model, [x], "keras",
+                    f"functional {head_desc} -> nested {inner_api.capitalize()} 'inner' [LSTM(5, seq) -> Dense(3)] "
+                    f"-> GRU(4) -> Dense(2); masked steps: {pattern_text(M_MIX, T)}. The mask is passed into the nested "
+                    "model (recorded as NotEqual/Any op nodes), applied by its LSTM, and carried out to the GRU.",
+                    covers=["mask_into_nested_model", "mask_out_of_nested_model"])
+
+    R("rmask_nested_mask_into_func_lstm_func_keras", rm_nested_into, inner_api="functional", first="masking")
+    R("rmask_nested_emb_into_seq_lstm_func_keras", rm_nested_into, inner_api="sequential", first="embedding")
+
     # ------------------------------------------------------------------ 5. TimeDistributed
 
     def td_dense_seq(ctx):

@@ -9,8 +9,9 @@ import java.util.List;
  * nodes; keras4j derives the same masks itself, but applies them only where Keras passed one.
  *
  * @param maskPassed whether the layer's call received the mask of its input: always in Sequential models and
- *                   Keras 1/2 files; in Keras 3 functional configs only where the node records a mask (Keras 3
- *                   passes none, for example, to an RNN called with initial_state)
+ *                   Keras 1/2 files; in Keras 3 functional configs where the node records a {@code mask} argument,
+ *                   null or not (Keras 3 records none, and passes none, for example, to an RNN called with
+ *                   initial_state)
  */
 public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed) {
     public LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {

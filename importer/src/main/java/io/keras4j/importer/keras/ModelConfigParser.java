@@ -140,12 +140,17 @@ public final class ModelConfigParser {
         List<TensorRef> inputs = new ArrayList<>();
         List<TensorRef> state = new ArrayList<>();
         TensorRef mask = null;
+        boolean maskPassed = true;
         if (node.isObject()) {
             collectTensors(node.path("args"), inputs);
             collectTensors(node.path("kwargs").path("initial_state"), state);
             List<TensorRef> masks = new ArrayList<>();
             collectTensors(node.path("kwargs").path("mask"), masks);
             mask = masks.isEmpty() ? null : masks.get(0);
+            // Keras 3 records a "mask" argument (null when the input had no mask while the model was built)
+            // exactly when the layer takes one and was called on one tensor; at run time a null mask is filled in
+            // with the input's own mask, which a nested model's output or input also carries.
+            maskPassed = node.path("kwargs").has("mask");
         } else {
             for (JsonNode entry : node) {
                 inputs.add(new TensorRef(entry.get(0).asText(), entry.get(1).asInt(), entry.get(2).asInt()));
@@ -159,7 +164,7 @@ public final class ModelConfigParser {
                 inputs = new ArrayList<>(inputs.subList(0, 1));
             }
         }
-        return new LayerCall(inputs, state, mask, !node.isObject() || mask != null);
+        return new LayerCall(inputs, state, mask, maskPassed);
     }
 
     private static void collectTensors(JsonNode v, List<TensorRef> out) {
