@@ -35,9 +35,7 @@ final class InspectCommand implements Callable<Integer> {
         try {
             graph = ModelImporter.readGraph(model, importing.options());
         } catch (ModelImportException e) {
-            int n = e.problems().size();
-            out.printf("%s cannot run in keras4j: %s%s%n", e.file(), n == 1 ? "" : n + " problems: ",
-                    String.join("; ", e.problems()));
+            out.printf("%s cannot run in keras4j: %s%n", e.file(), e.summary());
             out.flush();
             return Main.MISMATCH;
         }

@@ -1,10 +1,19 @@
 package io.keras4j.importer;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** A model file that keras4j cannot import; the message names the file and lists every problem found. */
+/**
+ * A model file that keras4j cannot import; the message names the file and lists every problem found (a list of
+ * supported layers or operators repeated by several problems appears once, with the first).
+ */
 public final class ModelImportException extends IOException {
+    /** How a problem lists what keras4j supports instead; the message gives each such list once. */
+    public static final String SUPPORTED = " (supported: ";
+
     private final String file;
     private final List<String> problems;
 
@@ -30,11 +39,29 @@ public final class ModelImportException extends IOException {
         return problems;
     }
 
+    /**
+     * Every problem on one line, without the file name: the problem itself, or {@code "N problems: "} and the problems
+     * separated by {@code "; "}.
+     */
+    public String summary() {
+        return summary(problems);
+    }
+
     private static String message(String file, List<String> problems) {
+        return oneLine(file + ": " + summary(problems));
+    }
+
+    private static String summary(List<String> problems) {
         if (problems.size() == 1) {
-            return oneLine(file + ": " + problems.get(0));
+            return oneLine(problems.get(0));
         }
-        return oneLine(file + ": " + problems.size() + " problems: " + String.join("; ", problems));
+        List<String> shown = new ArrayList<>(problems.size());
+        Set<String> listed = new HashSet<>();
+        for (String p : problems) {
+            int at = p.indexOf(SUPPORTED);
+            shown.add(at >= 0 && !listed.add(p.substring(at)) ? p.substring(0, at) : p);
+        }
+        return oneLine(problems.size() + " problems: " + String.join("; ", shown));
     }
 
     /** The message with line breaks and other control characters (from names in a file) escaped as backslash-u and four hex digits. */

@@ -30,7 +30,7 @@ public final class HostileFixtures {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String BASE_H5 = "lstm_u1_f1_t5_b3_last_h5";
     static final String BASE_KERAS = "lstm_u2_f3_t5_b2_seq_func_keras";
-    private static final String OTHER_KERAS = "emb_maskzero_gru_prepad_func_keras";
+    private static final String OTHER_KERAS = "masking_value_gru_prepad_seq_keras";
 
     private HostileFixtures() {
     }

@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.importer.ModelImportException;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -80,6 +81,7 @@ final class Translators {
             return "control flow (" + opType + ") is not supported; export recurrent layers as native LSTM, GRU or RNN nodes"
                     + " (tf2onnx turns masked or unusual Keras RNNs into Loop)";
         }
-        return "operator " + opType + " is not supported (supported: " + String.join(", ", new TreeSet<>(BY_OP.keySet())) + ")";
+        return "operator " + opType + " is not supported" + ModelImportException.SUPPORTED + String.join(", ", new TreeSet<>(BY_OP.keySet()))
+                + ")";
     }
 }

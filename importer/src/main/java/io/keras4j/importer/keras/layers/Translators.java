@@ -1,5 +1,6 @@
 package io.keras4j.importer.keras.layers;
 
+import io.keras4j.importer.ModelImportException;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,7 +69,7 @@ public final class Translators {
         if (CODE_CARRYING.contains(className)) {
             return "layer class " + className + " holds Python code, which keras4j never runs; replace it with built-in layers";
         }
-        return "layer class " + className + " is not supported by keras4j (supported: "
+        return "layer class " + className + " is not supported by keras4j" + ModelImportException.SUPPORTED
                 + String.join(", ", new java.util.TreeSet<>(BY_CLASS.keySet())) + ")";
     }
 }
