@@ -43,6 +43,8 @@ final class Plan {
         nodeOut = new float[nodes.size()][][];
         dynamic = new boolean[nodes.size()];
         int scratchSize = 0;
+        long floats = 0;
+        int[][][] outShapes = new int[nodes.size()][][];
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
             int[][] in = new int[nodeInputs[n].length][];
@@ -60,14 +62,34 @@ final class Plan {
                 continue;
             }
             nodeInShapes[n] = in;
+            outShapes[n] = out;
             for (int i = 0; i < out.length; i++) {
-                nodeOut[n][i] = new float[Shapes.checkedSize(out[i])];
-                values[nodeOutputs[n][i]] = nodeOut[n][i];
+                floats += Shapes.checkedSize(out[i]);
                 shapes[nodeOutputs[n][i]] = out[i];
             }
             scratchSize = Math.max(scratchSize, node.op().scratchSize(in));
         }
+        checkFitsHeap(floats + scratchSize);
+        for (int n = 0; n < nodes.size(); n++) {
+            for (int i = 0; outShapes[n] != null && i < outShapes[n].length; i++) {
+                nodeOut[n][i] = new float[Shapes.checkedSize(outShapes[n][i])];
+                values[nodeOutputs[n][i]] = nodeOut[n][i];
+            }
+        }
         scratch = new float[scratchSize];
+    }
+
+    /**
+     * Refuses buffers larger than the whole heap ({@code -Xmx}) with a clear message, before allocating any: a model
+     * whose sizes, times the batch and timesteps of the call, cannot fit would otherwise end in an OutOfMemoryError.
+     */
+    private void checkFitsHeap(long floats) {
+        long max = Runtime.getRuntime().maxMemory();
+        if (floats * Float.BYTES > max) {
+            throw new IllegalArgumentException("inputs of shapes " + Arrays.stream(inputShapes).map(Shapes::toString).toList()
+                    + " need " + (floats * Float.BYTES >> 20) + " MiB of buffers, more than the Java heap's maximum ("
+                    + (max >> 20) + " MiB, -Xmx)");
+        }
     }
 
     private static int[][] outputShapes(Node node, int[][] in, float[][] inValues) {
@@ -91,6 +113,7 @@ final class Plan {
         for (int i = 0; i < out.length; i++) {
             int size = Shapes.checkedSize(out[i]);
             if (nodeOut[n][i] == null || nodeOut[n][i].length != size) {
+                checkFitsHeap(size);
                 nodeOut[n][i] = new float[size];
             }
             values[nodeOutputs[n][i]] = nodeOut[n][i];
