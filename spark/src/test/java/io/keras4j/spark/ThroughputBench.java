@@ -50,9 +50,9 @@ public final class ThroughputBench {
             batches.add(Tensor.of(Arrays.copyOfRange(data, from, Math.min(rows, from + batch))));
         }
         System.out.printf("model %s, %d rows of %d x %d, batch %d, %d rounds (1 warm-up), %d cores, Java %s, Spark %s,"
-                        + " load average %s%n", dir.getFileName(), rows, data[0].length, data[0][0].length, batch, rounds,
+                        + " keras4j kernels %s, load average %s%n", dir.getFileName(), rows, data[0].length, data[0][0].length, batch, rounds,
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), org.apache.spark.package$.MODULE$.SPARK_VERSION(),
-                loadAverage());
+                io.keras4j.runtime.math.Kernels.get().name(), loadAverage());
 
         SparkSession spark = SparkSession.builder().master("local[2]").appName("keras4j-bench")
                 .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
