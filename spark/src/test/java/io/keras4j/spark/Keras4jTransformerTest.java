@@ -21,20 +21,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 class Keras4jTransformerTest {
     private static final StructType SEQUENCES = new StructType()
             .add("id", DataTypes.IntegerType, false)
-            .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false), false);
+            .add("x", SparkTesting.SEQUENCE, false);
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    private static final SparkSession spark = SparkTesting.session();
 
     /** One row per batch entry of {@code x}: an id and the sequence. */
     private static Dataset<Row> sequences(Tensor x, int partitions) {
@@ -221,22 +206,14 @@ class Keras4jTransformerTest {
     }
 
     @Test
-    void aBadSchemaFailsBeforeAnyTaskRuns() throws Exception {
+    void aBadSchemaFailsBeforeAnyTaskRuns() throws Throwable {
         String model = SparkTesting.caseDir("seed_lstm64_keras").resolve("model.keras").toString();
-        List<String> groups = new CopyOnWriteArrayList<>();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart jobStart) {
-                groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
-            }
-        };
-        spark.sparkContext().addSparkListener(listener);
-        try {
-            spark.sparkContext().setJobGroup("bad-schema", "calls that must start no job", false);
-            Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create(1, new String[] {"a"})),
-                    new StructType().add("id", DataTypes.IntegerType).add("x", DataTypes.createArrayType(DataTypes.StringType)));
-            Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
+        Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create(1, new String[] {"a"})),
+                new StructType().add("id", DataTypes.IntegerType).add("x", DataTypes.createArrayType(DataTypes.StringType)));
+        Dataset<Row> sequences = sequences(Tensor.of(new float[10], 1, 10, 1), 1);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
 
+        assertFalse(SparkTesting.startsAJob(spark, () -> {
             IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> stage.transform(strings));
             assertEquals("input column 'x' for model input 'input_layer' (None, 10, 1) must be array<array<float>> (or double)"
                     + " but is array<string>", wrongType.getMessage());
@@ -246,23 +223,9 @@ class Keras4jTransformerTest {
             assertEquals("column 'features' does not exist; the columns are [id, x]", missing.getMessage());
 
             IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
-                    () -> Keras4jScoring.score(sequences(Tensor.of(new float[10], 1, 10, 1), 1), model, new String[] {"x"},
-                            new String[] {"id"}, 64));
+                    () -> Keras4jScoring.score(sequences, model, new String[] {"x"}, new String[] {"id"}, 64));
             assertEquals("output column 'id' already exists in struct<id:int,x:array<array<float>>>", taken.getMessage());
-
-            // Listener events arrive asynchronously and in order: once a marker job is seen, so is every earlier one.
-            spark.sparkContext().setJobGroup("marker", "a job after the failed calls", false);
-            spark.range(3).count();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!groups.contains("marker") && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(groups.contains("marker"), "the marker job was seen");
-            assertFalse(groups.contains("bad-schema"), "a failed call started a job");
-        } finally {
-            spark.sparkContext().clearJobGroup();
-            spark.sparkContext().removeSparkListener(listener);
-        }
+        }), "a failed call started a job");
     }
 
     @Test

@@ -54,14 +54,9 @@ public final class ThroughputBench {
                 Runtime.getRuntime().availableProcessors(), Runtime.version(), org.apache.spark.package$.MODULE$.SPARK_VERSION(),
                 io.keras4j.runtime.math.Kernels.get().name(), loadAverage());
 
-        SparkSession spark = SparkSession.builder().master("local[2]").appName("keras4j-bench")
-                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .getOrCreate();
-        spark.sparkContext().setLogLevel("ERROR");
+        SparkSession spark = SparkTesting.session();
         try {
-            StructType schema = new StructType().add("id", DataTypes.IntegerType).add("x",
-                    DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false));
+            StructType schema = new StructType().add("id", DataTypes.IntegerType).add("x", SparkTesting.SEQUENCE);
             List<Row> list = new ArrayList<>(rows);
             for (int r = 0; r < rows; r++) {
                 list.add(RowFactory.create(r, data[r]));
