@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.spark.SparkException;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -193,6 +194,86 @@ class Keras4jTransformerTest {
     }
 
     @Test
+    void otherColumnsPassThroughAndBothRowPathsScoreAlike() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm32_keras"));
+        Tensor x = c.inputs().get(0);
+        String path = c.model().toString();
+        StructType schema = new StructType().add("id", DataTypes.IntegerType, false).add("name", DataTypes.StringType)
+                .add("tags", DataTypes.createArrayType(DataTypes.StringType)).add("weight", DataTypes.DoubleType)
+                .add("x", SparkTesting.SEQUENCE, false);
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < x.dim(0); r++) {
+            rows.add(RowFactory.create(r, r % 3 == 0 ? null : "row " + r, new String[] {"a", "b" + r}, r % 2 == 0 ? null : r * 0.5,
+                    sequence(x, r)));
+        }
+        Dataset<Row> input = SparkTesting.frame(spark, rows, schema, 3);
+        String[] in = {"x"};
+        String[] out = {"y"};
+
+        List<Row> fast = byId(Keras4jScoring.score(input, path, in, out, 5));
+        // The same scorer through the public Dataset API, the path of streams and of stateful scoring.
+        SharedModel model = SharedModel.broadcast(spark, path);
+        Signature signature = Signature.check(model.model(), schema, in, out);
+        List<Row> external = byId(CatalystRows.mapExternal(input, signature.outputSchema(schema, out),
+                new BatchScorer(model, signature, new int[] {4}, 5)));
+
+        List<Row> given = byId(input);
+        Tensor java = ModelImporter.load(c.model()).predict(x);
+        assertEquals(given.size(), fast.size());
+        for (int r = 0; r < fast.size(); r++) {
+            for (int j = 0; j < schema.size(); j++) {
+                assertEquals(given.get(r).get(j), fast.get(r).get(j), "row " + r + " column " + schema.fieldNames()[j]);
+            }
+            assertArrayEquals(flat(java, r), flat(fast.get(r), "y"), "row " + r);
+        }
+        assertEquals(fast, external);
+    }
+
+    /**
+     * A stream has no internal RDD to score: it takes the public Dataset API path (tested on batch rows above), and
+     * {@code score} must not fail on it. Running a stream costs more seconds than this suite wants.
+     */
+    @Test
+    void aStreamIsScoredThroughThePublicRowPath(@TempDir Path dir) throws Exception {
+        String model = SparkTesting.caseDir("seed_lstm32_keras").resolve("model.keras").toString();
+        Dataset<Row> stream = spark.readStream().schema(SEQUENCES).parquet(dir.toString());
+
+        Dataset<Row> scored = Keras4jScoring.score(stream, model, new String[] {"x"}, new String[] {"y"}, 16);
+
+        assertTrue(scored.isStreaming());
+        assertEquals("struct<id:int,x:array<array<float>>,y:array<float>>", scored.schema().simpleString());
+    }
+
+    @Test
+    void aNullRaggedOrMisshapenValueFailsItsTaskNamingTheColumn() {
+        String model = SparkTesting.caseDir("seed_lstm64_keras").resolve("model.keras").toString();
+        StructType nullable = new StructType().add("id", DataTypes.IntegerType)
+                .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType)));
+        Float[][] ragged = new Float[10][];
+        Float[][] nullStep = new Float[10][];
+        Float[][] nullNumber = new Float[10][];
+        for (int t = 0; t < 10; t++) {
+            ragged[t] = t == 4 ? new Float[] {1f, 2f} : new Float[] {1f};
+            nullStep[t] = t == 7 ? null : new Float[] {1f};
+            nullNumber[t] = new Float[] {t == 2 ? null : 1f};
+        }
+        Object[][] cases = {
+            {null, "input column 'x' is null in a row; keras4j scores complete rows only (filter or fill nulls first)"},
+            {ragged, "input column 'x': timestep 4 has 2 features but timestep 0 has 1"},
+            {nullStep, "input column 'x' holds a null element"},
+            {nullNumber, "input column 'x' holds a null element"},
+            {Arrays.copyOf(ragged, 3), "input column 'x' holds a value of shape (None, 3, 1) but model input 'input_layer'"
+                    + " takes (None, 10, 1)"},
+        };
+        for (Object[] bad : cases) {
+            Dataset<Row> rows = SparkTesting.frame(spark, List.of(RowFactory.create(1, bad[0])), nullable, 1);
+            SparkException e = assertThrows(SparkException.class,
+                    () -> Keras4jScoring.score(rows, model, new String[] {"x"}, new String[] {"y"}, 8).collectAsList());
+            assertTrue(SparkTesting.causes(e).contains((String) bad[1]), SparkTesting.causes(e));
+        }
+    }
+
+    @Test
     void loadsTheModelOncePerJvmNotPerTask() throws Exception {
         Path model = SparkTesting.caseDir("seed_lstm16_h5").resolve("model.h5");
         Tensor x = CaseFolder.open(model.getParent()).inputs().get(0);
@@ -226,6 +307,21 @@ class Keras4jTransformerTest {
                     () -> Keras4jScoring.score(sequences, model, new String[] {"x"}, new String[] {"id"}, 64));
             assertEquals("output column 'id' already exists in struct<id:int,x:array<array<float>>>", taken.getMessage());
         }), "a failed call started a job");
+    }
+
+    /** Scoring is a transformation: it runs at the first action (for an input without shuffles; see CatalystRows). */
+    @Test
+    void scoringStartsNoJobBeforeAnAction() throws Throwable {
+        String model = SparkTesting.caseDir("seed_lstm32_keras").resolve("model.keras").toString();
+        Dataset<Row> rows = sequences(CaseFolder.open(SparkTesting.caseDir("seed_lstm32_keras")).inputs().get(0), 2);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
+        List<Dataset<Row>> scored = new ArrayList<>();
+
+        assertFalse(SparkTesting.startsAJob(spark, () -> {
+            scored.add(stage.transform(rows));
+            scored.add(Keras4jScoring.score(rows, model, new String[] {"x"}, new String[] {"y"}, 8));
+        }), "scoring started a job");
+        assertEquals(byId(scored.get(0)), byId(scored.get(1)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static io.keras4j.spark.SparkTesting.flat;
 import static io.keras4j.spark.SparkTesting.sequence;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,6 +174,16 @@ class StatefulScoringTest {
             Comparison r = c.compare(k, 0, Tensor.of(all, want.shape()));
             assertTrue(r.passed(), dir.getFileName() + " call " + k + ": max abs error " + r.maxAbsError() + " " + r.detail());
         }
+    }
+
+    /** The repartition by key runs at the first action, like any Spark transformation's. */
+    @Test
+    void scoringPerKeyStartsNoJobBeforeAnAction() throws Throwable {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("lstm_dyn_timesteps_u5_f3_t13_b2_seq_h5"));
+        Dataset<Row> events = spark.createDataFrame(events(c.inputs().get(0), new int[] {0, 4, 13}), EVENTS);
+
+        assertFalse(SparkTesting.startsAJob(spark, () -> Keras4jScoring.scoreByKey(events, c.model().toString(), "user", "ts",
+                new String[] {"x"}, new String[] {"y"})), "scoring per key started a job");
     }
 
     @Test
