@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of Spark scoring on local[2] against the keras4j runtime alone on one thread.
-# Usage: spark/bench.sh [CASE_DIR [ROWS [BATCH [ROUNDS]]]]   (default: the seed LSTM(64), 60000 rows, batch 64, 5 rounds)
+# Usage: spark/bench.sh [CASE_DIR [ROWS [BATCH [ROUNDS]]]]   (default: the seed LSTM(64), 480000 rows, batch 64, 8 rounds)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Builds this checkout's runtime, importer and spark classes, and lists the other jars they need.
