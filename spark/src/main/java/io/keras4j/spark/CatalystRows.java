@@ -32,6 +32,10 @@ import org.apache.spark.sql.types.StructType;
  * scoring still runs at the action. The Spark UI shows the scoring query as a scan of an existing RDD. Streaming
  * DataFrames have no {@code toRdd}.
  *
+ * <p>Setting the session's {@code spark.keras4j.internalRows} to {@code false} makes stateless scoring take the
+ * public way below instead: slower, but lazy in every case and not tied to Spark's internals (for a Spark release
+ * where the fast way breaks).
+ *
  * <p>{@link #mapExternal} keeps to the public Dataset API ({@code mapPartitions} with {@code Encoders.row}) and
  * converts each row to and from Spark's internal form; it is lazy in every case and takes streaming DataFrames.
  * Stateful scoring uses it (its own repartition by key would otherwise run at call time; it scores one event per
@@ -48,6 +52,18 @@ final class CatalystRows {
          * returned row must stay valid until the next is asked for.
          */
         Iterator<InternalRow> score(Iterator<InternalRow> rows);
+    }
+
+    /** The session setting that, set to {@code false}, keeps stateless scoring to the public Dataset API. */
+    static final String INTERNAL_ROWS = "spark.keras4j.internalRows";
+
+    /**
+     * {@code rows} scored by {@code scorer} into rows of {@code schema}: on Spark's internal rows, unless
+     * {@code rows} is a stream or the session sets {@link #INTERNAL_ROWS} to {@code false}.
+     */
+    static Dataset<Row> map(Dataset<Row> rows, StructType schema, PartitionScorer scorer) {
+        boolean internal = !rows.isStreaming() && Boolean.parseBoolean(rows.sparkSession().conf().get(INTERNAL_ROWS, "true"));
+        return internal ? mapInternal(rows, schema, scorer) : mapExternal(rows, schema, scorer);
     }
 
     /** {@code rows} scored by {@code scorer} into rows of {@code schema}, on Spark's internal rows (see above). */

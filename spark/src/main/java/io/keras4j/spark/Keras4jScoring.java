@@ -21,7 +21,8 @@ public final class Keras4jScoring {
      * Appends the model's outputs to every row, scoring each partition in batches of {@code batchSize} rows. Rows
      * are read and written as Spark's internal rows, without converting them to {@link Row}s; the input query is
      * planned when this is called, so shuffles the input itself needs run then (see {@link CatalystRows}). A
-     * streaming Dataset is scored through the public {@code mapPartitions}.
+     * streaming Dataset, or any Dataset when the session sets {@code spark.keras4j.internalRows=false}, is scored
+     * through the public {@code mapPartitions}: slower, lazy in every case.
      *
      * @param modelPath  a path any Hadoop file system of the session reads (local, hdfs:, s3a:, ...)
      * @param inputCols  one column per model input, in model input order
@@ -39,7 +40,7 @@ public final class Keras4jScoring {
         Signature signature = Signature.check(model.model(), schema, inputCols, outputCols);
         BatchScorer scorer = new BatchScorer(model, signature, indices(schema, inputCols), batchSize);
         StructType scored = signature.outputSchema(schema, outputCols);
-        return rows.isStreaming() ? CatalystRows.mapExternal(rows, scored, scorer) : CatalystRows.mapInternal(rows, scored, scorer);
+        return CatalystRows.map(rows, scored, scorer);
     }
 
     /**

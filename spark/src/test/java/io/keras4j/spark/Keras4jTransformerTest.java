@@ -29,6 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -210,12 +211,18 @@ class Keras4jTransformerTest {
         String[] in = {"x"};
         String[] out = {"y"};
 
-        List<Row> fast = byId(Keras4jScoring.score(input, path, in, out, 5));
-        // The same scorer through the public Dataset API, the path of streams and of stateful scoring.
-        SharedModel model = SharedModel.broadcast(spark, path);
-        Signature signature = Signature.check(model.model(), schema, in, out);
-        List<Row> external = byId(CatalystRows.mapExternal(input, signature.outputSchema(schema, out),
-                new BatchScorer(model, signature, new int[] {4}, 5)));
+        Dataset<Row> internal = Keras4jScoring.score(input, path, in, out, 5);
+        List<Row> fast = byId(internal);
+        // The public Dataset API path: the one streams and stateful scoring take, and the setting's.
+        Dataset<Row> external;
+        spark.conf().set(CatalystRows.INTERNAL_ROWS, "false");
+        try {
+            external = Keras4jScoring.score(input, path, in, out, 5);
+        } finally {
+            spark.conf().unset(CatalystRows.INTERNAL_ROWS);
+        }
+        assertTrue(internal.queryExecution().logical() instanceof LogicalRDD, internal.queryExecution().logical().nodeName());
+        assertFalse(external.queryExecution().logical() instanceof LogicalRDD, external.queryExecution().logical().nodeName());
 
         List<Row> given = byId(input);
         Tensor java = ModelImporter.load(c.model()).predict(x);
@@ -226,7 +233,7 @@ class Keras4jTransformerTest {
             }
             assertArrayEquals(flat(java, r), flat(fast.get(r), "y"), "row " + r);
         }
-        assertEquals(fast, external);
+        assertEquals(fast, byId(external));
     }
 
     /**
