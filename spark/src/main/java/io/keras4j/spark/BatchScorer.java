@@ -4,14 +4,13 @@ import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 /**
  * Scores a partition in batches of up to {@code batchSize} rows, one forward pass per batch (rows of unequal
@@ -19,8 +18,8 @@ import org.apache.spark.sql.RowFactory;
  * the outputs. The result depends on the row alone, whatever the batching, so retried and speculative tasks
  * give the same rows.
  */
-final class BatchScorer implements MapPartitionsFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
+final class BatchScorer implements CatalystRows.PartitionScorer {
+    private static final long serialVersionUID = 2L;
 
     private final SharedModel model;
     private final Signature signature;
@@ -35,25 +34,21 @@ final class BatchScorer implements MapPartitionsFunction<Row, Row> {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<InternalRow> score(Iterator<InternalRow> rows) {
         Model m = model.model();
         return new Iterator<>() {
-            private Iterator<Row> scored = List.<Row>of().iterator();
+            private Iterator<InternalRow> scored = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
                 while (!scored.hasNext() && rows.hasNext()) {
-                    List<Row> batch = new ArrayList<>(batchSize);
-                    while (batch.size() < batchSize && rows.hasNext()) {
-                        batch.add(rows.next());
-                    }
-                    scored = score(m, batch).iterator();
+                    scored = score(m, rows).iterator();
                 }
                 return scored.hasNext();
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
@@ -62,29 +57,35 @@ final class BatchScorer implements MapPartitionsFunction<Row, Row> {
         };
     }
 
-    private List<Row> score(Model m, List<Row> batch) {
-        int n = batch.size();
+    /** The next batch of {@code rows} (up to {@code batchSize}), scored. */
+    private List<InternalRow> score(Model m, Iterator<InternalRow> rows) {
         int k = inputIndex.length;
-        float[][][] data = new float[n][k][];
+        List<InternalRow> batch = new ArrayList<>(batchSize);
+        List<float[][]> data = new ArrayList<>(batchSize);
         Map<Dims, List<Integer>> groups = new LinkedHashMap<>();
-        for (int r = 0; r < n; r++) {
+        while (batch.size() < batchSize && rows.hasNext()) {
+            InternalRow row = rows.next();
+            float[][] values = new float[k][];
             int[][] dims = new int[k][];
             for (int i = 0; i < k; i++) {
                 dims[i] = new int[signature.rank(i)];
-                data[r][i] = signature.read(batch.get(r), inputIndex[i], i, dims[i]);
+                values[i] = signature.read(row, inputIndex[i], i, dims[i]);
             }
-            groups.computeIfAbsent(new Dims(dims), d -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(new Dims(dims), d -> new ArrayList<>()).add(batch.size());
+            // Kept for its pass-through columns; the iterator may reuse the row object for the next row.
+            batch.add(row.copy());
+            data.add(values);
         }
-        Object[][] outputs = new Object[n][];
+        Object[][] outputs = new Object[batch.size()][];
         for (Map.Entry<Dims, List<Integer>> group : groups.entrySet()) {
             List<Integer> members = group.getValue();
             Tensor[] in = new Tensor[k];
             for (int i = 0; i < k; i++) {
                 int[] dims = group.getKey().dims[i];
-                int per = data[members.get(0)][i].length;
+                int per = data.get(members.get(0))[i].length;
                 float[] stacked = new float[members.size() * per];
                 for (int j = 0; j < members.size(); j++) {
-                    System.arraycopy(data[members.get(j)][i], 0, stacked, j * per, per);
+                    System.arraycopy(data.get(members.get(j))[i], 0, stacked, j * per, per);
                 }
                 int[] shape = new int[dims.length + 1];
                 shape[0] = members.size();
@@ -102,21 +103,11 @@ final class BatchScorer implements MapPartitionsFunction<Row, Row> {
                 }
             }
         }
-        List<Row> result = new ArrayList<>(n);
-        for (int r = 0; r < n; r++) {
-            result.add(append(batch.get(r), outputs[r]));
+        List<InternalRow> result = new ArrayList<>(batch.size());
+        for (int r = 0; r < batch.size(); r++) {
+            result.add(CatalystRows.append(batch.get(r), outputs[r]));
         }
         return result;
-    }
-
-    /** {@code row}'s values followed by {@code outputs}. */
-    static Row append(Row row, Object[] outputs) {
-        Object[] values = new Object[row.size() + outputs.length];
-        for (int j = 0; j < row.size(); j++) {
-            values[j] = row.get(j);
-        }
-        System.arraycopy(outputs, 0, values, row.size(), outputs.length);
-        return RowFactory.create(values);
     }
 
     /** The shapes of one row's inputs, without the batch axis: rows with equal shapes share a forward pass. */

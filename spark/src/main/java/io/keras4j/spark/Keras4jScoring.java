@@ -2,7 +2,6 @@ package io.keras4j.spark;
 
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
@@ -19,7 +18,11 @@ public final class Keras4jScoring {
     }
 
     /**
-     * Appends the model's outputs to every row, scoring each partition in batches of {@code batchSize} rows.
+     * Appends the model's outputs to every row, scoring each partition in batches of {@code batchSize} rows. Rows
+     * are read and written as Spark's internal rows, without converting them to {@link Row}s; the input query is
+     * planned when this is called, so shuffles the input itself needs run then (see {@link CatalystRows}). A
+     * streaming Dataset, or any Dataset when the session sets {@code spark.keras4j.internalRows=false}, is scored
+     * through the public {@code mapPartitions}: slower, lazy in every case.
      *
      * @param modelPath  a path any Hadoop file system of the session reads (local, hdfs:, s3a:, ...)
      * @param inputCols  one column per model input, in model input order
@@ -35,8 +38,9 @@ public final class Keras4jScoring {
         StructType schema = rows.schema();
         SharedModel model = SharedModel.broadcast(rows.sparkSession(), modelPath);
         Signature signature = Signature.check(model.model(), schema, inputCols, outputCols);
-        return rows.mapPartitions(new BatchScorer(model, signature, indices(schema, inputCols), batchSize),
-                Encoders.row(signature.outputSchema(schema, outputCols)));
+        BatchScorer scorer = new BatchScorer(model, signature, indices(schema, inputCols), batchSize);
+        StructType scored = signature.outputSchema(schema, outputCols);
+        return CatalystRows.map(rows, scored, scorer);
     }
 
     /**
@@ -56,10 +60,10 @@ public final class Keras4jScoring {
         SharedModel model = SharedModel.broadcast(events.sparkSession(), modelPath);
         Signature signature = Signature.check(model.model(), schema, inputCols, outputCols);
         KeyedScorer scorer = new KeyedScorer(model, signature, indices(schema, inputCols), schema.fieldIndex(keyCol),
-                schema.fieldIndex(timeCol), timeCol);
-        return events.repartition(events.col(keyCol))
-                .sortWithinPartitions(keyCol, timeCol)
-                .mapPartitions(scorer, Encoders.row(signature.outputSchema(schema, outputCols)));
+                schema.apply(keyCol).dataType(), schema.fieldIndex(timeCol), schema.apply(timeCol).dataType(), timeCol);
+        Dataset<Row> sorted = events.repartition(events.col(keyCol)).sortWithinPartitions(keyCol, timeCol);
+        // The public path, so that the repartition runs at the first action like any Spark transformation's.
+        return CatalystRows.mapExternal(sorted, signature.outputSchema(schema, outputCols), scorer);
     }
 
     /**

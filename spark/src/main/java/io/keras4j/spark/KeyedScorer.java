@@ -5,35 +5,41 @@ import io.keras4j.runtime.Tensor;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.CatalystTypeConverters;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.types.DataType;
 
 /**
  * Scores events that arrive grouped by key and sorted by time within each key: one session per key, reset
  * when the key changes, fed one event at a time, so recurrent states carry from each event of a key to the
  * next. Emits one row per event: its columns followed by the outputs for that event.
  */
-final class KeyedScorer implements MapPartitionsFunction<Row, Row> {
-    private static final long serialVersionUID = 1L;
+final class KeyedScorer implements CatalystRows.PartitionScorer {
+    private static final long serialVersionUID = 2L;
 
     private final SharedModel model;
     private final Signature signature;
     private final int[] inputIndex;
     private final int keyIndex;
+    private final DataType keyType;
     private final int timeIndex;
+    private final DataType timeType;
     private final String timeCol;
 
-    KeyedScorer(SharedModel model, Signature signature, int[] inputIndex, int keyIndex, int timeIndex, String timeCol) {
+    KeyedScorer(SharedModel model, Signature signature, int[] inputIndex, int keyIndex, DataType keyType, int timeIndex,
+                DataType timeType, String timeCol) {
         this.model = model;
         this.signature = signature;
         this.inputIndex = inputIndex;
         this.keyIndex = keyIndex;
+        this.keyType = keyType;
         this.timeIndex = timeIndex;
+        this.timeType = timeType;
         this.timeCol = timeCol;
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
+    public Iterator<InternalRow> score(Iterator<InternalRow> rows) {
         Session session = model.model().newSession();
         return new Iterator<>() {
             private boolean started;
@@ -46,16 +52,18 @@ final class KeyedScorer implements MapPartitionsFunction<Row, Row> {
             }
 
             @Override
-            public Row next() {
+            public InternalRow next() {
                 if (!rows.hasNext()) {
                     throw new NoSuchElementException();
                 }
-                Row row = rows.next();
-                Object k = row.get(keyIndex);
-                Object t = row.get(timeIndex);
+                InternalRow row = rows.next();
+                // Copies: the key and time are compared with the next row's, and the row object may be reused.
+                Object k = InternalRow.copyValue(row.get(keyIndex, keyType));
+                Object t = InternalRow.copyValue(row.get(timeIndex, timeType));
                 if (started && Objects.deepEquals(k, key)) {
                     if (Objects.deepEquals(t, time)) {
-                        throw new IllegalArgumentException("key " + k + " has two events at " + timeCol + " = " + t
+                        throw new IllegalArgumentException("key " + CatalystTypeConverters.convertToScala(k, keyType)
+                                + " has two events at " + timeCol + " = " + CatalystTypeConverters.convertToScala(t, timeType)
                                 + "; the order of a key's events must be unique");
                     }
                 } else {
@@ -78,7 +86,7 @@ final class KeyedScorer implements MapPartitionsFunction<Row, Row> {
                 for (int o = 0; o < out.length; o++) {
                     values[o] = signature.values(out[o], o)[0];
                 }
-                return BatchScorer.append(row, values);
+                return CatalystRows.append(row, values);
             }
         };
     }

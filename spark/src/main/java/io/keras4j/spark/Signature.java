@@ -7,12 +7,21 @@ import io.keras4j.runtime.graph.ValueInfo;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.UnsafeArrayData;
+import org.apache.spark.sql.catalyst.util.ArrayData;
+import org.apache.spark.sql.catalyst.util.GenericArrayData;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.Platform;
 
 /**
  * How a model's inputs and outputs map to DataFrame columns. An input of shape {@code (None, n)} reads a column
@@ -29,12 +38,16 @@ final class Signature implements Serializable {
     private final String[] inputCols;
     private final String[] inputNames;
     private final int[][] inputShapes;
+    /** The numeric type inside each input column's arrays. */
+    private final DataType[] inputElements;
     private final int[] outputRanks;
 
-    private Signature(String[] inputCols, String[] inputNames, int[][] inputShapes, int[] outputRanks) {
+    private Signature(String[] inputCols, String[] inputNames, int[][] inputShapes, DataType[] inputElements,
+                      int[] outputRanks) {
         this.inputCols = inputCols;
         this.inputNames = inputNames;
         this.inputShapes = inputShapes;
+        this.inputElements = inputElements;
         this.outputRanks = outputRanks;
     }
 
@@ -57,6 +70,7 @@ final class Signature implements Serializable {
         }
         String[] names = new String[inputs.size()];
         int[][] shapes = new int[inputs.size()][];
+        DataType[] elements = new DataType[inputs.size()];
         for (int i = 0; i < inputCols.length; i++) {
             ValueInfo in = inputs.get(i);
             names[i] = in.name();
@@ -72,6 +86,7 @@ final class Signature implements Serializable {
                 throw new IllegalArgumentException("input column '" + inputCols[i] + "' for model input " + describe(in)
                         + " must be " + expected + " but is " + field.dataType().simpleString());
             }
+            elements[i] = element(field.dataType());
         }
         int[] ranks = new int[outputs.size()];
         for (int o = 0; o < outputCols.length; o++) {
@@ -84,7 +99,7 @@ final class Signature implements Serializable {
                 throw new IllegalArgumentException("output column '" + outputCols[o] + "' already exists in " + schema.simpleString());
             }
         }
-        return new Signature(inputCols.clone(), names, shapes, ranks);
+        return new Signature(inputCols.clone(), names, shapes, elements, ranks);
     }
 
     /** The schema of scored rows: {@code schema} followed by one column per output. */
@@ -118,6 +133,13 @@ final class Signature implements Serializable {
         return elements.contains(type);
     }
 
+    private static DataType element(DataType type) {
+        while (type instanceof ArrayType a) {
+            type = a.elementType();
+        }
+        return type;
+    }
+
     private static String describe(ValueInfo v) {
         return "'" + v.name() + "' " + Shapes.toString(v.shape());
     }
@@ -128,40 +150,84 @@ final class Signature implements Serializable {
 
     /**
      * The values of input {@code i} in {@code row} (the column at {@code index}), row-major, and their shape
-     * without the batch axis in {@code dims}.
+     * without the batch axis in {@code dims}. Reads Spark's internal values ({@link ArrayData}) element by element,
+     * without boxing: an {@code UnsafeRow} is read in place.
      *
      * @throws IllegalArgumentException naming the column when the value is null, ragged or of the wrong size
      */
-    float[] read(Row row, int index, int i, int[] dims) {
+    float[] read(InternalRow row, int index, int i, int[] dims) {
         if (row.isNullAt(index)) {
-            throw new IllegalArgumentException("input column '" + inputCols[i] + "' is null in row " + row
-                    + "; keras4j scores complete rows only (filter or fill nulls first)");
+            throw new IllegalArgumentException("input column '" + inputCols[i] + "' is null in a row;"
+                    + " keras4j scores complete rows only (filter or fill nulls first)");
         }
-        List<Object> outer = row.getList(index);
+        ArrayData outer = row.getArray(index);
         int[] declared = inputShapes[i];
-        dims[0] = outer.size();
+        dims[0] = outer.numElements();
         if (declared.length == 2) {
-            float[] data = new float[dims[0]];
-            for (int t = 0; t < data.length; t++) {
-                data[t] = number(outer.get(t), i);
-            }
             checkDims(i, dims);
+            float[] data = new float[dims[0]];
+            read(outer, i, data, 0);
             return data;
         }
-        dims[1] = dims[0] == 0 ? Math.max(declared[2], 0) : ((scala.collection.Seq<?>) notNull(outer.get(0), i)).length();
+        dims[1] = dims[0] == 0 ? Math.max(declared[2], 0) : step(outer, 0, i).numElements();
         checkDims(i, dims);
         float[] data = new float[dims[0] * dims[1]];
         for (int t = 0; t < dims[0]; t++) {
-            scala.collection.Seq<?> step = (scala.collection.Seq<?>) notNull(outer.get(t), i);
-            if (step.length() != dims[1]) {
+            ArrayData step = step(outer, t, i);
+            if (step.numElements() != dims[1]) {
                 throw new IllegalArgumentException("input column '" + inputCols[i] + "': timestep " + t + " has "
-                        + step.length() + " features but timestep 0 has " + dims[1]);
+                        + step.numElements() + " features but timestep 0 has " + dims[1]);
             }
-            for (int f = 0; f < dims[1]; f++) {
-                data[t * dims[1] + f] = number(step.apply(f), i);
-            }
+            read(step, i, data, t * dims[1]);
         }
         return data;
+    }
+
+    private ArrayData step(ArrayData outer, int t, int i) {
+        if (outer.isNullAt(t)) {
+            throw nullElement(i);
+        }
+        return outer.getArray(t);
+    }
+
+    /** The numbers of {@code a} (of input {@code i}'s element type) into {@code data} from {@code at}. */
+    private void read(ArrayData a, int i, float[] data, int at) {
+        int n = a.numElements();
+        DataType type = inputElements[i];
+        for (int k = 0; k < n; k++) {
+            if (a.isNullAt(k)) {
+                throw nullElement(i);
+            }
+        }
+        if (type instanceof FloatType) {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = a.getFloat(k);
+            }
+        } else if (type instanceof DoubleType) {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = (float) a.getDouble(k);
+            }
+        } else if (type instanceof IntegerType) {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = a.getInt(k);
+            }
+        } else if (type instanceof LongType) {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = a.getLong(k);
+            }
+        } else if (type instanceof ShortType) {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = a.getShort(k);
+            }
+        } else {
+            for (int k = 0; k < n; k++) {
+                data[at + k] = a.getByte(k);
+            }
+        }
+    }
+
+    private IllegalArgumentException nullElement(int i) {
+        return new IllegalArgumentException("input column '" + inputCols[i] + "' holds a null element");
     }
 
     /** Dimensions of input {@code i} without the batch axis. */
@@ -182,18 +248,10 @@ final class Signature implements Serializable {
         }
     }
 
-    private Object notNull(Object value, int i) {
-        if (value == null) {
-            throw new IllegalArgumentException("input column '" + inputCols[i] + "' holds a null element");
-        }
-        return value;
-    }
-
-    private float number(Object value, int i) {
-        return ((Number) notNull(value, i)).floatValue();
-    }
-
-    /** Output {@code o} of a batch as one column value per row: Float, float[] or float[][]. */
+    /**
+     * Output {@code o} of a batch as one column value per row, as Spark's internal values: a {@code Float}, an
+     * {@link UnsafeArrayData} of floats, or an array of those (for {@code (batch, time, n)}).
+     */
     Object[] values(Tensor output, int o) {
         int[] shape = output.shape();
         float[] all = output.toArray();
@@ -203,16 +261,20 @@ final class Signature implements Serializable {
             int at = r * per;
             rows[r] = switch (outputRanks[o]) {
                 case 1 -> all[at];
-                case 2 -> Arrays.copyOfRange(all, at, at + per);
+                case 2 -> floats(all, at, per);
                 default -> {
-                    float[][] steps = new float[shape[1]][];
+                    Object[] steps = new Object[shape[1]];
                     for (int t = 0; t < steps.length; t++) {
-                        steps[t] = Arrays.copyOfRange(all, at + t * shape[2], at + (t + 1) * shape[2]);
+                        steps[t] = floats(all, at + t * shape[2], shape[2]);
                     }
-                    yield steps;
+                    yield new GenericArrayData(steps);
                 }
             };
         }
         return rows;
+    }
+
+    private static UnsafeArrayData floats(float[] all, int from, int length) {
+        return UnsafeArrayData.fromPrimitiveArray(all, Platform.FLOAT_ARRAY_OFFSET + from * Float.BYTES, length, Float.BYTES);
     }
 }

@@ -21,20 +21,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.SparkException;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,19 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class Keras4jTransformerTest {
     private static final StructType SEQUENCES = new StructType()
             .add("id", DataTypes.IntegerType, false)
-            .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false), false);
+            .add("x", SparkTesting.SEQUENCE, false);
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    private static final SparkSession spark = SparkTesting.session();
 
     /** One row per batch entry of {@code x}: an id and the sequence. */
     private static Dataset<Row> sequences(Tensor x, int partitions) {
@@ -208,6 +195,92 @@ class Keras4jTransformerTest {
     }
 
     @Test
+    void otherColumnsPassThroughAndBothRowPathsScoreAlike() throws Exception {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("seed_lstm32_keras"));
+        Tensor x = c.inputs().get(0);
+        String path = c.model().toString();
+        StructType schema = new StructType().add("id", DataTypes.IntegerType, false).add("name", DataTypes.StringType)
+                .add("tags", DataTypes.createArrayType(DataTypes.StringType)).add("weight", DataTypes.DoubleType)
+                .add("x", SparkTesting.SEQUENCE, false);
+        List<Row> rows = new ArrayList<>();
+        for (int r = 0; r < x.dim(0); r++) {
+            rows.add(RowFactory.create(r, r % 3 == 0 ? null : "row " + r, new String[] {"a", "b" + r}, r % 2 == 0 ? null : r * 0.5,
+                    sequence(x, r)));
+        }
+        Dataset<Row> input = SparkTesting.frame(spark, rows, schema, 3);
+        String[] in = {"x"};
+        String[] out = {"y"};
+
+        Dataset<Row> internal = Keras4jScoring.score(input, path, in, out, 5);
+        List<Row> fast = byId(internal);
+        // The public Dataset API path: the one streams and stateful scoring take, and the setting's.
+        Dataset<Row> external;
+        spark.conf().set(CatalystRows.INTERNAL_ROWS, "false");
+        try {
+            external = Keras4jScoring.score(input, path, in, out, 5);
+        } finally {
+            spark.conf().unset(CatalystRows.INTERNAL_ROWS);
+        }
+        assertTrue(internal.queryExecution().logical() instanceof LogicalRDD, internal.queryExecution().logical().nodeName());
+        assertFalse(external.queryExecution().logical() instanceof LogicalRDD, external.queryExecution().logical().nodeName());
+
+        List<Row> given = byId(input);
+        Tensor java = ModelImporter.load(c.model()).predict(x);
+        assertEquals(given.size(), fast.size());
+        for (int r = 0; r < fast.size(); r++) {
+            for (int j = 0; j < schema.size(); j++) {
+                assertEquals(given.get(r).get(j), fast.get(r).get(j), "row " + r + " column " + schema.fieldNames()[j]);
+            }
+            assertArrayEquals(flat(java, r), flat(fast.get(r), "y"), "row " + r);
+        }
+        assertEquals(fast, byId(external));
+    }
+
+    /**
+     * A stream has no internal RDD to score: it takes the public Dataset API path (tested on batch rows above), and
+     * {@code score} must not fail on it. Running a stream costs more seconds than this suite wants.
+     */
+    @Test
+    void aStreamIsScoredThroughThePublicRowPath(@TempDir Path dir) throws Exception {
+        String model = SparkTesting.caseDir("seed_lstm32_keras").resolve("model.keras").toString();
+        Dataset<Row> stream = spark.readStream().schema(SEQUENCES).parquet(dir.toString());
+
+        Dataset<Row> scored = Keras4jScoring.score(stream, model, new String[] {"x"}, new String[] {"y"}, 16);
+
+        assertTrue(scored.isStreaming());
+        assertEquals("struct<id:int,x:array<array<float>>,y:array<float>>", scored.schema().simpleString());
+    }
+
+    @Test
+    void aNullRaggedOrMisshapenValueFailsItsTaskNamingTheColumn() {
+        String model = SparkTesting.caseDir("seed_lstm64_keras").resolve("model.keras").toString();
+        StructType nullable = new StructType().add("id", DataTypes.IntegerType)
+                .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType)));
+        Float[][] ragged = new Float[10][];
+        Float[][] nullStep = new Float[10][];
+        Float[][] nullNumber = new Float[10][];
+        for (int t = 0; t < 10; t++) {
+            ragged[t] = t == 4 ? new Float[] {1f, 2f} : new Float[] {1f};
+            nullStep[t] = t == 7 ? null : new Float[] {1f};
+            nullNumber[t] = new Float[] {t == 2 ? null : 1f};
+        }
+        Object[][] cases = {
+            {null, "input column 'x' is null in a row; keras4j scores complete rows only (filter or fill nulls first)"},
+            {ragged, "input column 'x': timestep 4 has 2 features but timestep 0 has 1"},
+            {nullStep, "input column 'x' holds a null element"},
+            {nullNumber, "input column 'x' holds a null element"},
+            {Arrays.copyOf(ragged, 3), "input column 'x' holds a value of shape (None, 3, 1) but model input 'input_layer'"
+                    + " takes (None, 10, 1)"},
+        };
+        for (Object[] bad : cases) {
+            Dataset<Row> rows = SparkTesting.frame(spark, List.of(RowFactory.create(1, bad[0])), nullable, 1);
+            SparkException e = assertThrows(SparkException.class,
+                    () -> Keras4jScoring.score(rows, model, new String[] {"x"}, new String[] {"y"}, 8).collectAsList());
+            assertTrue(SparkTesting.causes(e).contains((String) bad[1]), SparkTesting.causes(e));
+        }
+    }
+
+    @Test
     void loadsTheModelOncePerJvmNotPerTask() throws Exception {
         Path model = SparkTesting.caseDir("seed_lstm16_h5").resolve("model.h5");
         Tensor x = CaseFolder.open(model.getParent()).inputs().get(0);
@@ -221,22 +294,14 @@ class Keras4jTransformerTest {
     }
 
     @Test
-    void aBadSchemaFailsBeforeAnyTaskRuns() throws Exception {
+    void aBadSchemaFailsBeforeAnyTaskRuns() throws Throwable {
         String model = SparkTesting.caseDir("seed_lstm64_keras").resolve("model.keras").toString();
-        List<String> groups = new CopyOnWriteArrayList<>();
-        SparkListener listener = new SparkListener() {
-            @Override
-            public void onJobStart(SparkListenerJobStart jobStart) {
-                groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
-            }
-        };
-        spark.sparkContext().addSparkListener(listener);
-        try {
-            spark.sparkContext().setJobGroup("bad-schema", "calls that must start no job", false);
-            Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create(1, new String[] {"a"})),
-                    new StructType().add("id", DataTypes.IntegerType).add("x", DataTypes.createArrayType(DataTypes.StringType)));
-            Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
+        Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create(1, new String[] {"a"})),
+                new StructType().add("id", DataTypes.IntegerType).add("x", DataTypes.createArrayType(DataTypes.StringType)));
+        Dataset<Row> sequences = sequences(Tensor.of(new float[10], 1, 10, 1), 1);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
 
+        assertFalse(SparkTesting.startsAJob(spark, () -> {
             IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> stage.transform(strings));
             assertEquals("input column 'x' for model input 'input_layer' (None, 10, 1) must be array<array<float>> (or double)"
                     + " but is array<string>", wrongType.getMessage());
@@ -246,23 +311,24 @@ class Keras4jTransformerTest {
             assertEquals("column 'features' does not exist; the columns are [id, x]", missing.getMessage());
 
             IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
-                    () -> Keras4jScoring.score(sequences(Tensor.of(new float[10], 1, 10, 1), 1), model, new String[] {"x"},
-                            new String[] {"id"}, 64));
+                    () -> Keras4jScoring.score(sequences, model, new String[] {"x"}, new String[] {"id"}, 64));
             assertEquals("output column 'id' already exists in struct<id:int,x:array<array<float>>>", taken.getMessage());
+        }), "a failed call started a job");
+    }
 
-            // Listener events arrive asynchronously and in order: once a marker job is seen, so is every earlier one.
-            spark.sparkContext().setJobGroup("marker", "a job after the failed calls", false);
-            spark.range(3).count();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!groups.contains("marker") && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertTrue(groups.contains("marker"), "the marker job was seen");
-            assertFalse(groups.contains("bad-schema"), "a failed call started a job");
-        } finally {
-            spark.sparkContext().clearJobGroup();
-            spark.sparkContext().removeSparkListener(listener);
-        }
+    /** Scoring is a transformation: it runs at the first action (for an input without shuffles; see CatalystRows). */
+    @Test
+    void scoringStartsNoJobBeforeAnAction() throws Throwable {
+        String model = SparkTesting.caseDir("seed_lstm32_keras").resolve("model.keras").toString();
+        Dataset<Row> rows = sequences(CaseFolder.open(SparkTesting.caseDir("seed_lstm32_keras")).inputs().get(0), 2);
+        Keras4jTransformer stage = new Keras4jTransformer().setModelPath(model).setInputCols("x").setOutputCols("y");
+        List<Dataset<Row>> scored = new ArrayList<>();
+
+        assertFalse(SparkTesting.startsAJob(spark, () -> {
+            scored.add(stage.transform(rows));
+            scored.add(Keras4jScoring.score(rows, model, new String[] {"x"}, new String[] {"y"}, 8));
+        }), "scoring started a job");
+        assertEquals(byId(scored.get(0)), byId(scored.get(1)));
     }
 
     @Test

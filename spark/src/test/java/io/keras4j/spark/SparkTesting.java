@@ -5,20 +5,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.function.Executable;
 
-/** A small local Spark session and conversions between tensors and column values, for tests. */
+/** A small local Spark session and conversions between tensors and column values, for tests and the benchmark. */
 final class SparkTesting {
+    /** The column type of sequences: {@code array<array<float>>}, one array of features per timestep. */
+    static final DataType SEQUENCE = DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false);
+
     private SparkTesting() {
     }
 
-    /** A {@code local[2]} session without UI and with few shuffle partitions. */
-    static SparkSession session() {
-        return SparkSession.builder()
+    /**
+     * The {@code local[2]} session of this JVM (without UI, with few shuffle partitions, logging errors only):
+     * test classes share it, and Spark's shutdown hook stops it when the JVM exits.
+     */
+    static synchronized SparkSession session() {
+        SparkSession spark = SparkSession.builder()
                 .master("local[2]")
                 .appName("keras4j-spark-test")
                 .config("spark.ui.enabled", "false")
@@ -26,6 +38,8 @@ final class SparkTesting {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        return spark;
     }
 
     /** A DataFrame of {@code rows} in {@code partitions} partitions, without a shuffle. */
@@ -92,5 +106,46 @@ final class SparkTesting {
         float[] a = new float[per];
         System.arraycopy(all, r * per, a, 0, per);
         return a;
+    }
+
+    /** The messages of {@code t} and its causes, one a line. */
+    static String causes(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (; t != null; t = t.getCause()) {
+            sb.append(t.getMessage()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Whether {@code calls} start a Spark job: they run in a job group of their own, and a marker job after them
+     * tells when the listener has seen every earlier job (listener events arrive asynchronously, in order).
+     */
+    static boolean startsAJob(SparkSession spark, Executable calls) throws Throwable {
+        List<String> groups = new CopyOnWriteArrayList<>();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart jobStart) {
+                groups.add(String.valueOf(jobStart.properties().getProperty("spark.jobGroup.id")));
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            spark.sparkContext().setJobGroup("under-test", "calls that must start no job", false);
+            calls.execute();
+            spark.sparkContext().setJobGroup("marker", "a job after the calls", false);
+            spark.range(3).count();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!groups.contains("marker") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (!groups.contains("marker")) {
+                throw new AssertionError("the marker job was not seen within 30 s");
+            }
+            return groups.contains("under-test");
+        } finally {
+            spark.sparkContext().clearJobGroup();
+            spark.sparkContext().removeSparkListener(listener);
+        }
     }
 }

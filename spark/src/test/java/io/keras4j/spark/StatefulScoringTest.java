@@ -5,6 +5,7 @@ import static io.keras4j.spark.SparkTesting.flat;
 import static io.keras4j.spark.SparkTesting.sequence;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,19 +44,9 @@ class StatefulScoringTest {
     private static final StructType EVENTS = new StructType()
             .add("user", DataTypes.StringType, false)
             .add("ts", DataTypes.LongType, false)
-            .add("x", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.FloatType, false), false), false);
+            .add("x", SparkTesting.SEQUENCE, false);
 
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void start() {
-        spark = SparkTesting.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
-    }
+    private static final SparkSession spark = SparkTesting.session();
 
     /** Events of key {@code "user" + r}: row r of {@code x} cut at {@code cuts}, at times 10, 20, ... */
     private static List<Row> events(Tensor x, int[] cuts) {
@@ -187,6 +176,16 @@ class StatefulScoringTest {
         }
     }
 
+    /** The repartition by key runs at the first action, like any Spark transformation's. */
+    @Test
+    void scoringPerKeyStartsNoJobBeforeAnAction() throws Throwable {
+        CaseFolder c = CaseFolder.open(SparkTesting.caseDir("lstm_dyn_timesteps_u5_f3_t13_b2_seq_h5"));
+        Dataset<Row> events = spark.createDataFrame(events(c.inputs().get(0), new int[] {0, 4, 13}), EVENTS);
+
+        assertFalse(SparkTesting.startsAJob(spark, () -> Keras4jScoring.scoreByKey(events, c.model().toString(), "user", "ts",
+                new String[] {"x"}, new String[] {"y"})), "scoring per key started a job");
+    }
+
     @Test
     void twoEventsOfAKeyAtTheSameTimeAreAnError() throws Exception {
         String model = SparkTesting.caseDir("lstm_dyn_timesteps_u5_f3_t13_b2_seq_h5").resolve("model.h5").toString();
@@ -195,7 +194,7 @@ class StatefulScoringTest {
 
         SparkException e = assertThrows(SparkException.class, () -> Keras4jScoring.scoreByKey(events, model, "user", "ts",
                 new String[] {"x"}, new String[] {"y"}).collectAsList());
-        assertTrue(causes(e).contains("key a has two events at ts = 1"), causes(e));
+        assertTrue(SparkTesting.causes(e).contains("key a has two events at ts = 1"), SparkTesting.causes(e));
     }
 
     @Test
@@ -205,13 +204,5 @@ class StatefulScoringTest {
                 .setInputCols("x").setOutputCols("y").setKeyCol("session").setTimeCol("ts");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stage.transformSchema(EVENTS));
         assertEquals("column 'session' does not exist; the columns are [user, ts, x]", e.getMessage());
-    }
-
-    private static String causes(Throwable t) {
-        StringBuilder sb = new StringBuilder();
-        for (; t != null; t = t.getCause()) {
-            sb.append(t.getMessage()).append('\n');
-        }
-        return sb.toString();
     }
 }
