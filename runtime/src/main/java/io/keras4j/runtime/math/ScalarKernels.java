@@ -18,12 +18,18 @@ final class ScalarKernels extends Kernels {
         return units;
     }
 
-    /** One array per row of {@code [units][gates·units]}. */
+    /**
+     * One array per row of {@code [units][gates·units]}; for an LSTM, then the activation constants of its gate row
+     * from {@link RationalTanh#lstmGates}.
+     */
     @Override
     public float[][] packRecurrent(float[] w, int units, int gates) {
-        float[][] rows = new float[units][];
+        float[][] rows = new float[gates == 4 ? units + 3 : units][];
         for (int k = 0; k < units; k++) {
             rows[k] = java.util.Arrays.copyOfRange(w, k * gates * units, (k + 1) * gates * units);
+        }
+        if (gates == 4) {
+            System.arraycopy(RationalTanh.lstmGates(units), 0, rows, units, 3);
         }
         return rows;
     }
@@ -73,14 +79,15 @@ final class ScalarKernels extends Kernels {
             float[] z = acc[b];
             int c = cOff + b * stride;
             int h = hNextOff + b * stride;
+            RationalTanh.apply(z, 4 * u, r, u);
             for (int j = 0; j < u; j++) {
-                float i = FastTanh.sigmoid(z[j]);
-                float f = FastTanh.sigmoid(z[u + j]);
-                float g = FastTanh.tanh(z[2 * u + j]);
-                float o = FastTanh.sigmoid(z[3 * u + j]);
-                float cj = Math.fma(f, s[c + j], i * g);
+                float cj = Math.fma(z[u + j], s[c + j], z[j] * z[2 * u + j]);
                 s[c + j] = cj;
-                s[h + j] = o * FastTanh.tanh(cj);
+                z[2 * u + j] = cj;
+            }
+            RationalTanh.tanh(z, 2 * u, 3 * u);
+            for (int j = 0; j < u; j++) {
+                s[h + j] = z[3 * u + j] * z[2 * u + j];
             }
         }
     }
@@ -104,11 +111,13 @@ final class ScalarKernels extends Kernels {
             int z = zOff + b * zStride;
             int h = hOff + b * stride;
             int hn = hNextOff + b * stride;
+            RationalTanh.sigmoid(a, 0, 2 * u);
             for (int j = 0; j < u; j++) {
-                float zg = FastTanh.sigmoid(a[j]);
-                float rg = FastTanh.sigmoid(a[u + j]);
-                float cand = FastTanh.tanh(Math.fma(rg, a[2 * u + j], s[z + 2 * u + j]));
-                s[hn + j] = Math.fma(zg, s[h + j] - cand, cand);
+                a[2 * u + j] = Math.fma(a[u + j], a[2 * u + j], s[z + 2 * u + j]);
+            }
+            RationalTanh.tanh(a, 2 * u, 3 * u);
+            for (int j = 0; j < u; j++) {
+                s[hn + j] = Math.fma(a[j], s[h + j] - a[2 * u + j], a[2 * u + j]);
             }
         }
     }
