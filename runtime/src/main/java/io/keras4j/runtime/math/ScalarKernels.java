@@ -101,11 +101,7 @@ final class ScalarKernels extends Kernels {
             System.arraycopy(s, zOff + b * zStride, acc[b], 0, 2 * u);
             System.arraycopy(rb, 0, acc[b], 2 * u, u);
         }
-        for (int k = 0; k < u; k++) {
-            for (int b = 0; b < rows; b++) {
-                axpy(s[hOff + b * stride + k], r[k], acc[b], 3 * u);
-            }
-        }
+        addRecurrent(r, u, s, hOff, stride, rows, acc, 3 * u);
         for (int b = 0; b < rows; b++) {
             float[] a = acc[b];
             int z = zOff + b * zStride;
@@ -128,12 +124,31 @@ final class ScalarKernels extends Kernels {
         for (int b = 0; b < rows; b++) {
             System.arraycopy(s, zOff + b * zStride, acc[b], 0, n);
         }
-        for (int k = 0; k < units; k++) {
+        addRecurrent(r, units, s, hOff, stride, rows, acc, n);
+        return acc;
+    }
+
+    /** {@code acc[b][0, n) += h_b · r} for each row b, four rows of r per pass over the accumulators. */
+    private static void addRecurrent(float[][] r, int units, float[] s, int hOff, int stride, int rows, float[][] acc, int n) {
+        int k = 0;
+        for (; k + 3 < units; k += 4) {
+            for (int b = 0; b < rows; b++) {
+                int h = hOff + b * stride + k;
+                axpy4(s[h], r[k], s[h + 1], r[k + 1], s[h + 2], r[k + 2], s[h + 3], r[k + 3], acc[b], n);
+            }
+        }
+        for (; k < units; k++) {
             for (int b = 0; b < rows; b++) {
                 axpy(s[hOff + b * stride + k], r[k], acc[b], n);
             }
         }
-        return acc;
+    }
+
+    /** {@code y[0, n) += a0 · x0[0, n) + ... + a3 · x3[0, n)}, fused. */
+    private static void axpy4(float a0, float[] x0, float a1, float[] x1, float a2, float[] x2, float a3, float[] x3, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] = Math.fma(a3, x3[j], Math.fma(a2, x2[j], Math.fma(a1, x1[j], Math.fma(a0, x0[j], y[j]))));
+        }
     }
 
     /** {@code y[0, n) += alpha · x[0, n)}. */
