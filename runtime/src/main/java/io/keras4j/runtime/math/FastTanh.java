@@ -1,10 +1,11 @@
 package io.keras4j.runtime.math;
 
 /**
- * tanh and the logistic sigmoid in float arithmetic, within 1e-7 of the exact functions, in a form the
- * vector kernels evaluate lane by lane with the same constants. For {@code |x| < 0.4} an odd Taylor
- * polynomial to x^15; above, {@code (1 - e) / (1 + e)} with {@code e = exp(-2|x|)} from a Cephes-style
- * exp (Cody–Waite reduction, degree-7 polynomial); {@code sigmoid(x) = 0.5 + 0.5·tanh(x/2)}.
+ * tanh and the logistic sigmoid of the vector kernels, in float arithmetic, within 1e-7 of the exact functions:
+ * {@link VectorKernels} evaluates them lane by lane with these constants, and the methods here are the same steps
+ * for one float, which {@code FastTanhTest} checks. For {@code |x| < 0.4} an odd Taylor polynomial to x^15;
+ * above, {@code (1 - e) / (1 + e)} with {@code e = exp(-2|x|)} from a Cephes-style exp (Cody–Waite reduction,
+ * degree-7 polynomial); {@code sigmoid(x) = 0.5 + 0.5·tanh(x/2)}. The scalar kernels use {@link RationalTanh}.
  */
 final class FastTanh {
     /** Below this |x| the polynomial is used. */

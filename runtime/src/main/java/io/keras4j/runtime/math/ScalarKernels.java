@@ -18,12 +18,18 @@ final class ScalarKernels extends Kernels {
         return units;
     }
 
-    /** One array per row of {@code [units][gates·units]}. */
+    /**
+     * One array per row of {@code [units][gates·units]}; for an LSTM, then the activation constants of its gate row
+     * from {@link RationalTanh#lstmGates}.
+     */
     @Override
     public float[][] packRecurrent(float[] w, int units, int gates) {
-        float[][] rows = new float[units][];
+        float[][] rows = new float[gates == 4 ? units + 3 : units][];
         for (int k = 0; k < units; k++) {
             rows[k] = java.util.Arrays.copyOfRange(w, k * gates * units, (k + 1) * gates * units);
+        }
+        if (gates == 4) {
+            System.arraycopy(RationalTanh.lstmGates(units), 0, rows, units, 3);
         }
         return rows;
     }
@@ -73,14 +79,15 @@ final class ScalarKernels extends Kernels {
             float[] z = acc[b];
             int c = cOff + b * stride;
             int h = hNextOff + b * stride;
+            RationalTanh.apply(z, 4 * u, r, u);
             for (int j = 0; j < u; j++) {
-                float i = FastTanh.sigmoid(z[j]);
-                float f = FastTanh.sigmoid(z[u + j]);
-                float g = FastTanh.tanh(z[2 * u + j]);
-                float o = FastTanh.sigmoid(z[3 * u + j]);
-                float cj = Math.fma(f, s[c + j], i * g);
+                float cj = Math.fma(z[u + j], s[c + j], z[j] * z[2 * u + j]);
                 s[c + j] = cj;
-                s[h + j] = o * FastTanh.tanh(cj);
+                z[2 * u + j] = cj;
+            }
+            RationalTanh.tanh(z, 2 * u, 3 * u);
+            for (int j = 0; j < u; j++) {
+                s[h + j] = z[3 * u + j] * z[2 * u + j];
             }
         }
     }
@@ -94,21 +101,19 @@ final class ScalarKernels extends Kernels {
             System.arraycopy(s, zOff + b * zStride, acc[b], 0, 2 * u);
             System.arraycopy(rb, 0, acc[b], 2 * u, u);
         }
-        for (int k = 0; k < u; k++) {
-            for (int b = 0; b < rows; b++) {
-                axpy(s[hOff + b * stride + k], r[k], acc[b], 3 * u);
-            }
-        }
+        addRecurrent(r, u, s, hOff, stride, rows, acc, 3 * u);
         for (int b = 0; b < rows; b++) {
             float[] a = acc[b];
             int z = zOff + b * zStride;
             int h = hOff + b * stride;
             int hn = hNextOff + b * stride;
+            RationalTanh.sigmoid(a, 0, 2 * u);
             for (int j = 0; j < u; j++) {
-                float zg = FastTanh.sigmoid(a[j]);
-                float rg = FastTanh.sigmoid(a[u + j]);
-                float cand = FastTanh.tanh(Math.fma(rg, a[2 * u + j], s[z + 2 * u + j]));
-                s[hn + j] = Math.fma(zg, s[h + j] - cand, cand);
+                a[2 * u + j] = Math.fma(a[u + j], a[2 * u + j], s[z + 2 * u + j]);
+            }
+            RationalTanh.tanh(a, 2 * u, 3 * u);
+            for (int j = 0; j < u; j++) {
+                s[hn + j] = Math.fma(a[j], s[h + j] - a[2 * u + j], a[2 * u + j]);
             }
         }
     }
@@ -119,12 +124,31 @@ final class ScalarKernels extends Kernels {
         for (int b = 0; b < rows; b++) {
             System.arraycopy(s, zOff + b * zStride, acc[b], 0, n);
         }
-        for (int k = 0; k < units; k++) {
+        addRecurrent(r, units, s, hOff, stride, rows, acc, n);
+        return acc;
+    }
+
+    /** {@code acc[b][0, n) += h_b · r} for each row b, four rows of r per pass over the accumulators. */
+    private static void addRecurrent(float[][] r, int units, float[] s, int hOff, int stride, int rows, float[][] acc, int n) {
+        int k = 0;
+        for (; k + 3 < units; k += 4) {
+            for (int b = 0; b < rows; b++) {
+                int h = hOff + b * stride + k;
+                axpy4(s[h], r[k], s[h + 1], r[k + 1], s[h + 2], r[k + 2], s[h + 3], r[k + 3], acc[b], n);
+            }
+        }
+        for (; k < units; k++) {
             for (int b = 0; b < rows; b++) {
                 axpy(s[hOff + b * stride + k], r[k], acc[b], n);
             }
         }
-        return acc;
+    }
+
+    /** {@code y[0, n) += a0 · x0[0, n) + ... + a3 · x3[0, n)}, fused. */
+    private static void axpy4(float a0, float[] x0, float a1, float[] x1, float a2, float[] x2, float a3, float[] x3, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] = Math.fma(a3, x3[j], Math.fma(a2, x2[j], Math.fma(a1, x1[j], Math.fma(a0, x0[j], y[j]))));
+        }
     }
 
     /** {@code y[0, n) += alpha · x[0, n)}. */
