@@ -24,7 +24,7 @@ public final class ModelImportException extends IOException {
     }
 
     public ModelImportException(String file, String problem, Throwable cause) {
-        super(oneLine(file + ": " + problem), cause);
+        super(message(file, List.of(problem)), cause);
         this.file = file;
         this.problems = List.of(problem);
     }
@@ -44,16 +44,16 @@ public final class ModelImportException extends IOException {
      * separated by {@code "; "}.
      */
     public String summary() {
-        return summary(problems);
+        return oneLine(joined(problems));
     }
 
     private static String message(String file, List<String> problems) {
-        return oneLine(file + ": " + summary(problems));
+        return oneLine(file + ": " + joined(problems));
     }
 
-    private static String summary(List<String> problems) {
+    private static String joined(List<String> problems) {
         if (problems.size() == 1) {
-            return oneLine(problems.get(0));
+            return problems.get(0);
         }
         List<String> shown = new ArrayList<>(problems.size());
         Set<String> listed = new HashSet<>();
@@ -61,7 +61,7 @@ public final class ModelImportException extends IOException {
             int at = p.indexOf(SUPPORTED);
             shown.add(at >= 0 && !listed.add(p.substring(at)) ? p.substring(0, at) : p);
         }
-        return oneLine(problems.size() + " problems: " + String.join("; ", shown));
+        return problems.size() + " problems: " + String.join("; ", shown);
     }
 
     /** The message with line breaks and other control characters (from names in a file) escaped as backslash-u and four hex digits. */

@@ -87,10 +87,7 @@ final class BatchScorer implements CatalystRows.PartitionScorer {
                 for (int j = 0; j < members.size(); j++) {
                     System.arraycopy(data.get(members.get(j))[i], 0, stacked, j * per, per);
                 }
-                int[] shape = new int[dims.length + 1];
-                shape[0] = members.size();
-                System.arraycopy(dims, 0, shape, 1, dims.length);
-                in[i] = Tensor.of(stacked, shape);
+                in[i] = Signature.batch(stacked, members.size(), dims);
             }
             Tensor[] out = m.predictAll(in);
             for (int j = 0; j < members.size(); j++) {

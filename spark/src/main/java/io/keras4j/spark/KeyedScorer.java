@@ -75,11 +75,7 @@ final class KeyedScorer implements CatalystRows.PartitionScorer {
                 Tensor[] in = new Tensor[inputIndex.length];
                 for (int i = 0; i < in.length; i++) {
                     int[] dims = new int[signature.rank(i)];
-                    float[] data = signature.read(row, inputIndex[i], i, dims);
-                    int[] shape = new int[dims.length + 1];
-                    shape[0] = 1;
-                    System.arraycopy(dims, 0, shape, 1, dims.length);
-                    in[i] = Tensor.of(data, shape);
+                    in[i] = Signature.batch(signature.read(row, inputIndex[i], i, dims), 1, dims);
                 }
                 Tensor[] out = session.runAll(in);
                 Object[] values = new Object[out.length];

@@ -248,6 +248,14 @@ final class Signature implements Serializable {
         }
     }
 
+    /** {@code rows} rows of one input, each of shape {@code dims}, stacked in {@code data}: a tensor {@code [rows, dims...]}. */
+    static Tensor batch(float[] data, int rows, int[] dims) {
+        int[] shape = new int[dims.length + 1];
+        shape[0] = rows;
+        System.arraycopy(dims, 0, shape, 1, dims.length);
+        return Tensor.of(data, shape);
+    }
+
     /**
      * Output {@code o} of a batch as one column value per row, as Spark's internal values: a {@code Float}, an
      * {@link UnsafeArrayData} of floats, or an array of those (for {@code (batch, time, n)}).
