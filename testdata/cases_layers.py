@@ -449,6 +449,29 @@ def register_cases(g):
 
     R("merge_masked_func_h5", merge_masked, fmt="h5")
 
+    def merge_masked_broadcast(ctx, fmt):
+        a, v, w, u, c = (keras.Input((6, 3)), keras.Input((1, 3)), keras.Input((1, 3)), keras.Input((6, 1)),
+                         keras.Input((6, 3)))
+        ma, mv = layers.Masking()(a), layers.Masking()(v)
+        add = layers.Add()([ma, mv])
+        outs = [layers.Multiply()([ma, w]), layers.Multiply()([w, ma]), layers.Maximum()([ma, w]),
+                layers.Minimum()([w, ma]), layers.Maximum()([ma, mv]), layers.Multiply()([ma, mv]),
+                layers.Minimum()([ma, mv, w]), layers.Maximum()([ma, u]), layers.Multiply()([u, ma]),
+                layers.Maximum()([add, c])]
+        model = keras.Model([a, v, w, u, c], outs)
+        xv = normal_inputs(ctx, 3, 1, 3)
+        xv[1] = 0.0   # sample 1's v is masked
+        return Case(model, [padded_rows(ctx, 3, 6, 3, [6, 4, 2], "post"), xv, normal_inputs(ctx, 3, 1, 3),
+                            normal_inputs(ctx, 3, 6, 1), normal_inputs(ctx, 3, 6, 3)], fmt,
+                    "functional: Masking on a (3, 6, 3) post-padded and on v (3, 1, 3) (sample 1 all zero, so masked) "
+                    "merged with broadcasting: Multiply(a, w), Multiply(w, a), Maximum(a, w), Minimum(w, a) with w "
+                    "(3, 1, 3) unmasked; Maximum(a, v), Multiply(a, v) (masks (3, 6) and (3, 1) broadcast); "
+                    "Minimum(a, v, w); Maximum(a, u), Multiply(u, a) with u (3, 6, 1) unmasked; Add(a, v) probed by "
+                    "Maximum(add, c) (its mask is the broadcast OR of both masks).",
+                    covers=["merge_masked", "merge_masked_broadcast", "mask_probe_maximum"])
+
+    R("merge_masked_broadcast_func_keras", merge_masked_broadcast, fmt="keras")
+
     def concat_masked(ctx, fmt):
         a, b, c = keras.Input((5, 3)), keras.Input((4, 3)), keras.Input((5, 2))
         p9, p14, p5 = keras.Input((9, 3)), keras.Input((14, 3)), keras.Input((5, 5))

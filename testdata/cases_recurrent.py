@@ -815,6 +815,47 @@ def register_cases(g):
 
     R("graph_sequential_in_sequential_h5", graph_seq_in_seq)
 
+    # Models nested three and four levels deep in a Keras 3 .h5: the weight names in the top-level group carry only
+    # the name scope of the model that built each layer (a Sequential given an Input), so the models in between
+    # appear nowhere in them.
+    def graph_nested_deep_seq(ctx):
+        l3 = keras.Sequential([keras.Input((6, 3)), layers.LSTM(5, return_sequences=True),
+                               layers.BatchNormalization(), layers.Dense(4)], name="level3")
+        l2 = keras.Sequential([keras.Input((6, 3)), l3, layers.GRU(4, return_sequences=True)], name="level2")
+        l1 = keras.Sequential([keras.Input((6, 3)), l2], name="level1")
+        model = keras.Sequential([keras.Input((6, 3)), l1, layers.SimpleRNN(3), layers.Dense(2)])
+        randomize(model, ctx.rng)
+        bn = l3.layers[1]
+        gamma, beta, mean, var = bn.get_weights()
+        bn.set_weights([gamma, beta, mean, np.abs(var) + 0.5])   # a variance must be positive
+        return Case(model, [normal_inputs(ctx, 2, 6, 3)], "h5",
+                    "sequential -> Sequential 'level1' -> Sequential 'level2' [Sequential 'level3' [LSTM(5, seq), "
+                    "BatchNormalization, Dense(4)], GRU(4, seq)] -> SimpleRNN(3) -> Dense(2): weights named "
+                    "level3/lstm/..., level2/gru/..., no level1 anywhere.", covers=["nested_three_levels"])
+
+    R("graph_nested_three_levels_seq_h5", graph_nested_deep_seq)
+
+    def graph_nested_deep_func(ctx):
+        def encoder(name):
+            i = keras.Input((6, 3))
+            y = layers.Dense(3, name=f"{name}_in")(i)  # built by no model: named "<name>_in/kernel"
+            inner = keras.Model(i, y, name=f"{name}_func")
+            return keras.Sequential([keras.Input((6, 3)), inner, layers.LSTM(4, return_sequences=True, name="proj")],
+                                    name=name)
+        a = keras.Input((6, 3))
+        both = layers.Concatenate()([encoder("enc")(a), encoder("dec")(a)])
+        middle = keras.Model(a, both, name="middle")
+        inp = keras.Input((6, 3))
+        model = keras.Model(inp, layers.GRU(2)(middle(inp)))
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 6, 3)], "h5",
+                    "functional -> Functional 'middle' [Sequential 'enc' and Sequential 'dec', each [Functional "
+                    "[Dense(3)], LSTM(4, seq) named 'proj'], concatenated] -> GRU(2): two layers named 'proj' told apart "
+                    "by their Sequential's scope (enc/proj, dec/proj); the Dense layers' names carry no model at all.",
+                    covers=["nested_three_levels"])
+
+    R("graph_nested_func_seq_func_h5", graph_nested_deep_func)
+
     # ------------------------------------------------------------------ 7. stateful (calls without reset)
 
     def stateful(ctx, fmt, api, kind, lengths=(7, 6), fixed_t=False, units=5, f=3, b=2, stack=None, bidi=None, **kw):

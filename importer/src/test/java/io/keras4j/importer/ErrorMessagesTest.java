@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
@@ -31,8 +32,13 @@ class ErrorMessagesTest {
 
     /** The seed .keras model with its config.json edited, as bytes. */
     private static byte[] editedArchive(Consumer<JsonNode> edit) throws IOException {
+        return editedArchive(SEED_KERAS, edit);
+    }
+
+    /** A .keras model with its config.json edited, as bytes. */
+    private static byte[] editedArchive(Path archive, Consumer<JsonNode> edit) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(SEED_KERAS));
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive));
              ZipOutputStream out = new ZipOutputStream(bytes)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
@@ -87,6 +93,39 @@ class ErrorMessagesTest {
         byte[] model = editedArchive(m -> layer(m, "Dense").put("class_name", "Lambda"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
         assertTrue(e.getMessage().contains("Lambda holds Python code, which keras4j never runs"), e.getMessage());
+    }
+
+    /**
+     * Masking -> nested Functional 'inner': Keras records the mask it passes in as Any(NotEqual(input, 0.0)).
+     * The same chain over another value, or a cyclic one, is not the mask keras4j derives and is refused.
+     */
+    @Test
+    void maskComputedOtherwiseThanKerasDerivesItIsRefused() throws IOException {
+        Path masked = TestData.caseDir("rmask_nested_mask_into_func_lstm_func_keras").resolve("model.keras");
+        ModelImporter.load(editedArchive(masked, m -> { }), "unedited.keras");
+        byte[] otherValue = editedArchive(masked, m -> ((ArrayNode)
+                layer(m, "NotEqual").path("inbound_nodes").get(0).get("args")).set(1, 5.0));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(otherValue, "edited.keras"));
+        assertTrue(e.getMessage().contains("layer 'inner' (Functional): is given the mask any[0][0] computed by the Keras"
+                + " operation Any, which is not the mask Keras derives"), e.getMessage());
+        byte[] cyclic = editedArchive(masked, m -> ((ObjectNode) layer(m, "NotEqual").path("inbound_nodes").get(0)
+                .get("args").get(0).get("config")).set("keras_history", JSON.createArrayNode().add("any").add(0).add(0)));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(cyclic, "cyclic.keras"));
+        assertTrue(e.getMessage().contains("is given the mask any[0][0]"), e.getMessage());
+    }
+
+    @Test
+    void timeDistributedOverAModelIsRefusedByName() throws IOException {
+        byte[] model = editedArchive(m -> {
+            ObjectNode dense = layer(m, "Dense");
+            ObjectNode inner = JSON.createObjectNode().put("class_name", "Sequential");
+            inner.putObject("config").put("name", "inner").putArray("layers");
+            dense.put("class_name", "TimeDistributed");
+            ((ObjectNode) dense.get("config")).set("layer", inner);
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("(TimeDistributed): wraps the model 'inner' (Sequential); keras4j runs"
+                + " TimeDistributed over a single layer only"), e.getMessage());
     }
 
     @Test

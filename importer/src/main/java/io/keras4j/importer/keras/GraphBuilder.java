@@ -97,7 +97,7 @@ public final class GraphBuilder {
                 pending.remove(p--);
                 progress = true;
                 String nodeBase = prefix + (lc[1] == 0 ? layer.name() : layer.name() + "#" + lc[1]);
-                if (call.mask() != null && ins.stream().allMatch(t -> t.mask() == null)) {
+                if (call.mask() != null && ins.stream().allMatch(t -> t.mask() == null && !broken.contains(t.value()))) {
                     problems.add(layer, "is given an explicit mask (" + call.mask() + ") where Keras derives none;"
                             + " keras4j applies only the masks of Masking and Embedding(mask_zero=True)");
                 }

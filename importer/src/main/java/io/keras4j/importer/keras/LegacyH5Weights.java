@@ -25,12 +25,12 @@ final class LegacyH5Weights implements WeightStore {
     }
 
     /**
-     * A nested model's group lists all its layers' weights together; each layer takes those named in its scope
-     * ({@code sequential/lstm/lstm_cell/kernel} belongs to layer {@code lstm}).
+     * A nested model's group lists all its layers' weights together, named by the name scopes they were created in
+     * ({@code sequential/lstm/lstm_cell/kernel} belongs to layer {@code lstm}); each layer takes those in its scope.
      */
     @Override
     public WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) throws IOException {
-        return new Scoped(weights(layer, layerIndex));
+        return new Scoped(weights(layer, layerIndex), innerLayers);
     }
 
     /** Whether a weight name such as {@code sequential/lstm/lstm_cell/kernel} lies in the scope of layer {@code name}. */
@@ -44,12 +44,19 @@ final class LegacyH5Weights implements WeightStore {
         return false;
     }
 
-    /** The weights of a model nested two levels deep, split again by layer name. */
+    /**
+     * The weights of a nested model, shared out among its layers by name scope. A model deeper down does not always
+     * appear in the names: Keras 3 scopes a variable only by the model that built the layer (a Sequential given an
+     * Input builds its layers in its own scope; a Functional model's layers are built before the model exists). So a
+     * model deeper down takes every weight in its scope or in no sibling's scope, and its layers pick theirs by name.
+     */
     private static final class Scoped implements WeightStore {
         private final List<Weight> all;
+        private final List<LayerSpec> level;
 
-        Scoped(List<Weight> all) {
+        Scoped(List<Weight> all, List<LayerSpec> level) {
             this.all = all;
+            this.level = level;
         }
 
         @Override
@@ -59,7 +66,11 @@ final class LegacyH5Weights implements WeightStore {
 
         @Override
         public WeightStore nested(LayerSpec inner, int innerIndex, List<LayerSpec> deeper) {
-            return new Scoped(weights(inner, innerIndex));
+            List<String> siblings = level.stream().map(LayerSpec::name).filter(n -> !n.equals(inner.name())).toList();
+            return new Scoped(all.stream()
+                    .filter(w -> scopedBy(w.path(), inner.name())
+                            || siblings.stream().noneMatch(s -> scopedBy(w.path(), s)))
+                    .toList(), deeper);
         }
     }
 

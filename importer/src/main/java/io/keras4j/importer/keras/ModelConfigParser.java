@@ -90,12 +90,12 @@ public final class ModelConfigParser {
     private static ParsedModel functional(JsonNode config, Problems problems) {
         List<LayerSpec> specs = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
-        Map<String, String> operations = new LinkedHashMap<>();
+        Map<String, JsonNode> operations = new LinkedHashMap<>();
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
             String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
             if (layer.path("module").asText().startsWith("keras.src.ops")) {
-                operations.put(name, cls);
+                operations.put(name, layer);
                 continue;
             }
             if ("InputLayer".equals(cls)) {
@@ -113,6 +113,7 @@ public final class ModelConfigParser {
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
         checkOperationsOnlyMask(specs, operations, problems);
+        DerivedMasks.check(specs, operations, problems);
         return new ParsedModel(specs, refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
     }
 
@@ -120,7 +121,8 @@ public final class ModelConfigParser {
      * Keras operation nodes (NotEqual, Any, ...) are accepted only where Keras put them: computing the
      * {@code mask} argument of a layer. Anything else that consumes them is refused by name.
      */
-    private static void checkOperationsOnlyMask(List<LayerSpec> specs, Map<String, String> operations, Problems problems) {
+    private static void checkOperationsOnlyMask(List<LayerSpec> specs, Map<String, JsonNode> operations,
+                                                Problems problems) {
         for (LayerSpec layer : specs) {
             for (LayerCall call : layer.calls()) {
                 List<TensorRef> used = new ArrayList<>(call.inputs());
@@ -128,7 +130,7 @@ public final class ModelConfigParser {
                 for (TensorRef r : used) {
                     if (operations.containsKey(r.layer())) {
                         problems.add(layer, "is applied to the result of the Keras operation '" + r.layer() + "' ("
-                                + operations.get(r.layer()) + "); keras4j runs operations only as the masks Keras derives itself");
+                                + operations.get(r.layer()).path("class_name").asText() + "); keras4j runs operations only as the masks Keras derives itself");
                     }
                 }
             }
@@ -167,7 +169,8 @@ public final class ModelConfigParser {
         return new LayerCall(inputs, state, mask, maskPassed);
     }
 
-    private static void collectTensors(JsonNode v, List<TensorRef> out) {
+    /** The Keras 3 tensor references ({@code __keras_tensor__}) anywhere in {@code v}, in order. */
+    static void collectTensors(JsonNode v, List<TensorRef> out) {
         if (v.isArray()) {
             for (JsonNode e : v) {
                 collectTensors(e, out);

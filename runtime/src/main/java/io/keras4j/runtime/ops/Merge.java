@@ -12,8 +12,9 @@ import java.util.Locale;
  * <p>Masks follow Keras 3: inputs are the n values, then the masks ({@code value shape without its last axis})
  * of the inputs flagged in {@code masked}. Add, Subtract and Average ignore them. Maximum and Minimum
  * replace a masked value by the running result (and a masked running result by the value); Multiply
- * replaces a masked value by 1 and, when every input has a mask, outputs 0 where all are masked. Masked
- * inputs of those three must all have the same shape.
+ * replaces a masked value by 1 and, when every input has a mask, outputs 0 where all are masked; a mask
+ * broadcasts with its value. A masked input of those three must have the output's rank (Keras drops the mask
+ * of an input it gives more axes).
  */
 public final class Merge implements Op {
     /** The element-wise function. */
@@ -62,15 +63,6 @@ public final class Merge implements Op {
         return maskCount > 0 && (kind == Kind.MAXIMUM || kind == Kind.MINIMUM || kind == Kind.MULTIPLY);
     }
 
-    /** Dimension d of {@code x} seen at rank {@code rank}: size-1 axes inserted after the batch axis. */
-    private static int dim(int[] x, int d, int rank) {
-        int shift = rank - x.length;
-        if (d == 0) {
-            return x[0];
-        }
-        return d <= shift ? 1 : x[d - shift];
-    }
-
     @Override
     public int[][] outputShapes(int[][] in) {
         int n = masked.length;
@@ -90,7 +82,7 @@ public final class Merge implements Op {
             int size = 1;
             boolean unknown = false;
             for (int k = 0; k < n; k++) {
-                int v = dim(in[k], d, rank);
+                int v = Strides.dimAt(in[k], d, rank);
                 if (v < 0) {
                     unknown = true;
                 } else if (v != 1) {
@@ -108,8 +100,9 @@ public final class Merge implements Op {
             if (masked[k]) {
                 Strides.checkMask(in[m++], in[k], "mask of input " + k);
             }
-            if (masksApply() && !Shapes.fits(in[k], y) && !Shapes.fits(y, in[k])) {
-                throw new IllegalArgumentException(type() + " with masked inputs needs inputs of one shape, got "
+            if (masksApply() && masked[k] && in[k].length != rank) {
+                throw new IllegalArgumentException(type() + " cannot merge masked input " + k + " of lower rank than "
+                        + "the others (Keras drops that mask when it inserts axes), got "
                         + Arrays.stream(in, 0, n).map(Shapes::toString).toList());
             }
         }
@@ -124,39 +117,14 @@ public final class Merge implements Op {
         }
         int n = masked.length;
         float[] y = outputs[0];
-        int rank = 0;
-        boolean same = true;
-        for (int k = 0; k < n; k++) {
-            rank = Math.max(rank, inputShapes[k].length);
-            same &= inputs[k].length == y.length;
-        }
+        boolean same = sameSize(inputs, y);
         for (int i = 0; i < y.length; i++) {
-            float acc = inputs[0][same ? i : offset(i, inputShapes, 0, rank)];
+            float acc = inputs[0][same ? i : Strides.broadcast(i, inputShapes, 0, n, 0)];
             for (int k = 1; k < n; k++) {
-                acc = apply(acc, inputs[k][same ? i : offset(i, inputShapes, k, rank)]);
+                acc = apply(acc, inputs[k][same ? i : Strides.broadcast(i, inputShapes, 0, n, k)]);
             }
             y[i] = kind == Kind.AVERAGE ? acc / n : acc;
         }
-    }
-
-    /** The offset in input k of the element that broadcasts to flat output index i. */
-    private int offset(int i, int[][] shapes, int k, int rank) {
-        int off = 0;
-        int stride = 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            int out = 1;
-            for (int j = 0; j < masked.length; j++) {
-                out = Math.max(out, dim(shapes[j], d, rank));
-            }
-            int c = i % out;
-            i /= out;
-            int size = dim(shapes[k], d, rank);
-            if (size != 1) {
-                off += c * stride;
-            }
-            stride *= size;
-        }
-        return off;
     }
 
     private float apply(float a, float b) {
@@ -174,20 +142,33 @@ public final class Merge implements Op {
         }
     }
 
+    /** Whether every value input has as many elements as the output (so none broadcasts). */
+    private boolean sameSize(float[][] inputs, float[] y) {
+        for (int k = 0; k < masked.length; k++) {
+            if (inputs[k].length != y.length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Keras 3's Maximum, Minimum ({@code _apply_merge_op_and_or_mask}) and Multiply, element by element of the
+     * broadcast output: the mask of input k at an element is its mask row over the element of k broadcast there.
+     */
     private void forwardMasked(float[][] inputs, int[][] inputShapes, float[] y) {
         int n = masked.length;
-        int[] s = inputShapes[0];
-        int width = s[s.length - 1];
+        boolean same = sameSize(inputs, y);
         for (int i = 0; i < y.length; i++) {
-            int row = width == 0 ? 0 : i / width;
             int m = n;
             if (kind == Kind.MULTIPLY) {
                 float acc = 1f;
                 boolean anyValid = false;
                 for (int k = 0; k < n; k++) {
-                    float v = inputs[k][i];
+                    int at = same ? i : Strides.broadcast(i, inputShapes, 0, n, k);
+                    float v = inputs[k][at];
                     if (masked[k]) {
-                        boolean valid = inputs[m++][row] != 0f;
+                        boolean valid = inputs[m++][row(at, inputShapes[k])] != 0f;
                         anyValid |= valid;
                         if (!valid) {
                             v = 1f;
@@ -198,14 +179,16 @@ public final class Merge implements Op {
                 y[i] = maskCount == n && !anyValid ? 0f : acc;
                 continue;
             }
-            float acc = inputs[0][i];
+            int at0 = same ? i : Strides.broadcast(i, inputShapes, 0, n, 0);
+            float acc = inputs[0][at0];
             boolean outMasked = masked[0];
-            boolean outValid = masked[0] && inputs[m++][row] != 0f;
+            boolean outValid = masked[0] && inputs[m++][row(at0, inputShapes[0])] != 0f;
             for (int k = 1; k < n; k++) {
-                float v = inputs[k][i];
+                int at = same ? i : Strides.broadcast(i, inputShapes, 0, n, k);
+                float v = inputs[k][at];
                 boolean valid = true;
                 if (masked[k]) {
-                    valid = inputs[m++][row] != 0f;
+                    valid = inputs[m++][row(at, inputShapes[k])] != 0f;
                     if (!valid) {
                         v = acc;
                     }
@@ -222,5 +205,11 @@ public final class Merge implements Op {
             }
             y[i] = acc;
         }
+    }
+
+    /** The mask element (row) of the value element at flat offset {@code at} of a tensor of shape {@code shape}. */
+    private static int row(int at, int[] shape) {
+        int width = shape[shape.length - 1];
+        return width == 0 ? 0 : at / width;
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * axis, holding 1 (valid) or 0.
  *
  * <ul>
- *   <li>{@link #or}: element-wise merges (Add, Maximum, ...) when every input has a mask: their logical OR.</li>
+ *   <li>{@link #or}: element-wise merges (Add, Maximum, ...) when every input has a mask: their logical OR,
+ *       broadcast as the values are.</li>
  *   <li>{@link #concatenate}: Concatenate along {@code axis}: a missing mask counts as all valid; along the
  *       last axis the result is the OR of the masks, along an earlier axis the masks are concatenated.</li>
  * </ul>
@@ -79,7 +80,9 @@ public final class MergeMask implements Op {
             int[] x = Strides.dropLast(in[k]);
             boolean ok = x.length == y.length;
             for (int d = 0; ok && d < y.length; d++) {
-                if (d != axis) {
+                if (axis < 0 && d > 0 && (x[d] == 1 || y[d] == 1)) {
+                    y[d] = y[d] == 1 ? x[d] : y[d];
+                } else if (d != axis) {
                     ok = Strides.compatible(x[d], y[d]);
                     y[d] = Strides.merge(y[d], x[d]);
                 } else {
@@ -124,10 +127,14 @@ public final class MergeMask implements Op {
             Arrays.fill(y, 1f);
             return;
         }
+        boolean same = true;
+        for (int k = 0; k < n; k++) {
+            same &= inputs[n + k].length == y.length;
+        }
         for (int i = 0; i < y.length; i++) {
             boolean valid = false;
             for (int k = 0; k < n; k++) {
-                valid |= inputs[n + k][i] != 0f;
+                valid |= inputs[n + k][same ? i : Strides.broadcast(i, inputShapes, n, 2 * n, n + k)] != 0f;
             }
             y[i] = valid ? 1f : 0f;
         }

@@ -35,6 +35,43 @@ final class Strides {
         return off;
     }
 
+    /**
+     * The offset in {@code shapes[k]} of the element that broadcasts to flat index {@code i} of the numpy broadcast
+     * of {@code shapes[from, to)}, where a shape of lower rank first gets size-1 axes after its batch axis (as
+     * Keras' merge layers insert them).
+     */
+    static int broadcast(int i, int[][] shapes, int from, int to, int k) {
+        int rank = 0;
+        for (int j = from; j < to; j++) {
+            rank = Math.max(rank, shapes[j].length);
+        }
+        int off = 0;
+        int stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int out = 1;
+            for (int j = from; j < to; j++) {
+                out = Math.max(out, dimAt(shapes[j], d, rank));
+            }
+            int c = i % out;
+            i /= out;
+            int size = dimAt(shapes[k], d, rank);
+            if (size != 1) {
+                off += c * stride;
+            }
+            stride *= size;
+        }
+        return off;
+    }
+
+    /** Dimension d of {@code x} seen at rank {@code rank}: size-1 axes inserted after the batch axis. */
+    static int dimAt(int[] x, int d, int rank) {
+        int shift = rank - x.length;
+        if (d == 0) {
+            return x[0];
+        }
+        return d <= shift ? 1 : x[d - shift];
+    }
+
     /** Whether two dimensions (-1 = unknown) may be equal. */
     static boolean compatible(int a, int b) {
         return a < 0 || b < 0 || a == b;

@@ -17,6 +17,7 @@ import java.util.Set;
 final class TimeDistributedTranslator implements LayerTranslator {
     private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
             "GaussianDropout", "AlphaDropout", "ActivityRegularization");
+    private static final Set<String> MODELS = Set.of("Sequential", "Functional", "Model");
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
@@ -27,6 +28,11 @@ final class TimeDistributedTranslator implements LayerTranslator {
         }
         LayerSpec inner = new LayerSpec(layer.path("config").path("name").asText("layer"), layer.path("class_name").asText(),
                 layer.path("config"), List.of());
+        if (MODELS.contains(inner.className())) {
+            config.problem("wraps the model '" + inner.name() + "' (" + inner.className() + "); keras4j runs"
+                    + " TimeDistributed over a single layer only");
+            return List.of(t.unavailable());
+        }
         KTensor x = t.inputs().get(0);
         if (LAST_AXIS.contains(inner.className())) {
             List<KTensor> out = t.translateInner(inner, List.of(new KTensor(x.value(), null)), List.of(), t.weights());
