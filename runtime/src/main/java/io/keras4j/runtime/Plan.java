@@ -15,6 +15,11 @@ import java.util.Map;
  * The exception are nodes whose output shapes depend on input values (ONNX Reshape, Slice, Expand,
  * ConstantOfShape fed by computed shapes) and the nodes after them: their shapes are resolved at every
  * run, and their buffers reallocated only when a size changes. A plan is used by one thread at a time.
+ *
+ * <p>On a team of two threads, two recurrent nodes in a row where the second does not read the first (the two
+ * directions of a Bidirectional layer) run at once at batch 1, one per thread, each with its own scratch: better
+ * than splitting each direction's weights between the threads with a barrier per step. With more threads, or
+ * larger batches, each node uses the whole team in turn.
  */
 final class Plan {
     private final Model model;
@@ -27,6 +32,11 @@ final class Plan {
     /** Whether node n's output shapes are resolved at run time. */
     private final boolean[] dynamic;
     private float[] scratch;
+    /** Whether node n and node n+1 may run at once (see the class comment). */
+    private final boolean[] withNext;
+    /** The scratch of the second node of a pair that runs at once. */
+    private final float[] pairScratch;
+    private final PairTask pairTask = new PairTask();
 
     /** @throws IllegalArgumentException naming the layer whose shapes do not fit */
     Plan(Model model, int[][] inputShapes) {
@@ -69,7 +79,15 @@ final class Plan {
             }
             scratchSize = Math.max(scratchSize, node.op().scratchSize(in));
         }
-        checkFitsHeap(floats + scratchSize);
+        withNext = new boolean[nodes.size()];
+        int pairScratchSize = 0;
+        for (int n = 0; n + 1 < nodes.size(); n++) {
+            withNext[n] = independentRecurrences(n) && !(n > 0 && withNext[n - 1]);
+            if (withNext[n]) {
+                pairScratchSize = Math.max(pairScratchSize, nodes.get(n + 1).op().scratchSize(nodeInShapes[n + 1]));
+            }
+        }
+        checkFitsHeap(floats + scratchSize + pairScratchSize);
         for (int n = 0; n < nodes.size(); n++) {
             for (int i = 0; outShapes[n] != null && i < outShapes[n].length; i++) {
                 nodeOut[n][i] = new float[Shapes.checkedSize(outShapes[n][i])];
@@ -77,6 +95,24 @@ final class Plan {
             }
         }
         scratch = new float[scratchSize];
+        pairScratch = new float[pairScratchSize];
+    }
+
+    /** Whether nodes n and n+1 are recurrent, planned, at batch 1, and n+1 reads no output of n. */
+    private boolean independentRecurrences(int n) {
+        List<Node> nodes = model.graph().nodes();
+        if (!(nodes.get(n).op() instanceof RecurrentOp) || !(nodes.get(n + 1).op() instanceof RecurrentOp)
+                || dynamic[n] || dynamic[n + 1] || nodeInShapes[n][0][0] != 1 || nodeInShapes[n + 1][0][0] != 1) {
+            return false;
+        }
+        for (int in : model.nodeInputs()[n + 1]) {
+            for (int out : model.nodeOutputs()[n]) {
+                if (in == out) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /**
@@ -162,15 +198,42 @@ final class Plan {
             if (dynamic[n]) {
                 resolve(n, nodes.get(n));
             }
-            Op op = nodes.get(n).op();
-            float[] state = carried == null ? null : carried[n];
-            if (op instanceof RecurrentOp r) {
-                r.forward(in, nodeInShapes[n], nodeOut[n], scratch, state, parallel);
-            } else if (state != null) {
-                ((StatefulOp) op).forward(in, nodeInShapes[n], nodeOut[n], scratch, state);
-            } else {
-                op.forward(in, nodeInShapes[n], nodeOut[n], scratch);
+            if (withNext[n] && parallel.threads() == 2) {
+                float[][] next = nodeIn[n + 1];
+                for (int i = 0; i < next.length; i++) {
+                    next[i] = values[nodeInputs[n + 1][i]];
+                }
+                pairTask.first = n;
+                pairTask.carried = carried;
+                parallel.run(2, pairTask);
+                n++;
+                continue;
             }
+            runNode(n, scratch, carried, parallel);
+        }
+    }
+
+    /** Runs node n, its inputs assembled, on {@code parallel}. */
+    private void runNode(int n, float[] work, float[][] carried, Parallel parallel) {
+        Op op = model.graph().nodes().get(n).op();
+        float[] state = carried == null ? null : carried[n];
+        if (op instanceof RecurrentOp r) {
+            r.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state, parallel);
+        } else if (state != null) {
+            ((StatefulOp) op).forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state);
+        } else {
+            op.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work);
+        }
+    }
+
+    /** Two independent recurrent nodes, one per thread; a field so that running it allocates nothing. */
+    private final class PairTask implements Parallel.Task {
+        private int first;
+        private float[][] carried;
+
+        @Override
+        public void run(int part, int parts) {
+            runNode(first + part, part == 0 ? scratch : pairScratch, carried, Parallel.SERIAL);
         }
     }
 

@@ -8,6 +8,7 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.BidirectionalMerge;
 import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
@@ -69,6 +70,45 @@ class SessionTest {
                     float[] afterReset = s.runAll(Tensor.of(x, batch, 12, IN))[0].toArray();
                     try (Session fresh = model.newSession(threads)) {
                         assertArrayEquals(fresh.runAll(Tensor.of(x, batch, 12, IN))[0].toArray(), afterReset);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Lstm lstm(SplittableRandom r, int in, RecurrentOptions options) {
+        return new Lstm(in, UNITS, values(r, in * 4 * UNITS, 0.5f), values(r, UNITS * 4 * UNITS, 0.1f),
+                values(r, 4 * UNITS, 0.2f), Activation.of(Activation.Kind.TANH), Activation.of(Activation.Kind.SIGMOID), options);
+    }
+
+    /**
+     * Two LSTMs on the same input (a Bidirectional layer's directions: at batch 1 on two threads they run at once),
+     * then a third reading the merge and a fourth reading the third (dependent: never at once), statefully.
+     */
+    @Test
+    void independentRecurrencesOnTwoThreadsMatchOneThread() {
+        SplittableRandom r = new SplittableRandom(5);
+        RecurrentOptions seq = RecurrentOptions.DEFAULTS.withReturnSequences(true).withStateful(true);
+        Model model = Model.of(new Graph(List.of(new ValueInfo("x", new int[] {-1, -1, IN})),
+                List.of(new Node("forward", lstm(r, IN, seq), List.of("x"), List.of("f")),
+                        new Node("backward", lstm(r, IN, seq.withGoBackwards(true)), List.of("x"), List.of("b")),
+                        new Node("merge", new BidirectionalMerge(BidirectionalMerge.Mode.CONCAT, true), List.of("f", "b"),
+                                List.of("m")),
+                        new Node("third", lstm(r, 2 * UNITS, seq), List.of("m"), List.of("t")),
+                        new Node("fourth", lstm(r, UNITS, seq), List.of("t"), List.of("y"))),
+                List.of("y"), Map.of()));
+        for (int batch : new int[] {1, 2}) {
+            float[] x = values(new SplittableRandom(batch), batch * 9 * IN, 1f);
+            float[][] want = new float[2][];
+            try (Session one = model.newSession(1)) {
+                want[0] = one.runAll(steps(x, batch, 9, 0, 4))[0].toArray();
+                want[1] = one.runAll(steps(x, batch, 9, 4, 9))[0].toArray();
+            }
+            try (Session two = model.newSession(2)) {
+                for (int call = 0; call < 2; call++) {
+                    float[] got = two.runAll(call == 0 ? steps(x, batch, 9, 0, 4) : steps(x, batch, 9, 4, 9))[0].toArray();
+                    for (int i = 0; i < got.length; i++) {
+                        assertEquals(want[call][i], got[i], 1e-6, "batch " + batch + ", call " + call + ", element " + i);
                     }
                 }
             }
