@@ -69,7 +69,7 @@ def register_cases(g):
     # even be reloaded by Keras ("Unknown layer: 'NotEqual'"). The cases here therefore feed masks into
     # those layers in Sequential models, and probe masks in Functional models with Maximum / Minimum /
     # Multiply, which read the propagated mask without recording ops. register_mask_kwarg_cases below
-    # holds Functional cases with recorded mask ops, not registered by default.
+    # holds the Functional cases with recorded mask ops.
 
     def emb_rnn(ctx, fmt, pad, rnn):
         t, b, vocab = 9, 5, 17
@@ -633,10 +633,9 @@ def register_mask_kwarg_cases(g):
     """Functional models in which a mask reaches layers whose call() takes `mask` (LSTM, GRU,
     GlobalAveragePooling1D, Softmax, BatchNormalization). Keras 3.15.1 records the mask computation in
     such models as op nodes (module keras.src.ops.numpy: NotEqual, Any, LogicalOr, ExpandDims, ZerosLike,
-    OnesLike, Concatenate) and passes the result as the `mask=` keyword of the consuming call. Importing
-    them needs the model parser to understand those nodes; generate.py does not register these cases
-    until it does. All are .keras: Keras 3.15.1 cannot reload such a model from a legacy .h5 file
-    ("Unknown layer: 'NotEqual'")."""
+    OnesLike, Concatenate) and passes the result as the `mask=` keyword of the consuming call; keras4j
+    checks that such a chain is the mask Keras derives and derives it itself. All are .keras: Keras 3.15.1
+    cannot reload such a model from a legacy .h5 file ("Unknown layer: 'NotEqual'")."""
     keras, layers, Case, R = g.keras, g.layers, g.Case, g.register
     randomize, normal_inputs = g.randomize, g.normal_inputs
 

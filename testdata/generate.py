@@ -711,6 +711,7 @@ register("offset_names_stack2_func_h5", offset_names_case, fmt="h5", api="functi
 import cases_layers  # noqa: E402  (testdata/cases_layers.py)
 
 cases_layers.register_cases(sys.modules[__name__])
+cases_layers.register_mask_kwarg_cases(sys.modules[__name__])
 
 
 # --------------------------------------------------------------------------- recurrent family, stateful, diverging
