@@ -106,6 +106,7 @@ class ErrorMessagesTest {
         byte[] otherValue = editedArchive(masked, m -> ((ArrayNode)
                 layer(m, "NotEqual").path("inbound_nodes").get(0).get("args")).set(1, 5.0));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(otherValue, "edited.keras"));
+        assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("layer 'inner' (Functional): is given the mask any[0][0] computed by the Keras"
                 + " operation Any, which is not the mask Keras derives"), e.getMessage());
         byte[] cyclic = editedArchive(masked, m -> ((ObjectNode) layer(m, "NotEqual").path("inbound_nodes").get(0)

@@ -26,10 +26,17 @@ final class DerivedMasks {
     private DerivedMasks() {
     }
 
-    /** @param operations the config's operation nodes by name */
-    static void check(List<LayerSpec> specs, Map<String, JsonNode> operations, Problems problems) {
+    /**
+     * Records a problem for every call given a mask Keras does not derive, and returns the layers with those masks
+     * dropped (so that no later check names them again).
+     *
+     * @param operations the config's operation nodes by name
+     */
+    static List<LayerSpec> check(List<LayerSpec> specs, Map<String, JsonNode> operations, Problems problems) {
         Map<String, Boolean> seen = new HashMap<>();
+        List<LayerSpec> out = new ArrayList<>();
         for (LayerSpec layer : specs) {
+            List<LayerCall> calls = new ArrayList<>();
             for (LayerCall call : layer.calls()) {
                 TensorRef mask = call.mask();
                 if (mask != null && !derived(mask, specs, operations, seen)) {
@@ -38,9 +45,13 @@ final class DerivedMasks {
                             + (op == null ? "a layer" : "the Keras operation " + op.path("class_name").asText())
                             + ", which is not the mask Keras derives; keras4j applies only the masks of Masking and"
                             + " Embedding(mask_zero=True), not a mask= computed in the model");
+                    call = new LayerCall(call.inputs(), call.initialState(), null, call.maskPassed());
                 }
+                calls.add(call);
             }
+            out.add(new LayerSpec(layer.name(), layer.className(), layer.config(), calls));
         }
+        return out;
     }
 
     /**

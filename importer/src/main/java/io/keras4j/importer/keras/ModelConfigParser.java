@@ -113,8 +113,7 @@ public final class ModelConfigParser {
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
         checkOperationsOnlyMask(specs, operations, problems);
-        DerivedMasks.check(specs, operations, problems);
-        return new ParsedModel(specs, refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+        return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
     }
 
     /**
