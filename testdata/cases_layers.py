@@ -694,6 +694,14 @@ def register_mask_kwarg_cases(g):
                     "the masks reach BatchNormalization, Softmax and LSTM through recorded op nodes.",
                     covers=["mask_kwarg_op_nodes"])
 
+    def merges_rnn_h5(ctx):
+        c = merges_rnn(ctx)
+        c.fmt, c.reload_from = "h5", "keras"
+        c.description += (" Saved as .h5, which Keras 3.15.1 writes without the operations' modules and cannot reload;"
+                          " the outputs are those of the same model saved as .keras and reloaded.")
+        return c
+
     R("maskkw_emb_lstm_func_keras", emb_lstm)
     R("maskkw_merges_rnn_func_keras", merges_rnn)
+    R("maskkw_merges_rnn_func_h5", merges_rnn_h5)
     R("maskkw_bn_softmax_lstm_func_keras", norm_softmax)

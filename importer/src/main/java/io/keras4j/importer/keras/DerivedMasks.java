@@ -22,8 +22,16 @@ final class DerivedMasks {
             "Squeeze", "Concatenate", "BroadcastTo");
     /** Operations whose result does not depend on their input's values. */
     private static final Set<String> SHAPE_ONLY = Set.of("OnesLike", "ZerosLike");
+    /** Every operation Keras records for the masks it derives. */
+    static final Set<String> OPERATIONS = union(union(COMBINING, SHAPE_ONLY), Set.of("NotEqual"));
 
     private DerivedMasks() {
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /**

@@ -94,7 +94,7 @@ public final class ModelConfigParser {
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
             String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
-            if (layer.path("module").asText().startsWith("keras.src.ops")) {
+            if (isOperation(layer)) {
                 operations.put(name, layer);
                 continue;
             }
@@ -114,6 +114,19 @@ public final class ModelConfigParser {
         }
         checkOperationsOnlyMask(specs, operations, problems);
         return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+    }
+
+    /**
+     * Whether a functional config entry is a Keras operation node rather than a layer: module {@code keras.src.ops...},
+     * or, where Keras 3's {@code .h5} writer drops the modules, one of the operations Keras records for masks, called
+     * as Keras 3 records calls ({@code {"args", "kwargs"}}) and with no {@code trainable} flag in its config (which
+     * every Keras 3 layer has, Concatenate included).
+     */
+    private static boolean isOperation(JsonNode layer) {
+        String module = layer.path("module").asText("");
+        return module.startsWith("keras.src.ops") || module.isEmpty()
+                && DerivedMasks.OPERATIONS.contains(layer.path("class_name").asText())
+                && layer.path("inbound_nodes").path(0).isObject() && !layer.path("config").has("trainable");
     }
 
     /**
