@@ -803,6 +803,20 @@ def register_cases(g):
 
     R("graph_nested_multi_output_func_h5", graph_nested_multi_out)
 
+    def graph_nested_func_twice_outputs(ctx, fmt):
+        i_in = keras.Input((5, 3))
+        inner = keras.Model(i_in, layers.Dense(2)(layers.LSTM(4, return_sequences=True)(i_in)), name="inner")
+        a, b = keras.Input((5, 3)), keras.Input((5, 3))
+        model = keras.Model([a, b], [inner(a), inner(b)])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 3), normal_inputs(ctx, 2, 5, 3)], fmt,
+                    "functional whose outputs are a nested Functional 'inner' [LSTM(4, seq) -> Dense(2)] called on a "
+                    "and on b: output_layers name the calls nodes 1 and 2 (Keras counts the model's own node as 0), "
+                    "inbound nodes of Keras 3 name them 0 and 1.", covers=["nested_model_called_twice"])
+
+    R("graph_nested_func_twice_outputs_func_keras", graph_nested_func_twice_outputs, fmt="keras")
+    R("graph_nested_func_twice_outputs_func_h5", graph_nested_func_twice_outputs, fmt="h5")
+
     def graph_seq_in_seq(ctx):
         inner = keras.Sequential([keras.Input((6, 3)), layers.Bidirectional(layers.LSTM(3, return_sequences=True)),
                                   layers.Dense(4)], name="inner_seq")

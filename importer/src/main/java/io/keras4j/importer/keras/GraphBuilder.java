@@ -89,8 +89,8 @@ public final class GraphBuilder {
                 int[] lc = pending.get(p);
                 LayerSpec layer = layers.get(lc[0]);
                 LayerCall call = layer.calls().get(lc[1]);
-                List<KTensor> ins = resolve(tensors, call.inputs(), layers);
-                List<KTensor> state = resolve(tensors, call.initialState(), layers);
+                List<KTensor> ins = resolve(tensors, call.inputs());
+                List<KTensor> state = resolve(tensors, call.initialState());
                 if (ins == null || state == null) {
                     continue;
                 }
@@ -136,7 +136,7 @@ public final class GraphBuilder {
             }
         }
         for (TensorRef out : m.outputs()) {
-            List<KTensor> found = resolve(tensors, List.of(out), layers);
+            List<KTensor> found = resolve(tensors, List.of(out));
             KTensor t = found == null ? null : found.get(0);
             if (t == null) {
                 problems.add("model output " + out + " is not computed by any layer");
@@ -147,28 +147,17 @@ public final class GraphBuilder {
         return outputs;
     }
 
-    /**
-     * Looks up tensors by reference. Keras counts a built-in first node for Functional models used as
-     * layers, so references to their outputs are one node index higher than the call they mean.
-     */
-    private static List<KTensor> resolve(Map<TensorRef, KTensor> tensors, List<TensorRef> refs, List<LayerSpec> layers) {
+    /** Looks up tensors by reference (calls numbered from 0: see ModelConfigParser). */
+    private static List<KTensor> resolve(Map<TensorRef, KTensor> tensors, List<TensorRef> refs) {
         List<KTensor> out = new ArrayList<>();
         for (TensorRef r : refs) {
             KTensor t = tensors.get(r);
-            if (t == null && r.nodeIndex() > 0 && isFunctional(layers, r.layer())) {
-                t = tensors.get(new TensorRef(r.layer(), r.nodeIndex() - 1, r.tensorIndex()));
-            }
             if (t == null) {
                 return null;
             }
             out.add(t);
         }
         return out;
-    }
-
-    private static boolean isFunctional(List<LayerSpec> layers, String name) {
-        return layers.stream().anyMatch(l -> l.name().equals(name) && !"Sequential".equals(l.className())
-                && MODEL_CLASSES.contains(l.className()));
     }
 
     /** A Sequential or Functional model used as a layer: its layers are translated in place under its name. */

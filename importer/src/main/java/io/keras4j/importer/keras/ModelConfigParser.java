@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,44 @@ public final class ModelConfigParser {
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
         checkOperationsOnlyMask(specs, operations, problems);
-        return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")), refs(config.path("output_layers")), shapes, false);
+        Set<String> functional = new HashSet<>();
+        boolean legacyNodes = false;
+        for (LayerSpec l : specs) {
+            if ("Functional".equals(l.className()) || "Model".equals(l.className())) {
+                functional.add(l.name());
+            }
+        }
+        for (JsonNode layer : config.path("layers")) {
+            legacyNodes |= layer.path("inbound_nodes").path(0).isArray();
+        }
+        if (legacyNodes) {
+            List<LayerSpec> renumbered = new ArrayList<>();
+            for (LayerSpec l : specs) {
+                List<LayerCall> calls = new ArrayList<>();
+                for (LayerCall c : l.calls()) {
+                    calls.add(new LayerCall(callIndices(c.inputs(), functional), callIndices(c.initialState(), functional),
+                            c.mask(), c.maskPassed()));
+                }
+                renumbered.add(new LayerSpec(l.name(), l.className(), l.config(), calls));
+            }
+            specs = renumbered;
+        }
+        return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")),
+                callIndices(refs(config.path("output_layers")), functional), shapes, false);
+    }
+
+    /**
+     * References to the calls of nested Functional models, renumbered from 0. Keras counts a Functional model's own
+     * node (its inputs to its outputs) as node 0, so {@code output_layers} (and, before Keras 3, inbound nodes) name its
+     * first call node 1; Keras 3 inbound nodes leave that node out and name the first call node 0.
+     */
+    private static List<TensorRef> callIndices(List<TensorRef> refs, Set<String> functional) {
+        List<TensorRef> out = new ArrayList<>();
+        for (TensorRef r : refs) {
+            out.add(functional.contains(r.layer()) && r.nodeIndex() > 0
+                    ? new TensorRef(r.layer(), r.nodeIndex() - 1, r.tensorIndex()) : r);
+        }
+        return out;
     }
 
     /**
