@@ -634,8 +634,9 @@ def register_mask_kwarg_cases(g):
     GlobalAveragePooling1D, Softmax, BatchNormalization). Keras 3.15.1 records the mask computation in
     such models as op nodes (module keras.src.ops.numpy: NotEqual, Any, LogicalOr, ExpandDims, ZerosLike,
     OnesLike, Concatenate) and passes the result as the `mask=` keyword of the consuming call; keras4j
-    checks that such a chain is the mask Keras derives and derives it itself. All are .keras: Keras 3.15.1
-    cannot reload such a model from a legacy .h5 file ("Unknown layer: 'NotEqual'")."""
+    checks that such a chain is the mask Keras derives and derives it itself. Keras 3.15.1 cannot reload such a
+    model from a legacy .h5 file ("Unknown layer: 'NotEqual'"): the one .h5 case takes its outputs from the same
+    model saved as .keras (Case.reload_from)."""
     keras, layers, Case, R = g.keras, g.layers, g.Case, g.register
     randomize, normal_inputs = g.randomize, g.normal_inputs
 

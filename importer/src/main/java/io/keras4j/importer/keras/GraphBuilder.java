@@ -24,7 +24,6 @@ import java.util.Set;
 public final class GraphBuilder {
     /** More outputs than any op produces, so a failed emit can stand in for all of them. */
     private static final int MAX_OUTPUTS = 8;
-    private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model");
 
     private final ParsedModel model;
     private final KerasVersion version;
@@ -102,7 +101,7 @@ public final class GraphBuilder {
                             + " keras4j applies only the masks of Masking and Embedding(mask_zero=True)");
                 }
                 List<KTensor> outs;
-                if (MODEL_CLASSES.contains(layer.className())) {
+                if (layer.isModel()) {
                     outs = nested(layer, lc[0], store, nodeBase, ins);
                 } else {
                     List<Weight> w = weightCache.get(lc[0]);

@@ -2,6 +2,7 @@ package io.keras4j.importer.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A layer as the model config describes it.
@@ -12,7 +13,14 @@ import java.util.List;
  * @param calls     the layer's applications in the model, in node-index order
  */
 public record LayerSpec(String name, String className, JsonNode config, List<LayerCall> calls) {
+    private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model");
+
     public LayerSpec {
         calls = List.copyOf(calls);
+    }
+
+    /** Whether this layer is a model used as a layer (Sequential or Functional). */
+    public boolean isModel() {
+        return MODEL_CLASSES.contains(className);
     }
 }

@@ -12,12 +12,15 @@ import java.util.Set;
 /**
  * Keras TimeDistributed: applies the wrapped layer to every timestep. Layers that already act on the last
  * axis alone (Dense, Activation and the inference identities) are applied directly to the sequence;
- * others run on {@code [batch·time, ...]} and are split back. The input mask passes through.
+ * others run on {@code [batch·time, ...]} and are split back. The input mask passes through; a masked input to a
+ * wrapped layer that takes a mask (an RNN over a 4-D input, ...) is refused.
  */
 final class TimeDistributedTranslator implements LayerTranslator {
     private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
             "GaussianDropout", "AlphaDropout", "ActivityRegularization");
-    private static final Set<String> MODELS = Set.of("Sequential", "Functional", "Model");
+    /** Supported layers whose call takes a mask, which TimeDistributed would give them. */
+    private static final Set<String> TAKE_MASK = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional",
+            "GlobalAveragePooling1D", "Softmax");
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
@@ -28,12 +31,17 @@ final class TimeDistributedTranslator implements LayerTranslator {
         }
         LayerSpec inner = new LayerSpec(layer.path("config").path("name").asText("layer"), layer.path("class_name").asText(),
                 layer.path("config"), List.of());
-        if (MODELS.contains(inner.className())) {
+        if (inner.isModel()) {
             config.problem("wraps the model '" + inner.name() + "' (" + inner.className() + "); keras4j runs"
                     + " TimeDistributed over a single layer only");
             return List.of(t.unavailable());
         }
         KTensor x = t.inputs().get(0);
+        if (x.mask() != null && t.maskPassed() && TAKE_MASK.contains(inner.className())) {
+            config.problem("passes its input's mask to the wrapped " + inner.className() + " (one mask row per"
+                    + " timestep, as Keras does), which keras4j does not do");
+            return List.of(t.unavailable());
+        }
         if (LAST_AXIS.contains(inner.className())) {
             List<KTensor> out = t.translateInner(inner, List.of(new KTensor(x.value(), null)), List.of(), t.weights());
             return List.of(new KTensor(out.get(0).value(), x.mask()));
