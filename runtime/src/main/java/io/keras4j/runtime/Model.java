@@ -172,7 +172,7 @@ public final class Model {
         for (int i = 0; i < inputs.length; i++) {
             shapes[i] = inputs[i].shape();
         }
-        Plan plan = new Plan(this, shapes);
+        Plan plan = new Plan(this, shapes, false);
         plan.run(inputs, carried, Parallel.SERIAL);
         if (trace != null) {
             plan.trace(trace);

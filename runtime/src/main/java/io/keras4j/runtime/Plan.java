@@ -38,8 +38,12 @@ final class Plan {
     private final float[] pairScratch;
     private final PairTask pairTask = new PairTask();
 
-    /** @throws IllegalArgumentException naming the layer whose shapes do not fit */
-    Plan(Model model, int[][] inputShapes) {
+    /**
+     * @param pairs whether the plan will run on a team of two threads, so that independent recurrent nodes may run at
+     *              once (each pair then has a scratch of its own)
+     * @throws IllegalArgumentException naming the layer whose shapes do not fit
+     */
+    Plan(Model model, int[][] inputShapes, boolean pairs) {
         this.model = model;
         this.inputShapes = inputShapes;
         List<Node> nodes = model.graph().nodes();
@@ -82,7 +86,7 @@ final class Plan {
         withNext = new boolean[nodes.size()];
         int pairScratchSize = 0;
         for (int n = 0; n + 1 < nodes.size(); n++) {
-            withNext[n] = independentRecurrences(n) && !(n > 0 && withNext[n - 1]);
+            withNext[n] = pairs && independentRecurrences(n) && !(n > 0 && withNext[n - 1]);
             if (withNext[n]) {
                 pairScratchSize = Math.max(pairScratchSize, nodes.get(n + 1).op().scratchSize(nodeInShapes[n + 1]));
             }
@@ -198,7 +202,7 @@ final class Plan {
             if (dynamic[n]) {
                 resolve(n, nodes.get(n));
             }
-            if (withNext[n] && parallel.threads() == 2) {
+            if (withNext[n]) {
                 float[][] next = nodeIn[n + 1];
                 for (int i = 0; i < next.length; i++) {
                     next[i] = values[nodeInputs[n + 1][i]];

@@ -79,7 +79,7 @@ public final class Session implements AutoCloseable {
             for (int i = 0; i < inputs.length; i++) {
                 shapes[i] = inputs[i].shape();
             }
-            plan = new Plan(model, shapes);
+            plan = new Plan(model, shapes, parallel.threads() == 2);
         }
         if (inputs.length > 0 && inputs[0].rank() > 0) {
             int b = inputs[0].dim(0);
