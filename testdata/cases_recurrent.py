@@ -606,6 +606,30 @@ def register_cases(g):
 
     R("rmask_opnodes_emb_encdec_lstm_func_keras", rm_opnodes_encdec)
 
+    def rm_td_4d(ctx, fmt):
+        inp = keras.Input((3, 6, 2))                    # (batch, groups, steps, features)
+        m = layers.Masking()(inp)
+        last = layers.TimeDistributed(layers.LSTM(4))(m)
+        seq = layers.TimeDistributed(layers.GRU(3, return_sequences=True))(m)
+        mean = layers.TimeDistributed(layers.GlobalAveragePooling1D())(seq)
+        model = keras.Model(inp, [last, seq, mean])
+        randomize(model, ctx.rng)
+        x = normal_inputs(ctx, 2, 3, 6, 2)
+        x[0, 0, 4:] = 0.0      # group padded at the end
+        x[0, 1, :2] = 0.0      # at the start
+        x[1, 1, 2:4] = 0.0     # in the middle
+        x[1, 2, 1:] = 0.0      # one valid step (a group with none makes Keras' masked mean 0/0)
+        return Case(model, [x], fmt,
+                    "functional Masking on a 4-D (batch, groups, steps, features) input -> TimeDistributed(LSTM(4)), "
+                    "TimeDistributed(GRU(3, seq)) -> TimeDistributed(GlobalAveragePooling1D): TimeDistributed gives "
+                    "each wrapped layer the (batch, steps) mask of its group; groups padded at the end, start, middle "
+                    "and all but the first step." + (" Keras 3.15.1 cannot reload this .h5 (mask operation nodes): "
+                                                    "outputs from the same model saved as .keras." if fmt == "h5" else ""),
+                    covers=["time_distributed_rnn_mask"], reload_from="keras" if fmt == "h5" else None)
+
+    R("rmask_masking4d_td_lstm_gru_gap_func_keras", rm_td_4d, fmt="keras")
+    R("rmask_masking4d_td_lstm_gru_gap_func_h5", rm_td_4d, fmt="h5")
+
     # Masks across nested-model boundaries. A nested model's output carries the mask its layers computed, and a
     # mask given to a nested model reaches its layers; Keras 3 records such calls with "mask": null, which Keras
     # fills in at run time with the input's own mask.

@@ -6,9 +6,6 @@
 three_unsupported_layers.keras: LSTM -> Lambda -> UnitNormalization -> Conv1DTranspose -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
-masked_timedistributed_lstm.keras: Masking on a 4-D input -> TimeDistributed(LSTM(5)): Keras gives the wrapped LSTM
-one mask row per outer timestep, which keras4j does not.
-
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
 computed from another input, which Keras applies instead of the Embedding's.
 """
@@ -34,10 +31,6 @@ def main():
     x = layers.Conv1DTranspose(4, 3, name="deconv")(x)
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
-
-    inputs = keras.Input((4, 6, 3))
-    y = layers.TimeDistributed(layers.LSTM(5))(layers.Masking()(inputs))
-    keras.Model(inputs, y).save(HERE / "masked_timedistributed_lstm.keras")
 
     ids, other = keras.Input((6,)), keras.Input((6,))
     e = layers.Embedding(12, 4, mask_zero=True)(ids)

@@ -12,12 +12,16 @@ import java.util.Set;
 /**
  * Keras TimeDistributed: applies the wrapped layer to every timestep. Layers that already act on the last
  * axis alone (Dense, Activation and the inference identities) are applied directly to the sequence;
- * others run on {@code [batch·time, ...]} and are split back. The input mask passes through; a masked input to a
- * wrapped layer that takes a mask (an RNN over a 4-D input, ...) is refused.
+ * others run on {@code [batch·time, ...]} and are split back. The input mask passes through; as in Keras, a wrapped
+ * RNN or GlobalAveragePooling1D over a masked 4-D input gets each timestep's mask row ({@code [batch·time, steps]});
+ * other masked layers that take a mask are refused.
  */
 final class TimeDistributedTranslator implements LayerTranslator {
     private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
             "GaussianDropout", "AlphaDropout", "ActivityRegularization");
+    /** Layers that take the mask of each timestep's sequence: over {@code [batch·time, steps, features]}. */
+    private static final Set<String> SEQUENCE_MASKED = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional",
+            "GlobalAveragePooling1D");
     /** Supported layers whose call takes a mask, which TimeDistributed would give them. */
     private static final Set<String> TAKE_MASK = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional",
             "GlobalAveragePooling1D", "Softmax");
@@ -37,17 +41,22 @@ final class TimeDistributedTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         KTensor x = t.inputs().get(0);
+        String innerMask = null;
         if (x.mask() != null && t.maskPassed() && TAKE_MASK.contains(inner.className())) {
-            config.problem("passes its input's mask to the wrapped " + inner.className() + " (one mask row per"
-                    + " timestep, as Keras does), which keras4j does not do");
-            return List.of(t.unavailable());
+            if (!SEQUENCE_MASKED.contains(inner.className()) || t.shape(x.value()).length < 4) {
+                config.problem("passes its input's mask to the wrapped " + inner.className() + " (one mask row per"
+                        + " timestep, as Keras does), which keras4j does only for an RNN or GlobalAveragePooling1D over a"
+                        + " 4-D input");
+                return List.of(t.unavailable());
+            }
+            innerMask = t.emit(new MergeBatchTime(), List.of(x.mask())).get(0);
         }
         if (LAST_AXIS.contains(inner.className())) {
             List<KTensor> out = t.translateInner(inner, List.of(new KTensor(x.value(), null)), List.of(), t.weights());
             return List.of(new KTensor(out.get(0).value(), x.mask()));
         }
         String merged = t.emit(new MergeBatchTime(), List.of(x.value())).get(0);
-        List<KTensor> out = t.translateInner(inner, List.of(new KTensor(merged, null)), List.of(), t.weights());
+        List<KTensor> out = t.translateInner(inner, List.of(new KTensor(merged, innerMask)), List.of(), t.weights());
         String split = t.emit(new SplitBatchTime(), List.of(out.get(0).value(), x.value())).get(0);
         return List.of(new KTensor(split, x.mask()));
     }
