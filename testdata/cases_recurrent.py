@@ -335,6 +335,23 @@ def register_cases(g):
 
     R("bidi_lstm_custom_backward_layer_func_keras", bidi_custom_backward)
 
+    def bidi_backward_other_units(ctx, fmt, kind, merge):
+        inp = keras.Input((6, 3))
+        fwd = KIND[kind](3, return_sequences=True, return_state=True)
+        bwd = KIND[kind](5, return_sequences=True, return_state=True, go_backwards=True)
+        outs = layers.Bidirectional(fwd, backward_layer=bwd, merge_mode=merge)(inp)
+        model = keras.Model(inp, outs)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 6, 3)], fmt,
+                    f"functional Bidirectional({kind.upper()}(3, seq, return_state), backward_layer={kind.upper()}(5, "
+                    f"seq, return_state, go_backwards), {merge}) as the model's outputs: a backward layer with other "
+                    "units (Keras reloads it when nothing after it was built for the forward width).",
+                    covers=["bidi_custom_backward_layer", "bidi_backward_other_units"])
+
+    R("bidi_lstm_backward_other_units_concat_func_keras", bidi_backward_other_units, fmt="keras", kind="lstm",
+      merge="concat")
+    R("bidi_gru_backward_other_units_none_func_h5", bidi_backward_other_units, fmt="h5", kind="gru", merge=None)
+
     def bidi_inner_backwards(ctx):
         model = chain_model("sequential", (7, 3), [
             layers.Bidirectional(layers.GRU(4, return_sequences=True, go_backwards=True), merge_mode="concat",

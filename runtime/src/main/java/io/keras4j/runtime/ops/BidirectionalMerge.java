@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.Shapes;
 import java.util.Arrays;
 
 /**
@@ -41,18 +42,25 @@ public final class BidirectionalMerge implements Op {
             throw new IllegalArgumentException("Bidirectional merge takes 2 inputs, got " + in.length);
         }
         Inputs.rank(in[0], sequences ? 3 : 2, "forward output");
-        Inputs.same(in[1], in[0], "backward output");
+        if (mode == Mode.CONCAT || mode == Mode.NONE) {
+            // a backward_layer may have other units than the forward layer: only these modes allow it, as in Keras
+            Inputs.rank(in[1], in[0].length, "backward output");
+            Inputs.same(Shapes.withLast(in[1], in[0][in[0].length - 1]), in[0], "backward output");
+        } else {
+            Inputs.same(in[1], in[0], "backward output");
+        }
         if (mode == Mode.NONE) {
-            return new int[][] {in[0].clone(), in[0].clone()};
+            return new int[][] {in[0].clone(), in[1].clone()};
         }
         int last = in[0][in[0].length - 1];
-        return new int[][] {mode == Mode.CONCAT ? io.keras4j.runtime.Shapes.withLast(in[0], 2 * last) : in[0].clone()};
+        return new int[][] {mode == Mode.CONCAT ? Shapes.withLast(in[0], last + in[1][in[1].length - 1]) : in[0].clone()};
     }
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] shape = inputShapes[0];
         int units = shape[shape.length - 1];
+        int backUnits = inputShapes[1][inputShapes[1].length - 1];
         int time = sequences ? shape[1] : 1;
         int batch = shape[0];
         float[] f = inputs[0];
@@ -60,15 +68,17 @@ public final class BidirectionalMerge implements Op {
         for (int n = 0; n < batch; n++) {
             for (int t = 0; t < time; t++) {
                 int fo = (n * time + t) * units;
-                int bo = (n * time + (time - 1 - t)) * units;
+                int bo = (n * time + (time - 1 - t)) * backUnits;
                 switch (mode) {
-                    case CONCAT:
-                        System.arraycopy(f, fo, outputs[0], 2 * fo, units);
-                        System.arraycopy(b, bo, outputs[0], 2 * fo + units, units);
+                    case CONCAT: {
+                        int yo = (n * time + t) * (units + backUnits);
+                        System.arraycopy(f, fo, outputs[0], yo, units);
+                        System.arraycopy(b, bo, outputs[0], yo + units, backUnits);
                         break;
+                    }
                     case NONE:
                         System.arraycopy(f, fo, outputs[0], fo, units);
-                        System.arraycopy(b, bo, outputs[1], fo, units);
+                        System.arraycopy(b, bo, outputs[1], (n * time + t) * backUnits, backUnits);
                         break;
                     default:
                         for (int j = 0; j < units; j++) {
