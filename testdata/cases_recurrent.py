@@ -644,6 +644,26 @@ def register_cases(g):
                                                     "outputs from the same model saved as .keras." if fmt == "h5" else ""),
                     covers=["time_distributed_rnn_mask"], reload_from="keras" if fmt == "h5" else None)
 
+    def rm_td_4d_last(ctx):
+        inp = keras.Input((4, 5, 2))                    # (batch, groups, steps, features)
+        m = layers.Masking()(inp)
+        joined = layers.Concatenate()([layers.TimeDistributed(layers.LSTM(3))(m),
+                                       layers.TimeDistributed(layers.GRU(2, go_backwards=True))(m)])
+        model = keras.Model(inp, layers.LSTM(3, return_sequences=True)(joined))
+        randomize(model, ctx.rng)
+        x = normal_inputs(ctx, 2, 4, 5, 2)
+        x[0, 1, 3:] = 0.0      # group padded at the end
+        x[0, 3, :] = 0.0       # every step masked: the group is masked for the LSTM over groups
+        x[1, 0, :] = 0.0
+        x[1, 2, 1:4] = 0.0     # in the middle
+        return Case(model, [x], "keras",
+                    "functional Masking on a 4-D (batch, groups, steps, features) input -> TimeDistributed(LSTM(3)) and "
+                    "TimeDistributed(GRU(2, go_backwards)) without return_sequences -> Concatenate -> LSTM(3, seq) over "
+                    "the groups: Keras keeps the (batch, groups, steps) mask on the TimeDistributed outputs and "
+                    "Concatenate reduces it with any over the steps, so a group with no valid step is masked.",
+                    covers=["time_distributed_rnn_mask"])
+
+    R("rmask_masking4d_td_last_concat_lstm_func_keras", rm_td_4d_last)
     R("rmask_masking4d_td_lstm_gru_gap_func_keras", rm_td_4d, fmt="keras")
     R("rmask_masking4d_td_lstm_gru_gap_func_h5", rm_td_4d, fmt="h5")
 

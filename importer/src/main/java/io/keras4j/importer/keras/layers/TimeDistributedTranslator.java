@@ -6,6 +6,7 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.LayerSpec;
 import io.keras4j.runtime.ops.MergeBatchTime;
 import io.keras4j.runtime.ops.SplitBatchTime;
+import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.List;
 import java.util.Set;
 
@@ -58,6 +59,28 @@ final class TimeDistributedTranslator implements LayerTranslator {
         String merged = t.emit(new MergeBatchTime(), List.of(x.value())).get(0);
         List<KTensor> out = t.translateInner(inner, List.of(new KTensor(merged, innerMask)), List.of(), t.weights());
         String split = t.emit(new SplitBatchTime(), List.of(out.get(0).value(), x.value())).get(0);
-        return List.of(new KTensor(split, x.mask()));
+        return List.of(new KTensor(split, outputMask(t, x.mask(), split)));
+    }
+
+    /**
+     * Keras keeps the input's mask on the output, even where the wrapped layer dropped an axis (an RNN without
+     * return_sequences: a {@code (batch, time, steps)} mask on a {@code (batch, time, units)} value). Every layer Keras can
+     * run on that mask takes it over its last axes with {@code any} (Concatenate) or passes it on, so keras4j reduces it
+     * with {@code any} to the value's shape without its last axis at once.
+     */
+    private static String outputMask(Translation t, String mask, String value) {
+        if (mask == null) {
+            return null;
+        }
+        int maskRank = t.shape(mask).length;
+        int keep = t.shape(value).length - 1;
+        if (keep < 1 || maskRank <= keep) {
+            return mask;
+        }
+        long[] axes = new long[maskRank - keep];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = keep + i;
+        }
+        return t.emit(new Reduce(Reduce.Kind.MAX, axes, false), List.of(mask)).get(0);
     }
 }
