@@ -68,6 +68,7 @@ public final class Parallel implements AutoCloseable {
         for (int i = 0; i < parts - 1; i++) {
             workers[i].wake();
         }
+        Throwable workerFailure;
         try {
             task.run(0, parts);
         } finally {
@@ -79,11 +80,18 @@ public final class Parallel implements AutoCloseable {
                 }
             }
             this.task = null;
-        }
-        Throwable t = failure;
-        if (t != null) {
+            // taken even when the caller's part threw (its exception wins), so that no later task reports it
+            workerFailure = failure;
             failure = null;
-            throw new IllegalStateException("a worker failed", t);
+        }
+        if (workerFailure instanceof RuntimeException e) {
+            throw e;
+        }
+        if (workerFailure instanceof Error e) {
+            throw e;
+        }
+        if (workerFailure != null) {
+            throw new IllegalStateException("a worker failed", workerFailure);
         }
     }
 
