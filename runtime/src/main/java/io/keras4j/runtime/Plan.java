@@ -193,20 +193,13 @@ final class Plan {
             values[i] = inputs[i].data();
         }
         List<Node> nodes = model.graph().nodes();
-        int[][] nodeInputs = model.nodeInputs();
         for (int n = 0; n < nodes.size(); n++) {
-            float[][] in = nodeIn[n];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = values[nodeInputs[n][i]];
-            }
+            gatherInputs(n);
             if (dynamic[n]) {
                 resolve(n, nodes.get(n));
             }
             if (withNext[n]) {
-                float[][] next = nodeIn[n + 1];
-                for (int i = 0; i < next.length; i++) {
-                    next[i] = values[nodeInputs[n + 1][i]];
-                }
+                gatherInputs(n + 1);
                 pairTask.first = n;
                 pairTask.carried = carried;
                 parallel.run(2, pairTask);
@@ -214,6 +207,15 @@ final class Plan {
                 continue;
             }
             runNode(n, scratch, carried, parallel);
+        }
+    }
+
+    /** Points node n's input arrays at the current values. */
+    private void gatherInputs(int n) {
+        float[][] in = nodeIn[n];
+        int[] from = model.nodeInputs()[n];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = values[from[i]];
         }
     }
 

@@ -92,9 +92,16 @@ public final class ModelConfigParser {
         List<LayerSpec> specs = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, JsonNode> operations = new LinkedHashMap<>();
+        Set<String> functional = new HashSet<>();
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
-            String name = layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
+            if ("Functional".equals(cls) || "Model".equals(cls)) {
+                functional.add(layerName(layer));
+            }
+        }
+        for (JsonNode layer : config.path("layers")) {
+            String cls = layer.path("class_name").asText();
+            String name = layerName(layer);
             if (isOperation(layer)) {
                 operations.put(name, layer);
                 continue;
@@ -109,35 +116,17 @@ public final class ModelConfigParser {
             }
             List<LayerCall> calls = new ArrayList<>();
             for (JsonNode node : layer.path("inbound_nodes")) {
-                calls.add(call(node, RECURRENT.contains(cls)));
+                calls.add(call(node, RECURRENT.contains(cls), functional));
             }
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
         checkOperationsOnlyMask(specs, operations, problems);
-        Set<String> functional = new HashSet<>();
-        boolean legacyNodes = false;
-        for (LayerSpec l : specs) {
-            if ("Functional".equals(l.className()) || "Model".equals(l.className())) {
-                functional.add(l.name());
-            }
-        }
-        for (JsonNode layer : config.path("layers")) {
-            legacyNodes |= layer.path("inbound_nodes").path(0).isArray();
-        }
-        if (legacyNodes) {
-            List<LayerSpec> renumbered = new ArrayList<>();
-            for (LayerSpec l : specs) {
-                List<LayerCall> calls = new ArrayList<>();
-                for (LayerCall c : l.calls()) {
-                    calls.add(new LayerCall(callIndices(c.inputs(), functional), callIndices(c.initialState(), functional),
-                            c.mask(), c.maskPassed()));
-                }
-                renumbered.add(new LayerSpec(l.name(), l.className(), l.config(), calls));
-            }
-            specs = renumbered;
-        }
         return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")),
                 callIndices(refs(config.path("output_layers")), functional), shapes, false);
+    }
+
+    private static String layerName(JsonNode layer) {
+        return layer.has("name") ? layer.path("name").asText() : layer.path("config").path("name").asText();
     }
 
     /**
@@ -187,8 +176,11 @@ public final class ModelConfigParser {
         }
     }
 
-    /** One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}. */
-    private static LayerCall call(JsonNode node, boolean recurrent) {
+    /**
+     * One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}
+     * (whose references to the calls of the {@code functional} layers are renumbered from 0: see callIndices).
+     */
+    private static LayerCall call(JsonNode node, boolean recurrent, Set<String> functional) {
         List<TensorRef> inputs = new ArrayList<>();
         List<TensorRef> state = new ArrayList<>();
         TensorRef mask = null;
@@ -215,6 +207,8 @@ public final class ModelConfigParser {
                 state.addAll(inputs.subList(1, inputs.size()));
                 inputs = new ArrayList<>(inputs.subList(0, 1));
             }
+            inputs = callIndices(inputs, functional);
+            state = callIndices(state, functional);
         }
         return new LayerCall(inputs, state, mask, maskPassed);
     }

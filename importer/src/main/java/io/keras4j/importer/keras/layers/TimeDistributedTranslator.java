@@ -20,10 +20,10 @@ import java.util.Set;
 final class TimeDistributedTranslator implements LayerTranslator {
     private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
             "GaussianDropout", "AlphaDropout", "ActivityRegularization");
-    /** Layers that take the mask of each timestep's sequence: over {@code [batch·time, steps, features]}. */
-    private static final Set<String> SEQUENCE_MASKED = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional",
-            "GlobalAveragePooling1D");
-    /** Supported layers whose call takes a mask, which TimeDistributed would give them. */
+    /**
+     * Supported layers whose call takes a mask, which TimeDistributed gives them: all but Softmax take the mask of each
+     * timestep's sequence, over {@code [batch·time, steps, features]}.
+     */
     private static final Set<String> TAKE_MASK = Set.of("LSTM", "GRU", "SimpleRNN", "Bidirectional",
             "GlobalAveragePooling1D", "Softmax");
 
@@ -44,7 +44,7 @@ final class TimeDistributedTranslator implements LayerTranslator {
         KTensor x = t.inputs().get(0);
         String innerMask = null;
         if (x.mask() != null && t.maskPassed() && TAKE_MASK.contains(inner.className())) {
-            if (!SEQUENCE_MASKED.contains(inner.className()) || t.shape(x.value()).length < 4) {
+            if (inner.className().equals("Softmax") || t.shape(x.value()).length < 4) {
                 config.problem("passes its input's mask to the wrapped " + inner.className() + " (one mask row per"
                         + " timestep, as Keras does), which keras4j does only for an RNN or GlobalAveragePooling1D over a"
                         + " 4-D input");
