@@ -11,7 +11,8 @@ import java.util.Locale;
  * best, and the calling thread's CPU time. Not a substitute for {@code bench/run.sh}.
  *
  * <pre>java --add-modules jdk.incubator.vector -Dbench.models=bench/target/models-quick -cp ... io.keras4j.bench.Probe
- *     [--rounds 6] [--seconds 1] [--no-ort] case...</pre>
+ *     [--rounds 6] [--seconds 1] [--no-ort] [--series] case...</pre>
+ * {@code --series} also prints every round's two medians, to see whether both engines slow down together.
  * {@code -Dbench.threads=N} overrides the case's threads for keras4j.
  */
 public final class Probe {
@@ -22,11 +23,13 @@ public final class Probe {
         int rounds = 6;
         double seconds = 1;
         boolean ort = true;
+        boolean series = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Double.parseDouble(args[++i]);
                 case "--no-ort" -> ort = false;
+                case "--series" -> series = true;
                 default -> {
                     Keras4jState k = new Keras4jState();
                     k.c = args[i];
@@ -53,6 +56,9 @@ public final class Probe {
                                     throw new IllegalStateException(e);
                                 }
                             }, seconds)[0];
+                        }
+                        if (series) {
+                            System.out.printf(Locale.ROOT, "  round %2d  k4j %9.1f us  ort %9.1f us%n", r, kt[r], ot[r]);
                         }
                     }
                     k.session.close();
