@@ -80,7 +80,7 @@ public final class KernelProbe {
         return samples[m / 2];
     }
 
-    /** Runs n steps of one kernel from the same inputs and returns the calling thread's CPU ns. */
+    /** Runs n steps of one kernel, as a session does (h and its successor swap places), and returns the calling thread's CPU ns. */
     public static final class Steps implements LongUnaryOperator {
         private final Kernels kernels = Kernels.get();
         private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -121,15 +121,18 @@ public final class KernelProbe {
             int width = projection.length / rows;
             int h = projection.length;
             int next = h + rows * padded;
+            int c = next + rows * padded;
             long cpu = mx.getCurrentThreadCpuTime();
             for (long i = 0; i < n; i++) {
                 System.arraycopy(projection, 0, s, 0, projection.length);
                 if (gru) {
-                    kernels.gru(recurrent, recurrentBias, units, s, 0, width, h, next, padded, rows, 0, panels);
+                    kernels.gru(recurrent, recurrentBias, units, s, 0, width, h, next, padded, rows, 0, panels, (i & 1) == 1);
                 } else {
-                    kernels.lstm(recurrent, units, s, 0, width, h, next, next + rows * padded, padded, rows, 0, panels);
+                    kernels.lstm(recurrent, units, s, 0, width, h, next, c, padded, rows, 0, panels, (i & 1) == 1);
                 }
-                System.arraycopy(s, next, s, h, rows * padded);
+                int swap = h;
+                h = next;
+                next = swap;
             }
             return mx.getCurrentThreadCpuTime() - cpu;
         }

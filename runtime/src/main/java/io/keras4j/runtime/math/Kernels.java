@@ -74,9 +74,12 @@ public abstract class Kernels {
      * state in {@code s}: z (row r at {@code zOff + r·zStride}) holds {@code x·W + b} in packed order and is
      * consumed; h at {@code hOff}, the new h goes to {@code hNextOff}, c at {@code cOff} is updated in place;
      * state rows are {@code stride} apart. {@code r} holds the recurrent kernel packed by {@link #packRecurrent}.
+     * With {@code descending} the panels are read from {@code p1 - 1} down to {@code p0}: callers alternate it from
+     * step to step, so that when the recurrent kernel is larger than the cache, the weights read last, still in
+     * cache, are read first. The order changes no result.
      */
     public abstract void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
-                              int stride, int rows, int p0, int p1);
+                              int stride, int rows, int p0, int p1, boolean descending);
 
     /**
      * One GRU step with reset_after (sigmoid gates z and r, tanh candidate), laid out as in {@link #lstm}:
@@ -84,5 +87,5 @@ public abstract class Kernels {
      * bias of the candidate, packed per panel.
      */
     public abstract void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
-                             int stride, int rows, int p0, int p1);
+                             int stride, int rows, int p0, int p1, boolean descending);
 }

@@ -72,7 +72,7 @@ final class ScalarKernels extends Kernels {
 
     @Override
     public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
-                     int stride, int rows, int p0, int p1) {
+                     int stride, int rows, int p0, int p1, boolean descending) {
         int u = units;
         float[][] acc = recurrent(r, 4 * u, s, zOff, zStride, hOff, stride, rows, u);
         for (int b = 0; b < rows; b++) {
@@ -94,7 +94,7 @@ final class ScalarKernels extends Kernels {
 
     @Override
     public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
-                    int stride, int rows, int p0, int p1) {
+                    int stride, int rows, int p0, int p1, boolean descending) {
         int u = units;
         float[][] acc = work(rows, 3 * u);
         for (int b = 0; b < rows; b++) {

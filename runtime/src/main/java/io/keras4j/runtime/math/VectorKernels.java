@@ -136,8 +136,9 @@ final class VectorKernels extends Kernels {
 
     @Override
     public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
-                     int stride, int rows, int p0, int p1) {
-        for (int p = p0; p < p1; p++) {
+                     int stride, int rows, int p0, int p1, boolean descending) {
+        for (int i = p0; i < p1; i++) {
+            int p = descending ? p0 + p1 - 1 - i : i;
             if (rows == 1) {
                 lstm1(r[p], units, s, zOff + p * 4 * L, hOff);
                 continue;
@@ -242,8 +243,9 @@ final class VectorKernels extends Kernels {
 
     @Override
     public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
-                    int stride, int rows, int p0, int p1) {
-        for (int p = p0; p < p1; p++) {
+                    int stride, int rows, int p0, int p1, boolean descending) {
+        for (int i = p0; i < p1; i++) {
+            int p = descending ? p0 + p1 - 1 - i : i;
             for (int b = 0; b < rows; b++) {
                 gru1(r[p], units, s, zOff + b * zStride + p * 3 * L, hOff + b * stride, rb, p * L, hNextOff + b * stride + p * L);
             }

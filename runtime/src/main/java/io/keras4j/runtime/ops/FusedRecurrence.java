@@ -184,10 +184,10 @@ final class FusedRecurrence {
                 int z = (r0 * time + t) * width;
                 if (lstm) {
                     kernels.lstm(recurrent, units, s, z, time * width, cur + r0 * padded, next + r0 * padded,
-                            cAt + r0 * padded, padded, r1 - r0, p0, p1);
+                            cAt + r0 * padded, padded, r1 - r0, p0, p1, (step & 1) == 1);
                 } else {
                     kernels.gru(recurrent, recurrentBias, units, s, z, time * width, cur + r0 * padded, next + r0 * padded,
-                            padded, r1 - r0, p0, p1);
+                            padded, r1 - r0, p0, p1, (step & 1) == 1);
                 }
                 if (sequence != null) {
                     for (int b = r0; b < r1; b++) {
