@@ -80,7 +80,10 @@ public final class KernelProbe {
         return samples[m / 2];
     }
 
-    /** Runs n steps of one kernel, as a session does (h and its successor swap places), and returns the calling thread's CPU ns. */
+    /**
+     * Runs n steps of one kernel, with the rows laid out and h and its successor swapping places as in a session,
+     * and returns the calling thread's CPU ns.
+     */
     public static final class Steps implements LongUnaryOperator {
         private final Kernels kernels = Kernels.get();
         private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
@@ -109,26 +112,27 @@ public final class KernelProbe {
             }
             recurrent = kernels.packRecurrent(w, units, gates);
             recurrentBias = kernels.packColumns(new float[units], 1, 1, units);
-            projection = new float[rows * gates * padded];
+            projection = new float[rows * Kernels.spread(gates * padded)];
             for (int i = 0; i < projection.length; i++) {
                 projection[i] = (float) random.nextGaussian();
             }
-            s = new float[projection.length + 3 * rows * padded];
+            s = new float[projection.length + 3 * rows * Kernels.spread(padded)];
         }
 
         @Override
         public long applyAsLong(long n) {
             int width = projection.length / rows;
+            int stride = Kernels.spread(padded);
             int h = projection.length;
-            int next = h + rows * padded;
-            int c = next + rows * padded;
+            int next = h + rows * stride;
+            int c = next + rows * stride;
             long cpu = mx.getCurrentThreadCpuTime();
             for (long i = 0; i < n; i++) {
                 System.arraycopy(projection, 0, s, 0, projection.length);
                 if (gru) {
-                    kernels.gru(recurrent, recurrentBias, units, s, 0, width, h, next, padded, rows, 0, panels, (i & 1) == 1);
+                    kernels.gru(recurrent, recurrentBias, units, s, 0, width, h, next, stride, rows, 0, panels, (i & 1) == 1);
                 } else {
-                    kernels.lstm(recurrent, units, s, 0, width, h, next, c, padded, rows, 0, panels, (i & 1) == 1);
+                    kernels.lstm(recurrent, units, s, 0, width, h, next, c, stride, rows, 0, panels, (i & 1) == 1);
                 }
                 int swap = h;
                 h = next;

@@ -11,8 +11,8 @@ import java.util.Arrays;
  * threads, sequences of the batch are split between them; a single sequence with large recurrent weights
  * has its panels split instead, so each core streams its own share, with a spin barrier per step.
  *
- * <p>Scratch: the projection {@code [batch·time][gates·up]}, then h twice (current and next), then c (LSTM),
- * each {@code [batch][up]}.
+ * <p>Scratch: the projection {@code [batch][time][gates·up]}, then h twice (current and next), then c (LSTM),
+ * each {@code [batch][up]}, with the sequences of each laid {@link Kernels#spread} apart.
  */
 final class FusedRecurrence {
     /** Split one sequence's panels across threads when its recurrent weights hold at least this many floats. */
@@ -60,7 +60,7 @@ final class FusedRecurrence {
     }
 
     int scratchSize(int batch, int time) {
-        return batch * time * gates * padded + 3 * batch * padded;
+        return batch * Kernels.spread(time * gates * padded) + 3 * batch * Kernels.spread(padded);
     }
 
     /** This thread's reusable call, to fill with {@link Call#state} before {@link #run}. */
@@ -150,22 +150,22 @@ final class FusedRecurrence {
                 r1 = (part + 1) * batch / parts;
             }
             int width = gates * padded;
-            int bt = batch * time;
-            int hAt = bt * width;
-            int nextAt = hAt + batch * padded;
-            int cAt = nextAt + batch * padded;
+            int seq = Kernels.spread(time * width);
+            int st = Kernels.spread(padded);
+            int hAt = batch * seq;
+            int nextAt = hAt + batch * st;
+            int cAt = nextAt + batch * st;
             int u0 = Math.min(units, p0 * panelUnits);
             int u1 = Math.min(units, p1 * panelUnits);
+            int bt = batch * time;
             if (splitPanels) {
-                int m0 = part * bt / parts;
-                int m1 = (part + 1) * bt / parts;
-                kernels.gemm(x, m0 * inputSize, m1 - m0, inputSize, kernel, bias, s, m0 * width, width);
+                project(part * bt / parts, (part + 1) * bt / parts, seq);
             } else {
-                kernels.gemm(x, r0 * time * inputSize, (r1 - r0) * time, inputSize, kernel, bias, s, r0 * time * width, width);
+                project(r0 * time, r1 * time, seq);
             }
             for (int b = r0; b < r1; b++) {
                 for (int k = 0; k < (lstm ? 2 : 1); k++) {
-                    int at = (k == 0 ? hAt : cAt) + b * padded;
+                    int at = (k == 0 ? hAt : cAt) + b * st;
                     if (from[k] == null) {
                         Arrays.fill(s, at + u0, at + u1, 0f);
                     } else {
@@ -181,17 +181,17 @@ final class FusedRecurrence {
             int next = nextAt;
             for (int step = 0; step < time; step++) {
                 int t = backwards ? time - 1 - step : step;
-                int z = (r0 * time + t) * width;
+                int z = r0 * seq + t * width;
                 if (lstm) {
-                    kernels.lstm(recurrent, units, s, z, time * width, cur + r0 * padded, next + r0 * padded,
-                            cAt + r0 * padded, padded, r1 - r0, p0, p1, (step & 1) == 1);
+                    kernels.lstm(recurrent, units, s, z, seq, cur + r0 * st, next + r0 * st, cAt + r0 * st, st, r1 - r0,
+                            p0, p1, (step & 1) == 1);
                 } else {
-                    kernels.gru(recurrent, recurrentBias, units, s, z, time * width, cur + r0 * padded, next + r0 * padded,
-                            padded, r1 - r0, p0, p1, (step & 1) == 1);
+                    kernels.gru(recurrent, recurrentBias, units, s, z, seq, cur + r0 * st, next + r0 * st, st, r1 - r0,
+                            p0, p1, (step & 1) == 1);
                 }
                 if (sequence != null) {
                     for (int b = r0; b < r1; b++) {
-                        System.arraycopy(s, next + b * padded + u0, sequence, (b * time + step) * units + u0, u1 - u0);
+                        System.arraycopy(s, next + b * st + u0, sequence, (b * time + step) * units + u0, u1 - u0);
                     }
                 }
                 if (splitPanels) {
@@ -203,13 +203,24 @@ final class FusedRecurrence {
             }
             for (int b = r0; b < r1; b++) {
                 if (last != null) {
-                    System.arraycopy(s, cur + b * padded + u0, last, b * units + u0, u1 - u0);
+                    System.arraycopy(s, cur + b * st + u0, last, b * units + u0, u1 - u0);
                 }
                 for (int k = 0; k < (lstm ? 2 : 1); k++) {
                     if (to[k] != null) {
-                        System.arraycopy(s, (k == 0 ? cur : cAt) + b * padded + u0, to[k], toOff[k] + b * units + u0, u1 - u0);
+                        System.arraycopy(s, (k == 0 ? cur : cAt) + b * st + u0, to[k], toOff[k] + b * units + u0, u1 - u0);
                     }
                 }
+            }
+        }
+
+        /** The projection of input rows [m0, m1) of {@code [batch·time]}, each sequence's rows to its own block. */
+        private void project(int m0, int m1, int seq) {
+            int width = gates * padded;
+            for (int m = m0; m < m1; ) {
+                int b = m / time;
+                int end = Math.min(m1, (b + 1) * time);
+                kernels.gemm(x, m * inputSize, end - m, inputSize, kernel, bias, s, b * seq + (m - b * time) * width, width);
+                m = end;
             }
         }
     }
