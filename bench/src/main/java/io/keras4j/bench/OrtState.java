@@ -36,7 +36,7 @@ public class OrtState {
         BenchCase bc = BenchCase.named(c);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(bc.threads());
+        options.setIntraOpNumThreads(Integer.getInteger("bench.threads", bc.threads()));
         options.setInterOpNumThreads(1);
         options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
         options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);

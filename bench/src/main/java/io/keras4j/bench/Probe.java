@@ -13,7 +13,7 @@ import java.util.Locale;
  * <pre>java --add-modules jdk.incubator.vector -Dbench.models=bench/target/models-quick -cp ... io.keras4j.bench.Probe
  *     [--rounds 6] [--seconds 1] [--no-ort] [--series] case...</pre>
  * {@code --series} also prints every round's two medians, to see whether both engines slow down together.
- * {@code -Dbench.threads=N} overrides the case's threads for keras4j.
+ * {@code -Dbench.threads=N} overrides the case's threads for both engines.
  */
 public final class Probe {
     private Probe() {
