@@ -96,15 +96,16 @@ public final class KernelProbe {
         private final float[] recurrentBias;
         private final float[] projection;
         private final float[] s;
+        private final int stride;
 
         public Steps(int units, int rows, boolean gru) {
             this.units = units;
             this.rows = rows;
             this.gru = gru;
             int gates = gru ? 3 : 4;
-            int pu = kernels.panelUnits(units);
-            panels = (units + pu - 1) / pu;
-            padded = panels * pu;
+            padded = kernels.paddedUnits(units);
+            panels = padded / kernels.panelUnits(units);
+            stride = Kernels.spread(padded);
             Random random = new Random(7);
             float[] w = new float[units * gates * units];
             for (int i = 0; i < w.length; i++) {
@@ -116,13 +117,12 @@ public final class KernelProbe {
             for (int i = 0; i < projection.length; i++) {
                 projection[i] = (float) random.nextGaussian();
             }
-            s = new float[projection.length + 3 * rows * Kernels.spread(padded)];
+            s = new float[projection.length + 3 * rows * stride];
         }
 
         @Override
         public long applyAsLong(long n) {
             int width = projection.length / rows;
-            int stride = Kernels.spread(padded);
             int h = projection.length;
             int next = h + rows * stride;
             int c = next + rows * stride;

@@ -50,13 +50,19 @@ public abstract class Kernels {
     /** Units per packed panel for a layer of {@code units} units. */
     public abstract int panelUnits(int units);
 
+    /** {@code units} rounded up to whole panels: the {@code up} of the packed layout. */
+    public final int paddedUnits(int units) {
+        int pu = panelUnits(units);
+        return (units + pu - 1) / pu * pu;
+    }
+
     /**
      * Reorders the columns of {@code [rows][gates·units]} (Keras layout: gate blocks) into this implementation's
      * panel order, zero-padded: {@code [rows][gates·up]}. For input kernels, biases and, with rows 1, vectors.
      */
     public final float[] packColumns(float[] w, int rows, int gates, int units) {
         int pu = panelUnits(units);
-        int padded = (units + pu - 1) / pu * pu;
+        int padded = paddedUnits(units);
         float[] out = new float[rows * gates * padded];
         for (int k = 0; k < rows; k++) {
             for (int g = 0; g < gates; g++) {

@@ -25,6 +25,8 @@ final class FusedRecurrence {
     private final int units;
     private final int panelUnits;
     private final int padded;
+    /** Floats in one timestep's projection row: {@code gates·padded}. */
+    private final int width;
     private final float[] kernel;
     private final float[] bias;
     private final float[][] recurrent;
@@ -44,7 +46,8 @@ final class FusedRecurrence {
         this.inputSize = inputSize;
         this.units = units;
         this.panelUnits = kernels.panelUnits(units);
-        this.padded = (units + panelUnits - 1) / panelUnits * panelUnits;
+        this.padded = kernels.paddedUnits(units);
+        this.width = gates * padded;
         float[] b = bias == null ? new float[gates * units] : bias.clone();
         float[] rb = new float[units];
         if (recurrentBias != null) {
@@ -60,7 +63,7 @@ final class FusedRecurrence {
     }
 
     int scratchSize(int batch, int time) {
-        return batch * Kernels.spread(time * gates * padded) + 3 * batch * Kernels.spread(padded);
+        return batch * Kernels.spread(time * width) + 3 * batch * Kernels.spread(padded);
     }
 
     /** This thread's reusable call, to fill with {@link Call#state} before {@link #run}. */
@@ -149,7 +152,6 @@ final class FusedRecurrence {
                 r0 = part * batch / parts;
                 r1 = (part + 1) * batch / parts;
             }
-            int width = gates * padded;
             int seq = Kernels.spread(time * width);
             int st = Kernels.spread(padded);
             int hAt = batch * seq;
@@ -215,7 +217,6 @@ final class FusedRecurrence {
 
         /** The projection of input rows [m0, m1) of {@code [batch·time]}, each sequence's rows to its own block. */
         private void project(int m0, int m1, int seq) {
-            int width = gates * padded;
             for (int m = m0; m < m1; ) {
                 int b = m / time;
                 int end = Math.min(m1, (b + 1) * time);

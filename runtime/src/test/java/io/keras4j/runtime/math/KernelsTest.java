@@ -20,7 +20,7 @@ class KernelsTest {
         }
         float[][] r = k.packRecurrent(w, units, gates);
         float[] rb = k.packColumns(new float[units], 1, 1, units);
-        int padded = (units + k.panelUnits(units) - 1) / k.panelUnits(units) * k.panelUnits(units);
+        int padded = k.paddedUnits(units);
         int width = gates * padded;
         int h = rows * width;
         int next = h + rows * padded;
