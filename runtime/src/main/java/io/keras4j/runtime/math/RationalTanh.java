@@ -3,7 +3,8 @@ package io.keras4j.runtime.math;
 /**
  * tanh and the logistic sigmoid in place over a range of a float array, within 1e-7 of the exact functions,
  * in branch-free loops of float multiplies, fmas, divisions and clamps that C2's superword pass vectorizes
- * (no exp, no bit tricks): the scalar kernels' activations.
+ * (no exp, no bit tricks): the scalar kernels' activations. {@link VectorKernels} runs the same float operations
+ * lane by lane on these constants, so both kernels give the same activations, bit for bit.
  *
  * <p>{@code s = tanh(x)} for {@code |x| <= 9.05} is {@code x - x·t·P(t)/Q(t)}, {@code t = x²}, P and Q a
  * relative minimax fit (degrees 4 and 3) of {@code (1 - tanh(x)/x)/t}; the inputs are clamped there, where s
@@ -14,12 +15,12 @@ package io.keras4j.runtime.math;
  * {@code 1/(1 + exp(-x))} in double: 6.7e-8 (tanh) and 5.0e-8 (sigmoid).
  */
 final class RationalTanh {
-    private static final float CLAMP = 9.05f;
-    private static final float P0 = 3.333333e-1f, P1 = 2.1017706e-2f, P2 = 2.2599722e-4f, P3 = 1.4187503e-8f,
+    static final float CLAMP = 9.05f;
+    static final float P0 = 3.333333e-1f, P1 = 2.1017706e-2f, P2 = 2.2599722e-4f, P3 = 1.4187503e-8f,
             P4 = -2.1598971e-11f;
-    private static final float Q1 = 4.6305296e-1f, Q2 = 2.3994599e-2f, Q3 = 2.3576093e-4f;
-    /** a, n, b of {@link #of} for tanh and for the sigmoid. */
-    private static final float[] TANH = {0.5f, 2f, 0f}, SIGMOID = {0.25f, 1f, 0.5f};
+    static final float Q1 = 4.6305296e-1f, Q2 = 2.3994599e-2f, Q3 = 2.3576093e-4f;
+    /** a, n, b of {@link #of} for tanh and for the sigmoid (read, never written). */
+    static final float[] TANH = {0.5f, 2f, 0f}, SIGMOID = {0.25f, 1f, 0.5f};
 
     private RationalTanh() {
     }

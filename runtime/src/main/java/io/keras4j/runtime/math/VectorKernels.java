@@ -1,10 +1,8 @@
 package io.keras4j.runtime.math;
 
-import static io.keras4j.runtime.math.FastTanh.*;
+import static io.keras4j.runtime.math.RationalTanh.*;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -225,17 +223,17 @@ final class VectorKernels extends Kernels {
     /** Gate math of {@code panels} panels of one sequence: z holds the pre-activations i, f, g, o per panel. */
     private static void lstmCells(float[] s, int z, int c, int hNext, int panels) {
         int step = 4 * L;
-        tanhAffine(s, z, panels, step, 0.5f, 0.5f);
-        tanhAffine(s, z + L, panels, step, 0.5f, 0.5f);
-        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
-        tanhAffine(s, z + 3 * L, panels, step, 0.5f, 0.5f);
+        activate(s, z, panels, step, SIGMOID);
+        activate(s, z + L, panels, step, SIGMOID);
+        activate(s, z + 2 * L, panels, step, TANH);
+        activate(s, z + 3 * L, panels, step, SIGMOID);
         for (int p = 0, zp = z; p < panels; p++, zp += step) {
             FloatVector cell = FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, c + p * L),
                     FloatVector.fromArray(S, s, zp).mul(FloatVector.fromArray(S, s, zp + 2 * L)));
             cell.intoArray(s, c + p * L);
             cell.intoArray(s, zp + 2 * L);
         }
-        tanhAffine(s, z + 2 * L, panels, step, 1f, 0f);
+        activate(s, z + 2 * L, panels, step, TANH);
         for (int p = 0, zp = z; p < panels; p++, zp += step) {
             FloatVector.fromArray(S, s, zp + 3 * L).mul(FloatVector.fromArray(S, s, zp + 2 * L)).intoArray(s, hNext + p * L);
         }
@@ -254,14 +252,14 @@ final class VectorKernels extends Kernels {
             int z = zOff + b * zStride + p0 * 3 * L;
             int step = 3 * L;
             int n = p1 - p0;
-            tanhAffine(s, z, n, step, 0.5f, 0.5f);
-            tanhAffine(s, z + L, n, step, 0.5f, 0.5f);
+            activate(s, z, n, step, SIGMOID);
+            activate(s, z + L, n, step, SIGMOID);
             for (int p = 0, zp = z; p < n; p++, zp += step) {
                 int at = (p0 + p) * L + b * stride;
                 FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, zp + 2 * L))
                         .intoArray(s, zp + 2 * L);
             }
-            tanhAffine(s, z + 2 * L, n, step, 1f, 0f);
+            activate(s, z + 2 * L, n, step, TANH);
             for (int p = 0, zp = z; p < n; p++, zp += step) {
                 int at = (p0 + p) * L + b * stride;
                 FloatVector cand = FloatVector.fromArray(S, s, zp + 2 * L);
@@ -302,35 +300,41 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * For {@code count} vectors at {@code at, at + step, ...}: {@code x = tanh(a·x)·a + b} lane-wise, which is tanh for
-     * a = 1, b = 0 and the sigmoid for a = b = 0.5, each computed as {@link FastTanh} does. One call per gate and row
-     * keeps the broadcast constants out of the loop. Keep it above C2's inlining size (325 bytecodes): callers
-     * invoke it up to five times, and with five inlined copies C2 gave up intrinsifying lstmCells, which then
-     * boxed every vector (85 KB per call of a 150-unit LSTM, measured) for as long as the JVM ran.
+     * {@code v = n·s/(1 + s²) + b} with {@code s = tanh(a·v)} for {@code count} vectors at {@code at, at + step, ...},
+     * f = {a, n, b} one of {@link RationalTanh#TANH} and {@link RationalTanh#SIGMOID}: lane by lane the same float
+     * operations as {@link RationalTanh}, so the vector and the scalar kernels give the same activations, bit for bit.
+     *
+     * <p>Only multiplies, fmas, divisions and clamps. The exp-based form it replaces (reinterpreted integer exponents,
+     * masks and blends) had four Vector API calls that C2 bound through the receiver's type profile (JDK 17
+     * {@code -XX:+LogCompilation}); in a JVM whose shared Vector API code had class-check traps on record (counted
+     * once per inlined operator dispatch, past {@code PerMethodTrapLimit} in a method this long) C2 bound them through
+     * a virtual call instead, the final store was not intrinsified, and it boxed its vector, 64 bytes per vector for
+     * the JVM's life: one JMH fork in twelve of LSTM 512 batch 8, and every run of {@code TrapHistoryTest}. This form
+     * has no profiled call. It also stays above C2's inlining size (325 bytecodes): with five inlined copies C2 gave
+     * up intrinsifying {@code lstmCells} altogether.
      */
-    private static void tanhAffine(float[] s, int at, int count, int step, float a, float b) {
+    private static void activate(float[] s, int at, int count, int step, float[] f) {
+        FloatVector a = FloatVector.broadcast(S, f[0]), n = FloatVector.broadcast(S, f[1]), b = FloatVector.broadcast(S, f[2]);
+        FloatVector hi = FloatVector.broadcast(S, CLAMP), lo = FloatVector.broadcast(S, -CLAMP);
+        FloatVector p4 = FloatVector.broadcast(S, P4), p3 = FloatVector.broadcast(S, P3), p2 = FloatVector.broadcast(S, P2);
+        FloatVector p1 = FloatVector.broadcast(S, P1), p0 = FloatVector.broadcast(S, P0);
+        FloatVector q3 = FloatVector.broadcast(S, Q3), q2 = FloatVector.broadcast(S, Q2), q1 = FloatVector.broadcast(S, Q1);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusHalf = FloatVector.broadcast(S, -0.5f), threeHalves = FloatVector.broadcast(S, 1.5f);
         for (int i = 0, v = at; i < count; i++, v += step) {
-            FloatVector x = FloatVector.fromArray(S, s, v).mul(a);
-            FloatVector abs = x.abs();
-            FloatVector x2 = x.mul(x);
-            FloatVector p = x2.fma(T15, T13).fma(x2, c(T11)).fma(x2, c(T9)).fma(x2, c(T7)).fma(x2, c(T5)).fma(x2, c(T3));
-            FloatVector small = p.mul(x2).fma(x, x);
-            FloatVector t = abs.min(CLAMP).mul(-2f);
-            FloatVector shifted = t.fma(LOG2E, ROUNDER);
-            FloatVector n = shifted.sub(ROUNDER);
-            FloatVector r = n.fma(c(-LN2_HI), t);
-            r = n.fma(c(-LN2_LO), r);
-            FloatVector poly = r.fma(E7, E6).fma(r, c(E5)).fma(r, c(E4)).fma(r, c(E3)).fma(r, c(E2));
-            IntVector scale = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER) - 127)
-                    .lanewise(VectorOperators.LSHL, 23);
-            FloatVector e = poly.fma(r.mul(r), r).add(1f).mul(scale.reinterpretAsFloats());
-            FloatVector big = c(1f).sub(e).div(e.add(1f));
-            big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-            small.blend(big, abs.compare(VectorOperators.GE, SMALL)).fma(a, b).intoArray(s, v);
+            FloatVector x = FloatVector.fromArray(S, s, v).mul(a).min(hi).max(lo);
+            FloatVector t = x.mul(x);
+            FloatVector p = t.fma(p4, p3).fma(t, p2).fma(t, p1).fma(t, p0);
+            FloatVector q = t.fma(q3, q2).fma(t, q1).fma(t, one);
+            FloatVector tanh = x.mul(t).neg().fma(p.div(q), x);
+            FloatVector s2 = tanh.mul(tanh);
+            FloatVector d = one.add(s2);
+            FloatVector dLow = one.sub(d).add(s2).add(tanh.fma(tanh, s2.neg()));
+            FloatVector ns = n.mul(tanh);
+            FloatVector y = ns.div(d);
+            FloatVector residual = y.neg().fma(dLow, y.neg().fma(d, ns));
+            FloatVector high = y.add(b);
+            residual.fma(d.fma(minusHalf, threeHalves), y.sub(high.sub(b))).add(high).intoArray(s, v);
         }
-    }
-
-    private static FloatVector c(float v) {
-        return FloatVector.broadcast(S, v);
     }
 }
