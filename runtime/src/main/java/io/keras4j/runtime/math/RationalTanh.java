@@ -19,8 +19,10 @@ final class RationalTanh {
     static final float P0 = 3.333333e-1f, P1 = 2.1017706e-2f, P2 = 2.2599722e-4f, P3 = 1.4187503e-8f,
             P4 = -2.1598971e-11f;
     static final float Q1 = 4.6305296e-1f, Q2 = 2.3994599e-2f, Q3 = 2.3576093e-4f;
-    /** a, n, b of {@link #of} for tanh and for the sigmoid (read, never written). */
-    static final float[] TANH = {0.5f, 2f, 0f}, SIGMOID = {0.25f, 1f, 0.5f};
+    /** a, n, b of {@link #of} for tanh: {@code 2s/(1 + s²)}, {@code s = tanh(v/2)}. */
+    static final float TANH_A = 0.5f, TANH_N = 2f, TANH_B = 0f;
+    /** a, n, b of {@link #of} for the sigmoid: {@code 1/2 + s/(1 + s²)}, {@code s = tanh(v/4)}. */
+    static final float SIGMOID_A = 0.25f, SIGMOID_N = 1f, SIGMOID_B = 0.5f;
 
     private RationalTanh() {
     }
@@ -28,14 +30,14 @@ final class RationalTanh {
     /** {@code v[j] = tanh(v[j])} for j in [from, to). */
     static void tanh(float[] v, int from, int to) {
         for (int j = from; j < to; j++) {
-            v[j] = of(v[j], TANH[0], TANH[1], TANH[2]);
+            v[j] = of(v[j], TANH_A, TANH_N, TANH_B);
         }
     }
 
     /** {@code v[j] = sigmoid(v[j])} for j in [from, to). */
     static void sigmoid(float[] v, int from, int to) {
         for (int j = from; j < to; j++) {
-            v[j] = of(v[j], SIGMOID[0], SIGMOID[1], SIGMOID[2]);
+            v[j] = of(v[j], SIGMOID_A, SIGMOID_N, SIGMOID_B);
         }
     }
 
@@ -44,10 +46,12 @@ final class RationalTanh {
      * so that one pass, long enough to be vectorized, covers all four gates.
      */
     static float[][] lstmGates(int units) {
-        float[][] k = new float[3][4 * units];
+        float[][] k = {new float[4 * units], new float[4 * units], new float[4 * units]};
+        float[] sigmoid = {SIGMOID_A, SIGMOID_N, SIGMOID_B};
+        float[] tanh = {TANH_A, TANH_N, TANH_B};
         for (int i = 0; i < 3; i++) {
-            java.util.Arrays.fill(k[i], SIGMOID[i]);
-            java.util.Arrays.fill(k[i], 2 * units, 3 * units, TANH[i]);
+            java.util.Arrays.fill(k[i], sigmoid[i]);
+            java.util.Arrays.fill(k[i], 2 * units, 3 * units, tanh[i]);
         }
         return k;
     }
@@ -65,7 +69,7 @@ final class RationalTanh {
         }
     }
 
-    /** {@code n·s/(1 + s²) + b} with {@code s = tanh(a·v)}. */
+    /** {@code n·s/(1 + s²) + b} with {@code s = tanh(a·v)}; {@code VectorKernels.activate} mirrors it lane by lane. */
     private static float of(float v, float a, float n, float b) {
         float x = Math.max(-CLAMP, Math.min(CLAMP, a * v));
         float t = x * x;

@@ -1,6 +1,20 @@
 package io.keras4j.runtime.math;
 
-import static io.keras4j.runtime.math.RationalTanh.*;
+import static io.keras4j.runtime.math.RationalTanh.CLAMP;
+import static io.keras4j.runtime.math.RationalTanh.P0;
+import static io.keras4j.runtime.math.RationalTanh.P1;
+import static io.keras4j.runtime.math.RationalTanh.P2;
+import static io.keras4j.runtime.math.RationalTanh.P3;
+import static io.keras4j.runtime.math.RationalTanh.P4;
+import static io.keras4j.runtime.math.RationalTanh.Q1;
+import static io.keras4j.runtime.math.RationalTanh.Q2;
+import static io.keras4j.runtime.math.RationalTanh.Q3;
+import static io.keras4j.runtime.math.RationalTanh.SIGMOID_A;
+import static io.keras4j.runtime.math.RationalTanh.SIGMOID_B;
+import static io.keras4j.runtime.math.RationalTanh.SIGMOID_N;
+import static io.keras4j.runtime.math.RationalTanh.TANH_A;
+import static io.keras4j.runtime.math.RationalTanh.TANH_B;
+import static io.keras4j.runtime.math.RationalTanh.TANH_N;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -223,17 +237,17 @@ final class VectorKernels extends Kernels {
     /** Gate math of {@code panels} panels of one sequence: z holds the pre-activations i, f, g, o per panel. */
     private static void lstmCells(float[] s, int z, int c, int hNext, int panels) {
         int step = 4 * L;
-        activate(s, z, panels, step, SIGMOID);
-        activate(s, z + L, panels, step, SIGMOID);
-        activate(s, z + 2 * L, panels, step, TANH);
-        activate(s, z + 3 * L, panels, step, SIGMOID);
+        sigmoid(s, z, panels, step);
+        sigmoid(s, z + L, panels, step);
+        tanh(s, z + 2 * L, panels, step);
+        sigmoid(s, z + 3 * L, panels, step);
         for (int p = 0, zp = z; p < panels; p++, zp += step) {
             FloatVector cell = FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, c + p * L),
                     FloatVector.fromArray(S, s, zp).mul(FloatVector.fromArray(S, s, zp + 2 * L)));
             cell.intoArray(s, c + p * L);
             cell.intoArray(s, zp + 2 * L);
         }
-        activate(s, z + 2 * L, panels, step, TANH);
+        tanh(s, z + 2 * L, panels, step);
         for (int p = 0, zp = z; p < panels; p++, zp += step) {
             FloatVector.fromArray(S, s, zp + 3 * L).mul(FloatVector.fromArray(S, s, zp + 2 * L)).intoArray(s, hNext + p * L);
         }
@@ -252,14 +266,14 @@ final class VectorKernels extends Kernels {
             int z = zOff + b * zStride + p0 * 3 * L;
             int step = 3 * L;
             int n = p1 - p0;
-            activate(s, z, n, step, SIGMOID);
-            activate(s, z + L, n, step, SIGMOID);
+            sigmoid(s, z, n, step);
+            sigmoid(s, z + L, n, step);
             for (int p = 0, zp = z; p < n; p++, zp += step) {
                 int at = (p0 + p) * L + b * stride;
                 FloatVector.fromArray(S, s, zp + L).fma(FloatVector.fromArray(S, s, hNextOff + at), FloatVector.fromArray(S, s, zp + 2 * L))
                         .intoArray(s, zp + 2 * L);
             }
-            activate(s, z + 2 * L, n, step, TANH);
+            tanh(s, z + 2 * L, n, step);
             for (int p = 0, zp = z; p < n; p++, zp += step) {
                 int at = (p0 + p) * L + b * stride;
                 FloatVector cand = FloatVector.fromArray(S, s, zp + 2 * L);
@@ -299,42 +313,49 @@ final class VectorKernels extends Kernels {
         c0.add(c1).intoArray(s, out);
     }
 
+    /** The sigmoid of {@code count} vectors at {@code at, at + step, ...}, in place, as {@link RationalTanh#sigmoid}. */
+    static void sigmoid(float[] s, int at, int count, int step) {
+        activate(s, at, count, step, SIGMOID_A, SIGMOID_N, SIGMOID_B);
+    }
+
+    /** tanh of {@code count} vectors at {@code at, at + step, ...}, in place, as {@link RationalTanh#tanh}. */
+    static void tanh(float[] s, int at, int count, int step) {
+        activate(s, at, count, step, TANH_A, TANH_N, TANH_B);
+    }
+
     /**
-     * {@code v = n·s/(1 + s²) + b} with {@code s = tanh(a·v)} for {@code count} vectors at {@code at, at + step, ...},
-     * f = {a, n, b} one of {@link RationalTanh#TANH} and {@link RationalTanh#SIGMOID}: lane by lane the same float
-     * operations as {@link RationalTanh}, so the vector and the scalar kernels give the same activations, bit for bit.
+     * {@code n·s/(1 + s²) + b} with {@code s = tanh(a·v)} for each lane v of {@code count} vectors at {@code at, at +
+     * step, ...}: {@code RationalTanh.of}'s float operations lane by lane (same names), so the vector and the scalar
+     * kernels give the same activations, bit for bit ({@code KernelsTest}).
      *
-     * <p>Only multiplies, fmas, divisions and clamps. The exp-based form it replaces (reinterpreted integer exponents,
-     * masks and blends) had four Vector API calls that C2 bound through the receiver's type profile (JDK 17
-     * {@code -XX:+LogCompilation}); in a JVM whose shared Vector API code had class-check traps on record (counted
-     * once per inlined operator dispatch, past {@code PerMethodTrapLimit} in a method this long) C2 bound them through
-     * a virtual call instead, the final store was not intrinsified, and it boxed its vector, 64 bytes per vector for
-     * the JVM's life: one JMH fork in twelve of LSTM 512 batch 8, and every run of {@code TrapHistoryTest}. This form
-     * has no profiled call. It also stays above C2's inlining size (325 bytecodes): with five inlined copies C2 gave
-     * up intrinsifying {@code lstmCells} altogether.
+     * <p>Keep to lane-wise float arithmetic (no masks, blends or reinterpretations) and above C2's inlining size (325
+     * bytecodes). C2 (JDK 17) bound some calls of an exp-based form through the receiver's type profile; in a JVM with
+     * class-check traps on record in the Vector API it compiled them as virtual calls instead, and they boxed a vector
+     * on every pass for the JVM's life (JDK 17 and 25; {@code TrapHistoryTest}, bench/notes.md). With five inlined
+     * copies C2 gave up intrinsifying {@code lstmCells} altogether.
      */
-    private static void activate(float[] s, int at, int count, int step, float[] f) {
-        FloatVector a = FloatVector.broadcast(S, f[0]), n = FloatVector.broadcast(S, f[1]), b = FloatVector.broadcast(S, f[2]);
-        FloatVector hi = FloatVector.broadcast(S, CLAMP), lo = FloatVector.broadcast(S, -CLAMP);
+    private static void activate(float[] s, int at, int count, int step, float a, float n, float b) {
+        FloatVector va = FloatVector.broadcast(S, a), vn = FloatVector.broadcast(S, n), vb = FloatVector.broadcast(S, b);
+        FloatVector clampHi = FloatVector.broadcast(S, CLAMP), clampLo = FloatVector.broadcast(S, -CLAMP);
         FloatVector p4 = FloatVector.broadcast(S, P4), p3 = FloatVector.broadcast(S, P3), p2 = FloatVector.broadcast(S, P2);
         FloatVector p1 = FloatVector.broadcast(S, P1), p0 = FloatVector.broadcast(S, P0);
         FloatVector q3 = FloatVector.broadcast(S, Q3), q2 = FloatVector.broadcast(S, Q2), q1 = FloatVector.broadcast(S, Q1);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector minusHalf = FloatVector.broadcast(S, -0.5f), threeHalves = FloatVector.broadcast(S, 1.5f);
-        for (int i = 0, v = at; i < count; i++, v += step) {
-            FloatVector x = FloatVector.fromArray(S, s, v).mul(a).min(hi).max(lo);
+        for (int i = 0, offset = at; i < count; i++, offset += step) {
+            FloatVector x = FloatVector.fromArray(S, s, offset).mul(va).min(clampHi).max(clampLo);
             FloatVector t = x.mul(x);
             FloatVector p = t.fma(p4, p3).fma(t, p2).fma(t, p1).fma(t, p0);
             FloatVector q = t.fma(q3, q2).fma(t, q1).fma(t, one);
-            FloatVector tanh = x.mul(t).neg().fma(p.div(q), x);
-            FloatVector s2 = tanh.mul(tanh);
+            FloatVector sx = x.mul(t).neg().fma(p.div(q), x);
+            FloatVector s2 = sx.mul(sx);
             FloatVector d = one.add(s2);
-            FloatVector dLow = one.sub(d).add(s2).add(tanh.fma(tanh, s2.neg()));
-            FloatVector ns = n.mul(tanh);
+            FloatVector dLow = one.sub(d).add(s2).add(sx.fma(sx, s2.neg()));
+            FloatVector ns = vn.mul(sx);
             FloatVector y = ns.div(d);
             FloatVector residual = y.neg().fma(dLow, y.neg().fma(d, ns));
-            FloatVector high = y.add(b);
-            residual.fma(d.fma(minusHalf, threeHalves), y.sub(high.sub(b))).add(high).intoArray(s, v);
+            FloatVector hi = y.add(vb);
+            residual.fma(d.fma(minusHalf, threeHalves), y.sub(hi.sub(vb))).add(hi).intoArray(s, offset);
         }
     }
 }

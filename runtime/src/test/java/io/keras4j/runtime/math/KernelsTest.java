@@ -1,12 +1,18 @@
 package io.keras4j.runtime.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Reading the panels of a recurrent step in descending order gives the very same bits as ascending. */
+/**
+ * Reading the panels of a recurrent step in descending order gives the very same bits as ascending; the vector
+ * kernels' activations are the scalar ones, bit for bit.
+ */
 class KernelsTest {
     @ParameterizedTest
     @CsvSource({"true, 40, 1", "true, 40, 3", "true, 130, 2", "false, 40, 1", "false, 130, 3"})
@@ -40,5 +46,37 @@ class KernelsTest {
             k.gru(r, rb, units, descending, 0, width, h, next, padded, rows, 0, panels, true);
         }
         assertArrayEquals(ascending, descending, k.name());
+    }
+
+    @Test
+    void vectorActivationsAreTheScalarOnesBitForBit() {
+        assumeTrue(Kernels.get().name().startsWith("vector"), "needs the Vector API kernels");
+        int lanes = Kernels.get().panelUnits(1);
+        SplittableRandom random = new SplittableRandom(5);
+        float[] x = new float[400_000];
+        int n = 0;
+        for (int i = 0; i < 200_000; i++) {
+            x[n++] = (float) random.nextDouble(-30, 30);
+        }
+        for (float v = -10f; v <= 10f && n < x.length - 64; v = Math.nextUp(v) + 1e-4f) {
+            x[n++] = v;
+        }
+        float clamp = RationalTanh.CLAMP;
+        for (float v : new float[] {0f, Float.POSITIVE_INFINITY, Float.NaN, clamp, Math.nextUp(clamp), Math.nextDown(clamp),
+                2 * clamp, 4 * clamp, Float.MIN_VALUE, 1e-30f, 0.4f, 88f, 1e30f}) {
+            x[n++] = v;
+            x[n++] = -v;
+        }
+        n = (n + lanes - 1) / lanes * lanes;
+        float[] scalarTanh = Arrays.copyOf(x, n);
+        float[] scalarSigmoid = scalarTanh.clone();
+        float[] vectorTanh = scalarTanh.clone();
+        float[] vectorSigmoid = scalarTanh.clone();
+        RationalTanh.tanh(scalarTanh, 0, n);
+        RationalTanh.sigmoid(scalarSigmoid, 0, n);
+        VectorKernels.tanh(vectorTanh, 0, n / lanes, lanes);
+        VectorKernels.sigmoid(vectorSigmoid, 0, n / lanes, lanes);
+        assertArrayEquals(scalarTanh, vectorTanh);
+        assertArrayEquals(scalarSigmoid, vectorSigmoid);
     }
 }
