@@ -27,6 +27,8 @@ final class FusedRecurrence {
     private final int padded;
     /** Floats in one timestep's projection row: {@code gates·padded}. */
     private final int width;
+    /** Floats between the h (or c) rows of two sequences in the scratch. */
+    private final int stateStride;
     private final float[] kernel;
     private final float[] bias;
     private final float[][] recurrent;
@@ -48,6 +50,7 @@ final class FusedRecurrence {
         this.panelUnits = kernels.panelUnits(units);
         this.padded = kernels.paddedUnits(units);
         this.width = gates * padded;
+        this.stateStride = Kernels.spread(padded);
         float[] b = bias == null ? new float[gates * units] : bias.clone();
         float[] rb = new float[units];
         if (recurrentBias != null) {
@@ -63,7 +66,12 @@ final class FusedRecurrence {
     }
 
     int scratchSize(int batch, int time) {
-        return batch * Kernels.spread(time * width) + 3 * batch * Kernels.spread(padded);
+        return batch * sequenceStride(time) + 3 * batch * stateStride;
+    }
+
+    /** Floats between the projections of two sequences of {@code time} steps in the scratch. */
+    private int sequenceStride(int time) {
+        return Kernels.spread(time * width);
     }
 
     /** This thread's reusable call, to fill with {@link Call#state} before {@link #run}. */
@@ -152,8 +160,8 @@ final class FusedRecurrence {
                 r0 = part * batch / parts;
                 r1 = (part + 1) * batch / parts;
             }
-            int seq = Kernels.spread(time * width);
-            int st = Kernels.spread(padded);
+            int seq = sequenceStride(time);
+            int st = stateStride;
             int hAt = batch * seq;
             int nextAt = hAt + batch * st;
             int cAt = nextAt + batch * st;
