@@ -81,8 +81,17 @@ public abstract class Kernels {
     public abstract float[][] packRecurrent(float[] w, int units, int gates);
 
     /**
-     * {@code c[m][n] = bias[n] + a[m][k] · b[k][n]}, row-major, {@code a} and {@code c} from the given offsets,
-     * {@code b} from 0; bias may be null.
+     * {@code b [k][n]} (row-major) in the layout {@link #gemm} reads, for constant weights: packed once, read on
+     * every call. May return {@code b} itself.
+     */
+    public abstract float[] packGemm(float[] b, int k, int n);
+
+    /** A new row-major {@code [k][n]} array of a matrix packed by {@link #packGemm}. */
+    public abstract float[] unpackGemm(float[] packed, int k, int n);
+
+    /**
+     * {@code c[m][n] = bias[n] + a[m][k] · b[k][n]}, row-major, {@code a} and {@code c} from the given offsets;
+     * {@code b} packed by {@link #packGemm}; bias may be null.
      */
     public abstract void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n);
 

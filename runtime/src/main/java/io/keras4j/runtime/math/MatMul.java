@@ -5,9 +5,19 @@ public final class MatMul {
     private MatMul() {
     }
 
+    /** {@code b [k][n]} (row-major) in the layout {@link #multiply} reads: {@link Kernels#packGemm}. */
+    public static float[] pack(float[] b, int k, int n) {
+        return Kernels.get().packGemm(b, k, n);
+    }
+
+    /** A new row-major {@code [k][n]} array of a matrix made by {@link #pack}. */
+    public static float[] unpack(float[] packed, int k, int n) {
+        return Kernels.get().unpackGemm(packed, k, n);
+    }
+
     /**
-     * {@code c[m][n] = a[m][k] · b[k][n] + bias[n]} (bias may be null), all row-major starting at the given
-     * offsets, by {@link Kernels#gemm}.
+     * {@code c[m][n] = a[m][k] · b[k][n] + bias[n]} (bias may be null), a and c row-major starting at the given
+     * offsets, b made by {@link #pack}, by {@link Kernels#gemm}.
      */
     public static void multiply(float[] a, int aOff, float[] b, float[] bias, float[] c, int cOff, int m, int k, int n) {
         Kernels.get().gemm(a, aOff, m, k, b, bias, c, cOff, n);

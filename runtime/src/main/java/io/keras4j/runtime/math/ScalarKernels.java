@@ -44,6 +44,17 @@ final class ScalarKernels extends Kernels {
         return w;
     }
 
+    /** Row-major, as given. */
+    @Override
+    public float[] packGemm(float[] b, int k, int n) {
+        return b;
+    }
+
+    @Override
+    public float[] unpackGemm(float[] packed, int k, int n) {
+        return packed.clone();
+    }
+
     /** Rows of c in blocks of 8: each b row is copied to a scratch array once per block, accumulators start at 0. */
     @Override
     public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {

@@ -32,7 +32,8 @@ final class VectorKernels extends Kernels {
     private static final int L = S.length();
     /**
      * Rows of a panel (k) streamed per pass over a batch: at 256-bit, 64 rows of 4 gates are 8 KiB, and the h slices
-     * of 32 sequences another 8 KiB, so both stay in a 32 KiB L1 while every row pair of the batch reuses them.
+     * of 32 sequences another 8 KiB, so both stay in a 32 KiB L1 while every row pair of the batch reuses them. The
+     * same for a 4-vector column block of {@link #gemm}'s b.
      */
     private static final int K_BLOCK = Math.max(16, 512 / L);
 
@@ -59,50 +60,109 @@ final class VectorKernels extends Kernels {
         return panels;
     }
 
+    /**
+     * Column blocks of 4 vectors, then of 1 vector, then the last columns, each block k-major: {@code [k][width]}.
+     * A block that starts at column j starts at {@code j·k}.
+     */
+    @Override
+    public float[] packGemm(float[] b, int k, int n) {
+        float[] packed = new float[k * n];
+        copyBlocks(b, packed, k, n, true);
+        return packed;
+    }
+
+    @Override
+    public float[] unpackGemm(float[] packed, int k, int n) {
+        float[] b = new float[k * n];
+        copyBlocks(b, packed, k, n, false);
+        return b;
+    }
+
+    private static void copyBlocks(float[] rowMajor, float[] packed, int k, int n, boolean pack) {
+        for (int j = 0; j < n; ) {
+            int width = n - j >= 4 * L ? 4 * L : n - j >= L ? L : n - j;
+            for (int p = 0; p < k; p++) {
+                if (pack) {
+                    System.arraycopy(rowMajor, p * n + j, packed, j * k + p * width, width);
+                } else {
+                    System.arraycopy(packed, j * k + p * width, rowMajor, p * n + j, width);
+                }
+            }
+            j += width;
+        }
+    }
+
+    /**
+     * Blocks of 4 vectors: k in blocks of {@link #K_BLOCK} rows (8 KiB of b at 256-bit, contiguous), each streamed
+     * once over every pair of rows of a; the accumulators go back to c between k blocks.
+     */
     @Override
     public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
         int j = 0;
         for (; j + 4 * L <= n; j += 4 * L) {
-            int i = 0;
-            for (; i + 1 < m; i += 2) {
-                gemm2x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
-            }
-            if (i < m) {
-                gemm1x4(a, aOff + i * k, k, b, bias, c, cOff + i * n, n, j);
-            }
+            int k0 = 0;
+            do {
+                int k1 = Math.min(k, k0 + K_BLOCK);
+                int i = 0;
+                for (; i + 1 < m; i += 2) {
+                    gemm2x4(a, aOff + i * k, k, k0, k1, b, j * k, bias, c, cOff + i * n, n, j);
+                }
+                if (i < m) {
+                    gemm1x4(a, aOff + i * k, k0, k1, b, j * k, bias, c, cOff + i * n, j);
+                }
+                k0 = k1;
+            } while (k0 < k);
         }
         for (; j + L <= n; j += L) {
             for (int i = 0; i < m; i++) {
                 FloatVector acc = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
                 int ai = aOff + i * k;
-                for (int p = 0; p < k; p++) {
-                    acc = FloatVector.fromArray(S, b, p * n + j).fma(FloatVector.broadcast(S, a[ai + p]), acc);
+                for (int p = 0, bp = j * k; p < k; p++, bp += L) {
+                    acc = FloatVector.fromArray(S, b, bp).fma(FloatVector.broadcast(S, a[ai + p]), acc);
                 }
                 acc.intoArray(c, cOff + i * n + j);
             }
         }
-        for (; j < n; j++) {
+        int width = n - j;
+        for (int col = 0; col < width; col++) {
             for (int i = 0; i < m; i++) {
-                float acc = bias == null ? 0f : bias[j];
+                float acc = bias == null ? 0f : bias[j + col];
                 int ai = aOff + i * k;
                 for (int p = 0; p < k; p++) {
-                    acc = Math.fma(a[ai + p], b[p * n + j], acc);
+                    acc = Math.fma(a[ai + p], b[j * k + p * width + col], acc);
                 }
-                c[cOff + i * n + j] = acc;
+                c[cOff + i * n + j + col] = acc;
             }
         }
     }
 
-    private static void gemm2x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c03 = c00;
-        if (bias != null) {
-            c00 = FloatVector.fromArray(S, bias, j);
-            c01 = FloatVector.fromArray(S, bias, j + L);
-            c02 = FloatVector.fromArray(S, bias, j + 2 * L);
-            c03 = FloatVector.fromArray(S, bias, j + 3 * L);
+    /**
+     * Rows ai and ai + k of a times rows [k0, k1) of the 4-vector block at {@code b[block]}, into columns [j, j + 4L)
+     * of rows ci and ci + n of c: starting from the bias (or 0) when k0 is 0, else from c.
+     */
+    private static void gemm2x4(float[] a, int ai, int k, int k0, int k1, float[] b, int block, float[] bias, float[] c,
+                                int ci, int n, int j) {
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13;
+        if (k0 > 0) {
+            c00 = FloatVector.fromArray(S, c, ci + j);
+            c01 = FloatVector.fromArray(S, c, ci + j + L);
+            c02 = FloatVector.fromArray(S, c, ci + j + 2 * L);
+            c03 = FloatVector.fromArray(S, c, ci + j + 3 * L);
+            c10 = FloatVector.fromArray(S, c, ci + n + j);
+            c11 = FloatVector.fromArray(S, c, ci + n + j + L);
+            c12 = FloatVector.fromArray(S, c, ci + n + j + 2 * L);
+            c13 = FloatVector.fromArray(S, c, ci + n + j + 3 * L);
+        } else {
+            c00 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+            c01 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + L);
+            c02 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + 2 * L);
+            c03 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + 3 * L);
+            c10 = c00;
+            c11 = c01;
+            c12 = c02;
+            c13 = c03;
         }
-        FloatVector c10 = c00, c11 = c01, c12 = c02, c13 = c03;
-        for (int p = 0, bp = j; p < k; p++, bp += n) {
+        for (int p = k0, bp = block + k0 * 4 * L; p < k1; p++, bp += 4 * L) {
             FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
             FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
             FloatVector a0 = FloatVector.broadcast(S, a[ai + p]), a1 = FloatVector.broadcast(S, a[ai + k + p]);
@@ -125,15 +185,22 @@ final class VectorKernels extends Kernels {
         c13.intoArray(c, ci + n + j + 3 * L);
     }
 
-    private static void gemm1x4(float[] a, int ai, int k, float[] b, float[] bias, float[] c, int ci, int n, int j) {
-        FloatVector c0 = FloatVector.zero(S), c1 = c0, c2 = c0, c3 = c0;
-        if (bias != null) {
-            c0 = FloatVector.fromArray(S, bias, j);
-            c1 = FloatVector.fromArray(S, bias, j + L);
-            c2 = FloatVector.fromArray(S, bias, j + 2 * L);
-            c3 = FloatVector.fromArray(S, bias, j + 3 * L);
+    /** {@link #gemm2x4} for one row. */
+    private static void gemm1x4(float[] a, int ai, int k0, int k1, float[] b, int block, float[] bias, float[] c, int ci,
+                                int j) {
+        FloatVector c0, c1, c2, c3;
+        if (k0 > 0) {
+            c0 = FloatVector.fromArray(S, c, ci + j);
+            c1 = FloatVector.fromArray(S, c, ci + j + L);
+            c2 = FloatVector.fromArray(S, c, ci + j + 2 * L);
+            c3 = FloatVector.fromArray(S, c, ci + j + 3 * L);
+        } else {
+            c0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+            c1 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + L);
+            c2 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + 2 * L);
+            c3 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + 3 * L);
         }
-        for (int p = 0, bp = j; p < k; p++, bp += n) {
+        for (int p = k0, bp = block + k0 * 4 * L; p < k1; p++, bp += 4 * L) {
             FloatVector a0 = FloatVector.broadcast(S, a[ai + p]);
             c0 = FloatVector.fromArray(S, b, bp).fma(a0, c0);
             c1 = FloatVector.fromArray(S, b, bp + L).fma(a0, c1);

@@ -8,6 +8,7 @@ import io.keras4j.runtime.math.MatMul;
 public final class Dense implements Op {
     private final int inputSize;
     private final int units;
+    /** {@code [inputSize][units]} packed by {@link MatMul#pack}. */
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
@@ -23,7 +24,7 @@ public final class Dense implements Op {
         }
         this.inputSize = inputSize;
         this.units = units;
-        this.kernel = kernel;
+        this.kernel = MatMul.pack(kernel, inputSize, units);
         this.bias = bias;
         this.activation = activation;
     }
@@ -38,7 +39,7 @@ public final class Dense implements Op {
 
     /** A copy of the kernel {@code [inputSize][units]}. */
     public float[] kernel() {
-        return kernel.clone();
+        return MatMul.unpack(kernel, inputSize, units);
     }
 
     /** A copy of the bias, or null. */
@@ -78,7 +79,7 @@ public final class Dense implements Op {
     @Override
     public OpSpec spec() {
         return OpSpec.builder(type()).attr("input_size", inputSize).attr("units", units).attr("activation", activation)
-                .weight("kernel", kernel, inputSize, units).weight("bias", bias, units).build();
+                .weight("kernel", kernel(), inputSize, units).weight("bias", bias, units).build();
     }
 
     /** Rebuilds a Dense op from its {@link #spec()}. */

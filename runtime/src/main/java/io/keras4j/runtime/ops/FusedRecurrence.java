@@ -59,7 +59,7 @@ final class FusedRecurrence {
             }
             System.arraycopy(recurrentBias, 2 * units, rb, 0, units);
         }
-        this.kernel = kernels.packColumns(kernel, inputSize, gates, units);
+        this.kernel = kernels.packGemm(kernels.packColumns(kernel, inputSize, gates, units), inputSize, width);
         this.bias = kernels.packColumns(b, 1, gates, units);
         this.recurrent = kernels.packRecurrent(recurrentKernel, units, gates);
         this.recurrentBias = lstm ? null : kernels.packColumns(rb, 1, 1, units);

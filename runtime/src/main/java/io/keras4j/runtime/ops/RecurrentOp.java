@@ -18,6 +18,7 @@ public abstract class RecurrentOp implements StatefulOp {
     protected final int units;
     protected final RecurrentOptions options;
     protected final CellOptions cell;
+    /** {@code [inputSize][width]} packed by {@link MatMul#pack}. */
     private final float[] kernel;
     private final float[] inputBias;
     private final int width;
@@ -40,7 +41,7 @@ public abstract class RecurrentOp implements StatefulOp {
         if (inputBias != null) {
             Weights.check("bias", inputBias, width);
         }
-        this.kernel = kernel;
+        this.kernel = MatMul.pack(kernel, inputSize, width);
         this.inputBias = inputBias;
         this.options = options;
         this.cell = cell;
@@ -81,7 +82,7 @@ public abstract class RecurrentOp implements StatefulOp {
                 .attr("go_backwards", options.goBackwards()).attr("masked", options.masked())
                 .attr("initial_state", options.initialState()).attr("zero_output_for_mask", options.zeroOutputForMask())
                 .attr("stateful", options.stateful())
-                .weight("kernel", kernel, inputSize, width).weight("bias", inputBias, width)
+                .weight("kernel", kernel(), inputSize, width).weight("bias", inputBias, width)
                 .weight("peepholes", cell.peepholes(), 3, units);
         if (cell.clip() != 0f) {
             b.attr("clip", (double) cell.clip());
@@ -128,7 +129,7 @@ public abstract class RecurrentOp implements StatefulOp {
 
     /** A copy of the input kernel {@code [inputSize][gates·units]}. */
     public float[] kernel() {
-        return kernel.clone();
+        return MatMul.unpack(kernel, inputSize, width);
     }
 
     /** A copy of the bias added to the input projection, or null. */

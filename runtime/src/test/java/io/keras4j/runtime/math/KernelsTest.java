@@ -1,6 +1,7 @@
 package io.keras4j.runtime.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
@@ -10,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reading the panels of a recurrent step in descending order gives the very same bits as ascending; the vector
- * kernels' activations are the scalar ones, bit for bit.
+ * Reading the panels of a recurrent step in descending order gives the very same bits as ascending; gemm computes
+ * the product of the matrix it packed; the vector kernels' activations are the scalar ones, bit for bit.
  */
 class KernelsTest {
     @ParameterizedTest
@@ -46,6 +47,39 @@ class KernelsTest {
             k.gru(r, rb, units, descending, 0, width, h, next, padded, rows, 0, panels, true);
         }
         assertArrayEquals(ascending, descending, k.name());
+    }
+
+    /** Shapes that reach every column block (4 vectors, 1 vector, single columns) and several k blocks. */
+    @ParameterizedTest
+    @CsvSource({"1, 16, 96, true", "3, 70, 37, true", "5, 130, 50, false", "2, 1, 8, true", "4, 300, 3, true", "7, 9, 1, false"})
+    void gemmIsTheProductOfItsPackedMatrix(int m, int k, int n, boolean withBias) {
+        Kernels kernels = Kernels.get();
+        SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);
+        float[] a = new float[3 + m * k];
+        float[] b = new float[k * n];
+        float[] bias = withBias ? new float[n] : null;
+        for (float[] x : withBias ? new float[][] {a, b, bias} : new float[][] {a, b}) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) random.nextDouble(-1, 1);
+            }
+        }
+        float[] packed = kernels.packGemm(b.clone(), k, n);
+        assertArrayEquals(b, kernels.unpackGemm(packed, k, n), "unpack");
+        float[] c = new float[5 + m * n + 2];
+        Arrays.fill(c, 42f);
+        kernels.gemm(a, 3, m, k, packed, bias, c, 5, n);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double want = withBias ? bias[j] : 0;
+                for (int p = 0; p < k; p++) {
+                    want += (double) a[3 + i * k + p] * b[p * n + j];
+                }
+                float got = c[5 + i * n + j];
+                assertTrue(Math.abs(got - want) <= 1e-6 * k, kernels.name() + " c[" + i + "][" + j + "] = " + got + ", want " + want);
+            }
+        }
+        assertArrayEquals(new float[] {42f, 42f, 42f, 42f, 42f, 42f, 42f},
+                new float[] {c[0], c[1], c[2], c[3], c[4], c[c.length - 2], c[c.length - 1]}, "outside c's rows");
     }
 
     @Test

@@ -116,7 +116,7 @@ final class TrapHistoryCheck {
 
     private static Runnable gemm(Kernels k, SplittableRandom random, int m, int n, int p) {
         float[] a = values(random, m * n, 1);
-        float[] b = values(random, n * p, 1);
+        float[] b = k.packGemm(values(random, n * p, 1), n, p);
         float[] bias = values(random, p, 1);
         float[] c = new float[m * p];
         return () -> k.gemm(a, 0, m, n, b, bias, c, 0, p);
