@@ -37,7 +37,7 @@ class TrapHistoryTest {
             Map<String, Double> bytes = out.lines().filter(l -> l.contains(" bytes per call after "))
                     .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(": ")),
                             l -> Double.parseDouble(l.substring(l.indexOf(": ") + 2, l.indexOf(" bytes")))));
-            assertEquals(5, bytes.size(), out);
+            assertEquals(6, bytes.size(), out);
             assumeTrue(bytes.remove("control") > 0, "the old activation did not box after the traps in this JVM:\n" + out);
             bytes.forEach((kernel, perCall) -> assertEquals(0.0, perCall, kernel + "\n" + out));
         } finally {
