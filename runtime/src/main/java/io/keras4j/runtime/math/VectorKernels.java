@@ -391,8 +391,8 @@ final class VectorKernels extends Kernels {
     /**
      * Adds h·R for k in [k0, k1) to one panel of three sequences (rows {@code stride} and {@code zStride} apart), as
      * {@link #gru1} does for all k of one: the candidate's recurrent part starts from {@code rb[rbOff]} at k0 = 0 and
-     * from {@code s[out]} after that. Nine accumulators, one weight vector live at a time: per GRU 256 call over 32
-     * sequences on one thread 0.65-0.7x the time of a two-sequence tile in most JVMs (bench/notes.md).
+     * from {@code s[out]} after that. Nine accumulators, one weight vector live at a time (a two-sequence tile in
+     * {@link #lstm2}'s form measured slower, bench/notes.md).
      */
     private static void gru3(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride, float[] rb,
                              int rbOff, int out) {
