@@ -91,7 +91,7 @@ public abstract class Kernels {
 
     /**
      * {@code c[m][n] = bias[n] + a[m][k] · b[k][n]}, row-major, {@code a} and {@code c} from the given offsets;
-     * {@code b} packed by {@link #packGemm}; bias may be null.
+     * {@code b} packed by {@link #packGemm}; bias may be null; c must not overlap a or bias.
      */
     public abstract void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n);
 

@@ -51,7 +51,8 @@ class KernelsTest {
 
     /** Shapes that reach every column block (4 vectors, 1 vector, single columns) and several k blocks. */
     @ParameterizedTest
-    @CsvSource({"1, 16, 96, true", "3, 70, 37, true", "5, 130, 50, false", "2, 1, 8, true", "4, 300, 3, true", "7, 9, 1, false"})
+    @CsvSource({"1, 16, 96, true", "3, 70, 37, true", "5, 130, 50, false", "2, 1, 8, true", "4, 300, 3, true", "7, 9, 1, false",
+            "3, 140, 150, true", "2, 260, 130, false"})
     void gemmIsTheProductOfItsPackedMatrix(int m, int k, int n, boolean withBias) {
         Kernels kernels = Kernels.get();
         SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);

@@ -35,7 +35,7 @@ final class TrapHistoryCheck {
         Kernels k = Kernels.get();
         System.out.println("kernels " + k.name() + " " + sink);
         SplittableRandom random = new SplittableRandom(3);
-        for (String kind : new String[] {"lstm 40 1", "lstm 40 3", "gru 40 1", "gru 40 4", "gemm 50 16 96"}) {
+        for (String kind : new String[] {"lstm 40 1", "lstm 40 3", "gru 40 1", "gru 130 4", "gemm 50 140 96"}) {
             String[] a = kind.split(" ");
             Runnable call = a[0].equals("gemm") ? gemm(k, random, Integer.parseInt(a[1]), Integer.parseInt(a[2]), Integer.parseInt(a[3]))
                     : step(k, random, a[0].equals("lstm"), Integer.parseInt(a[1]), Integer.parseInt(a[2]));
