@@ -21,10 +21,7 @@ class KernelsTest {
         Kernels k = Kernels.get();
         int gates = lstm ? 4 : 3;
         SplittableRandom random = new SplittableRandom(units * 7L + rows);
-        float[] w = new float[units * gates * units];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = (float) random.nextDouble(-0.3, 0.3);
-        }
+        float[] w = values(random, units * gates * units, 0.3);
         float[][] r = k.packRecurrent(w, units, gates);
         float[] rb = k.packColumns(new float[units], 1, 1, units);
         int padded = k.paddedUnits(units);
@@ -32,10 +29,7 @@ class KernelsTest {
         int h = rows * width;
         int next = h + rows * padded;
         int c = next + rows * padded;
-        float[] s = new float[c + rows * padded];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = (float) random.nextDouble(-1, 1);
-        }
+        float[] s = values(random, c + rows * padded, 1);
         int panels = padded / k.panelUnits(units);
         float[] ascending = s.clone();
         float[] descending = s.clone();
@@ -56,14 +50,9 @@ class KernelsTest {
     void gemmIsTheProductOfItsPackedMatrix(int m, int k, int n, boolean withBias) {
         Kernels kernels = Kernels.get();
         SplittableRandom random = new SplittableRandom(m * 31L + k * 7L + n);
-        float[] a = new float[3 + m * k];
-        float[] b = new float[k * n];
-        float[] bias = withBias ? new float[n] : null;
-        for (float[] x : withBias ? new float[][] {a, b, bias} : new float[][] {a, b}) {
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) random.nextDouble(-1, 1);
-            }
-        }
+        float[] a = values(random, 3 + m * k, 1);
+        float[] b = values(random, k * n, 1);
+        float[] bias = withBias ? values(random, n, 1) : null;
         float[] packed = kernels.packGemm(b.clone(), k, n);
         assertArrayEquals(b, kernels.unpackGemm(packed, k, n), "unpack");
         float[] c = new float[5 + m * n + 2];
@@ -113,5 +102,14 @@ class KernelsTest {
         VectorKernels.sigmoid(vectorSigmoid, 0, n / lanes, lanes);
         assertArrayEquals(scalarTanh, vectorTanh);
         assertArrayEquals(scalarSigmoid, vectorSigmoid);
+    }
+
+    /** n floats drawn uniformly from (-scale, scale). */
+    static float[] values(SplittableRandom random, int n, double scale) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextDouble(-scale, scale);
+        }
+        return v;
     }
 }

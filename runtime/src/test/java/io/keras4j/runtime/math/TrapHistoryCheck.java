@@ -41,7 +41,7 @@ final class TrapHistoryCheck {
                     : step(k, random, a[0].equals("lstm"), Integer.parseInt(a[1]), Integer.parseInt(a[2]));
             report(kind, mx, call, 30);
         }
-        float[] gates = values(random, 5 * 32, 3);
+        float[] gates = KernelsTest.values(random, 5 * 32, 3);
         report("control", mx, () -> ExpActivation.apply(gates, 0, 5, 32, 0.5f, 0.5f), 5);
     }
 
@@ -93,15 +93,15 @@ final class TrapHistoryCheck {
     /** One recurrent step over {@code rows} sequences, state laid out as a session lays it. */
     private static Runnable step(Kernels k, SplittableRandom random, boolean lstm, int units, int rows) {
         int gates = lstm ? 4 : 3;
-        float[][] r = k.packRecurrent(values(random, units * gates * units, 0.3), units, gates);
-        float[] rb = k.packColumns(values(random, units, 0.3), 1, 1, units);
+        float[][] r = k.packRecurrent(KernelsTest.values(random, units * gates * units, 0.3), units, gates);
+        float[] rb = k.packColumns(KernelsTest.values(random, units, 0.3), 1, 1, units);
         int padded = k.paddedUnits(units);
         int width = Kernels.spread(gates * padded);
         int stride = Kernels.spread(padded);
         int h = rows * width;
         int next = h + rows * stride;
         int c = next + rows * stride;
-        float[] projection = values(random, rows * width, 1);
+        float[] projection = KernelsTest.values(random, rows * width, 1);
         float[] s = new float[c + rows * stride];
         int panels = padded / k.panelUnits(units);
         return () -> {
@@ -115,19 +115,11 @@ final class TrapHistoryCheck {
     }
 
     private static Runnable gemm(Kernels k, SplittableRandom random, int m, int n, int p) {
-        float[] a = values(random, m * n, 1);
-        float[] b = k.packGemm(values(random, n * p, 1), n, p);
-        float[] bias = values(random, p, 1);
+        float[] a = KernelsTest.values(random, m * n, 1);
+        float[] b = k.packGemm(KernelsTest.values(random, n * p, 1), n, p);
+        float[] bias = KernelsTest.values(random, p, 1);
         float[] c = new float[m * p];
         return () -> k.gemm(a, 0, m, n, b, bias, c, 0, p);
-    }
-
-    private static float[] values(SplittableRandom random, int n, double scale) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) random.nextDouble(-scale, scale);
-        }
-        return v;
     }
 
     /**
