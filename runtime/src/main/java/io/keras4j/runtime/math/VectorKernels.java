@@ -36,8 +36,6 @@ final class VectorKernels extends Kernels {
      * same for a 4-vector column block of {@link #gemm}'s b.
      */
     private static final int K_BLOCK = Math.max(16, 512 / L);
-    /** The starting accumulators of a product without bias. */
-    private static final float[] ZEROS = new float[4 * L];
 
     @Override
     public String name() {
@@ -105,17 +103,12 @@ final class VectorKernels extends Kernels {
             int k0 = 0;
             do {
                 int k1 = Math.min(k, k0 + K_BLOCK);
-                float[] init = k0 > 0 ? c : bias == null ? ZEROS : bias;
-                int w = j * k + k0 * 4 * L;
-                for (int i = 0; i < m; i += 2) {
-                    int a0 = aOff + i * k + k0;
-                    int c0 = cOff + i * n + j;
-                    int from = k0 > 0 ? c0 : bias == null ? 0 : j;
-                    if (i + 1 < m) {
-                        tile2x4(a, a0, a0 + k, b, w, k1 - k0, init, from, k0 > 0 ? c0 + n : from, c, c0, c0 + n);
-                    } else {
-                        tile1x4(a, a0, b, w, k1 - k0, init, from, c, c0);
-                    }
+                int i = 0;
+                for (; i + 1 < m; i += 2) {
+                    gemm2x4(a, aOff + i * k, k, k0, k1, b, j * k, bias, c, cOff + i * n, n, j);
+                }
+                if (i < m) {
+                    gemm1x4(a, aOff + i * k, k0, k1, b, j * k, bias, c, cOff + i * n, j);
                 }
                 k0 = k1;
             } while (k0 < k);
@@ -144,96 +137,80 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * The register tile of {@link #gemm} and {@link #lstm}: two rows of a times {@code len} rows of a 4-vector column
-     * block. Row r's four accumulators start from {@code init[i_r ...]}, add {@code a[a_r + p]·b[w + 4L·p ...]} for p
-     * in order and end at {@code c[c_r ...]}. Two p per pass, indices a plain multiple of the loop's: C2 then removes
-     * the range checks and keeps the eight accumulators, four weight vectors and two broadcasts in registers (one p
-     * per pass took 1.05-1.5x the time, bench/notes.md).
+     * Rows ai and ai + k of a times rows [k0, k1) of the 4-vector block at {@code b[block]}, into columns [j, j + 4L)
+     * of rows ci and ci + n of c: starting from the bias (or 0) when k0 is 0, else from c.
      */
-    private static void tile2x4(float[] a, int a0, int a1, float[] b, int w, int len, float[] init, int i0, int i1,
-                                float[] c, int c0, int c1) {
-        FloatVector x0 = FloatVector.fromArray(S, init, i0), x1 = FloatVector.fromArray(S, init, i0 + L);
-        FloatVector x2 = FloatVector.fromArray(S, init, i0 + 2 * L), x3 = FloatVector.fromArray(S, init, i0 + 3 * L);
-        FloatVector y0 = FloatVector.fromArray(S, init, i1), y1 = FloatVector.fromArray(S, init, i1 + L);
-        FloatVector y2 = FloatVector.fromArray(S, init, i1 + 2 * L), y3 = FloatVector.fromArray(S, init, i1 + 3 * L);
-        int pairs = len >> 1;
-        for (int q = 0; q < pairs; q++) {
-            int at = w + q * (8 * L);
-            FloatVector u = FloatVector.broadcast(S, a[a0 + 2 * q]), v = FloatVector.broadcast(S, a[a1 + 2 * q]);
-            FloatVector bv = FloatVector.fromArray(S, b, at);
-            x0 = bv.fma(u, x0);
-            y0 = bv.fma(v, y0);
-            bv = FloatVector.fromArray(S, b, at + L);
-            x1 = bv.fma(u, x1);
-            y1 = bv.fma(v, y1);
-            bv = FloatVector.fromArray(S, b, at + 2 * L);
-            x2 = bv.fma(u, x2);
-            y2 = bv.fma(v, y2);
-            bv = FloatVector.fromArray(S, b, at + 3 * L);
-            x3 = bv.fma(u, x3);
-            y3 = bv.fma(v, y3);
-            u = FloatVector.broadcast(S, a[a0 + 2 * q + 1]);
-            v = FloatVector.broadcast(S, a[a1 + 2 * q + 1]);
-            bv = FloatVector.fromArray(S, b, at + 4 * L);
-            x0 = bv.fma(u, x0);
-            y0 = bv.fma(v, y0);
-            bv = FloatVector.fromArray(S, b, at + 5 * L);
-            x1 = bv.fma(u, x1);
-            y1 = bv.fma(v, y1);
-            bv = FloatVector.fromArray(S, b, at + 6 * L);
-            x2 = bv.fma(u, x2);
-            y2 = bv.fma(v, y2);
-            bv = FloatVector.fromArray(S, b, at + 7 * L);
-            x3 = bv.fma(u, x3);
-            y3 = bv.fma(v, y3);
+    private static void gemm2x4(float[] a, int ai, int k, int k0, int k1, float[] b, int block, float[] bias, float[] c,
+                                int ci, int n, int j) {
+        FloatVector c00, c01, c02, c03, c10, c11, c12, c13;
+        if (k0 > 0) {
+            c00 = FloatVector.fromArray(S, c, ci + j);
+            c01 = FloatVector.fromArray(S, c, ci + j + L);
+            c02 = FloatVector.fromArray(S, c, ci + j + 2 * L);
+            c03 = FloatVector.fromArray(S, c, ci + j + 3 * L);
+            c10 = FloatVector.fromArray(S, c, ci + n + j);
+            c11 = FloatVector.fromArray(S, c, ci + n + j + L);
+            c12 = FloatVector.fromArray(S, c, ci + n + j + 2 * L);
+            c13 = FloatVector.fromArray(S, c, ci + n + j + 3 * L);
+        } else {
+            c00 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+            c01 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + L);
+            c02 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + 2 * L);
+            c03 = bias == null ? c00 : FloatVector.fromArray(S, bias, j + 3 * L);
+            c10 = c00;
+            c11 = c01;
+            c12 = c02;
+            c13 = c03;
         }
-        if ((len & 1) != 0) {
-            int p = len - 1;
-            int at = w + p * (4 * L);
-            FloatVector u = FloatVector.broadcast(S, a[a0 + p]), v = FloatVector.broadcast(S, a[a1 + p]);
-            FloatVector bv = FloatVector.fromArray(S, b, at);
-            x0 = bv.fma(u, x0);
-            y0 = bv.fma(v, y0);
-            bv = FloatVector.fromArray(S, b, at + L);
-            x1 = bv.fma(u, x1);
-            y1 = bv.fma(v, y1);
-            bv = FloatVector.fromArray(S, b, at + 2 * L);
-            x2 = bv.fma(u, x2);
-            y2 = bv.fma(v, y2);
-            bv = FloatVector.fromArray(S, b, at + 3 * L);
-            x3 = bv.fma(u, x3);
-            y3 = bv.fma(v, y3);
+        for (int p = k0, bp = block + k0 * 4 * L; p < k1; p++, bp += 4 * L) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bp), b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L), b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]), a1 = FloatVector.broadcast(S, a[ai + k + p]);
+            c00 = b0.fma(a0, c00);
+            c01 = b1.fma(a0, c01);
+            c02 = b2.fma(a0, c02);
+            c03 = b3.fma(a0, c03);
+            c10 = b0.fma(a1, c10);
+            c11 = b1.fma(a1, c11);
+            c12 = b2.fma(a1, c12);
+            c13 = b3.fma(a1, c13);
         }
-        x0.intoArray(c, c0);
-        x1.intoArray(c, c0 + L);
-        x2.intoArray(c, c0 + 2 * L);
-        x3.intoArray(c, c0 + 3 * L);
-        y0.intoArray(c, c1);
-        y1.intoArray(c, c1 + L);
-        y2.intoArray(c, c1 + 2 * L);
-        y3.intoArray(c, c1 + 3 * L);
+        c00.intoArray(c, ci + j);
+        c01.intoArray(c, ci + j + L);
+        c02.intoArray(c, ci + j + 2 * L);
+        c03.intoArray(c, ci + j + 3 * L);
+        c10.intoArray(c, ci + n + j);
+        c11.intoArray(c, ci + n + j + L);
+        c12.intoArray(c, ci + n + j + 2 * L);
+        c13.intoArray(c, ci + n + j + 3 * L);
     }
 
-    /**
-     * {@link #tile2x4} for one row, with the same sums in the same order (so a row gets the same bits alone or in a
-     * tile): one p per pass, four accumulators. Not two rows' tile with the row twice: that took 1.3x the time of
-     * this at one row (Dense at batch 1, bench/notes.md).
-     */
-    private static void tile1x4(float[] a, int a0, float[] b, int w, int len, float[] init, int i0, float[] c, int c0) {
-        FloatVector x0 = FloatVector.fromArray(S, init, i0), x1 = FloatVector.fromArray(S, init, i0 + L);
-        FloatVector x2 = FloatVector.fromArray(S, init, i0 + 2 * L), x3 = FloatVector.fromArray(S, init, i0 + 3 * L);
-        for (int p = 0; p < len; p++) {
-            int at = w + p * (4 * L);
-            FloatVector u = FloatVector.broadcast(S, a[a0 + p]);
-            x0 = FloatVector.fromArray(S, b, at).fma(u, x0);
-            x1 = FloatVector.fromArray(S, b, at + L).fma(u, x1);
-            x2 = FloatVector.fromArray(S, b, at + 2 * L).fma(u, x2);
-            x3 = FloatVector.fromArray(S, b, at + 3 * L).fma(u, x3);
+    /** {@link #gemm2x4} for one row. */
+    private static void gemm1x4(float[] a, int ai, int k0, int k1, float[] b, int block, float[] bias, float[] c, int ci,
+                                int j) {
+        FloatVector c0, c1, c2, c3;
+        if (k0 > 0) {
+            c0 = FloatVector.fromArray(S, c, ci + j);
+            c1 = FloatVector.fromArray(S, c, ci + j + L);
+            c2 = FloatVector.fromArray(S, c, ci + j + 2 * L);
+            c3 = FloatVector.fromArray(S, c, ci + j + 3 * L);
+        } else {
+            c0 = bias == null ? FloatVector.zero(S) : FloatVector.fromArray(S, bias, j);
+            c1 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + L);
+            c2 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + 2 * L);
+            c3 = bias == null ? c0 : FloatVector.fromArray(S, bias, j + 3 * L);
         }
-        x0.intoArray(c, c0);
-        x1.intoArray(c, c0 + L);
-        x2.intoArray(c, c0 + 2 * L);
-        x3.intoArray(c, c0 + 3 * L);
+        for (int p = k0, bp = block + k0 * 4 * L; p < k1; p++, bp += 4 * L) {
+            FloatVector a0 = FloatVector.broadcast(S, a[ai + p]);
+            c0 = FloatVector.fromArray(S, b, bp).fma(a0, c0);
+            c1 = FloatVector.fromArray(S, b, bp + L).fma(a0, c1);
+            c2 = FloatVector.fromArray(S, b, bp + 2 * L).fma(a0, c2);
+            c3 = FloatVector.fromArray(S, b, bp + 3 * L).fma(a0, c3);
+        }
+        c0.intoArray(c, ci + j);
+        c1.intoArray(c, ci + j + L);
+        c2.intoArray(c, ci + j + 2 * L);
+        c3.intoArray(c, ci + j + 3 * L);
     }
 
     @Override
@@ -242,28 +219,77 @@ final class VectorKernels extends Kernels {
         for (int i = p0; i < p1; i++) {
             int p = descending ? p0 + p1 - 1 - i : i;
             if (rows == 1) {
-                int z = zOff + p * 4 * L;
-                tile1x4(s, hOff, r[p], 0, units, s, z, s, z);
+                lstm1(r[p], units, s, zOff + p * 4 * L, hOff);
                 continue;
             }
             for (int k0 = 0; k0 < units; k0 += K_BLOCK) {
                 int k1 = Math.min(units, k0 + K_BLOCK);
-                int w = k0 * 4 * L;
                 int b = 0;
                 for (; b + 1 < rows; b += 2) {
-                    int z0 = zOff + b * zStride + p * 4 * L;
-                    int h0 = hOff + b * stride + k0;
-                    tile2x4(s, h0, h0 + stride, r[p], w, k1 - k0, s, z0, z0 + zStride, s, z0, z0 + zStride);
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
                 }
                 if (b < rows) {
-                    int z0 = zOff + b * zStride + p * 4 * L;
-                    tile1x4(s, hOff + b * stride + k0, r[p], w, k1 - k0, s, z0, s, z0);
+                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, 0, hOff + b * stride, 0);
                 }
             }
         }
         for (int b = 0; b < rows; b++) {
             lstmCells(s, zOff + b * zStride + p0 * 4 * L, cOff + b * stride + p0 * L, hNextOff + b * stride + p0 * L, p1 - p0);
         }
+    }
+
+    /**
+     * Adds h·R to one panel of one sequence's gate row, k in order as {@link #lstm2} does for each of its sequences, so
+     * a sequence gets the same bits alone or in a tile. Four accumulators; the loop's index is a plain multiple of k
+     * so C2 removes its range checks and unrolls it (the eight-accumulator form over two k per pass it replaced kept
+     * the checks and took 1.2-1.3x as long, bench/notes.md).
+     */
+    private static void lstm1(float[] r, int units, float[] s, int z, int h) {
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        for (int k = 0; k < units; k++) {
+            int w = k * (4 * L);
+            FloatVector hk = FloatVector.broadcast(S, s[h + k]);
+            i0 = FloatVector.fromArray(S, r, w).fma(hk, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(hk, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(hk, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(hk, o0);
+        }
+        i0.intoArray(s, z);
+        f0.intoArray(s, z + L);
+        g0.intoArray(s, z + 2 * L);
+        o0.intoArray(s, z + 3 * L);
+    }
+
+    /** Adds h·R to one panel of two sequences' gate rows. */
+    private static void lstm2(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride) {
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        int z1 = z + zStride;
+        FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
+        FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
+        for (int k = k0; k < k1; k++) {
+            int w = k * 4 * L;
+            FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
+            FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h + stride + k]);
+            i0 = wi.fma(ha, i0);
+            f0 = wf.fma(ha, f0);
+            g0 = wg.fma(ha, g0);
+            o0 = wo.fma(ha, o0);
+            i1 = wi.fma(hb, i1);
+            f1 = wf.fma(hb, f1);
+            g1 = wg.fma(hb, g1);
+            o1 = wo.fma(hb, o1);
+        }
+        i0.intoArray(s, z);
+        f0.intoArray(s, z + L);
+        g0.intoArray(s, z + 2 * L);
+        o0.intoArray(s, z + 3 * L);
+        i1.intoArray(s, z1);
+        f1.intoArray(s, z1 + L);
+        g1.intoArray(s, z1 + 2 * L);
+        o1.intoArray(s, z1 + 3 * L);
     }
 
     /** Gate math of {@code panels} panels of one sequence: z holds the pre-activations i, f, g, o per panel. */
@@ -325,7 +351,7 @@ final class VectorKernels extends Kernels {
     /**
      * Adds h·R to one panel of one sequence: gates z and r accumulate in the gate row, the candidate's recurrent
      * part starts from the recurrent bias {@code rb[rbOff]} and goes to {@code s[out]}. k in order, as {@link #gru3}
-     * does for each of its sequences; three accumulators (as {@link #tile1x4}).
+     * does for each of its sequences; one accumulator per vector, as {@link #lstm1}.
      */
     private static void gru1(float[] r, int units, float[] s, int z, int h, float[] rb, int rbOff, int out) {
         FloatVector z0 = FloatVector.fromArray(S, s, z), r0 = FloatVector.fromArray(S, s, z + L);
@@ -346,7 +372,7 @@ final class VectorKernels extends Kernels {
      * Adds h·R for k in [k0, k1) to one panel of three sequences (rows {@code stride} and {@code zStride} apart), as
      * {@link #gru1} does for all k of one: the candidate's recurrent part starts from {@code rb[rbOff]} at k0 = 0 and
      * from {@code s[out]} after that. Nine accumulators, one weight vector live at a time (a two-sequence tile in
-     * {@link #tile2x4}'s form measured slower, bench/notes.md).
+     * {@link #lstm2}'s form measured slower, bench/notes.md).
      */
     private static void gru3(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride, float[] rb,
                              int rbOff, int out) {

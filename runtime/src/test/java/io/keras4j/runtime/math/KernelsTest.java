@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Reading the panels of a recurrent step in descending order gives the very same bits as ascending; gemm computes
- * the product of the matrix it packed; the vector kernels' activations are the scalar ones, bit for bit.
+ * Reading the panels of a recurrent step in descending order gives the very same bits as ascending, and so does a
+ * sequence (or a row of gemm) computed alone rather than in a batch; gemm computes the product of the matrix it
+ * packed; the vector kernels' activations are the scalar ones, bit for bit.
  */
 class KernelsTest {
     @ParameterizedTest
@@ -43,6 +44,50 @@ class KernelsTest {
         assertArrayEquals(ascending, descending, k.name());
     }
 
+    /**
+     * A sequence's step gives the same bits alone as in a batch of five (in a tile of two or three, or left over),
+     * with units under, across and over one k block, odd and even.
+     */
+    @ParameterizedTest
+    @CsvSource({"true, 7", "true, 70", "true, 130", "false, 7", "false, 70", "false, 130"})
+    void aSequenceGetsTheSameBitsAloneAsInABatch(boolean lstm, int units) {
+        Kernels k = Kernels.get();
+        int gates = lstm ? 4 : 3;
+        int rows = 5;
+        SplittableRandom random = new SplittableRandom(units * 11L + gates);
+        float[][] r = k.packRecurrent(values(random, units * gates * units, 0.3), units, gates);
+        float[] rb = k.packColumns(values(random, units, 0.3), 1, 1, units);
+        int padded = k.paddedUnits(units);
+        int width = gates * padded;
+        int panels = padded / k.panelUnits(units);
+        float[] batch = values(random, rows * (width + 3 * padded), 1);
+        float[] start = batch.clone();
+        int h = rows * width;
+        if (lstm) {
+            k.lstm(r, units, batch, 0, width, h, h + rows * padded, h + 2 * rows * padded, padded, rows, 0, panels, false);
+        } else {
+            k.gru(r, rb, units, batch, 0, width, h, h + rows * padded, padded, rows, 0, panels, false);
+        }
+        for (int row = 0; row < rows; row++) {
+            float[] alone = new float[width + 3 * padded];
+            System.arraycopy(start, row * width, alone, 0, width);
+            for (int region = 0; region < 3; region++) {
+                System.arraycopy(start, h + (region * rows + row) * padded, alone, width + region * padded, padded);
+            }
+            if (lstm) {
+                k.lstm(r, units, alone, 0, width, width, width + padded, width + 2 * padded, padded, 1, 0, panels, false);
+            } else {
+                k.gru(r, rb, units, alone, 0, width, width, width + padded, padded, 1, 0, panels, false);
+            }
+            for (int region = 1; region < (lstm ? 3 : 2); region++) {
+                int at = h + (region * rows + row) * padded;
+                assertArrayEquals(Arrays.copyOfRange(batch, at, at + units),
+                        Arrays.copyOfRange(alone, width + region * padded, width + region * padded + units),
+                        k.name() + " row " + row + (region == 1 ? " h" : " c"));
+            }
+        }
+    }
+
     /** Shapes that reach every column block (4 vectors, 1 vector, single columns) and several k blocks. */
     @ParameterizedTest
     @CsvSource({"1, 16, 96, true", "3, 70, 37, true", "5, 130, 50, false", "2, 1, 8, true", "4, 300, 3, true", "7, 9, 1, false",
@@ -70,6 +115,11 @@ class KernelsTest {
         }
         assertArrayEquals(new float[] {42f, 42f, 42f, 42f, 42f, 42f, 42f},
                 new float[] {c[0], c[1], c[2], c[3], c[4], c[c.length - 2], c[c.length - 1]}, "outside c's rows");
+        for (int i = 0; i < m; i++) {
+            float[] row = new float[n];
+            kernels.gemm(a, 3 + i * k, 1, k, packed, bias, row, 0, n);
+            assertArrayEquals(Arrays.copyOfRange(c, 5 + i * n, 5 + (i + 1) * n), row, kernels.name() + " row " + i + " alone");
+        }
     }
 
     @Test
