@@ -28,19 +28,11 @@ class KernelsTest {
         int padded = k.paddedUnits(units);
         int width = gates * padded;
         int h = rows * width;
-        int next = h + rows * padded;
-        int c = next + rows * padded;
-        float[] s = values(random, c + rows * padded, 1);
-        int panels = padded / k.panelUnits(units);
+        float[] s = values(random, h + 3 * rows * padded, 1);
         float[] ascending = s.clone();
         float[] descending = s.clone();
-        if (lstm) {
-            k.lstm(r, units, ascending, 0, width, h, next, c, padded, rows, 0, panels, false);
-            k.lstm(r, units, descending, 0, width, h, next, c, padded, rows, 0, panels, true);
-        } else {
-            k.gru(r, rb, units, ascending, 0, width, h, next, padded, rows, 0, panels, false);
-            k.gru(r, rb, units, descending, 0, width, h, next, padded, rows, 0, panels, true);
-        }
+        step(k, lstm, r, rb, units, ascending, width, h, padded, rows, false);
+        step(k, lstm, r, rb, units, descending, width, h, padded, rows, true);
         assertArrayEquals(ascending, descending, k.name());
     }
 
@@ -59,26 +51,17 @@ class KernelsTest {
         float[] rb = k.packColumns(values(random, units, 0.3), 1, 1, units);
         int padded = k.paddedUnits(units);
         int width = gates * padded;
-        int panels = padded / k.panelUnits(units);
         float[] batch = values(random, rows * (width + 3 * padded), 1);
         float[] start = batch.clone();
         int h = rows * width;
-        if (lstm) {
-            k.lstm(r, units, batch, 0, width, h, h + rows * padded, h + 2 * rows * padded, padded, rows, 0, panels, false);
-        } else {
-            k.gru(r, rb, units, batch, 0, width, h, h + rows * padded, padded, rows, 0, panels, false);
-        }
+        step(k, lstm, r, rb, units, batch, width, h, padded, rows, false);
         for (int row = 0; row < rows; row++) {
             float[] alone = new float[width + 3 * padded];
             System.arraycopy(start, row * width, alone, 0, width);
             for (int region = 0; region < 3; region++) {
                 System.arraycopy(start, h + (region * rows + row) * padded, alone, width + region * padded, padded);
             }
-            if (lstm) {
-                k.lstm(r, units, alone, 0, width, width, width + padded, width + 2 * padded, padded, 1, 0, panels, false);
-            } else {
-                k.gru(r, rb, units, alone, 0, width, width, width + padded, padded, 1, 0, panels, false);
-            }
+            step(k, lstm, r, rb, units, alone, width, width, padded, 1, false);
             for (int region = 1; region < (lstm ? 3 : 2); region++) {
                 int at = h + (region * rows + row) * padded;
                 assertArrayEquals(Arrays.copyOfRange(batch, at, at + units),
@@ -152,6 +135,21 @@ class KernelsTest {
         VectorKernels.sigmoid(vectorSigmoid, 0, n / lanes, lanes);
         assertArrayEquals(scalarTanh, vectorTanh);
         assertArrayEquals(scalarSigmoid, vectorSigmoid);
+    }
+
+    /**
+     * One LSTM or GRU step over all panels of {@code rows} sequences: gate rows {@code width} apart from 0, then h,
+     * the next h and (LSTM) c from {@code h}, each {@code [rows]} rows {@code stride} apart.
+     */
+    static void step(Kernels k, boolean lstm, float[][] r, float[] rb, int units, float[] s, int width, int h, int stride,
+                     int rows, boolean descending) {
+        int next = h + rows * stride;
+        int panels = k.paddedUnits(units) / k.panelUnits(units);
+        if (lstm) {
+            k.lstm(r, units, s, 0, width, h, next, next + rows * stride, stride, rows, 0, panels, descending);
+        } else {
+            k.gru(r, rb, units, s, 0, width, h, next, stride, rows, 0, panels, descending);
+        }
     }
 
     /** n floats drawn uniformly from (-scale, scale). */

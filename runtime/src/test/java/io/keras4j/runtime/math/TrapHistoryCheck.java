@@ -99,18 +99,11 @@ final class TrapHistoryCheck {
         int width = Kernels.spread(gates * padded);
         int stride = Kernels.spread(padded);
         int h = rows * width;
-        int next = h + rows * stride;
-        int c = next + rows * stride;
         float[] projection = KernelsTest.values(random, rows * width, 1);
-        float[] s = new float[c + rows * stride];
-        int panels = padded / k.panelUnits(units);
+        float[] s = new float[h + 3 * rows * stride];
         return () -> {
             System.arraycopy(projection, 0, s, 0, projection.length);
-            if (lstm) {
-                k.lstm(r, units, s, 0, width, h, next, c, stride, rows, 0, panels, false);
-            } else {
-                k.gru(r, rb, units, s, 0, width, h, next, stride, rows, 0, panels, false);
-            }
+            KernelsTest.step(k, lstm, r, rb, units, s, width, h, stride, rows, false);
         };
     }
 
