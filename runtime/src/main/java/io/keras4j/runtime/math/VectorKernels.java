@@ -30,12 +30,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorKernels extends Kernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    /** 512-bit vectors come with 32 vector registers (AVX-512): room for {@link #lstm4}'s sixteen accumulators. */
+    private static final boolean FOUR_ROWS = L >= 16;
     /**
-     * Rows of a panel (k) streamed per pass over a batch: at 256-bit, 64 rows of 4 gates are 8 KiB, and the h slices
-     * of 32 sequences another 8 KiB, so both stay in a 32 KiB L1 while every row pair of the batch reuses them. The
-     * same for a 4-vector column block of {@link #gemm}'s b.
+     * Rows of a panel (k) streamed per pass over a batch: 64 rows of 4 gates are 8 KiB at 256-bit and 16 KiB at
+     * 512-bit, and the h slices of 32 sequences another 8 KiB, so both stay in L1 while every tile of the batch reuses
+     * them. The same for a 4-vector column block of {@link #gemm}'s b.
      */
-    private static final int K_BLOCK = Math.max(16, 512 / L);
+    private static final int K_BLOCK = 64;
 
     @Override
     public String name() {
@@ -225,6 +227,9 @@ final class VectorKernels extends Kernels {
             for (int k0 = 0; k0 < units; k0 += K_BLOCK) {
                 int k1 = Math.min(units, k0 + K_BLOCK);
                 int b = 0;
+                for (; FOUR_ROWS && b + 3 < rows; b += 4) {
+                    lstm4(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
+                }
                 for (; b + 1 < rows; b += 2) {
                     lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
                 }
@@ -259,6 +264,59 @@ final class VectorKernels extends Kernels {
         f0.intoArray(s, z + L);
         g0.intoArray(s, z + 2 * L);
         o0.intoArray(s, z + 3 * L);
+    }
+
+    /** Adds h·R to one panel of four sequences' gate rows (16 accumulators: for 32 vector registers). */
+    private static void lstm4(float[] r, int k0, int k1, float[] s, int z, int zStride, int h, int stride) {
+        int z1 = z + zStride, z2 = z1 + zStride, z3 = z2 + zStride;
+        int h1 = h + stride, h2 = h1 + stride, h3 = h2 + stride;
+        FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
+        FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
+        FloatVector i1 = FloatVector.fromArray(S, s, z1), f1 = FloatVector.fromArray(S, s, z1 + L);
+        FloatVector g1 = FloatVector.fromArray(S, s, z1 + 2 * L), o1 = FloatVector.fromArray(S, s, z1 + 3 * L);
+        FloatVector i2 = FloatVector.fromArray(S, s, z2), f2 = FloatVector.fromArray(S, s, z2 + L);
+        FloatVector g2 = FloatVector.fromArray(S, s, z2 + 2 * L), o2 = FloatVector.fromArray(S, s, z2 + 3 * L);
+        FloatVector i3 = FloatVector.fromArray(S, s, z3), f3 = FloatVector.fromArray(S, s, z3 + L);
+        FloatVector g3 = FloatVector.fromArray(S, s, z3 + 2 * L), o3 = FloatVector.fromArray(S, s, z3 + 3 * L);
+        for (int k = k0; k < k1; k++) {
+            int w = k * 4 * L;
+            FloatVector wi = FloatVector.fromArray(S, r, w), wf = FloatVector.fromArray(S, r, w + L);
+            FloatVector wg = FloatVector.fromArray(S, r, w + 2 * L), wo = FloatVector.fromArray(S, r, w + 3 * L);
+            FloatVector ha = FloatVector.broadcast(S, s[h + k]), hb = FloatVector.broadcast(S, s[h1 + k]);
+            FloatVector hc = FloatVector.broadcast(S, s[h2 + k]), hd = FloatVector.broadcast(S, s[h3 + k]);
+            i0 = wi.fma(ha, i0);
+            f0 = wf.fma(ha, f0);
+            g0 = wg.fma(ha, g0);
+            o0 = wo.fma(ha, o0);
+            i1 = wi.fma(hb, i1);
+            f1 = wf.fma(hb, f1);
+            g1 = wg.fma(hb, g1);
+            o1 = wo.fma(hb, o1);
+            i2 = wi.fma(hc, i2);
+            f2 = wf.fma(hc, f2);
+            g2 = wg.fma(hc, g2);
+            o2 = wo.fma(hc, o2);
+            i3 = wi.fma(hd, i3);
+            f3 = wf.fma(hd, f3);
+            g3 = wg.fma(hd, g3);
+            o3 = wo.fma(hd, o3);
+        }
+        i0.intoArray(s, z);
+        f0.intoArray(s, z + L);
+        g0.intoArray(s, z + 2 * L);
+        o0.intoArray(s, z + 3 * L);
+        i1.intoArray(s, z1);
+        f1.intoArray(s, z1 + L);
+        g1.intoArray(s, z1 + 2 * L);
+        o1.intoArray(s, z1 + 3 * L);
+        i2.intoArray(s, z2);
+        f2.intoArray(s, z2 + L);
+        g2.intoArray(s, z2 + 2 * L);
+        o2.intoArray(s, z2 + 3 * L);
+        i3.intoArray(s, z3);
+        f3.intoArray(s, z3 + L);
+        g3.intoArray(s, z3 + 2 * L);
+        o3.intoArray(s, z3 + 3 * L);
     }
 
     /** Adds h·R to one panel of two sequences' gate rows. */
