@@ -95,8 +95,8 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * Blocks of 4 vectors: k in blocks of {@link #K_BLOCK} rows (8 KiB of b at 256-bit, contiguous), each streamed
-     * once over every pair of rows of a; the accumulators go back to c between k blocks.
+     * Blocks of 4 vectors: k in blocks of {@link #K_BLOCK} rows (8 KiB of b at 256-bit, 16 KiB at 512-bit,
+     * contiguous), each streamed once over every pair of rows of a; the accumulators go back to c between k blocks.
      */
     @Override
     public void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n) {
@@ -244,10 +244,10 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * Adds h·R to one panel of one sequence's gate row, k in order as {@link #lstm2} does for each of its sequences, so
-     * a sequence gets the same bits alone or in a tile. Four accumulators; the loop's index is a plain multiple of k
-     * so C2 removes its range checks and unrolls it (the eight-accumulator form over two k per pass it replaced kept
-     * the checks and took 1.2-1.3x as long, bench/notes.md).
+     * Adds h·R to one panel of one sequence's gate row, k in order as the tiles ({@link #lstm2}, {@link #lstm4}) do
+     * for each of their sequences, so a sequence gets the same bits alone or in a tile. Four accumulators; the loop's
+     * index is a plain multiple of k so C2 removes its range checks and unrolls it (the eight-accumulator form over
+     * two k per pass it replaced kept the checks and took 1.2-1.3x as long, bench/notes.md).
      */
     private static void lstm1(float[] r, int units, float[] s, int z, int h) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
