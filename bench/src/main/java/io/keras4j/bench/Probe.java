@@ -10,8 +10,10 @@ import java.util.Locale;
  * in alternating rounds so both see the same machine load. Prints the median wall time per call of each round's
  * best, and the calling thread's CPU time. Not a substitute for {@code bench/run.sh}.
  *
- * <pre>java --add-modules jdk.incubator.vector -Dbench.models=bench/target/models-quick -cp ... io.keras4j.bench.Probe
+ * <pre>java -Xss8m --add-modules jdk.incubator.vector -Dbench.models=bench/target/models-quick -cp ... io.keras4j.bench.Probe
  *     [--rounds 6] [--seconds 1] [--no-ort] [--series] case...</pre>
+ * Without {@code -Xss8m} the JVM dies (SIGSEGV, no error file) once keras4j's model loader and ONNX Runtime's native
+ * library have both been loaded, in either order; {@code BenchMain} gives JMH's forks the same stack.
  * {@code --series} also prints every round's two medians, to see whether both engines slow down together.
  * {@code -Dbench.threads=N} overrides the case's threads for both engines.
  */
