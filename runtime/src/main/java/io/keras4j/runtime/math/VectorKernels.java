@@ -245,15 +245,16 @@ final class VectorKernels extends Kernels {
 
     /**
      * Adds h·R to one panel of one sequence's gate row, k in order as the tiles ({@link #lstm2}, {@link #lstm4}) do
-     * for each of their sequences, so a sequence gets the same bits alone or in a tile. Four accumulators; the loop's
-     * index is a plain multiple of k so C2 removes its range checks and unrolls it (the eight-accumulator form over
-     * two k per pass it replaced kept the checks and took 1.2-1.3x as long, bench/notes.md).
+     * for each of their sequences, so a sequence gets the same bits alone or in a tile. Four accumulators. Indexed
+     * {@code k * 4 * L}, C2 keeps two range checks per k and does not unroll; indexed {@code k * (4 * L)} it drops the
+     * checks and unrolls, which was faster on a Zen 3 (AVX2) and 1.25-1.3x slower on a Zen 5 (AVX-512) with JDK 17
+     * (bench/notes.md).
      */
     private static void lstm1(float[] r, int units, float[] s, int z, int h) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
         for (int k = 0; k < units; k++) {
-            int w = k * (4 * L);
+            int w = k * 4 * L;
             FloatVector hk = FloatVector.broadcast(S, s[h + k]);
             i0 = FloatVector.fromArray(S, r, w).fma(hk, i0);
             f0 = FloatVector.fromArray(S, r, w + L).fma(hk, f0);
@@ -415,7 +416,7 @@ final class VectorKernels extends Kernels {
         FloatVector z0 = FloatVector.fromArray(S, s, z), r0 = FloatVector.fromArray(S, s, z + L);
         FloatVector c0 = FloatVector.fromArray(S, rb, rbOff);
         for (int k = 0; k < units; k++) {
-            int w = k * (3 * L);
+            int w = k * 3 * L;
             FloatVector hk = FloatVector.broadcast(S, s[h + k]);
             z0 = FloatVector.fromArray(S, r, w).fma(hk, z0);
             r0 = FloatVector.fromArray(S, r, w + L).fma(hk, r0);
