@@ -221,7 +221,7 @@ final class VectorKernels extends Kernels {
         for (int i = p0; i < p1; i++) {
             int p = descending ? p0 + p1 - 1 - i : i;
             if (rows == 1) {
-                lstm1(r[p], units, s, zOff + p * 4 * L, hOff);
+                lstm1(r[p], 0, units, s, zOff + p * 4 * L, hOff);
                 continue;
             }
             for (int k0 = 0; k0 < units; k0 += K_BLOCK) {
@@ -234,7 +234,7 @@ final class VectorKernels extends Kernels {
                     lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, zStride, hOff + b * stride, stride);
                 }
                 if (b < rows) {
-                    lstm2(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, 0, hOff + b * stride, 0);
+                    lstm1(r[p], k0, k1, s, zOff + b * zStride + p * 4 * L, hOff + b * stride);
                 }
             }
         }
@@ -244,16 +244,16 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * Adds h·R to one panel of one sequence's gate row, k in order as the tiles ({@link #lstm2}, {@link #lstm4}) do
-     * for each of their sequences, so a sequence gets the same bits alone or in a tile. Four accumulators. Indexed
-     * {@code k * 4 * L}, C2 keeps two range checks per k and does not unroll; indexed {@code k * (4 * L)} it drops the
-     * checks and unrolls, which was faster on a Zen 3 (AVX2) and 1.25-1.3x slower on a Zen 5 (AVX-512) with JDK 17
-     * (bench/notes.md).
+     * Adds h·R for k in [k0, k1) to one panel of one sequence's gate row (alone, or left over from a batch's tiles), k
+     * in order as the tiles ({@link #lstm2}, {@link #lstm4}) do for each of their sequences, so a sequence gets the
+     * same bits alone or in a tile. Four accumulators. Indexed {@code k * 4 * L}, C2 keeps two range checks per k and
+     * does not unroll; indexed {@code k * (4 * L)} it drops the checks and unrolls, which was faster on a Zen 3 (AVX2)
+     * and 1.25-1.3x slower on a Zen 5 (AVX-512) with JDK 17 (bench/notes.md).
      */
-    private static void lstm1(float[] r, int units, float[] s, int z, int h) {
+    private static void lstm1(float[] r, int k0, int k1, float[] s, int z, int h) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
-        for (int k = 0; k < units; k++) {
+        for (int k = k0; k < k1; k++) {
             int w = k * 4 * L;
             FloatVector hk = FloatVector.broadcast(S, s[h + k]);
             i0 = FloatVector.fromArray(S, r, w).fma(hk, i0);
