@@ -246,20 +246,31 @@ final class VectorKernels extends Kernels {
     /**
      * Adds h·R for k in [k0, k1) to one panel of one sequence's gate row (alone, or left over from a batch's tiles), k
      * in order as the tiles ({@link #lstm2}, {@link #lstm4}) do for each of their sequences, so a sequence gets the
-     * same bits alone or in a tile. Four accumulators. Indexed {@code k * 4 * L}, C2 keeps two range checks per k and
-     * does not unroll; indexed {@code k * (4 * L)} it drops the checks and unrolls, which was faster on a Zen 3 (AVX2)
-     * and 1.25-1.3x slower on a Zen 5 (AVX-512) with JDK 17 (bench/notes.md).
+     * same bits alone or in a tile. Four accumulators, two k per pass, h and R walked by offsets: in this form neither
+     * JDK 17 nor JDK 25 unrolls the loop further (JDK 17 keeps two range checks in it, JDK 25 none). With one k per
+     * pass JDK 25 unrolls it eight times, which ran 1.15-1.3x slower on a Zen 5 (bench/notes.md).
      */
     private static void lstm1(float[] r, int k0, int k1, float[] s, int z, int h) {
         FloatVector i0 = FloatVector.fromArray(S, s, z), f0 = FloatVector.fromArray(S, s, z + L);
         FloatVector g0 = FloatVector.fromArray(S, s, z + 2 * L), o0 = FloatVector.fromArray(S, s, z + 3 * L);
-        for (int k = k0; k < k1; k++) {
-            int w = k * 4 * L;
-            FloatVector hk = FloatVector.broadcast(S, s[h + k]);
-            i0 = FloatVector.fromArray(S, r, w).fma(hk, i0);
-            f0 = FloatVector.fromArray(S, r, w + L).fma(hk, f0);
-            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(hk, g0);
-            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(hk, o0);
+        int w = k0 * 4 * L, hk = h + k0;
+        for (int last = h + k1 - 1; hk < last; hk += 2, w += 8 * L) {
+            FloatVector ha = FloatVector.broadcast(S, s[hk]), hb = FloatVector.broadcast(S, s[hk + 1]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
+            i0 = FloatVector.fromArray(S, r, w + 4 * L).fma(hb, i0);
+            f0 = FloatVector.fromArray(S, r, w + 5 * L).fma(hb, f0);
+            g0 = FloatVector.fromArray(S, r, w + 6 * L).fma(hb, g0);
+            o0 = FloatVector.fromArray(S, r, w + 7 * L).fma(hb, o0);
+        }
+        if (hk < h + k1) {
+            FloatVector ha = FloatVector.broadcast(S, s[hk]);
+            i0 = FloatVector.fromArray(S, r, w).fma(ha, i0);
+            f0 = FloatVector.fromArray(S, r, w + L).fma(ha, f0);
+            g0 = FloatVector.fromArray(S, r, w + 2 * L).fma(ha, g0);
+            o0 = FloatVector.fromArray(S, r, w + 3 * L).fma(ha, o0);
         }
         i0.intoArray(s, z);
         f0.intoArray(s, z + L);
