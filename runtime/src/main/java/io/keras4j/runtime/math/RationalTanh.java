@@ -42,30 +42,24 @@ final class RationalTanh {
     }
 
     /**
-     * The constants of {@link #apply} for an LSTM gate row of {@code units} units (sigmoid, sigmoid, tanh, sigmoid),
-     * so that one pass, long enough to be vectorized, covers all four gates.
+     * The scales of {@link #apply} for an LSTM gate row of {@code units} units (sigmoid, sigmoid, tanh, sigmoid), so
+     * that one pass, long enough to be vectorized, covers all four gates.
      */
-    static float[][] lstmGates(int units) {
-        float[][] k = {new float[4 * units], new float[4 * units], new float[4 * units]};
-        float[] sigmoid = {SIGMOID_A, SIGMOID_N, SIGMOID_B};
-        float[] tanh = {TANH_A, TANH_N, TANH_B};
-        for (int i = 0; i < 3; i++) {
-            java.util.Arrays.fill(k[i], sigmoid[i]);
-            java.util.Arrays.fill(k[i], 2 * units, 3 * units, tanh[i]);
-        }
-        return k;
+    static float[] lstmGates(int units) {
+        float[] a = new float[4 * units];
+        java.util.Arrays.fill(a, SIGMOID_A);
+        java.util.Arrays.fill(a, 2 * units, 3 * units, TANH_A);
+        return a;
     }
 
     /**
-     * {@code v[j] = f_j(v[j])} for j in [0, count), f_j given by {@code k[at][j], k[at + 1][j], k[at + 2][j]}, the
-     * rows of {@link #lstmGates}.
+     * {@code v[j] = f_j(v[j])} for j in [0, count): tanh where {@code a[j]} is {@link #TANH_A}, the sigmoid where it
+     * is {@link #SIGMOID_A}; both functions' n and b follow from a, exactly ({@code n = 4a}, {@code b = 1 - 2a}).
      */
-    static void apply(float[] v, int count, float[][] k, int at) {
-        float[] a = k[at];
-        float[] n = k[at + 1];
-        float[] b = k[at + 2];
+    static void apply(float[] v, int count, float[] a) {
         for (int j = 0; j < count; j++) {
-            v[j] = of(v[j], a[j], n[j], b[j]);
+            float aj = a[j];
+            v[j] = of(v[j], aj, 4f * aj, 1f - 2f * aj);
         }
     }
 

@@ -19,17 +19,17 @@ final class ScalarKernels extends Kernels {
     }
 
     /**
-     * One array per row of {@code [units][gates·units]}; for an LSTM, then the activation constants of its gate row
+     * One array per row of {@code [units][gates·units]}; for an LSTM, then the activation scales of its gate row
      * from {@link RationalTanh#lstmGates}.
      */
     @Override
     public float[][] packRecurrent(float[] w, int units, int gates) {
-        float[][] rows = new float[gates == 4 ? units + 3 : units][];
+        float[][] rows = new float[gates == 4 ? units + 1 : units][];
         for (int k = 0; k < units; k++) {
             rows[k] = java.util.Arrays.copyOfRange(w, k * gates * units, (k + 1) * gates * units);
         }
         if (gates == 4) {
-            System.arraycopy(RationalTanh.lstmGates(units), 0, rows, units, 3);
+            rows[units] = RationalTanh.lstmGates(units);
         }
         return rows;
     }
@@ -90,7 +90,7 @@ final class ScalarKernels extends Kernels {
             float[] z = acc[b];
             int c = cOff + b * stride;
             int h = hNextOff + b * stride;
-            RationalTanh.apply(z, 4 * u, r, u);
+            RationalTanh.apply(z, 4 * u, r[u]);
             for (int j = 0; j < u; j++) {
                 float cj = Math.fma(z[u + j], s[c + j], z[j] * z[2 * u + j]);
                 s[c + j] = cj;

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -56,6 +57,14 @@ class RationalTanhTest {
     }
 
     @Test
+    void applysConstantsFollowFromTheScale() {
+        assertEquals(RationalTanh.TANH_N, 4f * RationalTanh.TANH_A);
+        assertEquals(RationalTanh.TANH_B, 1f - 2f * RationalTanh.TANH_A);
+        assertEquals(RationalTanh.SIGMOID_N, 4f * RationalTanh.SIGMOID_A);
+        assertEquals(RationalTanh.SIGMOID_B, 1f - 2f * RationalTanh.SIGMOID_A);
+    }
+
+    @Test
     void lstmGatesApplySigmoidAndTanhPerBlock() {
         int units = 5;
         float[] v = new float[4 * units];
@@ -66,9 +75,7 @@ class RationalTanhTest {
         RationalTanh.sigmoid(want, 0, 2 * units);
         RationalTanh.tanh(want, 2 * units, 3 * units);
         RationalTanh.sigmoid(want, 3 * units, 4 * units);
-        float[][] k = new float[4][];
-        System.arraycopy(RationalTanh.lstmGates(units), 0, k, 1, 3);
-        RationalTanh.apply(v, v.length, k, 1);
+        RationalTanh.apply(v, v.length, RationalTanh.lstmGates(units));
         assertArrayEquals(want, v);
     }
 }
