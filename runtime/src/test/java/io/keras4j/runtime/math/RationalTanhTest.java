@@ -57,7 +57,7 @@ class RationalTanhTest {
     }
 
     @Test
-    void applysConstantsFollowFromTheScale() {
+    void eachFunctionsNAndBFollowFromItsScale() {
         assertEquals(RationalTanh.TANH_N, 4f * RationalTanh.TANH_A);
         assertEquals(RationalTanh.TANH_B, 1f - 2f * RationalTanh.TANH_A);
         assertEquals(RationalTanh.SIGMOID_N, 4f * RationalTanh.SIGMOID_A);
