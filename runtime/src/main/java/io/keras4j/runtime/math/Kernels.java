@@ -95,6 +95,11 @@ public abstract class Kernels {
      */
     public abstract void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n);
 
+    /** The panel of [p0, p1) that {@link #lstm} and {@link #gru} read at turn i (from p0), in the order {@code descending} asks. */
+    static int panel(int i, int p0, int p1, boolean descending) {
+        return descending ? p0 + p1 - 1 - i : i;
+    }
+
     /**
      * One LSTM step (sigmoid gates, tanh cell activation) for {@code rows} sequences and panels [p0, p1), all
      * state in {@code s}: z (row r at {@code zOff + r·zStride}) holds {@code x·W + b} in packed order and is

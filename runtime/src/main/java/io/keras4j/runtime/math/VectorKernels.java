@@ -219,7 +219,7 @@ final class VectorKernels extends Kernels {
     public void lstm(float[][] r, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff, int cOff,
                      int stride, int rows, int p0, int p1, boolean descending) {
         for (int i = p0; i < p1; i++) {
-            int p = descending ? p0 + p1 - 1 - i : i;
+            int p = panel(i, p0, p1, descending);
             if (rows == 1) {
                 lstm1(r[p], 0, units, s, zOff + p * 4 * L, hOff);
                 continue;
@@ -385,7 +385,7 @@ final class VectorKernels extends Kernels {
     public void gru(float[][] r, float[] rb, int units, float[] s, int zOff, int zStride, int hOff, int hNextOff,
                     int stride, int rows, int p0, int p1, boolean descending) {
         for (int i = p0; i < p1; i++) {
-            int p = descending ? p0 + p1 - 1 - i : i;
+            int p = panel(i, p0, p1, descending);
             int tiled = rows / 3 * 3;
             for (int k0 = 0; tiled > 0 && k0 < units; k0 += K_BLOCK) {
                 int k1 = Math.min(units, k0 + K_BLOCK);

@@ -36,7 +36,7 @@ class FusedRecurrenceTest {
     static Stream<Arguments> cases() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (boolean lstm : new boolean[] {true, false}) {
-            for (int units : new int[] {1, 5, 8, 13, 40, 130}) {
+            for (int units : new int[] {1, 5, 8, 13, 40, 130, 150}) {
                 for (int batch : new int[] {1, 3, 4}) {
                     b.add(Arguments.of(lstm, units, batch, RecurrentOptions.DEFAULTS));
                 }
