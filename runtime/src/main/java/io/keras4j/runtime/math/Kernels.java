@@ -47,7 +47,7 @@ public abstract class Kernels {
     /** For example {@code "vector 256-bit"} or {@code "scalar"}. */
     public abstract String name();
 
-    /** Units per packed panel for a layer of {@code units} units. */
+    /** Units per packed panel for a layer of {@code units} units (for the scalar kernels, also by the core count). */
     public abstract int panelUnits(int units);
 
     /** {@code units} rounded up to whole panels: the {@code up} of the packed layout. */
@@ -95,7 +95,7 @@ public abstract class Kernels {
      */
     public abstract void gemm(float[] a, int aOff, int m, int k, float[] b, float[] bias, float[] c, int cOff, int n);
 
-    /** The panel of [p0, p1) that {@link #lstm} and {@link #gru} read at turn i (from p0), in the order {@code descending} asks. */
+    /** The panel that {@link #lstm} and {@link #gru} read at iteration i of [p0, p1), in the order {@code descending} asks. */
     static int panel(int i, int p0, int p1, boolean descending) {
         return descending ? p0 + p1 - 1 - i : i;
     }

@@ -6,10 +6,20 @@ package io.keras4j.runtime.math;
  * Accumulators are per-thread arrays reused from call to call.
  */
 final class ScalarKernels extends Kernels {
-    /** Units of a panel at most, while the machine has a core for each panel: 128 LSTM units are gate rows of 2 KiB. */
-    static final int PANEL_UNITS = 128;
-    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Units of a panel at most, while there is a core for each panel: 128 LSTM units are gate rows of 2 KiB. */
+    private static final int PANEL_UNITS = 128;
+    private final int cores;
     private final ThreadLocal<float[][]> work = ThreadLocal.withInitial(() -> new float[0][]);
+
+    /** Panels for this machine's cores (its count when the kernels load). */
+    ScalarKernels() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Panels for {@code cores} cores. */
+    ScalarKernels(int cores) {
+        this.cores = cores;
+    }
 
     @Override
     public String name() {
@@ -17,14 +27,15 @@ final class ScalarKernels extends Kernels {
     }
 
     /**
-     * The units split evenly into panels of at most {@link #PANEL_UNITS}, but never into more panels than this machine
-     * has cores: panels exist so that threads can split one sequence's recurrent weights, and each costs one thread
-     * the loop set-up of every axpy over it (LSTM 1024 in eight panels took 1.22-1.28x the time of one, on one thread).
+     * The fewest panels of at most {@link #PANEL_UNITS} units, but never more panels than there are cores (then they
+     * are larger), the last one padded. Panels exist so that threads can split one sequence's recurrent weights; each
+     * costs one thread the loop set-up of every axpy over it: LSTM 1024 in eight panels took 1.22-1.28x the time of one
+     * on one thread, LSTM 256 and GRU 256 in two about 1.05x.
      */
     @Override
     public int panelUnits(int units) {
-        int panels = Math.min(CORES, (units + PANEL_UNITS - 1) / PANEL_UNITS);
-        return (units + panels - 1) / panels;
+        int panels = Math.min(cores, (units - 1) / PANEL_UNITS + 1);
+        return (units - 1) / panels + 1;
     }
 
     /**
@@ -34,9 +45,9 @@ final class ScalarKernels extends Kernels {
     @Override
     public float[][] packRecurrent(float[] w, int units, int gates) {
         int pu = panelUnits(units);
+        int panels = paddedUnits(units) / pu;
         float[] columns = packColumns(w, units, gates, units);
-        int width = columns.length / units;
-        int panels = width / (gates * pu);
+        int width = gates * panels * pu;
         float[][] rows = new float[panels * units + (gates == 4 ? 1 : 0)][];
         for (int p = 0; p < panels; p++) {
             for (int k = 0; k < units; k++) {
@@ -105,15 +116,15 @@ final class ScalarKernels extends Kernels {
         float[][] acc = work(rows, 4 * pu);
         for (int i = p0; i < p1; i++) {
             int p = panel(i, p0, p1, descending);
-            int u0 = p * pu;
+            int j0 = p * pu;
             for (int b = 0; b < rows; b++) {
-                System.arraycopy(s, zOff + b * zStride + 4 * u0, acc[b], 0, 4 * pu);
+                System.arraycopy(s, zOff + b * zStride + 4 * j0, acc[b], 0, 4 * pu);
             }
             addRecurrent(r, p * units, units, s, hOff, stride, rows, acc, 4 * pu);
             for (int b = 0; b < rows; b++) {
                 float[] z = acc[b];
-                int c = cOff + b * stride + u0;
-                int h = hNextOff + b * stride + u0;
+                int c = cOff + b * stride + j0;
+                int h = hNextOff + b * stride + j0;
                 RationalTanh.apply(z, 4 * pu, scales);
                 for (int j = 0; j < pu; j++) {
                     float cj = Math.fma(z[pu + j], s[c + j], z[j] * z[2 * pu + j]);
@@ -135,17 +146,17 @@ final class ScalarKernels extends Kernels {
         float[][] acc = work(rows, 3 * pu);
         for (int i = p0; i < p1; i++) {
             int p = panel(i, p0, p1, descending);
-            int u0 = p * pu;
+            int j0 = p * pu;
             for (int b = 0; b < rows; b++) {
-                System.arraycopy(s, zOff + b * zStride + 3 * u0, acc[b], 0, 2 * pu);
-                System.arraycopy(rb, u0, acc[b], 2 * pu, pu);
+                System.arraycopy(s, zOff + b * zStride + 3 * j0, acc[b], 0, 2 * pu);
+                System.arraycopy(rb, j0, acc[b], 2 * pu, pu);
             }
             addRecurrent(r, p * units, units, s, hOff, stride, rows, acc, 3 * pu);
             for (int b = 0; b < rows; b++) {
                 float[] a = acc[b];
-                int z = zOff + b * zStride + 3 * u0;
-                int h = hOff + b * stride + u0;
-                int hn = hNextOff + b * stride + u0;
+                int z = zOff + b * zStride + 3 * j0;
+                int h = hOff + b * stride + j0;
+                int hn = hNextOff + b * stride + j0;
                 RationalTanh.sigmoid(a, 0, 2 * pu);
                 for (int j = 0; j < pu; j++) {
                     a[2 * pu + j] = Math.fma(a[pu + j], a[2 * pu + j], s[z + 2 * pu + j]);
@@ -158,18 +169,18 @@ final class ScalarKernels extends Kernels {
         }
     }
 
-    /** {@code acc[b][0, n) += h_b · r} for each row b, over rows {@code [first, first + units)} of r, four per pass. */
-    private static void addRecurrent(float[][] r, int first, int units, float[] s, int hOff, int stride, int rows,
+    /** {@code acc[b][0, n) += h_b · r} for each row b, over rows {@code [first, first + count)} of r, four per pass. */
+    private static void addRecurrent(float[][] r, int first, int count, float[] s, int hOff, int stride, int rows,
                                      float[][] acc, int n) {
         int k = 0;
-        for (; k + 3 < units; k += 4) {
+        for (; k + 3 < count; k += 4) {
             for (int b = 0; b < rows; b++) {
                 int h = hOff + b * stride + k;
                 int q = first + k;
                 axpy4(s[h], r[q], s[h + 1], r[q + 1], s[h + 2], r[q + 2], s[h + 3], r[q + 3], acc[b], n);
             }
         }
-        for (; k < units; k++) {
+        for (; k < count; k++) {
             for (int b = 0; b < rows; b++) {
                 axpy(s[hOff + b * stride + k], r[first + k], acc[b], n);
             }

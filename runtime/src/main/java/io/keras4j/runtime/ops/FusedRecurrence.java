@@ -181,7 +181,9 @@ final class FusedRecurrence {
                     } else {
                         System.arraycopy(from[k], fromOff[k] + b * units + u0, s, at + u0, u1 - u0);
                     }
-                    Arrays.fill(s, at + units, at + padded, 0f);
+                    if (p1 == panels) {
+                        Arrays.fill(s, at + units, at + padded, 0f);
+                    }
                 }
             }
             if (splitPanels) {

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.math;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -13,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Reading the panels of a recurrent step in descending order gives the very same bits as ascending, and so does a
  * sequence (or a row of gemm) computed alone rather than in a batch; gemm computes the product of the matrix it
- * packed; the vector kernels' activations are the scalar ones, bit for bit.
+ * packed; the vector kernels' activations are the scalar ones, bit for bit; the scalar kernels' panel count changes
+ * no bit.
  */
 class KernelsTest {
     @ParameterizedTest
@@ -69,6 +71,76 @@ class KernelsTest {
                         k.name() + " row " + row + (region == 1 ? " h" : " c"));
             }
         }
+    }
+
+    /**
+     * The scalar kernels split units into one panel per core (at most 128 units each, the last padded): whatever the
+     * count, and whether the panels go in one call or one call each, a step gives the same bits.
+     */
+    @ParameterizedTest
+    @CsvSource({"true, 129, 1", "true, 257, 3", "false, 149, 1", "false, 300, 2"})
+    void scalarPanelsChangeNoBit(boolean lstm, int units, int rows) {
+        int gates = lstm ? 4 : 3;
+        SplittableRandom random = new SplittableRandom(units * 13L + rows);
+        float[] w = values(random, units * gates * units, 0.3);
+        float[] rb = values(random, units, 0.3);
+        float[] z = values(random, rows * gates * units, 1);
+        float[] hc = values(random, 2 * rows * units, 1);
+        float[] want = null;
+        for (int cores : new int[] {1, 2, 3}) {
+            ScalarKernels k = new ScalarKernels(cores);
+            for (boolean panelPerCall : new boolean[] {false, true}) {
+                float[] got = scalarStep(k, lstm, w, rb, z, hc, units, rows, panelPerCall);
+                if (want == null) {
+                    assertEquals(1, k.paddedUnits(units) / k.panelUnits(units), "one core, one panel");
+                    want = got;
+                } else {
+                    assertArrayEquals(want, got, cores + " cores, a call per panel: " + panelPerCall);
+                }
+            }
+            assertEquals(Math.min(cores, (units + 127) / 128), k.paddedUnits(units) / k.panelUnits(units), cores + " cores");
+        }
+    }
+
+    /**
+     * One step of the scalar kernels from Keras-ordered projections z {@code [rows][gates·units]} and states hc (h, then
+     * c, each {@code [rows][units]}); returns the new h, then (LSTM) the new c, in unit order. With {@code panelPerCall}
+     * each panel is its own call, the panels from last to first.
+     */
+    private static float[] scalarStep(ScalarKernels k, boolean lstm, float[] w, float[] rb, float[] z, float[] hc, int units,
+                                      int rows, boolean panelPerCall) {
+        int gates = lstm ? 4 : 3;
+        int padded = k.paddedUnits(units);
+        int panels = padded / k.panelUnits(units);
+        int width = gates * padded;
+        float[][] r = k.packRecurrent(w, units, gates);
+        float[] packedRb = k.packColumns(rb, 1, 1, units);
+        float[] s = new float[rows * width + 3 * rows * padded];
+        System.arraycopy(k.packColumns(z, rows, gates, units), 0, s, 0, rows * width);
+        int h = rows * width;
+        int next = h + rows * padded;
+        int c = next + rows * padded;
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(hc, b * units, s, h + b * padded, units);
+            System.arraycopy(hc, (rows + b) * units, s, c + b * padded, units);
+        }
+        for (int i = 0; i < (panelPerCall ? panels : 1); i++) {
+            int p0 = panelPerCall ? panels - 1 - i : 0;
+            int p1 = panelPerCall ? p0 + 1 : panels;
+            if (lstm) {
+                k.lstm(r, units, s, 0, width, h, next, c, padded, rows, p0, p1, false);
+            } else {
+                k.gru(r, packedRb, units, s, 0, width, h, next, padded, rows, p0, p1, false);
+            }
+        }
+        float[] out = new float[(lstm ? 2 : 1) * rows * units];
+        for (int b = 0; b < rows; b++) {
+            System.arraycopy(s, next + b * padded, out, b * units, units);
+            if (lstm) {
+                System.arraycopy(s, c + b * padded, out, (rows + b) * units, units);
+            }
+        }
+        return out;
     }
 
     /** Shapes that reach every column block (4 vectors, 1 vector, single columns) and several k blocks. */
