@@ -495,8 +495,8 @@ final class VectorKernels extends Kernels {
 
     /**
      * {@code n·s/(1 + s²) + b} with {@code s = tanh(a·v)} for each lane v of {@code count} vectors at {@code at, at +
-     * step, ...}: {@code RationalTanh.half}'s and {@code doubled}'s float operations lane by lane (same names), so the vector and the scalar
-     * kernels give the same activations, bit for bit ({@code KernelsTest}).
+     * step, ...}: {@code RationalTanh.half}'s and {@code doubled}'s float operations lane by lane (same names), so
+     * the vector and the scalar kernels give the same activations, bit for bit ({@code KernelsTest}).
      *
      * <p>Keep to lane-wise float arithmetic (no masks, blends or reinterpretations) and above C2's inlining size (325
      * bytecodes). C2 (JDK 17) bound some calls of an exp-based form through the receiver's type profile; in a JVM with
