@@ -102,9 +102,9 @@ public abstract class Kernels {
 
     /**
      * One LSTM step (sigmoid gates, tanh cell activation) for {@code rows} sequences and panels [p0, p1), all
-     * state in {@code s}: z (row r at {@code zOff + r·zStride}) holds {@code x·W + b} in packed order and is
-     * consumed; h at {@code hOff}, the new h goes to {@code hNextOff}, c at {@code cOff} is updated in place;
-     * state rows are {@code stride} apart. {@code r} holds the recurrent kernel packed by {@link #packRecurrent}.
+     * state in {@code s}: z (row r at {@code zOff + r·zStride}) holds {@code x·W + b} in packed order, and the
+     * kernels may overwrite it; h at {@code hOff}, the new h goes to {@code hNextOff}, c at {@code cOff} is updated
+     * in place; state rows are {@code stride} apart. {@code r} holds the recurrent kernel packed by {@link #packRecurrent}.
      * With {@code descending} the panels are read from {@code p1 - 1} down to {@code p0}: callers alternate it from
      * step to step, so that when the recurrent kernel is larger than the cache, the weights read last, still in
      * cache, are read first. The order changes no result.
