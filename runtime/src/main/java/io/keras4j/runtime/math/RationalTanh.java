@@ -33,21 +33,21 @@ final class RationalTanh {
 
     /** {@code v[j] = tanh(v[j])} for j in [from, to). */
     static void tanh(float[] v, int from, int to) {
-        for (int j = from; j < to; j++) {
-            v[j] = half(TANH_A * v[j]);
-        }
-        for (int j = from; j < to; j++) {
-            v[j] = doubled(v[j], TANH_N, TANH_B);
-        }
+        activate(v, from, to, TANH_A, TANH_N, TANH_B);
     }
 
     /** {@code v[j] = sigmoid(v[j])} for j in [from, to). */
     static void sigmoid(float[] v, int from, int to) {
+        activate(v, from, to, SIGMOID_A, SIGMOID_N, SIGMOID_B);
+    }
+
+    /** {@code v[j] = n·s/(1 + s²) + b}, {@code s = tanh(a·v[j])}, for j in [from, to). */
+    private static void activate(float[] v, int from, int to, float a, float n, float b) {
         for (int j = from; j < to; j++) {
-            v[j] = half(SIGMOID_A * v[j]);
+            v[j] = half(a * v[j]);
         }
         for (int j = from; j < to; j++) {
-            v[j] = doubled(v[j], SIGMOID_N, SIGMOID_B);
+            v[j] = doubled(v[j], n, b);
         }
     }
 
