@@ -1,6 +1,7 @@
 package io.keras4j.runtime.math;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -16,6 +17,11 @@ public final class Parallel implements AutoCloseable {
     private static final long SPIN_NANOS = 200_000;
     /** Spins of a barrier wait before it yields the core, in case the other parts wait for this one's core. */
     private static final int SPINS_BEFORE_YIELD = 2_000;
+    /** Low bits of {@link #ticket} that hold the task's parts; the bits above count the tasks. */
+    private static final int PART_BITS = 16;
+    private static final int MAX_THREADS = (1 << PART_BITS) - 1;
+    /** What {@link #await()} throws in the parts still running once another part has failed, to end them. */
+    private static final RuntimeException ABANDONED = new Abandoned();
 
     /** Work for {@link #run}: part {@code part} of {@code parts}. */
     public interface Task {
@@ -25,12 +31,19 @@ public final class Parallel implements AutoCloseable {
     private final Worker[] workers;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger arrived = new AtomicInteger();
+    /** The first failure of a worker's part in the running task. */
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile int phase;
-    private volatile long generation;
+    /**
+     * The running task's number and its parts in one value, so that a worker reads both at once: one that reads
+     * them apart can take the parts of a later task for the task it was woken for, and run a part twice.
+     */
+    private volatile long ticket;
     private volatile boolean closed;
+    /** Set when a part of the running task has failed: the parts waiting in {@link #await()} stop. */
+    private volatile boolean failed;
     private Task task;
     private int parts;
-    private volatile Throwable failure;
 
     private Parallel(int threads) {
         workers = new Worker[threads - 1];
@@ -41,8 +54,8 @@ public final class Parallel implements AutoCloseable {
 
     /** A team of {@code threads} threads, the caller's included. */
     public static Parallel of(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
         return threads == 1 ? SERIAL : new Parallel(threads);
     }
@@ -51,9 +64,17 @@ public final class Parallel implements AutoCloseable {
         return workers.length + 1;
     }
 
-    /** Runs {@code task} as {@code parts} parts (at most {@link #threads()}) and returns when all are done. */
+    /**
+     * Runs {@code task} as {@code parts} parts (1 to {@link #threads()}) and returns when all are done. When a part
+     * fails, the parts waiting in {@link #await()} stop, and the run throws the caller's failure, else the first
+     * worker's.
+     */
     public void run(int parts, Task task) {
+        if (parts < 1 || parts > threads()) {
+            throw new IllegalArgumentException("parts must be between 1 and " + threads() + ", got " + parts);
+        }
         if (parts == 1) {
+            this.parts = 1;
             task.run(0, 1);
             return;
         }
@@ -63,39 +84,47 @@ public final class Parallel implements AutoCloseable {
         this.task = task;
         this.parts = parts;
         arrived.set(0);
+        failed = false;
         pending.set(parts - 1);
-        generation = generation + 1;
+        ticket = ((ticket >>> PART_BITS) + 1) << PART_BITS | parts;
         for (int i = 0; i < parts - 1; i++) {
             workers[i].wake();
         }
-        Throwable workerFailure;
+        Throwable callerFailure = null;
         try {
             task.run(0, parts);
-        } finally {
-            for (int spins = 0; pending.get() > 0; spins++) {
-                if (spins < SPINS_BEFORE_YIELD) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+        } catch (Throwable t) {
+            callerFailure = t;
+            failed = true;
+        }
+        for (int spins = 0; pending.get() > 0; spins++) {
+            if (spins < SPINS_BEFORE_YIELD) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
-            this.task = null;
-            // taken even when the caller's part threw (its exception wins), so that no later task reports it
-            workerFailure = failure;
-            failure = null;
         }
-        if (workerFailure instanceof RuntimeException e) {
+        this.task = null;
+        // taken even when the caller's part failed (its exception wins), so that no later task reports it
+        Throwable workerFailure = failure.getAndSet(null);
+        Throwable thrown = callerFailure != null && callerFailure != ABANDONED ? callerFailure
+                : workerFailure != null ? workerFailure : callerFailure;
+        if (thrown instanceof RuntimeException e) {
             throw e;
         }
-        if (workerFailure instanceof Error e) {
+        if (thrown instanceof Error e) {
             throw e;
         }
-        if (workerFailure != null) {
-            throw new IllegalStateException("a worker failed", workerFailure);
+        if (thrown != null) {
+            throw new IllegalStateException("a part failed", thrown);
         }
     }
 
-    /** Waits until every part of the running task has called this. */
+    /**
+     * Waits until every part of the running task has called this.
+     *
+     * @throws RuntimeException when another part has failed: this part must end too
+     */
     public void await() {
         int n = parts;
         if (n <= 1) {
@@ -107,6 +136,9 @@ public final class Parallel implements AutoCloseable {
             phase = ph + 1;
         } else {
             for (int spins = 0; phase == ph; spins++) {
+                if (failed) {
+                    throw ABANDONED;
+                }
                 if (spins < SPINS_BEFORE_YIELD) {
                     Thread.onSpinWait();
                 } else {
@@ -122,9 +154,18 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         closed = true;
-        generation = generation + 1;
+        ticket = ((ticket >>> PART_BITS) + 1) << PART_BITS;
         for (Worker w : workers) {
             w.wake();
+        }
+    }
+
+    /** A part's end because another part failed; it carries no stack, and the run reports the other failure. */
+    private static final class Abandoned extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Abandoned() {
+            super("another part of the task failed", null, false, false);
         }
     }
 
@@ -151,23 +192,28 @@ public final class Parallel implements AutoCloseable {
             long seen = 0;
             while (true) {
                 long start = System.nanoTime();
-                while (generation == seen && System.nanoTime() - start < SPIN_NANOS) {
+                while (ticket == seen && System.nanoTime() - start < SPIN_NANOS) {
                     Thread.onSpinWait();
                 }
                 parked = true;
-                while (generation == seen) {
+                while (ticket == seen) {
                     LockSupport.park(this);
                 }
                 parked = false;
-                seen = generation;
+                seen = ticket;
                 if (closed) {
                     return;
                 }
-                if (part < parts) {
+                int n = (int) (seen & MAX_THREADS);
+                if (part < n) {
+                    // the caller waits for this part, so task is this ticket's until it is done
                     try {
-                        task.run(part, parts);
+                        task.run(part, n);
                     } catch (Throwable t) {
-                        failure = t;
+                        if (t != ABANDONED) {
+                            failure.compareAndSet(null, t);
+                        }
+                        failed = true;
                     } finally {
                         pending.decrementAndGet();
                     }
