@@ -33,7 +33,7 @@ final class FusedRecurrence {
     private final float[] bias;
     private final float[][] recurrent;
     private final float[] recurrentBias;
-    private final ThreadLocal<Call> calls = ThreadLocal.withInitial(Call::new);
+    private static final ThreadLocal<Call> CALLS = ThreadLocal.withInitial(Call::new);
 
     /**
      * @param kernel             {@code [inputSize][gates·units]} in Keras gate-block layout
@@ -76,7 +76,7 @@ final class FusedRecurrence {
 
     /** This thread's reusable call, to fill with {@link Call#state} before {@link #run}. */
     Call call() {
-        return calls.get();
+        return CALLS.get();
     }
 
     /**
@@ -85,6 +85,7 @@ final class FusedRecurrence {
      */
     void run(Call call, float[] x, int batch, int time, boolean backwards, float[] sequence, float[] last,
              float[] scratch, Parallel parallel) {
+        call.layer = this;
         call.x = x;
         call.batch = batch;
         call.time = time;
@@ -109,8 +110,11 @@ final class FusedRecurrence {
         }
     }
 
-    /** The arguments of one call, reused by the thread that makes it. */
-    final class Call implements Parallel.Task {
+    /**
+     * The arguments of one call, reused by the thread that makes it, for every layer: it holds the layer only during
+     * the call, so that a thread's Call keeps no layer's weights alive.
+     */
+    static final class Call implements Parallel.Task {
         private final float[][] from = new float[2][];
         private final int[] fromOff = new int[2];
         private final float[][] to = new float[2][];
@@ -124,6 +128,7 @@ final class FusedRecurrence {
         private float[] s;
         private boolean splitPanels;
         private Parallel parallel;
+        private FusedRecurrence layer;
 
         /**
          * State k (h, then c for LSTM) starts from {@code [batch][units]} at {@code src[srcOff]} (zeros if src is
@@ -144,11 +149,13 @@ final class FusedRecurrence {
             last = null;
             s = null;
             parallel = null;
+            layer = null;
         }
 
         @Override
         public void run(int part, int parts) {
-            int panels = padded / panelUnits;
+            FusedRecurrence l = layer;
+            int panels = l.padded / l.panelUnits;
             int r0 = 0;
             int r1 = batch;
             int p0 = 0;
@@ -160,13 +167,13 @@ final class FusedRecurrence {
                 r0 = part * batch / parts;
                 r1 = (part + 1) * batch / parts;
             }
-            int seq = sequenceStride(time);
-            int st = stateStride;
+            int seq = l.sequenceStride(time);
+            int st = l.stateStride;
             int hAt = batch * seq;
             int nextAt = hAt + batch * st;
             int cAt = nextAt + batch * st;
-            int u0 = Math.min(units, p0 * panelUnits);
-            int u1 = Math.min(units, p1 * panelUnits);
+            int u0 = Math.min(l.units, p0 * l.panelUnits);
+            int u1 = Math.min(l.units, p1 * l.panelUnits);
             int bt = batch * time;
             if (splitPanels) {
                 project(part * bt / parts, (part + 1) * bt / parts, seq);
@@ -174,15 +181,15 @@ final class FusedRecurrence {
                 project(r0 * time, r1 * time, seq);
             }
             for (int b = r0; b < r1; b++) {
-                for (int k = 0; k < (lstm ? 2 : 1); k++) {
+                for (int k = 0; k < (l.lstm ? 2 : 1); k++) {
                     int at = (k == 0 ? hAt : cAt) + b * st;
                     if (from[k] == null) {
                         Arrays.fill(s, at + u0, at + u1, 0f);
                     } else {
-                        System.arraycopy(from[k], fromOff[k] + b * units + u0, s, at + u0, u1 - u0);
+                        System.arraycopy(from[k], fromOff[k] + b * l.units + u0, s, at + u0, u1 - u0);
                     }
                     if (p1 == panels) {
-                        Arrays.fill(s, at + units, at + padded, 0f);
+                        Arrays.fill(s, at + l.units, at + l.padded, 0f);
                     }
                 }
             }
@@ -193,17 +200,17 @@ final class FusedRecurrence {
             int next = nextAt;
             for (int step = 0; step < time; step++) {
                 int t = backwards ? time - 1 - step : step;
-                int z = r0 * seq + t * width;
-                if (lstm) {
-                    kernels.lstm(recurrent, units, s, z, seq, cur + r0 * st, next + r0 * st, cAt + r0 * st, st, r1 - r0,
-                            p0, p1, (step & 1) == 1);
+                int z = r0 * seq + t * l.width;
+                if (l.lstm) {
+                    l.kernels.lstm(l.recurrent, l.units, s, z, seq, cur + r0 * st, next + r0 * st, cAt + r0 * st, st,
+                            r1 - r0, p0, p1, (step & 1) == 1);
                 } else {
-                    kernels.gru(recurrent, recurrentBias, units, s, z, seq, cur + r0 * st, next + r0 * st, st, r1 - r0,
-                            p0, p1, (step & 1) == 1);
+                    l.kernels.gru(l.recurrent, l.recurrentBias, l.units, s, z, seq, cur + r0 * st, next + r0 * st, st,
+                            r1 - r0, p0, p1, (step & 1) == 1);
                 }
                 if (sequence != null) {
                     for (int b = r0; b < r1; b++) {
-                        System.arraycopy(s, next + b * st + u0, sequence, (b * time + step) * units + u0, u1 - u0);
+                        System.arraycopy(s, next + b * st + u0, sequence, (b * time + step) * l.units + u0, u1 - u0);
                     }
                 }
                 if (splitPanels) {
@@ -215,11 +222,11 @@ final class FusedRecurrence {
             }
             for (int b = r0; b < r1; b++) {
                 if (last != null) {
-                    System.arraycopy(s, cur + b * st + u0, last, b * units + u0, u1 - u0);
+                    System.arraycopy(s, cur + b * st + u0, last, b * l.units + u0, u1 - u0);
                 }
-                for (int k = 0; k < (lstm ? 2 : 1); k++) {
+                for (int k = 0; k < (l.lstm ? 2 : 1); k++) {
                     if (to[k] != null) {
-                        System.arraycopy(s, (k == 0 ? cur : cAt) + b * st + u0, to[k], toOff[k] + b * units + u0, u1 - u0);
+                        System.arraycopy(s, (k == 0 ? cur : cAt) + b * st + u0, to[k], toOff[k] + b * l.units + u0, u1 - u0);
                     }
                 }
             }
@@ -227,10 +234,11 @@ final class FusedRecurrence {
 
         /** The projection of input rows [m0, m1) of {@code [batch·time]}, each sequence's rows to its own block. */
         private void project(int m0, int m1, int seq) {
+            FusedRecurrence l = layer;
             for (int m = m0; m < m1; ) {
                 int b = m / time;
                 int end = Math.min(m1, (b + 1) * time);
-                kernels.gemm(x, m * inputSize, end - m, inputSize, kernel, bias, s, b * seq + (m - b * time) * width, width);
+                l.kernels.gemm(x, m * l.inputSize, end - m, l.inputSize, l.kernel, l.bias, s, b * seq + (m - b * time) * l.width, l.width);
                 m = end;
             }
         }

@@ -74,6 +74,23 @@ class FusedRecurrenceTest {
     }
 
     /** Runs one call; returns the outputs followed by the carried state after the call. */
+    /** A layer that has run on a thread is collected once dropped: the thread's reusable call does not hold it. */
+    @Test
+    void aDroppedLayerIsCollectedAfterRunning() throws InterruptedException {
+        SplittableRandom random = new SplittableRandom(5);
+        RecurrentOp op = op(true, 3, 149, RecurrentOptions.DEFAULTS, random);
+        run(op, values(random, 2 * 4 * 3, 1f), 2, 4, 149, null, null, TWO, false);
+        run(op, values(random, 4 * 3, 1f), 1, 4, 149, null, null, TWO, false);
+        java.lang.ref.WeakReference<FusedRecurrence> fused = new java.lang.ref.WeakReference<>(op.fused());
+        assertTrue(fused.get() != null, "the layer takes the fused path");
+        op = null;
+        for (int i = 0; i < 50 && fused.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertTrue(fused.get() == null, "the packed layer is still reachable after it was dropped");
+    }
+
     private static float[][] run(RecurrentOp op, float[] x, int batch, int time, int units, float[][] initial, float[] carried,
                                  Parallel parallel, boolean withMask) {
         RecurrentOptions o = op.options();
