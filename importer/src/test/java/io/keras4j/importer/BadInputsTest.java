@@ -46,6 +46,18 @@ class BadInputsTest {
         assertEquals("input '" + input + "' expects shape (None, 10, 1) but was given (1, 9, 1)", steps.getMessage());
     }
 
+    /** An error in a layer's data names the layer: here a token id past the Embedding's input_dim. */
+    @Test
+    void badValuesNameTheLayer() throws IOException {
+        Model m = ModelImporter.load(TestData.caseDir("emb_maskzero_lstm_postpad_seq_h5").resolve("model.h5"));
+        float[] ids = new float[9];
+        ids[0] = 1e6f;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.predict(Tensor.of(ids, 1, 9)));
+        String layer = m.graph().nodes().stream().filter(n -> n.op().type().equals("Embedding")).findFirst().orElseThrow().name();
+        assertTrue(e.getMessage().startsWith("layer '" + layer + "' (Embedding): id 1000000.0 at position 0 is outside [0, "),
+                e.getMessage());
+    }
+
     @Test
     void tensorDataThatDoesNotFillItsShapeIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.of(new float[9], 1, 10, 1));

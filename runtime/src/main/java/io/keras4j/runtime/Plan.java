@@ -136,8 +136,13 @@ final class Plan {
         try {
             return node.op().outputShapes(in, inValues);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
+            throw named(node, e);
         }
+    }
+
+    /** {@code e} (bad shapes or values in a call) with the layer's name and type in front. */
+    private static IllegalArgumentException named(Node node, IllegalArgumentException e) {
+        return new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
     }
 
     /** Resolves a dynamic node's shapes from the values computed so far; reallocates what changed size. */
@@ -221,14 +226,19 @@ final class Plan {
 
     /** Runs node n, its inputs assembled, on {@code parallel}. */
     private void runNode(int n, float[] work, float[][] carried, Parallel parallel) {
-        Op op = model.graph().nodes().get(n).op();
+        Node node = model.graph().nodes().get(n);
+        Op op = node.op();
         float[] state = carried == null ? null : carried[n];
-        if (op instanceof RecurrentOp r) {
-            r.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state, parallel);
-        } else if (state != null) {
-            ((StatefulOp) op).forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state);
-        } else {
-            op.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work);
+        try {
+            if (op instanceof RecurrentOp r) {
+                r.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state, parallel);
+            } else if (state != null) {
+                ((StatefulOp) op).forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state);
+            } else {
+                op.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work);
+            }
+        } catch (IllegalArgumentException e) {
+            throw named(node, e);
         }
     }
 

@@ -32,6 +32,9 @@ public final class Npy {
      * @throws IOException naming the file when it is not a supported {@code .npy} array
      */
     public static Tensor read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not a .npy file");
+        }
         byte[] bytes = Files.readAllBytes(file);
         try {
             return parse(bytes);

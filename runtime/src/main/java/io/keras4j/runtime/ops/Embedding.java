@@ -74,7 +74,7 @@ public final class Embedding implements Op {
             float v = ids[i];
             int id = (int) v;
             if (Float.isNaN(v) || id < 0 || id >= inputDim || v >= inputDim) {
-                throw new IllegalArgumentException("Embedding: id " + v + " at position " + i
+                throw new IllegalArgumentException("id " + v + " at position " + i
                         + " is outside [0, " + inputDim + ") (input_dim " + inputDim + ")");
             }
             System.arraycopy(table, id * outputDim, y, i * outputDim, outputDim);
