@@ -114,11 +114,6 @@ public final class Activation {
         return beta;
     }
 
-    /** Whether the function mixes values along the last axis (softmax, log_softmax, sparsemax, glu). */
-    public boolean isRowWise() {
-        return kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX || kind == Kind.SPARSEMAX || kind == Kind.GLU;
-    }
-
     /** The last-axis width of the result for rows of {@code width}: half for GLU, unchanged otherwise. */
     public int outputWidth(int width) {
         if (kind != Kind.GLU) {

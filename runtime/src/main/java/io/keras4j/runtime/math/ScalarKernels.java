@@ -88,7 +88,8 @@ final class ScalarKernels extends Kernels {
     }
 
     /**
-     * Rows of c in blocks of 8: each b row is copied to a scratch array once per block, accumulators start at 0.
+     * Rows of c in blocks of 8: each b row is copied to a scratch array once per block, accumulators start at the bias
+     * (or 0).
      * Under {@link #AXPY_COLUMNS} columns, one sum per element instead, with the same operations in the same order.
      */
     @Override

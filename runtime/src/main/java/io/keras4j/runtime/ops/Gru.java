@@ -49,8 +49,7 @@ public final class Gru extends RecurrentOp {
         this.resetAfter = resetAfter;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
-        this.fused = resetAfter && cell.isNone() && activation.kind() == Activation.Kind.TANH
-                && recurrentActivation.kind() == Activation.Kind.SIGMOID
+        this.fused = resetAfter && fusable(activation, recurrentActivation)
                 ? new FusedRecurrence(false, inputSize, units, kernel, inputBias, recurrentKernel, recurrentBias) : null;
     }
 

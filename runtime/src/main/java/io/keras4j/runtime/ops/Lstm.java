@@ -39,8 +39,7 @@ public final class Lstm extends RecurrentOp {
         this.recurrentActivation = recurrentActivation;
         this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
         this.peepholes = cell.peepholes();
-        this.fused = cell.isNone() && activation.kind() == Activation.Kind.TANH
-                && recurrentActivation.kind() == Activation.Kind.SIGMOID
+        this.fused = fusable(activation, recurrentActivation)
                 ? new FusedRecurrence(true, inputSize, units, kernel, bias, recurrentKernel, null) : null;
     }
 

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.MatMul;
 import io.keras4j.runtime.math.Parallel;
 import java.util.Arrays;
@@ -45,6 +46,15 @@ public abstract class RecurrentOp implements StatefulOp {
         this.inputBias = inputBias;
         this.options = options;
         this.cell = cell;
+    }
+
+    /**
+     * Whether {@link FusedRecurrence} computes this cell: no cell features beyond Keras', a tanh activation and sigmoid
+     * gates.
+     */
+    protected final boolean fusable(Activation activation, Activation recurrentActivation) {
+        return cell.isNone() && activation.kind() == Activation.Kind.TANH
+                && recurrentActivation.kind() == Activation.Kind.SIGMOID;
     }
 
     /** Number of state vectors the cell carries (LSTM 2: h and c; GRU and SimpleRNN 1). The first is h. */
@@ -183,8 +193,9 @@ public abstract class RecurrentOp implements StatefulOp {
     }
 
     /**
-     * Like {@link #forward(float[][], int[][], float[][], float[], float[])}, on the threads of {@code parallel};
-     * {@code carried} may be null.
+     * Like {@link #forward(float[][], int[][], float[][], float[], float[])}, on the threads of {@code parallel} when
+     * the layer takes the fused loop (an LSTM or GRU that {@link FusedRecurrence} computes, without a mask; others run
+     * on the caller's thread); {@code carried} may be null.
      */
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried,
                         Parallel parallel) {
