@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
  * {@link ModelImportException}. This class is also the child's main class.
  *
  * <p>The child's answer: one status byte, then for {@link #OK} the {@code .k4j} image, for {@link #REFUSED} the
- * file name and each problem of a {@link ModelImportException}, for {@link #FAILED} one message (every string an
- * int32 byte count and UTF-8).
+ * file name and each problem of a {@link ModelImportException}, for {@link #FAILED} one message; after either, the
+ * child's stack trace, which becomes the cause of the exception in this JVM (every string an int32 byte count and
+ * UTF-8).
  */
 final class IsolatedImporter {
     private static final int OK = 0;
@@ -156,12 +157,28 @@ final class IsolatedImporter {
                 for (int i = 0; i < n && in.available() > 0; i++) {
                     problems.add(string(in));
                 }
-                throw new ModelImportException(file, problems);
+                ModelImportException refused = new ModelImportException(file, problems);
+                refused.initCause(childTrace(in));
+                throw refused;
             case FAILED:
                 String message = string(in);
-                throw new IOException(message.startsWith(name) ? message : name + ": " + message);
+                throw new IOException(message.startsWith(name) ? message : name + ": " + message, childTrace(in));
             default:
                 throw refused(name, "the import process gave an answer keras4j does not understand");
+        }
+    }
+
+    /** The child's stack trace as a cause, or null when the answer holds none. */
+    private static Throwable childTrace(DataInputStream in) throws IOException {
+        return in.available() > 0 ? new ImportProcessTrace(string(in)) : null;
+    }
+
+    /** What the import process printed as its stack trace; it has no frames of this JVM. */
+    private static final class ImportProcessTrace extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ImportProcessTrace(String trace) {
+            super("in the import process: " + trace.strip(), null, false, false);
         }
     }
 
@@ -213,6 +230,14 @@ final class IsolatedImporter {
         return new String(in.readNBytes(n), StandardCharsets.UTF_8);
     }
 
+    /** {@code e}'s stack trace with its causes, at most {@link #MAX_STDERR} characters. */
+    private static String trace(Throwable e) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(text));
+        String s = text.toString();
+        return s.length() <= MAX_STDERR ? s : s.substring(0, MAX_STDERR) + "...";
+    }
+
     private static void string(DataOutputStream out, String s) throws IOException {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
@@ -241,13 +266,16 @@ final class IsolatedImporter {
             for (String p : e.problems()) {
                 string(out, p);
             }
+            string(out, trace(e));
         } catch (IOException e) {
             out.writeByte(FAILED);
             string(out, e.getMessage() == null ? e.toString() : e.getMessage());
+            string(out, trace(e));
         } catch (RuntimeException | StackOverflowError e) {
             out.writeByte(FAILED);
             String name = args[0].equals(STDIN) ? args[1] : String.join(" with config ", args);
             string(out, name + ": keras4j failed reading it: " + e);
+            string(out, trace(e));
         }
         out.flush();
     }

@@ -1,5 +1,6 @@
 package io.keras4j.importer;
 
+import io.keras4j.importer.hdf5.Hdf5Exception;
 import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.importer.keras.KerasImporter;
 import io.keras4j.importer.onnx.OnnxImporter;
@@ -10,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,8 +32,9 @@ public final class ModelImporter {
     /**
      * Imports a model file and prepares it to run.
      *
-     * @throws ModelImportException naming the file and every problem when the model cannot be imported
-     * @throws IOException          when the file cannot be read
+     * @throws ModelImportException naming the file and every problem when the model cannot be imported or the file is
+     *                              damaged
+     * @throws IOException          when the file cannot be read at all (missing, no permission)
      */
     public static Model load(Path file) throws IOException {
         return Model.of(readGraph(file));
@@ -41,8 +44,9 @@ public final class ModelImporter {
      * Imports a model saved as two files: its weights ({@code model.save_weights()}, HDF5: Keras 1, 2, tf.keras, or
      * Keras 3's {@code .weights.h5}) and its config ({@code model.to_json()}).
      *
-     * @throws ModelImportException naming the files and every problem when the model cannot be imported
-     * @throws IOException          when a file cannot be read
+     * @throws ModelImportException naming the files and every problem when the model cannot be imported or a file is
+     *                              damaged
+     * @throws IOException          when a file cannot be read at all (missing, no permission)
      */
     public static Model load(Path weights, Path config) throws IOException {
         return Model.of(readGraph(weights, config));
@@ -94,7 +98,12 @@ public final class ModelImporter {
     /** Imports a model file into a graph without preparing it to run. */
     public static Graph readGraph(Path file) throws IOException {
         String name = file.toString();
-        switch (sniff(file)) {
+        Format format = sniff(file);
+        return damagedAsImportError(name, () -> readGraph(file, name, format));
+    }
+
+    private static Graph readGraph(Path file, String name, Format format) throws IOException {
+        switch (format) {
             case HDF5:
                 try (Hdf5File h5 = Hdf5File.open(file)) {
                     return KerasImporter.readH5(h5, name);
@@ -104,7 +113,7 @@ public final class ModelImporter {
                     return KerasImporter.readArchive(in, Files.size(file), name);
                 }
             case NATIVE:
-                return nativeGraph(() -> NativeModel.read(file));
+                return NativeModel.read(file).graph();
             case ONNX:
                 return OnnxImporter.read(file, name);
             default:
@@ -125,14 +134,20 @@ public final class ModelImporter {
             throw new ModelImportException(weights.toString(), List.of("not an HDF5 weights file (a .keras archive holds"
                     + " its own config: load it alone)"));
         }
-        try (Hdf5File h5 = Hdf5File.open(weights)) {
-            return KerasImporter.readH5(h5, json, name);
-        }
+        return damagedAsImportError(name, () -> {
+            try (Hdf5File h5 = Hdf5File.open(weights)) {
+                return KerasImporter.readH5(h5, json, name);
+            }
+        });
     }
 
     /** Imports a model held in memory into a graph; {@code name} is used in messages. */
     public static Graph readGraph(byte[] content, String name) throws IOException {
-        switch (detect(content, content.length)) {
+        return damagedAsImportError(name, () -> readGraph(content, name, detect(content, content.length)));
+    }
+
+    private static Graph readGraph(byte[] content, String name, Format format) throws IOException {
+        switch (format) {
             case HDF5:
                 try (Hdf5File h5 = Hdf5File.open(content, name)) {
                     return KerasImporter.readH5(h5, name);
@@ -140,7 +155,7 @@ public final class ModelImporter {
             case ZIP:
                 return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
             case NATIVE:
-                return nativeGraph(() -> NativeModel.read(content, name));
+                return NativeModel.read(content, name).graph();
             case ONNX:
                 return OnnxImporter.read(content, null, name);
             default:
@@ -148,22 +163,33 @@ public final class ModelImporter {
         }
     }
 
-    /** Reads a .k4j file; an error quoting damaged header bytes (line breaks among them) is made one line. */
-    private static Graph nativeGraph(NativeRead read) throws IOException {
+    /**
+     * Runs {@code read}; a file whose content is damaged (an HDF5 or .k4j reader's {@link IOException}) becomes a
+     * {@link ModelImportException} naming it, one line even when the error quotes damaged bytes. A file the system
+     * cannot read ({@link FileSystemException}) stays as it is.
+     */
+    private static Graph damagedAsImportError(String name, GraphRead read) throws IOException {
         try {
-            return read.read().graph();
-        } catch (ModelImportException e) {
+            return read.read();
+        } catch (ModelImportException | FileSystemException e) {
             throw e;
         } catch (IOException e) {
+            if (e.getCause() instanceof FileSystemException f) {
+                throw f;
+            }
             String message = String.valueOf(e.getMessage());
-            String line = ModelImportException.oneLine(message);
-            throw line.equals(message) ? e : new IOException(line, e);
+            String file = e instanceof Hdf5Exception h ? h.file() : name;
+            String problem = message.startsWith(file + ": ") ? message.substring(file.length() + 2) : message;
+            if (problem.startsWith("/: ")) {
+                problem = problem.substring(3);
+            }
+            throw new ModelImportException(file, problem, e);
         }
     }
 
     @FunctionalInterface
-    private interface NativeRead {
-        NativeModel.Contents read() throws IOException;
+    private interface GraphRead {
+        Graph read() throws IOException;
     }
 
     private static void checkFile(Path file) throws IOException {

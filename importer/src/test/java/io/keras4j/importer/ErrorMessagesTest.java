@@ -160,13 +160,39 @@ class ErrorMessagesTest {
         assertThrows(NoSuchFileException.class, () -> ModelImporter.load(dir.resolve("absent.h5")));
     }
 
+    /** A damaged file is a model keras4j cannot import, in any format, read in this JVM or in a child one. */
     @Test
     void truncatedH5(@TempDir Path dir) throws IOException {
         byte[] full = Files.readAllBytes(SEED_H5);
         Path cut = dir.resolve("cut.h5");
         Files.write(cut, Arrays.copyOf(full, full.length / 3));
-        IOException e = assertThrows(IOException.class, () -> ModelImporter.load(cut));
-        assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(cut));
+        assertEquals(cut.toString(), e.file());
+        assertTrue(e.summary().contains("truncated file"), e.getMessage());
+        ModelImportException isolated = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(cut, ImportOptions.isolated()));
+        assertEquals(e.getMessage(), isolated.getMessage());
+        assertTrue(String.valueOf(isolated.getCause()).contains("truncated file"), "the child's trace is the cause");
+    }
+
+    @Test
+    void damagedNativeFile(@TempDir Path dir) throws IOException {
+        Path k4j = dir.resolve("model.k4j");
+        io.keras4j.runtime.io.NativeModel.write(ModelImporter.readGraph(SEED_H5), null, k4j);
+        byte[] bytes = Files.readAllBytes(k4j);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(k4j, bytes);
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(k4j));
+        assertEquals("checksum mismatch: the file is damaged", e.summary());
+    }
+
+    @Test
+    void quantizedDenseIsRefusedByName() throws IOException {
+        byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "Dense").get("config")).putObject("quantization_config")
+                .put("mode", "int8"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("(Dense): option quantization_config={\"mode\":\"int8\"} is not supported"
+                + " (quantized kernels are not supported)"), e.getMessage());
     }
 
     @Test

@@ -19,7 +19,8 @@ final class DenseTranslator implements LayerTranslator {
         boolean useBias = config.bool(true, "use_bias", "bias");
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "kernel_constraint", "bias_constraint", "init", "W_regularizer", "b_regularizer", "W_constraint",
-                "b_constraint", "lora_rank", "lora_alpha", "quantization_config");
+                "b_constraint", "lora_rank", "lora_alpha");
+        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
         KTensor x = t.inputs().get(0);
         int[] shape = t.shape(x.value());
         int in = shape.length == 0 ? -1 : shape[shape.length - 1];
