@@ -1,7 +1,6 @@
 package io.keras4j.cli;
 
 import io.keras4j.importer.CaseFolder;
-import io.keras4j.importer.ModelImporter;
 import io.keras4j.importer.onnx.OnnxExporter;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Tensor;
@@ -20,16 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code keras4j convert IN OUT.k4j [--golden DIR | --input X.npy --output Y.npy]} or {@code convert IN OUT.onnx}. */
+/** {@code keras4j convert MODEL OUT.k4j [--golden DIR | --input X.npy --output Y.npy]} or {@code convert MODEL OUT.onnx}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Converts a model (.h5, .keras, .onnx, .k4j) into the native .k4j file, which the runtime jar loads",
-                "alone, or into an ONNX model (OUT.onnx) with native LSTM, GRU and RNN nodes, a dynamic batch dimension,",
-                "opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly (masked or stateful RNNs, some activations)",
-                "is refused with the reason.",
-                "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce",
-                "those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
+        description = {"Converts MODEL (.h5, .keras, .onnx, .k4j) into the native .k4j file or into an ONNX model.",
+                "The .k4j file is what the runtime jar loads alone. OUT.onnx gets native LSTM, GRU and RNN nodes, a dynamic"
+                        + " batch dimension, opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly (masked or"
+                        + " stateful RNNs, some activations) is refused with the reason.",
+                "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce"
+                        + " those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
 final class ConvertCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "IN")
+    @Parameters(index = "0", paramLabel = "MODEL")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write: OUT.k4j or OUT.onnx.")
@@ -48,6 +47,9 @@ final class ConvertCommand implements Callable<Integer> {
             + " take the number of valid steps as ONNX sequence_lens.", "Exact only if every input sequence is padded at"
             + " the end; refused otherwise."})
     boolean assumeRightPadding;
+
+    @Mixin
+    ConfigMixin config;
 
     @Mixin
     ImportMixin importing;
@@ -69,7 +71,11 @@ final class ConvertCommand implements Callable<Integer> {
         if (!onnx && assumeRightPadding) {
             throw new IllegalArgumentException("--assume-right-padding applies to ONNX output, not to " + out);
         }
-        Graph graph = ModelImporter.readGraph(in, importing.options());
+        Path folder = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("output " + out + ": the folder " + folder + " does not exist");
+        }
+        Graph graph = config.readGraph(in, importing.options());
         NativeModel.TestVectors vectors = vectors();
         if (vectors != null) {
             String failure = NativeModel.check(Model.of(graph), vectors);
@@ -78,7 +84,7 @@ final class ConvertCommand implements Callable<Integer> {
             }
         }
         byte[] onnxBytes = onnx ? OnnxExporter.export(graph, in.toString(), assumeRightPadding) : null;
-        Path tmp = Files.createTempFile(out.toAbsolutePath().getParent(), ".keras4j-", ".part");
+        Path tmp = Files.createTempFile(folder, ".keras4j-", ".part");
         try {
             if (onnx) {
                 Files.write(tmp, onnxBytes);

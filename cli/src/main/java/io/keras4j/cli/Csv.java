@@ -20,6 +20,9 @@ final class Csv {
 
     /** Reads samples for an input declared as {@code shape} (batch first; one other open dimension is inferred). */
     static Tensor read(Path file, int[] shape) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not a .csv file");
+        }
         List<float[]> rows = new ArrayList<>();
         int lineNo = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

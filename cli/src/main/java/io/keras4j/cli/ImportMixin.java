@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
  * that crashes or hangs the native HDF5 library ends only that child (see SECURITY.md).
  */
 final class ImportMixin {
-    @Option(names = "--in-process", description = "Read Keras and ONNX files in this JVM: faster, for trusted files only.")
+    @Option(names = "--in-process", description = "Read Keras files in this JVM: faster, for trusted files only"
+            + " (ONNX and .k4j files are read in pure Java in this JVM either way).")
     boolean inProcess;
 
     @Option(names = "--import-timeout", paramLabel = "SECONDS", defaultValue = "120",

@@ -1,7 +1,6 @@
 package io.keras4j.cli;
 
 import io.keras4j.importer.ModelImportException;
-import io.keras4j.importer.ModelImporter;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
@@ -23,6 +22,9 @@ final class InspectCommand implements Callable<Integer> {
     Path model;
 
     @Mixin
+    ConfigMixin config;
+
+    @Mixin
     ImportMixin importing;
 
     @Spec
@@ -33,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Graph graph;
         try {
-            graph = ModelImporter.readGraph(model, importing.options());
+            graph = config.readGraph(model, importing.options());
         } catch (ModelImportException e) {
             out.printf("%s cannot run in keras4j: %s%n", e.file(), e.summary());
             out.flush();

@@ -1,5 +1,8 @@
 package io.keras4j.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,13 +11,13 @@ import picocli.CommandLine.Option;
  * The keras4j command line. Exit codes: 0 success, 1 a verification found differences, 2 an error
  * (bad arguments, unreadable or unsupported model, bad input), printed as one line.
  */
-@Command(name = "keras4j", mixinStandardHelpOptions = true, version = "keras4j 0.1.0",
+@Command(name = "keras4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Keras and ONNX models on the JVM with Keras' (and ONNX Runtime's) own numbers.",
         subcommands = {PredictCommand.class, VerifyCommand.class, ConvertCommand.class, InspectCommand.class, BenchCommand.class,
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:verify found outputs outside tolerance, or inspect found a model that cannot run",
-                "2:error (message on stderr)"})
+        exitCodeList = {"0:success", "1:verify or demo found outputs outside tolerance, or inspect found a model that cannot run",
+                "2:error (one line on stderr; --verbose adds the cause chain)"})
 public final class Main implements Runnable {
     /** Exit code of a verification that found differences. */
     static final int MISMATCH = 1;
@@ -52,8 +55,11 @@ public final class Main implements Runnable {
 
     private static String oneLine(Throwable e) {
         String m = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            m = e.getMessage() + ": no such file";
+        if (e instanceof FileSystemException f) {
+            String reason = f instanceof NoSuchFileException ? "no such file"
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+            m = f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + reason;
         }
         if (m == null || m.isBlank()) {
             m = e.getClass().getSimpleName();
@@ -64,5 +70,14 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The version the jar's manifest gives (Implementation-Version, from the Maven project). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"keras4j " + (v == null ? "(classes outside the built jar: version unknown)" : v)};
+        }
     }
 }

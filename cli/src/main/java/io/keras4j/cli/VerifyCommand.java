@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code keras4j verify CASE_DIR}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Runs the model of a case folder on its inputs and compares with Keras' outputs.",
-                "A case folder holds the model (model.h5, model.keras, model.onnx, model.k4j), input_<i>.npy, output_<i>.npy,",
-                "optionally case.json and Keras' per-layer outputs layers/<layer>.npy. Passes when every value is",
-                "within atol + rtol*|want| (default 1e-5 each); otherwise names the first layer that diverges."})
+                "A case folder holds the model (model.h5, model.keras, model.onnx, model.k4j), input_<i>.npy, output_<i>.npy,"
+                        + " optionally case.json and Keras' per-layer outputs layers/<layer>.npy. Passes when every value is"
+                        + " within atol + rtol*|want| (default 1e-5 each); otherwise names the first layer that diverges."})
 final class VerifyCommand implements Callable<Integer> {
     /** Sequences per prediction when a case holds many, so progress can be shown. */
     private static final int CHUNK = 512;

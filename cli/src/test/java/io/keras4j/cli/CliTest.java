@@ -288,5 +288,46 @@ class CliTest {
                 "--output", y.toString());
         assertEquals("2", alone[0]);
         assertTrue(alone[2].contains("weights-only"), alone[2]);
+
+        String[] inspected = run("inspect", "--config", dir.resolve("simple_rnn_tf_keras_2_config.json").toString(),
+                dir.resolve("simple_rnn_tf_keras_2_weights.h5").toString());
+        assertEquals("0", inspected[0], inspected[2]);
+        assertTrue(inspected[1].contains("Total params"), inspected[1]);
+    }
+
+    /**
+     * A time-major ONNX input cannot be sized at random: bench says so and takes the case's own input instead; a model
+     * that needs integer ids refuses random floats with the reason.
+     */
+    @Test
+    void benchTakesGivenInputsWhereRandomOnesCannotServe() {
+        Path timeMajor = CASES.resolve("onnx_torch_gru_bidir_timemajor_last_op9");
+        String[] random = run("bench", timeMajor.resolve("model.onnx").toString(), "--warmup", "0", "--seconds", "0.2");
+        assertEquals("2", random[0]);
+        assertTrue(random[2].contains("is not batch first") && random[2].contains("--input"), random[2]);
+        String[] given = run("bench", timeMajor.resolve("model.onnx").toString(), "--warmup", "0", "--seconds", "0.2",
+                "--input", timeMajor.resolve("input_0.npy").toString());
+        assertEquals("0", given[0], given[2]);
+        assertTrue(given[1].contains("given inputs [(6, 2, 4)]") && given[1].contains("kernels "), given[1]);
+        String[] both = run("bench", timeMajor.resolve("model.onnx").toString(), "--batch", "2",
+                "--input", timeMajor.resolve("input_0.npy").toString());
+        assertEquals("2", both[0]);
+        assertTrue(both[2].contains("--batch and --timesteps size random inputs"), both[2]);
+    }
+
+    @Test
+    void fileErrorsNameTheFileOnce(@TempDir Path tmp) {
+        Path absent = tmp.resolve("absent.h5");
+        String[] r = run("inspect", absent.toString());
+        assertEquals("2", r[0]);
+        assertEquals("keras4j: " + absent + ": no such file", r[2].strip());
+        String[] dirInput = run("predict", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), "--input",
+                tmp.toString(), "--output", tmp.resolve("y.npy").toString());
+        assertEquals("2", dirInput[0]);
+        assertEquals("keras4j: " + tmp + ": is a directory, not a .npy file", dirInput[2].strip());
+        Path out = tmp.resolve("no-such-folder").resolve("m.k4j");
+        String[] convert = run("convert", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), out.toString());
+        assertEquals("2", convert[0]);
+        assertTrue(convert[2].startsWith("keras4j: output " + out + ": the folder "), convert[2]);
     }
 }
