@@ -73,7 +73,6 @@ class FusedRecurrenceTest {
         }
     }
 
-    /** Runs one call; returns the outputs followed by the carried state after the call. */
     /** A layer that has run on a thread is collected once dropped: the thread's reusable call does not hold it. */
     @Test
     void aDroppedLayerIsCollectedAfterRunning() throws InterruptedException {
@@ -91,6 +90,7 @@ class FusedRecurrenceTest {
         assertTrue(fused.get() == null, "the packed layer is still reachable after it was dropped");
     }
 
+    /** Runs one call; returns the outputs followed by the carried state after the call. */
     private static float[][] run(RecurrentOp op, float[] x, int batch, int time, int units, float[][] initial, float[] carried,
                                  Parallel parallel, boolean withMask) {
         RecurrentOptions o = op.options();
