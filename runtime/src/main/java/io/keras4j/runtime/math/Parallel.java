@@ -86,7 +86,7 @@ public final class Parallel implements AutoCloseable {
         arrived.set(0);
         failed = false;
         pending.set(parts - 1);
-        ticket = ((ticket >>> PART_BITS) + 1) << PART_BITS | parts;
+        publish(parts);
         for (int i = 0; i < parts - 1; i++) {
             workers[i].wake();
         }
@@ -154,10 +154,15 @@ public final class Parallel implements AutoCloseable {
             return;
         }
         closed = true;
-        ticket = ((ticket >>> PART_BITS) + 1) << PART_BITS;
+        publish(0);
         for (Worker w : workers) {
             w.wake();
         }
+    }
+
+    /** The next task number with {@code parts} parts (0 for close), in one write that the workers read at once. */
+    private void publish(int parts) {
+        ticket = ((ticket >>> PART_BITS) + 1) << PART_BITS | parts;
     }
 
     /** A part's end because another part failed; it carries no stack, and the run reports the other failure. */
