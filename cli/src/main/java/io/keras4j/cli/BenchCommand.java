@@ -102,13 +102,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         Arrays.sort(all);
         PrintWriter out = spec.commandLine().getOut();
+        boolean known = sequences > 0;
         out.printf("bench %s: batch %s, %d thread%s, %s inputs %s, %s s warm-up, %s s measured, %s, kernels %s%n", model,
-                sequences > 0 ? String.valueOf(sequences) : "unknown (no batch-first input)", threads, threads == 1 ? "" : "s", inputFiles.isEmpty() ? "random" : "given",
-                Arrays.stream(inputs).map(t -> Shapes.toString(t.shape())).toList(), SECONDS.format(warmup),
-                SECONDS.format(seconds), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Kernels.get().name());
+                known ? String.valueOf(sequences) : "unknown (no batch-first input)", threads, threads == 1 ? "" : "s",
+                inputFiles.isEmpty() ? "random" : "given", Arrays.stream(inputs).map(t -> Shapes.toString(t.shape())).toList(),
+                SECONDS.format(warmup), SECONDS.format(seconds),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), Kernels.get().name());
         out.printf("calls %d, throughput %.1f calls/s%s%n", all.length, all.length / seconds,
-                sequences > 0 ? String.format(Locale.ROOT, " (%.1f sequences/s)", all.length * (double) sequences / seconds) : "");
+                known ? String.format(Locale.ROOT, " (%.1f sequences/s)", all.length * (double) sequences / seconds) : "");
         out.printf("latency µs: p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n", pct(all, 0.50), pct(all, 0.90), pct(all, 0.99),
                 all.length == 0 ? 0 : all[all.length - 1] / 1e3);
         out.flush();
