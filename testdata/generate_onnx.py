@@ -414,6 +414,13 @@ def _(name):
               seq_lens=[2, 5, 4], initial=("initial_h",))
 
 
+@case("rnn_bidir_seqlens_zero_length_initial")
+def _(name):
+    hand_case(name, "RNN", "bidirectional RNN (Tanh) with sequence_lens [3, 0, 2] and initial_h (a zero-length sequence"
+              " gives a zero Y_h, not initial_h)", ["rnn", "bidirectional", "sequence_lens", "zero_length", "initial_h"],
+              attrs={"direction": "bidirectional"}, seq=3, seq_lens=[3, 0, 2], initial=("initial_h",))
+
+
 @case("rnn_leakyrelu_softsign_clip")
 def _(name):
     hand_case(name, "RNN", "bidirectional RNN with LeakyRelu(0.1) / Elu(0.5) (alpha per direction) and clip=0.6",

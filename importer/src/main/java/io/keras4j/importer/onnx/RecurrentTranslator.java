@@ -294,9 +294,9 @@ final class RecurrentTranslator implements OpTranslator {
             return zeros;
         }
 
-        /** LSTM and GRU final states are 0 for sequences of length 0, as in ONNX Runtime. */
+        /** Final states are 0 for sequences of length 0, as in ONNX Runtime. */
         private String lengthZero(String state, String seqLens) {
-            if (seqLens.isEmpty() || cell == Cell.RNN) {
+            if (seqLens.isEmpty()) {
                 return state;
             }
             String out = fresh("state");
