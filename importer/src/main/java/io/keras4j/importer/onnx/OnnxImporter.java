@@ -274,6 +274,7 @@ public final class OnnxImporter {
                 return;
             }
         }
+        int problems = node.problems().size();
         try {
             t.translate(node, b);
         } catch (IllegalArgumentException e) { // a value a translator cannot use, such as a weight with no float32
@@ -285,6 +286,9 @@ public final class OnnxImporter {
             if (!out.isEmpty() && !b.isDefined(out)) {
                 b.unavailable(List.of(out));
             }
+        }
+        if (node.problems().size() > problems) {
+            return; // a translator that stops at a problem leaves supported attributes unread
         }
         for (String a : node.unreadAttributes()) {
             node.problem("attribute " + a + " is not supported");

@@ -92,6 +92,22 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void aRefusedRecurrentNodeDoesNotCallItsOtherAttributesUnsupported() {
+        NodeProto lstm = NodeProto.newBuilder().setOpType("LSTM").setName("lstm").addInput("x").addInput("W").addInput("R")
+                .addOutput("y").addAttribute(AttributeProto.newBuilder().setName("hidden_size").setType(AttributeProto.AttributeType.INT).setI(2))
+                .addAttribute(attr("direction", "sideways"))
+                .addAttribute(AttributeProto.newBuilder().setName("clip").setType(AttributeProto.AttributeType.FLOAT).setF(1f))
+                .addAttribute(AttributeProto.newBuilder().setName("input_forget").setType(AttributeProto.AttributeType.INT).setI(1))
+                .build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", 4, -1, 3)).addInitializer(floats("W", 1, 8, 3))
+                .addInitializer(floats("R", 1, 8, 2)).addNode(lstm).addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "lstm.onnx"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("direction"), e.getMessage());
+        assertTrue(e.getMessage().contains("sideways"), e.getMessage());
+    }
+
+    @Test
     void externalDataMustStayInsideTheModelFolderAndFitTheFile(@TempDir Path tmp) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("model"));
         Files.write(dir.resolve("weights.bin"), new byte[12]);
