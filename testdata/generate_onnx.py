@@ -123,6 +123,16 @@ def _(name):
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
 
 
+@case("torch_gru_units1_2layer_bidir_static_op14")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.GRU(3, 1, num_layers=2, bidirectional=True), torch.nn.Identity(), batch_first=False)
+    x = r.standard_normal((4, 2, 3)).astype(np.float32)
+    torch_case(name, m, x, 14, "torch nn.GRU(3, 1, num_layers=2, bidirectional), time-major, fixed shapes: the second"
+               " layer's zero initial state is an Expand to [2, batch, 1] of run-time values", ["gru", "units:1", "layers:2",
+               "bidirectional", "time_major", "static_shapes"], None)
+
+
 @case("torch_gru_bidir_timemajor_last_op9")
 def _(name):
     r = rng(name)

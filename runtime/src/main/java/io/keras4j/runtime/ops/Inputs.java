@@ -27,8 +27,13 @@ final class Inputs {
         }
     }
 
+    /** Same rank, and each dimension equal where both are known (-1 is unknown on either side). */
     static void same(int[] shape, int[] expected, String what) {
-        if (!Shapes.fits(expected, shape) && !Shapes.fits(shape, expected)) {
+        boolean same = shape.length == expected.length;
+        for (int i = 0; same && i < shape.length; i++) {
+            same = shape[i] < 0 || expected[i] < 0 || shape[i] == expected[i];
+        }
+        if (!same) {
             throw new IllegalArgumentException(what + " must have shape " + Shapes.toString(expected) + " but has " + Shapes.toString(shape));
         }
     }
