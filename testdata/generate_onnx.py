@@ -451,6 +451,28 @@ def _(name):
               golden="onnx.reference")
 
 
+@case("cast_integer_wrap")
+def _(name):
+    ids = np.array([-300, -129, -1, 0, 1, 127, 128, 255, 300, 40000, 70000, 3000000000], dtype=np.int64)
+    floats = np.array([-300.7, -129.5, -1.5, -0.5, 0.7, 127.9, 200.9, 300.2, 40000.5, 65537.5], dtype=np.float32)
+    targets = [("int8", TensorProto.INT8), ("uint8", TensorProto.UINT8), ("int16", TensorProto.INT16),
+               ("uint16", TensorProto.UINT16), ("int32", TensorProto.INT32), ("uint32", TensorProto.UINT32),
+               ("uint64", TensorProto.UINT64)]
+    nodes, outputs = [], []
+    for source, n in (("ids", len(ids)), ("floats", len(floats))):
+        for tname, t in targets[:4] if source == "floats" else targets:
+            out = f"{source}_{tname}"
+            nodes.append(helper.make_node("Cast", [source], [out], to=t))
+            outputs.append(helper.make_tensor_value_info(out, t, [n]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("ids", TensorProto.INT64, [len(ids)]),
+                                            helper.make_tensor_value_info("floats", TensorProto.FLOAT, [len(floats)])], outputs)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [ids, floats], "Cast of int64 ids to int8, uint8, int16, uint16, int32, uint32"
+          " and uint64, and of floats to int8, uint8, int16 and uint16, with values outside each type's range (they wrap)",
+          ["cast", "integer_wrap"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * ONNX Cast: to float32 or float64 the values stay (the runtime computes in float32); to an integer type a
- * float truncates toward zero; to bool non-zero is 1. Casts to 16-bit floats (which round) are refused.
+ * float truncates toward zero and a value outside the type's range wraps, as in ONNX Runtime; to bool non-zero is 1.
+ * Casts to 16-bit floats (which round) are refused.
  */
 final class CastTranslator implements OpTranslator {
     @Override
@@ -20,9 +21,11 @@ final class CastTranslator implements OpTranslator {
         if (to == DataType.FLOAT_VALUE || to == DataType.DOUBLE_VALUE) {
             op = new Identity("Cast");
         } else if (to == DataType.BOOL_VALUE) {
-            op = new Cast(Cast.Mode.BOOL);
+            op = Cast.toBool();
+        } else if (to == DataType.INT64_VALUE && b.isInteger(x)) {
+            op = new Identity("Cast");
         } else if (DataTypes.isInteger(to)) {
-            op = b.isInteger(x) ? new Identity("Cast") : new Cast(Cast.Mode.TRUNCATE);
+            op = Cast.toInteger(DataTypes.bits(to), DataTypes.isSigned(to));
         } else {
             node.problem("cast to " + DataTypes.name(to) + " is not supported (float, double, integer types, bool)");
             return;

@@ -34,6 +34,22 @@ final class DataTypes {
         }
     }
 
+    /** Bits of an integer type other than bool. */
+    static int bits(int type) {
+        return switch (DataType.forNumber(type)) {
+            case INT8, UINT8 -> 8;
+            case INT16, UINT16 -> 16;
+            case INT32, UINT32 -> 32;
+            case INT64, UINT64 -> 64;
+            default -> throw new IllegalArgumentException("not an integer type: " + name(type));
+        };
+    }
+
+    static boolean isSigned(int type) {
+        return type == DataType.INT8_VALUE || type == DataType.INT16_VALUE || type == DataType.INT32_VALUE
+                || type == DataType.INT64_VALUE;
+    }
+
     /** Float types the runtime computes in (as float32). */
     static boolean isFloat(int type) {
         return type == FLOAT || type == DataType.DOUBLE_VALUE || type == DataType.FLOAT16_VALUE || type == DataType.BFLOAT16_VALUE;

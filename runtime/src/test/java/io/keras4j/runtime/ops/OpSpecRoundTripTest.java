@@ -50,8 +50,9 @@ class OpSpecRoundTripTest {
 
     private static List<Case> primitives() {
         List<Case> cases = new ArrayList<>(List.of(
-                new Case(new Cast(Cast.Mode.TRUNCATE), new int[][] {s(2, 3)}, (float[]) null),
-                new Case(new Cast(Cast.Mode.BOOL), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
+                new Case(Cast.toInteger(8, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(Cast.toInteger(32, false), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(Cast.toBool(), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
                 new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),
                 new Case(new Constant(v(1, 2, 3, 4, 5, 6), s(2, 3)), new int[0][]),
                 new Case(new Constant(v(7), s()), new int[0][]),
@@ -189,7 +190,7 @@ class OpSpecRoundTripTest {
         assertRefused(withAttr(new Concat(0).spec(), "axis", "0"), "Concat: attribute 'axis' must be a long, got String 0");
         assertRefused(withAttr(new Squeeze(new long[] {0}).spec(), "axes", new int[] {0}),
                 "Squeeze: attribute 'axes' must be a long array, got int[] [0]");
-        assertRefused(withAttr(new Cast(Cast.Mode.BOOL).spec(), "mode", "FLOOR"),
+        assertRefused(withAttr(Cast.toBool().spec(), "mode", "FLOOR"),
                 "Cast: attribute 'mode' is 'FLOOR', not one of [TRUNCATE, BOOL]");
         assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "MOD"),
                 "Elementwise: attribute 'kind' is 'MOD', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL]");
