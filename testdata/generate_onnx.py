@@ -473,6 +473,23 @@ def _(name):
           ["cast", "integer_wrap"])
 
 
+@case("layernorm_large_mean_op17")
+def _(name):
+    r = rng(name)
+    node = helper.make_node("LayerNormalization", ["x", "scale", "bias"], ["y"], axis=-1)
+    scale = numpy_helper.from_array(r.uniform(0.5, 1.5, 64).astype(np.float32), "scale")
+    bias = numpy_helper.from_array(r.uniform(-0.5, 0.5, 64).astype(np.float32), "bias")
+    graph = helper.make_graph([node], name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 64])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 64])], [scale, bias])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    offsets = np.array([0.0, 1.0, 10.0, 10.0, 100.0], dtype=np.float32)[:, None]
+    spreads = np.array([1.0, 0.1, 0.1, 0.01, 0.1], dtype=np.float32)[:, None]
+    x = (offsets + r.standard_normal((5, 64)) * spreads).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "LayerNormalization (opset 17) on rows whose mean is up to 1000 times"
+          " their spread: (x - mean) is taken before scaling, as ONNX defines it", ["layer_normalization", "large_mean"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -50,7 +50,7 @@ final class LayerNormalizationTranslator implements OpTranslator {
             return;
         }
         LayerNormalization op = new LayerNormalization(rank, axes, sizes, epsilon, scale.floats(),
-                bias == null ? null : bias.floats(), false);
+                bias == null ? null : bias.floats(), LayerNormalization.Form.ONNX);
         b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
     }
 }

@@ -4,20 +4,28 @@ import io.keras4j.runtime.Shapes;
 import java.util.Arrays;
 
 /**
- * Keras LayerNormalization over one or more axes of each sample. With mean m and variance v over those
- * axes, {@code inv = rsqrt(v + epsilon)·gamma} and {@code y = x·inv + (beta - m·inv)}, the float32 steps of
- * Keras 3. With Keras 3's deprecated {@code rms_scaling} the result is {@code x·rsqrt(v + epsilon)·gamma}
- * (the variance, not the mean square, and no beta). gamma and beta have the normalized axes' shape, in
- * row-major order of those axes; either may be null.
+ * Layer normalization over one or more axes of each sample, in the float32 steps of Keras or of ONNX (see {@link
+ * Form}), with mean m and variance v over those axes. gamma and beta have the normalized axes' shape, in row-major
+ * order of those axes; either may be null.
  */
 public final class LayerNormalization implements Op {
+    /** Which float32 steps turn x into y; they round differently where the mean is large against the spread. */
+    public enum Form {
+        /** Keras 3 (and tf.keras): {@code inv = rsqrt(v + epsilon)·gamma}, {@code y = x·inv + (beta - m·inv)}. */
+        KERAS,
+        /** Keras 3's deprecated {@code rms_scaling}: {@code y = x·rsqrt(v + epsilon)·gamma}, the variance and no beta. */
+        KERAS_RMS_SCALING,
+        /** ONNX LayerNormalization: {@code y = (x - m)·rsqrt(v + epsilon)·gamma + beta}. */
+        ONNX
+    }
+
     private final int rank;
     private final int[] axes;
     private final int[] sizes;
     private final float epsilon;
     private final float[] gamma;
     private final float[] beta;
-    private final boolean rmsScaling;
+    private final Form form;
     private final boolean trailing;
     private final int groupSize;
 
@@ -26,8 +34,7 @@ public final class LayerNormalization implements Op {
      * @param axes  the normalized axes, sorted, in {@code [1, rank)}
      * @param sizes the input dimension on each of those axes
      */
-    public LayerNormalization(int rank, int[] axes, int[] sizes, double epsilon, float[] gamma, float[] beta,
-                              boolean rmsScaling) {
+    public LayerNormalization(int rank, int[] axes, int[] sizes, double epsilon, float[] gamma, float[] beta, Form form) {
         if (axes.length == 0 || axes.length != sizes.length) {
             throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " and sizes " + Arrays.toString(sizes)
                     + " must be non-empty and of one length");
@@ -55,7 +62,7 @@ public final class LayerNormalization implements Op {
         this.epsilon = (float) epsilon;
         this.gamma = gamma;
         this.beta = beta;
-        this.rmsScaling = rmsScaling;
+        this.form = form;
         this.trailing = axes[0] == rank - axes.length;
     }
 
@@ -67,13 +74,15 @@ public final class LayerNormalization implements Op {
     @Override
     public OpSpec spec() {
         return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("sizes", sizes).attr("epsilon", (double) epsilon)
-                .attr("rms_scaling", rmsScaling).weight("gamma", gamma, sizes).weight("beta", beta, sizes).build();
+                .attr("form", form.name()).weight("gamma", gamma, sizes).weight("beta", beta, sizes).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()}. */
+    /** Rebuilds the op from its {@link #spec()}; files written before there were forms have a Keras one. */
     public static LayerNormalization fromSpec(OpSpec s) {
+        Form form = s.has("form") ? s.enumAttr("form", Form.class)
+                : s.boolAttr("rms_scaling") ? Form.KERAS_RMS_SCALING : Form.KERAS;
         return new LayerNormalization(s.intAttr("rank"), s.intsAttr("axes"), s.intsAttr("sizes"), s.doubleAttr("epsilon"),
-                s.weight("gamma"), s.weight("beta"), s.boolAttr("rms_scaling"));
+                s.weight("gamma"), s.weight("beta"), form);
     }
 
     @Override
@@ -121,9 +130,16 @@ public final class LayerNormalization implements Op {
 
     private float normalize(float x, float mean, float variance, int p) {
         float inv = (float) (1.0 / Math.sqrt(variance + epsilon));
-        if (rmsScaling) {
+        if (form == Form.KERAS_RMS_SCALING) {
             float out = x * inv;
             return gamma == null ? out : out * gamma[p];
+        }
+        if (form == Form.ONNX) {
+            float out = (x - mean) * inv;
+            if (gamma != null) {
+                out *= gamma[p];
+            }
+            return beta == null ? out : out + beta[p];
         }
         if (gamma != null) {
             inv *= gamma[p];

@@ -65,7 +65,8 @@ final class LayerNormalizationTranslator implements LayerTranslator {
         if (hasGamma && gamma == null || hasBeta && beta == null) {
             return List.of(t.unavailable());
         }
-        LayerNormalization op = new LayerNormalization(rank, normalized, sizes, epsilon, gamma, beta, rms);
+        LayerNormalization op = new LayerNormalization(rank, normalized, sizes, epsilon, gamma, beta,
+                rms ? LayerNormalization.Form.KERAS_RMS_SCALING : LayerNormalization.Form.KERAS);
         return GeneralConfig.passMask(t, op, x);
     }
 }
