@@ -600,6 +600,30 @@ def register_cases(g):
 
     R("act_heads_func_keras", act_heads, fmt="keras")
 
+    def nonfinite_activations(ctx):
+        names = ["linear", "relu", "relu6", "leaky_relu", "elu", "selu", "celu", "softplus", "softsign", "silu", "gelu",
+                 "tanh", "sigmoid", "log_sigmoid", "exponential", "hard_sigmoid", "hard_silu", "hard_tanh", "hard_shrink",
+                 "soft_shrink", "tanh_shrink", "sparse_plus", "sparse_sigmoid", "squareplus", "mish",
+                 "log_softmax", "sparsemax", "glu"]
+        # not softmax: TensorFlow's CPU kernel (oneDNN here) gives [nan, 0, 0, ...] for a row with a NaN or an
+        # infinity, which no formula of softmax gives; keras4j gives NaN for the whole row
+        inp = keras.Input((8,))
+        heads = [layers.Activation(a, name=f"act_{a}") for a in names]
+        heads += [layers.ReLU(max_value=6.0), layers.ReLU(negative_slope=0.1, threshold=0.5), layers.LeakyReLU(),
+                  layers.ELU(), layers.PReLU()]
+        model = heads_model(inp, inp, heads)
+        randomize(model, ctx.rng)
+        inf, nan = np.inf, np.nan
+        x = np.array([[nan, 1, -1, 0.5, 2, -2, 0.25, 3], [inf, -inf, 1, -1, 0, 0.5, -0.5, 2],
+                      [0.3, -0.7, 1.2, -1.5, 2.5, -2.5, 0.1, -0.1]], dtype=np.float32)
+        return Case(model, [x], "keras",
+                    f"functional, one input of 8 values, a head for each activation ({', '.join(names)}) and for "
+                    "ReLU(max_value=6), ReLU(negative_slope=0.1, threshold=0.5), LeakyReLU(), ELU(), PReLU(); rows with "
+                    "a NaN, with +inf and -inf, and finite: what each function gives for NaN and infinities.",
+                    covers=["nan_input", "inf_input", "activations_all"], nonfinite=True)
+
+    R("nonfinite_activations_func_keras", nonfinite_activations)
+
     def softmax_heads(ctx, fmt):
         inp = keras.Input((4, 5))
         x = layers.Dense(5)(inp)

@@ -95,6 +95,8 @@ class Case:
     reload_from: str = None                      # "keras": a .h5 that Keras 3.15.1 saves but cannot reload (mask
                                                  # operation nodes): the outputs are those of the same model saved
                                                  # as .keras (not kept) and reloaded from that
+    nonfinite: bool = False                      # inputs hold NaN and infinities on purpose: outputs may too, so
+                                                 # the sanity checks and the float64 comparison are skipped
 
 
 REGISTRY = {}  # name -> (builder, kwargs), in registration order
@@ -359,7 +361,8 @@ def run_case(name, verbose=True):
     for lname, ws in c.golden_weights.items():
         reloaded.get_layer(lname).set_weights(ws)
     outputs = [np.ascontiguousarray(y, dtype=np.float32) for y in predict(reloaded, inputs)]
-    check_sane(name, outputs)
+    if not c.nonfinite:
+        check_sane(name, outputs)
     call_outputs = []
     for k, ci in enumerate(calls, start=1):  # same model object: stateful layers carry their states on
         call_outputs.append([np.ascontiguousarray(y, dtype=np.float32) for y in predict(reloaded, ci)])
@@ -368,8 +371,9 @@ def run_case(name, verbose=True):
     if per_layer and reloaded.outputs[0] is reloaded.layers[-1]._inbound_nodes[0].output_tensors[0]:
         if not np.array_equal(per_layer[-1][1], outputs[0]):  # the probe sees what predict sees
             raise AssertionError(f"{name}: the last layer's output differs from the model output")
-    f64 = float64_check(reloaded, inputs, outputs, list(zip(calls, call_outputs)))
-    if f64["max_fraction_of_tolerance"] > 0.1:
+    f64 = {"skipped": "non-finite inputs"} if c.nonfinite else float64_check(reloaded, inputs, outputs,
+                                                                              list(zip(calls, call_outputs)))
+    if f64.get("max_fraction_of_tolerance", 0) > 0.1:
         raise AssertionError(f"{name}: float32 noise is {f64['max_fraction_of_tolerance']} of the tolerance")
 
     for i, x in enumerate(inputs):
@@ -410,7 +414,8 @@ def run_case(name, verbose=True):
     if verbose:
         rng = " ".join(f"[{y.min():.3g},{y.max():.3g}] std={y.std():.3g}" for y in outputs[:3])
         more = f" (+{len(outputs) - 3} outputs)" if len(outputs) > 3 else ""
-        print(f"{name}: out {rng}{more}; f64 {f64['max_fraction_of_tolerance']:.1e} of tol; {diag}", flush=True)
+        tol = f"{f64['max_fraction_of_tolerance']:.1e} of tol" if "skipped" not in f64 else f64["skipped"]
+        print(f"{name}: out {rng}{more}; f64 {tol}; {diag}", flush=True)
 
 
 def write_readme_listing():

@@ -10,7 +10,10 @@ import java.util.Arrays;
  */
 public record Comparison(boolean sameShape, String detail, double maxAbsError, long violations, long count) {
 
-    /** Compares element-wise; NaN matches NaN, and anything else against NaN is a violation. */
+    /**
+     * Compares element-wise; NaN matches NaN and an infinity the same infinity, and anything else against NaN or an
+     * infinity is a violation.
+     */
     public static Comparison of(Tensor got, Tensor want, double atol, double rtol) {
         if (!Arrays.equals(got.shape(), want.shape())) {
             return new Comparison(false, "shape " + Shapes.toString(got.shape()) + " but Keras gives "
@@ -21,7 +24,7 @@ public record Comparison(boolean sameShape, String detail, double maxAbsError, l
         double max = 0;
         long bad = 0;
         for (int i = 0; i < g.length; i++) {
-            if (Float.isNaN(g[i]) && Float.isNaN(w[i])) {
+            if (Float.isNaN(g[i]) && Float.isNaN(w[i]) || g[i] == w[i]) { // equal infinities too
                 continue;
             }
             double err = Math.abs((double) g[i] - w[i]);

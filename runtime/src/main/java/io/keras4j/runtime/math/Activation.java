@@ -203,7 +203,7 @@ public final class Activation {
             case LINEAR:
                 return v;
             case RELU:
-                return v > 0 ? v : 0f;
+                return Math.max(v, 0f); // NaN stays NaN, as in TensorFlow and ONNX Runtime
             case RELU6:
                 return Math.min(Math.max(v, 0f), 6f);
             case LEAKY_RELU:

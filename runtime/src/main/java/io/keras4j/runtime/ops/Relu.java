@@ -62,7 +62,7 @@ public final class Relu implements Op {
             if (threshold != 0f) {
                 r = v > threshold ? v : 0f;
             } else {
-                r = v > 0f ? v : 0f;
+                r = Math.max(v, 0f); // NaN stays NaN, as in TensorFlow
             }
             if (clip) {
                 r = Math.min(Math.max(r, 0f), maxValue);
