@@ -196,6 +196,19 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void dtypePoliciesOtherThanFloat32AreRefusedByName() throws IOException {
+        byte[] model = editedArchive(m -> {
+            ((ObjectNode) layer(m, "LSTM").get("config")).putObject("dtype").put("module", "keras")
+                    .put("class_name", "DTypePolicy").putObject("config").put("name", "mixed_bfloat16");
+            ((ObjectNode) layer(m, "Dense").get("config")).put("dtype", "float16");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("(LSTM): option dtype=mixed_bfloat16 is not supported (keras4j computes in"
+                + " float32 only"), e.getMessage());
+        assertTrue(e.getMessage().contains("(Dense): option dtype=float16 is not supported"), e.getMessage());
+    }
+
+    @Test
     void truncatedArchive(@TempDir Path dir) throws IOException {
         byte[] full = Files.readAllBytes(SEED_KERAS);
         Path cut = dir.resolve("cut.keras");

@@ -263,7 +263,9 @@ public final class Hdf5File implements AutoCloseable {
           || (typeClass == H5T_INTEGER && (size == 1 || size == 2 || size == 4 || size == 8));
       if (!bfloat16 && !numeric) {
         throw new Hdf5Exception(displayName, path, "cannot read " + typeName(typeClass) + " with "
-            + size + "-byte elements as float");
+            + size + "-byte elements as float" + (typeClass == H5T_OPAQUE && size == 2
+            ? " (Keras 3 writes bfloat16 weights so, for a layer with dtype bfloat16: keras4j computes in"
+            + " float32 only)" : ""));
       }
       long plist = s.own(check(H5Dget_create_plist(dataset), path, "H5Dget_create_plist"));
       int layout = check(H5Pget_layout(plist), path, "H5Pget_layout");

@@ -113,8 +113,13 @@ public final class LayerConfig {
         }
     }
 
-    /** Records a problem for every config key that no one read. */
+    /** Records a problem for every config key that no one read, and for a dtype policy other than float32. */
     public void finish() {
+        String dtype = dtypePolicy(layer.config().get("dtype"));
+        if (dtype != null && !dtype.equals("float32")) {
+            problem("option dtype=" + dtype + " is not supported (keras4j computes in float32 only; Keras computes this"
+                    + " layer in another precision)");
+        }
         Iterator<String> it = layer.config().fieldNames();
         while (it.hasNext()) {
             String k = it.next();
@@ -122,5 +127,20 @@ public final class LayerConfig {
                 problem("option " + k + "=" + layer.config().get(k) + " is not supported");
             }
         }
+    }
+
+    /**
+     * The policy name of a layer's {@code dtype}: a string (Keras 1/2, tf.keras), or a policy object with its name in
+     * {@code config.name} (Keras 3 {@code DTypePolicy}, tf.keras {@code Policy}); null when absent.
+     */
+    private static String dtypePolicy(JsonNode dtype) {
+        if (dtype == null || dtype.isNull()) {
+            return null;
+        }
+        if (dtype.isTextual()) {
+            return dtype.asText();
+        }
+        JsonNode name = dtype.path("config").path("name");
+        return name.isTextual() ? name.asText() : dtype.toString();
     }
 }
