@@ -624,6 +624,24 @@ def register_cases(g):
 
     R("nonfinite_activations_func_keras", nonfinite_activations)
 
+    def unroll_masked(ctx):
+        inp = keras.Input((6, 3))
+        x = layers.Masking()(inp)
+        heads = [layers.LSTM(3, return_sequences=True, go_backwards=True, unroll=True),
+                 layers.GRU(3, go_backwards=True, unroll=True),
+                 layers.SimpleRNN(3, return_sequences=True, zero_output_for_mask=True, unroll=True),
+                 layers.Bidirectional(layers.LSTM(2, unroll=True))]
+        model = keras.Model(inp, [h(x) for h in heads])
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 4, 6, 3, [6, 4, 2, 5], "post")], "keras",
+                    "functional Masking on 6 steps (lengths 6, 4, 2, 5), heads with unroll=True where Keras' unrolled loop"
+                    " gives the loop's results: LSTM(3, return_sequences, go_backwards), GRU(3, go_backwards), "
+                    "SimpleRNN(3, return_sequences, zero_output_for_mask), Bidirectional(LSTM(2)) (keras4j refuses "
+                    "go_backwards with return_sequences and zero_output_for_mask, where it does not).",
+                    covers=["unroll", "masked"])
+
+    R("unroll_masked_heads_func_keras", unroll_masked)
+
     def softmax_heads(ctx, fmt):
         inp = keras.Input((4, 5))
         x = layers.Dense(5)(inp)

@@ -8,6 +8,9 @@ Keras 3; keras4j supports the LSTM and the Dense but none of the three layers be
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
 computed from another input, which Keras applies instead of the Embedding's.
+
+unroll_backwards_masked.keras: Masking -> Bidirectional(LSTM(3, return_sequences, unroll=True)): the backward layer's
+unrolled loop zeroes its reversed outputs by the mask in input order (Keras 3.15.1, TensorFlow backend).
 """
 
 import os
@@ -36,6 +39,11 @@ def main():
     e = layers.Embedding(12, 4, mask_zero=True)(ids)
     y = layers.LSTM(3, return_sequences=True)(e, mask=keras.ops.not_equal(other, 0.0))
     keras.Model([ids, other], y).save(HERE / "hand_mask_lstm.keras")
+
+    steps = keras.Input((5, 2))
+    masked = layers.Masking()(steps)
+    y = layers.Bidirectional(layers.LSTM(3, return_sequences=True, unroll=True), name="bidi")(masked)
+    keras.Model(steps, y).save(HERE / "unroll_backwards_masked.keras")
 
 
 if __name__ == "__main__":

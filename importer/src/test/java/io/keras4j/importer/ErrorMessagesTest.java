@@ -125,6 +125,16 @@ class ErrorMessagesTest {
         assertTrue(hand.getMessage().contains("(LSTM): is given the mask not_equal"), hand.getMessage());
     }
 
+    /** Keras' unrolled loop zeroes a backward layer's outputs by the mask in the wrong order: refused by name. */
+    @Test
+    void unrolledBackwardMaskedSequenceIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("unroll_backwards_masked.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("(LSTM): option unroll=true is not supported with go_backwards,"
+                + " return_sequences, zero_output_for_mask (as inside Bidirectional) and a mask"), e.getMessage());
+    }
+
     @Test
     void timeDistributedOverAModelIsRefusedByName() throws IOException {
         byte[] model = editedArchive(m -> {

@@ -46,11 +46,11 @@ final class RecurrentConfig {
     static RecurrentOptions options(LayerConfig config, Translation t) {
         config.ignore("kernel_initializer", "recurrent_initializer", "bias_initializer", "kernel_regularizer",
                 "recurrent_regularizer", "bias_regularizer", "kernel_constraint", "recurrent_constraint",
-                "bias_constraint", "dropout", "recurrent_dropout", "seed", "unroll", "implementation", "init",
+                "bias_constraint", "dropout", "recurrent_dropout", "seed", "implementation", "init",
                 "inner_init", "W_regularizer", "U_regularizer", "b_regularizer", "dropout_W", "dropout_U",
                 "consume_less", "use_cudnn");
         config.require("time_major", false, "time-major inputs are a tf.keras option keras4j does not run");
-        return RecurrentOptions.DEFAULTS
+        RecurrentOptions o = RecurrentOptions.DEFAULTS
                 .withStateful(config.bool(false, "stateful"))
                 .withReturnSequences(config.bool(false, "return_sequences"))
                 .withReturnState(config.bool(false, "return_state"))
@@ -58,6 +58,12 @@ final class RecurrentConfig {
                 .withZeroOutputForMask(config.bool(false, "zero_output_for_mask"))
                 .withMask(t.inputs().get(0).mask() != null && t.maskPassed())
                 .withInitialState(!t.initialState().isEmpty());
+        if (config.bool(false, "unroll") && o.goBackwards() && o.returnSequences() && o.zeroOutputForMask() && o.masked()) {
+            config.problem("option unroll=true is not supported with go_backwards, return_sequences,"
+                    + " zero_output_for_mask (as inside Bidirectional) and a mask: Keras' unrolled loop zeroes the"
+                    + " reversed outputs by the mask in input order");
+        }
+        return o;
     }
 
     /** Records a problem when this call receives a mask, which the cuDNN layers refuse, as in Keras. */
