@@ -642,6 +642,29 @@ def register_cases(g):
 
     R("unroll_masked_heads_func_keras", unroll_masked)
 
+    def backward_use_bias(ctx, fmt):
+        inp = keras.Input((5, 3))
+        heads = [layers.Bidirectional(layers.SimpleRNN(2, use_bias=False, return_sequences=True),
+                                      backward_layer=layers.SimpleRNN(2, go_backwards=True, return_sequences=True)),
+                 layers.Bidirectional(layers.LSTM(3, return_state=True),
+                                      backward_layer=layers.LSTM(3, use_bias=False, go_backwards=True, return_state=True)),
+                 layers.Bidirectional(layers.GRU(2), backward_layer=layers.GRU(2, use_bias=False, go_backwards=True),
+                                      merge_mode="sum")]
+        outs = []
+        for h in heads:
+            y = h(inp)
+            outs += list(y) if isinstance(y, (list, tuple)) else [y]
+        model = keras.Model(inp, outs)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 3)], fmt,
+                    "functional, Bidirectional layers whose backward_layer differs in use_bias: SimpleRNN(2, seq) without"
+                    " bias / with; LSTM(3, return_state) with / without (outputs, then both directions' h and c); GRU(2) "
+                    "with / without, merge sum.",
+                    covers=["bidirectional_backward_layer", "backward_use_bias"])
+
+    R("backward_layer_use_bias_func_keras", backward_use_bias, fmt="keras")
+    R("backward_layer_use_bias_func_h5", backward_use_bias, fmt="h5")
+
     def softmax_heads(ctx, fmt):
         inp = keras.Input((4, 5))
         x = layers.Dense(5)(inp)

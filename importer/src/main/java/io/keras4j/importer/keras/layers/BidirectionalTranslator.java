@@ -49,15 +49,19 @@ final class BidirectionalTranslator implements LayerTranslator {
         }
         List<Weight> w = t.weights();
         List<KTensor> state = t.initialState();
-        if (w.size() % 2 != 0 || state.size() % 2 != 0) {
+        boolean forwardBias = forwardConfig.path("use_bias").asBoolean(true);
+        boolean unevenBias = backward != null && backward.path("config").path("use_bias").asBoolean(true) != forwardBias;
+        // a backward_layer with its own use_bias: the forward layer holds a kernel, a recurrent kernel and maybe a bias
+        int forwardWeights = unevenBias ? (forwardBias ? 3 : 2) : w.size() / 2;
+        if (!unevenBias && w.size() % 2 != 0 || forwardWeights > w.size() || state.size() % 2 != 0) {
             config.problem("holds " + w.size() + " weight arrays and " + state.size()
-                    + " initial states; both must split evenly between the forward and backward layers");
+                    + " initial states, which do not split between the forward and backward layers");
             return List.of(t.unavailable());
         }
         KTensor x = t.inputs().get(0);
-        List<KTensor> f = t.translateInner(forward, List.of(x), state.subList(0, state.size() / 2), w.subList(0, w.size() / 2));
+        List<KTensor> f = t.translateInner(forward, List.of(x), state.subList(0, state.size() / 2), w.subList(0, forwardWeights));
         List<KTensor> b = t.translateInner(back, List.of(x), state.subList(state.size() / 2, state.size()),
-                w.subList(w.size() / 2, w.size()));
+                w.subList(forwardWeights, w.size()));
         if (f.size() != b.size()) {
             config.problem("forward and backward layers return different numbers of outputs");
             return List.of(t.unavailable());
