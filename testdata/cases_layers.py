@@ -57,8 +57,11 @@ def register_cases(g):
                 lyr.set_weights(ws)
 
     def heads_model(inputs, trunk, heads):
-        """A Functional model with one output per (name, layer) head applied to trunk."""
-        outs = [lyr(trunk) for lyr in heads]
+        """A Functional model with the outputs of each head applied to trunk, in order (several for return_state)."""
+        outs = []
+        for lyr in heads:
+            y = lyr(trunk)
+            outs += list(y) if isinstance(y, (list, tuple)) else [y]
         return keras.Model(inputs, outs)
 
     # ------------------------------------------------------------------ Embedding and Masking
@@ -650,11 +653,7 @@ def register_cases(g):
                                       backward_layer=layers.LSTM(3, use_bias=False, go_backwards=True, return_state=True)),
                  layers.Bidirectional(layers.GRU(2), backward_layer=layers.GRU(2, use_bias=False, go_backwards=True),
                                       merge_mode="sum")]
-        outs = []
-        for h in heads:
-            y = h(inp)
-            outs += list(y) if isinstance(y, (list, tuple)) else [y]
-        model = keras.Model(inp, outs)
+        model = heads_model(inp, inp, heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 5, 3)], fmt,
                     "functional, Bidirectional layers whose backward_layer differs in use_bias: SimpleRNN(2, seq) without"
