@@ -16,6 +16,8 @@ import io.keras4j.importer.ModelImporter;
 import io.keras4j.importer.TestData;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
@@ -38,6 +40,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class OnnxRuntimeCrossCheckTest {
     private static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
     private static final Map<String, Double> MAX_ERRORS = new LinkedHashMap<>();
+    /**
+     * ONNX cases whose golden outputs (ONNX Runtime 1.30, Python) this test's ONNX Runtime (1.29, Java) does not
+     * reproduce, with the reason; keras4j is still checked against the golden outputs in GoldenCasesTest.
+     */
+    private static final Map<String, String> ORT_VERSION_DIFFERS = Map.of("onnx_layernorm_large_mean_op17",
+            "ONNX Runtime 1.29 computes LayerNormalization less accurately than 1.30 on rows whose mean is 1000 times"
+            + " their spread: 2.0e-4 from float64 against 5.3e-5 (keras4j 5.4e-5); the two versions differ by 1.4e-4");
 
     static List<Path> onnxCases() {
         return TestData.cases().stream().filter(d -> Files.exists(d.resolve("model.onnx"))).toList();
@@ -54,7 +63,7 @@ class OnnxRuntimeCrossCheckTest {
                 .equals("onnxruntime");
         CaseFolder c = CaseFolder.open(dir);
         Tensor[] got = ModelImporter.load(c.model()).predictAll(c.inputs().toArray(new Tensor[0]));
-        if (!ortGolden) {
+        if (!ortGolden || ORT_VERSION_DIFFERS.containsKey(dir.getFileName().toString())) {
             return;
         }
         List<Tensor> want = runOrt(Files.readAllBytes(c.model()), c.model(), c.inputs());
@@ -133,6 +142,30 @@ class OnnxRuntimeCrossCheckTest {
         }
     }
 
+    /** An ONNX Runtime output of any numeric element type as floats, as keras4j gives every output. */
+    private static float[] values(ai.onnxruntime.OnnxTensor t) {
+        ByteBuffer b = t.getByteBuffer().order(ByteOrder.nativeOrder());
+        TensorInfo.OnnxTensorType type = t.getInfo().onnxType;
+        float[] v = new float[Math.toIntExact(t.getInfo().getNumElements())];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (type) {
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_FLOAT -> b.getFloat(4 * i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_DOUBLE -> (float) b.getDouble(8 * i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT8, ONNX_TENSOR_ELEMENT_DATA_TYPE_BOOL -> b.get(i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT8 -> b.get(i) & 0xFF;
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT16 -> b.getShort(2 * i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT16 -> b.getShort(2 * i) & 0xFFFF;
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT32 -> b.getInt(4 * i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT32 -> Integer.toUnsignedLong(b.getInt(4 * i));
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_INT64 -> b.getLong(8 * i);
+                case ONNX_TENSOR_ELEMENT_DATA_TYPE_UINT64 -> new java.math.BigDecimal(Long.toUnsignedString(b.getLong(8 * i)))
+                        .floatValue();
+                default -> throw new IllegalArgumentException("ONNX Runtime output of element type " + type);
+            };
+        }
+        return v;
+    }
+
     /** Runs a model in ONNX Runtime on float inputs, converted to the element types the model declares. */
     static List<Tensor> runOrt(byte[] model, Path file, List<Tensor> inputs) throws OrtException {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
@@ -162,10 +195,7 @@ class OnnxRuntimeCrossCheckTest {
                 try (OrtSession.Result r = s.run(feed)) {
                     for (var e : r) {
                         ai.onnxruntime.OnnxTensor ot = (ai.onnxruntime.OnnxTensor) e.getValue();
-                        FloatBuffer fb = ot.getFloatBuffer();
-                        float[] data = new float[fb.remaining()];
-                        fb.get(data);
-                        out.add(Tensor.of(data, Arrays.stream(ot.getInfo().getShape()).mapToInt(d -> (int) d).toArray()));
+                        out.add(Tensor.of(values(ot), Arrays.stream(ot.getInfo().getShape()).mapToInt(d -> (int) d).toArray()));
                     }
                 }
                 return out;

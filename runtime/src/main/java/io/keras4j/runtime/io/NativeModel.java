@@ -69,6 +69,15 @@ public final class NativeModel {
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
         }
+
+        /**
+         * Whether {@code got} matches {@code want}: within {@code atol + rtol·|want|}, or both NaN, or the same
+         * infinity.
+         */
+        public static boolean matches(float got, float want, double atol, double rtol) {
+            return got == want || Float.isNaN(got) && Float.isNaN(want)
+                    || Math.abs((double) got - want) <= atol + rtol * Math.abs(want);
+        }
     }
 
     /** What a model file holds. */
@@ -272,8 +281,7 @@ public final class NativeModel {
             float[] g = got[i].toArray();
             float[] w = want.toArray();
             for (int k = 0; k < g.length; k++) {
-                double err = Math.abs((double) g[k] - w[k]);
-                if (!(err <= v.atol() + v.rtol() * Math.abs(w[k])) && !(Float.isNaN(g[k]) && Float.isNaN(w[k]))) {
+                if (!TestVectors.matches(g[k], w[k], v.atol(), v.rtol())) {
                     return "output " + i + " value " + k + " is " + g[k] + ", expected " + w[k];
                 }
             }
