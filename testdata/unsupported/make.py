@@ -11,6 +11,9 @@ computed from another input, which Keras applies instead of the Embedding's.
 
 unroll_backwards_masked.keras: Masking -> Bidirectional(LSTM(3, return_sequences, unroll=True)): the backward layer's
 unrolled loop zeroes its reversed outputs by the mask in input order (Keras 3.15.1, TensorFlow backend).
+
+time_distributed_mask_rnn.keras: Masking on (batch, time, 2, 1) -> TimeDistributed(GlobalAveragePooling1D) ->
+SimpleRNN(2): TimeDistributed keeps the (batch, time, 2) mask, which the SimpleRNN applies to its two units one by one.
 """
 
 import os
@@ -44,6 +47,10 @@ def main():
     masked = layers.Masking()(steps)
     y = layers.Bidirectional(layers.LSTM(3, return_sequences=True, unroll=True), name="bidi")(masked)
     keras.Model(steps, y).save(HERE / "unroll_backwards_masked.keras")
+
+    groups = keras.Input((None, 2, 1))
+    pooled = layers.TimeDistributed(layers.GlobalAveragePooling1D())(layers.Masking()(groups))
+    keras.Model(groups, layers.SimpleRNN(2, name="rnn")(pooled)).save(HERE / "time_distributed_mask_rnn.keras")
 
 
 if __name__ == "__main__":

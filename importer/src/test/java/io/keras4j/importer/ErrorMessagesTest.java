@@ -135,6 +135,16 @@ class ErrorMessagesTest {
                 + " return_sequences, zero_output_for_mask (as inside Bidirectional) and a mask"), e.getMessage());
     }
 
+    /** Keras applies the (batch, time, steps) mask TimeDistributed keeps to an RNN's units one by one: refused. */
+    @Test
+    void anRnnGivenTheMaskTimeDistributedKeptIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("time_distributed_mask_rnn.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'rnn' (SimpleRNN): receives the mask a TimeDistributed layer kept from"
+                + " its 4-D input, with 2 steps per timestep"), e.getMessage());
+    }
+
     @Test
     void timeDistributedOverAModelIsRefusedByName() throws IOException {
         byte[] model = editedArchive(m -> {

@@ -32,6 +32,8 @@ public final class GraphBuilder {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Set<String> broken = new HashSet<>();
+    /** Masks reduced from the wider mask Keras keeps on a TimeDistributed output, with the steps they span. */
+    private final Map<String, Integer> reducedMasks = new HashMap<>();
     private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
@@ -264,6 +266,16 @@ public final class GraphBuilder {
         public List<KTensor> translateInner(LayerSpec inner, List<KTensor> ins, List<KTensor> initialState,
                                             List<Weight> innerWeights) {
             return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, maskPassed);
+        }
+
+        @Override
+        public void reducedMask(String mask, int steps) {
+            reducedMasks.put(mask, steps);
+        }
+
+        @Override
+        public int stepsReducedIn(String mask) {
+            return reducedMasks.getOrDefault(mask, 1);
         }
 
         @Override

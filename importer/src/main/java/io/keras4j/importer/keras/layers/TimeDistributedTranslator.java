@@ -66,7 +66,9 @@ final class TimeDistributedTranslator implements LayerTranslator {
      * Keras keeps the input's mask on the output, even where the wrapped layer dropped an axis (an RNN without
      * return_sequences: a {@code (batch, time, steps)} mask on a {@code (batch, time, units)} value). Every layer Keras can
      * run on that mask takes it over its last axes with {@code any} (Concatenate) or passes it on, so keras4j reduces it
-     * with {@code any} to the value's shape without its last axis at once.
+     * with {@code any} to the value's shape without its last axis at once. An RNN is the exception: it applies a
+     * {@code (batch, steps)} slice to its {@code (batch, units)} state, unit by unit, which keras4j refuses
+     * ({@link Translation#reducedMask}).
      */
     private static String outputMask(Translation t, String mask, String value) {
         if (mask == null) {
@@ -78,9 +80,14 @@ final class TimeDistributedTranslator implements LayerTranslator {
             return mask;
         }
         long[] axes = new long[maskRank - keep];
+        int[] shape = t.shape(mask);
+        int steps = 1;
         for (int i = 0; i < axes.length; i++) {
             axes[i] = keep + i;
+            steps = shape[keep + i] < 0 || steps < 0 ? -1 : steps * shape[keep + i];
         }
-        return t.emit(new Reduce(Reduce.Kind.MAX, axes, false), List.of(mask)).get(0);
+        String reduced = t.emit(new Reduce(Reduce.Kind.MAX, axes, false), List.of(mask)).get(0);
+        t.reducedMask(reduced, steps);
+        return reduced;
     }
 }

@@ -43,6 +43,15 @@ public interface Translation {
                                  List<KTensor> initialState, List<Weight> weights);
 
     /**
+     * Records that {@code mask} is a {@code (batch, time)} mask reduced with {@code any} from the {@code (batch, time,
+     * steps)} mask Keras keeps whole on a TimeDistributed output whose wrapped layer dropped an axis of {@code steps}.
+     */
+    void reducedMask(String mask, int steps);
+
+    /** The steps a mask was reduced over (see {@link #reducedMask}), or 1 for any other mask. */
+    int stepsReducedIn(String mask);
+
+    /**
      * A stand-in output for a call that could not be translated (its problem already recorded): layers
      * fed from it are skipped rather than reporting follow-on errors.
      */
