@@ -14,6 +14,8 @@ unrolled loop zeroes its reversed outputs by the mask in input order (Keras 3.15
 
 time_distributed_mask_rnn.keras: Masking on (batch, time, 2, 1) -> TimeDistributed(GlobalAveragePooling1D) ->
 SimpleRNN(2): TimeDistributed keeps the (batch, time, 2) mask, which the SimpleRNN applies to its two units one by one.
+
+lora_dense.h5: Dense(4) with enable_lora(2), saved as .h5, which holds the LoRA factors apart from the kernel.
 """
 
 import os
@@ -51,6 +53,11 @@ def main():
     groups = keras.Input((None, 2, 1))
     pooled = layers.TimeDistributed(layers.GlobalAveragePooling1D())(layers.Masking()(groups))
     keras.Model(groups, layers.SimpleRNN(2, name="rnn")(pooled)).save(HERE / "time_distributed_mask_rnn.keras")
+
+    dense = layers.Dense(4, name="dense")
+    lora = keras.Sequential([keras.Input((3,)), dense])
+    dense.enable_lora(2)
+    lora.save(HERE / "lora_dense.h5")
 
 
 if __name__ == "__main__":

@@ -146,6 +146,14 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void unmergedLoraFactorsAreNamed() {
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("lora_dense.h5")));
+        assertTrue(e.getMessage().contains("(Dense): expected 2 weight arrays (kernel, bias) but the file holds 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("with lora_rank=2 the file holds the LoRA factors apart"), e.getMessage());
+    }
+
+    @Test
     void timeDistributedOverAModelIsRefusedByName() throws IOException {
         byte[] model = editedArchive(m -> {
             ObjectNode dense = layer(m, "Dense");

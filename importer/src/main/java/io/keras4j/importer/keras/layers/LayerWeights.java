@@ -13,8 +13,12 @@ final class LayerWeights {
     /** Whether the layer stores exactly {@code expected} arrays; records a problem otherwise. */
     static boolean count(LayerConfig config, List<Weight> weights, int expected, String names) {
         if (weights.size() != expected) {
+            var lora = config.raw("lora_rank");
+            boolean unmergedLora = lora != null && lora.isInt() && lora.asInt() > 0 && weights.size() > expected;
             config.problem("expected " + expected + " weight arrays (" + names + ") but the file holds " + weights.size()
-                    + (weights.isEmpty() ? "" : ": " + weights.stream().map(w -> w.path() + w.shapeText()).toList()));
+                    + (weights.isEmpty() ? "" : ": " + weights.stream().map(w -> w.path() + w.shapeText()).toList())
+                    + (unmergedLora ? " (with lora_rank=" + lora + " the file holds the LoRA factors apart, which keras4j"
+                    + " does not merge; a .keras file holds the merged kernel)" : ""));
             return false;
         }
         return true;
