@@ -96,4 +96,53 @@ class StreamingTest {
         assertTrue(wrongBatch.getMessage().contains("batch size"), wrongBatch.getMessage());
         assertEquals(x.dim(0), saved[0].dim(0));
     }
+
+    /** ONNX graphs whose shapes between layers are computed at run time (torch's Reshape between two LSTMs). */
+    @ParameterizedTest
+    @ValueSource(strings = {"onnx_torch_lstm_2layer_bidir_batchfirst_linear_op14", "onnx_torch_gru_units1_2layer_bidir_static_op14"})
+    void aSessionRunsShapesResolvedAtRunTime(String name) throws Exception {
+        CaseFolder c = CaseFolder.open(TestData.caseDir(name));
+        Model model = ModelImporter.load(c.model());
+        for (int threads = 1; threads <= 2; threads++) {
+            try (Session s = model.newSession(threads)) {
+                Tensor[] got = s.runAll(c.inputs().toArray(new Tensor[0]));
+                for (int i = 0; i < got.length; i++) {
+                    Comparison r = c.compare(0, i, got[i]);
+                    assertTrue(r.passed(), name + " output " + i + ": max abs error " + r.maxAbsError());
+                }
+            }
+        }
+    }
+
+    /** A time-major ONNX input: the session's batch is axis 1 of X, as the recurrent layer sees it. */
+    @org.junit.jupiter.api.Test
+    void aTimeMajorSessionCarriesStatesPerSequence() throws Exception {
+        CaseFolder c = CaseFolder.open(TestData.caseDir("onnx_lstm_affine_softplus_nobias"));
+        Model model = ModelImporter.load(c.model());
+        Tensor x = c.inputs().get(0);
+        int time = x.dim(0);
+        int batch = x.dim(1);
+        int features = x.dim(2);
+        assertTrue(batch > 1, "the case has several sequences");
+        Session s = model.newSession();
+        s.runAll(x);
+        String layer = s.statefulLayers().get(0);
+        Tensor[] states = s.state(layer);
+        assertEquals(batch, states[0].dim(0));
+        Session copy = model.newSession();
+        copy.setState(layer, states);
+        assertArrayEquals(s.runAll(x)[0].toArray(), copy.runAll(x)[0].toArray(), "states set by hand continue the stream");
+
+        float[] first = new float[time * features];
+        float[] all = x.toArray();
+        for (int t = 0; t < time; t++) {
+            System.arraycopy(all, t * batch * features, first, t * features, features);
+        }
+        Tensor one = Tensor.of(first, time, 1, features);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.runAll(one));
+        assertTrue(e.getMessage().contains("carries states for batch size " + batch + " but this call has batch size 1"),
+                e.getMessage());
+        s.reset();
+        assertEquals(1, s.runAll(one)[0].dim(1), "Y_h (directions, batch, hidden) of one sequence");
+    }
 }

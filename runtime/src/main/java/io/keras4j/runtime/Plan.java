@@ -31,6 +31,8 @@ final class Plan {
     private final float[][][] nodeOut;
     /** Whether node n's output shapes are resolved at run time. */
     private final boolean[] dynamic;
+    /** Whether a session carries node n's state (see {@link Model#carriedNodes}). */
+    private final boolean[] carries;
     private float[] scratch;
     /** Whether node n and node n+1 may run at once (see the class comment). */
     private final boolean[] withNext;
@@ -56,6 +58,10 @@ final class Plan {
         nodeInShapes = new int[nodes.size()][][];
         nodeOut = new float[nodes.size()][][];
         dynamic = new boolean[nodes.size()];
+        carries = new boolean[nodes.size()];
+        for (int n : model.carriedNodes()) {
+            carries[n] = true;
+        }
         int scratchSize = 0;
         long floats = 0;
         int[][][] outShapes = new int[nodes.size()][][];
@@ -228,8 +234,8 @@ final class Plan {
     private void runNode(int n, float[] work, float[][] carried, Parallel parallel) {
         Node node = model.graph().nodes().get(n);
         Op op = node.op();
-        float[] state = carried == null ? null : carried[n];
         try {
+            float[] state = carried == null || !carries[n] ? null : carriedState(n, (StatefulOp) op, carried);
             if (op instanceof RecurrentOp r) {
                 r.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state, parallel);
             } else if (state != null) {
@@ -240,6 +246,24 @@ final class Plan {
         } catch (IllegalArgumentException e) {
             throw named(node, e);
         }
+    }
+
+    /**
+     * Node n's carried state: zeros on its first call (its size known only now, for shapes resolved at run time), then
+     * what the last call left; a state of another batch size is refused.
+     */
+    private float[] carriedState(int n, StatefulOp op, float[][] carried) {
+        int size = op.stateSize(nodeInShapes[n]);
+        float[] state = carried[n];
+        if (state == null) {
+            state = new float[size];
+            carried[n] = state;
+        } else if (state.length != size) {
+            int perSequence = size / nodeInShapes[n][0][0];
+            throw new IllegalArgumentException("the session carries states for batch size " + state.length / perSequence
+                    + " but this call has batch size " + nodeInShapes[n][0][0] + "; call reset() first");
+        }
+        return state;
     }
 
     /** Two independent recurrent nodes, one per thread; a field so that running it allocates nothing. */

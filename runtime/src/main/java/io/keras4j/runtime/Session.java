@@ -20,16 +20,13 @@ public final class Session implements AutoCloseable {
     private final Model model;
     private final List<Integer> carriedNodes;
     private final float[][] states;
-    private final boolean[] sized;
     private final Parallel parallel;
     private Plan plan;
-    private int batch = -1;
 
     Session(Model model, int threads) {
         this.model = model;
         this.carriedNodes = model.carriedNodes();
         this.states = new float[model.graph().nodes().size()][];
-        this.sized = new boolean[states.length];
         this.parallel = Parallel.of(threads);
     }
 
@@ -81,51 +78,13 @@ public final class Session implements AutoCloseable {
             }
             plan = new Plan(model, shapes, parallel.threads() == 2);
         }
-        if (inputs.length > 0 && inputs[0].rank() > 0) {
-            int b = inputs[0].dim(0);
-            if (batch >= 0 && b != batch) {
-                throw new IllegalArgumentException("this session carries states for batch size " + batch
-                        + " but was given batch size " + b + "; call reset() first");
-            }
-            batch = b;
-            allocate(inputs);
-        }
         plan.run(inputs, states, parallel);
         return plan;
-    }
-
-    /** Gives every carried layer without a state a zero state; checks the size of states set by hand. */
-    private void allocate(Tensor[] inputs) {
-        int[][] modelShapes = null;
-        List<Node> nodes = model.graph().nodes();
-        for (int c = 0; c < carriedNodes.size(); c++) {
-            int n = carriedNodes.get(c);
-            if (sized[n]) {
-                continue;
-            }
-            if (modelShapes == null) {
-                modelShapes = new int[inputs.length][];
-                for (int i = 0; i < inputs.length; i++) {
-                    modelShapes[i] = inputs[i].shape();
-                }
-            }
-            StatefulOp op = (StatefulOp) nodes.get(n).op();
-            int size = op.stateSize(model.nodeInputShapes(n, modelShapes));
-            if (states[n] == null) {
-                states[n] = new float[size];
-            } else if (states[n].length != size) {
-                throw new IllegalArgumentException("the states set for layer '" + nodes.get(n).name() + "' hold "
-                        + states[n].length + " values but this input needs " + size);
-            }
-            sized[n] = true;
-        }
     }
 
     /** Sets every carried state to zero and releases the batch size. */
     public void reset() {
         Arrays.fill(states, null);
-        Arrays.fill(sized, false);
-        batch = -1;
     }
 
     /** Stops this session's worker threads; a closed session with more than one thread cannot run. */
@@ -156,14 +115,14 @@ public final class Session implements AutoCloseable {
         int each = states[n].length / k;
         Tensor[] out = new Tensor[k];
         for (int i = 0; i < k; i++) {
-            out[i] = Tensor.of(Arrays.copyOfRange(states[n], i * each, (i + 1) * each), batch, each / batch);
+            out[i] = Tensor.of(Arrays.copyOfRange(states[n], i * each, (i + 1) * each), each / op.units(), op.units());
         }
         return out;
     }
 
     /**
-     * Replaces the states of a layer; each tensor is {@code [batch, units]}. Before the first call this also
-     * fixes the batch size.
+     * Replaces the states of a layer; each tensor is {@code [batch, units]}, with the batch size of the states the
+     * session already carries, if any.
      */
     public void setState(String layer, Tensor... values) {
         int n = node(layer);
@@ -172,25 +131,37 @@ public final class Session implements AutoCloseable {
             throw new IllegalArgumentException("layer '" + layer + "' carries " + op.stateCount() + " states, "
                     + values.length + " were given");
         }
-        int b = values[0].dim(0);
-        if (batch >= 0 && b != batch) {
-            throw new IllegalArgumentException("this session carries states for batch size " + batch + ", not " + b);
-        }
-        int each = values[0].size();
-        float[] s = new float[each * values.length];
+        int units = op.units();
+        int b = -1;
         for (int i = 0; i < values.length; i++) {
-            if (values[i].rank() != 2 || values[i].size() != each || values[i].dim(0) != b) {
-                throw new IllegalArgumentException("state " + i + " of layer '" + layer + "' must be (batch, units) like state 0, got "
-                        + Shapes.toString(values[i].shape()));
+            int[] shape = values[i].shape();
+            if (shape.length != 2 || shape[1] != units || b >= 0 && shape[0] != b) {
+                throw new IllegalArgumentException("state " + i + " of layer '" + layer + "' must be (batch, " + units
+                        + ")" + (b >= 0 ? " with batch " + b : "") + ", got " + Shapes.toString(shape));
             }
-            values[i].copyTo(s, i * each);
+            b = shape[0];
         }
-        if (sized[n] && states[n].length != s.length) {
-            throw new IllegalArgumentException("layer '" + layer + "' carries states of " + states[n].length / values.length / b
-                    + " units, got " + each / b);
+        int carried = carriedBatch();
+        if (carried >= 0 && b != carried) {
+            throw new IllegalArgumentException("this session carries states for batch size " + carried + ", not " + b
+                    + "; call reset() first");
         }
-        batch = b;
+        float[] s = new float[b * units * values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i].copyTo(s, i * b * units);
+        }
         states[n] = s;
+    }
+
+    /** The batch size of the states this session carries, or -1 when it carries none yet. */
+    private int carriedBatch() {
+        for (int n : carriedNodes) {
+            if (states[n] != null) {
+                StatefulOp op = (StatefulOp) model.graph().nodes().get(n).op();
+                return states[n].length / (op.stateCount() * op.units());
+            }
+        }
+        return -1;
     }
 
     private int node(String layer) {

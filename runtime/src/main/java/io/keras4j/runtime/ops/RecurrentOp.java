@@ -128,6 +128,7 @@ public abstract class RecurrentOp implements StatefulOp {
         return options;
     }
 
+    @Override
     public int units() {
         return units;
     }

@@ -8,6 +8,9 @@ public interface StatefulOp extends Op {
     /** The state vectors this op carries, in Keras order (LSTM: h then c). */
     int stateCount();
 
+    /** Floats in each state vector of one sequence. */
+    int units();
+
     /** Floats of carried state for these input shapes: {@code stateCount · batch · units}. */
     int stateSize(int[][] inputShapes);
 
