@@ -87,14 +87,14 @@ final class Plan {
                 floats += Shapes.checkedSize(out[i]);
                 shapes[nodeOutputs[n][i]] = out[i];
             }
-            scratchSize = Math.max(scratchSize, node.op().scratchSize(in));
+            scratchSize = Math.max(scratchSize, scratchSize(node, in));
         }
         withNext = new boolean[nodes.size()];
         int pairScratchSize = 0;
         for (int n = 0; n + 1 < nodes.size(); n++) {
             withNext[n] = pairs && independentRecurrences(n) && !(n > 0 && withNext[n - 1]);
             if (withNext[n]) {
-                pairScratchSize = Math.max(pairScratchSize, nodes.get(n + 1).op().scratchSize(nodeInShapes[n + 1]));
+                pairScratchSize = Math.max(pairScratchSize, scratchSize(nodes.get(n + 1), nodeInShapes[n + 1]));
             }
         }
         checkFitsHeap(floats + scratchSize + pairScratchSize);
@@ -123,6 +123,15 @@ final class Plan {
             }
         }
         return true;
+    }
+
+    /** The scratch a node needs for these input shapes; a size no array holds is refused naming the layer. */
+    private static int scratchSize(Node node, int[][] in) {
+        try {
+            return node.op().scratchSize(in);
+        } catch (IllegalArgumentException e) {
+            throw named(node, e);
+        }
     }
 
     /**
@@ -170,7 +179,7 @@ final class Plan {
             values[nodeOutputs[n][i]] = nodeOut[n][i];
             shapes[nodeOutputs[n][i]] = out[i];
         }
-        int need = node.op().scratchSize(in);
+        int need = scratchSize(node, in);
         if (scratch.length < need) {
             scratch = new float[need];
         }

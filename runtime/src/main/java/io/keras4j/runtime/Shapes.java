@@ -22,6 +22,15 @@ public final class Shapes {
         return (int) size;
     }
 
+    /** A count of floats of working memory computed in long, refused when no Java array holds it. */
+    public static int checkedScratch(long floats) {
+        if (floats > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("needs " + floats + " floats of working memory, more than a Java array"
+                    + " holds (2^31)");
+        }
+        return (int) floats;
+    }
+
     /** Product of dimensions {@code from} (inclusive) to {@code to} (exclusive). */
     public static int product(int[] shape, int from, int to) {
         int p = 1;

@@ -116,7 +116,7 @@ public final class Conv1D implements Op {
 
     @Override
     public int scratchSize(int[][] in) {
-        return activation.outputWidth(filters) == filters ? 0 : in[0][0] * outSteps(in[0][1]) * filters;
+        return activation.outputWidth(filters) == filters ? 0 : Shapes.checkedScratch((long) in[0][0] * outSteps(in[0][1]) * filters);
     }
 
     @Override

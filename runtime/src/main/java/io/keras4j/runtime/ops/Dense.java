@@ -65,7 +65,7 @@ public final class Dense implements Op {
 
     @Override
     public int scratchSize(int[][] in) {
-        return activation.outputWidth(units) == units ? 0 : Shapes.product(in[0], 0, in[0].length - 1) * units;
+        return activation.outputWidth(units) == units ? 0 : Shapes.checkedScratch((long) Shapes.product(in[0], 0, in[0].length - 1) * units);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Kernels;
 import io.keras4j.runtime.math.Parallel;
 import java.util.Arrays;
@@ -65,13 +66,13 @@ final class FusedRecurrence {
         this.recurrentBias = lstm ? null : kernels.packColumns(rb, 1, 1, units);
     }
 
-    int scratchSize(int batch, int time) {
-        return batch * sequenceStride(time) + 3 * batch * stateStride;
+    long scratchSize(int batch, int time) {
+        return (long) batch * sequenceStride(time) + 3L * batch * stateStride;
     }
 
     /** Floats between the projections of two sequences of {@code time} steps in the scratch. */
     private int sequenceStride(int time) {
-        return Kernels.spread(time * width);
+        return Kernels.spread(Shapes.checkedScratch((long) time * width));
     }
 
     /** This thread's reusable call, to fill with {@link Call#state} before {@link #run}. */

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.MatMul;
 import io.keras4j.runtime.math.Parallel;
@@ -179,8 +180,8 @@ public abstract class RecurrentOp implements StatefulOp {
     public int scratchSize(int[][] in) {
         int batch = in[0][0];
         int time = in[0][1];
-        int generic = batch * time * width + (stateCount() + 1) * batch * units + stepScratch();
-        return fused() == null ? generic : Math.max(generic, fused().scratchSize(batch, time));
+        long generic = (long) batch * time * width + (stateCount() + 1L) * batch * units + stepScratch();
+        return Shapes.checkedScratch(fused() == null ? generic : Math.max(generic, fused().scratchSize(batch, time)));
     }
 
     @Override

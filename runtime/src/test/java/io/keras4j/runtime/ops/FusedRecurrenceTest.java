@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.runtime.math.Activation;
@@ -121,6 +122,16 @@ class FusedRecurrenceTest {
         op.forward(inputs, shapes, Arrays.copyOf(outputs, outShapes.length), scratch, carried, parallel);
         outputs[outShapes.length] = carried;
         return outputs;
+    }
+
+    /** A call whose working memory no Java array holds is refused (the size overflowed int and ended in an AIOOBE). */
+    @Test
+    void scratchBeyondAJavaArrayIsRefused() {
+        RecurrentOp lstm = op(true, 1, 1024, RecurrentOptions.DEFAULTS, new SplittableRandom(3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lstm.scratchSize(new int[][] {{1, 600_000, 1}}));
+        assertTrue(e.getMessage().contains("floats of working memory, more than a Java array holds"), e.getMessage());
+        assertTrue(lstm.scratchSize(new int[][] {{1, 100_000, 1}}) > 100_000 * 4096, "a size that fits is computed");
     }
 
     private static RecurrentOp op(boolean lstm, int in, int units, RecurrentOptions options, SplittableRandom random) {
