@@ -35,7 +35,7 @@ final class Csv {
             float[] row = new float[cells.length];
             for (int i = 0; i < cells.length; i++) {
                 try {
-                    row[i] = Float.parseFloat(cells[i].strip());
+                    row[i] = number(cells[i].strip());
                 } catch (NumberFormatException e) {
                     throw new IOException(file + " line " + lineNo + " column " + (i + 1) + ": '" + cells[i].strip() + "' is not a number");
                 }
@@ -93,6 +93,20 @@ final class Csv {
                 }
                 w.newLine();
             }
+        }
+    }
+
+    /** A decimal number, or NaN and infinities in Java's spelling or numpy's ({@code nan}, {@code inf}, {@code -inf}). */
+    private static float number(String cell) {
+        String unsigned = cell.startsWith("-") || cell.startsWith("+") ? cell.substring(1) : cell;
+        switch (unsigned.toLowerCase(java.util.Locale.ROOT)) {
+            case "nan":
+                return Float.NaN;
+            case "inf":
+            case "infinity":
+                return cell.startsWith("-") ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+            default:
+                return Float.parseFloat(cell);
         }
     }
 }

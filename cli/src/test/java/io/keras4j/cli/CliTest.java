@@ -251,6 +251,26 @@ class CliTest {
         }
     }
 
+    /** numpy.savetxt writes NaN and infinities as nan, inf and -inf. */
+    @Test
+    void predictReadsNumpysSpellingOfNanAndInfinity(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("seed_lstm16_keras");
+        float[] x = Npy.read(dir.resolve("input_0.npy")).toArray();
+        StringBuilder csv = new StringBuilder("nan,inf,-inf,-Infinity,+inf,NaN,0,0,0,0\n");
+        for (int t = 0; t < 10; t++) {
+            csv.append(t == 0 ? "" : ",").append(x[10 + t]);
+        }
+        Path in = tmp.resolve("x.csv");
+        Files.writeString(in, csv.append('\n'));
+        Path out = tmp.resolve("y.csv");
+        String[] r = run("predict", dir.resolve("model.keras").toString(), "--input", in.toString(), "--output", out.toString());
+        assertEquals("0", r[0], r[2]);
+        java.util.List<String> lines = Files.readAllLines(out);
+        assertTrue(Float.isNaN(Float.parseFloat(lines.get(0))), "a NaN input gives NaN: " + lines.get(0));
+        float want = Npy.read(dir.resolve("output_0.npy")).toArray()[1];
+        assertTrue(Math.abs(Float.parseFloat(lines.get(1)) - want) <= 1e-5 + 1e-5 * Math.abs(want), lines.get(1));
+    }
+
     @Test
     void benchReportsLatencyAndThroughput() {
         String[] r = run("bench", CASES.resolve("seed_lstm16_h5").resolve("model.h5").toString(), "--warmup", "0.2",

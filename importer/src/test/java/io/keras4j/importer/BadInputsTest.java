@@ -34,6 +34,25 @@ class BadInputsTest {
                 Map.of()));
     }
 
+    /** Null inputs, an empty stack and a state of the wrong rank are named, not an NPE or AIOOBE from inside. */
+    @Test
+    void nullInputsEmptyStacksAndRankZeroStatesAreNamed() throws IOException {
+        Model m = seed();
+        String input = m.inputs().get(0).name();
+        NullPointerException none = assertThrows(NullPointerException.class, () -> m.predict(null));
+        assertEquals("input '" + input + "' is null", none.getMessage());
+        NullPointerException inSession = assertThrows(NullPointerException.class, () -> m.newSession().run(null));
+        assertEquals("input '" + input + "' is null", inSession.getMessage());
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Tensor.concatRows(List.of()));
+        assertEquals("no tensors to stack", empty.getMessage());
+        var session = m.newSession();
+        String layer = session.statefulLayers().get(0);
+        IllegalArgumentException rank = assertThrows(IllegalArgumentException.class,
+                () -> session.setState(layer, Tensor.of(new float[] {1}), Tensor.of(new float[] {1})));
+        assertTrue(rank.getMessage().startsWith("state 0 of layer '" + layer + "' must be (batch, 16), got ()"),
+                rank.getMessage());
+    }
+
     @Test
     void wrongRankAndShapeNameExpectedAndGiven() throws IOException {
         Model m = seed();

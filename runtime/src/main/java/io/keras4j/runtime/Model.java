@@ -204,6 +204,7 @@ public final class Model {
 
     void checkInputs(Tensor[] inputs) {
         List<ValueInfo> declared = graph.inputs();
+        requireNonNull(inputs);
         if (inputs.length != declared.size()) {
             throw new IllegalArgumentException("model takes " + declared.size() + " input(s) " + declared
                     + " but " + inputs.length + " were given");
@@ -227,6 +228,17 @@ public final class Model {
                         + " but the first input has " + batch);
             }
             batch = given[0];
+        }
+    }
+
+    /** Refuses a null array or a null input, naming it, before anything reads their shapes. */
+    void requireNonNull(Tensor[] inputs) {
+        java.util.Objects.requireNonNull(inputs, "inputs");
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) {
+                String name = i < graph.inputs().size() ? "'" + graph.inputs().get(i).name() + "'" : String.valueOf(i);
+                throw new NullPointerException("input " + name + " is null");
+            }
         }
     }
 

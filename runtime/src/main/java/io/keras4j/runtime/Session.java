@@ -70,6 +70,7 @@ public final class Session implements AutoCloseable {
     }
 
     private Plan execute(Tensor[] inputs) {
+        model.requireNonNull(inputs);
         if (plan == null || !plan.fits(inputs)) {
             model.checkInputs(inputs);
             int[][] shapes = new int[inputs.length][];

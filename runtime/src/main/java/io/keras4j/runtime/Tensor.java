@@ -80,6 +80,9 @@ public final class Tensor {
 
     /** Stacks tensors of equal shape but for the first dimension along that dimension. */
     public static Tensor concatRows(java.util.List<Tensor> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no tensors to stack");
+        }
         int[] s = parts.get(0).shape();
         int rows = 0;
         for (Tensor t : parts) {
