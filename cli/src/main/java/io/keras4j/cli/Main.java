@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:verify or demo found outputs outside tolerance, or inspect found a model that cannot run",
                 "2:error (one line on stderr; --verbose adds the cause chain)"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code of a verification that found differences. */
     static final int MISMATCH = 1;
     /** Exit code of any error. */
@@ -67,9 +67,11 @@ public final class Main implements Runnable {
         return m.replace('\n', ' ');
     }
 
+    /** Without a command: the usage on stderr, and the exit code of an error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ERROR;
     }
 
     /** The version the jar's manifest gives (Implementation-Version, from the Maven project). */

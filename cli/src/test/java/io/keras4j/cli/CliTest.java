@@ -251,6 +251,13 @@ class CliTest {
         }
     }
 
+    @Test
+    void noCommandPrintsTheUsageAndFails() {
+        String[] r = run();
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("Usage: keras4j"), r[2]);
+    }
+
     /** numpy.savetxt writes NaN and infinities as nan, inf and -inf. */
     @Test
     void predictReadsNumpysSpellingOfNanAndInfinity(@TempDir Path tmp) throws Exception {
