@@ -101,6 +101,16 @@ final class ConvertCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The test vectors the input holds when it is a .k4j file, else null. */
+    private NativeModel.TestVectors nativeVectors() throws Exception {
+        byte[] head = new byte[8];
+        int n;
+        try (var s = Files.newInputStream(in)) {
+            n = s.readNBytes(head, 0, head.length);
+        }
+        return NativeModel.isNativeModel(head, n) ? NativeModel.read(in).vectors() : null;
+    }
+
     private NativeModel.TestVectors vectors() throws Exception {
         if (golden != null) {
             if (!inputs.isEmpty() || !outputs.isEmpty()) {
@@ -110,7 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
             return new NativeModel.TestVectors(c.inputs(), c.outputs(), c.atol(), c.rtol());
         }
         if (inputs.isEmpty() && outputs.isEmpty()) {
-            return null;
+            return nativeVectors(); // a .k4j converted again keeps its own
         }
         if (inputs.isEmpty() || outputs.isEmpty()) {
             throw new IllegalArgumentException("test vectors need both --input and --output");

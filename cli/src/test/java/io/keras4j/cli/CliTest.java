@@ -186,6 +186,10 @@ class CliTest {
         String[] inspect = run("inspect", k4j.toString());
         assertEquals("0", inspect[0], inspect[2]);
         assertTrue(inspect[1].contains("LSTM") && inspect[1].contains("Dense") && inspect[1].contains("Total params"), inspect[1]);
+
+        String[] again = run("convert", k4j.toString(), tmp.resolve("again.k4j").toString());
+        assertEquals("0", again[0], again[2]);
+        assertTrue(again[1].contains("with test vectors"), "a .k4j converted again keeps its test vectors: " + again[1]);
     }
 
     @Test
