@@ -454,22 +454,32 @@ def _(name):
 @case("cast_integer_wrap")
 def _(name):
     ids = np.array([-300, -129, -1, 0, 1, 127, 128, 255, 300, 40000, 70000, 3000000000], dtype=np.int64)
-    floats = np.array([-300.7, -129.5, -1.5, -0.5, 0.7, 127.9, 200.9, 300.2, 40000.5, 65537.5], dtype=np.float32)
+    floats = np.array([-300.7, -129.5, -1.5, -0.5, 0.7, 127.9, 200.9, 300.2, 40000.5, 65537.5, 2147483520, -2**31,
+                       3e9, -3e9, 4294967040, 1e10, -1e10, 9.2e18, 2.5e19, -1e20, np.nan, np.inf, -np.inf],
+                      dtype=np.float32)
     targets = [("int8", TensorProto.INT8), ("uint8", TensorProto.UINT8), ("int16", TensorProto.INT16),
                ("uint16", TensorProto.UINT16), ("int32", TensorProto.INT32), ("uint32", TensorProto.UINT32),
-               ("uint64", TensorProto.UINT64)]
+               ("uint64", TensorProto.UINT64), ("int64", TensorProto.INT64)]
+    # ONNX Runtime's uint32 of a float below -2^31, of 2^32 and above, NaN or -inf depends on the element's place
+    # in the tensor (its vector and scalar loops differ), so the uint32 cast gets only floats where they agree.
+    uint32_floats = np.array([-300.7, -1.5, 0.7, 2147483520, -2**31, 3e9, 4294967040, 9.2e18, 2.5e19, np.inf],
+                             dtype=np.float32)
     nodes, outputs = [], []
-    for source, n in (("ids", len(ids)), ("floats", len(floats))):
-        for tname, t in targets[:4] if source == "floats" else targets:
+    for source, n in (("ids", len(ids)), ("floats", len(floats)), ("uint32_floats", len(uint32_floats))):
+        for tname, t in {"ids": targets[:-1], "floats": targets[:5] + targets[6:], "uint32_floats": [targets[5]]}[source]:
             out = f"{source}_{tname}"
             nodes.append(helper.make_node("Cast", [source], [out], to=t))
             outputs.append(helper.make_tensor_value_info(out, t, [n]))
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("ids", TensorProto.INT64, [len(ids)]),
-                                            helper.make_tensor_value_info("floats", TensorProto.FLOAT, [len(floats)])], outputs)
+                                            helper.make_tensor_value_info("floats", TensorProto.FLOAT, [len(floats)]),
+                                            helper.make_tensor_value_info("uint32_floats", TensorProto.FLOAT,
+                                                                          [len(uint32_floats)])], outputs)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
-    write(name, model.SerializeToString(), [ids, floats], "Cast of int64 ids to int8, uint8, int16, uint16, int32, uint32"
-          " and uint64, and of floats to int8, uint8, int16 and uint16, with values outside each type's range (they wrap)",
+    write(name, model.SerializeToString(), [ids, floats, uint32_floats], "Cast of int64 ids to int8, uint8, int16,"
+          " uint16, int32, uint32 and uint64 (values outside each type's range wrap), and of floats to those and int64,"
+          " with values outside each type's range, outside int32's and int64's, NaN and infinities (ONNX Runtime on"
+          " x86-64; uint32 only of floats where ONNX Runtime's result does not depend on the place in the tensor)",
           ["cast", "integer_wrap"])
 
 

@@ -7,8 +7,8 @@ import io.keras4j.runtime.ops.primitive.Cast;
 import java.util.List;
 
 /**
- * ONNX Cast: to float32 or float64 the values stay (the runtime computes in float32); to an integer type a
- * float truncates toward zero and a value outside the type's range wraps, as in ONNX Runtime; to bool non-zero is 1.
+ * ONNX Cast: to float32 or float64 the values stay (the runtime computes in float32); to an integer type as ONNX
+ * Runtime on x86-64 casts (see {@link Cast}); to bool non-zero is 1.
  * Casts to 16-bit floats (which round) are refused.
  */
 final class CastTranslator implements OpTranslator {
@@ -25,7 +25,8 @@ final class CastTranslator implements OpTranslator {
         } else if (to == DataType.INT64_VALUE && b.isInteger(x)) {
             op = new Identity("Cast");
         } else if (DataTypes.isInteger(to)) {
-            op = Cast.toInteger(DataTypes.bits(to), DataTypes.isSigned(to));
+            op = b.isInteger(x) ? Cast.integerToInteger(DataTypes.bits(to), DataTypes.isSigned(to))
+                    : Cast.floatToInteger(DataTypes.bits(to), DataTypes.isSigned(to));
         } else {
             node.problem("cast to " + DataTypes.name(to) + " is not supported (float, double, integer types, bool)");
             return;

@@ -4,13 +4,25 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
 /**
- * ONNX Cast to bool (non-zero is 1) or to an integer type of {@code bits} bits: truncates toward zero, then wraps
- * into the type's range as ONNX Runtime's two's-complement conversion does (int8 of 300 is 44, uint8 of -1 is 255).
- * NaN and infinities pass unchanged.
- */
+ * ONNX Cast to bool (non-zero is 1) or to an integer type of {@code bits} bits, giving what ONNX Runtime gives on
+ * x86-64. An integer wraps into the type's range (int8 of 300 is 44, uint8 of -1 is 255). A float truncates toward
+ * zero through the processor's 32-bit conversion for int8 to int32 and its 64-bit one for uint32 and the 64-bit
+ * types; a float outside that conversion's range, NaN or an infinity gives its most negative value, which then wraps
+ * like an integer (int8 of 3e9 is 0, int32 of NaN is -2147483648). uint64 converts values of 2^63 and above by
+ * subtracting 2^63 first, as compilers do. (For uint32 of a float below -2^31, of 2^32 and above, NaN or -inf,
+ * ONNX Runtime's result depends on the element's place in the tensor, as its vector and scalar loops differ; this
+ * is its scalar loop's.)
+  */
 public final class Cast implements Op {
-    /** What the cast does to a float value. */
-    public enum Mode { TRUNCATE, BOOL }
+    /** What the cast does to a value. */
+    public enum Mode {
+        /** A float to an integer type. */
+        TRUNCATE,
+        /** An integer to an integer type. */
+        WRAP,
+        /** Non-zero to 1, zero to 0. */
+        BOOL
+    }
 
     private final Mode mode;
     private final int bits;
@@ -27,12 +39,21 @@ public final class Cast implements Op {
         return new Cast(Mode.BOOL, 1, false);
     }
 
-    /** To a signed or unsigned integer type of 8, 16, 32 or 64 bits. */
-    public static Cast toInteger(int bits, boolean signed) {
+    /** A float to a signed or unsigned integer type of 8, 16, 32 or 64 bits. */
+    public static Cast floatToInteger(int bits, boolean signed) {
+        return new Cast(Mode.TRUNCATE, checkedBits(bits), signed);
+    }
+
+    /** An integer to a signed or unsigned integer type of 8, 16, 32 or 64 bits. */
+    public static Cast integerToInteger(int bits, boolean signed) {
+        return new Cast(Mode.WRAP, checkedBits(bits), signed);
+    }
+
+    private static int checkedBits(int bits) {
         if (bits != 8 && bits != 16 && bits != 32 && bits != 64) {
             throw new IllegalArgumentException("Cast: integer types have 8, 16, 32 or 64 bits, not " + bits);
         }
-        return new Cast(Mode.TRUNCATE, bits, signed);
+        return bits;
     }
 
     @Override
@@ -48,10 +69,13 @@ public final class Cast implements Op {
 
     /** Rebuilds the op from its {@link #spec()}; a file written before the integer types had widths casts to int64. */
     public static Cast fromSpec(OpSpec s) {
-        if (s.enumAttr("mode", Mode.class) == Mode.BOOL) {
+        Mode mode = s.enumAttr("mode", Mode.class);
+        if (mode == Mode.BOOL) {
             return toBool();
         }
-        return s.has("bits") ? toInteger(s.intAttr("bits"), s.boolAttr("signed")) : toInteger(64, true);
+        int bits = s.has("bits") ? s.intAttr("bits") : 64;
+        boolean signed = !s.has("bits") || s.boolAttr("signed");
+        return new Cast(mode, checkedBits(bits), signed);
     }
 
     @Override
@@ -65,15 +89,34 @@ public final class Cast implements Op {
         float[] x = inputs[0];
         float[] y = outputs[0];
         for (int i = 0; i < x.length; i++) {
-            y[i] = mode == Mode.BOOL ? (x[i] != 0f ? 1f : 0f) : toInteger(x[i]);
+            y[i] = switch (mode) {
+                case BOOL -> x[i] != 0f ? 1f : 0f;
+                case WRAP -> wrap((long) x[i]);
+                case TRUNCATE -> wrap(truncate(x[i]));
+            };
         }
     }
 
-    private float toInteger(float v) {
-        if (!Float.isFinite(v)) {
-            return v;
+    /** The float truncated as ONNX Runtime does on x86-64 for this type, before wrapping. */
+    private long truncate(float v) {
+        if (bits == 64 && !signed && v >= 0x1p63f) {
+            return cvt64(v - 0x1p63f) ^ Long.MIN_VALUE;
         }
-        long t = (long) v;
+        return bits == 64 || bits == 32 && !signed ? cvt64(v) : cvt32(v);
+    }
+
+    /** x86's cvttss2si to 32 bits: toward zero, and the most negative int for NaN and values out of range. */
+    private static int cvt32(float v) {
+        return v >= -0x1p31f && v < 0x1p31f ? (int) v : Integer.MIN_VALUE;
+    }
+
+    /** x86's cvttss2si to 64 bits. */
+    private static long cvt64(float v) {
+        return v >= -0x1p63f && v < 0x1p63f ? (long) v : Long.MIN_VALUE;
+    }
+
+    /** The integer wrapped into this type's range, as a float. */
+    private float wrap(long t) {
         if (bits < 64) {
             int drop = 64 - bits;
             return signed ? (t << drop) >> drop : t & (-1L >>> drop);
