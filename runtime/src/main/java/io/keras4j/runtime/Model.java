@@ -127,53 +127,25 @@ public final class Model {
         return stateful.isEmpty() ? recurrent : stateful;
     }
 
-    /** The concrete input shapes node {@code n} sees for these model input shapes. */
-    int[][] nodeInputShapes(int n, int[][] modelInputShapes) {
-        int[][] shapes = new int[valueCount][];
-        System.arraycopy(modelInputShapes, 0, shapes, 0, modelInputShapes.length);
-        List<Node> nodes = graph.nodes();
-        for (int k = 0; k <= n; k++) {
-            int[][] in = new int[nodeInputs[k].length][];
-            for (int i = 0; i < in.length; i++) {
-                in[i] = shapes[nodeInputs[k][i]];
-            }
-            if (k == n) {
-                return in;
-            }
-            int[][] out = nodes.get(k).op().outputShapes(in);
-            for (int i = 0; i < out.length; i++) {
-                shapes[nodeOutputs[k][i]] = out[i];
-            }
-        }
-        throw new IllegalArgumentException("no node " + n);
-    }
-
-    /**
-     * Runs the graph. {@code carried[n]}, when given and non-null, is node n's state, read at the start
-     * and overwritten with the final state.
-     */
-    Tensor[] run(Tensor[] inputs, float[][] carried) {
-        return run(inputs, carried, null);
-    }
-
     /**
      * Runs the model and returns every value its nodes compute, by graph value name; for
      * comparing a model layer by layer with {@link io.keras4j.runtime.graph.Graph#layerOutputs()}.
      */
     public Map<String, Tensor> trace(Tensor... inputs) {
         Map<String, Tensor> all = new java.util.LinkedHashMap<>();
-        run(inputs, null, all);
+        run(inputs, all);
         return all;
     }
 
-    private Tensor[] run(Tensor[] inputs, float[][] carried, Map<String, Tensor> trace) {
+    /** Runs the graph from zero states; with {@code trace}, puts every value the nodes compute into it. */
+    private Tensor[] run(Tensor[] inputs, Map<String, Tensor> trace) {
         checkInputs(inputs);
         int[][] shapes = new int[inputs.length][];
         for (int i = 0; i < inputs.length; i++) {
             shapes[i] = inputs[i].shape();
         }
         Plan plan = new Plan(this, shapes, false);
-        plan.run(inputs, carried, Parallel.SERIAL);
+        plan.run(inputs, null, Parallel.SERIAL);
         if (trace != null) {
             plan.trace(trace);
         }

@@ -205,14 +205,25 @@ final class Plan {
     }
 
     /**
-     * Runs every node on {@code parallel}. {@code carried[n]}, when given and non-null, is node n's state,
-     * read at the start and overwritten with the final state.
+     * Runs every node on {@code parallel}. With {@code carried} (a session's states, by node), each node a session
+     * carries reads its state from {@code carried[n]} and leaves its final state there; a null entry starts at
+     * zero (this creates it). A state of another batch size is refused before any node runs, unless its node's
+     * shapes are resolved at run time.
      */
     void run(Tensor[] inputs, float[][] carried, Parallel parallel) {
+        List<Node> nodes = model.graph().nodes();
+        for (int n = 0; carried != null && n < nodes.size(); n++) {
+            if (carries[n] && !dynamic[n] && carried[n] != null) {
+                try {
+                    checkStateSize(n, (StatefulOp) nodes.get(n).op(), carried[n]);
+                } catch (IllegalArgumentException e) {
+                    throw named(nodes.get(n), e);
+                }
+            }
+        }
         for (int i = 0; i < inputs.length; i++) {
             values[i] = inputs[i].data();
         }
-        List<Node> nodes = model.graph().nodes();
         for (int n = 0; n < nodes.size(); n++) {
             gatherInputs(n);
             if (dynamic[n]) {
@@ -257,22 +268,22 @@ final class Plan {
         }
     }
 
-    /**
-     * Node n's carried state: zeros on its first call (its size known only now, for shapes resolved at run time), then
-     * what the last call left; a state of another batch size is refused.
-     */
+    /** Node n's carried state: zeros on its first call (its size known only now, for shapes resolved at run time). */
     private float[] carriedState(int n, StatefulOp op, float[][] carried) {
-        int size = op.stateSize(nodeInShapes[n]);
-        float[] state = carried[n];
-        if (state == null) {
-            state = new float[size];
-            carried[n] = state;
-        } else if (state.length != size) {
-            int perSequence = size / nodeInShapes[n][0][0];
-            throw new IllegalArgumentException("the session carries states for batch size " + state.length / perSequence
-                    + " but this call has batch size " + nodeInShapes[n][0][0] + "; call reset() first");
+        if (carried[n] == null) {
+            carried[n] = new float[op.stateSize(nodeInShapes[n])];
+        } else if (dynamic[n]) {
+            checkStateSize(n, op, carried[n]);
         }
-        return state;
+        return carried[n];
+    }
+
+    /** Refuses a state of another batch size than node n's input. */
+    private void checkStateSize(int n, StatefulOp op, float[] state) {
+        if (state.length != op.stateSize(nodeInShapes[n])) {
+            throw new IllegalArgumentException("the session carries states for batch size " + op.batchOf(state.length)
+                    + " but this call has batch size " + op.batchOf(op.stateSize(nodeInShapes[n])) + "; call reset() first");
+        }
     }
 
     /** Two independent recurrent nodes, one per thread; a field so that running it allocates nothing. */

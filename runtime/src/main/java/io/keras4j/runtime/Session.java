@@ -158,8 +158,7 @@ public final class Session implements AutoCloseable {
     private int carriedBatch() {
         for (int n : carriedNodes) {
             if (states[n] != null) {
-                StatefulOp op = (StatefulOp) model.graph().nodes().get(n).op();
-                return states[n].length / (op.stateCount() * op.units());
+                return ((StatefulOp) model.graph().nodes().get(n).op()).batchOf(states[n].length);
             }
         }
         return -1;

@@ -14,6 +14,11 @@ public interface StatefulOp extends Op {
     /** Floats of carried state for these input shapes: {@code stateCount · batch · units}. */
     int stateSize(int[][] inputShapes);
 
+    /** The batch size of a carried state of {@code floats} floats. */
+    default int batchOf(int floats) {
+        return floats / (stateCount() * units());
+    }
+
     /**
      * Like {@link #forward(float[][], int[][], float[][], float[])}, but starts from {@code state} (unless
      * initial-state inputs are given) and leaves the final states in it.
