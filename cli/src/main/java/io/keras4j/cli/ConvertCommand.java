@@ -76,7 +76,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new IllegalArgumentException("output " + out + ": the folder " + folder + " does not exist");
         }
         Graph graph = config.readGraph(in, importing.options());
-        NativeModel.TestVectors vectors = vectors();
+        NativeModel.TestVectors vectors = onnx ? null : vectors();
         if (vectors != null) {
             String failure = NativeModel.check(Model.of(graph), vectors);
             if (failure != null) {
@@ -120,7 +120,7 @@ final class ConvertCommand implements Callable<Integer> {
             return new NativeModel.TestVectors(c.inputs(), c.outputs(), c.atol(), c.rtol());
         }
         if (inputs.isEmpty() && outputs.isEmpty()) {
-            return nativeVectors(); // a .k4j converted again keeps its own
+            return nativeVectors(); // a .k4j converted into a .k4j again keeps its own
         }
         if (inputs.isEmpty() || outputs.isEmpty()) {
             throw new IllegalArgumentException("test vectors need both --input and --output");

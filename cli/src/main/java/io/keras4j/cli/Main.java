@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The keras4j command line. Exit codes: 0 success, 1 a verification found differences, 2 an error
- * (bad arguments, unreadable or unsupported model, bad input), printed as one line.
+ * (bad arguments, unreadable or unsupported model, bad input), printed as one line, or no command.
  */
 @Command(name = "keras4j", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Runs Keras and ONNX models on the JVM with Keras' (and ONNX Runtime's) own numbers.",
@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:verify or demo found outputs outside tolerance, or inspect found a model that cannot run",
-                "2:error (one line on stderr; --verbose adds the cause chain)"})
+                "2:error (one line on stderr; --verbose adds the cause chain), or no command (the usage on stderr)"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Exit code of a verification that found differences. */
     static final int MISMATCH = 1;
