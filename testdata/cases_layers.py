@@ -627,6 +627,20 @@ def register_cases(g):
 
     R("nonfinite_activations_func_keras", nonfinite_activations)
 
+    def float64_policy(ctx, fmt):
+        inp = keras.Input((6, 4), dtype="float64")
+        x = layers.LSTM(8, return_sequences=True, dtype="float64")(inp)
+        x = layers.GRU(6, dtype="float64")(x)
+        model = keras.Model(inp, layers.Dense(3, dtype="float64")(x))
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional, every layer with dtype float64 (Input, LSTM(8, return_sequences), GRU(6), Dense(3)):"
+                    " Keras computes in float64, keras4j in float32; the outputs are Keras' rounded to float32",
+                    covers=["dtype_float64"])
+
+    R("float64_policy_func_keras", float64_policy, fmt="keras")
+    R("float64_policy_func_h5", float64_policy, fmt="h5")
+
     def unroll_masked(ctx):
         inp = keras.Input((6, 3))
         x = layers.Masking()(inp)

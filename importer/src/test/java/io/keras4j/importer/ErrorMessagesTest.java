@@ -224,7 +224,7 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void dtypePoliciesOtherThanFloat32AreRefusedByName() throws IOException {
+    void lowerPrecisionDtypePoliciesAreRefusedByName() throws IOException {
         byte[] model = editedArchive(m -> {
             ((ObjectNode) layer(m, "LSTM").get("config")).putObject("dtype").put("module", "keras")
                     .put("class_name", "DTypePolicy").putObject("config").put("name", "mixed_bfloat16");
@@ -232,7 +232,7 @@ class ErrorMessagesTest {
         });
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
         assertTrue(e.getMessage().contains("(LSTM): option dtype=mixed_bfloat16 is not supported (keras4j computes in"
-                + " float32 only"), e.getMessage());
+                + " float32; Keras computes this layer in a lower precision)"), e.getMessage());
         assertTrue(e.getMessage().contains("(Dense): option dtype=float16 is not supported"), e.getMessage());
     }
 

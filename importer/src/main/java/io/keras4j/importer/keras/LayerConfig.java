@@ -113,12 +113,15 @@ public final class LayerConfig {
         }
     }
 
-    /** Records a problem for every config key that no one read, and for a dtype policy other than float32. */
+    /**
+     * Records a problem for every config key that no one read, and for a dtype policy other than float32 and float64
+     * (which keras4j computes in float32: within the tolerance of Keras' float64 results, unlike lower precisions).
+     */
     public void finish() {
         String dtype = dtypePolicy(layer.config().get("dtype"));
-        if (dtype != null && !dtype.equals("float32")) {
-            problem("option dtype=" + dtype + " is not supported (keras4j computes in float32 only; Keras computes this"
-                    + " layer in another precision)");
+        if (dtype != null && !dtype.equals("float32") && !dtype.equals("float64")) {
+            problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
+                    + " layer in a lower precision)");
         }
         Iterator<String> it = layer.config().fieldNames();
         while (it.hasNext()) {
