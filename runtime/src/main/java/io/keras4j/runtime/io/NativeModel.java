@@ -43,11 +43,13 @@ import java.util.zip.CRC32C;
  * wrong numbers.
  *
  * <p>Version 2 added the batch-first flag of each input and long and long-array attributes; version 1 files,
- * whose inputs are all batch-first, are still read.
+ * whose inputs are all batch-first, are still read. Version 3 has the layout of version 2; it marks files whose op
+ * attributes a version 2 reader would ignore and compute wrongly (Cast's integer width and sign,
+ * LayerNormalization's form), so that such a reader refuses them.
  */
 public final class NativeModel {
     /** The current format version. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     private static final int FIRST_VERSION = 1;
     private static final byte[] MAGIC = "K4JMODEL".getBytes(StandardCharsets.US_ASCII);
     private static final int PREAMBLE = 64;

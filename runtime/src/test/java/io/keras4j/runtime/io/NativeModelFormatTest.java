@@ -101,6 +101,6 @@ class NativeModelFormatTest {
         byte[] file = version1();
         file[8] = 9;
         IOException e = assertThrows(IOException.class, () -> NativeModel.read(file, "future.k4j"));
-        assertEquals("future.k4j: format version 9 is not supported (this keras4j reads versions 1 to 2)", e.getMessage());
+        assertEquals("future.k4j: format version 9 is not supported (this keras4j reads versions 1 to 3)", e.getMessage());
     }
 }
