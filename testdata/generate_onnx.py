@@ -36,8 +36,9 @@ def rng(name):
     return np.random.default_rng(zlib.crc32(name.encode()))
 
 
-def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None):
-    """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case."""
+def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None):
+    """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case (with the
+    default tolerance unless given)."""
     d = CASES / name
     if d.exists():
         shutil.rmtree(d)
@@ -66,7 +67,7 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
         "model": "model.onnx",
         "inputs": len(inputs),
         "outputs": len(outputs),
-        "tolerance": {"atol": 1e-05, "rtol": 1e-05},
+        "tolerance": tolerance or {"atol": 1e-05, "rtol": 1e-05},
         "covers": covers,
         "golden": golden,
         "onnx_version": onnx.__version__,
@@ -470,17 +471,28 @@ def _(name):
             out = f"{source}_{tname}"
             nodes.append(helper.make_node("Cast", [source], [out], to=t))
             outputs.append(helper.make_tensor_value_info(out, t, [n]))
+    # uint64 values of 2^63 and above cast on as integers (values exact in float32, as keras4j holds them)
+    big_floats = np.array([2**63, 1e19, 2**64 - 2**40, 2**63 + 2**40, 3e9, 7.5], dtype=np.float32)
+    nodes.append(helper.make_node("Cast", ["big_floats"], ["big_uint64"], to=TensorProto.UINT64))
+    for tname, t in [("int8", TensorProto.INT8), ("int32", TensorProto.INT32), ("uint32", TensorProto.UINT32),
+                     ("int64", TensorProto.INT64), ("uint64", TensorProto.UINT64)]:
+        out = f"big_uint64_{tname}"
+        nodes.append(helper.make_node("Cast", ["big_uint64"], [out], to=t))
+        outputs.append(helper.make_tensor_value_info(out, t, [len(big_floats)]))
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("ids", TensorProto.INT64, [len(ids)]),
                                             helper.make_tensor_value_info("floats", TensorProto.FLOAT, [len(floats)]),
                                             helper.make_tensor_value_info("uint32_floats", TensorProto.FLOAT,
-                                                                          [len(uint32_floats)])], outputs)
+                                                                          [len(uint32_floats)]),
+                                            helper.make_tensor_value_info("big_floats", TensorProto.FLOAT,
+                                                                          [len(big_floats)])], outputs)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
-    write(name, model.SerializeToString(), [ids, floats, uint32_floats], "Cast of int64 ids to int8, uint8, int16,"
+    write(name, model.SerializeToString(), [ids, floats, uint32_floats, big_floats], "Cast of int64 ids to int8, uint8, int16,"
           " uint16, int32, uint32 and uint64 (values outside each type's range wrap), and of floats to those and int64,"
           " with values outside each type's range, outside int32's and int64's, NaN and infinities (ONNX Runtime on"
-          " x86-64; uint32 only of floats where ONNX Runtime's result does not depend on the place in the tensor)",
-          ["cast", "integer_wrap"])
+          " x86-64; uint32 only of floats where ONNX Runtime's result does not depend on the place in the tensor), and"
+          " of uint64 values of 2^63 and above on to int8, int32, uint32, int64 and uint64; exact tolerance",
+          ["cast", "integer_wrap"], tolerance={"atol": 0.0, "rtol": 0.0})
 
 
 @case("layernorm_large_mean_op17")

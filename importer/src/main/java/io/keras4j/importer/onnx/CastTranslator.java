@@ -22,7 +22,7 @@ final class CastTranslator implements OpTranslator {
             op = new Identity("Cast");
         } else if (to == DataType.BOOL_VALUE) {
             op = Cast.toBool();
-        } else if (to == DataType.INT64_VALUE && b.isInteger(x)) {
+        } else if (to == DataType.INT64_VALUE && b.isInteger(x) && b.type(x) != DataType.UINT64_VALUE) {
             op = new Identity("Cast");
         } else if (DataTypes.isInteger(to)) {
             op = b.isInteger(x) ? Cast.integerToInteger(DataTypes.bits(to), DataTypes.isSigned(to))

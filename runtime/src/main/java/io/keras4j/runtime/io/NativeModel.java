@@ -9,6 +9,7 @@ import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpRegistry;
 import io.keras4j.runtime.ops.OpSpec;
+import io.keras4j.runtime.ops.primitive.Cast;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -45,7 +46,8 @@ import java.util.zip.CRC32C;
  * <p>Version 2 added the batch-first flag of each input and long and long-array attributes; version 1 files,
  * whose inputs are all batch-first, are still read. Version 3 has the layout of version 2; it marks files whose op
  * attributes a version 2 reader would ignore and compute wrongly (Cast's integer width and sign,
- * LayerNormalization's form), so that such a reader refuses them.
+ * LayerNormalization's form), so that such a reader refuses them. The Casts of version 1 and 2 files compute as
+ * they did then ({@link Cast.Mode#TRUNCATE_V2}).
  */
 public final class NativeModel {
     /** The current format version. */
@@ -323,7 +325,7 @@ public final class NativeModel {
             }
             Op op;
             try {
-                op = OpRegistry.create(spec.build());
+                op = OpRegistry.create(version < 3 ? asVersion3(spec.build()) : spec.build());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("node '" + name + "': " + e.getMessage(), e);
             }
@@ -336,6 +338,16 @@ public final class NativeModel {
             vectors = new TestVectors(vIn, vOut, r.real(), r.real());
         }
         return new Contents(new Graph(ins, nodes, outs, metadata, layerOutputs), vectors);
+    }
+
+    /** A spec of a version 1 or 2 file as version 3 writes it: a Cast these wrote as TRUNCATE computes as it did then. */
+    private static OpSpec asVersion3(OpSpec s) {
+        if (!s.type().equals("Cast") || !Cast.Mode.TRUNCATE.name().equals(s.attributes().get("mode"))) {
+            return s;
+        }
+        Map<String, Object> attrs = new LinkedHashMap<>(s.attributes());
+        attrs.put("mode", Cast.Mode.TRUNCATE_V2.name());
+        return new OpSpec(s.type(), attrs, s.weights());
     }
 
     /** Appends header fields, little-endian. */

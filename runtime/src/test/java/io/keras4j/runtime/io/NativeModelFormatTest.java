@@ -12,6 +12,9 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.ops.Identity;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
+import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.io.ByteArrayOutputStream;
@@ -94,6 +97,48 @@ class NativeModelFormatTest {
         assertTrue(graph.inputs().get(0).batchFirst());
         assertEquals("Dropout", graph.nodes().get(0).op().type());
         assertArrayEquals(new float[] {1, 2}, Model.of(graph).predict(Tensor.of(new float[] {1, 2}, 1, 2)).toArray());
+    }
+
+    /** An op written with a spec of its own choosing: a Cast as an older keras4j wrote it. */
+    private record WrittenAs(OpSpec spec) implements Op {
+        @Override
+        public String type() {
+            return spec.type();
+        }
+
+        @Override
+        public int[][] outputShapes(int[][] in) {
+            return in;
+        }
+
+        @Override
+        public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * Casts of version 1 and 2 files compute as those versions did: toward zero; wrapped into the width the file gives
+     * (version 2), none before (version 1 and early version 2); NaN and infinities unchanged.
+     */
+    @Test
+    void aVersion2FileCastsAsItDidThen() throws IOException {
+        OpSpec noWidth = OpSpec.builder("Cast").attr("mode", "TRUNCATE").build();
+        Graph graph = new Graph(List.of(new ValueInfo("x", new int[] {-1, 5})),
+                List.of(new Node("none", new WrittenAs(noWidth), List.of("x"), List.of("a")),
+                        new Node("int8", Cast.floatToInteger(8, true), List.of("x"), List.of("b"))),
+                List.of("a", "b"), Map.of());
+        byte[] file = bytes(graph);
+        assertEquals(3, file[8]);
+        file[8] = 2;
+        Tensor x = Tensor.of(new float[] {Float.NaN, 1e20f, -300.7f, 3e9f, Float.NEGATIVE_INFINITY}, 1, 5);
+        Tensor[] got = Model.of(NativeModel.read(file, "old.k4j").graph()).predictAll(x);
+        assertArrayEquals(new float[] {Float.NaN, 1e20f, -300, 3e9f, Float.NEGATIVE_INFINITY}, got[0].toArray());
+        assertArrayEquals(new float[] {Float.NaN, -1, -44, 0, Float.NEGATIVE_INFINITY}, got[1].toArray());
+
+        Graph current = new Graph(graph.inputs(), graph.nodes().subList(1, 2), List.of("b"), Map.of());
+        assertArrayEquals(new float[] {0, 0, -44, 0, 0}, Model.of(NativeModel.read(bytes(current), "new.k4j").graph())
+                .predict(x).toArray(), "version 3: as ONNX Runtime");
     }
 
     @Test

@@ -5,14 +5,15 @@ import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * ONNX Cast to bool (non-zero is 1) or to an integer type of {@code bits} bits, giving what ONNX Runtime gives on
- * x86-64. An integer wraps into the type's range (int8 of 300 is 44, uint8 of -1 is 255). A float truncates toward
- * zero through the processor's 32-bit conversion for int8 to int32 and its 64-bit one for uint32 and the 64-bit
- * types; a float outside that conversion's range, NaN or an infinity gives its most negative value, which then wraps
- * like an integer (int8 of 3e9 is 0, int32 of NaN is -2147483648). uint64 converts values of 2^63 and above by
- * subtracting 2^63 first, as compilers do. (For uint32 of a float below -2^31, of 2^32 and above, NaN or -inf,
- * ONNX Runtime's result depends on the element's place in the tensor, as its vector and scalar loops differ; this
- * is its scalar loop's.)
-  */
+ * x86-64. An integer wraps into the type's range (int8 of 300 is 44, uint8 of -1 is 255); a uint64 value of 2^63
+ * and above has the bits of the negative int64 it is stored as. A float truncates toward zero through the
+ * processor's 32-bit conversion for int8 to int32 and its 64-bit one for uint32 and int64; a float outside that
+ * conversion's range, NaN or an infinity gives its most negative value, which then wraps like an integer (int8 of
+ * 3e9 is 0, int32 of NaN is -2147483648). uint64 converts a float of 2^63 and above by subtracting 2^63 first, as
+ * compilers do, so +inf and floats of 2^64 and above give 0. (For uint32 of a float below -2^31, of 2^32 and above,
+ * NaN or -inf, ONNX Runtime's result depends on the element's place in the tensor, as its vector and scalar loops
+ * differ; this is its scalar loop's.)
+ */
 public final class Cast implements Op {
     /** What the cast does to a value. */
     public enum Mode {
@@ -21,7 +22,12 @@ public final class Cast implements Op {
         /** An integer to an integer type. */
         WRAP,
         /** Non-zero to 1, zero to 0. */
-        BOOL
+        BOOL,
+        /**
+         * What {@code .k4j} files of format versions 1 and 2 meant by TRUNCATE, kept so that they compute as they did:
+         * toward zero, then wrapped into {@code bits} when the file gives them; NaN and infinities unchanged.
+         */
+        TRUNCATE_V2
     }
 
     private final Mode mode;
@@ -64,18 +70,19 @@ public final class Cast implements Op {
     @Override
     public OpSpec spec() {
         OpSpec.Builder b = OpSpec.builder(type()).attr("mode", mode.name());
-        return mode == Mode.BOOL ? b.build() : b.attr("bits", bits).attr("signed", signed).build();
+        return mode == Mode.BOOL || bits == 0 ? b.build() : b.attr("bits", bits).attr("signed", signed).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()}; a file written before the integer types had widths casts to int64. */
+    /** Rebuilds the op from its {@link #spec()}. */
     public static Cast fromSpec(OpSpec s) {
         Mode mode = s.enumAttr("mode", Mode.class);
         if (mode == Mode.BOOL) {
             return toBool();
         }
-        int bits = s.has("bits") ? s.intAttr("bits") : 64;
-        boolean signed = !s.has("bits") || s.boolAttr("signed");
-        return new Cast(mode, checkedBits(bits), signed);
+        if (mode == Mode.TRUNCATE_V2 && !s.has("bits")) {
+            return new Cast(mode, 0, true);
+        }
+        return new Cast(mode, checkedBits(s.intAttr("bits")), s.boolAttr("signed"));
     }
 
     @Override
@@ -91,8 +98,10 @@ public final class Cast implements Op {
         for (int i = 0; i < x.length; i++) {
             y[i] = switch (mode) {
                 case BOOL -> x[i] != 0f ? 1f : 0f;
-                case WRAP -> wrap((long) x[i]);
+                case WRAP -> wrap(x[i] >= 0x1p63f ? cvt64(x[i] - 0x1p63f) ^ Long.MIN_VALUE : (long) x[i]);
                 case TRUNCATE -> wrap(truncate(x[i]));
+                case TRUNCATE_V2 -> !Float.isFinite(x[i]) ? x[i]
+                        : bits == 0 ? (float) (x[i] < 0 ? Math.ceil(x[i]) : Math.floor(x[i])) : wrap((long) x[i]);
             };
         }
     }
