@@ -145,7 +145,7 @@ public final class Model {
             shapes[i] = inputs[i].shape();
         }
         Plan plan = new Plan(this, shapes, false);
-        plan.run(inputs, null, Parallel.SERIAL);
+        plan.run(inputs, null, -1, Parallel.SERIAL);
         if (trace != null) {
             plan.trace(trace);
         }

@@ -39,6 +39,10 @@ final class Plan {
     /** The scratch of the second node of a pair that runs at once. */
     private final float[] pairScratch;
     private final PairTask pairTask = new PairTask();
+    /** The states of the current run, by node, or null (see {@link #run}). */
+    private float[][] carried;
+    /** The batch size of the current run's states, or -1 (see {@link #run}). */
+    private int carriedBatch;
 
     /**
      * @param pairs whether the plan will run on a team of two threads, so that independent recurrent nodes may run at
@@ -207,15 +211,19 @@ final class Plan {
     /**
      * Runs every node on {@code parallel}. With {@code carried} (a session's states, by node), each node a session
      * carries reads its state from {@code carried[n]} and leaves its final state there; a null entry starts at
-     * zero (this creates it). A state of another batch size is refused before any node runs, unless its node's
-     * shapes are resolved at run time.
+     * zero (this creates it). {@code batch}, unless -1, is the batch size of every state the session carries: a node
+     * that sees another is refused, as is a state of another batch size than its node sees. Nodes whose shapes are
+     * known before the run are checked before any node runs, the others when they run, so a refused call advances no
+     * state unless the session's states differ in batch size.
      */
-    void run(Tensor[] inputs, float[][] carried, Parallel parallel) {
+    void run(Tensor[] inputs, float[][] carried, int batch, Parallel parallel) {
+        this.carried = carried;
+        this.carriedBatch = batch;
         List<Node> nodes = model.graph().nodes();
         for (int n = 0; carried != null && n < nodes.size(); n++) {
-            if (carries[n] && !dynamic[n] && carried[n] != null) {
+            if (carries[n] && !dynamic[n]) {
                 try {
-                    checkStateSize(n, (StatefulOp) nodes.get(n).op(), carried[n]);
+                    checkState(n, (StatefulOp) nodes.get(n).op());
                 } catch (IllegalArgumentException e) {
                     throw named(nodes.get(n), e);
                 }
@@ -232,12 +240,11 @@ final class Plan {
             if (withNext[n]) {
                 gatherInputs(n + 1);
                 pairTask.first = n;
-                pairTask.carried = carried;
                 parallel.run(2, pairTask);
                 n++;
                 continue;
             }
-            runNode(n, scratch, carried, parallel);
+            runNode(n, scratch, parallel);
         }
     }
 
@@ -251,11 +258,11 @@ final class Plan {
     }
 
     /** Runs node n, its inputs assembled, on {@code parallel}. */
-    private void runNode(int n, float[] work, float[][] carried, Parallel parallel) {
+    private void runNode(int n, float[] work, Parallel parallel) {
         Node node = model.graph().nodes().get(n);
         Op op = node.op();
         try {
-            float[] state = carried == null || !carries[n] ? null : carriedState(n, (StatefulOp) op, carried);
+            float[] state = carried == null || !carries[n] ? null : carriedState(n, (StatefulOp) op);
             if (op instanceof RecurrentOp r) {
                 r.forward(nodeIn[n], nodeInShapes[n], nodeOut[n], work, state, parallel);
             } else if (state != null) {
@@ -269,31 +276,33 @@ final class Plan {
     }
 
     /** Node n's carried state: zeros on its first call (its size known only now, for shapes resolved at run time). */
-    private float[] carriedState(int n, StatefulOp op, float[][] carried) {
+    private float[] carriedState(int n, StatefulOp op) {
+        if (dynamic[n]) {
+            checkState(n, op);
+        }
         if (carried[n] == null) {
             carried[n] = new float[op.stateSize(nodeInShapes[n])];
-        } else if (dynamic[n]) {
-            checkStateSize(n, op, carried[n]);
         }
         return carried[n];
     }
 
-    /** Refuses a state of another batch size than node n's input. */
-    private void checkStateSize(int n, StatefulOp op, float[] state) {
-        if (state.length != op.stateSize(nodeInShapes[n])) {
-            throw new IllegalArgumentException("the session carries states for batch size " + op.batchOf(state.length)
-                    + " but this call has batch size " + op.batchOf(op.stateSize(nodeInShapes[n])) + "; call reset() first");
+    /** Refuses node n when its input has another batch size than its state or, with none yet, the session's states. */
+    private void checkState(int n, StatefulOp op) {
+        int want = carried[n] != null ? op.batchOf(carried[n].length) : carriedBatch;
+        int got = op.batchOf(op.stateSize(nodeInShapes[n]));
+        if (want >= 0 && got != want) {
+            throw new IllegalArgumentException("the session carries states for batch size " + want
+                    + " but this call has batch size " + got + "; call reset() first");
         }
     }
 
     /** Two independent recurrent nodes, one per thread; a field so that running it allocates nothing. */
     private final class PairTask implements Parallel.Task {
         private int first;
-        private float[][] carried;
 
         @Override
         public void run(int part, int parts) {
-            runNode(first + part, part == 0 ? scratch : pairScratch, carried, Parallel.SERIAL);
+            runNode(first + part, part == 0 ? scratch : pairScratch, Parallel.SERIAL);
         }
     }
 

@@ -18,14 +18,14 @@ import java.util.List;
  */
 public final class Session implements AutoCloseable {
     private final Model model;
-    private final List<Integer> carriedNodes;
+    private final int[] carriedNodes;
     private final float[][] states;
     private final Parallel parallel;
     private Plan plan;
 
     Session(Model model, int threads) {
         this.model = model;
-        this.carriedNodes = model.carriedNodes();
+        this.carriedNodes = model.carriedNodes().stream().mapToInt(Integer::intValue).toArray();
         this.states = new float[model.graph().nodes().size()][];
         this.parallel = Parallel.of(threads);
     }
@@ -79,7 +79,7 @@ public final class Session implements AutoCloseable {
             }
             plan = new Plan(model, shapes, parallel.threads() == 2);
         }
-        plan.run(inputs, states, parallel);
+        plan.run(inputs, states, carriedBatch(), parallel);
         return plan;
     }
 
@@ -154,14 +154,22 @@ public final class Session implements AutoCloseable {
         states[n] = s;
     }
 
-    /** The batch size of the states this session carries, or -1 when it carries none yet. */
+    /**
+     * The batch size of the states this session carries, or -1 when it carries none yet or they differ (a layer
+     * inside TimeDistributed carries one per sequence and timestep).
+     */
     private int carriedBatch() {
+        int batch = -1;
         for (int n : carriedNodes) {
             if (states[n] != null) {
-                return ((StatefulOp) model.graph().nodes().get(n).op()).batchOf(states[n].length);
+                int b = ((StatefulOp) model.graph().nodes().get(n).op()).batchOf(states[n].length);
+                if (batch >= 0 && b != batch) {
+                    return -1;
+                }
+                batch = b;
             }
         }
-        return -1;
+        return batch;
     }
 
     private int node(String layer) {
