@@ -54,6 +54,10 @@ class OpSpecRoundTripTest {
                 new Case(Cast.floatToInteger(32, false), new int[][] {s(2, 3)}, v(-1, 3e9f, 1e10f, -3e9f, 0.5f, 9)),
                 new Case(Cast.integerToInteger(16, false), new int[][] {s(2, 3)}, v(-1, 70000, 5, 0, 65535, -65536)),
                 new Case(Cast.integerToInteger(8, true), new int[][] {s(3)}, v(0x1p63f, 1e19f, 0x1p64f - 0x1p40f)),
+                new Case(OpRegistry.create(OpSpec.builder("Cast").attr("mode", "TRUNCATE_V2").build()), new int[][] {s(3)},
+                        v(Float.NaN, 1e20f, -2.5f)),
+                new Case(OpRegistry.create(OpSpec.builder("Cast").attr("mode", "TRUNCATE_V2").attr("bits", 8)
+                        .attr("signed", false).build()), new int[][] {s(3)}, v(Float.NaN, 300.5f, -2.5f)),
                 new Case(Cast.toBool(), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
                 new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),
                 new Case(new Constant(v(1, 2, 3, 4, 5, 6), s(2, 3)), new int[0][]),
