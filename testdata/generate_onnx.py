@@ -134,6 +134,17 @@ def _(name):
                "bidirectional", "time_major", "static_shapes"], None)
 
 
+@case("torch_gru_bidir_layernorm_op17")
+def _(name):
+    r = rng(name)
+    m = RnnHead(torch.nn.GRU(3, 5, bidirectional=True, batch_first=True), torch.nn.LayerNorm(10))
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, m, x, 17, "torch nn.GRU(3, 5, bidirectional, batch_first) -> LayerNorm(10) on every step: the"
+               " directions are joined by Transpose and Reshape to [0, 0, -1], whose last dimension is known at import;"
+               " dynamic batch and time", ["gru", "bidirectional", "batch_first", "layer_normalization", "dynamic_batch"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
+
+
 @case("torch_gru_bidir_timemajor_last_op9")
 def _(name):
     r = rng(name)

@@ -137,7 +137,7 @@ final class OnnxGraphBuilder {
                 fold(op, inputs, inShapes, outs, outputType);
                 return true;
             }
-            int[][] outShapes = op.outputShapes(inShapes, null);
+            int[][] outShapes = op.outputShapes(inShapes, constantValues(inputs));
             if (outShapes.length != outs.size()) {
                 throw new IllegalArgumentException(op.type() + " produces " + outShapes.length + " outputs, the node names " + outs.size());
             }
@@ -156,6 +156,20 @@ final class OnnxGraphBuilder {
             unavailable(outs);
             return false;
         }
+    }
+
+    /** The values of those inputs that are constants (null for the others), or null when none is. */
+    private float[][] constantValues(List<String> inputs) {
+        float[][] values = new float[inputs.size()][];
+        boolean any = false;
+        for (int i = 0; i < values.length; i++) {
+            OnnxTensor c = constants.get(inputs.get(i));
+            if (c != null) {
+                values[i] = c.floats();
+                any = true;
+            }
+        }
+        return any ? values : null;
     }
 
     private void fold(Op op, List<String> inputs, int[][] inShapes, List<String> outs, int outputType) {

@@ -19,9 +19,10 @@ public interface Op {
     int[][] outputShapes(int[][] inputShapes);
 
     /**
-     * Output shapes when they may depend on input values, as for ONNX Reshape, Expand and
-     * ConstantOfShape. {@code inputValues} is null when the values are not known (while a graph is
-     * built); such an op then returns -1 for the dimensions the values decide. Other ops ignore the values.
+     * Output shapes when they may depend on input values, as for ONNX Reshape, Expand, Slice and
+     * ConstantOfShape. {@code inputValues} is null when no values are known, and an entry is null when that
+     * input's are not (while a graph is built, only constants' are); such an op then returns -1 for the
+     * dimensions the unknown values decide. Other ops ignore the values.
      */
     default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {
         return outputShapes(inputShapes);

@@ -36,9 +36,10 @@ public final class ConstantOfShape implements Op {
     public int[][] outputShapes(int[][] in, float[][] values) {
         Dims.inputs(in, 1, type());
         int[] out = new int[Dims.length(in[0], "shape")];
+        boolean known = values != null && values[0] != null;
         for (int d = 0; d < out.length; d++) {
-            out[d] = values == null ? -1 : Dims.integer(values[0][d], "shape value");
-            if (out[d] < -1 || values != null && out[d] < 0) {
+            out[d] = known ? Dims.integer(values[0][d], "shape value") : -1;
+            if (out[d] < -1 || known && out[d] < 0) {
                 throw new IllegalArgumentException("shape " + Arrays.toString(values[0]) + " has a negative dimension");
             }
         }

@@ -26,7 +26,7 @@ public final class Expand implements Op {
     public int[][] outputShapes(int[][] in, float[][] values) {
         Dims.inputs(in, 2, type());
         int[] target = new int[Dims.length(in[1], "shape")];
-        if (values == null) {
+        if (values == null || values[1] == null) {
             Arrays.fill(target, -1);
             int[] out = Dims.broadcast(new int[][] {in[0], target}, type());
             return new int[][] {out};

@@ -37,17 +37,22 @@ public final class Reshape implements Op {
         return outputShapes(in, null);
     }
 
+    /**
+     * With the target's values known, the shape it gives; an unknown input dimension (-1, while a graph is built) is
+     * copied as unknown, and the -1 of the target is resolved when every unknown input dimension is copied by a 0.
+     */
     @Override
     public int[][] outputShapes(int[][] in, float[][] values) {
         Dims.inputs(in, 2, type());
         int rank = Dims.length(in[1], "shape");
         int[] out = new int[rank];
-        if (values == null) {
+        if (values == null || values[1] == null) {
             Arrays.fill(out, -1);
             return new int[][] {out};
         }
         int[] x = in[0];
         float[] target = values[1];
+        boolean[] copied = new boolean[x.length];
         int free = -1;
         long known = 1;
         for (int d = 0; d < rank; d++) {
@@ -57,7 +62,10 @@ public final class Reshape implements Op {
                     throw new IllegalArgumentException("shape value 0 at axis " + d + " copies a dimension the input "
                             + Shapes.toString(x) + " does not have");
                 }
-                v = x[d];
+                copied[d] = true;
+                out[d] = x[d];
+                known *= x[d] >= 0 ? x[d] : 1;
+                continue;
             }
             if (v == -1) {
                 if (free >= 0) {
@@ -71,7 +79,14 @@ public final class Reshape implements Op {
             }
             out[d] = v;
         }
-        long size = Shapes.checkedSize(x);
+        long size = 1;
+        for (int d = 0; d < x.length; d++) {
+            if (x[d] >= 0) {
+                size *= x[d];
+            } else if (!copied[d]) {
+                return new int[][] {out}; // an unknown dimension that is not copied: the -1 stays unknown
+            }
+        }
         if (free >= 0) {
             if (known == 0 || size % known != 0) {
                 throw new IllegalArgumentException("cannot reshape " + Shapes.toString(x) + " to " + Arrays.toString(target));

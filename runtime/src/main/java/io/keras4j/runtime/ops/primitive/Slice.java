@@ -51,7 +51,8 @@ public final class Slice implements Op {
             }
         }
         int[] x = in[0];
-        if (values == null) {
+        if (values == null || Arrays.stream(values, 1, inputCount).anyMatch(java.util.Objects::isNull)
+                || Arrays.stream(x).anyMatch(d -> d < 0)) {
             int[] out = x.clone();
             if (inputCount < 4) {
                 Arrays.fill(out, 0, Math.min(n, out.length), -1);
