@@ -506,6 +506,18 @@ def _(name):
           ["cast", "integer_wrap"], tolerance={"atol": 0.0, "rtol": 0.0})
 
 
+@case("add_scalar_first_input")
+def _(name):
+    nodes = [helper.make_node("Add", ["a", "b"], ["y"])]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("a", TensorProto.FLOAT, []),
+                                            helper.make_tensor_value_info("b", TensorProto.FLOAT, [2])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [2])])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [np.array(0.5, np.float32), np.array([1.0, -2.0], np.float32)],
+          "Add of a rank-0 input (the first) and one of shape [2]: no batch dimension to split", ["add", "rank0_input"])
+
+
 @case("layernorm_large_mean_op17")
 def _(name):
     r = rng(name)

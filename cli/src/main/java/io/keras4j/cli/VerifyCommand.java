@@ -83,7 +83,7 @@ final class VerifyCommand implements Callable<Integer> {
      */
     private Tensor[] predictInChunks(Model m, List<Tensor> inputs) {
         Tensor[] all = inputs.toArray(new Tensor[0]);
-        int rows = inputs.get(0).dim(0);
+        int rows = inputs.isEmpty() || inputs.get(0).rank() == 0 ? 0 : inputs.get(0).dim(0);
         boolean batchFirst = m.inputs().stream().allMatch(ValueInfo::batchFirst)
                 && inputs.stream().allMatch(x -> x.rank() > 0 && x.dim(0) == rows);
         if (rows <= CHUNK || !batchFirst) {

@@ -8,15 +8,18 @@ import io.keras4j.runtime.io.Npy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ONNX on the command line: predict and verify take .onnx models; convert writes one. */
 class OnnxCliTest {
     private static final Path CASES = Path.of(System.getProperty("keras4j.testdata", "../testdata")).resolve("cases");
 
-    @Test
-    void verifyPassesOnAnOnnxCase() {
-        String[] r = CliTest.run("verify", CASES.resolve("onnx_torch_lstm_2layer_bidir_batchfirst_linear_op14").toString());
+    @ParameterizedTest
+    @ValueSource(strings = {"onnx_torch_lstm_2layer_bidir_batchfirst_linear_op14", "onnx_add_scalar_first_input"})
+    void verifyPassesOnAnOnnxCase(String name) {
+        String[] r = CliTest.run("verify", CASES.resolve(name).toString());
         assertEquals("0", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("PASS"), r[1]);
     }
