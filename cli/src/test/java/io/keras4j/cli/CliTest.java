@@ -130,6 +130,22 @@ class CliTest {
     }
 
     @Test
+    void verifyReadsCaseJsonAsPythonWritesItAndRefusesABadTolerance(@TempDir Path tmp) throws Exception {
+        Path src = CASES.resolve("seed_lstm16_h5");
+        for (String f : new String[] {"model.h5", "input_0.npy", "output_0.npy"}) {
+            Files.copy(src.resolve(f), tmp.resolve(f));
+        }
+        Files.writeString(tmp.resolve("case.json"), "{\"float64_check\": {\"max_abs_diff\": NaN}, \"tolerance\": {\"atol\":"
+                + " 1e-5, \"rtol\": 1e-5}}");
+        String[] r = run("verify", tmp.toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        Files.writeString(tmp.resolve("case.json"), "{\"tolerance\": {\"atol\": NaN, \"rtol\": 1e-5}}");
+        String[] bad = run("verify", tmp.toString());
+        assertEquals("2", bad[0], bad[1] + bad[2]);
+        assertTrue(bad[2].contains("case.json: tolerance atol NaN and rtol 1.0E-5 must be finite and not negative"), bad[2]);
+    }
+
+    @Test
     void demoPrintsTheSeedTable() {
         String[] r = run("demo");
         assertEquals("0", r[0], r[1] + r[2]);

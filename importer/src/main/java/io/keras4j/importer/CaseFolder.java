@@ -1,7 +1,10 @@
 package io.keras4j.importer;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keras4j.runtime.Model;
 import io.keras4j.runtime.Session;
 import io.keras4j.runtime.Tensor;
@@ -51,7 +54,7 @@ public final class CaseFolder {
             throw new IOException(dir + ": not a case folder (a directory with a model file, input_0.npy and output_0.npy)");
         }
         Path json = dir.resolve("case.json");
-        JsonNode meta = Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : new ObjectMapper().createObjectNode();
+        JsonNode meta = Files.exists(json) ? readJson(json) : new ObjectMapper().createObjectNode();
         Path model;
         if (meta.hasNonNull("model")) {
             model = dir.resolve(meta.get("model").asText());
@@ -74,8 +77,21 @@ public final class CaseFolder {
             }
         }
         JsonNode tol = meta.path("tolerance");
-        return new CaseFolder(dir, model, inputs, outputs, tol.path("atol").asDouble(DEFAULT_TOLERANCE),
-                tol.path("rtol").asDouble(DEFAULT_TOLERANCE), meta.path("description").asText(""));
+        double atol = tol.path("atol").asDouble(DEFAULT_TOLERANCE);
+        double rtol = tol.path("rtol").asDouble(DEFAULT_TOLERANCE);
+        if (!(atol >= 0 && rtol >= 0 && Double.isFinite(atol + rtol))) {
+            throw new IOException(json + ": tolerance atol " + atol + " and rtol " + rtol + " must be finite and not negative");
+        }
+        return new CaseFolder(dir, model, inputs, outputs, atol, rtol, meta.path("description").asText(""));
+    }
+
+    /** case.json, as Python's json module writes it (NaN and Infinity included, as in a float64 check's figures). */
+    private static JsonNode readJson(Path json) throws IOException {
+        try {
+            return JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build().readTree(json.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(json + ": not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static List<Tensor> readSeries(Path dir, String prefix) throws IOException {
