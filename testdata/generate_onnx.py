@@ -506,6 +506,24 @@ def _(name):
           ["cast", "integer_wrap"], tolerance={"atol": 0.0, "rtol": 0.0})
 
 
+@case("shrink_general")
+def _(name):
+    r = rng(name)
+    params = [(0.7, 0.2), (0.0, 0.3), (0.5, 0.0), (0.4, 0.4), (0.3, -0.5)]
+    nodes, outputs = [], []
+    for i, (lambd, bias) in enumerate(params):
+        nodes.append(helper.make_node("Shrink", ["x"], [f"y{i}"], lambd=lambd, bias=bias))
+        outputs.append(helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, [3, 8]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [3, 8])], outputs)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    x = r.uniform(-1.5, 1.5, (3, 8)).astype(np.float32)
+    x[0, :4] = [0.7, -0.7, 0.0, 0.4]
+    write(name, model.SerializeToString(), [x], "Shrink with (lambd, bias) " + ", ".join(map(str, params))
+          + ": general, lambd 0, hard (bias 0), soft (bias = lambd), negative bias; values at the thresholds",
+          ["shrink"])
+
+
 @case("add_scalar_first_input")
 def _(name):
     nodes = [helper.make_node("Add", ["a", "b"], ["y"])]

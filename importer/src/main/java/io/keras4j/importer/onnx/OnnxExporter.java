@@ -496,8 +496,13 @@ public final class OnnxExporter {
                 return;
             case HARD_SHRINK:
             case SOFT_SHRINK:
+            case SHRINK:
                 add("Shrink", List.of(x), List.of(out)).addAttribute(floatAttr("lambd", (float) f.alpha()))
-                        .addAttribute(floatAttr("bias", f.kind() == Activation.Kind.SOFT_SHRINK ? (float) f.alpha() : 0f));
+                        .addAttribute(floatAttr("bias", (float) switch (f.kind()) {
+                            case SOFT_SHRINK -> f.alpha();
+                            case SHRINK -> f.beta();
+                            default -> 0;
+                        }));
                 return;
             default:
                 problem(node, "activation " + f + " is not supported by the ONNX exporter");

@@ -11,7 +11,7 @@ public final class Activation {
     /** The functions keras4j implements. */
     public enum Kind {
         LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
-        EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK,
+        EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK, SHRINK,
         TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
         /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
@@ -70,8 +70,8 @@ public final class Activation {
     }
 
     /**
-     * A function with two parameters, as ONNX recurrent operators take them: AFFINE and SCALED_TANH
-     * (alpha, beta), HARD_SIGMOID {@code clip(alpha·x + beta, 0, 1)}.
+     * A function with two parameters, as ONNX operators take them: AFFINE and SCALED_TANH (alpha, beta), HARD_SIGMOID
+     * {@code clip(alpha·x + beta, 0, 1)}, SHRINK (ONNX Shrink: lambd, bias).
      */
     public static Activation of(Kind kind, double alpha, double beta) {
         return new Activation(kind, alpha, beta);
@@ -242,6 +242,8 @@ public final class Activation {
                 return Math.abs(x) > alpha ? v : 0f;
             case SOFT_SHRINK:
                 return x > alpha ? (float) (x - alpha) : x < -alpha ? (float) (x + alpha) : 0f;
+            case SHRINK:
+                return x > alpha ? (float) (x - beta) : x < -alpha ? (float) (x + beta) : 0f;
             case TANH_SHRINK:
                 return (float) (x - Math.tanh(x));
             case LOG_SIGMOID:
@@ -347,6 +349,7 @@ public final class Activation {
                 return beta == 0.5 ? name + "(" + alpha + ")" : name + "(" + alpha + ", " + beta + ")";
             case AFFINE:
             case SCALED_TANH:
+            case SHRINK:
                 return name + "(" + alpha + ", " + beta + ")";
             default:
                 return name;
