@@ -346,6 +346,18 @@ def register_cases(g):
 
     R("gpool_heads_func_h5", gpool_heads, fmt="h5")
 
+    def gap_channels_first_masked(ctx, fmt):
+        model = chain_model("sequential", (5, 3), [layers.Masking(), layers.Dense(5),
+                                                   layers.GlobalAveragePooling1D(data_format="channels_first")])
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 4, 5, 3, [5, 3, 1, 4], "post")], fmt,
+                    "sequential Masking on 5 steps -> Dense(5) -> GlobalAveragePooling1D(channels_first): Keras applies "
+                    "the (batch, 5) mask, which runs along axis 1, to the 5 steps on axis 2 (keras4j refuses the "
+                    "broadcast Keras makes where the lengths differ).",
+                    covers=["global_average_pooling_channels_first_masked"])
+
+    R("gap_channels_first_masked_keras", gap_channels_first_masked, fmt="keras")
+
     # ------------------------------------------------------------------ Flatten, Reshape, RepeatVector, Permute
 
     def reshape_chain(ctx, fmt, api):

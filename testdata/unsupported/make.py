@@ -15,6 +15,13 @@ unrolled loop zeroes its reversed outputs by the mask in input order (Keras 3.15
 time_distributed_mask_rnn.keras: Masking on (batch, time, 2, 1) -> TimeDistributed(GlobalAveragePooling1D) ->
 SimpleRNN(2): TimeDistributed keeps the (batch, time, 2) mask, which the SimpleRNN applies to its two units one by one.
 
+time_distributed_mask_consumers.keras: Masking on (1, 2, 2, 2) -> TimeDistributed(GlobalMaxPooling1D), which keeps the
+(1, 2, 2) mask, into GlobalAveragePooling1D (Keras broadcasts the mask into another shape), Softmax (Keras applies it unit
+by unit) and Add -> SimpleRNN(2) (the Add's OR is kept whole too).
+
+masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(channels_first): Keras broadcasts the
+(batch, 3) mask against the 1 step on axis 2.
+
 lora_dense.h5: Dense(4) with enable_lora(2), saved as .h5, which holds the LoRA factors apart from the kernel.
 """
 
@@ -53,6 +60,16 @@ def main():
     groups = keras.Input((None, 2, 1))
     pooled = layers.TimeDistributed(layers.GlobalAveragePooling1D())(layers.Masking()(groups))
     keras.Model(groups, layers.SimpleRNN(2, name="rnn")(pooled)).save(HERE / "time_distributed_mask_rnn.keras")
+
+    cells = keras.Input(batch_shape=(1, 2, 2, 2))
+    kept = layers.TimeDistributed(layers.GlobalMaxPooling1D())(layers.Masking()(cells))
+    keras.Model(cells, [layers.GlobalAveragePooling1D(name="gap")(kept), layers.Softmax(name="softmax")(kept),
+                        layers.SimpleRNN(2, name="rnn")(layers.Add(name="add")([kept, kept]))]
+                ).save(HERE / "time_distributed_mask_consumers.keras")
+
+    single = keras.Input((3, 1))
+    pooled = layers.GlobalAveragePooling1D(data_format="channels_first", name="gap")(layers.Masking()(single))
+    keras.Model(single, pooled).save(HERE / "masked_gap_channels_first.keras")
 
     dense = layers.Dense(4, name="dense")
     lora = keras.Sequential([keras.Input((3,)), dense])

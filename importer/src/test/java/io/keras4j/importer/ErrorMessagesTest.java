@@ -145,6 +145,33 @@ class ErrorMessagesTest {
                 + " its 4-D input, with 2 steps per timestep"), e.getMessage());
     }
 
+    /**
+     * The other layers that apply the mask TimeDistributed kept are refused it too: GlobalAveragePooling1D and Softmax (whose
+     * 2x2 shapes the reduced mask fitted, so keras4j computed something else), and an RNN after an Add, whose OR is kept.
+     */
+    @Test
+    void everyLayerApplyingTheMaskTimeDistributedKeptIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("time_distributed_mask_consumers.keras")));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        String kept = "receives the mask a TimeDistributed layer kept from its 4-D input, with 2 steps per timestep: Keras ";
+        assertTrue(e.getMessage().contains("layer 'gap' (GlobalAveragePooling1D): " + kept
+                + "broadcasts it against the input, giving another shape, or fails"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'softmax' (Softmax): " + kept + "applies it to the last axes"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'rnn' (SimpleRNN): " + kept + "applies it to the state unit by unit"),
+                e.getMessage());
+    }
+
+    /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */
+    @Test
+    void aChannelsFirstAverageWhoseMaskIsNotOverItsStepsIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("masked_gap_channels_first.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'gap' (GlobalAveragePooling1D): option data_format=channels_first with a"
+                + " mask: Keras applies the mask, of length 3 along axis 1, to the steps on axis 2 (length 1)"), e.getMessage());
+    }
+
     @Test
     void unmergedLoraFactorsAreNamed() {
         ModelImportException e = assertThrows(ModelImportException.class,

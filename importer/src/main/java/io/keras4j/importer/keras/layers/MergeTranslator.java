@@ -27,9 +27,35 @@ final class MergeTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         MergedInputs m = MergedInputs.of(ins);
+        boolean whole = m.masks().size() == ins.size();
+        if (refusesKeptMasks(config, t, m.masks(), whole)) {
+            return List.of(t.unavailable());
+        }
         List<String> opIns = m.valuesThenMasks();
         String out = t.emit(new Merge(kind, m.masked()), opIns).get(0);
-        String mask = m.masks().size() == ins.size() ? t.emit(MergeMask.or(ins.size()), opIns).get(0) : null;
+        String mask = whole ? t.emit(MergeMask.or(ins.size()), opIns).get(0) : null;
+        int steps = whole ? t.stepsReducedIn(m.masks().get(0)) : 1;
+        if (steps != 1) {
+            t.reducedMask(mask, steps);
+        }
         return List.of(new KTensor(out, mask));
+    }
+
+    /**
+     * Masks a TimeDistributed layer kept ({@link TimeDistributedTranslator#refusesKeptMask}) merge only where Keras
+     * leaves the values alone (Add, Subtract, Average): their OR, kept whole as well, when every input has such a mask of
+     * the same steps; no output mask when some input has none.
+     */
+    private boolean refusesKeptMasks(LayerConfig config, Translation t, List<String> masks, boolean whole) {
+        boolean valuesUseMasks = kind == Merge.Kind.MULTIPLY || kind == Merge.Kind.MAXIMUM || kind == Merge.Kind.MINIMUM;
+        for (String mask : masks) {
+            int steps = t.stepsReducedIn(mask);
+            if (steps != 1 && (valuesUseMasks || whole && masks.stream().anyMatch(other -> t.stepsReducedIn(other) != steps))) {
+                return TimeDistributedTranslator.refusesKeptMask(config, t, mask, valuesUseMasks
+                        ? "expands it by one axis and broadcasts it to the input's shape, which fails"
+                        : "ORs it with a mask of another shape");
+            }
+        }
+        return false;
     }
 }

@@ -58,12 +58,9 @@ final class RecurrentConfig {
                 .withZeroOutputForMask(config.bool(false, "zero_output_for_mask"))
                 .withMask(t.inputs().get(0).mask() != null && t.maskPassed())
                 .withInitialState(!t.initialState().isEmpty());
-        int steps = o.masked() ? t.stepsReducedIn(t.inputs().get(0).mask()) : 1;
-        if (steps != 1) {
-            config.problem("receives the mask a TimeDistributed layer kept from its 4-D input, with "
-                    + (steps < 0 ? "an unknown number of" : String.valueOf(steps)) + " steps per timestep: Keras"
-                    + " applies it to the state unit by unit (where the steps equal the units) or fails, which keras4j"
-                    + " does not support; reduce it first, for example through a Concatenate");
+        if (o.masked()) {
+            TimeDistributedTranslator.refusesKeptMask(config, t, t.inputs().get(0).mask(),
+                    "applies it to the state unit by unit (where the steps equal the units) or fails");
         }
         if (config.bool(false, "unroll") && o.goBackwards() && o.returnSequences() && o.zeroOutputForMask() && o.masked()) {
             config.problem("option unroll=true is not supported with go_backwards, return_sequences,"

@@ -48,6 +48,10 @@ final class SoftmaxTranslator implements LayerTranslator {
                     + "was written by Keras " + t.version());
             return List.of(t.unavailable());
         }
+        if (masked && TimeDistributedTranslator.refusesKeptMask(config, t, x.mask(),
+                "applies it to the last axes (where its steps equal the units or are 1) or fails")) {
+            return List.of(t.unavailable());
+        }
         List<String> ins = masked ? List.of(x.value(), x.mask()) : List.of(x.value());
         return List.of(new KTensor(t.emit(new Softmax(rank, axes, masked), ins).get(0), x.mask()));
     }

@@ -66,9 +66,8 @@ final class TimeDistributedTranslator implements LayerTranslator {
      * Keras keeps the input's mask on the output, even where the wrapped layer dropped an axis (an RNN without
      * return_sequences: a {@code (batch, time, steps)} mask on a {@code (batch, time, units)} value). Every layer Keras can
      * run on that mask takes it over its last axes with {@code any} (Concatenate) or passes it on, so keras4j reduces it
-     * with {@code any} to the value's shape without its last axis at once. An RNN is the exception: it applies a
-     * {@code (batch, steps)} slice to its {@code (batch, units)} state, unit by unit, which keras4j refuses
-     * ({@link Translation#reducedMask}).
+     * with {@code any} to the value's shape without its last axis at once. The layers that apply their mask to values
+     * (RNNs, GlobalAveragePooling1D, Softmax, Maximum, Minimum, Multiply) are refused it ({@link #refusesKeptMask}).
      */
     private static String outputMask(Translation t, String mask, String value) {
         if (mask == null) {
@@ -89,5 +88,21 @@ final class TimeDistributedTranslator implements LayerTranslator {
         String reduced = t.emit(new Reduce(Reduce.Kind.MAX, axes, false), List.of(mask)).get(0);
         t.reducedMask(reduced, steps);
         return reduced;
+    }
+
+    /**
+     * Records a problem and returns true when {@code mask} stands for the {@code (batch, time, steps)} mask a
+     * TimeDistributed layer kept (see {@link Translation#reducedMask}), which a layer that applies its mask cannot be given
+     * reduced; {@code kerasUse} says what Keras does with the whole mask.
+     */
+    static boolean refusesKeptMask(LayerConfig config, Translation t, String mask, String kerasUse) {
+        int steps = mask == null ? 1 : t.stepsReducedIn(mask);
+        if (steps == 1) {
+            return false;
+        }
+        config.problem("receives the mask a TimeDistributed layer kept from its 4-D input, with "
+                + (steps < 0 ? "an unknown number of" : String.valueOf(steps)) + " steps per timestep: Keras " + kerasUse
+                + ", which keras4j does not support; reduce it first, for example through a Concatenate");
+        return true;
     }
 }
