@@ -1,7 +1,7 @@
 """Generates the ONNX golden cases under testdata/cases/onnx_*: PyTorch recurrent models exported by
 torch.onnx.export (TorchScript exporter) and small graphs built with onnx.helper that cover every LSTM,
-GRU and RNN attribute. Expected outputs come from ONNX Runtime (CPU), except for layout=1 LSTMs, which
-ONNX Runtime refuses; those come from onnx.reference and are marked so in case.json.
+GRU and RNN attribute. Expected outputs come from ONNX Runtime (CPU), except for layout=1 LSTM, GRU and RNN
+nodes, which ONNX Runtime refuses; those come from onnx.reference and are marked so in case.json.
 
 Run from the repository root:  /work/venv-onnx/bin/python testdata/generate_onnx.py [name-prefix ...]
 """
@@ -458,7 +458,7 @@ def _(name):
 
 @case("rnn_reverse_layout1")
 def _(name):
-    hand_case(name, "RNN", "RNN reverse with layout=1 (ONNX Runtime's RNN ignores layout, so the golden output is"
+    hand_case(name, "RNN", "RNN reverse with layout=1 (ONNX Runtime refuses layout=1, so the golden output is"
               " onnx.reference's)", ["rnn", "reverse", "layout:1"], attrs={"direction": "reverse"}, layout=1,
               golden="onnx.reference")
 
