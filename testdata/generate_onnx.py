@@ -524,6 +524,33 @@ def _(name):
           ["shrink"])
 
 
+@case("clip_general")
+def _(name):
+    r = rng(name)
+    bounds = [(-2.5, 0.75), (0.2, None), (None, -0.3), (1.0, -1.0), (0.0, 6.0), (None, None)]
+    nodes, outputs, inits = [], [], []
+    for i, (lo, hi) in enumerate(bounds):
+        ins = ["x"]
+        for kind, v in (("min", lo), ("max", hi)):
+            if v is None:
+                ins.append("")
+            else:
+                inits.append(numpy_helper.from_array(np.array(v, np.float32), f"{kind}{i}"))
+                ins.append(f"{kind}{i}")
+        while ins[-1] == "":
+            ins.pop()
+        nodes.append(helper.make_node("Clip", ins, [f"y{i}"]))
+        outputs.append(helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, [3, 8]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [3, 8])], outputs, inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    x = r.uniform(-3, 8, (3, 8)).astype(np.float32)
+    x[0, :6] = [np.nan, np.inf, -np.inf, 0.75, -2.5, 0.2]
+    write(name, model.SerializeToString(), [x], "Clip with (min, max) " + ", ".join(map(str, bounds))
+          + ": any bounds, min only, max only, min above max (every value max), relu6, neither; NaN, infinities and"
+          " values at the bounds", ["clip"])
+
+
 @case("add_scalar_first_input")
 def _(name):
     nodes = [helper.make_node("Add", ["a", "b"], ["y"])]

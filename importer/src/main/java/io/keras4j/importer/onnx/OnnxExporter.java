@@ -491,6 +491,10 @@ public final class OnnxExporter {
                 add("Clip", List.of(x, constant("minus_one_scalar", new float[] {-1f}), constant("one_scalar", new float[] {1f})),
                         List.of(out));
                 return;
+            case CLIP:
+                add("Clip", List.of(x, constant("clip_min_" + f.alpha(), new float[] {(float) f.alpha()}),
+                        constant("clip_max_" + f.beta(), new float[] {(float) f.beta()})), List.of(out));
+                return;
             case CELU:
                 add("Celu", List.of(x), List.of(out)).addAttribute(floatAttr("alpha", (float) f.alpha()));
                 return;

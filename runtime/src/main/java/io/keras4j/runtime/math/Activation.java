@@ -12,6 +12,8 @@ public final class Activation {
     public enum Kind {
         LINEAR, RELU, RELU6, LEAKY_RELU, ELU, SELU, SOFTPLUS, SOFTSIGN, SILU, GELU, GELU_TANH, TANH, SIGMOID,
         EXPONENTIAL, HARD_SIGMOID, HARD_SILU, MISH, SOFTMAX, LOG_SOFTMAX, CELU, HARD_TANH, HARD_SHRINK, SOFT_SHRINK, SHRINK,
+        /** ONNX Clip: {@code min(max(x, alpha), beta)} (so beta where alpha > beta; NaN stays NaN). */
+        CLIP,
         TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
         /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
@@ -71,7 +73,7 @@ public final class Activation {
 
     /**
      * A function with two parameters, as ONNX operators take them: AFFINE and SCALED_TANH (alpha, beta), HARD_SIGMOID
-     * {@code clip(alpha·x + beta, 0, 1)}, SHRINK (ONNX Shrink: lambd, bias).
+     * {@code clip(alpha·x + beta, 0, 1)}, SHRINK (ONNX Shrink: lambd, bias), CLIP (min, max).
      */
     public static Activation of(Kind kind, double alpha, double beta) {
         return new Activation(kind, alpha, beta);
@@ -109,7 +111,10 @@ public final class Activation {
         return alpha;
     }
 
-    /** The second parameter: the offset of HARD_SIGMOID and AFFINE, the input scale of SCALED_TANH; else 0. */
+    /**
+     * The second parameter: the offset of HARD_SIGMOID and AFFINE, the input scale of SCALED_TANH, the bias of SHRINK, the
+     * upper bound of CLIP; else 0.
+     */
     public double beta() {
         return beta;
     }
@@ -244,6 +249,8 @@ public final class Activation {
                 return x > alpha ? (float) (x - alpha) : x < -alpha ? (float) (x + alpha) : 0f;
             case SHRINK:
                 return x > alpha ? (float) (x - beta) : x < -alpha ? (float) (x + beta) : 0f;
+            case CLIP:
+                return Math.min(Math.max(v, (float) alpha), (float) beta);
             case TANH_SHRINK:
                 return (float) (x - Math.tanh(x));
             case LOG_SIGMOID:
@@ -350,6 +357,7 @@ public final class Activation {
             case AFFINE:
             case SCALED_TANH:
             case SHRINK:
+            case CLIP:
                 return name + "(" + alpha + ", " + beta + ")";
             default:
                 return name;
