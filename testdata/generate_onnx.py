@@ -551,6 +551,34 @@ def _(name):
           " values at the bounds", ["clip"])
 
 
+def softmax_axes_case(name, opset, axes):
+    r = rng(name)
+    nodes, outputs = [], []
+    for op in ("Softmax", "LogSoftmax"):
+        for axis in axes:
+            out = f"{op.lower()}_{axis}".replace("-", "m")
+            nodes.append(helper.make_node(op, ["x"], [out], axis=axis))
+            outputs.append(helper.make_tensor_value_info(out, TensorProto.FLOAT, [2, 3, 4]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 3, 4])], outputs)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    x = (3 * r.standard_normal((2, 3, 4))).astype(np.float32)
+    x[1, 2, :] = [60.0, -60.0, 0.0, 60.0]
+    scope = "every axis from axis on (input seen as 2-D)" if opset < 13 else "axis alone"
+    write(name, model.SerializeToString(), [x], f"Softmax and LogSoftmax with axis {', '.join(map(str, axes))} on a rank-3"
+          f" input, opset {opset}: each normalizes over {scope}; large values", ["softmax", "log_softmax", f"opset:{opset}"])
+
+
+@case("softmax_logsoftmax_axes_op13")
+def _(name):
+    softmax_axes_case(name, 13, [0, 1, -1])
+
+
+@case("softmax_logsoftmax_axes_op11")
+def _(name):
+    softmax_axes_case(name, 11, [0, 1, 2])
+
+
 @case("add_scalar_first_input")
 def _(name):
     nodes = [helper.make_node("Add", ["a", "b"], ["y"])]

@@ -1,15 +1,11 @@
 package io.keras4j.importer.onnx;
 
-import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.ActivationOp;
-import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Softmax;
 import java.util.List;
 
 /**
  * ONNX Softmax and LogSoftmax. Before opset 13 the input is seen as 2-D at {@code axis} (default 1), so the
  * function normalizes over every axis from {@code axis} on; from opset 13 over {@code axis} alone (default -1).
- * LogSoftmax is supported over the last axis.
  */
 final class SoftmaxTranslator implements OpTranslator {
     private final boolean log;
@@ -33,15 +29,7 @@ final class SoftmaxTranslator implements OpTranslator {
         for (int i = 0; i < axes.length; i++) {
             axes[i] = a + i;
         }
-        Op op;
-        if (!log) {
-            op = new Softmax(rank, axes, false);
-        } else if (axes.length == 1 && a == rank - 1) {
-            op = new ActivationOp(Activation.of(Activation.Kind.LOG_SOFTMAX));
-        } else {
-            node.problem("LogSoftmax is supported over the last axis only, got axis " + axis + " of rank " + rank);
-            return;
-        }
-        b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, log ? Softmax.log(rank, axes) : new Softmax(rank, axes, false), List.of(x), List.of(node.output(0)),
+                DataTypes.FLOAT);
     }
 }

@@ -51,6 +51,7 @@ public final class OpRegistry {
             Map.entry("ELU", Elu::fromSpec),
             Map.entry("PReLU", PRelu::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
+            Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("Cast", Cast::fromSpec),
             Map.entry("Concat", Concat::fromSpec),
             Map.entry("Constant", Constant::fromSpec),

@@ -5,7 +5,8 @@ import java.util.Arrays;
 
 /**
  * Keras Softmax layer over one axis ({@code exp(x - max) / sum}) or several axes
- * ({@code exp(x - logsumexp(x))}, as Keras 3 does for a tuple axis), computed in double and rounded.
+ * ({@code exp(x - logsumexp(x))}, as Keras 3 does for a tuple axis), computed in double and rounded; or its logarithm
+ * ({@code x - logsumexp(x)}, ONNX LogSoftmax over any axes, type LogSoftmax).
  *
  * <p>Masked (Keras 3): a second input, the mask, broadcasts against x aligned to the right as numpy does
  * (a {@code [batch, time]} mask on a {@code [batch, time, features]} input therefore lines up with the
@@ -16,6 +17,7 @@ public final class Softmax implements Op {
     private final int rank;
     private final int[] axes;
     private final boolean masked;
+    private final boolean log;
 
     /**
      * @param rank   the input rank (batch included)
@@ -23,6 +25,15 @@ public final class Softmax implements Op {
      * @param masked whether a mask input follows x
      */
     public Softmax(int rank, int[] axes, boolean masked) {
+        this(rank, axes, masked, false);
+    }
+
+    /** The logarithm of the softmax over {@code axes} (sorted, in {@code [0, rank)}), unmasked. */
+    public static Softmax log(int rank, int[] axes) {
+        return new Softmax(rank, axes, false, true);
+    }
+
+    private Softmax(int rank, int[] axes, boolean masked, boolean log) {
         if (axes.length == 0) {
             throw new IllegalArgumentException("softmax needs at least one axis");
         }
@@ -34,11 +45,12 @@ public final class Softmax implements Op {
         this.rank = rank;
         this.axes = axes.clone();
         this.masked = masked;
+        this.log = log;
     }
 
     @Override
     public String type() {
-        return "Softmax";
+        return log ? "LogSoftmax" : "Softmax";
     }
 
     @Override
@@ -46,9 +58,9 @@ public final class Softmax implements Op {
         return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("masked", masked).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()}. */
+    /** Rebuilds the op from its {@link #spec()} (type Softmax or LogSoftmax). */
     public static Softmax fromSpec(OpSpec s) {
-        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"));
+        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"), s.type().equals("LogSoftmax"));
     }
 
     @Override
@@ -108,7 +120,7 @@ public final class Softmax implements Op {
             double lse = max + Math.log(sum);
             for (int j = 0; j < size; j++) {
                 int i = flat(g, j, shape);
-                double e = axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
+                double e = log ? y[i] - lse : axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
                 y[i] = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? 0f : (float) e;
             }
         }

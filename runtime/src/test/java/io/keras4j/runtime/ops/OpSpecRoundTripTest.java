@@ -59,6 +59,7 @@ class OpSpecRoundTripTest {
                 new Case(OpRegistry.create(OpSpec.builder("Cast").attr("mode", "TRUNCATE_V2").attr("bits", 8)
                         .attr("signed", false).build()), new int[][] {s(3)}, v(Float.NaN, 300.5f, -2.5f)),
                 new Case(Cast.toBool(), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
+                new Case(Softmax.log(3, new int[] {0, 2}), new int[][] {s(2, 2, 3)}, v(1, 2, 3, 4, 5, 6, -1, -2, -3, 60, -60, 0)),
                 new Case(new ActivationOp(Activation.of(Kind.CLIP, -2.5, Float.MAX_VALUE)), new int[][] {s(4)},
                         v(Float.NaN, Float.POSITIVE_INFINITY, -3, 0.5f)),
                 new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),
