@@ -236,6 +236,35 @@ def _(name):
                "log_softmax"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
+class BatchNormedLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.bn_in = torch.nn.BatchNorm1d(3)
+        self.rnn = torch.nn.LSTM(3, 5, batch_first=True)
+        self.bn_out = torch.nn.BatchNorm1d(5, eps=1e-3)
+        self.head = torch.nn.Linear(5, 2)
+        g = torch.Generator().manual_seed(5)
+        with torch.no_grad():
+            for bn in (self.bn_in, self.bn_out):
+                bn.running_mean.uniform_(-0.5, 0.5, generator=g)
+                bn.running_var.uniform_(0.3, 2.0, generator=g)
+
+    def forward(self, x):
+        z = self.bn_in(x.transpose(1, 2)).transpose(1, 2)
+        y, _ = self.rnn(z)
+        return self.head(self.bn_out(y[:, -1]))
+
+
+@case("torch_batchnorm_lstm_op15")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 6, 3)).astype(np.float32)
+    torch_case(name, BatchNormedLstm().eval(), x, 15, "torch BatchNorm1d(3) over the features (input transposed to"
+               " [batch, 3, time] and back) -> nn.LSTM(3, 5, batch_first) last step -> BatchNorm1d(5, eps=1e-3) -> Linear;"
+               " ONNX BatchNormalization on rank 3 and rank 2", ["lstm", "batch_first", "batch_normalization", "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
 @case("torch_gru_mean_pool_op18")
 def _(name):
     r = rng(name)
@@ -577,6 +606,23 @@ def _(name):
 @case("softmax_logsoftmax_axes_op11")
 def _(name):
     softmax_axes_case(name, 11, [0, 1, 2])
+
+
+@case("batchnorm_rank4_op9")
+def _(name):
+    r = rng(name)
+    c = 3
+    params = [numpy_helper.from_array(v.astype(np.float32), n) for n, v in [
+        ("scale", r.uniform(-1.5, 1.5, c)), ("b", r.standard_normal(c)), ("mean", r.standard_normal(c)),
+        ("var", r.uniform(0.01, 3.0, c))]]
+    nodes = [helper.make_node("BatchNormalization", ["x", "scale", "b", "mean", "var"], ["y"], epsilon=0.02, momentum=0.5)]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", c, 2, 4])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", c, 2, 4])], params)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 9)])
+    model.ir_version = 8
+    x = (2 * r.standard_normal((2, c, 2, 4))).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "BatchNormalization over channel axis 1 of a rank-4 input, epsilon 0.02,"
+          " momentum (training only) 0.5, negative scales; opset 9", ["batch_normalization", "opset:9"])
 
 
 @case("add_scalar_first_input")

@@ -40,6 +40,7 @@ final class Translators {
             Map.entry("Not", new NotTranslator()),
             Map.entry("Sqrt", new ActivationTranslator(Kind.SQRT)),
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
+            Map.entry("BatchNormalization", new BatchNormalizationTranslator()),
             Map.entry("Relu", new ActivationTranslator(Kind.RELU)),
             Map.entry("Sigmoid", new ActivationTranslator(Kind.SIGMOID)),
             Map.entry("Tanh", new ActivationTranslator(Kind.TANH)),

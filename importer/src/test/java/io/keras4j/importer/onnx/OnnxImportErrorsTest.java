@@ -61,6 +61,35 @@ class OnnxImportErrorsTest {
                 .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();
     }
 
+    private static AttributeProto attr(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static NodeProto.Builder batchNorm(String name, String scale, String out) {
+        return NodeProto.newBuilder().setOpType("BatchNormalization").setName(name).addInput("x").addInput(scale)
+                .addInput("b").addInput("mean").addInput("var").addOutput(out);
+    }
+
+    @Test
+    void batchNormalizationRefusesTrainingPerElementStatisticsAndParametersOfAnotherLength() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3, 4))
+                .addInitializer(floats("scale", 3)).addInitializer(floats("b", 3)).addInitializer(floats("mean", 3))
+                .addInitializer(floats("var", 3)).addInitializer(floats("scale4", 4))
+                .addNode(batchNorm("training", "scale", "y1").addAttribute(attr("training_mode", 1)))
+                .addNode(batchNorm("spatial", "scale", "y2").addAttribute(attr("spatial", 0)))
+                .addNode(batchNorm("four", "scale4", "y3"))
+                .addNode(batchNorm("good", "scale", "y4"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bn.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'training' (BatchNormalization): training (training_mode=1, outputs"
+                + " running_mean and running_var) is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'spatial' (BatchNormalization): spatial=0 (statistics per element, not per"
+                + " channel) is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'four' (BatchNormalization): scale has 4 values but the input has 3"
+                + " channels"), e.getMessage());
+    }
+
     @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
