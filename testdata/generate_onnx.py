@@ -265,6 +265,32 @@ def _(name):
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
+class ConvLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Sequential(torch.nn.Conv1d(4, 6, 3, padding=1), torch.nn.ReLU(), torch.nn.MaxPool1d(2),
+                                        torch.nn.Conv1d(6, 6, 3, stride=2, padding=2, dilation=2, groups=2, bias=False),
+                                        torch.nn.AvgPool1d(2, stride=1))
+        self.rnn = torch.nn.LSTM(6, 5, batch_first=True)
+        self.head = torch.nn.Linear(5, 2)
+
+    def forward(self, x):
+        z = self.conv(x.transpose(1, 2)).transpose(1, 2)
+        y, _ = self.rnn(z)
+        return self.head(y[:, -1])
+
+
+@case("torch_conv1d_lstm_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 13, 4)).astype(np.float32)
+    torch_case(name, ConvLstm(), x, 13, "torch Conv1d(4, 6, 3, padding=1) -> ReLU -> MaxPool1d(2) -> Conv1d(6, 6, 3,"
+               " stride=2, padding=2, dilation=2, groups=2, no bias) -> AvgPool1d(2, stride=1) over time (input transposed to [batch, 4, time] and back) -> nn.LSTM(6, 5,"
+               " batch_first) last step -> Linear; dynamic batch and time", ["conv1d", "max_pool", "average_pool", "lstm", "batch_first",
+               "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
 @case("torch_gru_mean_pool_op18")
 def _(name):
     r = rng(name)
@@ -623,6 +649,52 @@ def _(name):
     x = (2 * r.standard_normal((2, c, 2, 4))).astype(np.float32)
     write(name, model.SerializeToString(), [x], "BatchNormalization over channel axis 1 of a rank-4 input, epsilon 0.02,"
           " momentum (training only) 0.5, negative scales; opset 9", ["batch_normalization", "opset:9"])
+
+
+@case("conv1d_padding_modes_op11")
+def _(name):
+    r = rng(name)
+    variants = [("SAME_UPPER, stride 2", dict(auto_pad="SAME_UPPER", strides=[2]), 3, True),
+                ("SAME_LOWER, stride 1", dict(auto_pad="SAME_LOWER"), 3, True),
+                ("VALID, dilation 2", dict(auto_pad="VALID", dilations=[2]), 2, True),
+                ("pads [2, 0], kernel_shape, no bias", dict(pads=[2, 0], kernel_shape=[4]), 4, False),
+                ("pads [0, 3], stride 3, group 3", dict(pads=[0, 3], strides=[3], group=3), 2, True)]
+    nodes, outputs, inits = [], [], []
+    for i, (_, attrs, k, with_bias) in enumerate(variants):
+        group = attrs.get("group", 1)
+        inits.append(numpy_helper.from_array(r.standard_normal((6, 3 // group, k)).astype(np.float32), f"w{i}"))
+        ins = ["x", f"w{i}"]
+        if with_bias:
+            inits.append(numpy_helper.from_array(r.standard_normal(6).astype(np.float32), f"b{i}"))
+            ins.append(f"b{i}")
+        nodes.append(helper.make_node("Conv", ins, [f"y{i}"], **attrs))
+        outputs.append(helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, ["batch", 6, f"steps{i}"]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3, "steps"])],
+                              outputs, inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 11)])
+    model.ir_version = 8
+    x = r.standard_normal((2, 3, 7)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "Conv over 7 steps of 3 channels into 6 filters: "
+          + "; ".join(v[0] for v in variants), ["conv1d", "opset:11"])
+
+
+@case("pool1d_modes_op11")
+def _(name):
+    r = rng(name)
+    variants = [("MaxPool", dict(kernel_shape=[2], strides=[2])), ("MaxPool", dict(kernel_shape=[3])),
+                ("MaxPool", dict(kernel_shape=[2], strides=[3], auto_pad="SAME_UPPER")),
+                ("AveragePool", dict(kernel_shape=[3], strides=[2], auto_pad="SAME_UPPER")),
+                ("AveragePool", dict(kernel_shape=[3], auto_pad="SAME_LOWER")),
+                ("AveragePool", dict(kernel_shape=[2], strides=[2], pads=[0, 0], count_include_pad=1))]
+    nodes = [helper.make_node(op, ["x"], [f"y{i}"], **attrs) for i, (op, attrs) in enumerate(variants)]
+    outputs = [helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, ["batch", 3, f"steps{i}"]) for i in range(len(nodes))]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3, "steps"])],
+                              outputs)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 11)])
+    model.ir_version = 8
+    x = r.standard_normal((2, 3, 7)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "MaxPool and AveragePool over 7 steps: " + "; ".join(
+          f"{op} {attrs}" for op, attrs in variants), ["max_pool", "average_pool", "opset:11"])
 
 
 @case("add_scalar_first_input")

@@ -90,6 +90,56 @@ class OnnxImportErrorsTest {
                 + " channels"), e.getMessage());
     }
 
+    private static AttributeProto attr(String name, long... values) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS)
+                .addAllInts(Arrays.stream(values).boxed().toList()).build();
+    }
+
+    private static NodeProto.Builder conv(String name, String x, String out) {
+        return NodeProto.newBuilder().setOpType("Conv").setName(name).addInput(x).addInput("w").addOutput(out);
+    }
+
+    @Test
+    void convolutionRefusesTwoSpatialAxesUnevenSameLowerAndBadPads() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5))
+                .addInitializer(floats("w", 4, 2, 3))
+                .addNode(conv("image", "image", "y1"))
+                .addNode(conv("lower", "x", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
+                .addNode(conv("pads", "x", "y3").addAttribute(attr("pads", 1L, 1L, 1L, 1L)))
+                .addNode(conv("good", "x", "y4").addAttribute(attr("pads", 1L, 0L)))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "conv.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D convolution is supported (input [batch, channels,"
+                + " steps]), got an input of rank 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER is not supported where its padding"
+                + " differs from SAME_UPPER's"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be two sizes (begin, end)"),
+                e.getMessage());
+    }
+
+    @Test
+    void poolingRefusesExplicitPadsPaddedAveragesAndCeilMode() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("pads").addInput("x").addOutput("y1")
+                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("pads", 1L, 0L)))
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("counted").addInput("x").addOutput("y2")
+                        .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("auto_pad", "SAME_UPPER"))
+                        .addAttribute(attr("count_include_pad", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("ceil").addInput("x").addOutput("y3")
+                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("ceil_mode", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
+                        .addAttribute(attr("kernel_shape", new long[] {2})))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pool.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'pads' (MaxPool): pads [1, 0] are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'counted' (AveragePool): count_include_pad=1 with auto_pad SAME_UPPER is not"
+                + " supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'ceil' (MaxPool): ceil_mode=1, storage_order=1, dilations and the Indices"
+                + " output are not supported"), e.getMessage());
+    }
+
     @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))

@@ -10,11 +10,12 @@ import java.util.Arrays;
  * {@code y[o] = activation(bias + sum_j x[o·stride - padLeft + j·dilation] · kernel[j])}, with out-of-range
  * steps reading zeros. Padding as TensorFlow computes it: VALID none; SAME {@code outSteps = ceil(steps/stride)}
  * and half the needed padding on the left (the smaller half); CAUSAL {@code (kernelSize-1)·dilation} zeros on
- * the left. Grouped convolution splits channels and filters into {@code groups} equal blocks.
+ * the left; EXPLICIT a given number of zeros before and after (ONNX {@code pads}). Grouped convolution splits channels
+ * and filters into {@code groups} equal blocks.
  */
 public final class Conv1D implements Op {
     /** How the input is padded. */
-    public enum Padding { VALID, SAME, CAUSAL }
+    public enum Padding { VALID, SAME, CAUSAL, EXPLICIT }
 
     private final int inChannels;
     private final int filters;
@@ -22,17 +23,38 @@ public final class Conv1D implements Op {
     private final int stride;
     private final int dilation;
     private final Padding padding;
+    private final int padBegin;
+    private final int padEnd;
     private final int groups;
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
 
     /**
-     * @param kernel {@code [kernelSize][inChannels/groups][filters]}, row-major (the Keras layout)
-     * @param bias   {@code [filters]}, or null
+     * @param padding VALID, SAME or CAUSAL (EXPLICIT through {@link #padded})
+     * @param kernel  {@code [kernelSize][inChannels/groups][filters]}, row-major (the Keras layout)
+     * @param bias    {@code [filters]}, or null
      */
     public Conv1D(int inChannels, int filters, int kernelSize, int stride, int dilation, Padding padding, int groups,
                   float[] kernel, float[] bias, Activation activation) {
+        this(inChannels, filters, kernelSize, stride, dilation, padding, 0, 0, groups, kernel, bias, activation);
+        if (padding == Padding.EXPLICIT) {
+            throw new IllegalArgumentException("explicit padding takes its sizes: use Conv1D.padded");
+        }
+    }
+
+    /** A convolution with {@code padBegin} zeros before the steps and {@code padEnd} after (ONNX {@code pads}). */
+    public static Conv1D padded(int inChannels, int filters, int kernelSize, int stride, int dilation, int padBegin, int padEnd,
+                                int groups, float[] kernel, float[] bias, Activation activation) {
+        return new Conv1D(inChannels, filters, kernelSize, stride, dilation, Padding.EXPLICIT, padBegin, padEnd, groups, kernel,
+                bias, activation);
+    }
+
+    private Conv1D(int inChannels, int filters, int kernelSize, int stride, int dilation, Padding padding, int padBegin,
+                   int padEnd, int groups, float[] kernel, float[] bias, Activation activation) {
+        if (padBegin < 0 || padEnd < 0) {
+            throw new IllegalArgumentException("invalid Conv1D: pads " + padBegin + " and " + padEnd);
+        }
         if (stride <= 0 || dilation <= 0 || groups <= 0 || inChannels % groups != 0 || filters % groups != 0) {
             throw new IllegalArgumentException("invalid Conv1D: stride " + stride + ", dilation " + dilation + ", groups "
                     + groups + " for " + inChannels + " channels and " + filters + " filters");
@@ -47,6 +69,8 @@ public final class Conv1D implements Op {
         this.stride = stride;
         this.dilation = dilation;
         this.padding = padding;
+        this.padBegin = padBegin;
+        this.padEnd = padEnd;
         this.groups = groups;
         this.kernel = kernel;
         this.bias = bias;
@@ -60,17 +84,22 @@ public final class Conv1D implements Op {
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
-                .attr("stride", stride).attr("dilation", dilation).attr("padding", padding.name()).attr("groups", groups)
-                .attr("activation", activation).weight("kernel", kernel, kernelSize, inChannels / groups, filters)
-                .weight("bias", bias, filters).build();
+        OpSpec.Builder s = OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters)
+                .attr("kernel_size", kernelSize).attr("stride", stride).attr("dilation", dilation).attr("padding", padding.name());
+        if (padding == Padding.EXPLICIT) {
+            s.attr("pad_begin", padBegin).attr("pad_end", padEnd);
+        }
+        return s.attr("groups", groups).attr("activation", activation)
+                .weight("kernel", kernel, kernelSize, inChannels / groups, filters).weight("bias", bias, filters).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Conv1D fromSpec(OpSpec s) {
+        Padding padding = s.enumAttr("padding", Padding.class);
+        boolean explicit = padding == Padding.EXPLICIT;
         return new Conv1D(s.intAttr("in_channels"), s.intAttr("filters"), s.intAttr("kernel_size"), s.intAttr("stride"),
-                s.intAttr("dilation"), s.enumAttr("padding", Padding.class), s.intAttr("groups"), s.weight("kernel"), s.weight("bias"),
-                s.activation("activation"));
+                s.intAttr("dilation"), padding, explicit ? s.intAttr("pad_begin") : 0, explicit ? s.intAttr("pad_end") : 0,
+                s.intAttr("groups"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
     }
 
     private int span() {
@@ -84,7 +113,9 @@ public final class Conv1D implements Op {
         }
         switch (padding) {
             case VALID:
-                return steps < span() ? 0 : (steps - span()) / stride + 1;
+            case EXPLICIT:
+                int padded = steps + padBegin + padEnd;
+                return padded < span() ? 0 : (padded - span()) / stride + 1;
             default:
                 return (steps + stride - 1) / stride;
         }
@@ -96,6 +127,8 @@ public final class Conv1D implements Op {
                 return Math.max((out - 1) * stride + span() - steps, 0) / 2;
             case CAUSAL:
                 return (kernelSize - 1) * dilation;
+            case EXPLICIT:
+                return padBegin;
             default:
                 return 0;
         }
@@ -109,7 +142,7 @@ public final class Conv1D implements Op {
         int out = outSteps(x[1]);
         if (out == 0 || x[1] == 0) {
             throw new IllegalArgumentException("input of " + x[1] + " steps is too short for kernel size " + kernelSize
-                    + ", dilation " + dilation + " and padding " + padding.name().toLowerCase(java.util.Locale.ROOT));
+                    + ", dilation " + dilation + " and padding " + paddingText());
         }
         return new int[][] {new int[] {x[0], out, activation.outputWidth(filters)}};
     }
@@ -159,9 +192,14 @@ public final class Conv1D implements Op {
         return kernel.length + (bias == null ? 0 : bias.length);
     }
 
+    private String paddingText() {
+        String name = padding.name().toLowerCase(java.util.Locale.ROOT);
+        return padding == Padding.EXPLICIT ? name + " [" + padBegin + ", " + padEnd + "]" : name;
+    }
+
     @Override
     public String toString() {
         return "Conv1D(" + filters + ", k=" + kernelSize + ", stride=" + stride + ", dilation=" + dilation + ", "
-                + padding + ", groups=" + groups + ", " + activation + ") on " + Shapes.toString(new int[] {-1, -1, inChannels});
+                + paddingText() + ", groups=" + groups + ", " + activation + ") on " + Shapes.toString(new int[] {-1, -1, inChannels});
     }
 }

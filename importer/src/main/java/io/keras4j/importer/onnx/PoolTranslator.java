@@ -1,0 +1,63 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.Pooling1D;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ONNX MaxPool and AveragePool over one spatial axis ({@code [batch, channels, steps]}, torch's MaxPool1d and
+ * AvgPool1d): {@code kernel_shape}, {@code strides} (default 1), without padding or with {@code auto_pad} SAME_UPPER
+ * (padded steps take no part, so an average needs {@code count_include_pad=0}), and SAME_LOWER where it pads as
+ * SAME_UPPER does (see {@link AutoPad}). Explicit pads, {@code ceil_mode=1}, dilations and MaxPool's Indices output
+ * are refused.
+ */
+final class PoolTranslator implements OpTranslator {
+    private final boolean max;
+
+    PoolTranslator(boolean max) {
+        this.max = max;
+    }
+
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String x = node.input(0);
+        int rank = b.shape(x).length;
+        if (rank != 3) {
+            node.problem("only 1-D pooling is supported (input [batch, channels, steps]), got an input of rank " + rank);
+            return;
+        }
+        long[] kernel = node.intsAttr("kernel_shape");
+        long[] strides = node.intsAttr("strides");
+        long[] dilations = node.intsAttr("dilations");
+        long[] pads = node.intsAttr("pads");
+        String autoPad = node.stringAttr("auto_pad", "NOTSET");
+        boolean countPadding = node.intAttr("count_include_pad", 0) != 0;
+        if (kernel == null || kernel.length != 1 || kernel[0] < 1 || kernel[0] > Integer.MAX_VALUE
+                || strides != null && (strides.length != 1 || strides[0] < 1 || strides[0] > Integer.MAX_VALUE)) {
+            node.problem("kernel_shape " + Arrays.toString(kernel) + " and strides " + Arrays.toString(strides)
+                    + " must each be one positive size for a 1-D pooling");
+            return;
+        }
+        int size = (int) kernel[0];
+        int stride = strides == null ? 1 : (int) strides[0];
+        if (node.intAttr("ceil_mode", 0) != 0 || node.intAttr("storage_order", 0) != 0
+                || dilations != null && !Arrays.equals(dilations, new long[] {1}) || !node.output(1).isEmpty()) {
+            node.problem("ceil_mode=1, storage_order=1, dilations and the Indices output are not supported");
+            return;
+        }
+        Boolean same = AutoPad.same(node, autoPad, stride, size);
+        if (same == null) {
+            return;
+        }
+        if (!same && pads != null && Arrays.stream(pads).anyMatch(p -> p != 0)) {
+            node.problem("pads " + Arrays.toString(pads) + " are not supported (only none, or auto_pad SAME_UPPER)");
+            return;
+        }
+        if (same && !max && countPadding) {
+            node.problem("count_include_pad=1 with auto_pad " + autoPad + " is not supported (padded steps are left out of"
+                    + " the average)");
+            return;
+        }
+        b.emit(node, new Pooling1D(max, size, stride, same, true), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+    }
+}
