@@ -291,6 +291,27 @@ def _(name):
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
+class GatedGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.GRU(3, 6, batch_first=True)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        kept = torch.where(y > 0.1, torch.log(y.abs() + 1), torch.maximum(y, torch.full_like(y, -0.2)))
+        return torch.clamp(kept, min=-0.15) + torch.minimum(y, y.mean(dim=1, keepdim=True)).reciprocal().abs().log()
+
+
+@case("torch_gru_where_max_min_log_op14")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 5, 3)).astype(np.float32)
+    torch_case(name, GatedGru(), x, 14, "torch nn.GRU(3, 6, batch_first) -> where(y > 0.1, log(|y| + 1), maximum(y, -0.2)),"
+               " clamp(min=-0.15), + log|1 / minimum(y, mean over time)|: Where, Greater, Abs, Log, Max, Min, Clip with min"
+               " only, Reciprocal", ["gru", "batch_first", "where", "max", "min", "abs", "log", "reciprocal", "clip"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
+
+
 @case("torch_gru_mean_pool_op18")
 def _(name):
     r = rng(name)
@@ -695,6 +716,43 @@ def _(name):
     x = r.standard_normal((2, 3, 7)).astype(np.float32)
     write(name, model.SerializeToString(), [x], "MaxPool and AveragePool over 7 steps: " + "; ".join(
           f"{op} {attrs}" for op, attrs in variants), ["max_pool", "average_pool", "opset:11"])
+
+
+@case("elementwise_more_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("Max", ["a", "b"], ["max_ab"]), helper.make_node("Min", ["a", "b", "c"], ["min_abc"]),
+             helper.make_node("Max", ["a"], ["max_a"]),
+             helper.make_node("Greater", ["a", "b"], ["gt"]), helper.make_node("Where", ["gt", "a", "c"], ["where"]),
+             helper.make_node("Less", ["a", "c"], ["lt"]), helper.make_node("Cast", ["lt"], ["lt_f"], to=TensorProto.FLOAT),
+             helper.make_node("GreaterOrEqual", ["a", "b"], ["ge"]),
+             helper.make_node("Cast", ["ge"], ["ge_f"], to=TensorProto.FLOAT),
+             helper.make_node("LessOrEqual", ["a", "b"], ["le"]),
+             helper.make_node("Cast", ["le"], ["le_f"], to=TensorProto.FLOAT)]
+    names = ["max_ab", "min_abc", "max_a", "where", "lt_f", "ge_f", "le_f"]
+    for op in ["Abs", "Log", "Reciprocal", "Floor", "Ceil", "Round"]:
+        nodes.append(helper.make_node(op, ["a"], [op.lower()]))
+        names.append(op.lower())
+    inputs = [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["batch", 7]),
+              helper.make_tensor_value_info("b", TensorProto.FLOAT, [7]),
+              helper.make_tensor_value_info("c", TensorProto.FLOAT, ["batch", 1])]
+    outputs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, None) for n in names]
+    graph = helper.make_graph(nodes, name, inputs, outputs)
+    for o in graph.output:
+        o.type.tensor_type.shape.dim.add().dim_param = "batch"
+        o.type.tensor_type.shape.dim.add().dim_param = "width"
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    a = (2 * r.standard_normal((3, 7))).astype(np.float32)
+    a[0] = [np.nan, -0.0, 0.0, np.inf, -np.inf, 2.5, -0.5]
+    a[1, :4] = [1.5, -2.5, 0.5, 3.0]
+    b = (2 * r.standard_normal(7)).astype(np.float32)
+    b[:4] = [1.0, 0.0, -0.0, 3.0]
+    c = r.standard_normal((3, 1)).astype(np.float32)
+    write(name, model.SerializeToString(), [a, b, c], "Max and Min of one, two and three broadcast inputs, Greater with"
+          " Where, Less, GreaterOrEqual and LessOrEqual (cast to float), Abs, Log, Reciprocal, Floor, Ceil and Round (half"
+          " to even), with NaN, signed zeros, infinities and halves", ["max", "min", "where", "comparisons", "abs", "log",
+          "reciprocal", "floor", "ceil", "round"])
 
 
 @case("add_scalar_first_input")

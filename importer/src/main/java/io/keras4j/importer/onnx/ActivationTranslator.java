@@ -6,9 +6,10 @@ import io.keras4j.runtime.ops.ActivationOp;
 import java.util.List;
 
 /**
- * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt and Neg, and with their
- * attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5) and Selu (only its
- * default alpha and gamma, which are Keras' constants).
+ * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt, Neg, Abs, Log, Reciprocal,
+ * Floor, Ceil and Round, and with their attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha
+ * 0.2, beta 0.5) and Selu (only its default alpha and gamma, which are Keras' constants). The result has the input's
+ * element type.
  */
 final class ActivationTranslator implements OpTranslator {
     private static final float SELU_ALPHA = 1.67326319217681884765625f;
@@ -52,7 +53,7 @@ final class ActivationTranslator implements OpTranslator {
             }
         }
         if (f != null) {
-            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), DataTypes.FLOAT);
+            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
         }
     }
 

@@ -1,10 +1,15 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
+import io.keras4j.runtime.ops.Identity;
 import io.keras4j.runtime.ops.primitive.Elementwise;
+import java.util.ArrayList;
 import java.util.List;
 
-/** ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Pow and Equal (a bool result). */
+/**
+ * ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Pow, the comparisons (a bool result), and Max
+ * and Min of one or more inputs (folded left to right into binary ops; one input is an Identity).
+ */
 final class ElementwiseTranslator implements OpTranslator {
     private final Elementwise.Kind kind;
 
@@ -12,20 +17,36 @@ final class ElementwiseTranslator implements OpTranslator {
         this.kind = kind;
     }
 
+    private boolean variadic() {
+        return kind == Elementwise.Kind.MAX || kind == Elementwise.Kind.MIN;
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        String x = node.input(0);
-        String y = Args.required(node, 1, "B");
-        if (y == null) {
+        List<String> ins = new ArrayList<>(node.inputs());
+        if (!variadic() && Args.required(node, 1, "B") == null) {
             return;
         }
         if (node.has("broadcast") || node.has("axis")) {
             node.problem("the legacy attributes broadcast/axis (opset < 7) are not supported");
             return;
         }
-        boolean integers = b.isInteger(x) && b.isInteger(y);
+        if (ins.stream().anyMatch(String::isEmpty)) {
+            node.problem("an input is missing (empty name)");
+            return;
+        }
+        String x = ins.get(0);
+        if (ins.size() == 1) {
+            b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
+            return;
+        }
+        boolean integers = ins.stream().allMatch(b::isInteger);
         Elementwise.Kind k = kind == Elementwise.Kind.DIV && integers ? Elementwise.Kind.INT_DIV : kind;
-        int type = kind == Elementwise.Kind.EQUAL ? DataType.BOOL_VALUE : b.type(x);
-        b.emit(node, new Elementwise(k), List.of(x, y), List.of(node.output(0)), type);
+        int type = kind.compares() ? DataType.BOOL_VALUE : b.type(x);
+        for (int i = 1; i < ins.size(); i++) {
+            String out = i == ins.size() - 1 ? node.output(0) : b.fresh(node, "partial");
+            b.emit(node, new Elementwise(k), List.of(x, ins.get(i)), List.of(out), type);
+            x = out;
+        }
     }
 }

@@ -18,7 +18,9 @@ public final class Activation {
         /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
         /** The error function and the square root (ONNX Erf, Sqrt). */
-        ERF, SQRT
+        ERF, SQRT,
+        /** ONNX Abs, Log, Reciprocal, Floor, Ceil and Round (half to even). */
+        ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -271,6 +273,18 @@ public final class Activation {
                 return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
             case SQRT:
                 return (float) Math.sqrt(x);
+            case ABS:
+                return Math.abs(v);
+            case LOG:
+                return (float) Math.log(x);
+            case RECIPROCAL:
+                return 1f / v;
+            case FLOOR:
+                return (float) Math.floor(x);
+            case CEIL:
+                return (float) Math.ceil(x);
+            case ROUND:
+                return (float) Math.rint(x);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }

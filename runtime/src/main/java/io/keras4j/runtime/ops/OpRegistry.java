@@ -15,6 +15,7 @@ import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
+import io.keras4j.runtime.ops.primitive.Where;
 import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
 import java.util.Map;
 import java.util.function.Function;
@@ -58,6 +59,7 @@ public final class OpRegistry {
             Map.entry("ConstantOfShape", ConstantOfShape::fromSpec),
             Map.entry("Elementwise", Elementwise::fromSpec),
             Map.entry("Expand", s -> new Expand()),
+            Map.entry("Where", s -> new Where()),
             Map.entry("Flatten", Flatten::fromSpec),
             Map.entry("Gather", Gather::fromSpec),
             Map.entry("Reduce", Reduce::fromSpec),

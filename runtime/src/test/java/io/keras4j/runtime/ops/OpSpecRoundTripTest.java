@@ -25,6 +25,7 @@ import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
+import io.keras4j.runtime.ops.primitive.Where;
 import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,7 @@ class OpSpecRoundTripTest {
                 new Case(new Slice(5), new int[][] {s(4, 5), s(1), s(1), s(1), s(1)}, null, v(1), v(1e9f), v(1), v(2)),
                 new Case(new Squeeze(new long[] {1}), new int[][] {s(2, 1, 3)}, (float[]) null),
                 new Case(new Unsqueeze(new long[] {0, -1}), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Where(), new int[][] {s(2, 1), s(3), s(2, 3)}, v(1, 0), v(1, 2, 3), v(4, 5, 6, 7, 8, 9)),
                 new Case(new ZeroEmptySequences(), new int[][] {s(2, 3), s(2)}, null, v(0, 2))));
         for (Elementwise.Kind k : Elementwise.Kind.values()) {
             cases.add(new Case(new Elementwise(k), new int[][] {s(2, 3), s(3)}, v(1, 2, 3, 4, 5, 6), v(2, 2, 3)));
@@ -217,7 +219,8 @@ class OpSpecRoundTripTest {
         assertRefused(withAttr(Cast.toBool().spec(), "mode", "FLOOR"),
                 "Cast: attribute 'mode' is 'FLOOR', not one of [TRUNCATE, WRAP, BOOL, TRUNCATE_V2]");
         assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "MOD"),
-                "Elementwise: attribute 'kind' is 'MOD', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL]");
+                "Elementwise: attribute 'kind' is 'MOD', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL, MAX, MIN, GREATER,"
+                        + " LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL]");
         assertRefused(withAttr(new Slice(3).spec(), "input_count", 9), "Slice: Slice takes 3 to 5 inputs, got 9");
         assertRefused(withAttr(new ReverseAxis(1).spec(), "axis", -1), "Reverse: axis must be non-negative, got -1");
         assertRefused(without(new Constant(v(1), s()).spec(), "values"), "Constant: no weight 'values'");

@@ -5,12 +5,27 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
 /**
- * ONNX Add, Sub, Mul, Div, Pow and Equal of two inputs with numpy broadcasting; integer Div truncates toward zero;
- * Equal gives 1 where the values are equal, else 0.
+ * ONNX Add, Sub, Mul, Div, Pow, Max, Min and the comparisons of two inputs with numpy broadcasting; integer Div
+ * truncates toward zero; Max and Min give NaN where either value is NaN and the second value where the two compare
+ * equal (as ONNX Runtime does with zeros of both signs); comparisons give 1 where they hold, else 0.
  */
 public final class Elementwise implements Op {
-    /** The function. */
-    public enum Kind { ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL }
+    /** The function, with the name of its ONNX operator. */
+    public enum Kind {
+        ADD("Add"), SUB("Sub"), MUL("Mul"), DIV("Div"), INT_DIV("Div"), POW("Pow"), EQUAL("Equal"), MAX("Max"), MIN("Min"),
+        GREATER("Greater"), LESS("Less"), GREATER_OR_EQUAL("GreaterOrEqual"), LESS_OR_EQUAL("LessOrEqual");
+
+        private final String operator;
+
+        Kind(String operator) {
+            this.operator = operator;
+        }
+
+        /** Whether the result is a comparison's 1 or 0 (a bool in ONNX). */
+        public boolean compares() {
+            return this == EQUAL || this == GREATER || this == LESS || this == GREATER_OR_EQUAL || this == LESS_OR_EQUAL;
+        }
+    }
 
     private final Kind kind;
 
@@ -20,20 +35,7 @@ public final class Elementwise implements Op {
 
     @Override
     public String type() {
-        switch (kind) {
-            case ADD:
-                return "Add";
-            case SUB:
-                return "Sub";
-            case MUL:
-                return "Mul";
-            case POW:
-                return "Pow";
-            case EQUAL:
-                return "Equal";
-            default:
-                return "Div";
-        }
+        return kind.operator;
     }
 
     @Override
@@ -80,7 +82,19 @@ public final class Elementwise implements Op {
                 return (float) Math.pow(x, y);
             case EQUAL:
                 return x == y ? 1f : 0f;
-            default:
+            case MAX:
+                return x != x || y != y ? Float.NaN : x > y ? x : y;
+            case MIN:
+                return x != x || y != y ? Float.NaN : x < y ? x : y;
+            case GREATER:
+                return x > y ? 1f : 0f;
+            case LESS:
+                return x < y ? 1f : 0f;
+            case GREATER_OR_EQUAL:
+                return x >= y ? 1f : 0f;
+            case LESS_OR_EQUAL:
+                return x <= y ? 1f : 0f;
+            default: // INT_DIV
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
                 }
