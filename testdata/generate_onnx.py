@@ -312,6 +312,28 @@ def _(name):
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
 
 
+class PreluGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv1d(3, 6, 3, padding=1)
+        self.act = torch.nn.PReLU(6)
+        self.rnn = torch.nn.GRU(6, 4, batch_first=True)
+        self.head = torch.nn.Sequential(torch.nn.Linear(4, 4), torch.nn.PReLU())
+
+    def forward(self, x):
+        y, _ = self.rnn(self.act(self.conv(x.transpose(1, 2))).transpose(1, 2))
+        return self.head(y)
+
+
+@case("torch_prelu_conv_gru_op14")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, PreluGru(), x, 14, "torch Conv1d(3, 6, 3, padding=1) -> PReLU(6) (slope [6, 1]) -> nn.GRU(6, 4,"
+               " batch_first) -> Linear(4, 4) -> PReLU() (one slope) on every step", ["conv1d", "prelu", "gru",
+               "batch_first"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
+
+
 @case("torch_gru_mean_pool_op18")
 def _(name):
     r = rng(name)

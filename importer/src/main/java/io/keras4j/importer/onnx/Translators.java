@@ -45,6 +45,7 @@ final class Translators {
             Map.entry("LessOrEqual", new ElementwiseTranslator(Elementwise.Kind.LESS_OR_EQUAL)),
             Map.entry("Not", new NotTranslator()),
             Map.entry("Where", new WhereTranslator()),
+            Map.entry("PRelu", new PReluTranslator()),
             Map.entry("Abs", new ActivationTranslator(Kind.ABS)),
             Map.entry("Log", new ActivationTranslator(Kind.LOG)),
             Map.entry("Reciprocal", new ActivationTranslator(Kind.RECIPROCAL)),

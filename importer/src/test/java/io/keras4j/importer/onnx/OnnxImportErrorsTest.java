@@ -141,6 +141,16 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void aPReluSlopeWithABatchAxisIsRefused() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 6, 4)).addInitializer(floats("slope", 2, 6, 1))
+                .addNode(NodeProto.newBuilder().setOpType("PRelu").setName("prelu").addInput("x").addInput("slope").addOutput("y"))
+                .addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "prelu.onnx"));
+        assertTrue(e.getMessage().contains("node 'prelu' (PRelu): slope tensor(2, 6, 1) of float does not broadcast to one sample of"
+                + " an input of rank 3"), e.getMessage());
+    }
+
+    @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
                 .addNode(NodeProto.newBuilder().setOpType("Cos").setName("cos").addInput("x").addOutput("a"))
