@@ -358,6 +358,45 @@ def register_cases(g):
 
     R("gap_channels_first_masked_keras", gap_channels_first_masked, fmt="keras")
 
+    def attention_heads(ctx, fmt):
+        q_in, v_in = keras.Input((4, 3)), keras.Input((5, 3))
+        q = layers.LSTM(6, return_sequences=True)(layers.Masking()(q_in))
+        v = layers.LSTM(6, return_sequences=True)(layers.Masking()(v_in))
+        k = layers.Dense(6)(v)
+        causal = layers.Attention(use_scale=True, name="dot_scaled_causal")([q, v], use_causal_mask=True)
+        concat, weights = layers.Attention(score_mode="concat", use_scale=True, name="concat_key")(
+            [q, v, k], return_attention_scores=True)
+        additive = layers.AdditiveAttention(name="additive")([q, v])
+        plain = layers.AdditiveAttention(use_scale=False, name="additive_unscaled")([q, k, v])
+        model = keras.Model([q_in, v_in], [causal, concat, weights, additive, plain])
+        randomize(model, ctx.rng)
+        q_x = padded_rows(ctx, 3, 4, 3, [4, 2, 3], "post")
+        v_x = padded_rows(ctx, 3, 5, 3, [5, 3, 1], "post")  # step 0 valid: no causal row is all masked
+        return Case(model, [q_x, v_x], fmt,
+                    "functional Masking -> LSTM(6, seq) on a 4-step query and a 5-step value, Dense(6) of the value as a "
+                    "key; outputs Attention(use_scale) with use_causal_mask, Attention(concat, use_scale) on [query, "
+                    "value, key] with return_attention_scores (two outputs), AdditiveAttention, AdditiveAttention("
+                    "use_scale=False) on [query, key, value]: the query's and the value's masks apply.",
+                    covers=["attention", "attention_concat", "attention_causal", "attention_scores",
+                            "additive_attention", "attention_masked"])
+
+    R("attention_heads_masked_func_keras", attention_heads, fmt="keras")
+
+    def self_attention_classifier(ctx, fmt):
+        ids_in = keras.Input((7,))
+        h = layers.Bidirectional(layers.LSTM(5, return_sequences=True))(layers.Embedding(20, 4, mask_zero=True)(ids_in))
+        attended = layers.Attention(name="self_attention")([h, h])
+        pooled = layers.GlobalAveragePooling1D()(layers.Concatenate()([h, attended]))
+        model = keras.Model(ids_in, layers.Dense(3, activation="softmax")(pooled))
+        randomize(model, ctx.rng)
+        return Case(model, [ids(ctx, 4, 7, 20, [7, 4, 1, 5], "post")], fmt,
+                    "functional Embedding(mask_zero) -> Bidirectional(LSTM(5, seq)) -> self-Attention [h, h] -> "
+                    "Concatenate with h -> GlobalAveragePooling1D (over the query's mask) -> Dense(3, softmax): the usual "
+                    "LSTM-with-attention text classifier.",
+                    covers=["attention", "self_attention", "attention_masked"])
+
+    R("attention_self_bilstm_classifier_func_keras", self_attention_classifier, fmt="keras")
+
     # ------------------------------------------------------------------ Flatten, Reshape, RepeatVector, Permute
 
     def reshape_chain(ctx, fmt, api):

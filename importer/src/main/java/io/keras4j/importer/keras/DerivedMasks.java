@@ -18,6 +18,7 @@ import java.util.Set;
  *   <li>Add, Maximum, ... of masked inputs: {@code LogicalOr} of such masks;</li>
  *   <li>Concatenate: {@code Any(Concatenate(parts), axis=-1)}, each part a mask, {@code OnesLike(input)} for an unmasked
  *       input, or {@code LogicalOr(ExpandDims(mask, -1), ZerosLike(input))};</li>
+ *   <li>Attention and AdditiveAttention: {@code ConvertToTensor} of the query's mask;</li>
  * </ul>
  * a {@code Cast} may precede a {@code NotEqual}, and the Masking or Embedding layer must lie upstream of the call.
  * Any other mask (another comparison, another tensor, a {@code mask=} written by hand) would change the numbers and
@@ -26,7 +27,7 @@ import java.util.Set;
 final class DerivedMasks {
     /** Every operation Keras records for the masks it derives. */
     static final Set<String> OPERATIONS = Set.of("NotEqual", "Any", "LogicalOr", "ExpandDims", "ZerosLike", "OnesLike",
-            "Concatenate", "Cast");
+            "Concatenate", "Cast", "ConvertToTensor");
 
     private final List<LayerSpec> specs;
     private final Map<String, JsonNode> operations;
@@ -60,7 +61,7 @@ final class DerivedMasks {
                             + (op == null ? "'" + mask.layer() + "'" : "the Keras operation " + op.path("class_name").asText())
                             + ", which is not the mask Keras derives; keras4j applies only the masks of Masking and"
                             + " Embedding(mask_zero=True), not a mask= computed in the model");
-                    call = new LayerCall(call.inputs(), call.initialState(), null, call.maskPassed());
+                    call = call.withoutMask();
                 }
                 calls.add(call);
             }
@@ -85,6 +86,8 @@ final class DerivedMasks {
                         && feeds(args.get(0), above, "Embedding", op, depth);
             case "LogicalOr":
                 return args.size() == 2 && args.stream().allMatch(a -> derived(a, above, depth + 1));
+            case "ConvertToTensor":
+                return args.size() == 1 && derived(args.get(0), above, depth + 1);
             case "Any": {
                 if (args.size() != 1 || !lastAxis(op) || op.path("config").path("keepdims").asBoolean(false)) {
                     return false;

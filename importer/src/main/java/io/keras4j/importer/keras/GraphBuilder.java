@@ -1,5 +1,7 @@
 package io.keras4j.importer.keras;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.keras4j.importer.keras.layers.LayerTranslator;
 import io.keras4j.importer.keras.layers.Translation;
 import io.keras4j.importer.keras.layers.Translators;
@@ -111,7 +113,7 @@ public final class GraphBuilder {
                         w = store.weights(layer, lc[0]);
                         weightCache.put(lc[0], w);
                     }
-                    outs = translate(layer, nodeBase, ins, state, w, call.maskPassed());
+                    outs = translate(layer, nodeBase, ins, state, w, call);
                 }
                 for (int i = 0; i < outs.size(); i++) {
                     tensors.put(new TensorRef(layer.name(), lc[1], i), outs.get(i));
@@ -185,7 +187,7 @@ public final class GraphBuilder {
     }
 
     private List<KTensor> translate(LayerSpec layer, String nodeBase, List<KTensor> ins, List<KTensor> state, List<Weight> w,
-                                    boolean maskPassed) {
+                                    LayerCall call) {
         boolean inputBroken = ins.stream().anyMatch(t -> broken.contains(t.value()))
                 || state.stream().anyMatch(t -> broken.contains(t.value()));
         LayerTranslator translator = Translators.forClass(layer.className());
@@ -199,7 +201,7 @@ public final class GraphBuilder {
         LayerConfig config = new LayerConfig(layer, problems);
         List<KTensor> outs;
         try {
-            outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w, maskPassed));
+            outs = translator.translate(config, new CallTranslation(nodeBase, ins, state, w, call));
         } catch (RuntimeException e) { // a config no translator expects (damaged or hostile): reported, not thrown
             problems.add(layer, "malformed layer config or call (" + e + ")");
             return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
@@ -220,20 +222,25 @@ public final class GraphBuilder {
         private final List<KTensor> inputs;
         private final List<KTensor> state;
         private final List<Weight> weights;
-        private final boolean maskPassed;
+        private final LayerCall call;
         private int emitted;
 
-        CallTranslation(String nodeBase, List<KTensor> inputs, List<KTensor> state, List<Weight> weights, boolean maskPassed) {
+        CallTranslation(String nodeBase, List<KTensor> inputs, List<KTensor> state, List<Weight> weights, LayerCall call) {
             this.nodeBase = nodeBase;
             this.inputs = inputs;
             this.state = state;
             this.weights = weights;
-            this.maskPassed = maskPassed;
+            this.call = call;
         }
 
         @Override
         public boolean maskPassed() {
-            return maskPassed;
+            return call.maskPassed();
+        }
+
+        @Override
+        public JsonNode callArgument(String name) {
+            return call.kwargs().path(name);
         }
 
         @Override
@@ -265,7 +272,9 @@ public final class GraphBuilder {
         @Override
         public List<KTensor> translateInner(LayerSpec inner, List<KTensor> ins, List<KTensor> initialState,
                                             List<Weight> innerWeights) {
-            return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, maskPassed);
+            // the wrapped layer takes the wrapper's mask argument, none of its other call arguments
+            LayerCall innerCall = new LayerCall(List.of(), List.of(), null, call.maskPassed(), MissingNode.getInstance());
+            return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, innerCall);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package io.keras4j.importer.keras;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.List;
 
 /**
@@ -12,10 +14,18 @@ import java.util.List;
  *                   Keras 1/2 files; in Keras 3 functional configs where the node records a {@code mask} argument,
  *                   null or not (Keras 3 records none, and passes none, for example, to an RNN called with
  *                   initial_state)
+ * @param kwargs     the call's keyword arguments as the file records them (for options such as {@code use_causal_mask});
+ *                   a missing node where it records none (Sequential models)
  */
-public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed) {
+public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed,
+                        JsonNode kwargs) {
     public LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {
-        this(inputs, initialState, null, true);
+        this(inputs, initialState, null, true, MissingNode.getInstance());
+    }
+
+    /** This call with its mask argument dropped. */
+    LayerCall withoutMask() {
+        return new LayerCall(inputs, initialState, null, maskPassed, kwargs);
     }
 
     public LayerCall {

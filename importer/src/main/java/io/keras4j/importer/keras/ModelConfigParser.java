@@ -1,6 +1,7 @@
 package io.keras4j.importer.keras;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -185,7 +186,9 @@ public final class ModelConfigParser {
         List<TensorRef> state = new ArrayList<>();
         TensorRef mask = null;
         boolean maskPassed = true;
+        JsonNode kwargs = MissingNode.getInstance();
         if (node.isObject()) {
+            kwargs = node.path("kwargs");
             collectTensors(node.path("args"), inputs);
             collectTensors(node.path("kwargs").path("initial_state"), state);
             List<TensorRef> masks = new ArrayList<>();
@@ -200,6 +203,9 @@ public final class ModelConfigParser {
                 inputs.add(new TensorRef(entry.get(0).asText(), entry.get(1).asInt(), entry.get(2).asInt()));
                 if (entry.size() > 3) {
                     collectLegacyTensors(entry.get(3).path("initial_state"), state);
+                    if (kwargs.isMissingNode()) {
+                        kwargs = entry.get(3); // Keras 2 repeats the call's keyword arguments on every input
+                    }
                 }
             }
             if (recurrent && inputs.size() > 1 && state.isEmpty()) {
@@ -210,7 +216,7 @@ public final class ModelConfigParser {
             inputs = callIndices(inputs, functional);
             state = callIndices(state, functional);
         }
-        return new LayerCall(inputs, state, mask, maskPassed);
+        return new LayerCall(inputs, state, mask, maskPassed, kwargs);
     }
 
     /** The Keras 3 tensor references ({@code __keras_tensor__}) anywhere in {@code v}, in order. */

@@ -20,6 +20,12 @@ public interface Translation {
      */
     boolean maskPassed();
 
+    /**
+     * A keyword argument of this call as the file records it (for example {@code use_causal_mask}), or a missing node
+     * where the call has none (always in Sequential models).
+     */
+    com.fasterxml.jackson.databind.JsonNode callArgument(String name);
+
     /** The tensors given as initial_state, empty if none. */
     List<KTensor> initialState();
 

@@ -42,6 +42,8 @@ public final class Translators {
             Map.entry("LeakyReLU", new LeakyReluTranslator()),
             Map.entry("ELU", new EluTranslator()),
             Map.entry("PReLU", new PReluTranslator()),
+            Map.entry("Attention", new AttentionTranslator(false)),
+            Map.entry("AdditiveAttention", new AttentionTranslator(true)),
             Map.entry("Softmax", new SoftmaxTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
