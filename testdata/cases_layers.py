@@ -397,6 +397,39 @@ def register_cases(g):
 
     R("attention_self_bilstm_classifier_func_keras", self_attention_classifier, fmt="keras")
 
+    def normalization_adapted(ctx, fmt):
+        raw = (ctx.rng.standard_normal((40, 6, 3)) * [1.0, 4.0, 0.2] + [5.0, -2.0, 0.5]).astype(np.float32)
+        norm = layers.Normalization(name="norm")
+        model = chain_model("sequential", (6, 3), [layers.Masking(), norm, layers.LSTM(4), layers.Dense(2)])
+        randomize(model, ctx.rng, per_layer={"norm": {"bias": 0.0}})
+        norm.adapt(raw)
+        x = raw[:4].copy()
+        x[1, 4:] = 0.0
+        x[2, :2] = 0.0
+        return Case(model, [x], fmt,
+                    "sequential Masking -> Normalization adapted on data of means (5, -2, 0.5) and deviations (1, 4, 0.2) ->"
+                    " LSTM(4) -> Dense(2): the mask passes through the normalization (padded steps normalized but skipped).",
+                    covers=["normalization", "normalization_adapted", "mask_passthrough"])
+
+    R("normalization_adapted_masked_seq_keras", normalization_adapted, fmt="keras")
+    R("normalization_adapted_masked_seq_h5", normalization_adapted, fmt="h5")
+
+    def normalization_configured(ctx, fmt):
+        inp = keras.Input((5, 3))
+        heads = [layers.Normalization(axis=(1, 2), mean=[[1.0, -1.0, 0.5]], variance=[[4.0, 0.5, 0.25]],
+                                      name="both_axes"),
+                 layers.Normalization(axis=None, mean=2.0, variance=3.0, name="scalar"),
+                 layers.Normalization(axis=-1, mean=[0.5, 1.0, -1.0], variance=[2.0, 0.5, 1.0], invert=True,
+                                      name="inverted")]
+        model = heads_model(inp, inp, heads)
+        return Case(model, [normal_inputs(ctx, 3, 5, 3)], fmt,
+                    "functional heads Normalization with mean and variance in the config: axis (1, 2) with a mean of "
+                    "and variance of shape (1, 3) broadcast over the 5 steps, axis None with "
+                    "scalars, axis -1 with invert=True.",
+                    covers=["normalization", "normalization_config", "normalization_invert"])
+
+    R("normalization_configured_func_keras", normalization_configured, fmt="keras")
+
     # ------------------------------------------------------------------ Flatten, Reshape, RepeatVector, Permute
 
     def reshape_chain(ctx, fmt, api):

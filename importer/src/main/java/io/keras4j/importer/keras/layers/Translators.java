@@ -38,6 +38,7 @@ public final class Translators {
             Map.entry("Minimum", new MergeTranslator(io.keras4j.runtime.ops.Merge.Kind.MINIMUM)),
             Map.entry("BatchNormalization", new BatchNormalizationTranslator()),
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
+            Map.entry("Normalization", new NormalizationTranslator()),
             Map.entry("ReLU", new ReluTranslator()),
             Map.entry("LeakyReLU", new LeakyReluTranslator()),
             Map.entry("ELU", new EluTranslator()),
