@@ -397,6 +397,28 @@ def register_cases(g):
 
     R("attention_self_bilstm_classifier_func_keras", self_attention_classifier, fmt="keras")
 
+    def luong_dot_attention(ctx, fmt):
+        enc_in, dec_in = keras.Input((6, 3)), keras.Input((4, 2))
+        enc, h, c = layers.LSTM(5, return_sequences=True, return_state=True)(enc_in)
+        dec = layers.LSTM(5, return_sequences=True)(dec_in, initial_state=[h, c])
+        scores = layers.Dot(axes=[2, 2], name="scores")([dec, enc])
+        weights = layers.Activation("softmax")(scores)
+        context = layers.Dot(axes=[2, 1], name="context")([weights, enc])
+        out = layers.TimeDistributed(layers.Dense(3))(layers.Concatenate()([context, dec]))
+        cosine = layers.Dot(axes=-1, normalize=True, name="cosine")([dec, context])
+        last = layers.Dot(axes=1, name="rank2")([h, c])
+        model = keras.Model([enc_in, dec_in], [out, cosine, last])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 3), normal_inputs(ctx, 3, 4, 2)], fmt,
+                    "functional Luong attention written with Dot layers: encoder LSTM(5, seq, state), decoder LSTM(5, seq) "
+                    "from its states, Dot(axes=[2, 2]) scores -> softmax -> Dot(axes=[2, 1]) context -> Concatenate -> "
+                    "TimeDistributed(Dense(3)); also Dot(axes=-1, normalize=True) of decoder and context (cosine, "
+                    "(batch, 4, 4)) and Dot(axes=1) of the two final states (batch, 1).",
+                    covers=["dot", "dot_normalize", "luong_attention"])
+
+    R("dot_luong_attention_func_keras", luong_dot_attention, fmt="keras")
+    R("dot_luong_attention_func_h5", luong_dot_attention, fmt="h5")
+
     def normalization_adapted(ctx, fmt):
         raw = (ctx.rng.standard_normal((40, 6, 3)) * [1.0, 4.0, 0.2] + [5.0, -2.0, 0.5]).astype(np.float32)
         norm = layers.Normalization(name="norm")

@@ -51,6 +51,7 @@ public final class OpRegistry {
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),
             Map.entry("PReLU", PRelu::fromSpec),
+            Map.entry("Dot", BatchDot::fromSpec),
             Map.entry("Attention", Attention::fromSpec),
             Map.entry("AdditiveAttention", Attention::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),

@@ -43,6 +43,7 @@ public final class Translators {
             Map.entry("LeakyReLU", new LeakyReluTranslator()),
             Map.entry("ELU", new EluTranslator()),
             Map.entry("PReLU", new PReluTranslator()),
+            Map.entry("Dot", new DotTranslator()),
             Map.entry("Attention", new AttentionTranslator(false)),
             Map.entry("AdditiveAttention", new AttentionTranslator(true)),
             Map.entry("Softmax", new SoftmaxTranslator()),
