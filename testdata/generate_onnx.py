@@ -285,9 +285,9 @@ def _(name):
     r = rng(name)
     x = r.standard_normal((2, 13, 4)).astype(np.float32)
     torch_case(name, ConvLstm(), x, 13, "torch Conv1d(4, 6, 3, padding=1) -> ReLU -> MaxPool1d(2) -> Conv1d(6, 6, 3,"
-               " stride=2, padding=2, dilation=2, groups=2, no bias) -> AvgPool1d(2, stride=1) over time (input transposed to [batch, 4, time] and back) -> nn.LSTM(6, 5,"
-               " batch_first) last step -> Linear; dynamic batch and time", ["conv1d", "max_pool", "average_pool", "lstm", "batch_first",
-               "gemm_head"],
+               " stride=2, padding=2, dilation=2, groups=2, no bias) -> AvgPool1d(2, stride=1) over time (input"
+               " transposed to [batch, 4, time] and back) -> nn.LSTM(6, 5, batch_first) last step -> Linear; dynamic"
+               " batch and time", ["conv1d", "max_pool", "average_pool", "lstm", "batch_first", "gemm_head"],
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
@@ -332,6 +332,43 @@ def _(name):
     torch_case(name, PreluGru(), x, 14, "torch Conv1d(3, 6, 3, padding=1) -> PReLU(6) (slope [6, 1]) -> nn.GRU(6, 4,"
                " batch_first) -> Linear(4, 4) -> PReLU() (one slope) on every step", ["conv1d", "prelu", "gru",
                "batch_first"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch", 1: "time"}})
+
+
+class SplitPooled(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 4, batch_first=True, bidirectional=True)
+        self.avg = torch.nn.AdaptiveAvgPool1d(1)
+        self.max = torch.nn.AdaptiveMaxPool1d(1)
+        self.head = torch.nn.Linear(11, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        forward, backward = torch.chunk(y, 2, dim=-1)
+        small, large = torch.split(y, [3, 5], dim=-1)
+        z = (forward + backward).transpose(1, 2)
+        pooled = torch.cat([self.avg(z), self.max(z)], dim=1).flatten(1)
+        return self.head(torch.cat([pooled, small.mean(dim=1)], dim=1)), large
+
+
+@case("torch_lstm_split_global_pool_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, SplitPooled(), x, 13, "torch bidirectional nn.LSTM(3, 4, batch_first) -> chunk in two (Split with a"
+               " constant split input) summed -> AdaptiveAvgPool1d(1) and AdaptiveMaxPool1d(1) (GlobalAveragePool,"
+               " GlobalMaxPool) -> Linear with the mean of split(y, [3, 5]) [0]; outputs y and the second split part",
+               ["lstm", "bidirectional", "split", "global_average_pool", "global_max_pool"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}, "large": {0: "batch", 1: "time"}}, ("y", "large"))
+
+
+@case("torch_lstm_split_global_pool_op18")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, SplitPooled(), x, 18, "as onnx_torch_lstm_split_global_pool_op13 at opset 18 (Split with"
+               " num_outputs for chunk)", ["lstm", "bidirectional", "split", "global_average_pool", "global_max_pool"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}, "large": {0: "batch", 1: "time"}}, ("y", "large"))
 
 
 @case("torch_gru_mean_pool_op18")
@@ -775,6 +812,29 @@ def _(name):
           " Where, Less, GreaterOrEqual and LessOrEqual (cast to float), Abs, Log, Reciprocal, Floor, Ceil and Round (half"
           " to even), with NaN, signed zeros, infinities and halves", ["max", "min", "where", "comparisons", "abs", "log",
           "reciprocal", "floor", "ceil", "round"])
+
+
+def split_case(name, opset, parts, description, **attrs):
+    r = rng(name)
+    outs = [f"part{i}" for i in range(parts)]
+    node = helper.make_node("Split", ["x"], outs, axis=-1, **attrs)
+    graph = helper.make_graph([node], name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 2, 7])],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, ["batch", 2, None]) for o in outs])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [r.standard_normal((2, 2, 7)).astype(np.float32)], description,
+          ["split", f"opset:{opset}"])
+
+
+@case("split_attribute_op11")
+def _(name):
+    split_case(name, 11, 3, "Split of 7 into the attribute's sizes [2, 0, 5] along the last axis (an empty part)",
+               split=[2, 0, 5])
+
+
+@case("split_num_outputs_op18")
+def _(name):
+    split_case(name, 18, 3, "Split of 7 into num_outputs=3 along the last axis: parts of 3, 3 and 1", num_outputs=3)
 
 
 @case("add_scalar_first_input")

@@ -1,21 +1,25 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.ops.GlobalPooling1D;
 import io.keras4j.runtime.ops.Pooling1D;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * ONNX MaxPool and AveragePool over one spatial axis ({@code [batch, channels, steps]}, torch's MaxPool1d and
- * AvgPool1d): {@code kernel_shape}, {@code strides} (default 1), without padding or with {@code auto_pad} SAME_UPPER
+ * ONNX GlobalMaxPool and GlobalAveragePool ({@code [batch, channels, 1]}, torch's AdaptiveMaxPool1d(1) and
+ * AdaptiveAvgPool1d(1)), and MaxPool and AveragePool, over one spatial axis ({@code [batch, channels, steps]}, torch's
+ * MaxPool1d and AvgPool1d): {@code kernel_shape}, {@code strides} (default 1), without padding or with {@code auto_pad} SAME_UPPER
  * (padded steps take no part, so an average needs {@code count_include_pad=0}), and SAME_LOWER where it pads as
  * SAME_UPPER does (see {@link AutoPad}). Explicit pads, {@code ceil_mode=1}, dilations and MaxPool's Indices output
  * are refused.
  */
 final class PoolTranslator implements OpTranslator {
     private final boolean max;
+    private final boolean global;
 
-    PoolTranslator(boolean max) {
+    PoolTranslator(boolean max, boolean global) {
         this.max = max;
+        this.global = global;
     }
 
     @Override
@@ -24,6 +28,10 @@ final class PoolTranslator implements OpTranslator {
         int rank = b.shape(x).length;
         if (rank != 3) {
             node.problem("only 1-D pooling is supported (input [batch, channels, steps]), got an input of rank " + rank);
+            return;
+        }
+        if (global) {
+            b.emit(node, new GlobalPooling1D(max, true, true, false), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
             return;
         }
         long[] kernel = node.intsAttr("kernel_shape");

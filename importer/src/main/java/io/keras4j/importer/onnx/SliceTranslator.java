@@ -52,7 +52,8 @@ final class SliceTranslator implements OpTranslator {
         b.emit(node, new Slice(inputs.size()), inputs, List.of(node.output(0)), b.type(node.input(0)));
     }
 
-    private static String define(OnnxNode node, OnnxGraphBuilder b, String what, long[] values) {
+    /** A constant int64 vector of {@code values}, clamped to ±2^30, defined under a fresh name for {@code node}. */
+    static String define(OnnxNode node, OnnxGraphBuilder b, String what, long[] values) {
         long[] v = new long[values.length];
         for (int i = 0; i < v.length; i++) {
             v[i] = Math.max(-LIMIT, Math.min(LIMIT, values[i]));

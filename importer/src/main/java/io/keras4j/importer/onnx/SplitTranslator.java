@@ -1,0 +1,73 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.primitive.Slice;
+import java.util.List;
+
+/**
+ * ONNX Split along {@code axis} into the node's outputs, each a Slice: sizes from the {@code split} attribute (before
+ * opset 13) or constant input, else equal parts of an axis whose size is known at import ({@code num_outputs} from
+ * opset 18: parts of {@code ceil(size / n)}, the last smaller).
+ */
+final class SplitTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String x = node.input(0);
+        int[] shape = b.shape(x);
+        long axis = node.intAttr("axis", 0);
+        if (axis < -shape.length || axis >= shape.length) {
+            node.problem("axis " + axis + " is out of range for an input of rank " + shape.length);
+            return;
+        }
+        int a = (int) (axis < 0 ? axis + shape.length : axis);
+        int parts = node.outputs().size();
+        long numOutputs = node.intAttr("num_outputs", parts);
+        long[] sizes = b.opset() < 13 ? node.intsAttr("split") : null;
+        if (b.opset() >= 13 && !node.input(1).isEmpty()) {
+            OnnxTensor t = Args.constant(node, b, 1, "split");
+            sizes = t == null ? null : Args.ints(node, t, "split");
+            if (sizes == null) {
+                return;
+            }
+        }
+        if (sizes == null) {
+            if (shape[a] < 0) {
+                node.problem("split sizes are needed: axis " + a + " of input shape " + io.keras4j.runtime.Shapes.toString(shape)
+                        + " has no size known at import");
+                return;
+            }
+            if (numOutputs != parts || b.opset() < 18 && shape[a] % parts != 0) {
+                node.problem("axis " + a + " of size " + shape[a] + " does not split into " + numOutputs + " equal parts for "
+                        + parts + " outputs");
+                return;
+            }
+            long part = (shape[a] + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int i = 0; i < parts; i++) {
+                sizes[i] = Math.max(0, Math.min(part, shape[a] - i * part));
+            }
+        }
+        if (sizes.length != parts) {
+            node.problem("split " + java.util.Arrays.toString(sizes) + " gives " + sizes.length + " parts for " + parts
+                    + " outputs");
+            return;
+        }
+        long total = java.util.Arrays.stream(sizes).sum();
+        if (shape[a] >= 0 && total != shape[a]) {
+            node.problem("split " + java.util.Arrays.toString(sizes) + " sums to " + total + ", not axis " + a + "'s size "
+                    + shape[a]);
+            return;
+        }
+        String axes = SliceTranslator.define(node, b, "axes", new long[] {a});
+        long start = 0;
+        for (int i = 0; i < parts; i++) {
+            if (sizes[i] < 0) {
+                node.problem("split " + java.util.Arrays.toString(sizes) + " has a negative size");
+                return;
+            }
+            String starts = SliceTranslator.define(node, b, "starts", new long[] {start});
+            String ends = SliceTranslator.define(node, b, "ends", new long[] {start + sizes[i]});
+            b.emit(node, new Slice(4), List.of(x, starts, ends, axes), List.of(node.output(i)), b.type(x));
+            start += sizes[i];
+        }
+    }
+}
