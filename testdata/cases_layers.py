@@ -419,6 +419,35 @@ def register_cases(g):
     R("dot_luong_attention_func_keras", luong_dot_attention, fmt="keras")
     R("dot_luong_attention_func_h5", luong_dot_attention, fmt="h5")
 
+    def rnn_cells(ctx, fmt):
+        inp = keras.Input((6, 3))
+        x = layers.Masking()(inp)
+        seq = layers.RNN(layers.LSTMCell(5), return_sequences=True, name="rnn_lstm_cell")(x)
+        back = layers.RNN(layers.GRUCell(4), go_backwards=True, name="rnn_gru_cell_backwards")(seq)
+        stacked = layers.RNN([layers.GRUCell(4), layers.SimpleRNNCell(3)], return_state=True, name="rnn_stacked")(seq)
+        bidi = layers.Bidirectional(layers.RNN(layers.LSTMCell(2)), name="bidi_rnn")(x)
+        model = keras.Model(inp, [back, *stacked, bidi])
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 3, 6, 3, [6, 4, 2], "post")], fmt,
+                    "functional Masking -> RNN(LSTMCell(5), seq) -> RNN(GRUCell(4), go_backwards) and RNN([GRUCell(4), "
+                    "SimpleRNNCell(3)], return_state) (stacked cells: output and both states), and Bidirectional(RNN("
+                    "LSTMCell(2))) on the masked input.",
+                    covers=["rnn_cell", "rnn_stacked_cells", "masking", "bidirectional", "return_state", "go_backwards"])
+
+    R("rnn_cells_masked_func_keras", rnn_cells, fmt="keras")
+
+    def rnn_cells_sequential(ctx, fmt):
+        model = chain_model("sequential", (6, 3), [
+            layers.Masking(), layers.RNN(layers.SimpleRNNCell(4, activation="relu"), return_sequences=True),
+            layers.RNN([layers.LSTMCell(3), layers.GRUCell(2, reset_after=False)])])
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 3, 6, 3, [6, 1, 3], "post")], fmt,
+                    "sequential Masking -> RNN(SimpleRNNCell(4, relu), seq) -> RNN([LSTMCell(3), GRUCell(2, "
+                    "reset_after=False)]) (stacked cells).",
+                    covers=["rnn_cell", "rnn_stacked_cells", "masking"])
+
+    R("rnn_cells_masked_seq_h5", rnn_cells_sequential, fmt="h5")
+
     def normalization_adapted(ctx, fmt):
         raw = (ctx.rng.standard_normal((40, 6, 3)) * [1.0, 4.0, 0.2] + [5.0, -2.0, 0.5]).astype(np.float32)
         norm = layers.Normalization(name="norm")

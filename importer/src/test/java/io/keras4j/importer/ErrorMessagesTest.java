@@ -56,6 +56,15 @@ class ErrorMessagesTest {
         return bytes.toByteArray();
     }
 
+    private static JsonNode layerNamed(JsonNode model, String name) {
+        for (JsonNode l : model.path("config").path("layers")) {
+            if (l.path("config").path("name").asText().equals(name)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no layer " + name);
+    }
+
     private static ObjectNode layer(JsonNode model, String className) {
         for (JsonNode l : model.path("config").path("layers")) {
             if (l.path("class_name").asText().equals(className)) {
@@ -192,6 +201,22 @@ class ErrorMessagesTest {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
         assertTrue(e.getMessage().contains("(TimeDistributed): wraps the model 'inner' (Sequential); keras4j runs"
                 + " TimeDistributed over a single layer only"), e.getMessage());
+    }
+
+    /** An RNN over a cell class keras4j has no layer for, and stacked cells with stateful, are refused by name. */
+    @Test
+    void rnnCellsWithoutALayerAndStatefulStackedCellsAreRefused() throws IOException {
+        Path rnn = TestData.root().resolve("cases").resolve("rnn_cells_masked_func_keras").resolve("model.keras");
+        byte[] peephole = editedArchive(rnn, m -> ((ObjectNode) layerNamed(m, "rnn_lstm_cell").path("config").path("cell"))
+                .put("class_name", "PeepholeLSTMCell"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(peephole, "edited.keras"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'rnn_lstm_cell' (RNN): cell class PeepholeLSTMCell is not supported"
+                + " (LSTMCell, GRUCell, SimpleRNNCell, or a list of them)"), e.getMessage());
+        byte[] stateful = editedArchive(rnn, m -> ((ObjectNode) layerNamed(m, "rnn_stacked").get("config")).put("stateful", true));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(stateful, "edited.keras"));
+        assertTrue(e.getMessage().contains("layer 'rnn_stacked' (RNN): option stateful=true is not supported with stacked"
+                + " cells"), e.getMessage());
     }
 
     @Test

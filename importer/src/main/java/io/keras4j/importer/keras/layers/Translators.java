@@ -14,6 +14,7 @@ public final class Translators {
             Map.entry("CuDNNLSTM", new CuDnnLstmTranslator()),
             Map.entry("CuDNNGRU", new CuDnnGruTranslator()),
             Map.entry("SimpleRNN", new SimpleRnnTranslator()),
+            Map.entry("RNN", new RnnTranslator()),
             Map.entry("Bidirectional", new BidirectionalTranslator()),
             Map.entry("TimeDistributed", new TimeDistributedTranslator()),
             // end of recurrent layers
