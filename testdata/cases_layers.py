@@ -451,7 +451,8 @@ def register_cases(g):
     def normalization_adapted(ctx, fmt):
         raw = (ctx.rng.standard_normal((40, 6, 3)) * [1.0, 4.0, 0.2] + [5.0, -2.0, 0.5]).astype(np.float32)
         norm = layers.Normalization(name="norm")
-        model = chain_model("sequential", (6, 3), [layers.Masking(), norm, layers.LSTM(4), layers.Dense(2)])
+        model = chain_model("sequential", (6, 3), [layers.Masking(), norm, layers.Identity(), layers.LSTM(4),
+                                                   layers.Dense(2)])
         randomize(model, ctx.rng, per_layer={"norm": {"bias": 0.0}})
         norm.adapt(raw)
         x = raw[:4].copy()
@@ -459,8 +460,9 @@ def register_cases(g):
         x[2, :2] = 0.0
         return Case(model, [x], fmt,
                     "sequential Masking -> Normalization adapted on data of means (5, -2, 0.5) and deviations (1, 4, 0.2) ->"
-                    " LSTM(4) -> Dense(2): the mask passes through the normalization (padded steps normalized but skipped).",
-                    covers=["normalization", "normalization_adapted", "mask_passthrough"])
+                    " Identity -> LSTM(4) -> Dense(2): the mask passes through the normalization and the identity (padded"
+                    " steps normalized but skipped).",
+                    covers=["normalization", "normalization_adapted", "identity", "mask_passthrough"])
 
     R("normalization_adapted_masked_seq_keras", normalization_adapted, fmt="keras")
     R("normalization_adapted_masked_seq_h5", normalization_adapted, fmt="h5")

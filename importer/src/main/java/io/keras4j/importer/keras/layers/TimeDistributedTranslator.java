@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class TimeDistributedTranslator implements LayerTranslator {
     private static final Set<String> LAST_AXIS = Set.of("Dense", "Activation", "Dropout", "GaussianNoise",
-            "GaussianDropout", "AlphaDropout", "ActivityRegularization");
+            "GaussianDropout", "AlphaDropout", "ActivityRegularization", "Identity");
     /**
      * Supported layers whose call takes a mask, which TimeDistributed gives them: all but Softmax take the mask of each
      * timestep's sequence, over {@code [batch·time, steps, features]}.

@@ -53,6 +53,7 @@ public final class Translators {
             Map.entry("TimeDistributedDense", new DenseTranslator()),
             Map.entry("Merge", new LegacyMergeTranslator()),
             Map.entry("Activation", new ActivationTranslator()),
+            Map.entry("Identity", IDENTITY),
             Map.entry("Dropout", IDENTITY),
             Map.entry("SpatialDropout1D", IDENTITY),
             Map.entry("GaussianNoise", IDENTITY),
