@@ -837,6 +837,22 @@ def _(name):
     split_case(name, 18, 3, "Split of 7 into num_outputs=3 along the last axis: parts of 3, 3 and 1", num_outputs=3)
 
 
+@case("activations_more_op20")
+def _(name):
+    r = rng(name)
+    ops = [("Gelu", {}), ("Gelu", {"approximate": "tanh"}), ("HardSwish", {}), ("Mish", {}), ("ThresholdedRelu", {}),
+           ("ThresholdedRelu", {"alpha": 0.3})]
+    nodes = [helper.make_node(op, ["x"], [f"y{i}"], **attrs) for i, (op, attrs) in enumerate(ops)]
+    outputs = [helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, ["batch", 9]) for i in range(len(ops))]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 9])], outputs)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
+    model.ir_version = 9
+    x = (3 * r.standard_normal((3, 9))).astype(np.float32)
+    x[0] = [-3.0, 3.0, 0.0, 1.0, 0.3, -0.5, 12.0, -12.0, 1e-3]
+    write(name, model.SerializeToString(), [x], "Gelu (exact and tanh), HardSwish, Mish, ThresholdedRelu (alpha 1 and"
+          " 0.3) at their kinks and far out; opset 20", ["gelu", "hard_swish", "mish", "thresholded_relu", "opset:20"])
+
+
 @case("add_scalar_first_input")
 def _(name):
     nodes = [helper.make_node("Add", ["a", "b"], ["y"])]

@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt, Neg, Abs, Log, Reciprocal,
- * Floor, Ceil and Round, and with their attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), HardSigmoid (alpha
- * 0.2, beta 0.5) and Selu (only its default alpha and gamma, which are Keras' constants). The result has the input's
- * element type.
+ * Floor, Ceil, Round, HardSwish and Mish, and with their attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1),
+ * ThresholdedRelu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5), Gelu (approximate none or tanh) and Selu (only its
+ * default alpha and gamma, which are Keras' constants). The result has the input's element type.
  */
 final class ActivationTranslator implements OpTranslator {
     private static final float SELU_ALPHA = 1.67326319217681884765625f;
@@ -48,12 +48,32 @@ final class ActivationTranslator implements OpTranslator {
                 case SELU:
                     f = selu(node);
                     break;
+                case THRESHOLDED_RELU:
+                    f = Activation.of(kind, node.floatAttr("alpha", 1f));
+                    break;
+                case GELU:
+                    f = gelu(node);
+                    break;
                 default:
                     f = Activation.of(kind);
             }
         }
         if (f != null) {
             b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
+        }
+    }
+
+    /** Gelu (opset 20): {@code approximate} none (the error function) or tanh. */
+    private static Activation gelu(OnnxNode node) {
+        String approximate = node.stringAttr("approximate", "none");
+        switch (approximate) {
+            case "none":
+                return Activation.of(Kind.GELU);
+            case "tanh":
+                return Activation.of(Kind.GELU_TANH);
+            default:
+                node.problem("attribute approximate='" + approximate + "' is not none or tanh");
+                return null;
         }
     }
 
