@@ -538,6 +538,18 @@ def register_cases(g):
     rm("rmask_emb_lstm_zero_output_for_mask_gobackwards_seq_h5", "h5", "embedding", "lstm", True, M_MIX,
        zero_output_for_mask=True, go_backwards=True)
 
+    def rm_nan_value(ctx, fmt, api):
+        model = chain_model(api, (T, 3), [layers.Masking(mask_value=float("nan")), layers.LSTM(5, return_sequences=True)])
+        randomize(model, ctx.rng)
+        x = mask_rows(normal_inputs(ctx, 3, T, 3), [[2, 3], [], list(range(T))], 0.0)
+        return Case(model, [x], fmt,
+                    f"{api} Masking(mask_value=nan) -> LSTM(5, seq): NaN equals nothing, so no step is masked, also "
+                    "the all-zero steps (2-3 of sample 0, all of sample 2); the config holds the bare NaN Python's json "
+                    "writes.", covers=["masking_value_nan"])
+
+    R("rmask_masking_nan_lstm_seq_h5", rm_nan_value, fmt="h5", api="sequential")
+    R("rmask_masking_nan_lstm_func_keras", rm_nan_value, fmt="keras", api="functional")
+
     def rm_state(ctx, fmt, first, kind, seq, masked, **kw):
         lyr = KIND[kind](5, return_sequences=seq, return_state=True, **kw)
         c = mask_case(ctx, fmt, first, lyr, rnn_text(kind, 5, dict(kw, return_sequences=seq, return_state=True)),
@@ -664,6 +676,28 @@ def register_cases(g):
                     covers=["time_distributed_rnn_mask"])
 
     R("rmask_masking4d_td_last_concat_lstm_func_keras", rm_td_4d_last)
+
+    def rm_td_one_step_kept(ctx):
+        inp = keras.Input((4, 1, 3))                    # (batch, groups, one step, features)
+        kept = layers.TimeDistributed(layers.GlobalMaxPooling1D())(layers.Masking()(inp))
+        added = layers.Add()([kept, kept])
+        model = keras.Model(inp, [layers.Softmax()(kept), layers.LSTM(3, return_sequences=True)(kept),
+                                  layers.Bidirectional(layers.GRU(2))(kept), layers.SimpleRNN(2)(added)])
+        randomize(model, ctx.rng)
+        x = normal_inputs(ctx, 3, 4, 1, 3)
+        x[0, 1] = 0.0          # a group in the middle
+        x[1, 3] = 0.0          # at the end
+        x[2, :2] = 0.0         # at the start
+        return Case(model, [x], "keras",
+                    "functional Masking on a 4-D (batch, groups, 1 step, features) input -> "
+                    "TimeDistributed(GlobalMaxPooling1D), which keeps the (batch, groups, 1) mask, into Softmax, "
+                    "LSTM(3, seq), Bidirectional(GRU(2)) and Add -> SimpleRNN(2): the one-step mask broadcasts over "
+                    "the features and units as a (batch, groups) mask does (keras4j refuses it to "
+                    "GlobalAveragePooling1D, Multiply, Maximum, Minimum and Attention, where Keras computes another "
+                    "shape or fails).",
+                    covers=["time_distributed_rnn_mask"])
+
+    R("rmask_masking4d_one_step_td_kept_func_keras", rm_td_one_step_kept)
     R("rmask_masking4d_td_lstm_gru_gap_func_keras", rm_td_4d, fmt="keras")
     R("rmask_masking4d_td_lstm_gru_gap_func_h5", rm_td_4d, fmt="h5")
 
@@ -722,6 +756,30 @@ def register_cases(g):
 
     R("rmask_nested_mask_into_func_lstm_func_keras", rm_nested_into, inner_api="functional", first="masking")
     R("rmask_nested_emb_into_seq_lstm_func_keras", rm_nested_into, inner_api="sequential", first="embedding")
+
+    def rm_nested_out_concatenated(ctx, first):
+        head, x, head_desc, shape = mask_head(ctx, first)
+        inner = chain_model("functional", (T, 3), [layers.Dense(3, activation="tanh")], name="inner")
+        inp = keras.Input(shape)
+        h = head(inp)
+        s = inner(h)
+        pooled = layers.GlobalAveragePooling1D()(layers.Concatenate()([h, s]))
+        last = layers.LSTM(4)(layers.Concatenate()([s, h]))
+        both = layers.GRU(3)(layers.Concatenate()([s, s]))
+        model = keras.Model(inp, [pooled, last, both])
+        randomize(model, ctx.rng)
+        randomize(inner, ctx.rng)
+        return Case(model, [x], "keras",
+                    f"functional {head_desc} -> h; nested Functional 'inner' [Dense(3, tanh)] on h -> s; "
+                    "Concatenate([h, s]) -> GlobalAveragePooling1D, Concatenate([s, h]) -> LSTM(4), Concatenate([s, s]) "
+                    f"-> GRU(3); masked steps: {pattern_text(M_MIX, T)}. Keras records the first two Concatenates' "
+                    "masks with s unmasked (OnesLike: a nested model's output has no mask while the model is built), "
+                    "so every step is valid there, and applies them; the third records none, so the GRU gets the mask "
+                    "s carries at run time.",
+                    covers=["mask_out_of_nested_model", "mask_concatenate_recorded"])
+
+    R("rmask_nested_out_concatenated_emb_func_keras", rm_nested_out_concatenated, first="embedding")
+    R("rmask_nested_out_concatenated_masking_func_keras", rm_nested_out_concatenated, first="masking")
 
     # ------------------------------------------------------------------ 5. TimeDistributed
 

@@ -19,6 +19,15 @@ time_distributed_mask_consumers.keras: Masking on (1, 2, 2, 2) -> TimeDistribute
 (1, 2, 2) mask, into GlobalAveragePooling1D (Keras broadcasts the mask into another shape), Softmax (Keras applies it unit
 by unit) and Add -> SimpleRNN(2) (the Add's OR is kept whole too).
 
+time_distributed_mask_one_step.keras: Masking on (1, 2, 1, 2) -> TimeDistributed(GlobalMaxPooling1D), which keeps the
+(1, 2, 1) mask, into GlobalAveragePooling1D, Multiply and Attention (Keras computes another shape or fails; Softmax and
+RNNs, where that mask broadcasts as a (batch, time) mask does, run: golden rmask_masking4d_one_step_td_kept_func_keras).
+
+nested_output_concatenated_in_add.keras: Embedding(mask_zero) -> e; Concatenate([e, nested model(e)]) -> Add with
+Dense(6)(e) -> GlobalAveragePooling1D: Keras records the Concatenate's mask with the nested output unmasked (its mask
+exists only at run time) inside the Add's LogicalOr; keras4j follows such a record only where it is the whole mask
+(golden rmask_nested_out_concatenated_*).
+
 masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(channels_first): Keras broadcasts the
 (batch, 3) mask against the 1 step on axis 2.
 
@@ -66,6 +75,20 @@ def main():
     keras.Model(cells, [layers.GlobalAveragePooling1D(name="gap")(kept), layers.Softmax(name="softmax")(kept),
                         layers.SimpleRNN(2, name="rnn")(layers.Add(name="add")([kept, kept]))]
                 ).save(HERE / "time_distributed_mask_consumers.keras")
+
+    one = keras.Input((2, 1, 2))
+    kept = layers.TimeDistributed(layers.GlobalMaxPooling1D())(layers.Masking()(one))
+    keras.Model(one, [layers.GlobalAveragePooling1D(name="gap")(kept), layers.Multiply(name="multiply")([kept, kept]),
+                      layers.Attention(name="attention")([kept, kept])]
+                ).save(HERE / "time_distributed_mask_one_step.keras")
+
+    ids = keras.Input((5,), dtype="int32")
+    embedded = layers.Embedding(10, 3, mask_zero=True, name="embedding")(ids)
+    inner_in = keras.Input((5, 3))
+    inner = keras.Model(inner_in, layers.Dense(3)(inner_in), name="inner")
+    joined = layers.Concatenate()([embedded, inner(embedded)])
+    summed = layers.Add()([joined, layers.Dense(6)(embedded)])
+    keras.Model(ids, layers.GlobalAveragePooling1D(name="gap")(summed)).save(HERE / "nested_output_concatenated_in_add.keras")
 
     single = keras.Input((3, 1))
     pooled = layers.GlobalAveragePooling1D(data_format="channels_first", name="gap")(layers.Masking()(single))

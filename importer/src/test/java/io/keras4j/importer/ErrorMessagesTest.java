@@ -171,6 +171,37 @@ class ErrorMessagesTest {
                 e.getMessage());
     }
 
+    /**
+     * A kept mask of one step per timestep broadcasts as a (batch, time) mask in Softmax and RNNs (golden case
+     * rmask_masking4d_one_step_td_kept_func_keras), not in these layers; the old code pooled it in GlobalAveragePooling1D.
+     */
+    @Test
+    void aKeptMaskOfOneStepIsRefusedWhereKerasDoesNotBroadcastIt() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("time_distributed_mask_one_step.keras")));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        String kept = "receives the mask a TimeDistributed layer kept from its 4-D input, with 1 step per timestep: Keras ";
+        assertTrue(e.getMessage().contains("layer 'gap' (GlobalAveragePooling1D): " + kept + "broadcasts it against the input"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'multiply' (Multiply): " + kept + "expands it by one axis"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'attention' (Attention): " + kept + "broadcasts it against the scores"),
+                e.getMessage());
+    }
+
+    /**
+     * Keras applies the Concatenate mask it recorded, with a nested model's output unmasked (golden cases
+     * rmask_nested_out_concatenated_*); inside a larger recorded mask keras4j refuses it (the old code gave a masked mean).
+     */
+    @Test
+    void aRecordedConcatenateMaskInsideAnotherMaskIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("nested_output_concatenated_in_add.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'gap' (GlobalAveragePooling1D): is given a mask in which a Concatenate's"
+                + " mask is only a part; the mask Keras recorded for it counts the Concatenate inputs [embedding[0][0],"
+                + " inner[0][0]] as masked [true, false]"), e.getMessage());
+    }
+
     /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */
     @Test
     void aChannelsFirstAverageWhoseMaskIsNotOverItsStepsIsRefused() {

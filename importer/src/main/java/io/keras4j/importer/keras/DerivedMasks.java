@@ -33,6 +33,8 @@ final class DerivedMasks {
     private final Map<String, JsonNode> operations;
     private final Map<String, LayerSpec> byName = new HashMap<>();
     private final Map<String, Set<String>> upstream = new HashMap<>();
+    /** The Concatenates met in the mask being checked, outermost first. */
+    private final List<RecordedConcatenation> concatenations = new ArrayList<>();
 
     private DerivedMasks(List<LayerSpec> specs, Map<String, JsonNode> operations) {
         this.specs = specs;
@@ -55,7 +57,10 @@ final class DerivedMasks {
             List<LayerCall> calls = new ArrayList<>();
             for (LayerCall call : layer.calls()) {
                 TensorRef mask = call.mask();
-                if (mask != null && !masks.derived(mask, masks.upstreamOf(call.inputs()), 0)) {
+                masks.concatenations.clear();
+                if (mask != null && masks.derived(mask, masks.upstreamOf(call.inputs()), 0)) {
+                    call = call.withMaskConcatenations(masks.concatenations);
+                } else if (mask != null) {
                     JsonNode op = operations.get(mask.layer());
                     problems.add(layer, "is given the mask " + mask + " computed by "
                             + (op == null ? "'" + mask.layer() + "'" : "the Keras operation " + op.path("class_name").asText())
@@ -98,11 +103,43 @@ final class DerivedMasks {
                     List<TensorRef> x = tensors(inner);
                     return x.size() == 1 && feeds(x.get(0), above, "Masking", inner, depth);
                 }
-                return cls.equals("Concatenate") && !tensors(inner).isEmpty()
-                        && tensors(inner).stream().allMatch(p -> concatenatedPart(p, above, depth + 2));
+                if (!cls.equals("Concatenate") || tensors(inner).isEmpty()) {
+                    return false;
+                }
+                int at = concatenations.size();
+                if (!tensors(inner).stream().allMatch(p -> concatenatedPart(p, above, depth + 2))) {
+                    return false;
+                }
+                recordConcatenation(inner, at, depth == 0);
+                return true;
             }
             default:
                 return false;
+        }
+    }
+
+    /**
+     * Notes which tensors a recorded Concatenate of masks counts as masked (inserted at {@code at}, before those met
+     * inside its parts), when every part names its tensor: {@code OnesLike(input)} or {@code LogicalOr(ExpandDims(mask),
+     * ZerosLike(input))}.
+     */
+    private void recordConcatenation(JsonNode concatenate, int at, boolean whole) {
+        List<TensorRef> parts = new ArrayList<>();
+        List<Boolean> masked = new ArrayList<>();
+        for (TensorRef p : tensors(concatenate)) {
+            JsonNode op = operations.get(p.layer());
+            boolean ones = op.path("class_name").asText().equals("OnesLike");
+            JsonNode zeros = ones || tensors(op).size() != 2 ? null : operations.get(tensors(op).get(1).layer());
+            JsonNode named = ones ? op : zeros != null && zeros.path("class_name").asText().equals("ZerosLike") ? zeros : null;
+            if (named == null || tensors(named).size() != 1) {
+                return;
+            }
+            parts.add(tensors(named).get(0));
+            masked.add(!ones);
+        }
+        JsonNode axis = concatenate.path("config").path("axis");
+        if (axis.canConvertToInt()) {
+            concatenations.add(at, new RecordedConcatenation(axis.asInt(), parts, masked, whole));
         }
     }
 
@@ -141,7 +178,7 @@ final class DerivedMasks {
         Double value = constant(notEqual);
         List<TensorRef> input = List.of(x);
         return value != null && specs.stream().anyMatch(l -> l.className().equals(cls) && above.contains(l.name())
-                && (cls.equals("Masking") ? l.config().path("mask_value").asDouble(0) == value
+                && (cls.equals("Masking") ? value.equals(l.config().path("mask_value").asDouble(0)) // NaN too
                         : l.config().path("mask_zero").asBoolean(false))
                 && l.calls().stream().anyMatch(c -> c.inputs().equals(input)));
     }

@@ -8,6 +8,7 @@ import io.keras4j.importer.keras.layers.Translators;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
+import io.keras4j.runtime.ops.MergeMask;
 import io.keras4j.runtime.ops.Op;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -104,6 +105,7 @@ public final class GraphBuilder {
                     problems.add(layer, "is given an explicit mask (" + call.mask() + ") where Keras derives none;"
                             + " keras4j applies only the masks of Masking and Embedding(mask_zero=True)");
                 }
+                ins = recordedConcatenation(layer, call, tensors, ins, nodeBase);
                 List<KTensor> outs;
                 if (layer.isModel()) {
                     outs = nested(layer, lc[0], store, nodeBase, ins);
@@ -148,6 +150,61 @@ public final class GraphBuilder {
             outputs.add(t);
         }
         return outputs;
+    }
+
+    /**
+     * The call's inputs, the first given the mask Keras recorded for a Concatenate where that record counts a tensor as
+     * unmasked (a nested model's output, masked only at run time) to which keras4j gives a mask: Keras applies the
+     * recorded mask. Refused where that Concatenate is only a part of the recorded mask.
+     */
+    private List<KTensor> recordedConcatenation(LayerSpec layer, LayerCall call, Map<TensorRef, KTensor> tensors,
+                                                List<KTensor> ins, String nodeBase) {
+        for (RecordedConcatenation c : call.maskConcatenations()) {
+            List<KTensor> parts = resolve(tensors, c.parts());
+            if (parts == null || ins.isEmpty()) {
+                continue;
+            }
+            boolean differs = false;
+            for (int k = 0; k < parts.size(); k++) {
+                differs |= (parts.get(k).mask() != null) != c.masked().get(k);
+            }
+            if (!differs) {
+                continue;
+            }
+            String counted = "; the mask Keras recorded for it counts the Concatenate inputs " + c.parts() + " as masked "
+                    + c.masked() + ", where keras4j derives masks for them as at run time";
+            if (!c.whole()) {
+                problems.add(layer, "is given a mask in which a Concatenate's mask is only a part" + counted
+                        + "; keras4j follows such a record only where it is the whole mask");
+                return ins;
+            }
+            List<String> opIns = new ArrayList<>();
+            parts.forEach(p -> opIns.add(p.value()));
+            boolean[] masked = new boolean[parts.size()];
+            for (int k = 0; k < parts.size(); k++) {
+                masked[k] = c.masked().get(k);
+                if (masked[k] && parts.get(k).mask() == null) {
+                    problems.add(layer, "is given a mask" + counted + ", and none for " + c.parts().get(k));
+                    return ins;
+                }
+                if (masked[k]) {
+                    opIns.add(parts.get(k).mask());
+                }
+            }
+            int rank = shapes.getOrDefault(parts.get(0).value(), new int[0]).length;
+            int axis = c.axis() < 0 ? c.axis() + rank : c.axis();
+            if (axis < 1 || axis >= rank) {
+                problems.add(layer, "is given a mask" + counted + ", concatenated along axis " + c.axis() + " of rank "
+                        + rank);
+                return ins;
+            }
+            String mask = new CallTranslation(nodeBase + "/recorded_mask", ins, List.of(), List.of(), call)
+                    .emit(MergeMask.concatenate(axis, masked), opIns).get(0);
+            List<KTensor> out = new ArrayList<>(ins);
+            out.set(0, new KTensor(ins.get(0).value(), mask));
+            return out;
+        }
+        return ins;
     }
 
     /** Looks up tensors by reference (calls numbered from 0: see ModelConfigParser). */
@@ -273,7 +330,8 @@ public final class GraphBuilder {
         public List<KTensor> translateInner(LayerSpec inner, List<KTensor> ins, List<KTensor> initialState,
                                             List<Weight> innerWeights) {
             // the wrapped layer takes the wrapper's mask argument, none of its other call arguments
-            LayerCall innerCall = new LayerCall(List.of(), List.of(), null, call.maskPassed(), MissingNode.getInstance());
+            LayerCall innerCall = new LayerCall(List.of(), List.of(), null, call.maskPassed(), MissingNode.getInstance(),
+                    List.of());
             return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, innerCall);
         }
 
@@ -284,7 +342,7 @@ public final class GraphBuilder {
 
         @Override
         public int stepsReducedIn(String mask) {
-            return reducedMasks.getOrDefault(mask, 1);
+            return reducedMasks.getOrDefault(mask, 0);
         }
 
         @Override

@@ -29,7 +29,9 @@ public final class KerasImporter {
             "model.weights.h5");
     /** Deepest nesting of arrays and objects accepted in JSON; Keras configs nest a few dozen levels at most. */
     private static final int MAX_JSON_DEPTH = 200;
+    /** Reads Python's json: NaN and Infinity, which it writes for such floats (Masking(mask_value=nan)), are numbers. */
     private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_JSON_DEPTH).build()).build());
 

@@ -16,20 +16,27 @@ import java.util.List;
  *                   initial_state)
  * @param kwargs     the call's keyword arguments as the file records them (for options such as {@code use_causal_mask});
  *                   a missing node where it records none (Sequential models)
+ * @param maskConcatenations the Concatenates in the operations that compute {@code mask} (see {@link DerivedMasks})
  */
 public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed,
-                        JsonNode kwargs) {
+                        JsonNode kwargs, List<RecordedConcatenation> maskConcatenations) {
     public LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {
-        this(inputs, initialState, null, true, MissingNode.getInstance());
+        this(inputs, initialState, null, true, MissingNode.getInstance(), List.of());
     }
 
     /** This call with its mask argument dropped. */
     LayerCall withoutMask() {
-        return new LayerCall(inputs, initialState, null, maskPassed, kwargs);
+        return new LayerCall(inputs, initialState, null, maskPassed, kwargs, List.of());
+    }
+
+    /** This call with the Concatenates found in its mask's operations. */
+    LayerCall withMaskConcatenations(List<RecordedConcatenation> concatenations) {
+        return new LayerCall(inputs, initialState, mask, maskPassed, kwargs, concatenations);
     }
 
     public LayerCall {
         inputs = List.copyOf(inputs);
         initialState = List.copyOf(initialState);
+        maskConcatenations = List.copyOf(maskConcatenations);
     }
 }

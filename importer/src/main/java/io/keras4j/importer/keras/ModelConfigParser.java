@@ -216,7 +216,7 @@ public final class ModelConfigParser {
             inputs = callIndices(inputs, functional);
             state = callIndices(state, functional);
         }
-        return new LayerCall(inputs, state, mask, maskPassed, kwargs);
+        return new LayerCall(inputs, state, mask, maskPassed, kwargs, List.of());
     }
 
     /** The Keras 3 tensor references ({@code __keras_tensor__}) anywhere in {@code v}, in order. */

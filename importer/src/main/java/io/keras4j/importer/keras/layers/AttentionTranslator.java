@@ -5,6 +5,7 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Attention;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Keras Attention ({@code use_scale}, {@code score_mode} dot or concat) and AdditiveAttention ({@code use_scale}) called
@@ -60,6 +61,10 @@ final class AttentionTranslator implements LayerTranslator {
         boolean returnScores = t.callArgument("return_attention_scores").asBoolean(false);
         KTensor query = ins.get(0);
         KTensor value = ins.get(1);
+        if (Stream.of(query, value).anyMatch(x -> TimeDistributedTranslator.refusesKeptMask(config, t, x.mask(),
+                "broadcasts it against the scores, which fails"))) {
+            return List.of(t.unavailable());
+        }
         List<String> opIns = new ArrayList<>();
         ins.forEach(x -> opIns.add(x.value()));
         if (query.mask() != null) {

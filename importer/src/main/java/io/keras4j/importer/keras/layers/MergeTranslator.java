@@ -34,8 +34,8 @@ final class MergeTranslator implements LayerTranslator {
         List<String> opIns = m.valuesThenMasks();
         String out = t.emit(new Merge(kind, m.masked()), opIns).get(0);
         String mask = whole ? t.emit(MergeMask.or(ins.size()), opIns).get(0) : null;
-        int steps = whole ? t.stepsReducedIn(m.masks().get(0)) : 1;
-        if (steps != 1) {
+        int steps = whole ? t.stepsReducedIn(m.masks().get(0)) : 0;
+        if (steps != 0) {
             t.reducedMask(mask, steps);
         }
         return List.of(new KTensor(out, mask));
@@ -50,7 +50,7 @@ final class MergeTranslator implements LayerTranslator {
         boolean valuesUseMasks = kind == Merge.Kind.MULTIPLY || kind == Merge.Kind.MAXIMUM || kind == Merge.Kind.MINIMUM;
         for (String mask : masks) {
             int steps = t.stepsReducedIn(mask);
-            if (steps != 1 && (valuesUseMasks || whole && masks.stream().anyMatch(other -> t.stepsReducedIn(other) != steps))) {
+            if (steps != 0 && (valuesUseMasks || whole && masks.stream().anyMatch(other -> t.stepsReducedIn(other) != steps))) {
                 return TimeDistributedTranslator.refusesKeptMask(config, t, mask, valuesUseMasks
                         ? "expands it by one axis and broadcasts it to the input's shape, which fails"
                         : "ORs it with a mask of another shape");

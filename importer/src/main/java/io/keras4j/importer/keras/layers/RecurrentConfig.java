@@ -58,7 +58,8 @@ final class RecurrentConfig {
                 .withZeroOutputForMask(config.bool(false, "zero_output_for_mask"))
                 .withMask(t.inputs().get(0).mask() != null && t.maskPassed())
                 .withInitialState(!t.initialState().isEmpty());
-        if (o.masked()) {
+        if (o.masked() && t.stepsReducedIn(t.inputs().get(0).mask()) != 1) {
+            // a kept (batch, time, 1) mask broadcasts over the units as a (batch, time) mask does
             TimeDistributedTranslator.refusesKeptMask(config, t, t.inputs().get(0).mask(),
                     "applies it to the state unit by unit (where the steps equal the units) or fails");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Softmax;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.List;
 
 /**
@@ -48,11 +49,15 @@ final class SoftmaxTranslator implements LayerTranslator {
                     + "was written by Keras " + t.version());
             return List.of(t.unavailable());
         }
-        if (masked && TimeDistributedTranslator.refusesKeptMask(config, t, x.mask(),
-                "applies it to the last axes (where its steps equal the units or are 1) or fails")) {
+        String mask = x.mask();
+        if (masked && t.stepsReducedIn(mask) == 1) {
+            // Keras keeps TimeDistributed's (batch, time, 1) mask, which lines up with the timesteps of the input
+            mask = t.emit(new Unsqueeze(new long[] {-1}), List.of(mask)).get(0);
+        } else if (masked && TimeDistributedTranslator.refusesKeptMask(config, t, mask,
+                "applies it to the last axes (where its steps equal the units) or fails")) {
             return List.of(t.unavailable());
         }
-        List<String> ins = masked ? List.of(x.value(), x.mask()) : List.of(x.value());
+        List<String> ins = masked ? List.of(x.value(), mask) : List.of(x.value());
         return List.of(new KTensor(t.emit(new Softmax(rank, axes, masked), ins).get(0), x.mask()));
     }
 }

@@ -96,12 +96,13 @@ final class TimeDistributedTranslator implements LayerTranslator {
      * reduced; {@code kerasUse} says what Keras does with the whole mask.
      */
     static boolean refusesKeptMask(LayerConfig config, Translation t, String mask, String kerasUse) {
-        int steps = mask == null ? 1 : t.stepsReducedIn(mask);
-        if (steps == 1) {
+        int steps = mask == null ? 0 : t.stepsReducedIn(mask);
+        if (steps == 0) {
             return false;
         }
         config.problem("receives the mask a TimeDistributed layer kept from its 4-D input, with "
-                + (steps < 0 ? "an unknown number of" : String.valueOf(steps)) + " steps per timestep: Keras " + kerasUse
+                + (steps < 0 ? "an unknown number of steps" : steps == 1 ? "1 step" : steps + " steps")
+                + " per timestep: Keras " + kerasUse
                 + ", which keras4j does not support; reduce it first, for example through a Concatenate");
         return true;
     }

@@ -54,7 +54,10 @@ public interface Translation {
      */
     void reducedMask(String mask, int steps);
 
-    /** The steps a mask was reduced over (see {@link #reducedMask}), or 1 for any other mask. */
+    /**
+     * The steps a mask was reduced over (see {@link #reducedMask}; -1 when unknown, 1 for a kept {@code (batch, time, 1)}
+     * mask), or 0 for any other mask.
+     */
     int stepsReducedIn(String mask);
 
     /**
