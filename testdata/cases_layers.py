@@ -397,6 +397,74 @@ def register_cases(g):
 
     R("attention_self_bilstm_classifier_func_keras", self_attention_classifier, fmt="keras")
 
+    def multi_head_attention_masked(ctx, fmt):
+        ids_in, v_in, u_in = keras.Input((6,)), keras.Input((5, 3)), keras.Input((4, 6))
+        q = layers.Embedding(20, 8, mask_zero=True)(ids_in)
+        v = layers.Masking()(v_in)
+        k = layers.Dense(4)(v)
+        fused = layers.MultiHeadAttention(2, 3, value_dim=4, use_gate=True, name="fused_gated")(query=q, value=v, key=k)
+        last = layers.LSTM(3)(fused)
+        causal, scores = layers.MultiHeadAttention(2, 4, name="causal_scores")(
+            u_in, u_in, use_causal_mask=True, return_attention_scores=True)
+        windowed = layers.MultiHeadAttention(2, 3, dropout=0.25, use_bias=False, output_shape=5, sliding_window=2,
+                                             attention_axes=[1], name="dropout_window")(u_in, u_in)
+        model = keras.Model([ids_in, v_in, u_in], [fused, last, causal, scores, windowed])
+        randomize(model, ctx.rng)
+        ids_x = ids(ctx, 4, 6, 20, [6, 4, 1, 0], "post")        # the last query sample all padding
+        v_x = padded_rows(ctx, 4, 5, 3, [5, 2, 0, 3], "pre")     # the third value sample all masked
+        return Case(model, [ids_x, v_x, normal_inputs(ctx, 4, 4, 6)], fmt,
+                    "functional MultiHeadAttention(2 heads, key_dim 3, value_dim 4, use_gate) called with query=, "
+                    "value=, key= keywords on an Embedding(20, 8, mask_zero) query (post-padded, one sample all "
+                    "padding), a Masking value of 5 steps (pre-padded, one sample all masked) and Dense(4) of it as the "
+                    "key, then an LSTM(3) over it (the query's mask); on a third, unmasked input: a causal "
+                    "self-attention with return_attention_scores (two outputs), and one with dropout 0.25, no bias, "
+                    "output_shape 5, sliding_window 2. Keras' fused attention weighs every step equally where a query "
+                    "step sees none (masked query, all-masked value)."
+                    + (" Keras 3.15.1 cannot reload this .h5 (mask operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["multi_head_attention", "multi_head_attention_masked", "multi_head_attention_gate",
+                            "multi_head_attention_causal", "multi_head_attention_scores",
+                            "multi_head_attention_sliding_window"], reload_from="keras" if fmt == "h5" else None)
+
+    R("multi_head_attention_masked_func_keras", multi_head_attention_masked, fmt="keras")
+    R("multi_head_attention_masked_func_h5", multi_head_attention_masked, fmt="h5")
+
+    def multi_head_attention_masked_scores(ctx, fmt):
+        ids_in = keras.Input((6,))
+        x = layers.Embedding(20, 6, mask_zero=True)(ids_in)
+        attended, scores = layers.MultiHeadAttention(3, 2, dropout=0.1, name="self_attention")(
+            x, x, use_causal_mask=True, return_attention_scores=True)
+        h = layers.LayerNormalization()(layers.Add()([x, attended]))
+        model = keras.Model(ids_in, [layers.Dense(2)(layers.GlobalAveragePooling1D()(h)), attended, scores])
+        randomize(model, ctx.rng)
+        return Case(model, [ids(ctx, 4, 6, 20, [6, 3, 1, 2], "pre")], fmt,
+                    "functional Embedding(20, 6, mask_zero) (pre-padded) -> causal "
+                    "MultiHeadAttention(3 heads, key_dim 2, dropout 0.1) self-attention with return_attention_scores "
+                    "-> Add with its input -> LayerNormalization -> GlobalAveragePooling1D -> Dense(2); outputs the "
+                    "Dense, the attention and its scores. With dropout or scores Keras weighs no step where a query "
+                    "step sees none (the padding's rows).",
+                    covers=["multi_head_attention", "multi_head_attention_masked", "multi_head_attention_causal",
+                            "multi_head_attention_scores"])
+
+    R("multi_head_attention_masked_scores_func_keras", multi_head_attention_masked_scores, fmt="keras")
+
+    def transformer_lstm_block(ctx, fmt):
+        x_in = keras.Input((8, 5))
+        h = layers.LSTM(8, return_sequences=True)(x_in)
+        attended = layers.MultiHeadAttention(4, 2, name="self_attention")(h, h, use_causal_mask=True)
+        h = layers.LayerNormalization()(layers.Add()([h, attended]))
+        h = layers.LayerNormalization()(layers.Add()([h, layers.Dense(8)(layers.Dense(16, activation="gelu")(h))]))
+        model = keras.Model(x_in, layers.Dense(2)(layers.GlobalAveragePooling1D()(h)))
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 8, 5)], fmt,
+                    "functional LSTM(8, seq) -> causal MultiHeadAttention(4 heads, key_dim 2) self-attention -> Add + "
+                    "LayerNormalization -> Dense(16, gelu) -> Dense(8) -> Add + LayerNormalization -> "
+                    "GlobalAveragePooling1D -> Dense(2): a transformer block over an LSTM, unmasked.",
+                    covers=["multi_head_attention", "multi_head_attention_causal", "transformer_block"])
+
+    R("multi_head_attention_lstm_block_func_keras", transformer_lstm_block, fmt="keras")
+    R("multi_head_attention_lstm_block_func_h5", transformer_lstm_block, fmt="h5")
+
     def luong_dot_attention(ctx, fmt):
         enc_in, dec_in = keras.Input((6, 3)), keras.Input((4, 2))
         enc, h, c = layers.LSTM(5, return_sequences=True, return_state=True)(enc_in)
@@ -814,6 +882,33 @@ def register_cases(g):
 
     R("backward_layer_use_bias_func_keras", backward_use_bias, fmt="keras")
     R("backward_layer_use_bias_func_h5", backward_use_bias, fmt="h5")
+
+    def backward_other_class(ctx, fmt):
+        inp = keras.Input((6, 3))
+        x = layers.Masking()(inp)
+        heads = [layers.Bidirectional(layers.GRU(3, return_sequences=True),
+                                      backward_layer=layers.LSTM(3, go_backwards=True, return_sequences=True)),
+                 layers.Bidirectional(layers.GRU(2, return_state=True, use_bias=False),
+                                      backward_layer=layers.SimpleRNN(4, go_backwards=True, return_state=True),
+                                      merge_mode=None),
+                 layers.Bidirectional(layers.SimpleRNN(2), backward_layer=layers.GRU(2, reset_after=False,
+                                                                                     go_backwards=True),
+                                      merge_mode="ave")]
+        model = heads_model(inp, x, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 4, 6, 3, [6, 4, 1, 3], "post")], fmt,
+                    "functional Masking -> Bidirectional layers whose backward_layer is of another class: GRU(3, seq) "
+                    "forward, LSTM(3, seq) backward; GRU(2, return_state, no bias) / SimpleRNN(4, return_state), "
+                    "merge None (two outputs, then each direction's h; Keras fails to run an LSTM with another class "
+                    "there, whose states differ in number); SimpleRNN(2) / GRU(2, reset_after="
+                    "False), merge ave; post-padded." + (" Keras 3.15.1 cannot reload this .h5 (mask operation "
+                                                          "nodes): outputs from the same model saved as .keras."
+                                                          if fmt == "h5" else ""),
+                    covers=["bidirectional_backward_layer", "backward_other_class"],
+                    reload_from="keras" if fmt == "h5" else None)
+
+    R("backward_layer_other_class_func_keras", backward_other_class, fmt="keras")
+    R("backward_layer_other_class_func_h5", backward_other_class, fmt="h5")
 
     def softmax_heads(ctx, fmt):
         inp = keras.Input((4, 5))

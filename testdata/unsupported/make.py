@@ -28,6 +28,13 @@ Dense(6)(e) -> GlobalAveragePooling1D: Keras records the Concatenate's mask with
 exists only at run time) inside the Add's LogicalOr; keras4j follows such a record only where it is the whole mask
 (golden rmask_nested_out_concatenated_*).
 
+multi_head_attention_masks.keras: two MultiHeadAttention layers on one Embedding(mask_zero) output (Keras' removes its
+inputs' masks at run time, so the other sees them or not by the order Keras runs them in), and one given an
+attention_mask tensor.
+
+bidirectional_lstm_gru_states.keras: Bidirectional(LSTM(2, return_state), backward_layer=GRU(2, return_state)): the
+directions hold 2 and 1 states, which Keras 3.15.1 saves but fails to run.
+
 masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(channels_first): Keras broadcasts the
 (batch, 3) mask against the 1 step on axis 2.
 
@@ -89,6 +96,19 @@ def main():
     joined = layers.Concatenate()([embedded, inner(embedded)])
     summed = layers.Add()([joined, layers.Dense(6)(embedded)])
     keras.Model(ids, layers.GlobalAveragePooling1D(name="gap")(summed)).save(HERE / "nested_output_concatenated_in_add.keras")
+
+    tokens, plain, allowed = keras.Input((4,)), keras.Input((4, 3)), keras.Input((4, 4))
+    masked = layers.Embedding(10, 3, mask_zero=True)(tokens)
+    keras.Model([tokens, plain, allowed], [
+        layers.MultiHeadAttention(1, 2, name="first")(masked, masked),
+        layers.MultiHeadAttention(1, 2, name="second")(masked, masked),
+        layers.MultiHeadAttention(1, 2, name="given_mask")(plain, plain, attention_mask=allowed)]
+    ).save(HERE / "multi_head_attention_masks.keras")
+
+    steps = keras.Input((4, 2))
+    keras.Model(steps, layers.Bidirectional(layers.LSTM(2, return_state=True), name="bidirectional",
+                                            backward_layer=layers.GRU(2, return_state=True, go_backwards=True))(steps)
+                ).save(HERE / "bidirectional_lstm_gru_states.keras")
 
     single = keras.Input((3, 1))
     pooled = layers.GlobalAveragePooling1D(data_format="channels_first", name="gap")(layers.Masking()(single))

@@ -202,6 +202,34 @@ class ErrorMessagesTest {
                 + " inner[0][0]] as masked [true, false]"), e.getMessage());
     }
 
+    /**
+     * Keras' MultiHeadAttention removes its inputs' masks at run time (golden cases multi_head_attention_*): a second one
+     * on masked inputs, and an attention_mask tensor, are refused by name.
+     */
+    @Test
+    void multiHeadAttentionsSharingMasksAndGivenMasksAreRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("multi_head_attention_masks.keras")));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'second' (MultiHeadAttention): applies the masks its inputs carry, as"
+                + " 'first' does before it: Keras' MultiHeadAttention removes its inputs' masks at run time"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'given_mask' (MultiHeadAttention): is called with attention_mask=a"
+                + " tensor, which keras4j does not support"), e.getMessage());
+    }
+
+    /**
+     * A backward_layer of another class runs (golden cases backward_layer_other_class_*) but not with return_state where the
+     * directions hold different numbers of states, which Keras fails to run; the refusal stands for all five outputs.
+     */
+    @Test
+    void aBidirectionalOfLstmAndGruReturningStatesIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("bidirectional_lstm_gru_states.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'bidirectional' (Bidirectional): option return_state=true with a forward"
+                + " LSTM and a backward GRU, whose states differ in number: Keras fails to run it"), e.getMessage());
+    }
+
     /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */
     @Test
     void aChannelsFirstAverageWhoseMaskIsNotOverItsStepsIsRefused() {

@@ -37,6 +37,8 @@ public final class GraphBuilder {
     private final Set<String> broken = new HashSet<>();
     /** Masks reduced from the wider mask Keras keeps on a TimeDistributed output, with the steps they span. */
     private final Map<String, Integer> reducedMasks = new HashMap<>();
+    /** The first call that took its inputs' masks away (see {@link Translation#takeInputMasks}), or null. */
+    private String maskTaker;
     private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
@@ -264,6 +266,9 @@ public final class GraphBuilder {
             return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
         }
         config.finish();
+        if (outs.size() == 1 && broken.contains(outs.get(0).value())) {
+            return Collections.nCopies(MAX_OUTPUTS, outs.get(0)); // every output of a refused call stands in
+        }
         return outs;
     }
 
@@ -333,6 +338,15 @@ public final class GraphBuilder {
             LayerCall innerCall = new LayerCall(List.of(), List.of(), null, call.maskPassed(), MissingNode.getInstance(),
                     List.of());
             return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, innerCall);
+        }
+
+        @Override
+        public String takeInputMasks() {
+            String before = maskTaker;
+            if (before == null) {
+                maskTaker = nodeBase;
+            }
+            return before;
         }
 
         @Override

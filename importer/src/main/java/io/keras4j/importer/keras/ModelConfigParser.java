@@ -178,6 +178,12 @@ public final class ModelConfigParser {
     }
 
     /**
+     * The names under which a Keras 3 call records the tensors it was given by keyword in place of positional arguments
+     * ({@code Dense(3)(inputs=x)}, {@code MultiHeadAttention(...)(query=q, value=v, key=k)}), in their positional order.
+     */
+    private static final List<String> KEYWORD_INPUTS = List.of("inputs", "sequences", "query", "value", "key");
+
+    /**
      * One inbound node: Keras 3 {@code {"args", "kwargs"}} or Keras 1/2 {@code [[name, node, tensor, kwargs], ...]}
      * (whose references to the calls of the {@code functional} layers are renumbered from 0: see callIndices).
      */
@@ -190,6 +196,9 @@ public final class ModelConfigParser {
         if (node.isObject()) {
             kwargs = node.path("kwargs");
             collectTensors(node.path("args"), inputs);
+            for (String name : KEYWORD_INPUTS) {
+                collectTensors(kwargs.path(name), inputs);
+            }
             collectTensors(node.path("kwargs").path("initial_state"), state);
             List<TensorRef> masks = new ArrayList<>();
             collectTensors(node.path("kwargs").path("mask"), masks);

@@ -54,6 +54,7 @@ public final class OpRegistry {
             Map.entry("Dot", BatchDot::fromSpec),
             Map.entry("Attention", Attention::fromSpec),
             Map.entry("AdditiveAttention", Attention::fromSpec),
+            Map.entry("MultiHeadAttention", MultiHeadAttention::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("Cast", Cast::fromSpec),

@@ -10,16 +10,21 @@ import io.keras4j.runtime.ops.BidirectionalMerge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Keras Bidirectional over LSTM, GRU or SimpleRNN. The forward and backward layers are translated by
  * their own translators on the same, un-reversed input (the backward one runs with go_backwards); as in
  * tf.keras and Keras 3, both output zeros at masked steps when returning sequences (Keras 1 and 2 repeat the
  * previous output there, see {@link RecurrentConfig#bidirectionalZeroesMaskedSteps}). Weights are the forward layer's,
- * then the backward layer's; initial states are split the same way. Outputs: the merged output (two
+ * then the backward layer's; initial states are split the same way. A backward_layer may be another of LSTM, GRU and
+ * SimpleRNN (without initial states). Outputs: the merged output (two
  * outputs for merge_mode None), then the forward states, then the backward states.
  */
 final class BidirectionalTranslator implements LayerTranslator {
+    /** The classes a backward_layer may differ in from the forward layer. */
+    private static final Set<String> MIXABLE = Set.of("LSTM", "GRU", "SimpleRNN");
+
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         JsonNode layer = config.raw("layer");
@@ -44,16 +49,27 @@ final class BidirectionalTranslator implements LayerTranslator {
         LayerSpec back = backward != null && backward.isObject()
                 ? inner(backward, zeroMasked, null, "backward_")
                 : inner(layer, zeroMasked, !forwardConfig.path("go_backwards").asBoolean(false), "backward_");
-        if (!forward.className().equals(back.className())) {
-            config.problem("forward layer " + forward.className() + " and backward layer " + back.className() + " differ in class");
-        }
         List<Weight> w = t.weights();
         List<KTensor> state = t.initialState();
+        boolean mixed = !forward.className().equals(back.className());
+        if (mixed && !(MIXABLE.contains(forward.className()) && MIXABLE.contains(back.className()))) {
+            config.problem("forward layer " + forward.className() + " and backward layer " + back.className() + " differ in"
+                    + " class (keras4j mixes LSTM, GRU and SimpleRNN only)");
+        } else if (mixed && returnState && forward.className().equals("LSTM") != back.className().equals("LSTM")) {
+            config.problem("option return_state=true with a forward " + forward.className() + " and a backward "
+                    + back.className() + ", whose states differ in number: Keras fails to run it");
+            return List.of(t.unavailable());
+        } else if (mixed && !state.isEmpty()) {
+            config.problem("is given initial states for a forward " + forward.className() + " and a backward "
+                    + back.className() + ", which keras4j does not split between layers of different classes");
+            return List.of(t.unavailable());
+        }
         boolean forwardBias = forwardConfig.path("use_bias").asBoolean(true);
         boolean unevenBias = backward != null && backward.path("config").path("use_bias").asBoolean(true) != forwardBias;
-        // a backward_layer with its own use_bias: the forward layer holds a kernel, a recurrent kernel and maybe a bias
-        int forwardWeights = unevenBias ? (forwardBias ? 3 : 2) : w.size() / 2;
-        if (!unevenBias && w.size() % 2 != 0 || forwardWeights > w.size() || state.size() % 2 != 0) {
+        // a backward_layer of its own use_bias or class: the forward layer holds a kernel, a recurrent kernel and maybe a bias
+        boolean own = unevenBias || mixed;
+        int forwardWeights = own ? (forwardBias ? 3 : 2) : w.size() / 2;
+        if (!own && w.size() % 2 != 0 || forwardWeights > w.size() || state.size() % 2 != 0) {
             config.problem("holds " + w.size() + " weight arrays and " + state.size()
                     + " initial states, which do not split between the forward and backward layers");
             return List.of(t.unavailable());
@@ -62,7 +78,7 @@ final class BidirectionalTranslator implements LayerTranslator {
         List<KTensor> f = t.translateInner(forward, List.of(x), state.subList(0, state.size() / 2), w.subList(0, forwardWeights));
         List<KTensor> b = t.translateInner(back, List.of(x), state.subList(state.size() / 2, state.size()),
                 w.subList(forwardWeights, w.size()));
-        if (f.size() != b.size()) {
+        if (!mixed && f.size() != b.size()) {
             config.problem("forward and backward layers return different numbers of outputs");
             return List.of(t.unavailable());
         }

@@ -49,6 +49,12 @@ public interface Translation {
                                  List<KTensor> initialState, List<Weight> weights);
 
     /**
+     * Records that this call applies the masks its inputs carry and, as Keras' MultiHeadAttention does, removes them from
+     * those tensors at run time; returns the call that did so before, or null.
+     */
+    String takeInputMasks();
+
+    /**
      * Records that {@code mask} is a {@code (batch, time)} mask reduced with {@code any} from the {@code (batch, time,
      * steps)} mask Keras keeps whole on a TimeDistributed output whose wrapped layer dropped an axis of {@code steps}.
      */

@@ -47,6 +47,7 @@ public final class Translators {
             Map.entry("Dot", new DotTranslator()),
             Map.entry("Attention", new AttentionTranslator(false)),
             Map.entry("AdditiveAttention", new AttentionTranslator(true)),
+            Map.entry("MultiHeadAttention", new MultiHeadAttentionTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
