@@ -346,6 +346,25 @@ def register_cases(g):
 
     R("gpool_heads_func_h5", gpool_heads, fmt="h5")
 
+    def pad_crop_upsample(ctx, fmt):
+        inp = keras.Input((10, 3))
+        h = layers.Conv1D(4, 3, activation="relu")(layers.ZeroPadding1D((1, 2))(inp))
+        h = layers.LSTM(5, return_sequences=True)(layers.MaxPooling1D(2)(h))
+        out = layers.TimeDistributed(layers.Dense(3))(layers.Cropping1D((1, 0))(layers.UpSampling1D(3)(h)))
+        heads = [layers.ZeroPadding1D(2, data_format="channels_first")(inp), layers.Cropping1D(2)(inp),
+                 layers.UpSampling1D()(layers.ZeroPadding1D()(inp))]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 10, 3)], fmt,
+                    "functional ZeroPadding1D((1, 2)) -> Conv1D(4, 3, relu) -> MaxPooling1D(2) -> LSTM(5, seq) -> "
+                    "UpSampling1D(3) -> Cropping1D((1, 0)) -> TimeDistributed(Dense(3)), a convolutional sequence "
+                    "autoencoder; heads ZeroPadding1D(2, channels_first) (pads the features), Cropping1D(2), "
+                    "ZeroPadding1D() -> UpSampling1D().",
+                    covers=["zero_padding1d", "cropping1d", "up_sampling1d"])
+
+    R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
+    R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
+
     def gap_channels_first_masked(ctx, fmt):
         model = chain_model("sequential", (5, 3), [layers.Masking(), layers.Dense(5),
                                                    layers.GlobalAveragePooling1D(data_format="channels_first")])

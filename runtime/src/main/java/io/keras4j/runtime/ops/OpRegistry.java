@@ -8,7 +8,9 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.Pad;
 import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.Repeat;
 import io.keras4j.runtime.ops.primitive.ReverseAxis;
 import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
@@ -55,6 +57,8 @@ public final class OpRegistry {
             Map.entry("Attention", Attention::fromSpec),
             Map.entry("AdditiveAttention", Attention::fromSpec),
             Map.entry("MultiHeadAttention", MultiHeadAttention::fromSpec),
+            Map.entry("Pad", Pad::fromSpec),
+            Map.entry("Repeat", Repeat::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("Cast", Cast::fromSpec),

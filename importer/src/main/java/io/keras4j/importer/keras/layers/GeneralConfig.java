@@ -105,6 +105,16 @@ final class GeneralConfig {
         return t.inputs().get(0);
     }
 
+    /** The single input of a layer that takes one of rank {@code rank}, or null after recording a problem. */
+    static KTensor single(LayerConfig config, Translation t, int rank) {
+        KTensor x = single(config, t);
+        if (x != null && t.shape(x.value()).length != rank) {
+            config.problem("takes an input of rank " + rank + ", got " + shapeText(t.shape(x.value())));
+            return null;
+        }
+        return x;
+    }
+
     /** The shape of a value, as Keras prints it, for messages. */
     static String shapeText(int[] shape) {
         return io.keras4j.runtime.Shapes.toString(shape);
