@@ -686,6 +686,80 @@ def _(name):
           " values at the bounds", ["clip"])
 
 
+def pad_case(name, opset, specs, description):
+    """Pad nodes on x [2, 5, 3]; specs: (pads, value or None, axes or None) each."""
+    r = rng(name)
+    nodes, outputs, inits = [], [], []
+    for i, (pads, value, axes) in enumerate(specs):
+        if opset < 11:
+            attrs = {"pads": pads} if value is None else {"pads": pads, "value": value}
+            nodes.append(helper.make_node("Pad", ["x"], [f"y{i}"], **attrs))
+        else:
+            ins = ["x", f"pads{i}"]
+            inits.append(numpy_helper.from_array(np.array(pads, np.int64), f"pads{i}"))
+            ins.append("" if value is None else f"value{i}")
+            if value is not None:
+                inits.append(numpy_helper.from_array(np.array(value, np.float32), f"value{i}"))
+            if axes is not None:
+                ins.append(f"axes{i}")
+                inits.append(numpy_helper.from_array(np.array(axes, np.int64), f"axes{i}"))
+            while ins[-1] == "":
+                ins.pop()
+            nodes.append(helper.make_node("Pad", ins, [f"y{i}"]))
+        shape = [2, 5, 3]
+        for k, axis in enumerate(axes if axes is not None else range(3)):
+            shape[axis] += pads[k] + pads[len(pads) // 2 + k]
+        outputs.append(helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, shape))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 5, 3])], outputs,
+                              inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [r.standard_normal((2, 5, 3)).astype(np.float32)], description, ["pad"])
+
+
+@case("pad_constant_op11")
+def _(name):
+    pad_case(name, 11, [([0, 1, 0, 0, 2, 0], 0.5, None), ([0, -1, 1, 0, 0, -2], None, None),
+                        ([1, 0, 0, 0, 0, 3], -2.0, None)],
+             "Pad (constant mode) with pads and constant_value inputs: time padded (1, 2) with 0.5; time cropped by one "
+             "at the start, features padded one before and cropped two after (negative pads); batch and features "
+             "padded with -2")
+
+
+@case("pad_attribute_op10")
+def _(name):
+    pad_case(name, 10, [([0, 2, 0, 0, 1, 0], None, None), ([0, 0, 1, 0, -1, 1], 1.5, None)],
+             "Pad (constant mode) with the pads and value attributes of opset 10: time padded (2, 1) with zeros; "
+             "features padded (1, 1) with 1.5 and the last step cropped")
+
+
+@case("pad_axes_op18")
+def _(name):
+    pad_case(name, 18, [([2, -1], None, [1]), ([1, 1], -3.0, [-1]), ([0, 1, 2, 0], 0.25, [2, 1])],
+             "Pad (constant mode) with an axes input (opset 18): time only, the last axis by a negative index, two "
+             "axes in reverse order")
+
+
+class PaddedLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 4, batch_first=True)
+        self.head = torch.nn.Linear(4, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(torch.nn.functional.pad(x, (0, 0, 2, 1), value=0.25))
+        return self.head(y[:, -1])
+
+
+@case("torch_pad_lstm_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 6, 3)).astype(np.float32)
+    torch_case(name, PaddedLstm(), x, 13, "torch F.pad(x, (0, 0, 2, 1), value=0.25) over time -> nn.LSTM(3, 4, "
+               "batch_first) last step -> Linear; dynamic batch and time", ["pad", "lstm", "batch_first", "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
 def softmax_axes_case(name, opset, axes):
     r = rng(name)
     nodes, outputs = [], []

@@ -79,6 +79,7 @@ final class Translators {
             Map.entry("Celu", new ActivationTranslator(Kind.CELU)),
             Map.entry("Selu", new ActivationTranslator(Kind.SELU)),
             Map.entry("Clip", new ClipTranslator()),
+            Map.entry("Pad", new PadTranslator()),
             Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),

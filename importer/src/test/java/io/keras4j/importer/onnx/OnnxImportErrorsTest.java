@@ -150,6 +150,35 @@ class OnnxImportErrorsTest {
                 + " an input of rank 3"), e.getMessage());
     }
 
+    private static TensorProto longs(String name, long... values) {
+        return TensorProto.newBuilder().setName(name).setDataType(7).addDims(values.length)
+                .addAllInt64Data(Arrays.stream(values).boxed().toList()).build();
+    }
+
+    @Test
+    void padRefusesOtherModesComputedPadsAndPadsOfAnotherRank() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
+                .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("reflect").addInput("x").addInput("pads")
+                        .addOutput("y1").addAttribute(attr("mode", "reflect")))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("x").addOutput("s"))
+                .addNode(NodeProto.newBuilder().setOpType("Concat").setName("twice").addInput("s").addInput("s")
+                        .addOutput("computed").addAttribute(attr("axis", 0)))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("computed").addInput("x").addInput("computed")
+                        .addOutput("y2"))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("short").addInput("x").addInput("short")
+                        .addOutput("y3"))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("good").addInput("x").addInput("pads").addOutput("y4"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pad.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'reflect' (Pad): mode=reflect is not supported (constant)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'computed' (Pad): input 1 (pads, 'computed') must be a constant"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'short' (Pad): pads holds 4 values for 3 axes (two per axis)"),
+                e.getMessage());
+    }
+
     @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))

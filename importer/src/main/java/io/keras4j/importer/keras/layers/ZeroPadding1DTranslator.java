@@ -40,6 +40,6 @@ final class ZeroPadding1DTranslator implements LayerTranslator {
         int[] pads = new int[6];
         pads[axis] = sign * counts[0];
         pads[3 + axis] = sign * counts[1];
-        return GeneralConfig.dropMask(t, new Pad(pads), x);
+        return GeneralConfig.dropMask(t, new Pad(pads, 0f), x);
     }
 }

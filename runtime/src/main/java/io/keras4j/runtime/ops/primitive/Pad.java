@@ -4,19 +4,24 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
 /**
- * Zero padding along each axis, as ONNX Pad in constant mode with value 0: {@code pads} holds the entries added before
+ * Padding with a constant along each axis, as ONNX Pad in constant mode: {@code pads} holds the entries added before
  * each axis, then those added after each axis; a negative count removes entries instead (Keras ZeroPadding1D and
  * Cropping1D).
  */
 public final class Pad implements Op {
     private final int[] pads;
+    private final float value;
 
-    /** @param pads {@code 2·rank} counts: before axis 0 .. rank-1, then after axis 0 .. rank-1 */
-    public Pad(int[] pads) {
+    /**
+     * @param pads  {@code 2·rank} counts: before axis 0 .. rank-1, then after axis 0 .. rank-1
+     * @param value the value of the added entries
+     */
+    public Pad(int[] pads, float value) {
         if (pads.length % 2 != 0) {
             throw new IllegalArgumentException("pads must hold two counts per axis, got " + pads.length);
         }
         this.pads = pads.clone();
+        this.value = value;
     }
 
     @Override
@@ -26,12 +31,12 @@ public final class Pad implements Op {
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("pads", pads).build();
+        return OpSpec.builder(type()).attr("pads", pads).attr("value", (double) value).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Pad fromSpec(OpSpec s) {
-        return new Pad(s.intsAttr("pads"));
+        return new Pad(s.intsAttr("pads"), (float) s.doubleAttr("value"));
     }
 
     @Override
@@ -75,7 +80,7 @@ public final class Pad implements Op {
                 from += c * stride;
                 stride *= x[a];
             }
-            outputs[0][i] = inside ? inputs[0][from] : 0f;
+            outputs[0][i] = inside ? inputs[0][from] : value;
         }
     }
 }

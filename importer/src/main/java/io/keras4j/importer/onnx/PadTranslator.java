@@ -1,0 +1,73 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.primitive.Pad;
+import java.util.List;
+
+/**
+ * ONNX Pad in constant mode with constant pads: attributes pads and value before opset 11, then inputs pads,
+ * constant_value and (from opset 18) axes. Negative pads remove entries. The reflect, edge and wrap modes are refused.
+ */
+final class PadTranslator implements OpTranslator {
+    /** Larger pads than any tensor keras4j holds. */
+    private static final long LIMIT = 1L << 30;
+
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String mode = node.stringAttr("mode", "constant");
+        if (!mode.equals("constant")) {
+            node.problem("mode=" + mode + " is not supported (constant)");
+            return;
+        }
+        int rank = b.shape(node.input(0)).length;
+        long[] pads;
+        float value = 0f;
+        long[] axes = null;
+        if (b.opset() < 11) {
+            pads = node.intsAttr("pads");
+            value = node.floatAttr("value", 0f);
+            if (pads == null) {
+                node.problem("attribute pads is required");
+                return;
+            }
+        } else {
+            OnnxTensor p = Args.constant(node, b, 1, "pads");
+            pads = p == null ? null : Args.ints(node, p, "pads");
+            OnnxTensor v = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "constant_value");
+            OnnxTensor a = node.input(3).isEmpty() ? null : Args.constant(node, b, 3, "axes");
+            axes = a == null ? null : Args.ints(node, a, "axes");
+            if (pads == null || !node.input(2).isEmpty() && v == null || !node.input(3).isEmpty() && axes == null) {
+                return;
+            }
+            if (v != null && v.floats().length != 1) {
+                node.problem("constant_value must be a scalar, got " + v);
+                return;
+            }
+            value = v == null ? 0f : v.floats()[0];
+        }
+        int[] full = fullPads(node, pads, axes, rank);
+        if (full != null) {
+            b.emit(node, new Pad(full, value), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
+        }
+    }
+
+    /** The pads of every axis ({@code 2·rank}, begins then ends) from those of {@code axes} (all when null), or null. */
+    private static int[] fullPads(OnnxNode node, long[] pads, long[] axes, int rank) {
+        int n = axes == null ? rank : axes.length;
+        if (pads.length != 2 * n) {
+            node.problem("pads holds " + pads.length + " values for " + n + " axes (two per axis)");
+            return null;
+        }
+        int[] full = new int[2 * rank];
+        for (int i = 0; i < n; i++) {
+            long axis = axes == null ? i : axes[i] < 0 ? axes[i] + rank : axes[i];
+            if (axis < 0 || axis >= rank || Math.abs(pads[i]) > LIMIT || Math.abs(pads[n + i]) > LIMIT) {
+                node.problem("axis " + (axes == null ? i : axes[i]) + " with pads " + pads[i] + " and " + pads[n + i]
+                        + " is out of range for an input of rank " + rank);
+                return null;
+            }
+            full[(int) axis] = (int) pads[i];
+            full[rank + (int) axis] = (int) pads[n + i];
+        }
+        return full;
+    }
+}
