@@ -17,8 +17,8 @@ import java.util.stream.Stream;
  * steps: the query, key and value projections (and the sigmoid gate with {@code use_gate}) as Dense layers over the
  * flattened {@code (heads, dim)} axes, the attention ({@link MultiHeadAttention}), the output projection. The masks the
  * inputs carry, {@code use_causal_mask} and {@code sliding_window} hide key steps as in Keras; the output carries the
- * query's mask. Keras computes with its fused attention (a query step that sees no key step weighs all equally) unless
- * {@code dropout} is set or the scores are returned (then such a step weighs none).
+ * query's mask. A query step that sees no key step weighs all equally, as Keras' fused attention does, or none where
+ * Keras 3.10 and later compute with their Softmax layer (with {@code dropout} or returned scores), which zeroes it.
  */
 final class MultiHeadAttentionTranslator implements LayerTranslator {
     private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
@@ -131,8 +131,10 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         List<String> opIns = new ArrayList<>(List.of(q, k, v));
         KTensor keyMasked = key != null && key.mask() != null ? key : null;
         Stream.of(query, value, keyMasked).filter(x -> x != null && x.mask() != null).forEach(x -> opIns.add(x.mask()));
+        // Keras 3.10 made its Softmax layer zero what is masked, which MultiHeadAttention uses with dropout or scores
+        boolean zeroRows = (dropout || returnScores) && !t.version().before(3, 10);
         MultiHeadAttention attention = new MultiHeadAttention(heads, keyDim, valueDim,
-                dropout || returnScores ? MultiHeadAttention.Rows.ZERO : MultiHeadAttention.Rows.EVEN, query.mask() != null,
+                zeroRows ? MultiHeadAttention.Rows.ZERO : MultiHeadAttention.Rows.EVEN, query.mask() != null,
                 value.mask() != null, keyMasked != null, causal, window, returnScores);
         List<String> attended = t.emit(attention, opIns);
         String combined = attended.get(0);
