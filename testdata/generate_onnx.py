@@ -740,6 +740,154 @@ def _(name):
              "axes in reverse order")
 
 
+class LstmSelfAttention(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 8, batch_first=True)
+        self.attention = torch.nn.MultiheadAttention(8, 2, batch_first=True)
+        self.head = torch.nn.Linear(8, 2)
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        a, _ = self.attention(h, h, h, need_weights=False)
+        return self.head(a[:, -1])
+
+
+@case("torch_lstm_self_attention_op14")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 7, 3)).astype(np.float32)
+    torch_case(name, LstmSelfAttention().eval(), x, 14, "torch nn.LSTM(3, 8, batch_first) -> nn.MultiheadAttention(8, 2 "
+               "heads, batch_first) self-attention -> Linear on the last step; ONNX MatMul of two computed tensors "
+               "(scores and weighted values), Softmax, Mod in the shape arithmetic; dynamic batch and time",
+               ["lstm", "batch_first", "attention", "matmul_computed", "mod", "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+class MaskedCausalAttention(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 8, batch_first=True)
+        self.attention = torch.nn.MultiheadAttention(8, 4, batch_first=True)
+        self.head = torch.nn.Linear(8, 2)
+
+    def forward(self, x, lengths):
+        h, _ = self.rnn(x)
+        steps = x.shape[1]
+        causal = torch.triu(torch.ones(steps, steps, dtype=torch.bool), diagonal=1)
+        padding = torch.arange(steps)[None, :] >= lengths[:, None]
+        a, _ = self.attention(h, h, h, attn_mask=causal, key_padding_mask=padding, need_weights=False)
+        return self.head(a)
+
+
+@case("torch_lstm_masked_causal_attention_op14")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 6, 3)).astype(np.float32)
+    lengths = np.array([6, 4, 1], np.int64)
+    torch_case(name, MaskedCausalAttention().eval(), x, 14, "torch nn.LSTM(3, 8, batch_first) -> nn.MultiheadAttention(8, "
+               "4 heads) self-attention with a causal attn_mask (torch.triu: ONNX Trilu) and a key_padding_mask from a "
+               "lengths input (Range, GreaterOrEqual, Where) -> Linear on every step; dynamic batch and time (every row "
+               "sees its first step)", ["lstm", "batch_first", "attention", "matmul_computed", "trilu", "range", "where"],
+               {"x": {0: "batch", 1: "time"}, "state_0": {0: "batch"}, "y": {0: "batch", 1: "time"}},
+               extra_inputs=(lengths,))
+
+
+class CrossAttentionWeights(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.query = torch.nn.GRU(3, 6, batch_first=True)
+        self.attention = torch.nn.MultiheadAttention(6, 3, kdim=4, vdim=5, batch_first=True)
+
+    def forward(self, x, memory):
+        q, _ = self.query(x)
+        a, w = self.attention(q, memory[..., :4], memory, need_weights=True)
+        return a, w
+
+
+@case("torch_gru_cross_attention_weights_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 4, 3)).astype(np.float32)
+    memory = r.standard_normal((2, 6, 5)).astype(np.float32)
+    torch_case(name, CrossAttentionWeights().eval(), x, 17, "torch nn.GRU(3, 6, batch_first) query -> "
+               "nn.MultiheadAttention(6, 3 heads, kdim 4, vdim 5, batch_first) over a second input (its first 4 "
+               "features as keys, all 5 as values), need_weights: outputs the attention and the weights averaged over "
+               "the heads; dynamic batch and times", ["gru", "batch_first", "attention", "matmul_computed"],
+               {"x": {0: "batch", 1: "time"}, "state_0": {0: "batch", 1: "steps"}, "a": {0: "batch", 1: "time"},
+                "w": {0: "batch", 1: "time", 2: "steps"}},
+               output_names=("a", "w"), extra_inputs=(memory,))
+
+
+@case("matmul_computed_op13")
+def _(name):
+    r = rng(name)
+    shapes = {"a": [2, 1, 3, 4], "b": [3, 4, 5], "v": [4], "c": [2, 4, 3], "d": [2, 3, 4]}
+    products = [("a", "b", [2, 3, 3, 5]), ("v", "c", [2, 3]), ("d", "v", [2, 3]), ("v", "v", [])]
+    nodes = [helper.make_node("MatMul", [x, y], [f"{x}{y}"]) for x, y, _ in products]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(k, TensorProto.FLOAT, v)
+                                            for k, v in shapes.items()],
+                              [helper.make_tensor_value_info(f"{x}{y}", TensorProto.FLOAT, s) for x, y, s in products])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [r.standard_normal(v).astype(np.float32) for v in shapes.values()],
+          "MatMul of computed tensors as numpy's matmul: [2, 1, 3, 4] x [3, 4, 5] (batch axes broadcast), a 1-D A "
+          "(a row) x [2, 4, 3], [2, 3, 4] x a 1-D B (a column), 1-D x 1-D (a scalar)", ["matmul_computed"])
+
+
+@case("mod_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("Mod", ["i", "j"], ["int_mod"]), helper.make_node("Mod", ["i", "j"], ["int_fmod"], fmod=1),
+             helper.make_node("Mod", ["x", "y"], ["float_fmod"], fmod=1)]
+    ins = [helper.make_tensor_value_info("i", TensorProto.INT64, [2, 6]),
+           helper.make_tensor_value_info("j", TensorProto.INT64, [6]),
+           helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 6]),
+           helper.make_tensor_value_info("y", TensorProto.FLOAT, [6])]
+    outs = [helper.make_tensor_value_info("int_mod", TensorProto.INT64, [2, 6]),
+            helper.make_tensor_value_info("int_fmod", TensorProto.INT64, [2, 6]),
+            helper.make_tensor_value_info("float_fmod", TensorProto.FLOAT, [2, 6])]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs), opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    i = np.array([[7, -7, 7, -7, 0, 12], [5, -9, 13, -1, 6, -6]], np.int64)
+    j = np.array([3, 3, -3, -3, 5, 4], np.int64)
+    x = (3 * r.standard_normal((2, 6))).astype(np.float32)
+    y = np.array([1.5, -1.5, 2.0, -0.75, 0.5, 3.0], np.float32)
+    write(name, model.SerializeToString(), [i, j, x, y], "Mod: int64 with fmod 0 (the divisor's sign) and 1 (the "
+          "dividend's), float with fmod 1; signs of both mixed, zero dividend", ["mod"])
+
+
+@case("trilu_range_op14")
+def _(name):
+    r = rng(name)
+    nodes, outputs, inits = [], [], []
+    for i, (upper, k) in enumerate([(1, None), (0, None), (1, 2), (0, -1), (1, -5)]):
+        ins = ["x"] if k is None else ["x", f"k{i}"]
+        if k is not None:
+            inits.append(numpy_helper.from_array(np.array(k, np.int64), f"k{i}"))
+        nodes.append(helper.make_node("Trilu", ins, [f"t{i}"], upper=upper))
+        outputs.append(helper.make_tensor_value_info(f"t{i}", TensorProto.FLOAT, [2, 3, 5]))
+    for i, (start, limit, delta) in enumerate([(0.5, 4.0, 0.75), (3.0, -2.0, -1.5), (1.0, 1.0, 1.0), (2.0, 0.0, 1.0)]):
+        for j, v in enumerate((start, limit, delta)):
+            inits.append(numpy_helper.from_array(np.array(v, np.float32), f"r{i}_{j}"))
+        nodes.append(helper.make_node("Range", [f"r{i}_0", f"r{i}_1", f"r{i}_2"], [f"range{i}"]))
+        n = max(int(np.ceil((limit - start) / delta)), 0)
+        outputs.append(helper.make_tensor_value_info(f"range{i}", TensorProto.FLOAT, [n]))
+    nodes.append(helper.make_node("Shape", ["x"], ["shape"]))
+    nodes.append(helper.make_node("Gather", ["shape", "one"], ["steps"], axis=0))
+    nodes.append(helper.make_node("Range", ["zero", "steps", "one"], ["positions"]))
+    inits += [numpy_helper.from_array(np.array(0, np.int64), "zero"), numpy_helper.from_array(np.array(1, np.int64), "one")]
+    outputs.append(helper.make_tensor_value_info("positions", TensorProto.INT64, [None]))
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, None, 5])],
+                              outputs, inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 14)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [r.standard_normal((2, 3, 5)).astype(np.float32)],
+          "Trilu upper and lower, k 0, 2, -1 and -5 (everything kept) on [2, 3, 5] matrices; Range of floats (a fraction "
+          "step, a negative step, empty ranges) and of int64 up to a computed length (the input's steps)",
+          ["trilu", "range"])
+
+
 class PaddedLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

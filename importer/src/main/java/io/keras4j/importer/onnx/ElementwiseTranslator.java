@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Pow, the comparisons (a bool result), and Max
+ * ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Mod (fmod 0: the divisor's sign, integers only; 1:
+ * the dividend's), Pow, the comparisons (a bool result), and Max
  * and Min of one or more inputs (folded left to right into binary ops; one input is an Identity).
  */
 final class ElementwiseTranslator implements OpTranslator {
@@ -42,6 +43,13 @@ final class ElementwiseTranslator implements OpTranslator {
         }
         boolean integers = ins.stream().allMatch(b::isInteger);
         Elementwise.Kind k = kind == Elementwise.Kind.DIV && integers ? Elementwise.Kind.INT_DIV : kind;
+        if (kind == Elementwise.Kind.MOD) {
+            k = node.intAttr("fmod", 0) == 1 ? Elementwise.Kind.FMOD : Elementwise.Kind.MOD;
+            if (k == Elementwise.Kind.MOD && !integers) {
+                node.problem("fmod=0 on floating-point inputs is not valid ONNX (set fmod=1)");
+                return;
+            }
+        }
         int type = kind.compares() ? DataType.BOOL_VALUE : b.type(x);
         for (int i = 1; i < ins.size(); i++) {
             String out = i == ins.size() - 1 ? node.output(0) : b.fresh(node, "partial");

@@ -2,25 +2,29 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Dense;
+import io.keras4j.runtime.ops.primitive.MatMul;
 import java.util.List;
 
-/** ONNX MatMul of a computed tensor {@code [..., K]} and a constant 2-D matrix {@code [K, N]}: a Dense op without bias. */
+/**
+ * ONNX MatMul: a computed tensor {@code [..., K]} times a constant 2-D matrix {@code [K, N]} is a Dense op without bias;
+ * any other product (attention's scores and weighted values) the MatMul primitive, numpy's {@code matmul}.
+ */
 final class MatMulTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        OnnxTensor w = Args.constant(node, b, 1, "B");
-        if (w == null) {
-            return;
-        }
-        int[] ws = w.shape();
         String a = node.input(0);
-        if (ws.length != 2 || b.shape(a).length < 2) {
-            node.problem("keras4j multiplies a tensor of rank 2 or more by a constant 2-D matrix; got A of shape "
-                    + io.keras4j.runtime.Shapes.toString(b.shape(a)) + " and B " + w);
+        String right = Args.required(node, 1, "B");
+        if (right == null) {
             return;
         }
-        Dense op = new Dense(ws[0], ws[1], w.floats(), null, Activation.of(Activation.Kind.LINEAR));
-        b.emit(node, op, List.of(a), List.of(node.output(0)), DataTypes.FLOAT);
+        OnnxTensor w = b.isConstant(right) ? b.constant(right) : null;
+        if (w != null && w.shape().length == 2 && b.shape(a).length >= 2 && !b.isConstant(a)) {
+            int[] ws = w.shape();
+            Dense op = new Dense(ws[0], ws[1], w.floats(), null, Activation.of(Activation.Kind.LINEAR));
+            b.emit(node, op, List.of(a), List.of(node.output(0)), DataTypes.FLOAT);
+            return;
+        }
+        b.emit(node, new MatMul(), List.of(a, right), List.of(node.output(0)), b.type(a));
     }
 
     /** A bias of {@code units} values, times {@code scale}, from a constant of shape [N], [1, N], [1] or a scalar; null after a problem. */

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.graph;
 
 import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,18 +45,27 @@ public final class Graph {
         for (ValueInfo in : this.inputs) {
             define(shapes, in.name(), in.shape(), "input");
         }
+        Map<String, float[]> constants = new HashMap<>();
         for (Node node : this.nodes) {
             int[][] inShapes = new int[node.inputs().size()][];
+            float[][] inValues = null; // those of Constant nodes, which decide shapes (a Slice's bounds, for example)
             for (int i = 0; i < inShapes.length; i++) {
                 String v = node.inputs().get(i);
                 inShapes[i] = shapes.get(v);
                 if (inShapes[i] == null) {
                     throw new IllegalArgumentException("node '" + node.name() + "' reads '" + v + "', which no earlier node or input defines");
                 }
+                if (constants.containsKey(v)) {
+                    inValues = inValues == null ? new float[inShapes.length][] : inValues;
+                    inValues[i] = constants.get(v);
+                }
+            }
+            if (node.op() instanceof Constant c && node.outputs().size() == 1) {
+                constants.put(node.outputs().get(0), c.values());
             }
             int[][] outShapes;
             try {
-                outShapes = node.op().outputShapes(inShapes);
+                outShapes = node.op().outputShapes(inShapes, inValues);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
             }

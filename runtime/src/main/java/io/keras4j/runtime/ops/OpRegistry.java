@@ -8,7 +8,9 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.Pad;
+import io.keras4j.runtime.ops.primitive.Range;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import io.keras4j.runtime.ops.primitive.Repeat;
 import io.keras4j.runtime.ops.primitive.ReverseAxis;
@@ -16,6 +18,7 @@ import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
 import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
@@ -58,6 +61,9 @@ public final class OpRegistry {
             Map.entry("AdditiveAttention", Attention::fromSpec),
             Map.entry("MultiHeadAttention", MultiHeadAttention::fromSpec),
             Map.entry("Pad", Pad::fromSpec),
+            Map.entry("MatMul", MatMul::fromSpec),
+            Map.entry("Range", Range::fromSpec),
+            Map.entry("Trilu", Trilu::fromSpec),
             Map.entry("Repeat", Repeat::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),

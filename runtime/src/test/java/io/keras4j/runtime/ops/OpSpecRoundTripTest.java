@@ -218,9 +218,9 @@ class OpSpecRoundTripTest {
                 "Squeeze: attribute 'axes' must be a long array, got int[] [0]");
         assertRefused(withAttr(Cast.toBool().spec(), "mode", "FLOOR"),
                 "Cast: attribute 'mode' is 'FLOOR', not one of [TRUNCATE, WRAP, BOOL, TRUNCATE_V2]");
-        assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "MOD"),
-                "Elementwise: attribute 'kind' is 'MOD', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL, MAX, MIN, GREATER,"
-                        + " LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL]");
+        assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "REMAINDER"),
+                "Elementwise: attribute 'kind' is 'REMAINDER', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL, MAX, MIN,"
+                        + " GREATER, LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL, MOD, FMOD]");
         assertRefused(withAttr(new Slice(3).spec(), "input_count", 9), "Slice: Slice takes 3 to 5 inputs, got 9");
         assertRefused(withAttr(new ReverseAxis(1).spec(), "axis", -1), "Reverse: axis must be non-negative, got -1");
         assertRefused(without(new Constant(v(1), s()).spec(), "values"), "Constant: no weight 'values'");

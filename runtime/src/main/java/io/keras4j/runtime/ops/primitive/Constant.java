@@ -18,6 +18,11 @@ public final class Constant implements Op {
         this.shape = shape.clone();
     }
 
+    /** The values, row-major (not a copy: do not change them). */
+    public float[] values() {
+        return values;
+    }
+
     @Override
     public String type() {
         return "Constant";

@@ -13,7 +13,11 @@ public final class Elementwise implements Op {
     /** The function, with the name of its ONNX operator. */
     public enum Kind {
         ADD("Add"), SUB("Sub"), MUL("Mul"), DIV("Div"), INT_DIV("Div"), POW("Pow"), EQUAL("Equal"), MAX("Max"), MIN("Min"),
-        GREATER("Greater"), LESS("Less"), GREATER_OR_EQUAL("GreaterOrEqual"), LESS_OR_EQUAL("LessOrEqual");
+        GREATER("Greater"), LESS("Less"), GREATER_OR_EQUAL("GreaterOrEqual"), LESS_OR_EQUAL("LessOrEqual"),
+        /** Integer remainder with the divisor's sign (ONNX Mod, fmod=0). */
+        MOD("Mod"),
+        /** Remainder with the dividend's sign, as C's fmod (ONNX Mod, fmod=1). */
+        FMOD("Mod");
 
         private final String operator;
 
@@ -94,6 +98,15 @@ public final class Elementwise implements Op {
                 return x >= y ? 1f : 0f;
             case LESS_OR_EQUAL:
                 return x <= y ? 1f : 0f;
+            case FMOD:
+                return x % y;
+            case MOD: {
+                if (y == 0f) {
+                    throw new ArithmeticException("integer division by zero");
+                }
+                float r = x % y;
+                return r != 0f && (r < 0f) != (y < 0f) ? r + y : r;
+            }
             default: // INT_DIV
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
