@@ -793,6 +793,30 @@ def _(name):
                extra_inputs=(lengths,))
 
 
+class GruTransformerEncoder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.GRU(3, 8, batch_first=True)
+        layer = torch.nn.TransformerEncoderLayer(8, 2, dim_feedforward=16, dropout=0.1, batch_first=True)
+        self.encoder = torch.nn.TransformerEncoder(layer, num_layers=2, enable_nested_tensor=False)
+        self.head = torch.nn.Linear(8, 2)
+
+    def forward(self, x):
+        h, _ = self.rnn(x)
+        return self.head(self.encoder(h).mean(dim=1))
+
+
+@case("torch_gru_transformer_encoder_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 7, 3)).astype(np.float32)
+    torch_case(name, GruTransformerEncoder().eval(), x, 17, "torch nn.GRU(3, 8, batch_first) -> nn.TransformerEncoder of "
+               "two TransformerEncoderLayer(8, 2 heads, feed-forward 16, post-norm, ReLU) -> mean over time -> Linear; "
+               "dynamic batch and time", ["gru", "batch_first", "attention", "matmul_computed", "layer_normalization",
+                                          "transformer_block"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
 class CrossAttentionWeights(torch.nn.Module):
     def __init__(self):
         super().__init__()
