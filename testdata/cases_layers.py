@@ -362,6 +362,42 @@ def register_cases(g):
                     "ZeroPadding1D() -> UpSampling1D().",
                     covers=["zero_padding1d", "cropping1d", "up_sampling1d"])
 
+    def rescale_unit_norm(ctx, fmt):
+        inp = keras.Input((6, 4))
+        h = layers.UnitNormalization()(layers.Rescaling(0.5, offset=-1.0)(layers.Masking()(inp)))
+        out = layers.Dense(2)(layers.LSTM(5)(h))
+        heads = [layers.Rescaling([1.0, -2.0, 0.25, 3.0], offset=[0.5, 0.0, -1.0, 2.0])(inp),
+                 layers.UnitNormalization(axis=[1, 2])(inp), layers.UnitNormalization(axis=1)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 3, 6, 4, [6, 3, 1], "post")], fmt,
+                    "functional Masking -> Rescaling(0.5, offset=-1) -> UnitNormalization() -> LSTM(5) -> Dense(2): "
+                    "both pass the mask to the LSTM (post-padded); heads Rescaling with per-feature scale and offset "
+                    "lists, UnitNormalization over axes (1, 2) and over axis 1 (padded steps are zeros there)."
+                    + (" Keras 3.15.1 cannot reload this .h5 (mask operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["rescaling", "unit_normalization"], reload_from="keras" if fmt == "h5" else None)
+
+    R("rescale_unit_norm_func_keras", rescale_unit_norm, fmt="keras")
+    R("rescale_unit_norm_func_h5", rescale_unit_norm, fmt="h5")
+    def separable_conv(ctx, fmt):
+        inp = keras.Input((12, 4))
+        h = layers.SeparableConv1D(6, 3, padding="same", depth_multiplier=2, activation="relu")(inp)
+        out = layers.Dense(2)(layers.LSTM(5)(h))
+        heads = [layers.DepthwiseConv1D(3, strides=2, depth_multiplier=3, use_bias=False)(inp),
+                 layers.DepthwiseConv1D(2, dilation_rate=2, padding="same", activation="tanh")(inp),
+                 layers.SeparableConv1D(4, 1, strides=3, use_bias=False)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 12, 4)], fmt,
+                    "functional SeparableConv1D(6, 3, same, depth_multiplier 2, relu) -> LSTM(5) -> Dense(2); heads "
+                    "DepthwiseConv1D(3, strides 2, depth_multiplier 3, no bias), DepthwiseConv1D(2, dilation 2, same, "
+                    "tanh), SeparableConv1D(4, 1, strides 3, no bias).",
+                    covers=["separable_conv1d", "depthwise_conv1d"])
+
+    R("separable_depthwise_conv_func_keras", separable_conv, fmt="keras")
+    R("separable_depthwise_conv_func_h5", separable_conv, fmt="h5")
+
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
 

@@ -3,7 +3,7 @@
 
     /work/venv-keras/bin/python testdata/unsupported/make.py
 
-three_unsupported_layers.keras: LSTM -> Lambda -> UnitNormalization -> Conv1DTranspose -> Dense, saved by
+three_unsupported_layers.keras: LSTM -> Lambda -> GroupNormalization -> Conv1DTranspose -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
@@ -28,9 +28,9 @@ Dense(6)(e) -> GlobalAveragePooling1D: Keras records the Concatenate's mask with
 exists only at run time) inside the Add's LogicalOr; keras4j follows such a record only where it is the whole mask
 (golden rmask_nested_out_concatenated_*).
 
-multi_head_attention_masks.keras: two MultiHeadAttention layers on one Embedding(mask_zero) output (Keras' removes its
-inputs' masks at run time, so the other sees them or not by the order Keras runs them in), and one given an
-attention_mask tensor.
+multi_head_attention_masks.keras: two MultiHeadAttention layers and an Attention on one Embedding(mask_zero) output
+(MultiHeadAttention removes its inputs' masks at run time, so the others see them or not by the order Keras runs them
+in), and a MultiHeadAttention given an attention_mask tensor.
 
 bidirectional_lstm_gru_states.keras: Bidirectional(LSTM(2, return_state), backward_layer=GRU(2, return_state)): the
 directions hold 2 and 1 states, which Keras 3.15.1 saves but fails to run.
@@ -58,7 +58,7 @@ def main():
     inputs = keras.Input((10, 3))
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
-    x = layers.UnitNormalization(name="unit_norm")(x)
+    x = layers.GroupNormalization(groups=2, name="group_norm")(x)
     x = layers.Conv1DTranspose(4, 3, name="deconv")(x)
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
@@ -102,7 +102,8 @@ def main():
     keras.Model([tokens, plain, allowed], [
         layers.MultiHeadAttention(1, 2, name="first")(masked, masked),
         layers.MultiHeadAttention(1, 2, name="second")(masked, masked),
-        layers.MultiHeadAttention(1, 2, name="given_mask")(plain, plain, attention_mask=allowed)]
+        layers.MultiHeadAttention(1, 2, name="given_mask")(plain, plain, attention_mask=allowed),
+        layers.Attention(name="attention")([masked, masked])]
     ).save(HERE / "multi_head_attention_masks.keras")
 
     steps = keras.Input((4, 2))

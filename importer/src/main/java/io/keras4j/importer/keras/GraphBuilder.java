@@ -37,8 +37,9 @@ public final class GraphBuilder {
     private final Set<String> broken = new HashSet<>();
     /** Masks reduced from the wider mask Keras keeps on a TimeDistributed output, with the steps they span. */
     private final Map<String, Integer> reducedMasks = new HashMap<>();
-    /** The first call that took its inputs' masks away (see {@link Translation#takeInputMasks}), or null. */
-    private String maskTaker;
+    /** By mask value: the calls that read it at run time and those that then remove it (see {@link Translation#readsMasks}). */
+    private final Map<String, String> maskReaders = new HashMap<>();
+    private final Map<String, String> maskRemovers = new HashMap<>();
     private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
@@ -341,12 +342,17 @@ public final class GraphBuilder {
         }
 
         @Override
-        public String takeInputMasks() {
-            String before = maskTaker;
-            if (before == null) {
-                maskTaker = nodeBase;
+        public String readsMasks(List<String> masks, boolean removes) {
+            String clash = null;
+            for (String m : masks) {
+                String other = maskRemovers.getOrDefault(m, removes ? maskReaders.get(m) : null);
+                clash = clash != null || other == null || other.equals(nodeBase) ? clash : other;
+                maskReaders.putIfAbsent(m, nodeBase);
+                if (removes) {
+                    maskRemovers.putIfAbsent(m, nodeBase);
+                }
             }
-            return before;
+            return clash;
         }
 
         @Override

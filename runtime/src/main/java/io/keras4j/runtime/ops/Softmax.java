@@ -10,7 +10,8 @@ import java.util.Arrays;
  *
  * <p>Masked (Keras 3): a second input, the mask, broadcasts against x aligned to the right as numpy does
  * (a {@code [batch, time]} mask on a {@code [batch, time, features]} input therefore lines up with the
- * last two axes, which is what Keras does); masked positions take -1e9 before the softmax and 0 after.
+ * last two axes, which is what Keras does); masked positions take -1e9 before the softmax and 0 after (Keras 3.10 and
+ * later), or, as Keras 3.0 to 3.9 did (type SoftmaxUnzeroed), are lowered by 1e9 in float32 and kept after.
  */
 public final class Softmax implements Op {
     private static final float MASKED = -1e9f;
@@ -18,6 +19,7 @@ public final class Softmax implements Op {
     private final int[] axes;
     private final boolean masked;
     private final boolean log;
+    private final boolean zeroMasked;
 
     /**
      * @param rank   the input rank (batch included)
@@ -25,15 +27,20 @@ public final class Softmax implements Op {
      * @param masked whether a mask input follows x
      */
     public Softmax(int rank, int[] axes, boolean masked) {
-        this(rank, axes, masked, false);
+        this(rank, axes, masked, false, true);
     }
 
     /** The logarithm of the softmax over {@code axes} (sorted, in {@code [0, rank)}), unmasked. */
     public static Softmax log(int rank, int[] axes) {
-        return new Softmax(rank, axes, false, true);
+        return new Softmax(rank, axes, false, true, true);
     }
 
-    private Softmax(int rank, int[] axes, boolean masked, boolean log) {
+    /** Keras 3.0 to 3.9's masked softmax: masked scores lowered by 1e9 in float32, nothing zeroed after. */
+    public static Softmax unzeroed(int rank, int[] axes) {
+        return new Softmax(rank, axes, true, false, false);
+    }
+
+    private Softmax(int rank, int[] axes, boolean masked, boolean log, boolean zeroMasked) {
         if (axes.length == 0) {
             throw new IllegalArgumentException("softmax needs at least one axis");
         }
@@ -46,11 +53,12 @@ public final class Softmax implements Op {
         this.axes = axes.clone();
         this.masked = masked;
         this.log = log;
+        this.zeroMasked = zeroMasked;
     }
 
     @Override
     public String type() {
-        return log ? "LogSoftmax" : "Softmax";
+        return log ? "LogSoftmax" : zeroMasked ? "Softmax" : "SoftmaxUnzeroed";
     }
 
     @Override
@@ -58,9 +66,10 @@ public final class Softmax implements Op {
         return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("masked", masked).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()} (type Softmax or LogSoftmax). */
+    /** Rebuilds the op from its {@link #spec()} (type Softmax, LogSoftmax or SoftmaxUnzeroed). */
     public static Softmax fromSpec(OpSpec s) {
-        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"), s.type().equals("LogSoftmax"));
+        return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"), s.type().equals("LogSoftmax"),
+                !s.type().equals("SoftmaxUnzeroed"));
     }
 
     @Override
@@ -109,7 +118,8 @@ public final class Softmax implements Op {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < size; j++) {
                 int i = flat(g, j, shape);
-                float v = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? MASKED : x[i];
+                boolean hidden = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f;
+                float v = !hidden ? x[i] : zeroMasked ? MASKED : x[i] + MASKED;
                 y[i] = v;
                 max = Math.max(max, v);
             }
@@ -121,7 +131,7 @@ public final class Softmax implements Op {
             for (int j = 0; j < size; j++) {
                 int i = flat(g, j, shape);
                 double e = log ? y[i] - lse : axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
-                y[i] = mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? 0f : (float) e;
+                y[i] = zeroMasked && mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? 0f : (float) e;
             }
         }
     }

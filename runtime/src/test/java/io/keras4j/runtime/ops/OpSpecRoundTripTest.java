@@ -17,13 +17,18 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.MatMul;
+import io.keras4j.runtime.ops.primitive.Pad;
+import io.keras4j.runtime.ops.primitive.Range;
 import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.Repeat;
 import io.keras4j.runtime.ops.primitive.Reshape;
 import io.keras4j.runtime.ops.primitive.ReverseAxis;
 import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
 import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
@@ -61,6 +66,13 @@ class OpSpecRoundTripTest {
                         .attr("signed", false).build()), new int[][] {s(3)}, v(Float.NaN, 300.5f, -2.5f)),
                 new Case(Cast.toBool(), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
                 new Case(Softmax.log(3, new int[] {0, 2}), new int[][] {s(2, 2, 3)}, v(1, 2, 3, 4, 5, 6, -1, -2, -3, 60, -60, 0)),
+                new Case(Softmax.unzeroed(2, new int[] {1}), new int[][] {s(2, 3), s(2, 3)}, v(1, 2, 3, 4, 500, 6),
+                        v(1, 0, 1, 0, 0, 0)),
+                new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
+                new Case(new MatMul(), new int[][] {s(2, 1, 3), s(3, 2)}, null, null),
+                new Case(new Range(), new int[][] {s(), s(), s()}, v(1), v(5), v(1.5f)),
+                new Case(new Trilu(false, -1), new int[][] {s(2, 3, 3)}, (float[]) null),
                 new Case(new ActivationOp(Activation.of(Kind.CLIP, -2.5, Float.MAX_VALUE)), new int[][] {s(4)},
                         v(Float.NaN, Float.POSITIVE_INFINITY, -3, 0.5f)),
                 new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),

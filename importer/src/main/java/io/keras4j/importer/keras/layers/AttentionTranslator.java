@@ -20,6 +20,22 @@ final class AttentionTranslator implements LayerTranslator {
         this.additive = additive;
     }
 
+    /**
+     * Records a problem and returns true where the masks of {@code inputs} (null entries skipped) are read by another call
+     * and either call is a MultiHeadAttention ({@code removes}), which removes its inputs' masks at run time: what the
+     * later one applies depends on the order Keras runs them in, which keras4j does not follow.
+     */
+    static boolean readsRemovedMasks(LayerConfig config, Translation t, Stream<KTensor> inputs, boolean removes) {
+        List<String> masks = inputs.filter(x -> x != null && x.mask() != null).map(KTensor::mask).distinct().toList();
+        String other = masks.isEmpty() ? null : t.readsMasks(masks, removes);
+        if (other != null) {
+            config.problem("applies the masks its inputs carry, as '" + other + "' does: Keras' MultiHeadAttention removes"
+                    + " its inputs' masks at run time, so what the later of the two applies depends on the order Keras runs"
+                    + " them in, which keras4j does not follow");
+        }
+        return other != null;
+    }
+
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         config.ignore("dropout", "seed");
@@ -62,7 +78,7 @@ final class AttentionTranslator implements LayerTranslator {
         KTensor query = ins.get(0);
         KTensor value = ins.get(1);
         if (Stream.of(query, value).anyMatch(x -> TimeDistributedTranslator.refusesKeptMask(config, t, x.mask(),
-                "broadcasts it against the scores, which fails"))) {
+                "broadcasts it against the scores, which fails")) || readsRemovedMasks(config, t, Stream.of(query, value), false)) {
             return List.of(t.unavailable());
         }
         List<String> opIns = new ArrayList<>();

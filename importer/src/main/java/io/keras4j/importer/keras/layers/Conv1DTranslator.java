@@ -13,6 +13,26 @@ import java.util.Locale;
  * activation. Conv1D does not support masking: an incoming mask is dropped, as Keras does.
  */
 final class Conv1DTranslator implements LayerTranslator {
+    /** Option padding: valid, same, or (where {@code causal} is allowed) causal. */
+    static Conv1D.Padding padding(LayerConfig config, boolean causal) {
+        String name = config.string("valid", "padding").toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "valid":
+                return Conv1D.Padding.VALID;
+            case "same":
+                return Conv1D.Padding.SAME;
+            case "causal":
+                if (causal) {
+                    return Conv1D.Padding.CAUSAL;
+                }
+                // fall through
+            default:
+                config.problem("option padding='" + name + "' is not supported ("
+                        + (causal ? "valid, same or causal" : "valid or same") + ")");
+                return Conv1D.Padding.VALID;
+        }
+    }
+
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int filters = config.positiveInt("filters");
@@ -23,22 +43,7 @@ final class Conv1DTranslator implements LayerTranslator {
         int stride = GeneralConfig.intOrTuple(config, 1, "strides");
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
-        String paddingName = config.string("valid", "padding").toLowerCase(Locale.ROOT);
-        Conv1D.Padding padding;
-        switch (paddingName) {
-            case "valid":
-                padding = Conv1D.Padding.VALID;
-                break;
-            case "same":
-                padding = Conv1D.Padding.SAME;
-                break;
-            case "causal":
-                padding = Conv1D.Padding.CAUSAL;
-                break;
-            default:
-                config.problem("option padding='" + paddingName + "' is not supported (valid, same or causal)");
-                padding = Conv1D.Padding.VALID;
-        }
+        Conv1D.Padding padding = padding(config, true);
         GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");

@@ -96,6 +96,33 @@ final class GeneralConfig {
         return a;
     }
 
+    /**
+     * Option {@code axis} (an int or a list; -1 when absent) as sorted distinct axes of rank {@code rank}; null after a
+     * problem.
+     */
+    static int[] axes(LayerConfig config, int rank, boolean allowBatch) {
+        JsonNode a = config.raw("axis");
+        int[] raw = a == null ? new int[] {-1} : intList(config, false, "axis");
+        if (raw == null) {
+            return null;
+        }
+        int[] axes = new int[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            axes[i] = axis(config, "axis", raw[i], rank, allowBatch);
+            if (axes[i] < 0) {
+                return null;
+            }
+        }
+        axes = sorted(axes);
+        for (int i = 1; i < axes.length; i++) {
+            if (axes[i] == axes[i - 1]) {
+                config.problem("option axis=" + a + " names an axis twice");
+                return null;
+            }
+        }
+        return axes;
+    }
+
     /** The single input of a layer that takes one, or null after recording a problem. */
     static KTensor single(LayerConfig config, Translation t) {
         if (t.inputs().size() != 1) {

@@ -53,7 +53,7 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
-                "activity_regularizer", "kernel_constraint", "bias_constraint", "seed", "flash_attention");
+                "activity_regularizer", "kernel_constraint", "bias_constraint", "seed");
         if (t.version().major() < 3) {
             config.problem("was written by Keras " + t.version() + ", whose MultiHeadAttention masks otherwise than"
                     + " Keras 3; keras4j implements Keras 3's");
@@ -66,6 +66,7 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         boolean useBias = config.bool(true, "use_bias");
         boolean useGate = config.bool(false, "use_gate");
         boolean dropout = config.number(0, "dropout") > 0;
+        boolean flash = config.bool(false, "flash_attention");
         int window = slidingWindow(config);
         JsonNode outputShape = config.raw("output_shape");
         List<KTensor> ins = t.inputs();
@@ -91,14 +92,8 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
                 x.mask(), "broadcasts it against the scores, which fails"))) {
             return List.of(t.unavailable());
         }
-        if (Stream.of(query, value, key).anyMatch(x -> x != null && x.mask() != null)) {
-            String before = t.takeInputMasks();
-            if (before != null) {
-                config.problem("applies the masks its inputs carry, as '" + before + "' does before it: Keras'"
-                        + " MultiHeadAttention removes its inputs' masks at run time, so what the second of two such"
-                        + " layers applies depends on the order Keras runs them in, which keras4j does not follow");
-                return List.of(t.unavailable());
-            }
+        if (AttentionTranslator.readsRemovedMasks(config, t, Stream.of(query, value, key), true)) {
+            return List.of(t.unavailable());
         }
         int[] qs = t.shape(query.value());
         int[] vs = t.shape(value.value());
@@ -128,6 +123,11 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         }
         boolean causal = t.callArgument("use_causal_mask").asBoolean(false);
         boolean returnScores = t.callArgument("return_attention_scores").asBoolean(false);
+        if (flash && (dropout || returnScores)) {
+            config.problem("option flash_attention=true with " + (dropout ? "dropout" : "return_attention_scores")
+                    + ", which Keras refuses");
+            return List.of(t.unavailable());
+        }
         List<String> opIns = new ArrayList<>(List.of(q, k, v));
         KTensor keyMasked = key != null && key.mask() != null ? key : null;
         Stream.of(query, value, keyMasked).filter(x -> x != null && x.mask() != null).forEach(x -> opIns.add(x.mask()));

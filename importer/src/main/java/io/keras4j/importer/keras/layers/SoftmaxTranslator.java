@@ -25,23 +25,9 @@ final class SoftmaxTranslator implements LayerTranslator {
                     + ".keras file but as axis -1 from an .h5 file)");
             return List.of(t.unavailable());
         }
-        int[] raw = a == null ? new int[] {-1} : GeneralConfig.intList(config, false, "axis");
-        if (raw == null) {
+        int[] axes = GeneralConfig.axes(config, rank, true);
+        if (axes == null) {
             return List.of(t.unavailable());
-        }
-        int[] axes = new int[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            axes[i] = GeneralConfig.axis(config, "axis", raw[i], rank, true);
-            if (axes[i] < 0) {
-                return List.of(t.unavailable());
-            }
-        }
-        axes = GeneralConfig.sorted(axes);
-        for (int i = 1; i < axes.length; i++) {
-            if (axes[i] == axes[i - 1]) {
-                config.problem("option axis=" + a + " names an axis twice");
-                return List.of(t.unavailable());
-            }
         }
         boolean masked = x.mask() != null && t.maskPassed();
         if (masked && t.version().major() < 3) {
@@ -58,6 +44,8 @@ final class SoftmaxTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         List<String> ins = masked ? List.of(x.value(), mask) : List.of(x.value());
-        return List.of(new KTensor(t.emit(new Softmax(rank, axes, masked), ins).get(0), x.mask()));
+        // Keras 3.10 made Softmax zero masked entries (a row with every entry masked gave near-uniform weights before)
+        Softmax op = masked && t.version().before(3, 10) ? Softmax.unzeroed(rank, axes) : new Softmax(rank, axes, masked);
+        return List.of(new KTensor(t.emit(op, ins).get(0), x.mask()));
     }
 }

@@ -49,10 +49,11 @@ public interface Translation {
                                  List<KTensor> initialState, List<Weight> weights);
 
     /**
-     * Records that this call applies the masks its inputs carry and, as Keras' MultiHeadAttention does, removes them from
-     * those tensors at run time; returns the call that did so before, or null.
+     * Records that this call reads {@code masks} from the tensors that carry them at run time and, with {@code removes}, then
+     * removes them, as Keras' MultiHeadAttention does; returns another call that reads one of them where either removes it,
+     * whose result depends on the order Keras runs the two in, or null.
      */
-    String takeInputMasks();
+    String readsMasks(List<String> masks, boolean removes);
 
     /**
      * Records that {@code mask} is a {@code (batch, time)} mask reduced with {@code any} from the {@code (batch, time,

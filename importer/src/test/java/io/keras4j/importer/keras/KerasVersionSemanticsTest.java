@@ -12,19 +12,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A MultiHeadAttention query step that sees no key step, with returned scores: Keras 3.10 and later weigh no step (their
- * Softmax layer zeroes what is masked; golden case multi_head_attention_masked_scores_func_keras), Keras 3.0 to 3.9 every
- * step equally (their Softmax layer only lowered masked scores by 1e9). The same file, its metadata's version changed.
+ * Keras 3.10 made its Softmax layer zero masked entries (before, it only lowered their scores by 1e9): golden files with
+ * their metadata's version changed to 3.9.0 compute as that version did.
  */
-class MultiHeadAttentionVersionTest {
+class KerasVersionSemanticsTest {
     private static final Path CASE = TestData.caseDir("multi_head_attention_masked_scores_func_keras");
 
+    /** A Softmax layer given a mask (golden case maskkw_bn_softmax_lstm_func_keras) runs as its file's version computes. */
+    @Test
+    void aMaskedSoftmaxLayerZeroesMaskedEntriesFromKeras310() throws IOException {
+        CaseFolder c = CaseFolder.open(TestData.caseDir("maskkw_bn_softmax_lstm_func_keras"));
+        byte[] archive = Files.readAllBytes(c.model());
+        assertEquals(List.of("Softmax"), softmaxTypes(archive));
+        assertEquals(List.of("SoftmaxUnzeroed"), softmaxTypes(withVersion(archive, "3.9.0")));
+    }
+
+    private static List<String> softmaxTypes(byte[] archive) throws IOException {
+        return ModelImporter.load(archive, "model.keras").graph().nodes().stream().map(n -> n.op().type())
+                .filter(type -> type.startsWith("Softmax")).toList();
+    }
+
+    /**
+     * A MultiHeadAttention query step that sees no key step, with returned scores: Keras 3.10 and later weigh no step,
+     * Keras 3.0 to 3.9 every step equally.
+     */
     @Test
     void scoresOfAPaddedQueryStepFollowTheWritersKerasVersion() throws IOException {
         // sample 2 is padded at its first five steps; its scores are output 2, (batch, heads, T, S) = (4, 3, 6, 6)
