@@ -398,6 +398,25 @@ def register_cases(g):
     R("separable_depthwise_conv_func_keras", separable_conv, fmt="keras")
     R("separable_depthwise_conv_func_h5", separable_conv, fmt="h5")
 
+    def group_norm(ctx, fmt):
+        inp = keras.Input((8, 6))
+        h = layers.GroupNormalization(groups=3)(layers.Masking()(inp))
+        out = layers.Dense(2)(layers.LSTM(4)(h))
+        heads = [layers.GroupNormalization(groups=-1, center=False, epsilon=0.1)(inp),
+                 layers.GroupNormalization(groups=1, scale=False, axis=1)(inp), layers.GroupNormalization(groups=2)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 3, 8, 6, [8, 5, 2], "post")], fmt,
+                    "functional Masking -> GroupNormalization(3 groups) (statistics over masked steps too, as Keras) "
+                    "-> LSTM(4) (the mask passed on) -> Dense(2); heads GroupNormalization(groups=-1: one per channel, "
+                    "no center, epsilon 0.1), GroupNormalization(1 group over axis 1, no scale), "
+                    "GroupNormalization(2 groups)." + (" Keras 3.15.1 cannot reload this .h5 (mask operation nodes): "
+                                                       "outputs from the same model saved as .keras." if fmt == "h5" else ""),
+                    covers=["group_normalization"], reload_from="keras" if fmt == "h5" else None)
+
+    R("group_norm_func_keras", group_norm, fmt="keras")
+    R("group_norm_func_h5", group_norm, fmt="h5")
+
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
 

@@ -53,6 +53,7 @@ public final class OpRegistry {
             Map.entry("BatchNormalization", BatchNormalization::fromSpec),
             Map.entry("LayerNormalization", LayerNormalization::fromSpec),
             Map.entry("UnitNormalization", UnitNormalization::fromSpec),
+            Map.entry("GroupNormalization", GroupNormalization::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),

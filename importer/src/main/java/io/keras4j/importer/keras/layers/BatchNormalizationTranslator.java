@@ -18,10 +18,9 @@ final class BatchNormalizationTranslator implements LayerTranslator {
         boolean center = config.bool(true, "center");
         boolean scale = config.bool(true, "scale");
         boolean renorm = config.bool(false, "renorm");
-        config.ignore("momentum", "beta_initializer", "gamma_initializer", "moving_mean_initializer",
-                "moving_variance_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
-                "gamma_constraint", "renorm_clipping", "renorm_momentum", "synchronized", "fused", "beta_init",
-                "gamma_init");
+        GeneralConfig.ignoreGammaBetaTraining(config);
+        config.ignore("momentum", "moving_mean_initializer", "moving_variance_initializer", "renorm_clipping",
+                "renorm_momentum", "synchronized", "fused", "beta_init", "gamma_init");
         GeneralConfig.requireNull(config, "virtual_batch_size", "virtual batches are not supported");
         GeneralConfig.requireNull(config, "adjustment", "custom adjustment functions are not supported");
         if (config.raw("mode") != null && config.raw("mode").asInt(-1) != 0) {

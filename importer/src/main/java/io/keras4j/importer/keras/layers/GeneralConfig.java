@@ -123,6 +123,12 @@ final class GeneralConfig {
         return axes;
     }
 
+    /** Reads and ignores the training options of a normalization's gamma and beta (initializers, regularizers, constraints). */
+    static void ignoreGammaBetaTraining(LayerConfig config) {
+        config.ignore("beta_initializer", "gamma_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
+                "gamma_constraint");
+    }
+
     /** The single input of a layer that takes one, or null after recording a problem. */
     static KTensor single(LayerConfig config, Translation t) {
         if (t.inputs().size() != 1) {

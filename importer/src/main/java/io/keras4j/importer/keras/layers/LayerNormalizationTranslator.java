@@ -18,8 +18,7 @@ final class LayerNormalizationTranslator implements LayerTranslator {
         boolean center = config.bool(true, "center");
         boolean scale = config.bool(true, "scale");
         boolean rms = config.bool(false, "rms_scaling");
-        config.ignore("beta_initializer", "gamma_initializer", "beta_regularizer", "gamma_regularizer",
-                "beta_constraint", "gamma_constraint");
+        GeneralConfig.ignoreGammaBetaTraining(config);
         KTensor x = GeneralConfig.single(config, t);
         if (x == null) {
             return List.of(t.unavailable());

@@ -46,6 +46,7 @@ public final class Translators {
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
             Map.entry("Normalization", new NormalizationTranslator()),
             Map.entry("UnitNormalization", new UnitNormalizationTranslator()),
+            Map.entry("GroupNormalization", new GroupNormalizationTranslator()),
             Map.entry("Rescaling", new RescalingTranslator()),
             Map.entry("ReLU", new ReluTranslator()),
             Map.entry("LeakyReLU", new LeakyReluTranslator()),
