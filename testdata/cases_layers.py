@@ -417,6 +417,27 @@ def register_cases(g):
     R("group_norm_func_keras", group_norm, fmt="keras")
     R("group_norm_func_h5", group_norm, fmt="h5")
 
+    def conv_transpose(ctx, fmt):
+        inp = keras.Input((8, 3))
+        h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))
+        out = layers.Conv1DTranspose(3, 3, strides=2, padding="same")(h)
+        heads = [layers.Conv1DTranspose(2, 4, strides=3)(inp),
+                 layers.Conv1DTranspose(5, 3, padding="same")(inp),
+                 layers.Conv1DTranspose(2, 3, strides=2, output_padding=1)(inp),
+                 layers.Conv1DTranspose(2, 2, strides=3, padding="same", output_padding=2, use_bias=False,
+                                        activation="relu")(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 8, 3)], fmt,
+                    "functional Conv1D(4, 3, strides 2, same) -> LSTM(6, seq) -> Conv1DTranspose(3, 3, strides 2, same), "
+                    "a sequence autoencoder back to 8 steps; heads Conv1DTranspose(2, 4, strides 3, valid), "
+                    "Conv1DTranspose(5, 3, same), Conv1DTranspose(2, 3, strides 2, valid, output_padding 1), "
+                    "Conv1DTranspose(2, 2, strides 3, same, output_padding 2, no bias, relu).",
+                    covers=["conv1d_transpose"])
+
+    R("conv_transpose_func_keras", conv_transpose, fmt="keras")
+    R("conv_transpose_func_h5", conv_transpose, fmt="h5")
+
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
 

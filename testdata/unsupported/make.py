@@ -3,7 +3,7 @@
 
     /work/venv-keras/bin/python testdata/unsupported/make.py
 
-three_unsupported_layers.keras: LSTM -> Lambda -> SpectralNormalization(Dense) -> Conv1DTranspose -> Dense, saved by
+three_unsupported_layers.keras: LSTM -> Lambda -> SpectralNormalization(Dense) -> EinsumDense -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
@@ -59,7 +59,7 @@ def main():
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
     x = layers.SpectralNormalization(layers.Dense(8), name="spectral")(x)
-    x = layers.Conv1DTranspose(4, 3, name="deconv")(x)
+    x = layers.EinsumDense("abc,cd->abd", output_shape=(None, 4), name="einsum")(x)
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
 

@@ -54,6 +54,7 @@ public final class OpRegistry {
             Map.entry("LayerNormalization", LayerNormalization::fromSpec),
             Map.entry("UnitNormalization", UnitNormalization::fromSpec),
             Map.entry("GroupNormalization", GroupNormalization::fromSpec),
+            Map.entry("Conv1DTranspose", Conv1DTranspose::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),

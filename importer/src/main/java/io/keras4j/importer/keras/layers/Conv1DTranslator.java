@@ -33,13 +33,29 @@ final class Conv1DTranslator implements LayerTranslator {
         }
     }
 
-    @Override
-    public List<KTensor> translate(LayerConfig config, Translation t) {
-        int filters = config.positiveInt("filters");
-        int kernelSize = GeneralConfig.intOrTuple(config, 1, "kernel_size");
+    /** Option kernel_size (an int or a list of one); a problem when it is missing. */
+    static int kernelSize(LayerConfig config) {
         if (config.raw("kernel_size") == null) {
             config.problem("option kernel_size is missing");
         }
+        return GeneralConfig.intOrTuple(config, 1, "kernel_size");
+    }
+
+    /** The channels of x, a {@code (batch, steps, channels)} input with known channels; -1 after recording a problem. */
+    static int inputChannels(LayerConfig config, Translation t, KTensor x) {
+        int[] shape = t.shape(x.value());
+        if (shape.length != 3 || shape[2] <= 0) {
+            config.problem("expects input of shape (batch, steps, channels) with known channels, got "
+                    + GeneralConfig.shapeText(shape));
+            return -1;
+        }
+        return shape[2];
+    }
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int filters = config.positiveInt("filters");
+        int kernelSize = kernelSize(config);
         int stride = GeneralConfig.intOrTuple(config, 1, "strides");
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
@@ -54,13 +70,8 @@ final class Conv1DTranslator implements LayerTranslator {
             config.problem("strides=" + stride + " together with dilation_rate=" + dilation + " is not supported (Keras refuses it too)");
         }
         KTensor x = GeneralConfig.single(config, t);
-        if (x == null) {
-            return List.of(t.unavailable());
-        }
-        int[] shape = t.shape(x.value());
-        int in = shape.length == 3 ? shape[2] : -1;
+        int in = x == null ? -1 : inputChannels(config, t, x);
         if (in <= 0) {
-            config.problem("expects input of shape (batch, steps, channels) with known channels, got " + GeneralConfig.shapeText(shape));
             return List.of(t.unavailable());
         }
         if (in % groups != 0 || filters % groups != 0) {

@@ -25,10 +25,7 @@ final class SeparableConv1DTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int filters = pointwise ? config.positiveInt("filters") : 0;
-        int kernelSize = GeneralConfig.intOrTuple(config, 1, "kernel_size");
-        if (config.raw("kernel_size") == null) {
-            config.problem("option kernel_size is missing");
-        }
+        int kernelSize = Conv1DTranslator.kernelSize(config);
         int stride = GeneralConfig.intOrTuple(config, 1, "strides");
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int multiplier = GeneralConfig.intOrTuple(config, 1, "depth_multiplier");
@@ -43,14 +40,9 @@ final class SeparableConv1DTranslator implements LayerTranslator {
         if (stride > 1 && dilation > 1) {
             config.problem("strides=" + stride + " together with dilation_rate=" + dilation + " is not supported (Keras refuses it too)");
         }
-        KTensor x = GeneralConfig.single(config, t, 3);
-        if (x == null) {
-            return List.of(t.unavailable());
-        }
-        int in = t.shape(x.value())[2];
+        KTensor x = GeneralConfig.single(config, t);
+        int in = x == null ? -1 : Conv1DTranslator.inputChannels(config, t, x);
         if (in <= 0) {
-            config.problem("expects input of shape (batch, steps, channels) with known channels, got "
-                    + GeneralConfig.shapeText(t.shape(x.value())));
             return List.of(t.unavailable());
         }
         int depth = in * multiplier;

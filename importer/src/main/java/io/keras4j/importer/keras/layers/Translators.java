@@ -24,6 +24,7 @@ public final class Translators {
             Map.entry("Conv1D", new Conv1DTranslator()),
             Map.entry("DepthwiseConv1D", new SeparableConv1DTranslator(false)),
             Map.entry("SeparableConv1D", new SeparableConv1DTranslator(true)),
+            Map.entry("Conv1DTranspose", new Conv1DTransposeTranslator()),
             Map.entry("MaxPooling1D", new Pooling1DTranslator(true)),
             Map.entry("AveragePooling1D", new Pooling1DTranslator(false)),
             Map.entry("GlobalMaxPooling1D", new GlobalPooling1DTranslator(true)),
