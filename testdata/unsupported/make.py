@@ -35,6 +35,10 @@ in), and a MultiHeadAttention given an attention_mask tensor.
 bidirectional_lstm_gru_states.keras: Bidirectional(LSTM(2, return_state), backward_layer=GRU(2, return_state)): the
 directions hold 2 and 1 states, which Keras 3.15.1 saves but fails to run.
 
+multi_head_attention_stacked_masked.keras: Embedding(mask_zero) -> MultiHeadAttention 'first' -> Add with its input ->
+LayerNormalization -> MultiHeadAttention 'second': 'first' removes the embedding's mask at run time, so the Add derives
+none and Keras runs 'second' unmasked, where keras4j would apply the mask it derives.
+
 masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(channels_first): Keras broadcasts the
 (batch, 3) mask against the 1 step on axis 2.
 
@@ -110,6 +114,13 @@ def main():
     keras.Model(steps, layers.Bidirectional(layers.LSTM(2, return_state=True), name="bidirectional",
                                             backward_layer=layers.GRU(2, return_state=True, go_backwards=True))(steps)
                 ).save(HERE / "bidirectional_lstm_gru_states.keras")
+
+    words = keras.Input((5,), dtype="int32")
+    embedded_words = layers.Embedding(10, 4, mask_zero=True)(words)
+    block = layers.LayerNormalization()(layers.Add()([
+        embedded_words, layers.MultiHeadAttention(2, 2, name="first")(embedded_words, embedded_words)]))
+    keras.Model(words, layers.MultiHeadAttention(2, 2, name="second")(block, block)).save(
+        HERE / "multi_head_attention_stacked_masked.keras")
 
     single = keras.Input((3, 1))
     pooled = layers.GlobalAveragePooling1D(data_format="channels_first", name="gap")(layers.Masking()(single))

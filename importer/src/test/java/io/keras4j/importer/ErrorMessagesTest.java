@@ -232,6 +232,20 @@ class ErrorMessagesTest {
                 + " LSTM and a backward GRU, whose states differ in number: Keras fails to run it"), e.getMessage());
     }
 
+    /**
+     * A mask computed after a MultiHeadAttention removed its source (an Add of the attention's input and output, a
+     * LayerNormalization) is none in Keras, so a second MultiHeadAttention reading it is refused; the old rule, which
+     * compared mask values only, let it apply the mask.
+     */
+    @Test
+    void aMultiHeadAttentionReadingAMaskComputedFromARemovedOneIsRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("multi_head_attention_stacked_masked.keras")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'second' (MultiHeadAttention): applies the masks its inputs carry, as"
+                + " 'first' does: Keras' MultiHeadAttention removes its inputs' masks at run time"), e.getMessage());
+    }
+
     /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */
     @Test
     void aChannelsFirstAverageWhoseMaskIsNotOverItsStepsIsRefused() {

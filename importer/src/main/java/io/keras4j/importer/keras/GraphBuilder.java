@@ -37,9 +37,12 @@ public final class GraphBuilder {
     private final Set<String> broken = new HashSet<>();
     /** Masks reduced from the wider mask Keras keeps on a TimeDistributed output, with the steps they span. */
     private final Map<String, Integer> reducedMasks = new HashMap<>();
-    /** By mask value: the calls that read it at run time and those that then remove it (see {@link Translation#readsMasks}). */
-    private final Map<String, String> maskReaders = new HashMap<>();
-    private final Map<String, String> maskRemovers = new HashMap<>();
+    /** The masks calls read at run time, in order (see {@link Translation#readsMasks}). */
+    private final List<MaskRead> maskReads = new ArrayList<>();
+
+    /** A call that reads {@code mask} at run time and, with {@code removes}, then removes it from its tensor. */
+    private record MaskRead(String mask, String call, boolean removes) {
+    }
     private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
     public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
@@ -273,6 +276,28 @@ public final class GraphBuilder {
         return outs;
     }
 
+    /** Whether value {@code v} is computed, through the nodes emitted so far, from value {@code from}. */
+    private boolean computedFrom(String v, String from) {
+        Map<String, Node> producers = new HashMap<>();
+        for (Node n : nodes) {
+            n.outputs().forEach(o -> producers.put(o, n));
+        }
+        Set<String> seen = new HashSet<>();
+        List<String> todo = new ArrayList<>(List.of(v));
+        while (!todo.isEmpty()) {
+            Node n = producers.get(todo.remove(todo.size() - 1));
+            for (String in : n == null ? List.<String>of() : n.inputs()) {
+                if (in.equals(from)) {
+                    return true;
+                }
+                if (seen.add(in)) {
+                    todo.add(in);
+                }
+            }
+        }
+        return false;
+    }
+
     private KTensor placeholder(String nodeBase) {
         String v = nodeBase + ":unavailable";
         broken.add(v);
@@ -345,12 +370,15 @@ public final class GraphBuilder {
         public String readsMasks(List<String> masks, boolean removes) {
             String clash = null;
             for (String m : masks) {
-                String other = maskRemovers.getOrDefault(m, removes ? maskReaders.get(m) : null);
-                clash = clash != null || other == null || other.equals(nodeBase) ? clash : other;
-                maskReaders.putIfAbsent(m, nodeBase);
-                if (removes) {
-                    maskRemovers.putIfAbsent(m, nodeBase);
+                for (MaskRead r : maskReads) {
+                    if (clash == null && (removes || r.removes()) && !r.call().equals(nodeBase)
+                            && (r.mask().equals(m) || computedFrom(m, r.mask()) || computedFrom(r.mask(), m))) {
+                        clash = r.call();
+                    }
                 }
+            }
+            for (String m : masks) {
+                maskReads.add(new MaskRead(m, nodeBase, removes));
             }
             return clash;
         }

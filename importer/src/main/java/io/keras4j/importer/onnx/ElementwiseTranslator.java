@@ -44,7 +44,12 @@ final class ElementwiseTranslator implements OpTranslator {
         boolean integers = ins.stream().allMatch(b::isInteger);
         Elementwise.Kind k = kind == Elementwise.Kind.DIV && integers ? Elementwise.Kind.INT_DIV : kind;
         if (kind == Elementwise.Kind.MOD) {
-            k = node.intAttr("fmod", 0) == 1 ? Elementwise.Kind.FMOD : Elementwise.Kind.MOD;
+            long fmod = node.intAttr("fmod", 0);
+            if (fmod != 0 && fmod != 1) {
+                node.problem("fmod=" + fmod + " is not supported (0 or 1)");
+                return;
+            }
+            k = fmod == 1 ? Elementwise.Kind.FMOD : Elementwise.Kind.MOD;
             if (k == Elementwise.Kind.MOD && !integers) {
                 node.problem("fmod=0 on floating-point inputs is not valid ONNX (set fmod=1)");
                 return;

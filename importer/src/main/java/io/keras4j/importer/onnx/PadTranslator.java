@@ -50,6 +50,10 @@ final class PadTranslator implements OpTranslator {
         }
     }
 
+    private static boolean outside(long pad) {
+        return pad < -LIMIT || pad > LIMIT;
+    }
+
     /** The pads of every axis ({@code 2·rank}, begins then ends) from those of {@code axes} (all when null), or null. */
     private static int[] fullPads(OnnxNode node, long[] pads, long[] axes, int rank) {
         int n = axes == null ? rank : axes.length;
@@ -58,13 +62,15 @@ final class PadTranslator implements OpTranslator {
             return null;
         }
         int[] full = new int[2 * rank];
+        boolean[] seen = new boolean[rank];
         for (int i = 0; i < n; i++) {
             long axis = axes == null ? i : axes[i] < 0 ? axes[i] + rank : axes[i];
-            if (axis < 0 || axis >= rank || Math.abs(pads[i]) > LIMIT || Math.abs(pads[n + i]) > LIMIT) {
+            if (axis < 0 || axis >= rank || outside(pads[i]) || outside(pads[n + i]) || seen[(int) axis]) {
                 node.problem("axis " + (axes == null ? i : axes[i]) + " with pads " + pads[i] + " and " + pads[n + i]
-                        + " is out of range for an input of rank " + rank);
+                        + " is out of range for an input of rank " + rank + " or named twice");
                 return null;
             }
+            seen[(int) axis] = true;
             full[(int) axis] = (int) pads[i];
             full[rank + (int) axis] = (int) pads[n + i];
         }

@@ -12,7 +12,10 @@ package io.keras4j.runtime.ops;
 public final class MultiHeadAttention implements Op {
     /** What a query step that sees no key step gets. */
     public enum Rows {
-        /** Equal weights on every key step (Keras' fused {@code dot_product_attention}: no dropout, no scores asked). */
+        /**
+         * Equal weights on every key step (Keras' fused {@code dot_product_attention}: no dropout, no scores asked; Keras 3.0
+         * to 3.9's Softmax layer nearly so, its scores lowered by 1e9 in float32).
+         */
         EVEN,
         /** No weight at all, an output of zeros (Keras' Softmax layer, which zeroes what is masked). */
         ZERO
@@ -102,7 +105,7 @@ public final class MultiHeadAttention implements Op {
 
     @Override
     public int scratchSize(int[][] in) {
-        return 2 * Math.max(in[2][1], 0);
+        return io.keras4j.runtime.Shapes.checkedScratch(2L * Math.max(in[2][1], 0));
     }
 
     @Override

@@ -73,8 +73,12 @@ final class AttentionTranslator implements LayerTranslator {
             }
             concatWeight = w[0];
         }
-        boolean causal = config.bool(false, "causal") || t.callArgument("use_causal_mask").asBoolean(false);
-        boolean returnScores = t.callArgument("return_attention_scores").asBoolean(false);
+        Boolean causalCall = GeneralConfig.callFlag(config, t, "use_causal_mask");
+        Boolean returnScores = GeneralConfig.callFlag(config, t, "return_attention_scores");
+        if (causalCall == null || returnScores == null) {
+            return List.of(t.unavailable());
+        }
+        boolean causal = config.bool(false, "causal") || causalCall;
         KTensor query = ins.get(0);
         KTensor value = ins.get(1);
         if (Stream.of(query, value).anyMatch(x -> TimeDistributedTranslator.refusesKeptMask(config, t, x.mask(),

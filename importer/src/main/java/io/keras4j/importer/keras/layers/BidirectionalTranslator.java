@@ -78,7 +78,7 @@ final class BidirectionalTranslator implements LayerTranslator {
         List<KTensor> f = t.translateInner(forward, List.of(x), state.subList(0, state.size() / 2), w.subList(0, forwardWeights));
         List<KTensor> b = t.translateInner(back, List.of(x), state.subList(state.size() / 2, state.size()),
                 w.subList(forwardWeights, w.size()));
-        if (!mixed && f.size() != b.size()) {
+        if (f.size() != b.size()) {
             config.problem("forward and backward layers return different numbers of outputs");
             return List.of(t.unavailable());
         }

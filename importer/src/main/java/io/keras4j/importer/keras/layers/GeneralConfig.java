@@ -129,6 +129,16 @@ final class GeneralConfig {
                 "gamma_constraint");
     }
 
+    /** The call's keyword argument {@code name}: false when absent or null, else a boolean; null after a problem. */
+    static Boolean callFlag(LayerConfig config, Translation t, String name) {
+        JsonNode a = t.callArgument(name);
+        if (a.isMissingNode() || a.isNull() || a.isBoolean()) {
+            return a.asBoolean(false);
+        }
+        config.problem("is called with " + name + "=" + (a.isObject() ? "a tensor" : a) + ", which must be true or false");
+        return null;
+    }
+
     /** The single input of a layer that takes one, or null after recording a problem. */
     static KTensor single(LayerConfig config, Translation t) {
         if (t.inputs().size() != 1) {

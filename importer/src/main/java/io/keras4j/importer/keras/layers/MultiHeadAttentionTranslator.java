@@ -121,8 +121,11 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         if (q == null || k == null || v == null || useGate && gate == null) {
             return List.of(t.unavailable());
         }
-        boolean causal = t.callArgument("use_causal_mask").asBoolean(false);
-        boolean returnScores = t.callArgument("return_attention_scores").asBoolean(false);
+        Boolean causal = GeneralConfig.callFlag(config, t, "use_causal_mask");
+        Boolean returnScores = GeneralConfig.callFlag(config, t, "return_attention_scores");
+        if (causal == null || returnScores == null) {
+            return List.of(t.unavailable());
+        }
         if (flash && (dropout || returnScores)) {
             config.problem("option flash_attention=true with " + (dropout ? "dropout" : "return_attention_scores")
                     + ", which Keras refuses");

@@ -45,6 +45,11 @@ final class SeparableConv1DTranslator implements LayerTranslator {
         if (in <= 0) {
             return List.of(t.unavailable());
         }
+        if ((long) in * multiplier > 1 << 24) {
+            config.problem("option depth_multiplier=" + multiplier + " gives " + (long) in * multiplier + " channels, more"
+                    + " than keras4j accepts (" + (1 << 24) + ")");
+            return List.of(t.unavailable());
+        }
         int depth = in * multiplier;
         int count = (pointwise ? 2 : 1) + (useBias ? 1 : 0);
         String names = (pointwise ? "depthwise kernel, pointwise kernel" : "depthwise kernel") + (useBias ? ", bias" : "");

@@ -80,13 +80,16 @@ final class TimeDistributedTranslator implements LayerTranslator {
         }
         long[] axes = new long[maskRank - keep];
         int[] shape = t.shape(mask);
-        int steps = 1;
+        long steps = 1;
         for (int i = 0; i < axes.length; i++) {
             axes[i] = keep + i;
             steps = shape[keep + i] < 0 || steps < 0 ? -1 : steps * shape[keep + i];
         }
+        if (steps == 0 || steps > 1 << 24) {
+            steps = -1; // none or too many to name: still a kept mask, of an unknown number of steps
+        }
         String reduced = t.emit(new Reduce(Reduce.Kind.MAX, axes, false), List.of(mask)).get(0);
-        t.reducedMask(reduced, steps);
+        t.reducedMask(reduced, (int) steps);
         return reduced;
     }
 

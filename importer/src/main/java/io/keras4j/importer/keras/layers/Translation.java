@@ -50,8 +50,9 @@ public interface Translation {
 
     /**
      * Records that this call reads {@code masks} from the tensors that carry them at run time and, with {@code removes}, then
-     * removes them, as Keras' MultiHeadAttention does; returns another call that reads one of them where either removes it,
-     * whose result depends on the order Keras runs the two in, or null.
+     * removes them, as Keras' MultiHeadAttention does; returns another call that reads one of them, or a mask computed from
+     * one of them or one they are computed from, where either removes it (what the later one sees depends on the order
+     * Keras runs them in, and a mask Keras derives after the removal is none), or null.
      */
     String readsMasks(List<String> masks, boolean removes);
 

@@ -49,11 +49,12 @@ public final class Pad implements Op {
         int[] out = in[0].clone();
         for (int i = 0; i < rank; i++) {
             if (out[i] >= 0) {
-                out[i] += pads[i] + pads[rank + i];
-                if (out[i] <= 0) {
+                long length = (long) out[i] + pads[i] + pads[rank + i];
+                if (length <= 0 || length > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("Pad: axis " + i + " of length " + in[0][i] + " padded by "
-                            + pads[i] + " and " + pads[rank + i] + " leaves " + out[i] + " entries");
+                            + pads[i] + " and " + pads[rank + i] + " gives " + length + " entries");
                 }
+                out[i] = (int) length;
             }
         }
         return new int[][] {out};
