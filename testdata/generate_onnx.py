@@ -686,14 +686,17 @@ def _(name):
           " values at the bounds", ["clip"])
 
 
-def pad_case(name, opset, specs, description):
+def pad_case(name, opset, specs, description, mode="constant"):
     """Pad nodes on x [2, 5, 3]; specs: (pads, value or None, axes or None) each."""
     r = rng(name)
     nodes, outputs, inits = [], [], []
+    modes = {} if mode == "constant" else {"mode": mode}
     for i, (pads, value, axes) in enumerate(specs):
+        if isinstance(mode, list):
+            modes = {"mode": mode[i]}
         if opset < 11:
             attrs = {"pads": pads} if value is None else {"pads": pads, "value": value}
-            nodes.append(helper.make_node("Pad", ["x"], [f"y{i}"], **attrs))
+            nodes.append(helper.make_node("Pad", ["x"], [f"y{i}"], **attrs, **modes))
         else:
             ins = ["x", f"pads{i}"]
             inits.append(numpy_helper.from_array(np.array(pads, np.int64), f"pads{i}"))
@@ -705,7 +708,7 @@ def pad_case(name, opset, specs, description):
                 inits.append(numpy_helper.from_array(np.array(axes, np.int64), f"axes{i}"))
             while ins[-1] == "":
                 ins.pop()
-            nodes.append(helper.make_node("Pad", ins, [f"y{i}"]))
+            nodes.append(helper.make_node("Pad", ins, [f"y{i}"], **modes))
         shape = [2, 5, 3]
         for k, axis in enumerate(axes if axes is not None else range(3)):
             shape[axis] += pads[k] + pads[len(pads) // 2 + k]
@@ -724,6 +727,15 @@ def _(name):
              "Pad (constant mode) with pads and constant_value inputs: time padded (1, 2) with 0.5; time cropped by one "
              "at the start, features padded one before and cropped two after (negative pads); batch and features "
              "padded with -2")
+
+
+@case("pad_modes_op19")
+def _(name):
+    pad_case(name, 19, [([0, 2, 0, 0, 3, 0], None, None), ([0, 4, 1, 0, 4, 2], None, None), ([0, 2, 0, 0, 1, 0], None, None),
+                        ([0, 5, 0, 0, 3, 2], None, None), ([1, 1], None, [1])],
+             "Pad modes: reflect of time (2, 3), reflect of time (4, 4, the whole axis) and features (1, 2: reflect's "
+             "most); edge of time (2, 1); wrap of time (5: a whole turn, 3) and features; "
+             "edge with an axes input", mode=["reflect", "reflect", "edge", "wrap", "edge"])
 
 
 @case("pad_attribute_op10")
@@ -910,6 +922,30 @@ def _(name):
           "Trilu upper and lower, k 0, 2, -1 and -5 (everything kept) on [2, 3, 5] matrices; Range of floats (a fraction "
           "step, a negative step, empty ranges) and of int64 up to a computed length (the input's steps)",
           ["trilu", "range"])
+
+
+class ReflectPaddedConvGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Sequential(torch.nn.Conv1d(3, 4, 3, padding=1, padding_mode="reflect"), torch.nn.ReLU(),
+                                        torch.nn.Conv1d(4, 4, 5, padding=2, padding_mode="replicate"))
+        self.rnn = torch.nn.GRU(4, 5, batch_first=True)
+        self.head = torch.nn.Linear(5, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(self.conv(x.transpose(1, 2)).transpose(1, 2))
+        return self.head(y[:, -1])
+
+
+@case("torch_reflect_replicate_conv_gru_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 9, 3)).astype(np.float32)
+    torch_case(name, ReflectPaddedConvGru(), x, 13, "torch Conv1d(3, 4, 3, padding 1, padding_mode reflect) -> ReLU -> "
+               "Conv1d(4, 4, 5, padding 2, padding_mode replicate) over time (ONNX Pad reflect and edge) -> nn.GRU(4, 5, "
+               "batch_first) last step -> Linear; dynamic batch and time", ["pad", "conv1d", "gru", "batch_first",
+                                                                           "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
 class PaddedLstm(torch.nn.Module):

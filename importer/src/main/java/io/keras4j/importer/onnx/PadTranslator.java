@@ -1,21 +1,31 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.primitive.Pad;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * ONNX Pad in constant mode with constant pads: attributes pads and value before opset 11, then inputs pads,
- * constant_value and (from opset 18) axes. Negative pads remove entries. The reflect, edge and wrap modes are refused.
+ * ONNX Pad with constant pads: attributes pads and value before opset 11, then inputs pads, constant_value and (from
+ * opset 18) axes; modes constant (negative pads remove entries), reflect, edge and wrap (opset 19), each padding as
+ * far as {@link Pad} allows.
  */
 final class PadTranslator implements OpTranslator {
+    private static final Map<String, Pad.Mode> MODES = Map.of("constant", Pad.Mode.CONSTANT, "reflect", Pad.Mode.REFLECT,
+            "edge", Pad.Mode.EDGE, "wrap", Pad.Mode.WRAP);
     /** Larger pads than any tensor keras4j holds. */
     private static final long LIMIT = 1L << 30;
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        String mode = node.stringAttr("mode", "constant");
-        if (!mode.equals("constant")) {
-            node.problem("mode=" + mode + " is not supported (constant)");
+        String name = node.stringAttr("mode", "constant");
+        Pad.Mode mode = MODES.get(name);
+        if (mode == null) {
+            node.problem("mode=" + name + " is not supported (constant, reflect, edge or wrap)");
+            return;
+        }
+        if (mode == Pad.Mode.WRAP && b.opset() < 19) {
+            node.problem("mode=wrap needs opset 19 or later, the model imports opset " + b.opset());
             return;
         }
         int rank = b.shape(node.input(0)).length;
@@ -45,8 +55,10 @@ final class PadTranslator implements OpTranslator {
             value = v == null ? 0f : v.floats()[0];
         }
         int[] full = fullPads(node, pads, axes, rank);
-        if (full != null) {
-            b.emit(node, new Pad(full, value), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
+        if (full != null && mode != Pad.Mode.CONSTANT && Arrays.stream(full).anyMatch(p -> p < 0)) {
+            node.problem("negative pads " + Arrays.toString(pads) + " with mode=" + name + " are not supported (constant only)");
+        } else if (full != null) {
+            b.emit(node, new Pad(full, value, mode), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
         }
     }
 

@@ -8,6 +8,8 @@ import com.google.protobuf.ByteString;
 import io.keras4j.importer.ModelImportException;
 import io.keras4j.importer.ModelImporter;
 import io.keras4j.importer.TestData;
+import io.keras4j.runtime.Model;
+import io.keras4j.runtime.Tensor;
 import io.keras4j.importer.onnx.proto.Onnx.AttributeProto;
 import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
 import io.keras4j.importer.onnx.proto.Onnx.ModelProto;
@@ -52,7 +54,11 @@ class OnnxImportErrorsTest {
     }
 
     private static byte[] model(GraphProto.Builder g) {
-        return ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(14))
+        return model(g, 14);
+    }
+
+    private static byte[] model(GraphProto.Builder g, int opset) {
+        return ModelProto.newBuilder().setIrVersion(8).addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(opset))
                 .setGraph(g.setName("g")).build().toByteArray();
     }
 
@@ -156,11 +162,11 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void padRefusesOtherModesComputedPadsAndPadsOfAnotherRank() {
+    void padRefusesUnknownModesComputedPadsAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))
-                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("reflect").addInput("x").addInput("pads")
-                        .addOutput("y1").addAttribute(attr("mode", "reflect")))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("symmetric").addInput("x").addInput("pads")
+                        .addOutput("y1").addAttribute(attr("mode", "symmetric")))
                 .addNode(NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("x").addOutput("s"))
                 .addNode(NodeProto.newBuilder().setOpType("Concat").setName("twice").addInput("s").addInput("s")
                         .addOutput("computed").addAttribute(attr("axis", 0)))
@@ -172,11 +178,53 @@ class OnnxImportErrorsTest {
                 .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pad.onnx"));
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'reflect' (Pad): mode=reflect is not supported (constant)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'symmetric' (Pad): mode=symmetric is not supported (constant, reflect, edge or"
+                + " wrap)"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'computed' (Pad): input 1 (pads, 'computed') must be a constant"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'short' (Pad): pads holds 4 values for 3 axes (two per axis)"),
                 e.getMessage());
+    }
+
+    @Test
+    void padRefusesReflectionsAndWrapsLongerThanTheirAxisAndNegativePadsOutsideConstantMode() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
+                .addInitializer(longs("four", 0, 4, 0, 0, 0, 0)).addInitializer(longs("five", 0, 0, 0, 0, 5, 0))
+                .addInitializer(longs("negative", 0, -1, 0, 0, 0, 0)).addInitializer(longs("nine", 0, 9, 0, 0, 9, 0))
+                .addNode(pad("reflect", "four", "reflect")).addNode(pad("wrap", "five", "wrap"))
+                .addNode(pad("edge", "negative", "edge")).addNode(pad("edge", "nine", "edge_far"))
+                .addOutput(input("reflect")).addOutput(input("wrap")).addOutput(input("edge"))
+                .addOutput(input("edge_far"));
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(model(g, 19), "pad.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'reflect' (Pad): Pad: axis 1 of length 4 padded by 4 and 0 in mode REFLECT,"
+                + " which pads at most 3 entries on each side"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'wrap' (Pad): Pad: axis 1 of length 4 padded by 0 and 5 in mode WRAP,"
+                + " which pads at most 4 entries on each side"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'edge' (Pad): negative pads [0, -1, 0, 0, 0, 0] with mode=edge are not"
+                + " supported (constant only)"), e.getMessage());
+        ModelImportException before19 = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(model(g, 18), "pad.onnx"));
+        assertTrue(before19.getMessage().contains("node 'wrap' (Pad): mode=wrap needs opset 19 or later, the model imports"
+                + " opset 18"), before19.getMessage());
+    }
+
+    @Test
+    void padChecksItsReachWhenTheAxisLengthIsKnownOnlyAtRunTime() throws Exception {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, -1, 3))
+                .addInitializer(longs("two", 0, 2, 0, 0, 2, 0)).addNode(pad("reflect", "two", "y")).addOutput(input("y"));
+        Model m = ModelImporter.load(model(g), "pad.onnx");
+        assertEquals(7, m.predict(Tensor.of(new float[2 * 3 * 3], 2, 3, 3)).shape()[1]);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> m.predict(Tensor.of(new float[2 * 2 * 3], 2, 2, 3)));
+        assertTrue(e.getMessage().contains("axis 1 of length 2 padded by 2 and 2 in mode REFLECT, which pads at most 1"),
+                e.getMessage());
+    }
+
+    private static NodeProto.Builder pad(String mode, String pads, String output) {
+        return NodeProto.newBuilder().setOpType("Pad").setName(output).addInput("x").addInput(pads).addOutput(output)
+                .addAttribute(attr("mode", mode));
     }
 
     @Test
