@@ -417,6 +417,61 @@ def register_cases(g):
     R("group_norm_func_keras", group_norm, fmt="keras")
     R("group_norm_func_h5", group_norm, fmt="h5")
 
+    ops = keras.ops
+
+    def ops_sequence_head(ctx, fmt):
+        inp = keras.Input((7, 3))
+        x = layers.LSTM(5, return_sequences=True)(inp)
+        last, avg = x[:, -1, :], ops.mean(x, axis=1)
+        c = ops.concatenate([last + 2.0 * avg, ops.max(x, axis=1)], axis=-1)
+        e = ops.squeeze(ops.expand_dims(c, 1), axis=1)
+        g = ops.sigmoid(e) * ops.tanh(e) - ops.relu(e)
+        h = ops.reshape(x[:, 1:5:2], (-1, 10))
+        out = layers.Dense(2)(ops.concatenate([g, h], -1))
+        elementwise = ops.concatenate([
+            1.0 - x, x / 3.0, ops.divide(x, x + 2.0), ops.maximum(x, 0.1), ops.minimum(0.2, x), ops.square(x), x ** 3,
+            -x, ops.abs(x), ops.exp(x), ops.sqrt(ops.abs(x)), ops.log(ops.abs(x) + 1.0), ops.reciprocal(x + 2.0),
+            ops.erf(x), ops.silu(x), ops.gelu(x), ops.gelu(x, approximate=False), ops.leaky_relu(x, 0.3),
+            ops.elu(x, 0.5), ops.selu(x), ops.softplus(x), ops.softsign(x), ops.hard_sigmoid(3.0 * x),
+            ops.log_sigmoid(x), ops.relu6(6.0 * x), ops.clip(x, -0.2, 0.3)], axis=-1)
+        xt = ops.transpose(x, (0, 2, 1))
+        heads = [elementwise, x[:, ::-1, None, 0], x[..., 1:3], x[:, -2:-6:-2, 1:], xt, ops.matmul(x, xt),
+                 ops.softmax(x, axis=1), ops.log_softmax(x), ops.stack([last, avg], axis=1),
+                 ops.sum(x, axis=[1, 2], keepdims=True), ops.min(x, 1)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 7, 3)], fmt,
+                    "functional LSTM(5, return_sequences) -> Keras 3 operations: x[:, -1] + 2.0 * mean(x, 1), "
+                    "concatenate with max(x, 1), expand_dims/squeeze, sigmoid * tanh - relu, reshape(x[:, 1:5:2], "
+                    "(-1, 10)) -> Dense(2); heads: 26 elementwise operations (operators with numbers on either side, "
+                    "divide, maximum, minimum, square, power, abs, exp, sqrt, log, reciprocal, erf, silu, gelu both "
+                    "forms, leaky_relu, elu, selu, softplus, softsign, hard_sigmoid, log_sigmoid, relu6, clip), "
+                    "x[:, ::-1, None, 0], x[..., 1:3], x[:, -2:-6:-2, 1:], transpose, matmul, softmax over time, "
+                    "log_softmax, stack, sum over two axes with keepdims, min."
+                    + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["operations"], reload_from="keras" if fmt == "h5" else None)
+
+    R("ops_sequence_head_func_keras", ops_sequence_head, fmt="keras")
+    R("ops_sequence_head_func_h5", ops_sequence_head, fmt="h5")
+
+    def ops_drop_masks(ctx, fmt):
+        tokens = keras.Input((6,))
+        x = layers.LSTM(4, return_sequences=True)(layers.Embedding(9, 3, mask_zero=True)(tokens))
+        doubled = layers.LSTM(3)(x * 2.0)
+        rows = keras.Input((6, 2))
+        shifted = layers.GRU(3)(ops.add(layers.Masking()(rows), 1.0))
+        last = layers.Dense(2)(x[:, -1])
+        model = keras.Model([tokens, rows], [doubled, shifted, last])
+        randomize(model, ctx.rng)
+        return Case(model, [ids(ctx, 3, 6, 9, [6, 3, 1]), padded_rows(ctx, 3, 6, 2, [6, 4, 2], "post")], fmt,
+                    "Keras 3 operations drop masks: Embedding(mask_zero) -> LSTM(4, return_sequences) -> x * 2.0 -> "
+                    "LSTM(3) (all steps run); Masking -> ops.add(x, 1.0) -> GRU(3) (all steps run); the first LSTM's "
+                    "x[:, -1] (its output at the last step, the last unmasked step's repeated) -> Dense(2).",
+                    covers=["operations", "mask_zero", "masking"])
+
+    R("ops_drop_masks_func_keras", ops_drop_masks, fmt="keras")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))

@@ -131,6 +131,12 @@ def main():
     dense.enable_lora(2)
     lora.save(HERE / "lora_dense.h5")
 
+    seq = keras.Input((7, 3))
+    ops = keras.ops
+    keras.Model(seq, [seq[0], ops.mean(seq), ops.reshape(seq, (-1, 3)), ops.cumsum(seq, axis=1), ops.transpose(seq),
+                      ops.concatenate([seq, seq], axis=0), ops.add(seq, seq[:, 0])]
+                ).save(HERE / "operations_refused.keras")
+
 
 if __name__ == "__main__":
     main()

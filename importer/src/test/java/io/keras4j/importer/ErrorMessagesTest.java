@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -244,6 +245,23 @@ class ErrorMessagesTest {
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("layer 'second' (MultiHeadAttention): applies the masks its inputs carry, as"
                 + " 'first' does: Keras' MultiHeadAttention removes its inputs' masks at run time"), e.getMessage());
+    }
+
+    /** Keras 3 operations that would move, index or reduce the batch axis, and unsupported ones, are refused by name. */
+    @Test
+    void operationsOnTheBatchAxisAndUnsupportedOperationsAreRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("operations_refused.keras")));
+        assertEquals(7, e.problems().size(), e.getMessage());
+        for (String expected : List.of("operation 'get_item' (GetItem): key 0 indexes the batch axis, which keras4j takes whole",
+                "operation 'mean' (Mean): option axis=None is not supported (it reduces the batch axis too)",
+                "operation 'reshape' (Reshape): option newshape=[-1, 3] is not supported for an input of (None, 7, 3)",
+                "operation 'cumsum' (Cumsum): Keras operation Cumsum is not supported by keras4j (supported: Absolute, Add,",
+                "operation 'transpose' (Transpose): option axes=null is not supported for an input of rank 3",
+                "operation 'concatenate_2' (Concatenate): option axis=0 is the batch axis",
+                "operation 'add_2' (Add): is given tensors of ranks 3 and 2")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
     }
 
     /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */

@@ -29,6 +29,10 @@ final class ArchiveWeights implements WeightStore {
         this.paths = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         for (LayerSpec layer : layers) {
+            if (layer.operation()) { // not among the model's layers, so not counted in their names
+                paths.add(null);
+                continue;
+            }
             String base = snakeCase(layer.className());
             Integer n = used.get(base);
             used.put(base, n == null ? 0 : n + 1);
@@ -40,7 +44,7 @@ final class ArchiveWeights implements WeightStore {
     public List<Weight> weights(LayerSpec layer, int layerIndex) throws IOException {
         String path = paths.get(layerIndex);
         List<Weight> out = new ArrayList<>();
-        if (file.isGroup(path)) {
+        if (path != null && file.isGroup(path)) {
             collect(path, out);
         }
         return out;

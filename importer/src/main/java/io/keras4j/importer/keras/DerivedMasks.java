@@ -70,7 +70,7 @@ final class DerivedMasks {
                 }
                 calls.add(call);
             }
-            out.add(new LayerSpec(layer.name(), layer.className(), layer.config(), calls));
+            out.add(new LayerSpec(layer.name(), layer.className(), layer.config(), calls, layer.operation()));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package io.keras4j.importer.keras;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.keras4j.importer.keras.layers.LayerTranslator;
+import io.keras4j.importer.keras.layers.Operations;
 import io.keras4j.importer.keras.layers.Translation;
 import io.keras4j.importer.keras.layers.Translators;
 import io.keras4j.runtime.graph.Graph;
@@ -10,6 +11,7 @@ import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.ops.MergeMask;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.primitive.Constant;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,6 +35,8 @@ public final class GraphBuilder {
     private final WeightStore weights;
     private final Problems problems;
     private final List<Node> nodes = new ArrayList<>();
+    /** The node emitted for each value. */
+    private final Map<String, Node> producers = new HashMap<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Set<String> broken = new HashSet<>();
     /** Masks reduced from the wider mask Keras keeps on a TimeDistributed output, with the steps they span. */
@@ -116,7 +120,7 @@ public final class GraphBuilder {
                 if (layer.isModel()) {
                     outs = nested(layer, lc[0], store, nodeBase, ins);
                 } else {
-                    List<Weight> w = weightCache.get(lc[0]);
+                    List<Weight> w = layer.operation() ? List.of() : weightCache.get(lc[0]);
                     if (w == null) {
                         w = store.weights(layer, lc[0]);
                         weightCache.put(lc[0], w);
@@ -170,9 +174,19 @@ public final class GraphBuilder {
             if (parts == null || ins.isEmpty()) {
                 continue;
             }
+            List<String> opIns = new ArrayList<>(parts.stream().map(KTensor::value).toList());
+            boolean[] masked = new boolean[parts.size()];
             boolean differs = false;
+            TensorRef maskless = null; // a part the record counts as masked that has no mask here
             for (int k = 0; k < parts.size(); k++) {
-                differs |= (parts.get(k).mask() != null) != c.masked().get(k);
+                masked[k] = c.masked().get(k);
+                String mask = parts.get(k).mask();
+                differs |= (mask != null) != masked[k];
+                if (masked[k] && mask == null && maskless == null) {
+                    maskless = c.parts().get(k);
+                } else if (masked[k] && mask != null) {
+                    opIns.add(mask);
+                }
             }
             if (!differs) {
                 continue;
@@ -184,18 +198,9 @@ public final class GraphBuilder {
                         + "; keras4j follows such a record only where it is the whole mask");
                 return ins;
             }
-            List<String> opIns = new ArrayList<>();
-            parts.forEach(p -> opIns.add(p.value()));
-            boolean[] masked = new boolean[parts.size()];
-            for (int k = 0; k < parts.size(); k++) {
-                masked[k] = c.masked().get(k);
-                if (masked[k] && parts.get(k).mask() == null) {
-                    problems.add(layer, "is given a mask" + counted + ", and none for " + c.parts().get(k));
-                    return ins;
-                }
-                if (masked[k]) {
-                    opIns.add(parts.get(k).mask());
-                }
+            if (maskless != null) {
+                problems.add(layer, "is given a mask" + counted + ", and none for " + maskless);
+                return ins;
             }
             int rank = shapes.getOrDefault(parts.get(0).value(), new int[0]).length;
             int axis = c.axis() < 0 ? c.axis() + rank : c.axis();
@@ -253,9 +258,11 @@ public final class GraphBuilder {
                                     LayerCall call) {
         boolean inputBroken = ins.stream().anyMatch(t -> broken.contains(t.value()))
                 || state.stream().anyMatch(t -> broken.contains(t.value()));
-        LayerTranslator translator = Translators.forClass(layer.className());
+        LayerTranslator translator = layer.operation() ? Operations.forClass(layer.className())
+                : Translators.forClass(layer.className());
         if (translator == null) {
-            problems.add(layer, Translators.unsupportedReason(layer.className()));
+            problems.add(layer, layer.operation() ? Operations.unsupportedReason(layer.className())
+                    : Translators.unsupportedReason(layer.className()));
             return List.of(placeholder(nodeBase));
         }
         if (inputBroken) {
@@ -278,10 +285,6 @@ public final class GraphBuilder {
 
     /** Whether value {@code v} is computed, through the nodes emitted so far, from value {@code from}. */
     private boolean computedFrom(String v, String from) {
-        Map<String, Node> producers = new HashMap<>();
-        for (Node n : nodes) {
-            n.outputs().forEach(o -> producers.put(o, n));
-        }
         Set<String> seen = new HashSet<>();
         List<String> todo = new ArrayList<>(List.of(v));
         while (!todo.isEmpty()) {
@@ -332,6 +335,11 @@ public final class GraphBuilder {
         }
 
         @Override
+        public JsonNode positionalArguments() {
+            return call.args();
+        }
+
+        @Override
         public KerasVersion version() {
             return version;
         }
@@ -362,7 +370,7 @@ public final class GraphBuilder {
                                             List<Weight> innerWeights) {
             // the wrapped layer takes the wrapper's mask argument, none of its other call arguments
             LayerCall innerCall = new LayerCall(List.of(), List.of(), null, call.maskPassed(), MissingNode.getInstance(),
-                    List.of());
+                    List.of(), MissingNode.getInstance());
             return translate(inner, nodeBase + "/" + inner.name(), ins, initialState, innerWeights, innerCall);
         }
 
@@ -406,9 +414,11 @@ public final class GraphBuilder {
                 return Collections.nCopies(MAX_OUTPUTS, placeholder(name).value());
             }
             int[][] inShapes = ins.stream().map(shapes::get).toArray(int[][]::new);
+            float[][] constants = ins.stream().map(v -> producers.get(v) != null && producers.get(v).op() instanceof Constant c
+                    ? c.values() : null).toArray(float[][]::new);
             int[][] outShapes;
             try {
-                outShapes = op.outputShapes(inShapes);
+                outShapes = op.outputShapes(inShapes, constants);
             } catch (IllegalArgumentException e) {
                 problems.add("layer '" + nodeBase + "' (" + op.type() + "): " + e.getMessage());
                 return Collections.nCopies(MAX_OUTPUTS, placeholder(name).value());
@@ -419,7 +429,9 @@ public final class GraphBuilder {
                 outs.add(v);
                 shapes.put(v, outShapes[i]);
             }
-            nodes.add(new Node(name, op, ins, outs));
+            Node node = new Node(name, op, ins, outs);
+            nodes.add(node);
+            outs.forEach(o -> producers.put(o, node));
             return outs;
         }
     }

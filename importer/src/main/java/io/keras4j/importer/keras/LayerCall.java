@@ -17,21 +17,23 @@ import java.util.List;
  * @param kwargs     the call's keyword arguments as the file records them (for options such as {@code use_causal_mask});
  *                   a missing node where it records none (Sequential models)
  * @param maskConcatenations the Concatenates in the operations that compute {@code mask} (see {@link DerivedMasks})
+ * @param args       the call's positional arguments as a Keras 3 file records them (tensors, numbers, slices); a
+ *                   missing node in other files
  */
 public record LayerCall(List<TensorRef> inputs, List<TensorRef> initialState, TensorRef mask, boolean maskPassed,
-                        JsonNode kwargs, List<RecordedConcatenation> maskConcatenations) {
+                        JsonNode kwargs, List<RecordedConcatenation> maskConcatenations, JsonNode args) {
     public LayerCall(List<TensorRef> inputs, List<TensorRef> initialState) {
-        this(inputs, initialState, null, true, MissingNode.getInstance(), List.of());
+        this(inputs, initialState, null, true, MissingNode.getInstance(), List.of(), MissingNode.getInstance());
     }
 
     /** This call with its mask argument dropped. */
     LayerCall withoutMask() {
-        return new LayerCall(inputs, initialState, null, maskPassed, kwargs, List.of());
+        return new LayerCall(inputs, initialState, null, maskPassed, kwargs, List.of(), args);
     }
 
     /** This call with the Concatenates found in its mask's operations. */
     LayerCall withMaskConcatenations(List<RecordedConcatenation> concatenations) {
-        return new LayerCall(inputs, initialState, mask, maskPassed, kwargs, concatenations);
+        return new LayerCall(inputs, initialState, mask, maskPassed, kwargs, concatenations, args);
     }
 
     public LayerCall {

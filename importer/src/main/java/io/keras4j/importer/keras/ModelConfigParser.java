@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.keras4j.importer.keras.layers.Operations;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,11 +102,19 @@ public final class ModelConfigParser {
                 functional.add(layerName(layer));
             }
         }
+        Set<String> computing = computingOperations(config);
         for (JsonNode layer : config.path("layers")) {
             String cls = layer.path("class_name").asText();
             String name = layerName(layer);
             if (isOperation(layer)) {
                 operations.put(name, layer);
+                if (computing.contains(name)) {
+                    List<LayerCall> calls = new ArrayList<>();
+                    for (JsonNode node : layer.path("inbound_nodes")) {
+                        calls.add(call(node, false, functional));
+                    }
+                    specs.add(new LayerSpec(name, cls, layer.path("config"), calls, true));
+                }
                 continue;
             }
             if ("InputLayer".equals(cls)) {
@@ -121,7 +131,6 @@ public final class ModelConfigParser {
             }
             specs.add(new LayerSpec(name, cls, layer.path("config"), calls));
         }
-        checkOperationsOnlyMask(specs, operations, problems);
         return new ParsedModel(DerivedMasks.check(specs, operations, problems), refs(config.path("input_layers")),
                 callIndices(refs(config.path("output_layers")), functional), shapes, false);
     }
@@ -146,34 +155,56 @@ public final class ModelConfigParser {
 
     /**
      * Whether a functional config entry is a Keras operation node rather than a layer: module {@code keras.src.ops...},
-     * or, where Keras 3's {@code .h5} writer drops the modules, one of the operations Keras records for masks, called
-     * as Keras 3 records calls ({@code {"args", "kwargs"}}) and with no {@code trainable} flag in its config (which
-     * every Keras 3 layer has, Concatenate included).
+     * or, where Keras 3's {@code .h5} writer drops the modules, one of the operations Keras records for masks or that
+     * keras4j computes, called as Keras 3 records calls ({@code {"args", "kwargs"}}) and with no {@code trainable} flag
+     * in its config (which every Keras 3 layer has, Concatenate and Add included).
      */
     private static boolean isOperation(JsonNode layer) {
         String module = layer.path("module").asText("");
+        String cls = layer.path("class_name").asText();
         return module.startsWith("keras.src.ops") || module.isEmpty()
-                && DerivedMasks.OPERATIONS.contains(layer.path("class_name").asText())
+                && (DerivedMasks.OPERATIONS.contains(cls) || Operations.classes().contains(cls))
                 && layer.path("inbound_nodes").path(0).isObject() && !layer.path("config").has("trainable");
     }
 
     /**
-     * Keras operation nodes (NotEqual, Any, ...) are accepted only where Keras put them: computing the
-     * {@code mask} argument of a layer. Anything else that consumes them is refused by name.
+     * The operation nodes that compute values the model's layers, outputs or other such operations take (not only the
+     * {@code mask} arguments Keras records for the masks it derives, which {@link DerivedMasks} checks): these run as
+     * graph nodes.
      */
-    private static void checkOperationsOnlyMask(List<LayerSpec> specs, Map<String, JsonNode> operations,
-                                                Problems problems) {
-        for (LayerSpec layer : specs) {
-            for (LayerCall call : layer.calls()) {
-                List<TensorRef> used = new ArrayList<>(call.inputs());
-                used.addAll(call.initialState());
-                for (TensorRef r : used) {
-                    if (operations.containsKey(r.layer())) {
-                        problems.add(layer, "is applied to the result of the Keras operation '" + r.layer() + "' ("
-                                + operations.get(r.layer()).path("class_name").asText() + "); keras4j runs operations only as the masks Keras derives itself");
-                    }
+    private static Set<String> computingOperations(JsonNode config) {
+        Map<String, JsonNode> operations = new HashMap<>();
+        List<TensorRef> used = new ArrayList<>(refs(config.path("output_layers")));
+        for (JsonNode layer : config.path("layers")) {
+            if (isOperation(layer)) {
+                operations.put(layerName(layer), layer);
+                continue;
+            }
+            for (JsonNode node : layer.path("inbound_nodes")) {
+                callTensors(node, "mask", used);
+            }
+        }
+        Set<String> computing = new HashSet<>();
+        while (!used.isEmpty()) {
+            JsonNode op = operations.get(used.remove(used.size() - 1).layer());
+            if (op != null && computing.add(layerName(op))) {
+                for (JsonNode node : op.path("inbound_nodes")) {
+                    callTensors(node, null, used);
                 }
             }
+        }
+        return computing;
+    }
+
+    /** The tensors a Keras 3 call node takes, positionally or by keyword (but not as keyword {@code except}). */
+    private static void callTensors(JsonNode node, String except, List<TensorRef> out) {
+        if (node.isObject()) {
+            collectTensors(node.path("args"), out);
+            node.path("kwargs").fields().forEachRemaining(e -> {
+                if (!e.getKey().equals(except)) {
+                    collectTensors(e.getValue(), out);
+                }
+            });
         }
     }
 
@@ -225,7 +256,8 @@ public final class ModelConfigParser {
             inputs = callIndices(inputs, functional);
             state = callIndices(state, functional);
         }
-        return new LayerCall(inputs, state, mask, maskPassed, kwargs, List.of());
+        return new LayerCall(inputs, state, mask, maskPassed, kwargs, List.of(), node.isObject() ? node.path("args")
+                : MissingNode.getInstance());
     }
 
     /** The Keras 3 tensor references ({@code __keras_tensor__}) anywhere in {@code v}, in order. */

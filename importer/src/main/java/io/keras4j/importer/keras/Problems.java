@@ -11,9 +11,9 @@ public final class Problems {
         list.add(problem);
     }
 
-    /** Records a problem of one layer: {@code layer 'name' (Class): what}. */
+    /** Records a problem of one layer: {@code layer 'name' (Class): what} ({@code operation ...} for an operation). */
     public void add(LayerSpec layer, String what) {
-        list.add("layer '" + layer.name() + "' (" + layer.className() + "): " + what);
+        list.add((layer.operation() ? "operation '" : "layer '") + layer.name() + "' (" + layer.className() + "): " + what);
     }
 
     public boolean isEmpty() {

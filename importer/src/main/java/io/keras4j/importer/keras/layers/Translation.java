@@ -26,6 +26,12 @@ public interface Translation {
      */
     com.fasterxml.jackson.databind.JsonNode callArgument(String name);
 
+    /**
+     * The call's positional arguments as a Keras 3 file records them (tensors, numbers, slices: what an operation such as
+     * {@code x[:, -1]} or {@code 2.0 * x} was given), or a missing node where the file records none.
+     */
+    com.fasterxml.jackson.databind.JsonNode positionalArguments();
+
     /** The tensors given as initial_state, empty if none. */
     List<KTensor> initialState();
 

@@ -51,8 +51,7 @@ public final class Slice implements Op {
             }
         }
         int[] x = in[0];
-        if (values == null || Arrays.stream(values, 1, inputCount).anyMatch(java.util.Objects::isNull)
-                || Arrays.stream(x).anyMatch(d -> d < 0)) {
+        if (values == null || Arrays.stream(values, 1, inputCount).anyMatch(java.util.Objects::isNull)) {
             int[] out = x.clone();
             if (inputCount < 4) {
                 Arrays.fill(out, 0, Math.min(n, out.length), -1);
@@ -69,7 +68,7 @@ public final class Slice implements Op {
         return new int[][] {out};
     }
 
-    /** Per axis: {first index, step, count}. */
+    /** Per axis: {first index, step, count}; the count -1 for a sliced axis of unknown length (-1). */
     private int[][] params(int[] x, float[][] v) {
         int[][] p = new int[x.length][];
         for (int d = 0; d < x.length; d++) {
@@ -91,6 +90,10 @@ public final class Slice implements Op {
                 throw new IllegalArgumentException("step of axis " + axis + " is 0");
             }
             long dim = x[axis];
+            if (dim < 0) {
+                p[axis] = new int[] {0, (int) step, -1};
+                continue;
+            }
             long start = bound(v[1][k], dim, 0, step > 0 ? dim : dim - 1);
             long end = bound(v[2][k], dim, step > 0 ? 0 : -1, step > 0 ? dim : dim - 1);
             long count = step > 0 ? Math.max(0, (end - start + step - 1) / step) : Math.max(0, (start - end - step - 1) / -step);

@@ -1,0 +1,86 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.ModelImportException;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Reduce;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The translator of each supported Keras 3 operation class: the nodes a functional model records for
+ * {@code keras.ops.*} calls and Python operators on its tensors ({@code x[:, -1]}, {@code a + b}, {@code 2.0 * x}).
+ * Computed as Keras' TensorFlow backend computes them; their outputs carry no mask, as in Keras.
+ */
+public final class Operations {
+    private static final Map<String, LayerTranslator> BY_CLASS = Map.ofEntries(
+            Map.entry("Add", ElementwiseOperationTranslator.of(Elementwise.Kind.ADD)),
+            Map.entry("Subtract", ElementwiseOperationTranslator.of(Elementwise.Kind.SUB)),
+            Map.entry("Multiply", ElementwiseOperationTranslator.of(Elementwise.Kind.MUL)),
+            Map.entry("Divide", ElementwiseOperationTranslator.of(Elementwise.Kind.DIV)),
+            Map.entry("TrueDivide", ElementwiseOperationTranslator.of(Elementwise.Kind.DIV)),
+            Map.entry("Maximum", ElementwiseOperationTranslator.of(Elementwise.Kind.MAX)),
+            Map.entry("Minimum", ElementwiseOperationTranslator.of(Elementwise.Kind.MIN)),
+            Map.entry("Power", ElementwiseOperationTranslator.of(Elementwise.Kind.POW)),
+            Map.entry("Square", ElementwiseOperationTranslator.power(2f)),
+            Map.entry("Negative", ActivationOperationTranslator.of(Activation.of(Kind.AFFINE, -1, 0))),
+            Map.entry("Absolute", ActivationOperationTranslator.of(Activation.of(Kind.ABS))),
+            Map.entry("Exp", ActivationOperationTranslator.of(Activation.of(Kind.EXPONENTIAL))),
+            Map.entry("Log", ActivationOperationTranslator.of(Activation.of(Kind.LOG))),
+            Map.entry("Sqrt", ActivationOperationTranslator.of(Activation.of(Kind.SQRT))),
+            Map.entry("Reciprocal", ActivationOperationTranslator.of(Activation.of(Kind.RECIPROCAL))),
+            Map.entry("Erf", ActivationOperationTranslator.of(Activation.of(Kind.ERF))),
+            Map.entry("Tanh", ActivationOperationTranslator.of(Activation.of(Kind.TANH))),
+            Map.entry("Sigmoid", ActivationOperationTranslator.of(Activation.of(Kind.SIGMOID))),
+            Map.entry("HardSigmoid", ActivationOperationTranslator.of(Activation.HARD_SIGMOID_KERAS3)),
+            Map.entry("LogSigmoid", ActivationOperationTranslator.of(Activation.of(Kind.LOG_SIGMOID))),
+            Map.entry("Relu", ActivationOperationTranslator.of(Activation.of(Kind.RELU))),
+            Map.entry("Relu6", ActivationOperationTranslator.of(Activation.of(Kind.RELU6))),
+            Map.entry("Silu", ActivationOperationTranslator.of(Activation.of(Kind.SILU))),
+            Map.entry("Selu", ActivationOperationTranslator.of(Activation.of(Kind.SELU))),
+            Map.entry("Softplus", ActivationOperationTranslator.of(Activation.of(Kind.SOFTPLUS))),
+            Map.entry("Softsign", ActivationOperationTranslator.of(Activation.of(Kind.SOFTSIGN))),
+            Map.entry("Elu", new ActivationOperationTranslator(c -> Activation.of(Kind.ELU, c.number(1.0, "alpha")))),
+            Map.entry("LeakyRelu", new ActivationOperationTranslator(
+                    c -> Activation.of(Kind.LEAKY_RELU, c.number(0.2, "negative_slope")))),
+            Map.entry("Gelu", new ActivationOperationTranslator(
+                    c -> Activation.of(c.bool(true, "approximate") ? Kind.GELU_TANH : Kind.GELU))),
+            Map.entry("Clip", new ActivationOperationTranslator(
+                    c -> Activation.of(Kind.CLIP, c.number(Double.NEGATIVE_INFINITY, "x_min"),
+                            c.number(Double.POSITIVE_INFINITY, "x_max")))),
+            Map.entry("Softmax", new SoftmaxOperationTranslator(false)),
+            Map.entry("LogSoftmax", new SoftmaxOperationTranslator(true)),
+            Map.entry("Mean", new ReduceOperationTranslator(Reduce.Kind.MEAN)),
+            Map.entry("Sum", new ReduceOperationTranslator(Reduce.Kind.SUM)),
+            Map.entry("Max", new ReduceOperationTranslator(Reduce.Kind.MAX)),
+            Map.entry("Min", new ReduceOperationTranslator(Reduce.Kind.MIN)),
+            Map.entry("GetItem", new GetItemTranslator()),
+            Map.entry("Reshape", new ReshapeOperationTranslator()),
+            Map.entry("ExpandDims", new ExpandDimsTranslator()),
+            Map.entry("Squeeze", new SqueezeOperationTranslator()),
+            Map.entry("Transpose", new TransposeOperationTranslator()),
+            Map.entry("Concatenate", new ConcatenateOperationTranslator(false)),
+            Map.entry("Stack", new ConcatenateOperationTranslator(true)),
+            Map.entry("Matmul", new MatmulTranslator()));
+
+    private Operations() {
+    }
+
+    /** The translator for a Keras operation class name, or null if keras4j does not support it. */
+    public static LayerTranslator forClass(String className) {
+        return BY_CLASS.get(className);
+    }
+
+    /** The supported operation class names. */
+    public static Set<String> classes() {
+        return BY_CLASS.keySet();
+    }
+
+    /** Why an operation without translator is refused, for the error message. */
+    public static String unsupportedReason(String className) {
+        return "Keras operation " + className + " is not supported by keras4j" + ModelImportException.SUPPORTED
+                + String.join(", ", new TreeSet<>(BY_CLASS.keySet())) + ")";
+    }
+}
