@@ -28,8 +28,8 @@ class ShapeInferenceTest {
     void theOthersWaitForEveryValueTheyNeed() {
         assertArrayEquals(new int[] {-1, 4}, new Expand().outputShapes(new int[][] {{1, 4}, {2}},
                 new float[][] {new float[4], null})[0]);
-        assertArrayEquals(new int[] {-1, -1, 4}, new Slice(3).outputShapes(new int[][] {{-1, 5, 4}, {2}, {2}},
-                new float[][] {null, {0, 1}, {2, 3}})[0], "unknown input dimensions");
+        assertArrayEquals(new int[] {-1, 2, 4}, new Slice(3).outputShapes(new int[][] {{-1, 5, 4}, {2}, {2}},
+                new float[][] {null, {0, 1}, {2, 3}})[0], "an unknown input dimension: only its slice unknown");
         assertArrayEquals(new int[] {-1, -1, 4}, new Slice(3).outputShapes(new int[][] {{3, 5, 4}, {2}, {2}},
                 new float[][] {null, {0, 1}, null})[0], "unknown ends");
         assertArrayEquals(new int[] {2, 2, 4}, new Slice(3).outputShapes(new int[][] {{3, 5, 4}, {2}, {2}},
