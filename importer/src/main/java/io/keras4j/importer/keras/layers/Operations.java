@@ -25,6 +25,13 @@ public final class Operations {
             Map.entry("Minimum", ElementwiseOperationTranslator.of(Elementwise.Kind.MIN)),
             Map.entry("Power", ElementwiseOperationTranslator.of(Elementwise.Kind.POW)),
             Map.entry("Square", ElementwiseOperationTranslator.power(2f)),
+            Map.entry("Greater", ElementwiseOperationTranslator.of(Elementwise.Kind.GREATER)),
+            Map.entry("GreaterEqual", ElementwiseOperationTranslator.of(Elementwise.Kind.GREATER_OR_EQUAL)),
+            Map.entry("Less", ElementwiseOperationTranslator.of(Elementwise.Kind.LESS)),
+            Map.entry("LessEqual", ElementwiseOperationTranslator.of(Elementwise.Kind.LESS_OR_EQUAL)),
+            Map.entry("Equal", ElementwiseOperationTranslator.of(Elementwise.Kind.EQUAL)),
+            Map.entry("Where", new WhereTranslator()),
+            Map.entry("Cast", new CastOperationTranslator()),
             Map.entry("Negative", ActivationOperationTranslator.of(Activation.of(Kind.AFFINE, -1, 0))),
             Map.entry("Absolute", ActivationOperationTranslator.of(Activation.of(Kind.ABS))),
             Map.entry("Exp", ActivationOperationTranslator.of(Activation.of(Kind.EXPONENTIAL))),
@@ -63,6 +70,8 @@ public final class Operations {
             Map.entry("Transpose", new TransposeOperationTranslator()),
             Map.entry("Concatenate", new ConcatenateOperationTranslator(false)),
             Map.entry("Stack", new ConcatenateOperationTranslator(true)),
+            Map.entry("Flip", new AxisOperationTranslator(false)),
+            Map.entry("Repeat", new AxisOperationTranslator(true)),
             Map.entry("Matmul", new MatmulTranslator()));
 
     private Operations() {

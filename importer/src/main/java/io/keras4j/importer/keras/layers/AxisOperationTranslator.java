@@ -1,0 +1,39 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.primitive.Repeat;
+import io.keras4j.runtime.ops.primitive.ReverseAxis;
+import java.util.List;
+
+/**
+ * Keras 3 {@code keras.ops.flip(x, axis)} (each listed axis reversed) and {@code keras.ops.repeat(x, repeats, axis)} (each
+ * entry of one axis {@code repeats} times): axes other than the batch axis; None, which takes every axis, refused.
+ */
+final class AxisOperationTranslator implements LayerTranslator {
+    private final boolean repeat;
+
+    AxisOperationTranslator(boolean repeat) {
+        this.repeat = repeat;
+    }
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        KTensor x = OperationArguments.single(config, t);
+        long[] axes = OperationArguments.axes(config, t, x, repeat ? "it repeats the flattened input, batch included"
+                : "it reverses the batch axis too");
+        int times = repeat ? config.positiveInt("repeats") : 1;
+        if (axes == null) {
+            return List.of(t.unavailable());
+        }
+        if (repeat && axes.length != 1) {
+            config.problem("option axis=" + config.raw("axis") + " is not supported (one axis)");
+            return List.of(t.unavailable());
+        }
+        String v = x.value();
+        for (long axis : axes) {
+            v = t.emit(repeat ? new Repeat((int) axis, times) : new ReverseAxis((int) axis), List.of(v)).get(0);
+        }
+        return List.of(new KTensor(v, null));
+    }
+}
