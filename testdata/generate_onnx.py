@@ -893,6 +893,83 @@ def _(name):
           "dividend's), float with fmod 1; signs of both mixed, zero dividend", ["mod"])
 
 
+@case("reduce_more_op18")
+def _(name):
+    r = rng(name)
+    nodes, outputs, inits = [], [], []
+    specs = [("ReduceProd", [1], 1), ("ReduceL1", [2], 0), ("ReduceL2", [-1], 1), ("ReduceSumSquare", [1, 2], 0),
+             ("ReduceLogSumExp", [1], 0), ("ReduceLogSumExp", None, 1), ("ReduceL2", None, 0)]
+    for i, (op, axes, keep) in enumerate(specs):
+        ins = ["x"] if axes is None else ["x", f"axes{i}"]
+        if axes is not None:
+            inits.append(numpy_helper.from_array(np.array(axes, np.int64), f"axes{i}"))
+        nodes.append(helper.make_node(op, ins, [f"y{i}"], keepdims=keep))
+        rank = 3 if keep else 3 - (3 if axes is None else len(axes))
+        outputs.append(helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, [None] * rank))
+    model = helper.make_model(helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT,
+                                                                                                 [2, 5, 3])],
+                                                outputs, inits), opset_imports=[helper.make_opsetid("", 18)])
+    model.ir_version = 8
+    x = r.standard_normal((2, 5, 3)).astype(np.float32)
+    x[1, :, 0] += 60.0  # exp overflows float32 without the maximum subtracted
+    write(name, model.SerializeToString(), [x], "ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp "
+          "with axes inputs (opset 18), keepdims 0 and 1, all axes; log-sum-exp of values near 60", ["reduce"])
+
+
+@case("tile_arg_cumsum_sin_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("Tile", ["x", "reps"], ["tiled"]),
+             helper.make_node("ArgMax", ["c"], ["argmax"], axis=1, keepdims=0),
+             helper.make_node("ArgMax", ["c"], ["argmax_last"], axis=-1, keepdims=1, select_last_index=1),
+             helper.make_node("ArgMin", ["c"], ["argmin"], axis=2, keepdims=0),
+             helper.make_node("ArgMin", ["c"], ["argmin_last"], axis=1, keepdims=1, select_last_index=1),
+             helper.make_node("CumSum", ["x", "ax1"], ["cumsum"]),
+             helper.make_node("CumSum", ["x", "ax2"], ["cumsum_excl_rev"], exclusive=1, reverse=1),
+             helper.make_node("Sin", ["x"], ["sin"]), helper.make_node("Cos", ["x"], ["cos"])]
+    inits = [numpy_helper.from_array(np.array([1, 2, 3], np.int64), "reps"),
+             numpy_helper.from_array(np.array(1, np.int32), "ax1"), numpy_helper.from_array(np.array(-1, np.int64), "ax2")]
+    ins = [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 4, 3]),
+           helper.make_tensor_value_info("c", TensorProto.FLOAT, ["batch", 4, 3])]
+    ranks = {"tiled": 3, "argmax": 2, "argmax_last": 3, "argmin": 2, "argmin_last": 3, "cumsum": 3, "cumsum_excl_rev": 3,
+             "sin": 3, "cos": 3}
+    outs = [helper.make_tensor_value_info(n, TensorProto.INT64 if n.startswith("arg") else TensorProto.FLOAT,
+                                          [None] * k) for n, k in ranks.items()]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs, inits), opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    x = (2 * r.standard_normal((2, 4, 3))).astype(np.float32)
+    c = r.integers(0, 3, size=(2, 4, 3)).astype(np.float32)  # ties, for select_last_index
+    write(name, model.SerializeToString(), [x, c], "Tile (1, 2, 3); ArgMax and ArgMin over each axis, with ties, "
+          "keepdims 0 and 1, select_last_index; CumSum over time (axis an int32 scalar) and exclusive, reversed over "
+          "features; Sin and Cos; dynamic batch", ["tile", "argmax", "argmin", "cumsum", "sin", "cos"])
+
+
+class NormStatsLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(4, 6, batch_first=True)
+        self.head = torch.nn.Linear(12, 3)
+
+    def forward(self, x):
+        t = torch.arange(x.shape[1], dtype=torch.float32)[None, :, None]
+        y, _ = self.rnn(x + 0.5 * torch.sin(t / 3.0) + 0.25 * torch.cos(t / 5.0))
+        pooled = torch.cat([torch.nn.functional.normalize(y[:, -1], dim=-1), y.std(dim=1)], -1)
+        scores = self.head(pooled) + torch.cumsum(y, 1)[:, -1, :3] + y[:, -1:].repeat(1, 2, 1).sum(1)[:, :3]
+        return torch.logsumexp(scores[:, None, :].repeat(1, 2, 1), dim=1), scores.argmax(-1)
+
+
+@case("torch_lstm_norm_stats_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 7, 4)).astype(np.float32)
+    torch_case(name, NormStatsLstm(), x, 17, "torch sinusoidal offsets computed from the steps (Sin, Cos of a Range) -> "
+               "nn.LSTM(4, 6, batch_first) -> F.normalize of the last step (ReduceL2) and std over time (ReduceProd of "
+               "the shape) -> Linear, plus cumsum over time and Tensor.repeat (Tile); logsumexp (ReduceLogSumExp) and "
+               "argmax (ArgMax, int64) outputs; dynamic batch and time", ["lstm", "batch_first", "reduce", "tile",
+                                                                          "cumsum", "argmax", "sin", "cos"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}, "argmax": {0: "batch"}}, output_names=("y", "argmax"))
+
+
 @case("trilu_range_op14")
 def _(name):
     r = rng(name)

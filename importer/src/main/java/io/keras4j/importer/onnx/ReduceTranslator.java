@@ -4,8 +4,9 @@ import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.List;
 
 /**
- * ONNX ReduceMean, ReduceSum, ReduceMax and ReduceMin: axes from the attribute or (ReduceSum from opset 13, the
- * others from 18) a constant input; keepdims; noop_with_empty_axes only 0.
+ * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp:
+ * axes from the attribute or (ReduceSum from opset 13, the others from 18) a constant input; keepdims;
+ * noop_with_empty_axes only 0.
  */
 final class ReduceTranslator implements OpTranslator {
     private final Reduce.Kind kind;

@@ -76,6 +76,8 @@ final class Translators {
             Map.entry("Softplus", new ActivationTranslator(Kind.SOFTPLUS)),
             Map.entry("Exp", new ActivationTranslator(Kind.EXPONENTIAL)),
             Map.entry("Erf", new ActivationTranslator(Kind.ERF)),
+            Map.entry("Sin", new ActivationTranslator(Kind.SIN)),
+            Map.entry("Cos", new ActivationTranslator(Kind.COS)),
             Map.entry("Neg", new ActivationTranslator(Activation.of(Kind.AFFINE, -1, 0))),
             Map.entry("Celu", new ActivationTranslator(Kind.CELU)),
             Map.entry("Selu", new ActivationTranslator(Kind.SELU)),
@@ -83,6 +85,10 @@ final class Translators {
             Map.entry("Pad", new PadTranslator()),
             Map.entry("Range", new RangeTranslator()),
             Map.entry("Trilu", new TriluTranslator()),
+            Map.entry("Tile", new TileTranslator()),
+            Map.entry("ArgMax", new ArgExtremeTranslator(true)),
+            Map.entry("ArgMin", new ArgExtremeTranslator(false)),
+            Map.entry("CumSum", new CumSumTranslator()),
             Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),
@@ -90,7 +96,12 @@ final class Translators {
             Map.entry("ReduceMean", new ReduceTranslator(Reduce.Kind.MEAN)),
             Map.entry("ReduceSum", new ReduceTranslator(Reduce.Kind.SUM)),
             Map.entry("ReduceMax", new ReduceTranslator(Reduce.Kind.MAX)),
-            Map.entry("ReduceMin", new ReduceTranslator(Reduce.Kind.MIN)));
+            Map.entry("ReduceMin", new ReduceTranslator(Reduce.Kind.MIN)),
+            Map.entry("ReduceProd", new ReduceTranslator(Reduce.Kind.PROD)),
+            Map.entry("ReduceL1", new ReduceTranslator(Reduce.Kind.L1)),
+            Map.entry("ReduceL2", new ReduceTranslator(Reduce.Kind.L2)),
+            Map.entry("ReduceSumSquare", new ReduceTranslator(Reduce.Kind.SUM_SQUARE)),
+            Map.entry("ReduceLogSumExp", new ReduceTranslator(Reduce.Kind.LOG_SUM_EXP)));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {

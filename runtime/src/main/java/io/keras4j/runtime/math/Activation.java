@@ -20,7 +20,9 @@ public final class Activation {
         /** The error function and the square root (ONNX Erf, Sqrt). */
         ERF, SQRT,
         /** ONNX Abs, Log, Reciprocal, Floor, Ceil and Round (half to even). */
-        ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND
+        ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND,
+        /** ONNX Sin and Cos (torch's sinusoidal position encodings). */
+        SIN, COS
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -285,6 +287,10 @@ public final class Activation {
                 return (float) Math.ceil(x);
             case ROUND:
                 return (float) Math.rint(x);
+            case SIN:
+                return (float) Math.sin(x);
+            case COS:
+                return (float) Math.cos(x);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }

@@ -1,9 +1,11 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
+import io.keras4j.runtime.ops.primitive.CumSum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
@@ -18,6 +20,7 @@ import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Tile;
 import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
@@ -68,6 +71,9 @@ public final class OpRegistry {
             Map.entry("Range", Range::fromSpec),
             Map.entry("Trilu", Trilu::fromSpec),
             Map.entry("Repeat", Repeat::fromSpec),
+            Map.entry("Tile", Tile::fromSpec),
+            Map.entry("ArgExtreme", ArgExtreme::fromSpec),
+            Map.entry("CumSum", CumSum::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("SoftmaxUnzeroed", Softmax::fromSpec),

@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
+import io.keras4j.runtime.ops.primitive.CumSum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
@@ -28,6 +30,7 @@ import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Tile;
 import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
@@ -70,6 +73,12 @@ class OpSpecRoundTripTest {
                         v(1, 0, 1, 0, 0, 0)),
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
+                new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
+                new Case(new ArgExtreme(false, -1, true, true), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
+                new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Reduce(Reduce.Kind.LOG_SUM_EXP, new long[] {1}, true), new int[][] {s(2, 3)},
+                        v(1, 2, 3, 90, 91, -90)),
                 new Case(new MatMul(), new int[][] {s(2, 1, 3), s(3, 2)}, null, null),
                 new Case(new Range(), new int[][] {s(), s(), s()}, v(1), v(5), v(1.5f)),
                 new Case(new Trilu(false, -1), new int[][] {s(2, 3, 3)}, (float[]) null),

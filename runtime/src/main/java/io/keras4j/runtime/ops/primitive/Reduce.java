@@ -6,12 +6,23 @@ import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
- * ONNX ReduceMean, ReduceSum, ReduceMax and ReduceMin over fixed axes (all axes when none are given),
- * keeping the reduced axes with size 1 or dropping them. Sums are accumulated in double.
+ * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp
+ * over fixed axes (all axes when none are given), keeping the reduced axes with size 1 or dropping them. Sums and
+ * products are accumulated in double; the log-sum-exp subtracts each group's maximum first (so that large values do not
+ * overflow), as ONNX Runtime does.
  */
 public final class Reduce implements Op {
-    /** The reduction. */
-    public enum Kind { MEAN, SUM, MAX, MIN }
+    /** The reduction, with its ONNX operator. */
+    public enum Kind {
+        MEAN("ReduceMean"), SUM("ReduceSum"), MAX("ReduceMax"), MIN("ReduceMin"), PROD("ReduceProd"), L1("ReduceL1"),
+        L2("ReduceL2"), SUM_SQUARE("ReduceSumSquare"), LOG_SUM_EXP("ReduceLogSumExp");
+
+        private final String operator;
+
+        Kind(String operator) {
+            this.operator = operator;
+        }
+    }
 
     private final Kind kind;
     private final long[] axes;
@@ -26,8 +37,7 @@ public final class Reduce implements Op {
 
     @Override
     public String type() {
-        String n = kind.name();
-        return "Reduce" + n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return kind.operator;
     }
 
     @Override
@@ -85,24 +95,51 @@ public final class Reduce implements Op {
             }
         }
         float[] y = outputs[0];
-        double[] acc = new double[y.length];
-        Arrays.fill(acc, kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY : 0);
         float[] src = inputs[0];
+        double[] shift = new double[y.length]; // each group's maximum, for the log-sum-exp
+        if (kind == Kind.LOG_SUM_EXP) {
+            Arrays.fill(shift, Double.NEGATIVE_INFINITY);
+            for (int i = 0; i < src.length; i++) {
+                int o = Shapes.broadcastOffset(i, x, outShape);
+                shift[o] = Math.max(shift[o], src[i]);
+            }
+            for (int o = 0; o < shift.length; o++) {
+                shift[o] = Double.isInfinite(shift[o]) ? 0 : shift[o];
+            }
+        }
+        double[] acc = new double[y.length];
+        Arrays.fill(acc, kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY
+                : kind == Kind.PROD ? 1 : 0);
         for (int i = 0; i < src.length; i++) {
             int o = Shapes.broadcastOffset(i, x, outShape);
+            double v = src[i];
             switch (kind) {
                 case MAX:
-                    acc[o] = Math.max(acc[o], src[i]);
+                    acc[o] = Math.max(acc[o], v);
                     break;
                 case MIN:
-                    acc[o] = Math.min(acc[o], src[i]);
+                    acc[o] = Math.min(acc[o], v);
+                    break;
+                case PROD:
+                    acc[o] *= v;
+                    break;
+                case L1:
+                    acc[o] += Math.abs(v);
+                    break;
+                case L2:
+                case SUM_SQUARE:
+                    acc[o] += v * v;
+                    break;
+                case LOG_SUM_EXP:
+                    acc[o] += Math.exp(v - shift[o]);
                     break;
                 default:
-                    acc[o] += src[i];
+                    acc[o] += v;
             }
         }
         for (int o = 0; o < y.length; o++) {
-            y[o] = (float) (kind == Kind.MEAN ? acc[o] / count : acc[o]);
+            y[o] = (float) (kind == Kind.MEAN ? acc[o] / count : kind == Kind.L2 ? Math.sqrt(acc[o])
+                    : kind == Kind.LOG_SUM_EXP ? Math.log(acc[o]) + shift[o] : acc[o]);
         }
     }
 }
