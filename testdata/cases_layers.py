@@ -491,6 +491,22 @@ def register_cases(g):
 
     R("ops_select_func_keras", ops_select, fmt="keras")
 
+    def ops_reductions(ctx, fmt):
+        inp = keras.Input((5, 4))
+        x = layers.GRU(6, return_sequences=True)(inp)
+        out = layers.Dense(2)(ops.concatenate([ops.logsumexp(x, axis=1), ops.norm(x[:, -1], axis=-1, keepdims=True)], -1))
+        heads = [ops.norm(x, ord=1, axis=-1), ops.norm(x, axis=(1, 2)), ops.prod(x + 1.0, axis=1),
+                 ops.logsumexp(30.0 * x, axis=[1, 2], keepdims=True), ops.sin(3.0 * x) + ops.cos(2.0 * x)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    "functional GRU(6, return_sequences) -> Keras 3 operations: logsumexp over time and the 2-norm of the "
+                    "last step -> Dense(2); heads: 1-norm over features, Frobenius norm over (time, features), prod over "
+                    "time, logsumexp of 30x over two axes with keepdims, sin(3x) + cos(2x).",
+                    covers=["operations"])
+
+    R("ops_reductions_func_keras", ops_reductions, fmt="keras")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))
