@@ -507,6 +507,28 @@ def register_cases(g):
 
     R("ops_reductions_func_keras", ops_reductions, fmt="keras")
 
+    def einsum_dense(ctx, fmt):
+        inp = keras.Input((5, 4))
+        x = layers.LSTM(6, return_sequences=True)(inp)
+        h = layers.EinsumDense("abc,cd->abd", output_shape=(None, 3), bias_axes="d", activation="relu")(x)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(h))
+        heads = [layers.EinsumDense("...b,bc->...c", output_shape=4)(x),
+                 layers.EinsumDense("abc,cde->abde", output_shape=(None, 2, 3), bias_axes="de")(x),
+                 layers.EinsumDense("abc,cd->ad", output_shape=3, bias_axes="d", activation="tanh")(x),
+                 ops.einsum("btd,bsd->bts", x, x), ops.einsum("...i,...i->...", x, x)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    "functional LSTM(6, return_sequences) -> EinsumDense(abc,cd->abd, bias d, relu) -> "
+                    "GlobalAveragePooling1D -> Dense(2); heads: EinsumDense ...b,bc->...c (no bias), abc,cde->abde with "
+                    "bias de, abc,cd->ad (sums over time) with bias and tanh; ops.einsum btd,bsd->bts and ...i,...i->..."
+                    + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["einsum_dense", "operations"], reload_from="keras" if fmt == "h5" else None)
+
+    R("einsum_dense_func_keras", einsum_dense, fmt="keras")
+    R("einsum_dense_func_h5", einsum_dense, fmt="h5")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))

@@ -944,6 +944,47 @@ def _(name):
           "features; Sin and Cos; dynamic batch", ["tile", "argmax", "argmin", "cumsum", "sin", "cos"])
 
 
+@case("einsum_op12")
+def _(name):
+    r = rng(name)
+    specs = [("bij,bjk->bik", ["a", "b"]), ("bti,bsi->bts", ["a", "a"]), ("...ij,jk->...ik", ["a", "w"]),
+             ("bii->bi", ["sq"]), ("bij->b", ["a"]), ("bij,bjk", ["a", "b"]), ("bij,jk,bk->bi", ["a", "w", "v"])]
+    nodes = [helper.make_node("Einsum", ins, [f"y{i}"], equation=eq) for i, (eq, ins) in enumerate(specs)]
+    ranks = [3, 3, 3, 2, 1, 2, 2]
+    inputs = [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["batch", 4, 3]),
+              helper.make_tensor_value_info("b", TensorProto.FLOAT, ["batch", 3, 5]),
+              helper.make_tensor_value_info("sq", TensorProto.FLOAT, ["batch", 3, 3]),
+              helper.make_tensor_value_info("v", TensorProto.FLOAT, ["batch", 2])]
+    w = numpy_helper.from_array(r.standard_normal((3, 2)).astype(np.float32), "w")
+    outs = [helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, [None] * k) for i, k in enumerate(ranks)]
+    model = helper.make_model(helper.make_graph(nodes, name, inputs, outs, [w]), opset_imports=[helper.make_opsetid("", 12)])
+    model.ir_version = 7
+    data = [r.standard_normal(shape).astype(np.float32) for shape in [(2, 4, 3), (2, 3, 5), (2, 3, 3), (2, 2)]]
+    write(name, model.SerializeToString(), data, "Einsum: batched matmul, scores, an ellipsis with a constant, a diagonal "
+          "(bii->bi), a full sum per sample, an implicit output (bij,bjk: ik, the letters used once, so the batch is summed too), three operands; dynamic batch", ["einsum"])
+
+
+class EinsumAttentionLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(4, 6, batch_first=True)
+        self.head = torch.nn.Linear(6, 3)
+
+    def forward(self, x):
+        y, _ = self.rnn(x)
+        weights = torch.softmax(torch.einsum("btd,bsd->bts", y, y) / 6 ** 0.5, -1)
+        return self.head(torch.einsum("bts,bsd->btd", weights, y)[:, -1])
+
+
+@case("torch_lstm_einsum_attention_op14")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 7, 4)).astype(np.float32)
+    torch_case(name, EinsumAttentionLstm(), x, 14, "torch nn.LSTM(4, 6, batch_first) -> self-attention written with "
+               "torch.einsum (scores btd,bsd->bts, softmax, weighted bts,bsd->btd) -> last step -> Linear; dynamic batch "
+               "and time", ["lstm", "batch_first", "einsum"], {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
 class NormStatsLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -63,7 +63,7 @@ def main():
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
     x = layers.SpectralNormalization(layers.Dense(8), name="spectral")(x)
-    x = layers.EinsumDense("abc,cd->abd", output_shape=(None, 4), name="einsum")(x)
+    x = layers.Reshape((10, 8))(layers.Conv2D(1, 3, padding="same", name="conv2d")(layers.Reshape((10, 8, 1))(x)))
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
 

@@ -235,7 +235,7 @@ class CliTest {
         assertTrue(r[1].contains("layer 'times_two' (Lambda): layer class Lambda holds Python code"), r[1]);
         assertTrue(r[1].contains("layer 'spectral' (SpectralNormalization): layer class SpectralNormalization is not"
                 + " supported"), r[1]);
-        assertTrue(r[1].contains("layer 'einsum' (EinsumDense): layer class EinsumDense is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'conv2d' (Conv2D): layer class Conv2D is not supported"), r[1]);
         assertEquals(r[1].indexOf("(supported: "), r[1].lastIndexOf("(supported: "), "the supported list once: " + r[1]);
     }
 

@@ -89,6 +89,7 @@ final class Translators {
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumSumTranslator()),
+            Map.entry("Einsum", new EinsumTranslator()),
             Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),

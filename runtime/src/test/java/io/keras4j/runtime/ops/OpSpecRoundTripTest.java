@@ -15,6 +15,7 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
@@ -77,6 +78,7 @@ class OpSpecRoundTripTest {
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new ArgExtreme(false, -1, true, true), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
                 new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new Reduce(Reduce.Kind.LOG_SUM_EXP, new long[] {1}, true), new int[][] {s(2, 3)},
                         v(1, 2, 3, 90, 91, -90)),
                 new Case(new MatMul(), new int[][] {s(2, 1, 3), s(3, 2)}, null, null),

@@ -77,7 +77,8 @@ public final class Operations {
             Map.entry("Stack", new ConcatenateOperationTranslator(true)),
             Map.entry("Flip", new AxisOperationTranslator(false)),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
-            Map.entry("Matmul", new MatmulTranslator()));
+            Map.entry("Matmul", new MatmulTranslator()),
+            Map.entry("Einsum", new EinsumOperationTranslator()));
 
     private Operations() {
     }

@@ -60,6 +60,7 @@ public final class Translators {
             Map.entry("Softmax", new SoftmaxTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
+            Map.entry("EinsumDense", new EinsumDenseTranslator()),
             Map.entry("TimeDistributedDense", new DenseTranslator()),
             Map.entry("Merge", new LegacyMergeTranslator()),
             Map.entry("Activation", new ActivationTranslator()),
