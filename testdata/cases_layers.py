@@ -478,15 +478,16 @@ def register_cases(g):
         leaky = ops.where(x > 0, x, 0.1 * x)
         out = layers.Dense(2)(leaky[:, -1])
         heads = [ops.cast(x >= 0.1, "float32") * x, ops.where(ops.less(x, 0.0), -1.0, x), ops.flip(x, 1),
-                 ops.flip(x, [1, 2]), ops.repeat(x, 2, axis=1),
+                 ops.flip(x, [1, 2]), ops.repeat(x, 2, axis=1), ops.concatenate([x[:, -9::-1], x[:, 2:]], axis=1),
                  ops.cast(ops.equal(codes, 2.0), "float32") + 2.0 * ops.cast(ops.less_equal(codes, 1.0), "float64")]
         model = keras.Model([rows, codes], [out] + heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 6, 4), ctx.rng.integers(0, 4, size=(3, 6)).astype(np.float32)], fmt,
                     "functional GRU(5, return_sequences) -> Keras 3 operations: where(x > 0, x, 0.1 * x) -> x[:, -1] -> "
                     "Dense(2); heads: cast(x >= 0.1) * x, where(less(x, 0), -1.0, x), flip over time, flip over two "
-                    "axes, repeat(x, 2, axis=1), cast(equal(codes, 2)) + 2 * cast(less_equal(codes, 1), float64) on "
-                    "integer codes.",
+                    "axes, repeat(x, 2, axis=1), concatenate([x[:, -9::-1], x[:, 2:]]) (a start before the first step with a "
+                    "negative step takes nothing, as numpy), cast(equal(codes, 2)) + 2 * cast(less_equal(codes, 1), "
+                    "float64) on integer codes.",
                     covers=["operations"])
 
     R("ops_select_func_keras", ops_select, fmt="keras")

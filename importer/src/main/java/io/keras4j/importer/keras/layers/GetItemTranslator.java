@@ -56,8 +56,21 @@ final class GetItemTranslator implements LayerTranslator {
                         + GeneralConfig.shapeText(shape));
                 return List.of(t.unavailable());
             }
+            long start = item.start();
+            long stop = item.stop();
+            if (item.step() < 0 && start < -1 && (shape[axis] < 0 || start < -shape[axis])) {
+                // numpy takes a start before the first entry as empty where ONNX Slice's clamp takes entry 0
+                if (shape[axis] < 0) {
+                    config.problem("slice start " + start + " with step " + item.step() + " on axis " + axis + " of "
+                            + "unknown length is not supported (numpy gives nothing where the start lies before the "
+                            + "first entry)");
+                    return List.of(t.unavailable());
+                }
+                start = 0;
+                stop = 0;
+            }
             if (!item.whole()) {
-                bounds.add(new float[] {item.start(), item.stop(), axis, item.step()});
+                bounds.add(new float[] {start, stop, axis, item.step()});
             }
             if (item.index()) {
                 dropped.add((long) axis);
