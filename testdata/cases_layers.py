@@ -497,13 +497,16 @@ def register_cases(g):
         x = layers.GRU(6, return_sequences=True)(inp)
         out = layers.Dense(2)(ops.concatenate([ops.logsumexp(x, axis=1), ops.norm(x[:, -1], axis=-1, keepdims=True)], -1))
         heads = [ops.norm(x, ord=1, axis=-1), ops.norm(x, axis=(1, 2)), ops.prod(x + 1.0, axis=1),
-                 ops.logsumexp(30.0 * x, axis=[1, 2], keepdims=True), ops.sin(3.0 * x) + ops.cos(2.0 * x)]
+                 ops.logsumexp(30.0 * x, axis=[1, 2], keepdims=True), ops.sin(3.0 * x) + ops.cos(2.0 * x),
+                 ops.cumsum(x, axis=1), ops.cast(ops.argmax(x, axis=-1), "float32"),
+                 ops.cast(ops.argmin(ops.round(2.0 * inp), axis=1, keepdims=True), "float32"), ops.tile(x, (2, 1))]
         model = keras.Model(inp, [out] + heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
                     "functional GRU(6, return_sequences) -> Keras 3 operations: logsumexp over time and the 2-norm of the "
                     "last step -> Dense(2); heads: 1-norm over features, Frobenius norm over (time, features), prod over "
-                    "time, logsumexp of 30x over two axes with keepdims, sin(3x) + cos(2x).",
+                    "time, logsumexp of 30x over two axes with keepdims, sin(3x) + cos(2x), cumsum over time, argmax over "
+                    "features, argmin over time of the rounded inputs (ties: the first) with keepdims, tile (2, 1).",
                     covers=["operations"])
 
     R("ops_reductions_func_keras", ops_reductions, fmt="keras")

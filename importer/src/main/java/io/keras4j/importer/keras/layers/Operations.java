@@ -40,6 +40,14 @@ public final class Operations {
             Map.entry("Reciprocal", ActivationOperationTranslator.of(Activation.of(Kind.RECIPROCAL))),
             Map.entry("Erf", ActivationOperationTranslator.of(Activation.of(Kind.ERF))),
             Map.entry("Sin", ActivationOperationTranslator.of(Activation.of(Kind.SIN))),
+            Map.entry("Floor", ActivationOperationTranslator.of(Activation.of(Kind.FLOOR))),
+            Map.entry("Ceil", ActivationOperationTranslator.of(Activation.of(Kind.CEIL))),
+            Map.entry("Round", new ActivationOperationTranslator(c -> {
+                if (c.number(0, "decimals") != 0) {
+                    c.problem("option decimals=" + c.raw("decimals") + " is not supported (0 only)");
+                }
+                return Activation.of(Kind.ROUND);
+            })),
             Map.entry("Cos", ActivationOperationTranslator.of(Activation.of(Kind.COS))),
             Map.entry("Tanh", ActivationOperationTranslator.of(Activation.of(Kind.TANH))),
             Map.entry("Sigmoid", ActivationOperationTranslator.of(Activation.of(Kind.SIGMOID))),
@@ -76,6 +84,10 @@ public final class Operations {
             Map.entry("Concatenate", new ConcatenateOperationTranslator(false)),
             Map.entry("Stack", new ConcatenateOperationTranslator(true)),
             Map.entry("Flip", new AxisOperationTranslator(false)),
+            Map.entry("Cumsum", new ScanOperationTranslator(ScanOperationTranslator.Kind.CUMSUM)),
+            Map.entry("Argmax", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMAX)),
+            Map.entry("Argmin", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMIN)),
+            Map.entry("Tile", new TileOperationTranslator()),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
             Map.entry("Matmul", new MatmulTranslator()),
             Map.entry("Einsum", new EinsumOperationTranslator()));

@@ -1,0 +1,45 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.primitive.ArgExtreme;
+import io.keras4j.runtime.ops.primitive.CumSum;
+import java.util.List;
+
+/**
+ * Keras 3 operations along one axis: {@code keras.ops.cumsum(x, axis)} and {@code keras.ops.argmax} / {@code argmin(x,
+ * axis, keepdims)} (the first index of equal values, as TensorFlow); {@code axis} one int, not the batch axis; None,
+ * which flattens the batch in, refused.
+ */
+final class ScanOperationTranslator implements LayerTranslator {
+    /** What the operation computes. */
+    enum Kind { CUMSUM, ARGMAX, ARGMIN }
+
+    private final Kind kind;
+
+    ScanOperationTranslator(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        KTensor x = OperationArguments.single(config, t);
+        boolean keepDims = kind != Kind.CUMSUM && config.bool(false, "keepdims");
+        if (kind == Kind.CUMSUM) {
+            GeneralConfig.requireNull(config, "dtype", "the input's float32 only");
+        }
+        long[] axes = OperationArguments.axes(config, t, x, "it flattens the batch axis in");
+        if (axes != null && axes.length != 1) {
+            config.problem("option axis=" + config.raw("axis") + " is not supported (one axis)");
+            return List.of(t.unavailable());
+        }
+        if (axes == null) {
+            return List.of(t.unavailable());
+        }
+        int axis = (int) axes[0];
+        Op op = kind == Kind.CUMSUM ? new CumSum(axis, false, false) : new ArgExtreme(kind == Kind.ARGMAX, axis, keepDims,
+                false);
+        return GeneralConfig.dropMask(t, op, x);
+    }
+}
