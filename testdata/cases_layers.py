@@ -530,6 +530,23 @@ def register_cases(g):
                        "as .keras." if fmt == "h5" else ""),
                     covers=["einsum_dense", "operations"], reload_from="keras" if fmt == "h5" else None)
 
+    def ops_split_pad(ctx, fmt):
+        inp = keras.Input((5, 3))
+        x = layers.LSTM(6, return_sequences=True)(inp)
+        a, b = ops.split(x, 2, axis=-1)
+        out = layers.Dense(2)(layers.GRU(3)(a * ops.sigmoid(b)))
+        first, middle, rest = ops.split(x, [1, 3], axis=1)
+        heads = [middle, rest - first, ops.pad(x, [[0, 0], [1, 2], [0, 0]]),
+                 ops.pad(x, ((0, 0), (2, 1), (1, 0)), constant_values=0.5), ops.pad(x, [[0, 0], [2, 1], [0, 0]], "reflect")]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 3)], fmt,
+                    "functional LSTM(6, return_sequences) -> split in 2 over features -> a * sigmoid(b) (a gated linear "
+                    "unit) -> GRU(3) -> Dense(2); heads: split at steps [1, 3] (the middle piece, the rest minus the "
+                    "first), pad with zeros (time 1, 2), with 0.5 (time 2, 1, features 1, 0), reflect (time 2, 1).",
+                    covers=["operations"])
+
+    R("ops_split_pad_func_keras", ops_split_pad, fmt="keras")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
     R("einsum_dense_func_h5", einsum_dense, fmt="h5")
 

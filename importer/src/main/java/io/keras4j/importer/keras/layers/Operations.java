@@ -88,6 +88,8 @@ public final class Operations {
             Map.entry("Argmax", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMAX)),
             Map.entry("Argmin", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMIN)),
             Map.entry("Tile", new TileOperationTranslator()),
+            Map.entry("Split", new SplitOperationTranslator()),
+            Map.entry("Pad", new PadOperationTranslator()),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
             Map.entry("Matmul", new MatmulTranslator()),
             Map.entry("Einsum", new EinsumOperationTranslator()));
