@@ -964,6 +964,26 @@ def _(name):
           "(bii->bi), a full sum per sample, an implicit output (bij,bjk: ik, the letters used once, so the batch is summed too), three operands; dynamic batch", ["einsum"])
 
 
+@case("topk_op11")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("TopK", ["x", "k3"], ["v_large", "i_large"], axis=1),
+             helper.make_node("TopK", ["x", "k2"], ["v_small", "i_small"], axis=-1, largest=0),
+             helper.make_node("TopK", ["c", "k3"], ["v_ties", "i_ties"], axis=2)]
+    inits = [numpy_helper.from_array(np.array([3], np.int64), "k3"), numpy_helper.from_array(np.array([2], np.int64), "k2")]
+    ins = [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 5, 4]),
+           helper.make_tensor_value_info("c", TensorProto.FLOAT, ["batch", 5, 4])]
+    outs = [helper.make_tensor_value_info(n, TensorProto.INT64 if n.startswith("i") else TensorProto.FLOAT, [None] * 3)
+            for n in ["v_large", "i_large", "v_small", "i_small", "v_ties", "i_ties"]]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs, inits), opset_imports=[helper.make_opsetid("", 11)])
+    model.ir_version = 8
+    x = r.standard_normal((2, 5, 4)).astype(np.float32)
+    c = r.integers(0, 3, size=(2, 5, 4)).astype(np.float32)
+    write(name, model.SerializeToString(), [x, c], "TopK (sorted): the 3 largest over time, the 2 smallest over features, "
+          "the 3 largest of integer values with ties (equal values in axis order); values and int64 indices; dynamic "
+          "batch", ["topk"])
+
+
 class EinsumAttentionLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -106,11 +106,12 @@ final class OnnxGraphBuilder {
 
     /**
      * Adds {@code op} on {@code inputs} writing {@code outputs} (an empty name gets a fresh one, for an output
-     * nobody reads) of element type {@code outputType}, or folds it into constants when every input is one.
+     * nobody reads) of element type {@code outputTypes} (one for all, or one per output), or folds it into constants
+     * when every input is one.
      *
      * @return whether the outputs are now defined (false after recording a problem, or when an input is unavailable)
      */
-    boolean emit(OnnxNode node, Op op, List<String> inputs, List<String> outputs, int outputType) {
+    boolean emit(OnnxNode node, Op op, List<String> inputs, List<String> outputs, int... outputTypes) {
         List<String> outs = new ArrayList<>(outputs);
         for (int i = 0; i < outs.size(); i++) {
             if (outs.get(i).isEmpty()) {
@@ -134,7 +135,7 @@ final class OnnxGraphBuilder {
         }
         try {
             if (allConstant) {
-                fold(op, inputs, inShapes, outs, outputType);
+                fold(op, inputs, inShapes, outs, outputTypes);
                 return true;
             }
             int[][] outShapes = op.outputShapes(inShapes, constantValues(inputs));
@@ -148,7 +149,7 @@ final class OnnxGraphBuilder {
             nodes.add(new Node(k == 1 ? node.name() : node.name() + "/" + (k - 1), op, inputs, outs));
             for (int i = 0; i < outs.size(); i++) {
                 shapes.put(outs.get(i), outShapes[i]);
-                types.put(outs.get(i), outputType);
+                types.put(outs.get(i), typeOf(outputTypes, i));
             }
             return true;
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -172,7 +173,12 @@ final class OnnxGraphBuilder {
         return any ? values : null;
     }
 
-    private void fold(Op op, List<String> inputs, int[][] inShapes, List<String> outs, int outputType) {
+    /** The element type of output {@code i}: the one given for all, or its own. */
+    private static int typeOf(int[] outputTypes, int i) {
+        return outputTypes[Math.min(i, outputTypes.length - 1)];
+    }
+
+    private void fold(Op op, List<String> inputs, int[][] inShapes, List<String> outs, int... outputTypes) {
         float[][] values = new float[inputs.size()][];
         for (int i = 0; i < values.length; i++) {
             values[i] = constants.get(inputs.get(i)).floats();
@@ -193,6 +199,7 @@ final class OnnxGraphBuilder {
         }
         op.forward(values, inShapes, results, new float[op.scratchSize(inShapes)]);
         for (int i = 0; i < outs.size(); i++) {
+            int outputType = typeOf(outputTypes, i);
             if (DataTypes.isInteger(outputType)) {
                 long[] v = new long[results[i].length];
                 for (int j = 0; j < v.length; j++) {

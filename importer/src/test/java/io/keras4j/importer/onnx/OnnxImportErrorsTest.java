@@ -162,6 +162,23 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void topKRefusesUnsortedOutputAndKAsAnAttribute() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3)).addInitializer(longs("k", 2))
+                .addNode(NodeProto.newBuilder().setOpType("TopK").setName("unsorted").addInput("x").addInput("k")
+                        .addOutput("v").addOutput("i").addAttribute(attr("sorted", 0)))
+                .addOutput(input("v"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 11), "k.onnx"));
+        assertTrue(e.getMessage().contains("node 'unsorted' (TopK): attribute sorted=0 is not supported"), e.getMessage());
+        GraphProto.Builder old = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
+                .addNode(NodeProto.newBuilder().setOpType("TopK").setName("attribute").addInput("x").addOutput("v")
+                        .addOutput("i").addAttribute(attr("k", 2)))
+                .addOutput(input("v"));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(old, 9), "k.onnx"));
+        assertTrue(e.getMessage().contains("node 'attribute' (TopK): opset 9 (k as an attribute) is not supported"),
+                e.getMessage());
+    }
+
+    @Test
     void padRefusesUnknownModesComputedPadsAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))

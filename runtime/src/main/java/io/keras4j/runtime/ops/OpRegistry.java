@@ -22,6 +22,7 @@ import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Tile;
+import io.keras4j.runtime.ops.primitive.TopK;
 import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
@@ -76,6 +77,7 @@ public final class OpRegistry {
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
             Map.entry("CumSum", CumSum::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),
+            Map.entry("TopK", TopK::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("SoftmaxUnzeroed", Softmax::fromSpec),

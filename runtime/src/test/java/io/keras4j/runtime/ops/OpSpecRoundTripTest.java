@@ -32,6 +32,7 @@ import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Tile;
+import io.keras4j.runtime.ops.primitive.TopK;
 import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
@@ -79,6 +80,7 @@ class OpSpecRoundTripTest {
                 new Case(new ArgExtreme(false, -1, true, true), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
                 new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
+                new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),
                 new Case(new Reduce(Reduce.Kind.LOG_SUM_EXP, new long[] {1}, true), new int[][] {s(2, 3)},
                         v(1, 2, 3, 90, 91, -90)),
                 new Case(new MatMul(), new int[][] {s(2, 1, 3), s(3, 2)}, null, null),

@@ -1,0 +1,100 @@
+package io.keras4j.runtime.ops.primitive;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.OpSpec;
+import java.util.Arrays;
+
+/**
+ * ONNX TopK with sorted output: inputs data and k (one value); outputs the {@code k} largest (or smallest) values along
+ * {@code axis}, best first, and their indices. Equal values keep their order along the axis, and NaN counts as the
+ * best, as ONNX Runtime orders them. The output shape depends on the value of k.
+ */
+public final class TopK implements Op {
+    private final int axis;
+    private final boolean largest;
+
+    /** @param axis the axis, negative counting from the end */
+    public TopK(int axis, boolean largest) {
+        this.axis = axis;
+        this.largest = largest;
+    }
+
+    @Override
+    public String type() {
+        return "TopK";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("axis", axis).attr("largest", largest).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static TopK fromSpec(OpSpec s) {
+        return new TopK(s.intAttr("axis"), s.boolAttr("largest"));
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        return outputShapes(in, null);
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in, float[][] values) {
+        Dims.inputs(in, 2, type());
+        int[] x = in[0];
+        int a = Dims.axis(axis, x.length, "axis");
+        if (Dims.length(in[1], "k") != 1) {
+            throw new IllegalArgumentException("TopK: k must hold one value, got shape " + Shapes.toString(in[1]));
+        }
+        int[] out = x.clone();
+        out[a] = -1;
+        if (values != null && values[1] != null) {
+            int k = Dims.integer(values[1][0], "k");
+            if (k < 0 || x[a] >= 0 && k > x[a]) {
+                throw new IllegalArgumentException("TopK: k " + k + " for axis " + a + " of length " + x[a]);
+            }
+            out[a] = k;
+        }
+        return new int[][] {out, out.clone()};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] x = inputShapes[0];
+        int a = Dims.axis(axis, x.length, "axis");
+        int k = outputShapes(inputShapes, inputs)[0][a];
+        int n = x[a];
+        int inner = Shapes.product(x, a + 1, x.length);
+        int outer = Shapes.product(x, 0, a);
+        float[] src = inputs[0];
+        boolean[] taken = new boolean[n];
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int base = o * n * inner + i;
+                Arrays.fill(taken, false);
+                for (int r = 0; r < k; r++) {
+                    int best = -1;
+                    for (int t = 0; t < n; t++) {
+                        if (!taken[t] && (best < 0 || before(src[base + t * inner], src[base + best * inner]))) {
+                            best = t;
+                        }
+                    }
+                    taken[best] = true;
+                    int at = o * k * inner + r * inner + i;
+                    outputs[0][at] = src[base + best * inner];
+                    outputs[1][at] = best;
+                }
+            }
+        }
+    }
+
+    /** Whether {@code v}, later along the axis, comes before {@code b}. */
+    private boolean before(float v, float b) {
+        if (Float.isNaN(v) || Float.isNaN(b)) {
+            return Float.isNaN(v) && !Float.isNaN(b);
+        }
+        return largest ? v > b : v < b;
+    }
+}
