@@ -547,6 +547,19 @@ def register_cases(g):
                     covers=["operations"])
 
     R("ops_split_pad_func_keras", ops_split_pad, fmt="keras")
+    def ops_one_hot(ctx, fmt):
+        ids = keras.Input((6,), dtype="int32")
+        x = layers.LSTM(4)(ops.one_hot(ids, 5))
+        out = layers.Dense(2)(x)
+        model = keras.Model(ids, [out, ops.one_hot(ids, 5, axis=1), ops.one_hot(ids, 3)])
+        randomize(model, ctx.rng)
+        codes = ctx.rng.integers(-1, 7, size=(3, 6)).astype(np.float32)
+        return Case(model, [codes], fmt,
+                    "functional int32 ids -> ops.one_hot(ids, 5) -> LSTM(4) -> Dense(2); heads one_hot over axis 1 and "
+                    "one_hot(ids, 3); ids from -1 to 6, so some lie outside the classes (all zeros, as TensorFlow).",
+                    covers=["operations"])
+
+    R("ops_one_hot_func_keras", ops_one_hot, fmt="keras")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
     R("einsum_dense_func_h5", einsum_dense, fmt="h5")
 

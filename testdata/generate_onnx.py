@@ -984,6 +984,42 @@ def _(name):
           "batch", ["topk"])
 
 
+class OneHotGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.GRU(5, 4, batch_first=True)
+        self.head = torch.nn.Linear(4, 2)
+
+    def forward(self, x):
+        y, _ = self.rnn(torch.nn.functional.one_hot(x.long(), 5).float())
+        return self.head(y[:, -1])
+
+
+@case("torch_one_hot_gru_op13")
+def _(name):
+    r = rng(name)
+    x = r.integers(0, 5, size=(3, 6)).astype(np.float32)
+    torch_case(name, OneHotGru(), x, 13, "torch F.one_hot(ids, 5) (ONNX OneHot) -> nn.GRU(5, 4, batch_first) last step "
+               "-> Linear; dynamic batch and time", ["one_hot", "gru", "batch_first", "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
+
+
+@case("one_hot_op11")
+def _(name):
+    nodes = [helper.make_node("OneHot", ["ids", "depth", "values"], ["last"]),
+             helper.make_node("OneHot", ["ids", "depth", "values"], ["middle"], axis=1)]
+    inits = [numpy_helper.from_array(np.array(4, np.int64), "depth"),
+             numpy_helper.from_array(np.array([-0.5, 2.0], np.float32), "values")]
+    ins = [helper.make_tensor_value_info("ids", TensorProto.INT64, ["batch", 5])]
+    outs = [helper.make_tensor_value_info("last", TensorProto.FLOAT, [None, 5, 4]),
+            helper.make_tensor_value_info("middle", TensorProto.FLOAT, [None, 4, 5])]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs, inits), opset_imports=[helper.make_opsetid("", 11)])
+    model.ir_version = 8
+    ids = np.array([[0, 3, -1, -4, 4], [7, -5, 2, 1, -2]], np.int64)
+    write(name, model.SerializeToString(), [ids], "OneHot with depth 4 and values (-0.5, 2.0) on the last axis and on axis 1; "
+          "negative ids -1 to -4 count from the end, -5 and ids 4 and 7 give all off", ["one_hot"])
+
+
 class EinsumAttentionLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

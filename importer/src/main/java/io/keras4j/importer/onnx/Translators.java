@@ -91,6 +91,7 @@ final class Translators {
             Map.entry("CumSum", new CumSumTranslator()),
             Map.entry("Einsum", new EinsumTranslator()),
             Map.entry("TopK", new TopKTranslator()),
+            Map.entry("OneHot", new OneHotTranslator()),
             Map.entry("Shrink", new ShrinkTranslator()),
             Map.entry("Softmax", new SoftmaxTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxTranslator(true)),

@@ -12,6 +12,7 @@ import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.MatMul;
+import io.keras4j.runtime.ops.primitive.OneHot;
 import io.keras4j.runtime.ops.primitive.Pad;
 import io.keras4j.runtime.ops.primitive.Range;
 import io.keras4j.runtime.ops.primitive.Reduce;
@@ -78,6 +79,7 @@ public final class OpRegistry {
             Map.entry("CumSum", CumSum::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),
             Map.entry("TopK", TopK::fromSpec),
+            Map.entry("OneHot", OneHot::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
             Map.entry("SoftmaxUnzeroed", Softmax::fromSpec),

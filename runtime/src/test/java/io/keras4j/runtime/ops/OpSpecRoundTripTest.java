@@ -21,6 +21,7 @@ import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.MatMul;
+import io.keras4j.runtime.ops.primitive.OneHot;
 import io.keras4j.runtime.ops.primitive.Pad;
 import io.keras4j.runtime.ops.primitive.Range;
 import io.keras4j.runtime.ops.primitive.Reduce;
@@ -80,6 +81,7 @@ class OpSpecRoundTripTest {
                 new Case(new ArgExtreme(false, -1, true, true), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
                 new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
+                new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),
                 new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),
                 new Case(new Reduce(Reduce.Kind.LOG_SUM_EXP, new long[] {1}, true), new int[][] {s(2, 3)},
                         v(1, 2, 3, 90, 91, -90)),

@@ -90,6 +90,7 @@ public final class Operations {
             Map.entry("Tile", new TileOperationTranslator()),
             Map.entry("Split", new SplitOperationTranslator()),
             Map.entry("Pad", new PadOperationTranslator()),
+            Map.entry("OneHot", new OneHotOperationTranslator()),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
             Map.entry("Matmul", new MatmulTranslator()),
             Map.entry("Einsum", new EinsumOperationTranslator()));
