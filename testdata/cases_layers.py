@@ -433,7 +433,7 @@ def register_cases(g):
             -x, ops.abs(x), ops.exp(x), ops.sqrt(ops.abs(x)), ops.log(ops.abs(x) + 1.0), ops.reciprocal(x + 2.0),
             ops.erf(x), ops.silu(x), ops.gelu(x), ops.gelu(x, approximate=False), ops.leaky_relu(x, 0.3),
             ops.elu(x, 0.5), ops.selu(x), ops.softplus(x), ops.softsign(x), ops.hard_sigmoid(3.0 * x),
-            ops.log_sigmoid(x), ops.relu6(6.0 * x), ops.clip(x, -0.2, 0.3)], axis=-1)
+            ops.log_sigmoid(x), ops.relu6(6.0 * x), ops.clip(x, -0.2, 0.3), ops.clip(x, 0.1, -0.1)], axis=-1)
         xt = ops.transpose(x, (0, 2, 1))
         heads = [elementwise, x[:, ::-1, None, 0], x[..., 1:3], x[:, -2:-6:-2, 1:], xt, ops.matmul(x, xt),
                  ops.softmax(x, axis=1), ops.log_softmax(x), ops.stack([last, avg], axis=1),
@@ -443,9 +443,10 @@ def register_cases(g):
         return Case(model, [normal_inputs(ctx, 3, 7, 3)], fmt,
                     "functional LSTM(5, return_sequences) -> Keras 3 operations: x[:, -1] + 2.0 * mean(x, 1), "
                     "concatenate with max(x, 1), expand_dims/squeeze, sigmoid * tanh - relu, reshape(x[:, 1:5:2], "
-                    "(-1, 10)) -> Dense(2); heads: 26 elementwise operations (operators with numbers on either side, "
+                    "(-1, 10)) -> Dense(2); heads: 27 elementwise operations (operators with numbers on either side, "
                     "divide, maximum, minimum, square, power, abs, exp, sqrt, log, reciprocal, erf, silu, gelu both "
-                    "forms, leaky_relu, elu, selu, softplus, softsign, hard_sigmoid, log_sigmoid, relu6, clip), "
+                    "forms, leaky_relu, elu, selu, softplus, softsign, hard_sigmoid, log_sigmoid, relu6, clip, clip with "
+                    "x_min > x_max: x_min, as TensorFlow), "
                     "x[:, ::-1, None, 0], x[..., 1:3], x[:, -2:-6:-2, 1:], transpose, matmul, softmax over time, "
                     "log_softmax, stack, sum over two axes with keepdims, min."
                     + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same model saved "

@@ -1,6 +1,7 @@
 package io.keras4j.importer.keras.layers;
 
 import io.keras4j.importer.ModelImportException;
+import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -64,9 +65,7 @@ public final class Operations {
                     c -> Activation.of(Kind.LEAKY_RELU, c.number(0.2, "negative_slope")))),
             Map.entry("Gelu", new ActivationOperationTranslator(
                     c -> Activation.of(c.bool(true, "approximate") ? Kind.GELU_TANH : Kind.GELU))),
-            Map.entry("Clip", new ActivationOperationTranslator(
-                    c -> Activation.of(Kind.CLIP, c.number(Double.NEGATIVE_INFINITY, "x_min"),
-                            c.number(Double.POSITIVE_INFINITY, "x_max")))),
+            Map.entry("Clip", new ActivationOperationTranslator(Operations::clip)),
             Map.entry("Softmax", new SoftmaxOperationTranslator(false)),
             Map.entry("LogSoftmax", new SoftmaxOperationTranslator(true)),
             Map.entry("Mean", new ReduceOperationTranslator(Reduce.Kind.MEAN)),
@@ -96,6 +95,16 @@ public final class Operations {
             Map.entry("Einsum", new EinsumOperationTranslator()));
 
     private Operations() {
+    }
+
+    /**
+     * {@code keras.ops.clip(x, x_min, x_max)} as TensorFlow's clip_by_value computes it: {@code max(min(x, x_max), x_min)},
+     * so {@code x_min} everywhere (NaN aside) where {@code x_min > x_max}.
+     */
+    private static Activation clip(LayerConfig config) {
+        double min = config.number(Double.NEGATIVE_INFINITY, "x_min");
+        double max = config.number(Double.POSITIVE_INFINITY, "x_max");
+        return Activation.of(Kind.CLIP, min, Math.max(min, max));
     }
 
     /** The translator for a Keras operation class name, or null if keras4j does not support it. */
