@@ -1074,6 +1074,22 @@ def register_cases(g):
 
     R("nonfinite_activations_func_keras", nonfinite_activations)
 
+    def ops_signed_zero_nan(ctx):
+        inp = keras.Input((6,))
+        model = keras.Model(inp, [ops.cast(ops.argmax(inp, axis=-1), "float32"), ops.cast(ops.argmin(inp, axis=-1),
+                                                                                            "float32"),
+                                  ops.reciprocal(-inp), ops.clip(inp, -1.0, 1.0)])
+        nan = np.nan
+        x = np.array([[-0.0, 0.0, -1, -2, -0.0, -3], [nan, 1, 3, 2, 3, -1], [0.0, -0.0, 1, 2, nan, 2],
+                      [nan, nan, nan, nan, nan, nan]], dtype=np.float32)
+        return Case(model, [x], "keras",
+                    "functional Keras 3 operations on rows holding -0.0 and NaN: argmax and argmin (Keras' TensorFlow "
+                    "backend puts -0.0 below +0.0, and tf.argmax never picks a NaN over a number), reciprocal of the "
+                    "negation (1 / -x: -inf at +0.0, +inf at -0.0), clip of NaN.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_signed_zero_nan_func_keras", ops_signed_zero_nan)
+
     def float64_policy(ctx, fmt):
         inp = keras.Input((6, 4), dtype="float64")
         x = layers.LSTM(8, return_sequences=True, dtype="float64")(inp)

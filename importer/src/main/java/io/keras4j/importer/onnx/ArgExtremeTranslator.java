@@ -13,8 +13,8 @@ final class ArgExtremeTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        ArgExtreme op = new ArgExtreme(max, (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE,
-                node.intAttr("axis", 0))), node.intAttr("keepdims", 1) != 0, node.intAttr("select_last_index", 0) != 0);
+        ArgExtreme op = new ArgExtreme(max, Args.axis(node, 0), node.intAttr("keepdims", 1) != 0,
+                node.intAttr("select_last_index", 0) != 0, false);
         b.emit(node, op, List.of(node.input(0)), List.of(node.output(0)), DataTypes.INT64);
     }
 }

@@ -42,4 +42,12 @@ final class Args {
             return null;
         }
     }
+
+    /**
+     * An axis attribute as an int: out-of-range values are clamped, so that the op's own range check still refuses them
+     * (a plain cast would wrap a huge value into range).
+     */
+    static int axis(OnnxNode node, long fallback) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, node.intAttr("axis", fallback)));
+    }
 }

@@ -21,9 +21,7 @@ final class OneHotTranslator implements OpTranslator {
             node.problem("depth " + depth + " must be one value in [1, 2^24] and values " + values + " two");
             return;
         }
-        long axis = node.intAttr("axis", -1);
-        OneHot op = new OneHot((int) d[0], (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, axis)), true,
-                v[0], v[1]);
+        OneHot op = new OneHot((int) d[0], Args.axis(node, -1), true, v[0], v[1]);
         b.emit(node, op, List.of(node.input(0)), List.of(node.output(0)), values.elemType());
     }
 }

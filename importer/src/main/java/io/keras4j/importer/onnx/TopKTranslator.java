@@ -18,8 +18,7 @@ final class TopKTranslator implements OpTranslator {
             node.problem("opset " + b.opset() + " (k as an attribute) is not supported (opset 10 or later)");
             return;
         }
-        TopK op = new TopK((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, node.intAttr("axis", -1))),
-                node.intAttr("largest", 1) != 0);
+        TopK op = new TopK(Args.axis(node, -1), node.intAttr("largest", 1) != 0);
         List<String> outs = node.outputs().size() == 2 ? node.outputs() : List.of(node.output(0), node.name() + "/indices");
         b.emit(node, op, List.of(node.input(0), node.input(1)), outs, b.type(node.input(0)), DataTypes.INT64);
     }

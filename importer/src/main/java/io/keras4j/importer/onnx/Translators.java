@@ -78,7 +78,7 @@ final class Translators {
             Map.entry("Erf", new ActivationTranslator(Kind.ERF)),
             Map.entry("Sin", new ActivationTranslator(Kind.SIN)),
             Map.entry("Cos", new ActivationTranslator(Kind.COS)),
-            Map.entry("Neg", new ActivationTranslator(Activation.of(Kind.AFFINE, -1, 0))),
+            Map.entry("Neg", new ActivationTranslator(Activation.NEGATIVE)),
             Map.entry("Celu", new ActivationTranslator(Kind.CELU)),
             Map.entry("Selu", new ActivationTranslator(Kind.SELU)),
             Map.entry("Clip", new ClipTranslator()),

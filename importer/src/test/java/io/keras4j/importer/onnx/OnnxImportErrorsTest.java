@@ -162,6 +162,22 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void einsumRefusesEllipsisAxesMissingFromTheOutputAndMalformedEquations() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
+                .addNode(NodeProto.newBuilder().setOpType("Einsum").setName("dropped").addInput("x").addOutput("y1")
+                        .addAttribute(attr("equation", "...ij->ij")))
+                .addNode(NodeProto.newBuilder().setOpType("Einsum").setName("digits").addInput("x").addOutput("y2")
+                        .addAttribute(attr("equation", "b1j->bj")))
+                .addOutput(input("y1")).addOutput(input("y2"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 12), "e.onnx"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'dropped' (Einsum): einsum equation '...ij->ij': the operands' ... axes are"
+                + " missing from the output"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'digits' (Einsum): einsum equation 'b1j->bj': term 'b1j' holds other than"
+                + " letters and one ..."), e.getMessage());
+    }
+
+    @Test
     void topKRefusesUnsortedOutputAndKAsAnAttribute() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3)).addInitializer(longs("k", 2))
                 .addNode(NodeProto.newBuilder().setOpType("TopK").setName("unsorted").addInput("x").addInput("k")

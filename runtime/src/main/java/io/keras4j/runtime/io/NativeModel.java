@@ -75,12 +75,12 @@ public final class NativeModel {
         }
 
         /**
-         * Whether {@code got} matches {@code want}: within {@code atol + rtol·|want|}, or both NaN, or the same
-         * infinity.
+         * Whether {@code got} matches {@code want}: within {@code atol + rtol·|want|} of a finite {@code want}, or both
+         * NaN, or the same infinity (an infinite {@code want} makes its own tolerance infinite, so it is matched exactly).
          */
         public static boolean matches(float got, float want, double atol, double rtol) {
             return got == want || Float.isNaN(got) && Float.isNaN(want)
-                    || Math.abs((double) got - want) <= atol + rtol * Math.abs(want);
+                    || !Float.isInfinite(want) && Math.abs((double) got - want) <= atol + rtol * Math.abs(want);
         }
     }
 

@@ -33,6 +33,9 @@ public final class Activation {
     /** hard_sigmoid of Keras 1, Keras 2 and tf.keras: {@code clip(0.2x + 0.5, 0, 1)}. */
     public static final Activation HARD_SIGMOID_KERAS2 = new Activation(Kind.HARD_SIGMOID, 0.2);
 
+    /** {@code -x}, zeros' signs flipped too: {@code -1·x + (-0.0)} (ONNX Neg, Keras' negative). */
+    public static final Activation NEGATIVE = new Activation(Kind.AFFINE, -1, -0.0);
+
     private final Kind kind;
     private final double alpha;
     private final double beta;

@@ -78,7 +78,7 @@ class OpSpecRoundTripTest {
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
                 new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
-                new Case(new ArgExtreme(false, -1, true, true), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
+                new Case(new ArgExtreme(false, -1, true, true, false), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
                 new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),

@@ -97,13 +97,17 @@ final class GeneralConfig {
     }
 
     /**
-     * Option {@code axis} (an int or a list; -1 when absent) as sorted distinct axes of rank {@code rank}; null after a
-     * problem.
+     * Option {@code axis} (an int or a non-empty list; -1 when absent) as sorted distinct axes of rank {@code rank}; null
+     * after a problem.
      */
     static int[] axes(LayerConfig config, int rank, boolean allowBatch) {
         JsonNode a = config.raw("axis");
         int[] raw = a == null ? new int[] {-1} : intList(config, false, "axis");
         if (raw == null) {
+            return null;
+        }
+        if (raw.length == 0) {
+            config.problem("option axis=[] names no axis");
             return null;
         }
         int[] axes = new int[raw.length];

@@ -4,7 +4,6 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.primitive.OneHot;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Keras 3 {@code keras.ops.one_hot(x, num_classes, axis)} of integer ids: 1 at the id's position, 0 elsewhere, all 0 for
@@ -12,8 +11,6 @@ import java.util.Set;
  * or float64, not sparse.
  */
 final class OneHotOperationTranslator implements LayerTranslator {
-    private static final Set<String> FLOATS = Set.of("float32", "float64");
-
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
@@ -21,7 +18,7 @@ final class OneHotOperationTranslator implements LayerTranslator {
         config.require("sparse", false, "keras4j computes dense tensors");
         String dtype = config.string("float32", "dtype");
         int[] raw = GeneralConfig.intList(config, false, "axis");
-        if (x == null || raw == null || raw.length != 1 || !FLOATS.contains(dtype)) {
+        if (x == null || raw == null || raw.length != 1 || !OperationArguments.FLOATS.contains(dtype)) {
             config.problem("options axis=" + config.raw("axis") + " and dtype=" + dtype + " are not supported (one axis;"
                     + " float32 or float64)");
             return List.of(t.unavailable());

@@ -7,6 +7,7 @@ import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The positional arguments of a Keras 3 operation call ({@code keras.ops.add(x, 2.0)}, {@code x[:, -1]}): tensors, in the
@@ -14,6 +15,8 @@ import java.util.List;
  * none through them), so their outputs carry none.
  */
 final class OperationArguments {
+    /** The dtypes keras4j computes (as float32) where an operation names its output's. */
+    static final Set<String> FLOATS = Set.of("float32", "float64");
     /** Larger than any axis keras4j holds and exact in float32: a slice bound that means "to the end". */
     static final int END = 1 << 30;
 
@@ -65,8 +68,9 @@ final class OperationArguments {
     }
 
     /**
-     * Option {@code axis} of an operation on {@code x}: an int or a list, not the batch axis; None, which takes every
-     * axis, refused because {@code none} (why that matters). Null after a problem (or when x is null).
+     * Option {@code axis} of an operation on {@code x}: an int or a non-empty list (see {@link GeneralConfig#axes}), not
+     * the batch axis; None, which takes every axis, refused because {@code none} (why that matters). Null after a
+     * problem (or when x is null).
      */
     static long[] axes(LayerConfig config, Translation t, KTensor x, String none) {
         JsonNode a = config.raw("axis");

@@ -33,7 +33,7 @@ public final class Operations {
             Map.entry("Equal", ElementwiseOperationTranslator.of(Elementwise.Kind.EQUAL)),
             Map.entry("Where", new WhereTranslator()),
             Map.entry("Cast", new CastOperationTranslator()),
-            Map.entry("Negative", ActivationOperationTranslator.of(Activation.of(Kind.AFFINE, -1, 0))),
+            Map.entry("Negative", ActivationOperationTranslator.of(Activation.NEGATIVE)),
             Map.entry("Absolute", ActivationOperationTranslator.of(Activation.of(Kind.ABS))),
             Map.entry("Exp", ActivationOperationTranslator.of(Activation.of(Kind.EXPONENTIAL))),
             Map.entry("Log", ActivationOperationTranslator.of(Activation.of(Kind.LOG))),

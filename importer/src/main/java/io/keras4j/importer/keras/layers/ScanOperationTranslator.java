@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Keras 3 operations along one axis: {@code keras.ops.cumsum(x, axis)} and {@code keras.ops.argmax} / {@code argmin(x,
- * axis, keepdims)} (the first index of equal values, as TensorFlow); {@code axis} one int, not the batch axis; None,
+ * axis, keepdims)} (the first index of equal values, NaN never chosen over a number and -0.0 below +0.0, as Keras'
+ * TensorFlow backend); {@code axis} one int, not the batch axis; None,
  * which flattens the batch in, refused.
  */
 final class ScanOperationTranslator implements LayerTranslator {
@@ -39,7 +40,7 @@ final class ScanOperationTranslator implements LayerTranslator {
         }
         int axis = (int) axes[0];
         Op op = kind == Kind.CUMSUM ? new CumSum(axis, false, false) : new ArgExtreme(kind == Kind.ARGMAX, axis, keepDims,
-                false);
+                false, true);
         return GeneralConfig.dropMask(t, op, x);
     }
 }

@@ -5,20 +5,26 @@ import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * ONNX ArgMax and ArgMin: the index along {@code axis} of the largest (smallest) value, the first of equal ones or, with
- * {@code last}, the last (NaN as {@link #better} says). The axis is kept with size 1 or dropped.
+ * {@code last}, the last (NaN and zeros' signs as {@link #better} says). The axis is kept with size 1 or dropped.
  */
 public final class ArgExtreme implements Op {
     private final boolean max;
     private final int axis;
     private final boolean keepDims;
     private final boolean last;
+    private final boolean tensorflow;
 
-    /** @param axis the axis, negative counting from the end */
-    public ArgExtreme(boolean max, int axis, boolean keepDims, boolean last) {
+    /**
+     * @param axis       the axis, negative counting from the end
+     * @param tensorflow compare as Keras' TensorFlow backend does: NaN never chosen over a number, -0.0 below +0.0;
+     *                   else as ONNX Runtime (see {@link #better})
+     */
+    public ArgExtreme(boolean max, int axis, boolean keepDims, boolean last, boolean tensorflow) {
         this.max = max;
         this.axis = axis;
         this.keepDims = keepDims;
         this.last = last;
+        this.tensorflow = tensorflow;
     }
 
     @Override
@@ -29,12 +35,13 @@ public final class ArgExtreme implements Op {
     @Override
     public OpSpec spec() {
         return OpSpec.builder("ArgExtreme").attr("max", max).attr("axis", axis).attr("keepdims", keepDims)
-                .attr("last", last).build();
+                .attr("last", last).attr("tensorflow", tensorflow).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static ArgExtreme fromSpec(OpSpec s) {
-        return new ArgExtreme(s.boolAttr("max"), s.intAttr("axis"), s.boolAttr("keepdims"), s.boolAttr("last"));
+        return new ArgExtreme(s.boolAttr("max"), s.intAttr("axis"), s.boolAttr("keepdims"), s.boolAttr("last"),
+                s.boolAttr("tensorflow"));
     }
 
     @Override
@@ -80,10 +87,18 @@ public final class ArgExtreme implements Op {
     }
 
     /**
-     * Whether {@code v} replaces the best so far {@code b}: plain comparisons, as ONNX Runtime makes them, so a NaN never
-     * replaces a number and a NaN at the start of the axis is never replaced.
+     * Whether {@code v} replaces the best so far {@code b}. As ONNX Runtime: plain comparisons, so a NaN never replaces a
+     * number and a NaN at the start of the axis is never replaced. As TensorFlow (Keras' argmax and argmin, which first
+     * turn -0.0 into the negative of the smallest normal float): a NaN never chosen over a number, -0.0 below +0.0.
      */
     private boolean better(float v, float b) {
+        if (tensorflow) {
+            if (Float.isNaN(v) || Float.isNaN(b)) {
+                return !Float.isNaN(v);
+            }
+            int order = Float.compare(v, b); // numeric, with -0.0 below +0.0
+            return max ? order > 0 || last && order == 0 : order < 0 || last && order == 0;
+        }
         return max ? (last ? v >= b : v > b) : (last ? v <= b : v < b);
     }
 }

@@ -20,10 +20,17 @@ public final class Einsum implements Op {
     private final String equation;
     /** Per operand, its labels: letters as themselves, ellipsis axes as -1, -2, ... counted from the last. */
     private final List<int[]> terms = new ArrayList<>();
-    private final boolean[] ellipsis;
+    /** Per operand, where its {@code ...} stands among its letters, or -1. */
+    private final int[] ellipsisAt;
     private final int[] output;
     private final boolean outputEllipsis;
+    /** Where the output's {@code ...} stands among its letters (first for an implicit output). */
+    private final int outputEllipsisAt;
 
+    /**
+     * @param equation as numpy's einsum takes it, for example {@code "btd,bsd->bts"} or {@code "...i,ij"}
+     * @throws IllegalArgumentException naming the equation where it is not one
+     */
     public Einsum(String equation) {
         this.equation = equation.replace(" ", "");
         String[] sides = this.equation.split("->", -1);
@@ -31,19 +38,20 @@ public final class Einsum implements Op {
             throw new IllegalArgumentException("einsum equation '" + equation + "' has more than one ->");
         }
         String[] operands = sides[0].split(",", -1);
-        ellipsis = new boolean[operands.length];
+        ellipsisAt = new int[operands.length];
         StringBuilder once = new StringBuilder();
         int[] uses = new int[128];
         boolean anyEllipsis = false;
         for (int k = 0; k < operands.length; k++) {
-            ellipsis[k] = operands[k].contains("...");
-            anyEllipsis |= ellipsis[k];
+            ellipsisAt[k] = operands[k].indexOf("...");
+            anyEllipsis |= ellipsisAt[k] >= 0;
             String letters = letters(operands[k], equation);
             terms.add(letters.chars().toArray());
             letters.chars().forEach(c -> uses[c]++);
         }
         if (sides.length == 2) {
             outputEllipsis = sides[1].contains("...");
+            outputEllipsisAt = outputEllipsis ? sides[1].indexOf("...") : -1;
             if (outputEllipsis && !anyEllipsis) {
                 throw new IllegalArgumentException("einsum equation '" + equation + "': ... in the output only");
             }
@@ -56,6 +64,7 @@ public final class Einsum implements Op {
             }
         } else {
             outputEllipsis = anyEllipsis;
+            outputEllipsisAt = 0;
             for (char c = 0; c < 128; c++) {
                 if (uses[c] == 1) {
                     once.append(c);
@@ -100,12 +109,11 @@ public final class Einsum implements Op {
         for (int k = 0; k < in.length; k++) {
             int[] t = terms.get(k);
             int extra = in[k].length - t.length;
-            if (extra < 0 || extra > 0 && !ellipsis[k]) {
+            if (extra < 0 || extra > 0 && ellipsisAt[k] < 0) {
                 throw new IllegalArgumentException("einsum equation '" + equation + "': operand " + k + " of rank "
                         + in[k].length + " for " + t.length + " letters");
             }
-            String term = equation.split("->")[0].split(",")[k];
-            int at = ellipsis[k] ? term.replace(" ", "").indexOf("...") : t.length;
+            int at = ellipsisAt[k] >= 0 ? ellipsisAt[k] : t.length;
             int[] l = new int[in[k].length];
             for (int i = 0; i < at; i++) {
                 l[i] = t[i];
@@ -157,9 +165,12 @@ public final class Einsum implements Op {
                 ellipsisRank = Math.max(ellipsisRank, -v);
             }
         }
+        if (ellipsisRank > 0 && !outputEllipsis) {
+            throw new IllegalArgumentException("einsum equation '" + equation + "': the operands' ... axes are missing from"
+                    + " the output");
+        }
         List<Integer> out = new ArrayList<>();
-        String rhs = equation.contains("->") ? equation.split("->", -1)[1] : "...";
-        int at = outputEllipsis ? rhs.indexOf("...") : output.length;
+        int at = outputEllipsis ? outputEllipsisAt : output.length;
         int letter = 0;
         for (int i = 0; i < at && letter < output.length; i++) {
             out.add(output[letter++]);
@@ -210,9 +221,13 @@ public final class Einsum implements Op {
                 }
             }
         }
-        int summed = 1;
+        long summed = 1;
         for (int i = out.length; i < n; i++) {
-            summed *= dims[i];
+            summed = dims[i] == 0 || summed == 0 ? 0 : summed * dims[i];
+            if (summed > 1L << 53) {
+                throw new IllegalArgumentException("einsum equation '" + equation + "' sums more than 2^53 products per"
+                        + " output entry");
+            }
         }
         float[] y = outputs[0];
         if (summed == 0) {
@@ -223,7 +238,7 @@ public final class Einsum implements Op {
         int[] offset = new int[k];
         for (int o = 0; o < y.length; o++) {
             double acc = 0;
-            for (int s = 0; s < summed; s++) {
+            for (long s = 0; s < summed; s++) {
                 double p = 1;
                 for (int op = 0; op < k; op++) {
                     p *= inputs[op][offset[op]];

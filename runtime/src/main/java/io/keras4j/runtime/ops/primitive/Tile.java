@@ -46,7 +46,12 @@ public final class Tile implements Op {
             if (times < 0) {
                 throw new IllegalArgumentException("Tile: repeats " + times + " for axis " + d + " is negative");
             }
-            out[d] = Math.multiplyExact(x[d], times);
+            long length = (long) x[d] * times;
+            if (length > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("Tile: axis " + d + " of length " + x[d] + " repeated " + times
+                        + " times has more than 2^31 entries");
+            }
+            out[d] = (int) length;
         }
         return new int[][] {out};
     }

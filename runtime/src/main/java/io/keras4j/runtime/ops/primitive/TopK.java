@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * ONNX TopK with sorted output: inputs data and k (one value); outputs the {@code k} largest (or smallest) values along
- * {@code axis}, best first, and their indices. Equal values keep their order along the axis, and NaN counts as the
- * best, as ONNX Runtime orders them. The output shape depends on the value of k.
+ * {@code axis}, best first, and their indices. Equal values keep their order along the axis, as ONNX Runtime orders
+ * them; NaN counts as the best (ONNX Runtime's order with NaN depends on its algorithm and k). The output shape depends
+ * on the value of k.
  */
 public final class TopK implements Op {
     private final int axis;
