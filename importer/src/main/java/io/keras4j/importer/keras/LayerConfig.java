@@ -114,11 +114,16 @@ public final class LayerConfig {
     }
 
     /**
-     * Records a problem for every config key that no one read, and for a dtype policy other than float32 and float64
-     * (which keras4j computes in float32: within the tolerance of Keras' float64 results, unlike lower precisions).
+     * Records a problem for every config key that no one read, and for a layer's dtype policy other than float32 and
+     * float64 (which keras4j computes in float32: within the tolerance of Keras' float64 results, unlike lower
+     * precisions). An operation's {@code dtype} is its output type: one its translator did not read must be None.
      */
     public void finish() {
-        String dtype = dtypePolicy(layer.config().get("dtype"));
+        JsonNode outputType = layer.config().get("dtype");
+        if (layer.operation() && !seen.contains("dtype") && outputType != null && !outputType.isNull()) {
+            problem("option dtype=" + outputType + " is not supported (the input's type only)");
+        }
+        String dtype = layer.operation() ? null : dtypePolicy(outputType);
         if (dtype != null && !dtype.equals("float32") && !dtype.equals("float64")) {
             problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
                     + " layer in a lower precision)");
