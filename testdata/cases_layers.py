@@ -497,7 +497,8 @@ def register_cases(g):
         inp = keras.Input((5, 4))
         x = layers.GRU(6, return_sequences=True)(inp)
         out = layers.Dense(2)(ops.concatenate([ops.logsumexp(x, axis=1), ops.norm(x[:, -1], axis=-1, keepdims=True)], -1))
-        heads = [ops.norm(x, ord=1, axis=-1), ops.norm(x, axis=(1, 2)), ops.prod(x + 1.0, axis=1),
+        heads = [ops.norm(x, ord=1, axis=-1) + ops.norm(x, ord=2, axis=-1), ops.norm(x, axis=(1, 2)) + ops.norm(
+                     x, ord="fro", axis=(1, 2)), ops.prod(x + 1.0, axis=1),
                  ops.logsumexp(30.0 * x, axis=[1, 2], keepdims=True), ops.sin(3.0 * x) + ops.cos(2.0 * x),
                  ops.cumsum(x, axis=1), ops.cast(ops.argmax(x, axis=-1), "float32"),
                  ops.cast(ops.argmin(ops.round(2.0 * inp), axis=1, keepdims=True), "float32"), ops.tile(x, (2, 1))]
@@ -505,7 +506,8 @@ def register_cases(g):
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
                     "functional GRU(6, return_sequences) -> Keras 3 operations: logsumexp over time and the 2-norm of the "
-                    "last step -> Dense(2); heads: 1-norm over features, Frobenius norm over (time, features), prod over "
+                    "last step -> Dense(2); heads: 1-norm plus 2-norm over features, Frobenius norm (ord None and 'fro') over "
+                    "(time, features), prod over "
                     "time, logsumexp of 30x over two axes with keepdims, sin(3x) + cos(2x), cumsum over time, argmax over "
                     "features, argmin over time of the rounded inputs (ties: the first) with keepdims, tile (2, 1).",
                     covers=["operations"])

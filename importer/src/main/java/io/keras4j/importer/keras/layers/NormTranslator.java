@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Keras 3 {@code keras.ops.norm(x, ord, axis, keepdims)}: {@code ord} None (the 2-norm of a vector, the Frobenius norm of
- * a matrix: both the square root of the sum of squares) or 1 over one axis (the sum of absolute values); {@code axis} an
- * int or a list, not None and not the batch axis.
+ * a matrix: both the square root of the sum of squares), 2 over one axis or "fro" over two (the same), or 1 over one
+ * axis (the sum of absolute values); {@code axis} an int or a list, not None and not the batch axis.
  */
 final class NormTranslator implements LayerTranslator {
     @Override
@@ -22,8 +22,10 @@ final class NormTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         boolean l1 = ord != null && ord.isNumber() && ord.asDouble() == 1 && axes.length == 1;
-        if (ord != null && !ord.isNull() && !l1) {
-            config.problem("option ord=" + ord + " is not supported (None, or 1 over one axis)");
+        boolean l2 = ord == null || ord.isNull() || ord.isNumber() && ord.asDouble() == 2 && axes.length == 1
+                || "fro".equals(ord.asText()) && axes.length == 2;
+        if (!l1 && !l2) {
+            config.problem("option ord=" + ord + " is not supported (None; 1 or 2 over one axis; 'fro' over two)");
             return List.of(t.unavailable());
         }
         return GeneralConfig.dropMask(t, new Reduce(l1 ? Reduce.Kind.L1 : Reduce.Kind.L2, axes, keepDims), x);
