@@ -949,22 +949,24 @@ def _(name):
     r = rng(name)
     specs = [("bij,bjk->bik", ["a", "b"]), ("bti,bsi->bts", ["a", "a"]), ("...ij,jk->...ik", ["a", "w"]),
              ("bii->bi", ["sq"]), ("bij->b", ["a"]), ("bij,bjk", ["a", "b"]), ("bij,jk,bk->bi", ["a", "w", "v"]),
-             ("bij,->bij", ["a", "s"])]
+             ("bij,->bij", ["a", "s"]), ("bij,bij->bij", ["row", "a"])]
     nodes = [helper.make_node("Einsum", ins, [f"y{i}"], equation=eq) for i, (eq, ins) in enumerate(specs)]
-    ranks = [3, 3, 3, 2, 1, 2, 2, 3]
+    ranks = [3, 3, 3, 2, 1, 2, 2, 3, 3]
     inputs = [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["batch", 4, 3]),
               helper.make_tensor_value_info("b", TensorProto.FLOAT, ["batch", 3, 5]),
               helper.make_tensor_value_info("sq", TensorProto.FLOAT, ["batch", 3, 3]),
-              helper.make_tensor_value_info("v", TensorProto.FLOAT, ["batch", 2])]
+              helper.make_tensor_value_info("v", TensorProto.FLOAT, ["batch", 2]),
+              helper.make_tensor_value_info("row", TensorProto.FLOAT, ["batch", 1, 3])]
     w = numpy_helper.from_array(r.standard_normal((3, 2)).astype(np.float32), "w")
     scalar = numpy_helper.from_array(np.array(-1.5, np.float32), "s")
     outs = [helper.make_tensor_value_info(f"y{i}", TensorProto.FLOAT, [None] * k) for i, k in enumerate(ranks)]
     model = helper.make_model(helper.make_graph(nodes, name, inputs, outs, [w, scalar]),
                               opset_imports=[helper.make_opsetid("", 12)])
     model.ir_version = 7
-    data = [r.standard_normal(shape).astype(np.float32) for shape in [(2, 4, 3), (2, 3, 5), (2, 3, 3), (2, 2)]]
+    data = [r.standard_normal(shape).astype(np.float32) for shape in [(2, 4, 3), (2, 3, 5), (2, 3, 3), (2, 2), (2, 1, 3)]]
     write(name, model.SerializeToString(), data, "Einsum: batched matmul, scores, an ellipsis with a constant, a diagonal "
-          "(bii->bi), a full sum per sample, an implicit output (bij,bjk: ik, the letters used once, so the batch is summed too), three operands, a scalar operand (bij,->bij); dynamic batch", ["einsum"])
+          "(bii->bi), a full sum per sample, an implicit output (bij,bjk: ik, the letters used once, so the batch is summed too), three operands, a scalar operand (bij,->bij), a letter of size 1 broadcast (bij,bij->bij on (b, 1, 3) and (b, 4, 3)); "
+          "dynamic batch", ["einsum"])
 
 
 @case("topk_op11")

@@ -10,8 +10,8 @@ import java.util.List;
  * Einstein summation, as numpy's {@code einsum} and ONNX Einsum: {@code "bij,bjk->bik"} names each operand's axes with
  * letters; the output holds the named axes after {@code ->} (without it, the letters used once, in alphabetical order),
  * and every other letter is summed over. A letter repeated in one operand takes its diagonal. {@code ...} stands for the
- * axes an operand has beyond its letters; these broadcast numpy style (sizes equal or 1) and come first in an implicit
- * output. Products are summed in double.
+ * axes an operand has beyond its letters, which come first in an implicit output. The operands' sizes of one letter or
+ * {@code ...} axis broadcast numpy style (equal, or 1). Products are summed in double.
  */
 public final class Einsum implements Op {
     /** A label's size before any operand gives it. */
@@ -130,8 +130,8 @@ public final class Einsum implements Op {
     }
 
     /**
-     * The size of every label by {@link #slot} (-1 where unknown until run time): letters must agree, ellipsis axes
-     * broadcast (equal sizes or 1).
+     * The size of every label by {@link #slot} (-1 where unknown until run time): the operands' sizes of one label
+     * broadcast (equal, or 1), as numpy and ONNX Runtime allow for letters as for {@code ...} axes.
      */
     private static int[] sizes(int[][] in, int[][] labels, String equation) {
         int[] size = new int[256];
@@ -141,9 +141,9 @@ public final class Einsum implements Op {
                 int slot = slot(labels[k][i]);
                 int d = in[k][i];
                 int s = size[slot];
-                if (s == UNSET || (labels[k][i] < 0 ? s == 1 || s == -1 && d != 1 : s == -1)) {
+                if (s == UNSET || s == 1 || s == -1 && d != 1) {
                     size[slot] = d;
-                } else if (d != s && d != -1 && !(labels[k][i] < 0 && d == 1)) {
+                } else if (d != s && d != -1 && d != 1) {
                     throw new IllegalArgumentException("einsum equation '" + equation + "': sizes " + s + " and " + d
                             + " for one axis");
                 }
