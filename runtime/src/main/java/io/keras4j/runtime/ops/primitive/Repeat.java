@@ -39,7 +39,12 @@ public final class Repeat implements Op {
         Dims.axis(axis, in[0].length, "axis");
         int[] out = in[0].clone();
         if (out[axis] >= 0) {
-            out[axis] = Math.multiplyExact(out[axis], times);
+            long length = (long) out[axis] * times;
+            if (length > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("Repeat: axis " + axis + " of length " + out[axis] + " repeated " + times
+                        + " times has more than 2^31 entries");
+            }
+            out[axis] = (int) length;
         }
         return new int[][] {out};
     }
