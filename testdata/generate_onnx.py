@@ -916,6 +916,21 @@ def _(name):
           "with axes inputs (opset 18), keepdims 0 and 1, all axes; log-sum-exp of values near 60", ["reduce"])
 
 
+@case("reduce_overflow_op18")
+def _(name):
+    nodes = [helper.make_node("ReduceL2", ["x", "axis"], ["l2"], keepdims=0),
+             helper.make_node("ReduceProd", ["x", "axis"], ["prod"], keepdims=0)]
+    inits = [numpy_helper.from_array(np.array([1], np.int64), "axis")]
+    model = helper.make_model(helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [3, 3])],
+                                                [helper.make_tensor_value_info(n, TensorProto.FLOAT, [3])
+                                                 for n in ["l2", "prod"]], inits),
+                              opset_imports=[helper.make_opsetid("", 18)])
+    model.ir_version = 8
+    x = np.array([[1e20, 1e20, 1.0], [1e30, 1e30, 1e-30], [-1e30, -1e30, 0.0]], np.float32)
+    write(name, model.SerializeToString(), [x], "ReduceL2 and ReduceProd whose float32 intermediates overflow in ONNX "
+          "Runtime (squares of 1e20, the product 1e60 before 1e-30, infinity times 0)", ["reduce", "inf_output"])
+
+
 @case("tile_arg_cumsum_sin_op13")
 def _(name):
     r = rng(name)

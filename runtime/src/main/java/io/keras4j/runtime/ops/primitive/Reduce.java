@@ -7,9 +7,10 @@ import java.util.Arrays;
 
 /**
  * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp
- * over fixed axes (all axes when none are given), keeping the reduced axes with size 1 or dropping them. Sums and
- * products are accumulated in double; the log-sum-exp subtracts each group's maximum first (so that large values do not
- * overflow), as ONNX Runtime does.
+ * over fixed axes (all axes when none are given), keeping the reduced axes with size 1 or dropping them. Sums are
+ * accumulated in double; the product and the L2 norm's sum of squares in float32, as ONNX Runtime and TensorFlow do (so
+ * that they overflow to infinity where those do); the log-sum-exp subtracts each group's maximum first (so that large
+ * values do not overflow), as ONNX Runtime does.
  */
 public final class Reduce implements Op {
     /** The reduction, with its ONNX operator. */
@@ -121,12 +122,14 @@ public final class Reduce implements Op {
                     acc[o] = Math.min(acc[o], v);
                     break;
                 case PROD:
-                    acc[o] *= v;
+                    acc[o] = (float) acc[o] * src[i];
                     break;
                 case L1:
                     acc[o] += Math.abs(v);
                     break;
                 case L2:
+                    acc[o] = (float) acc[o] + src[i] * src[i];
+                    break;
                 case SUM_SQUARE:
                     acc[o] += v * v;
                     break;
