@@ -18,7 +18,7 @@ public final class Einsum implements Op {
     private static final int UNSET = -2;
 
     private final String equation;
-    /** Per operand, its labels: letters as themselves, ellipsis axes as -1, -2, ... counted from the last. */
+    /** Per operand, its letters in order, without its {@code ...} (see {@link #labels} for the axes it stands for). */
     private final List<int[]> terms = new ArrayList<>();
     /** Per operand, where its {@code ...} stands among its letters, or -1. */
     private final int[] ellipsisAt;
