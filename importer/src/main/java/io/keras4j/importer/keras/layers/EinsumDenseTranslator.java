@@ -39,7 +39,7 @@ final class EinsumDenseTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         Weight kernel = t.weights().get(0);
-        String k = OperationArguments.constant(t, kernel.values(), ints(kernel.shape()));
+        String k = GeneralConfig.constant(t, kernel.values(), ints(kernel.shape()));
         Einsum einsum;
         try {
             einsum = new Einsum(equation);
@@ -50,7 +50,7 @@ final class EinsumDenseTranslator implements LayerTranslator {
         String y = t.emit(einsum, List.of(x.value(), k)).get(0);
         if (useBias) {
             Weight bias = t.weights().get(1);
-            String b = OperationArguments.constant(t, bias.values(), ints(bias.shape()));
+            String b = GeneralConfig.constant(t, bias.values(), ints(bias.shape()));
             y = t.emit(new Elementwise(Elementwise.Kind.ADD), List.of(y, b)).get(0);
         }
         if (activation.kind() != Activation.Kind.LINEAR) {

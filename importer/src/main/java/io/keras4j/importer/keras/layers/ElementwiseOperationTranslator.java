@@ -36,7 +36,7 @@ final class ElementwiseOperationTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         if (exponent != null) {
-            operands = List.of(operands.get(0), OperationArguments.constant(t, new float[] {exponent}, new int[0]));
+            operands = List.of(operands.get(0), GeneralConfig.constant(t, new float[] {exponent}, new int[0]));
         }
         return List.of(new KTensor(t.emit(new Elementwise(kind), operands).get(0), null));
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -165,6 +166,11 @@ final class GeneralConfig {
     /** The shape of a value, as Keras prints it, for messages. */
     static String shapeText(int[] shape) {
         return io.keras4j.runtime.Shapes.toString(shape);
+    }
+
+    /** Emits a constant and returns its value. */
+    static String constant(Translation t, float[] values, int[] shape) {
+        return t.emit(new Constant(values, shape), List.of()).get(0);
     }
 
     /** Emits a one-input, one-output op on x and keeps x's mask (layers that support masking pass it on). */

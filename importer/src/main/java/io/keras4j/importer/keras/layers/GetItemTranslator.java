@@ -87,7 +87,7 @@ final class GetItemTranslator implements LayerTranslator {
                 for (int i = 0; i < column.length; i++) {
                     column[i] = bounds.get(i)[k];
                 }
-                ins.add(OperationArguments.constant(t, column, new int[] {column.length}));
+                ins.add(GeneralConfig.constant(t, column, new int[] {column.length}));
             }
             v = t.emit(new Slice(5), ins).get(0);
         }

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,8 +60,8 @@ final class NormalizationTranslator implements LayerTranslator {
         for (int i = 0; i < spread.length; i++) {
             spread[i] = Math.max((float) Math.sqrt(variance[i]), EPSILON);
         }
-        String m = t.emit(new Constant(mean, broadcast), List.of()).get(0);
-        String s = t.emit(new Constant(spread, broadcast), List.of()).get(0);
+        String m = GeneralConfig.constant(t, mean, broadcast);
+        String s = GeneralConfig.constant(t, spread, broadcast);
         String y = config.bool(false, "invert")
                 ? emit(t, Elementwise.Kind.ADD, m, emit(t, Elementwise.Kind.MUL, x.value(), s))
                 : emit(t, Elementwise.Kind.DIV, emit(t, Elementwise.Kind.SUB, x.value(), m), s);

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +47,7 @@ final class OperationArguments {
                 rank = r;
                 out.add(x.value());
             } else if (a.isNumber()) {
-                out.add(constant(t, new float[] {a.floatValue()}, new int[0]));
+                out.add(GeneralConfig.constant(t, new float[] {a.floatValue()}, new int[0]));
             } else {
                 config.problem("argument " + a + " is not supported (a tensor or a number)");
                 return null;
@@ -80,11 +79,6 @@ final class OperationArguments {
         }
         int[] axes = x == null ? null : GeneralConfig.axes(config, t.shape(x.value()).length, false);
         return axes == null ? null : Arrays.stream(axes).asLongStream().toArray();
-    }
-
-    /** Emits a constant and returns its value. */
-    static String constant(Translation t, float[] values, int[] shape) {
-        return t.emit(new Constant(values, shape), List.of()).get(0);
     }
 
     static boolean isTensor(JsonNode a) {

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.List;
 
@@ -46,6 +45,6 @@ final class RescalingTranslator implements LayerTranslator {
             return null;
         }
         int[] shape = values.length == 1 && !v.isArray() ? new int[0] : new int[] {values.length};
-        return t.emit(new Constant(values, shape), List.of()).get(0);
+        return GeneralConfig.constant(t, values, shape);
     }
 }

@@ -60,6 +60,6 @@ final class SplitOperationTranslator implements LayerTranslator {
     }
 
     private static String bound(Translation t, long v) {
-        return OperationArguments.constant(t, new float[] {v}, new int[] {1});
+        return GeneralConfig.constant(t, new float[] {v}, new int[] {1});
     }
 }

@@ -30,7 +30,7 @@ final class TileOperationTranslator implements LayerTranslator {
                     + " (positive counts, at most one per axis, 1 for the batch axis)");
             return List.of(t.unavailable());
         }
-        String r = OperationArguments.constant(t, counts, new int[] {rank});
+        String r = GeneralConfig.constant(t, counts, new int[] {rank});
         return List.of(new KTensor(t.emit(new Tile(), List.of(x.value(), r)).get(0), null));
     }
 }
