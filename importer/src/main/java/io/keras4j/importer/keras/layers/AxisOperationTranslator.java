@@ -20,14 +20,15 @@ final class AxisOperationTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
-        long[] axes = OperationArguments.axes(config, t, x, repeat ? "it repeats the flattened input, batch included"
-                : "it reverses the batch axis too");
+        long[] axes;
+        if (repeat) {
+            int axis = OperationArguments.axis(config, t, x, "it repeats the flattened input, batch included");
+            axes = axis < 0 ? null : new long[] {axis};
+        } else {
+            axes = OperationArguments.axes(config, t, x, "it reverses the batch axis too");
+        }
         int times = repeat ? config.positiveInt("repeats") : 1;
         if (axes == null) {
-            return List.of(t.unavailable());
-        }
-        if (repeat && axes.length != 1) {
-            config.problem("option axis=" + config.raw("axis") + " is not supported (one axis)");
             return List.of(t.unavailable());
         }
         String v = x.value();

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.ArrayList;
@@ -81,15 +80,7 @@ final class GetItemTranslator implements LayerTranslator {
         }
         String v = x.value();
         if (!bounds.isEmpty()) {
-            List<String> ins = new ArrayList<>(List.of(v));
-            for (int k = 0; k < 4; k++) {
-                float[] column = new float[bounds.size()];
-                for (int i = 0; i < column.length; i++) {
-                    column[i] = bounds.get(i)[k];
-                }
-                ins.add(GeneralConfig.constant(t, column, new int[] {column.length}));
-            }
-            v = t.emit(new Slice(5), ins).get(0);
+            v = OperationArguments.slice(t, v, bounds);
         }
         if (!dropped.isEmpty()) {
             v = t.emit(new Squeeze(dropped.stream().mapToLong(Long::longValue).toArray()), List.of(v)).get(0);

@@ -3,6 +3,7 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.primitive.Slice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,6 +80,32 @@ final class OperationArguments {
         }
         int[] axes = x == null ? null : GeneralConfig.axes(config, t.shape(x.value()).length, false);
         return axes == null ? null : Arrays.stream(axes).asLongStream().toArray();
+    }
+
+    /** Option {@code axis} of an operation on {@code x} that takes one axis (see {@link #axes}); -1 after a problem. */
+    static int axis(LayerConfig config, Translation t, KTensor x, String none) {
+        long[] axes = axes(config, t, x, none);
+        if (axes != null && axes.length != 1) {
+            config.problem("option axis=" + config.raw("axis") + " is not supported (one axis)");
+            return -1;
+        }
+        return axes == null ? -1 : (int) axes[0];
+    }
+
+    /**
+     * Emits a Slice of {@code x} with constant bounds and returns its value: one row {@code {start, stop, axis, step}}
+     * per sliced axis, as ONNX Slice takes them (stop exclusive, clamped to the axis).
+     */
+    static String slice(Translation t, String x, List<float[]> rows) {
+        List<String> ins = new ArrayList<>(List.of(x));
+        for (int k = 0; k < 4; k++) {
+            float[] column = new float[rows.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = rows.get(i)[k];
+            }
+            ins.add(GeneralConfig.constant(t, column, new int[] {column.length}));
+        }
+        return t.emit(new Slice(5), ins).get(0);
     }
 
     static boolean isTensor(JsonNode a) {

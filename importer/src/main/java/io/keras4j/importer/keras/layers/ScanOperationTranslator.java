@@ -30,15 +30,10 @@ final class ScanOperationTranslator implements LayerTranslator {
         if (kind == Kind.CUMSUM) {
             GeneralConfig.requireNull(config, "dtype", "the input's float32 only");
         }
-        long[] axes = OperationArguments.axes(config, t, x, "it flattens the batch axis in");
-        if (axes != null && axes.length != 1) {
-            config.problem("option axis=" + config.raw("axis") + " is not supported (one axis)");
+        int axis = OperationArguments.axis(config, t, x, "it flattens the batch axis in");
+        if (axis < 0) {
             return List.of(t.unavailable());
         }
-        if (axes == null) {
-            return List.of(t.unavailable());
-        }
-        int axis = (int) axes[0];
         Op op = kind == Kind.CUMSUM ? new CumSum(axis, false, false) : new ArgExtreme(kind == Kind.ARGMAX, axis, keepDims,
                 false, true);
         return GeneralConfig.dropMask(t, op, x);

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Slice;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,15 +15,13 @@ final class SplitOperationTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
         JsonNode how = config.raw("indices_or_sections");
-        long[] axes = OperationArguments.axes(config, t, x, "it splits the flattened input, batch included");
-        if (axes == null || axes.length != 1 || how == null) {
-            if (axes != null) {
-                config.problem("options axis=" + config.raw("axis") + " and indices_or_sections=" + how
-                        + " are not supported (one axis and the sections or indices)");
-            }
+        int axis = OperationArguments.axis(config, t, x, "it splits the flattened input, batch included");
+        if (how == null) {
+            config.problem("option indices_or_sections is missing");
+        }
+        if (axis < 0 || how == null) {
             return List.of(t.unavailable());
         }
-        int axis = (int) axes[0];
         int length = t.shape(x.value())[axis];
         List<Long> cuts = new ArrayList<>(List.of(0L));
         if (how.isIntegralNumber() && how.asInt() > 0 && length > 0 && length % how.asInt() == 0) {
@@ -52,14 +49,9 @@ final class SplitOperationTranslator implements LayerTranslator {
         cuts.add((long) OperationArguments.END);
         List<KTensor> pieces = new ArrayList<>();
         for (int i = 0; i + 1 < cuts.size(); i++) {
-            List<String> ins = List.of(x.value(), bound(t, cuts.get(i)), bound(t, cuts.get(i + 1)), bound(t, axis),
-                    bound(t, 1));
-            pieces.add(new KTensor(t.emit(new Slice(5), ins).get(0), null));
+            float[] row = {cuts.get(i), cuts.get(i + 1), axis, 1};
+            pieces.add(new KTensor(OperationArguments.slice(t, x.value(), List.of(row)), null));
         }
         return pieces;
-    }
-
-    private static String bound(Translation t, long v) {
-        return GeneralConfig.constant(t, new float[] {v}, new int[] {1});
     }
 }
