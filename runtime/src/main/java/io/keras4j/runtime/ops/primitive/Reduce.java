@@ -97,8 +97,9 @@ public final class Reduce implements Op {
         }
         float[] y = outputs[0];
         float[] src = inputs[0];
-        double[] shift = new double[y.length]; // each group's maximum, for the log-sum-exp
+        double[] shift = null; // each group's maximum, for the log-sum-exp only
         if (kind == Kind.LOG_SUM_EXP) {
+            shift = new double[y.length];
             Arrays.fill(shift, Double.NEGATIVE_INFINITY);
             for (int i = 0; i < src.length; i++) {
                 int o = Shapes.broadcastOffset(i, x, outShape);
