@@ -14,6 +14,9 @@ public final class LayerConfig {
     private static final Set<String> COMMON = Set.of("name", "trainable", "dtype", "batch_input_shape", "batch_shape",
             "input_shape", "input_dim", "input_length", "input_dtype", "activity_regularizer", "build_config", "autocast");
 
+    /** The dtypes keras4j computes, as float32 (within the tolerance of Keras' float64 results). */
+    public static final Set<String> FLOAT_DTYPES = Set.of("float32", "float64");
+
     private final LayerSpec layer;
     private final Problems problems;
     private final Set<String> seen = new HashSet<>();
@@ -124,7 +127,7 @@ public final class LayerConfig {
             problem("option dtype=" + outputType + " is not supported (the input's type only)");
         }
         String dtype = layer.operation() ? null : dtypePolicy(outputType);
-        if (dtype != null && !dtype.equals("float32") && !dtype.equals("float64")) {
+        if (dtype != null && !FLOAT_DTYPES.contains(dtype)) {
             problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
                     + " layer in a lower precision)");
         }

@@ -13,7 +13,7 @@ final class CastOperationTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
         String dtype = config.string("", "dtype");
-        if (!OperationArguments.FLOATS.contains(dtype)) {
+        if (!LayerConfig.FLOAT_DTYPES.contains(dtype)) {
             config.problem("option dtype=" + dtype + " is not supported (float32 or float64)");
             return List.of(t.unavailable());
         }

@@ -18,7 +18,7 @@ final class OneHotOperationTranslator implements LayerTranslator {
         config.require("sparse", false, "keras4j computes dense tensors");
         String dtype = config.string("float32", "dtype");
         int[] raw = GeneralConfig.intList(config, false, "axis");
-        if (x == null || raw == null || raw.length != 1 || !OperationArguments.FLOATS.contains(dtype)) {
+        if (x == null || raw == null || raw.length != 1 || !LayerConfig.FLOAT_DTYPES.contains(dtype)) {
             config.problem("options axis=" + config.raw("axis") + " and dtype=" + dtype + " are not supported (one axis;"
                     + " float32 or float64)");
             return List.of(t.unavailable());

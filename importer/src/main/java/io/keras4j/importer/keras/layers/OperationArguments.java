@@ -7,7 +7,6 @@ import io.keras4j.runtime.ops.primitive.Slice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The positional arguments of a Keras 3 operation call ({@code keras.ops.add(x, 2.0)}, {@code x[:, -1]}): tensors, in the
@@ -15,8 +14,6 @@ import java.util.Set;
  * none through them), so their outputs carry none.
  */
 final class OperationArguments {
-    /** The dtypes keras4j computes (as float32) where an operation names its output's. */
-    static final Set<String> FLOATS = Set.of("float32", "float64");
     /** Larger than any axis keras4j holds and exact in float32: a slice bound that means "to the end". */
     static final int END = 1 << 30;
 
