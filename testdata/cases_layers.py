@@ -563,6 +563,48 @@ def register_cases(g):
                     covers=["operations"])
 
     R("ops_one_hot_func_keras", ops_one_hot, fmt="keras")
+
+    def ops_math(ctx, fmt):
+        inp = keras.Input((6, 4))
+        x = layers.GRU(5, return_sequences=True)(inp)
+        out = layers.Dense(2)(ops.concatenate([ops.var(x, axis=1), ops.std(x, axis=1)], -1))
+        elementwise = ops.concatenate([
+            ops.sign(x), ops.tan(x), ops.arctan(3.0 * x), ops.arcsin(x), ops.arccos(x), ops.sinh(2.0 * x),
+            ops.cosh(2.0 * x), ops.arcsinh(3.0 * x), ops.arccosh(1.5 + 3.0 * ops.square(x)), ops.arctanh(0.9 * x),
+            ops.log1p(x), ops.expm1(x), ops.log2(ops.abs(x) + 0.1), ops.log10(ops.abs(x) + 0.1),
+            ops.rsqrt(ops.abs(x) + 0.1), ops.trunc(5.0 * x), ops.hard_silu(4.0 * x), ops.celu(3.0 * x, alpha=0.5),
+            ops.hard_tanh(2.0 * x), ops.hard_shrink(x, 0.3), ops.soft_shrink(x, 0.2), ops.tanh_shrink(2.0 * x),
+            ops.sparse_plus(2.0 * x), ops.sparse_sigmoid(2.0 * x), ops.squareplus(x, 2.0), ops.threshold(x, 0.1, -2.0),
+            ops.mod(x, 0.25), ops.mod(x, -0.25), ops.floor_divide(x, 0.25), ops.stop_gradient(x)], axis=-1)
+        codes = ops.round(2.0 * x)
+        truth = ops.concatenate([ops.cast(v, "float32") for v in [
+            ops.not_equal(codes, 0.0), ops.logical_and(x > 0.0, x < 0.5), ops.logical_or(x > 0.5, codes),
+            ops.logical_xor(x > 0.0, codes), ops.logical_not(codes)]], axis=-1)
+        counts = ops.concatenate([ops.cast(v, "float32") for v in [
+            ops.any(codes, axis=1), ops.all(codes, axis=1), ops.count_nonzero(codes, axis=1)]], axis=-1)
+        square = ops.matmul(x, ops.swapaxes(x, 1, 2))
+        blocks = ops.reshape(x, (-1, 2, 3, 5))
+        glu_input = ops.concatenate([x, x[..., :1]], axis=-1)
+        heads = [elementwise, truth, counts, ops.var(x, axis=[1, 2], keepdims=True), ops.std(x, axis=-1),
+                 ops.amax(x, axis=1) - ops.amin(x, axis=2, keepdims=True)[:, :5, 0], ops.swapaxes(x, -1, 1),
+                 ops.moveaxis(blocks, 1, -1), ops.moveaxis(blocks, [1, 2], [3, 1]), ops.tril(square),
+                 ops.triu(square, 1), ops.tril(square, -2), ops.glu(glu_input), ops.sparsemax(3.0 * x, axis=-1)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional GRU(5, return_sequences) -> var and std over time -> Dense(2); heads: 30 elementwise "
+                    "operations (sign, tan, arctan, arcsin, arccos, sinh, cosh, arcsinh, arccosh, arctanh, log1p, expm1, "
+                    "log2, log10, rsqrt, trunc, hard_silu, celu, hard_tanh, hard_shrink, soft_shrink, tanh_shrink, "
+                    "sparse_plus, sparse_sigmoid, squareplus, threshold, mod by a positive and a negative divisor, "
+                    "floor_divide, stop_gradient); not_equal and the logical operations on truth values (nonzero is "
+                    "true); any, all and count_nonzero over time; var over two axes with keepdims, std, amax - amin; "
+                    "swapaxes, moveaxis of one and of two axes, tril and triu of x @ x^T (k 0, 1, -2), glu, sparsemax."
+                    + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["operations"], reload_from="keras" if fmt == "h5" else None)
+
+    R("ops_math_func_keras", ops_math, fmt="keras")
+    R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
     R("einsum_dense_func_h5", einsum_dense, fmt="h5")
 
@@ -1091,6 +1133,27 @@ def register_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_signed_zero_nan_func_keras", ops_signed_zero_nan)
+
+    def ops_nonfinite_math(ctx):
+        inp = keras.Input((6,))
+        truth = [ops.isnan(inp), ops.isinf(inp), ops.isfinite(inp), ops.logical_and(inp, 1.0), ops.logical_not(inp),
+                 ops.not_equal(inp, inp)]
+        model = keras.Model(inp, [ops.sign(inp), ops.trunc(inp), ops.mod(inp, 0.0), ops.mod(inp, 2.0),
+                                  ops.floor_divide(inp, 0.0), ops.floor_divide(inp, -2.0), ops.log1p(inp),
+                                  ops.arctanh(inp), ops.rsqrt(inp), ops.exp2(inp)]
+                            + [ops.cast(v, "float32") for v in truth]
+                            + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32")])
+        nan, inf = np.nan, np.inf
+        x = np.array([[-0.0, 0.0, -1, -2.5, 3.5, -3], [nan, 1, inf, -inf, 3, -1], [0.5, -0.5, 1, 2, nan, -inf],
+                      [nan, nan, -0.0, inf, 7, -7]], dtype=np.float32)
+        return Case(model, [x], "keras",
+                    "functional Keras 3 operations on rows holding -0.0, NaN and infinities: sign, trunc, mod and "
+                    "floor_divide by 0 and by numbers, log1p, arctanh and rsqrt out of their domains, exp2 (here: Keras' "
+                    "float64 check cannot run it), isnan, isinf, "
+                    "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_nonfinite_math_func_keras", ops_nonfinite_math)
 
     def float64_policy(ctx, fmt):
         inp = keras.Input((6, 4), dtype="float64")

@@ -15,14 +15,28 @@ public final class Activation {
         /** ONNX Clip: {@code min(max(x, alpha), beta)} (so beta where alpha > beta; NaN stays NaN). */
         CLIP,
         TANH_SHRINK, LOG_SIGMOID, SPARSE_PLUS, SPARSE_SIGMOID, SQUAREPLUS, SPARSEMAX, GLU,
-        /** ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : 0}. */
+        /**
+         * ONNX RNN activations: {@code alpha·x + beta}, {@code alpha·tanh(beta·x)}, {@code x > alpha ? x : beta} (beta 0
+         * unless given: keras.ops.threshold's default_value).
+         */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
         /** The error function and the square root (ONNX Erf, Sqrt). */
         ERF, SQRT,
         /** ONNX Abs, Log, Reciprocal, Floor, Ceil and Round (half to even). */
         ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND,
         /** ONNX Sin and Cos (torch's sinusoidal position encodings). */
-        SIN, COS
+        SIN, COS,
+        /** The other trigonometric and hyperbolic functions and their inverses (ONNX Tan, Atan, ...; keras.ops). */
+        TAN, ATAN, ASIN, ACOS, SINH, COSH, ASINH, ACOSH, ATANH,
+        /** {@code log(1 + x)}, {@code exp(x) - 1}, {@code log2}, {@code log10}, {@code 2^x}, {@code 1/sqrt(x)}. */
+        LOG1P, EXPM1, LOG2, LOG10, EXP2, RSQRT,
+        /** -1, 0 or 1 (NaN stays NaN; -0.0 gives 0, as TensorFlow), and rounding toward zero. */
+        SIGN, TRUNC,
+        /**
+         * 1 where the value is NaN, else 0; 1 where it is infinite (negative infinity if alpha is 1, positive if beta
+         * is 1; both by default); 1 where it is neither (ONNX IsNaN, IsInf; keras.ops isnan, isinf, isfinite).
+         */
+        IS_NAN, IS_INF, IS_FINITE
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -63,6 +77,8 @@ public final class Activation {
                 return new Activation(kind, 0.5);
             case SQUAREPLUS:
                 return new Activation(kind, 4.0);
+            case IS_INF:
+                return new Activation(kind, 1, 1);
             case HARD_SIGMOID:
                 return HARD_SIGMOID_KERAS3;
             default:
@@ -80,7 +96,8 @@ public final class Activation {
 
     /**
      * A function with two parameters, as ONNX operators take them: AFFINE and SCALED_TANH (alpha, beta), HARD_SIGMOID
-     * {@code clip(alpha·x + beta, 0, 1)}, SHRINK (ONNX Shrink: lambd, bias), CLIP (min, max).
+     * {@code clip(alpha·x + beta, 0, 1)}, SHRINK (ONNX Shrink: lambd, bias), CLIP (min, max), THRESHOLDED_RELU
+     * (threshold, value below it), IS_INF (whether negative and positive infinity count, 1 or 0).
      */
     public static Activation of(Kind kind, double alpha, double beta) {
         return new Activation(kind, alpha, beta);
@@ -273,7 +290,7 @@ public final class Activation {
             case SCALED_TANH:
                 return (float) (alpha * Math.tanh(beta * x));
             case THRESHOLDED_RELU:
-                return x > alpha ? v : 0f;
+                return x > alpha ? v : (float) beta;
             case ERF:
                 return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
             case SQRT:
@@ -294,6 +311,46 @@ public final class Activation {
                 return (float) Math.sin(x);
             case COS:
                 return (float) Math.cos(x);
+            case TAN:
+                return (float) Math.tan(x);
+            case ATAN:
+                return (float) Math.atan(x);
+            case ASIN:
+                return (float) Math.asin(x);
+            case ACOS:
+                return (float) Math.acos(x);
+            case SINH:
+                return (float) Math.sinh(x);
+            case COSH:
+                return (float) Math.cosh(x);
+            case ASINH:
+                return (float) asinh(x);
+            case ACOSH:
+                return (float) (x < 1 ? Double.NaN : Math.log1p(x - 1 + Math.sqrt((x - 1) * (x + 1))));
+            case ATANH:
+                return (float) (0.5 * Math.log1p(2 * x / (1 - x)));
+            case LOG1P:
+                return (float) Math.log1p(x);
+            case EXPM1:
+                return (float) Math.expm1(x);
+            case LOG2:
+                return (float) (Math.log(x) / Math.log(2));
+            case LOG10:
+                return (float) Math.log10(x);
+            case EXP2:
+                return (float) Math.pow(2, x);
+            case RSQRT:
+                return (float) (1 / Math.sqrt(x));
+            case SIGN:
+                return v > 0 ? 1f : v < 0 ? -1f : v == 0 ? 0f : v;
+            case TRUNC:
+                return (float) (x < 0 ? Math.ceil(x) : Math.floor(x));
+            case IS_NAN:
+                return v != v ? 1f : 0f;
+            case IS_INF:
+                return v == Float.NEGATIVE_INFINITY && alpha == 1 || v == Float.POSITIVE_INFINITY && beta == 1 ? 1f : 0f;
+            case IS_FINITE:
+                return Float.isFinite(v) ? 1f : 0f;
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
@@ -302,6 +359,13 @@ public final class Activation {
     /** The logistic function {@code 1 / (1 + exp(-v))}. */
     public static float sigmoid(float v) {
         return (float) (1.0 / (1.0 + Math.exp(-(double) v)));
+    }
+
+    /** {@code log(x + sqrt(x² + 1))}, odd, without cancellation for negative x or overflow of x² for large x. */
+    private static double asinh(double x) {
+        double a = Math.abs(x);
+        double r = a > 1e8 ? Math.log(a) + Math.log(2) : Math.log1p(a + a * a / (1 + Math.sqrt(1 + a * a)));
+        return Math.copySign(r, x);
     }
 
     private static double softplus(double x) {
@@ -373,8 +437,11 @@ public final class Activation {
             case HARD_SHRINK:
             case SOFT_SHRINK:
             case SQUAREPLUS:
-            case THRESHOLDED_RELU:
                 return name + "(" + alpha + ")";
+            case THRESHOLDED_RELU:
+                return beta == 0 ? name + "(" + alpha + ")" : name + "(" + alpha + ", " + beta + ")";
+            case IS_INF:
+                return alpha == 1 && beta == 1 ? name : name + "(" + alpha + ", " + beta + ")";
             case HARD_SIGMOID:
                 return beta == 0.5 ? name + "(" + alpha + ")" : name + "(" + alpha + ", " + beta + ")";
             case AFFINE:

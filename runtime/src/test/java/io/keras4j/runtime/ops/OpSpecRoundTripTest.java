@@ -90,6 +90,9 @@ class OpSpecRoundTripTest {
                 new Case(new Trilu(false, -1), new int[][] {s(2, 3, 3)}, (float[]) null),
                 new Case(new ActivationOp(Activation.of(Kind.CLIP, -2.5, Float.MAX_VALUE)), new int[][] {s(4)},
                         v(Float.NaN, Float.POSITIVE_INFINITY, -3, 0.5f)),
+                new Case(new ActivationOp(Activation.of(Kind.THRESHOLDED_RELU, 0.1, -2)), new int[][] {s(3)}, v(0, 0.1f, 1)),
+                new Case(new ActivationOp(Activation.of(Kind.IS_INF, 0, 1)), new int[][] {s(3)},
+                        v(Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, 1)),
                 new Case(new Concat(-1), new int[][] {s(2, 2), s(2, 3)}, null, null),
                 new Case(new Constant(v(1, 2, 3, 4, 5, 6), s(2, 3)), new int[0][]),
                 new Case(new Constant(v(7), s()), new int[0][]),
@@ -247,7 +250,8 @@ class OpSpecRoundTripTest {
                 "Cast: attribute 'mode' is 'FLOOR', not one of [TRUNCATE, WRAP, BOOL, TRUNCATE_V2]");
         assertRefused(withAttr(new Elementwise(Elementwise.Kind.ADD).spec(), "kind", "REMAINDER"),
                 "Elementwise: attribute 'kind' is 'REMAINDER', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL, MAX, MIN,"
-                        + " GREATER, LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL, MOD, FMOD]");
+                        + " GREATER, LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL, MOD, FMOD, NOT_EQUAL, AND, OR, XOR, FLOOR_DIV,"
+                        + " FLOOR_MOD]");
         assertRefused(withAttr(new Slice(3).spec(), "input_count", 9), "Slice: Slice takes 3 to 5 inputs, got 9");
         assertRefused(withAttr(new ReverseAxis(1).spec(), "axis", -1), "Reverse: axis must be non-negative, got -1");
         assertRefused(without(new Constant(v(1), s()).spec(), "values"), "Constant: no weight 'values'");

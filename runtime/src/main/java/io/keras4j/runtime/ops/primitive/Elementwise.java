@@ -17,7 +17,17 @@ public final class Elementwise implements Op {
         /** Integer remainder with the divisor's sign (ONNX Mod, fmod=0). */
         MOD("Mod"),
         /** Remainder with the dividend's sign, as C's fmod (ONNX Mod, fmod=1). */
-        FMOD("Mod");
+        FMOD("Mod"),
+        /** 1 where the operands differ (NaN differs from everything), else 0. */
+        NOT_EQUAL("NotEqual"),
+        /** Logical operations on truth values: nonzero (NaN included) is true; the result is 1 or 0. */
+        AND("And"), OR("Or"), XOR("Xor"),
+        /**
+         * Floating-point division rounded down, {@code floor(x / y)} of the float quotient, and the remainder with the
+         * divisor's sign, {@code fmod(x, y)} moved by y where the signs differ (NaN for y = 0): TensorFlow's floordiv and
+         * floormod of floats (keras.ops floor_divide and mod).
+         */
+        FLOOR_DIV("FloorDiv"), FLOOR_MOD("FloorMod");
 
         private final String operator;
 
@@ -27,7 +37,8 @@ public final class Elementwise implements Op {
 
         /** Whether the result is a comparison's 1 or 0 (a bool in ONNX). */
         public boolean compares() {
-            return this == EQUAL || this == GREATER || this == LESS || this == GREATER_OR_EQUAL || this == LESS_OR_EQUAL;
+            return this == EQUAL || this == GREATER || this == LESS || this == GREATER_OR_EQUAL || this == LESS_OR_EQUAL
+                    || this == NOT_EQUAL || this == AND || this == OR || this == XOR;
         }
     }
 
@@ -100,13 +111,23 @@ public final class Elementwise implements Op {
                 return x <= y ? 1f : 0f;
             case FMOD:
                 return x % y;
-            case MOD: {
+            case MOD:
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
                 }
-                float r = x % y;
-                return r != 0f && (r < 0f) != (y < 0f) ? r + y : r;
-            }
+                return floorMod(x, y);
+            case NOT_EQUAL:
+                return x != y ? 1f : 0f;
+            case AND:
+                return x != 0f && y != 0f ? 1f : 0f;
+            case OR:
+                return x != 0f || y != 0f ? 1f : 0f;
+            case XOR:
+                return (x != 0f) != (y != 0f) ? 1f : 0f;
+            case FLOOR_DIV:
+                return (float) Math.floor(x / y);
+            case FLOOR_MOD:
+                return floorMod(x, y);
             default: // INT_DIV
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
@@ -114,5 +135,10 @@ public final class Elementwise implements Op {
                 double q = (double) x / y;
                 return (float) (q < 0 ? Math.ceil(q) : Math.floor(q));
         }
+    }
+
+    private static float floorMod(float x, float y) {
+        float r = x % y;
+        return r != 0f && (r < 0f) != (y < 0f) ? r + y : r;
     }
 }
