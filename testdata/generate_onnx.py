@@ -959,6 +959,40 @@ def _(name):
           "features; Sin and Cos; dynamic batch", ["tile", "argmax", "argmin", "cumsum", "sin", "cos"])
 
 
+@case("math_logic_op13")
+def _(name):
+    r = rng(name)
+    unary = ["Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Atanh", "Sign"]
+    nodes = [helper.make_node(op, ["x"], [op.lower()]) for op in unary]
+    nodes += [helper.make_node("Mul", ["x", "x"], ["sq"]), helper.make_node("Add", ["sq", "one_half"], ["above_one"]),
+              helper.make_node("Acosh", ["above_one"], ["acosh"]),
+              helper.make_node("Sign", ["e"], ["sign_e"]), helper.make_node("IsNaN", ["e"], ["isnan"]),
+              helper.make_node("IsInf", ["e"], ["isinf"]),
+              helper.make_node("IsInf", ["e"], ["isinf_neg"], detect_positive=0),
+              helper.make_node("IsInf", ["e"], ["isinf_pos"], detect_negative=0),
+              helper.make_node("Greater", ["x", "zero"], ["pos"]), helper.make_node("Less", ["x", "half"], ["small"]),
+              helper.make_node("And", ["pos", "small"], ["and"]), helper.make_node("Or", ["pos", "small"], ["or"]),
+              helper.make_node("Xor", ["pos", "small"], ["xor"])]
+    inits = [numpy_helper.from_array(np.array(1.5, np.float32), "one_half"),
+             numpy_helper.from_array(np.array(0.0, np.float32), "zero"),
+             numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    ins = [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 4, 3]),
+           helper.make_tensor_value_info("e", TensorProto.FLOAT, ["batch", 6])]
+    floats = [op.lower() for op in unary] + ["acosh", "sign_e"]
+    bools = ["isnan", "isinf", "isinf_neg", "isinf_pos", "and", "or", "xor"]
+    outs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [None] * (2 if n == "sign_e" else 3)) for n in floats]
+    outs += [helper.make_tensor_value_info(n, TensorProto.BOOL, [None] * (2 if n.startswith("is") else 3)) for n in bools]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs, inits), opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    x = np.clip(0.5 * r.standard_normal((2, 4, 3)), -0.95, 0.95).astype(np.float32)
+    x[0, 0, :] = [0.0, -0.0, 0.5]
+    nan, inf = np.nan, np.inf
+    e = np.array([[-0.0, 0.0, nan, inf, -inf, 2.5], [-3.0, nan, -inf, 1e-30, -1e-30, inf]], np.float32)
+    write(name, model.SerializeToString(), [x, e], "Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh (of 1.5 + x²), Atanh, "
+          "Sign (of 0, -0.0, NaN, infinities too), IsNaN, IsInf (both, negative only, positive only), And, Or, Xor of two "
+          "comparisons; dynamic batch", ["trigonometric", "sign", "isnan", "isinf", "logical"])
+
+
 @case("einsum_op12")
 def _(name):
     r = rng(name)

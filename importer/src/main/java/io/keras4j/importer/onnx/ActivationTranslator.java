@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.ActivationOp;
@@ -7,9 +8,11 @@ import java.util.List;
 
 /**
  * ONNX element-wise functions: Relu, Sigmoid, Tanh, Softsign, Softplus, Exp, Erf, Sqrt, Neg, Abs, Log, Reciprocal,
- * Floor, Ceil, Round, HardSwish and Mish, and with their attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1),
- * ThresholdedRelu (alpha 1), HardSigmoid (alpha 0.2, beta 0.5), Gelu (approximate none or tanh) and Selu (only its
- * default alpha and gamma, which are Keras' constants). The result has the input's element type.
+ * Floor, Ceil, Round, Sign, HardSwish, Mish, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Asinh, Acosh and Atanh, and
+ * with their attributes LeakyRelu (alpha 0.01), Elu and Celu (alpha 1), ThresholdedRelu (alpha 1), HardSigmoid (alpha
+ * 0.2, beta 0.5), Gelu (approximate none or tanh) and Selu (only its default alpha and gamma, which are Keras'
+ * constants). The result has the input's element type, except IsNaN's and IsInf's (detect_negative, detect_positive),
+ * which are bool.
  */
 final class ActivationTranslator implements OpTranslator {
     private static final float SELU_ALPHA = 1.67326319217681884765625f;
@@ -54,13 +57,29 @@ final class ActivationTranslator implements OpTranslator {
                 case GELU:
                     f = gelu(node);
                     break;
+                case IS_INF:
+                    f = isInf(node);
+                    break;
                 default:
                     f = Activation.of(kind);
             }
         }
         if (f != null) {
-            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
+            boolean test = kind == Kind.IS_NAN || kind == Kind.IS_INF;
+            b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)),
+                    test ? DataType.BOOL_VALUE : b.type(node.input(0)));
         }
+    }
+
+    /** IsInf: which infinities count, {@code detect_negative} and {@code detect_positive} (1 or 0, both 1 by default). */
+    private static Activation isInf(OnnxNode node) {
+        long negative = node.intAttr("detect_negative", 1);
+        long positive = node.intAttr("detect_positive", 1);
+        if ((negative & ~1L) != 0 || (positive & ~1L) != 0) {
+            node.problem("attributes detect_negative=" + negative + ", detect_positive=" + positive + " must be 0 or 1");
+            return null;
+        }
+        return Activation.of(Kind.IS_INF, negative, positive);
     }
 
     /** Gelu (opset 20): {@code approximate} none (the error function) or tanh. */

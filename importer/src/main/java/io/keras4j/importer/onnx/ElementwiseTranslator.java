@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Mod (fmod 0: the divisor's sign, integers only; 1:
- * the dividend's), Pow, the comparisons (a bool result), and Max
+ * the dividend's), Pow, the comparisons and And, Or, Xor of bool inputs (a bool result), and Max
  * and Min of one or more inputs (folded left to right into binary ops; one input is an Identity).
  */
 final class ElementwiseTranslator implements OpTranslator {
@@ -40,6 +40,13 @@ final class ElementwiseTranslator implements OpTranslator {
         if (ins.size() == 1) {
             b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
             return;
+        }
+        boolean logical = kind == Elementwise.Kind.AND || kind == Elementwise.Kind.OR || kind == Elementwise.Kind.XOR;
+        for (String in : ins) {
+            if (logical && b.type(in) != DataType.BOOL_VALUE) {
+                node.problem("input '" + in + "' is " + DataTypes.name(b.type(in)) + ", " + node.opType() + " takes bool");
+                return;
+            }
         }
         boolean integers = ins.stream().allMatch(b::isInteger);
         Elementwise.Kind k = kind == Elementwise.Kind.DIV && integers ? Elementwise.Kind.INT_DIV : kind;
