@@ -603,6 +603,26 @@ def register_cases(g):
                        "as .keras." if fmt == "h5" else ""),
                     covers=["operations"], reload_from="keras" if fmt == "h5" else None)
 
+    def ops_sort(ctx, fmt):
+        rows, codes = keras.Input((6, 4)), keras.Input((5, 6))
+        x = layers.GRU(5, return_sequences=True)(rows)
+        values, positions = ops.top_k(x, 3)
+        out = layers.Dense(2)(ops.sort(x, axis=1)[:, -1])
+        code_values, code_positions = ops.top_k(codes, 4)
+        as_float = lambda v: ops.cast(v, "float32")
+        heads = [ops.sort(x), ops.sort(x, axis=1), as_float(ops.argsort(x, axis=1)), values, as_float(positions),
+                 ops.sort(codes), as_float(ops.argsort(codes)), as_float(ops.argsort(codes, axis=1)), code_values,
+                 as_float(code_positions)]
+        model = keras.Model([rows, codes], [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4), ctx.rng.integers(0, 4, size=(3, 5, 6)).astype(np.float32)], fmt,
+                    "functional GRU(5, return_sequences) -> sort over time -> the last (largest) step -> Dense(2); heads: "
+                    "sort over features and over time, argsort over time, top_k(3) values and indices; on integer codes "
+                    "with ties (equal values keep their order, as TensorFlow's stable top_k): sort, argsort over "
+                    "features and over time, top_k(4).",
+                    covers=["operations"])
+
+    R("ops_sort_func_keras", ops_sort, fmt="keras")
     R("ops_math_func_keras", ops_math, fmt="keras")
     R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
@@ -1154,6 +1174,23 @@ def register_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_nonfinite_math_func_keras", ops_nonfinite_math)
+
+    def ops_sort_nonfinite(ctx):
+        inp = keras.Input((6,))
+        values, positions = ops.top_k(inp, 3)
+        model = keras.Model(inp, [ops.sort(inp), ops.cast(ops.argsort(inp), "float32"), values,
+                                  ops.cast(positions, "float32")])
+        inf = np.inf
+        x = np.array([[-0.0, 0.0, -1, 2, -0.0, -3], [inf, 1, inf, -inf, 3, -1], [0.5, -inf, 1, 0.0, -2, -inf],
+                      [inf, -inf, -0.0, inf, 0.0, -inf]], dtype=np.float32)
+        return Case(model, [x], "keras",
+                    "functional Keras 3 sort, argsort and top_k(3) on rows holding -0.0 and infinities (equal to "
+                    "+0.0 and to each other: they keep their order). Rows holding NaN are left out: TensorFlow's order "
+                    "then depends on its algorithm (a row [0.5, nan, 1, nan, -2, -inf] sorts to [-inf, -2, 0.5, nan, 1, "
+                    "nan]).",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_sort_nonfinite_func_keras", ops_sort_nonfinite)
 
     def float64_policy(ctx, fmt):
         inp = keras.Input((6, 4), dtype="float64")

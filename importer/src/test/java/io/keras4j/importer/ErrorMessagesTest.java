@@ -256,7 +256,7 @@ class ErrorMessagesTest {
         for (String expected : List.of("operation 'get_item' (GetItem): key 0 indexes the batch axis, which keras4j takes whole",
                 "operation 'mean' (Mean): option axis=None is not supported (it reduces the batch axis too)",
                 "operation 'reshape_2' (Reshape): option newshape=[-1, 3] is not supported for an input of (None, 7, 3)",
-                "operation 'sort' (Sort): Keras operation Sort is not supported by keras4j (supported: Absolute, Add,",
+                "operation 'median' (Median): Keras operation Median is not supported by keras4j (supported: Absolute, Add,",
                 "operation 'transpose' (Transpose): option axes=null is not supported for an input of rank 3",
                 "operation 'concatenate_2' (Concatenate): option axis=0 is the batch axis",
                 "operation 'add_2' (Add): is given tensors of ranks 3 and 2",

@@ -3,7 +3,6 @@ package io.keras4j.runtime.ops.primitive;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
-import java.util.Arrays;
 
 /**
  * ONNX TopK with sorted output: inputs data and k (one value); outputs the {@code k} largest (or smallest) values along
@@ -61,6 +60,13 @@ public final class TopK implements Op {
         return new int[][] {out, out.clone()};
     }
 
+    /** The row's positions in sorted order and a merge buffer, as floats (exact up to 2^24 entries). */
+    @Override
+    public int scratchSize(int[][] inputShapes) {
+        int[] x = inputShapes[0];
+        return 2 * Math.max(x[Dims.axis(axis, x.length, "axis")], 0);
+    }
+
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] x = inputShapes[0];
@@ -70,24 +76,48 @@ public final class TopK implements Op {
         int inner = Shapes.product(x, a + 1, x.length);
         int outer = Shapes.product(x, 0, a);
         float[] src = inputs[0];
-        boolean[] taken = new boolean[n];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int base = o * n * inner + i;
-                Arrays.fill(taken, false);
+                for (int t = 0; t < n; t++) {
+                    scratch[t] = t;
+                }
+                sort(src, base, inner, scratch, n);
                 for (int r = 0; r < k; r++) {
-                    int best = -1;
-                    for (int t = 0; t < n; t++) {
-                        if (!taken[t] && (best < 0 || before(src[base + t * inner], src[base + best * inner]))) {
-                            best = t;
-                        }
-                    }
-                    taken[best] = true;
+                    int best = (int) scratch[r];
                     int at = o * k * inner + r * inner + i;
                     outputs[0][at] = src[base + best * inner];
                     outputs[1][at] = best;
                 }
             }
+        }
+    }
+
+    /**
+     * Sorts the positions {@code order[0, n)} of the row at {@code src[base + t * stride]} best first, stably (a bottom-up
+     * merge sort through {@code order[n, 2n)}), so equal values keep their order along the axis.
+     */
+    private void sort(float[] src, int base, int stride, float[] order, int n) {
+        int from = 0;
+        int to = n;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int p = lo;
+                int q = mid;
+                for (int w = lo; w < hi; w++) {
+                    boolean right = q < hi && (p >= mid || before(src[base + (int) order[from + q] * stride],
+                            src[base + (int) order[from + p] * stride]));
+                    order[to + w] = right ? order[from + q++] : order[from + p++];
+                }
+            }
+            int swap = from;
+            from = to;
+            to = swap;
+        }
+        if (from != 0) {
+            System.arraycopy(order, from, order, 0, n);
         }
     }
 
