@@ -623,6 +623,24 @@ def register_cases(g):
                     covers=["operations"])
 
     R("ops_sort_func_keras", ops_sort, fmt="keras")
+
+    def ops_take_fill(ctx, fmt):
+        inp = keras.Input((5, 4))
+        x = layers.LSTM(6, return_sequences=True)(inp)
+        picked = ops.take(x, [0, 2, 5, -1], axis=-1)
+        out = layers.Dense(2)(ops.concatenate([picked[:, -1], ops.ones_like(picked[:, 0])], axis=-1))
+        heads = [picked, ops.take(x, np.array([[1, 0], [-1, 3]]), axis=1), ops.take(x, 2, axis=1),
+                 ops.full_like(x, 2.5) - x, ops.zeros_like(x, dtype="float32") + ops.ones_like(inp[..., :1]) + x]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    "functional LSTM(6, return_sequences) -> take features [0, 2, 5, -1] -> the last step, concatenated "
+                    "with ones_like of the first -> Dense(2); heads: the taken features, take over time with 2-D numpy "
+                    "indices (one negative), take of one step (the axis dropped), full_like(x, 2.5) - x, zeros_like "
+                    "(float32) + ones_like (broadcast) + x.",
+                    covers=["operations"])
+
+    R("ops_take_fill_func_keras", ops_take_fill, fmt="keras")
     R("ops_math_func_keras", ops_math, fmt="keras")
     R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
@@ -1160,7 +1178,8 @@ def register_cases(g):
                  ops.not_equal(inp, inp)]
         model = keras.Model(inp, [ops.sign(inp), ops.trunc(inp), ops.mod(inp, 0.0), ops.mod(inp, 2.0),
                                   ops.floor_divide(inp, 0.0), ops.floor_divide(inp, -2.0), ops.log1p(inp),
-                                  ops.arctanh(inp), ops.rsqrt(inp), ops.exp2(inp)]
+                                  ops.arctanh(inp), ops.rsqrt(inp), ops.exp2(inp), ops.zeros_like(inp),
+                                  ops.full_like(inp, -2.0)]
                             + [ops.cast(v, "float32") for v in truth]
                             + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32")])
         nan, inf = np.nan, np.inf
@@ -1169,7 +1188,7 @@ def register_cases(g):
         return Case(model, [x], "keras",
                     "functional Keras 3 operations on rows holding -0.0, NaN and infinities: sign, trunc, mod and "
                     "floor_divide by 0 and by numbers, log1p, arctanh and rsqrt out of their domains, exp2 (here: Keras' "
-                    "float64 check cannot run it), isnan, isinf, "
+                    "float64 check cannot run it), zeros_like and full_like (the value whatever x holds), isnan, isinf, "
                     "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero.",
                     covers=["operations", "nan_input"], nonfinite=True)
 
