@@ -139,6 +139,9 @@ def main():
                               free[:, -3::-1], ops.sum(seq, axis=()), ops.prod(seq, axis=1, dtype="int32")]
                 ).save(HERE / "operations_refused.keras")
 
+    steps = keras.Input((None, 3))
+    keras.Model(steps, steps[:, 4, 1:]).save(HERE / "index_unknown_length.keras")
+
 
 if __name__ == "__main__":
     main()

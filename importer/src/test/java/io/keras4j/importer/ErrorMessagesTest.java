@@ -393,6 +393,22 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().contains(cut.toString()), e.getMessage());
     }
 
+    /** {@code x[:, 4]} on steps of unknown length: Keras fails on 3 steps, and keras4j names the index and the axis. */
+    @Test
+    void anIndexOutsideAnAxisOfUnknownLengthIsNamedAtRunTime() throws IOException {
+        Model model = ModelImporter.load(TestData.root().resolve("unsupported").resolve("index_unknown_length.keras"));
+        float[] steps = new float[2 * 6 * 3];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i;
+        }
+        Tensor y = model.predict(Tensor.of(steps, 2, 6, 3));
+        assertEquals(13f, y.get(0, 0));
+        assertEquals(32f, y.get(1, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Tensor.of(new float[2 * 3 * 3], 2, 3, 3)));
+        assertTrue(e.getMessage().contains("index 4 is out of range for axis 1 of size 3"), e.getMessage());
+    }
+
     @Test
     void badInputsNameExpectedAndGiven() throws IOException {
         Model model = ModelImporter.load(SEED_H5);

@@ -3,7 +3,7 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Keras 3 {@code x[key]} (operation GetItem), numpy's basic indexing: per axis a slice {@code start:stop:step} (any
  * integers, step not 0), an integer index (the axis is dropped), {@code None} (a new axis of 1) and one
- * {@code ...}. The batch axis must be taken whole ({@code x[:, ...]}). Computed as a Slice, then a Squeeze of the
- * indexed axes, then an Unsqueeze of the new ones.
+ * {@code ...}. The batch axis must be taken whole ({@code x[:, ...]}). Computed as a Slice of the sliced axes, a Gather
+ * of each indexed one (an index outside an axis whose length is unknown at import fails at run time, naming the index),
+ * then an Unsqueeze of the new ones.
  */
 final class GetItemTranslator implements LayerTranslator {
     /** One entry of the key: a slice of an input axis, an index into one, or a new axis. */
@@ -33,7 +34,7 @@ final class GetItemTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         List<float[]> bounds = new ArrayList<>(); // start, stop, axis, step
-        List<Long> dropped = new ArrayList<>();
+        List<long[]> indexed = new ArrayList<>(); // axis, index
         List<Long> added = new ArrayList<>();
         int axis = 0;
         int out = 0;
@@ -68,12 +69,12 @@ final class GetItemTranslator implements LayerTranslator {
                 start = 0;
                 stop = 0;
             }
-            if (!item.whole()) {
-                bounds.add(new float[] {start, stop, axis, item.step()});
-            }
             if (item.index()) {
-                dropped.add((long) axis);
+                indexed.add(new long[] {axis, start});
             } else {
+                if (!item.whole()) {
+                    bounds.add(new float[] {start, stop, axis, item.step()});
+                }
                 out++;
             }
             axis++;
@@ -82,8 +83,9 @@ final class GetItemTranslator implements LayerTranslator {
         if (!bounds.isEmpty()) {
             v = OperationArguments.slice(t, v, bounds);
         }
-        if (!dropped.isEmpty()) {
-            v = t.emit(new Squeeze(dropped.stream().mapToLong(Long::longValue).toArray()), List.of(v)).get(0);
+        for (int i = indexed.size() - 1; i >= 0; i--) { // the last axis first, so the others keep their numbers
+            String index = GeneralConfig.constant(t, new float[] {indexed.get(i)[1]}, new int[0]);
+            v = t.emit(new Gather(indexed.get(i)[0]), List.of(v, index)).get(0);
         }
         if (!added.isEmpty()) {
             v = t.emit(new Unsqueeze(added.stream().mapToLong(Long::longValue).toArray()), List.of(v)).get(0);
