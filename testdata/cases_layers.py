@@ -630,14 +630,17 @@ def register_cases(g):
         picked = ops.take(x, [0, 2, 5, -1], axis=-1)
         out = layers.Dense(2)(ops.concatenate([picked[:, -1], ops.ones_like(picked[:, 0])], axis=-1))
         heads = [picked, ops.take(x, np.array([[1, 0], [-1, 3]]), axis=1), ops.take(x, 2, axis=1),
-                 ops.full_like(x, 2.5) - x, ops.zeros_like(x, dtype="float32") + ops.ones_like(inp[..., :1]) + x]
+                 ops.full_like(x, 2.5) - x, ops.zeros_like(x, dtype="float32") + ops.ones_like(inp[..., :1]) + x,
+                 ops.multiply(x, np.array([1.0, -2.0, 0.5, 3.0, 0.25, -1.0], "float32"))
+                 + np.full((1, 5, 1), 0.5, "float32"), ops.mod(x, np.array([[0.25], [-0.5], [1.0], [0.3], [2.0]]))]
         model = keras.Model(inp, [out] + heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
                     "functional LSTM(6, return_sequences) -> take features [0, 2, 5, -1] -> the last step, concatenated "
                     "with ones_like of the first -> Dense(2); heads: the taken features, take over time with 2-D numpy "
                     "indices (one negative), take of one step (the axis dropped), full_like(x, 2.5) - x, zeros_like "
-                    "(float32) + ones_like (broadcast) + x.",
+                    "(float32) + ones_like (broadcast) + x; numpy array operands: x * a row of 6 + an array of "
+                    "shape (1, 5, 1), mod by a (5, 1) column.",
                     covers=["operations"])
 
     R("ops_take_fill_func_keras", ops_take_fill, fmt="keras")
@@ -1179,7 +1182,8 @@ def register_cases(g):
         model = keras.Model(inp, [ops.sign(inp), ops.trunc(inp), ops.mod(inp, 0.0), ops.mod(inp, 2.0),
                                   ops.floor_divide(inp, 0.0), ops.floor_divide(inp, -2.0), ops.log1p(inp),
                                   ops.arctanh(inp), ops.rsqrt(inp), ops.exp2(inp), ops.zeros_like(inp),
-                                  ops.full_like(inp, -2.0)]
+                                  ops.full_like(inp, -2.0), ops.squareplus(inp * 3e19, 2.0), ops.tanh_shrink(inp * 1e-7),
+                                  ops.log10(ops.abs(inp) * 1e30), ops.log2(ops.abs(inp) * 1e30)]
                             + [ops.cast(v, "float32") for v in truth]
                             + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32")])
         nan, inf = np.nan, np.inf
@@ -1188,7 +1192,9 @@ def register_cases(g):
         return Case(model, [x], "keras",
                     "functional Keras 3 operations on rows holding -0.0, NaN and infinities: sign, trunc, mod and "
                     "floor_divide by 0 and by numbers, log1p, arctanh and rsqrt out of their domains, exp2 (here: Keras' "
-                    "float64 check cannot run it), zeros_like and full_like (the value whatever x holds), isnan, isinf, "
+                    "float64 check cannot run it), zeros_like and full_like (the value whatever x holds), squareplus and "
+                    "tanh_shrink in float32 (x² overflowing, x - tanh(x) rounding to 0), log10 and log2 as float32 "
+                    "quotients of logarithms, isnan, isinf, "
                     "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero.",
                     covers=["operations", "nan_input"], nonfinite=True)
 

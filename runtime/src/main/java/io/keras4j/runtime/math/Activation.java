@@ -28,7 +28,10 @@ public final class Activation {
         SIN, COS,
         /** The other trigonometric and hyperbolic functions and their inverses (ONNX Tan, Atan, ...; keras.ops). */
         TAN, ATAN, ASIN, ACOS, SINH, COSH, ASINH, ACOSH, ATANH,
-        /** {@code log(1 + x)}, {@code exp(x) - 1}, {@code log2}, {@code log10}, {@code 2^x}, {@code 1/sqrt(x)}. */
+        /**
+         * {@code log(1 + x)}, {@code exp(x) - 1}, {@code log2} and {@code log10} (the float32 quotient of the natural
+         * logarithms, as Keras computes them), {@code 2^x}, {@code 1/sqrt(x)}.
+         */
         LOG1P, EXPM1, LOG2, LOG10, EXP2, RSQRT,
         /** -1, 0 or 1 (NaN stays NaN; -0.0 gives 0, as TensorFlow), and rounding toward zero. */
         SIGN, TRUNC,
@@ -276,15 +279,15 @@ public final class Activation {
             case CLIP:
                 return Math.min(Math.max(v, (float) alpha), (float) beta);
             case TANH_SHRINK:
-                return (float) (x - Math.tanh(x));
+                return v - (float) Math.tanh(x); // in float32, as Keras: 0 where tanh(x) rounds to x
             case LOG_SIGMOID:
                 return (float) -softplus(-x);
             case SPARSE_PLUS:
                 return x <= -1 ? 0f : x < 1 ? (float) (0.25 * (x + 1) * (x + 1)) : v;
             case SPARSE_SIGMOID:
                 return x <= -1 ? 0f : x >= 1 ? 1f : (float) (0.5 * (x + 1));
-            case SQUAREPLUS:
-                return (float) ((x + Math.sqrt(x * x + alpha)) / 2);
+            case SQUAREPLUS: // in float32, as Keras: x² overflows past about 1.8e19, and cancels for large negative x
+                return (v + (float) Math.sqrt(v * v + (float) alpha)) / 2;
             case AFFINE:
                 return (float) (alpha * x + beta);
             case SCALED_TANH:
@@ -333,10 +336,10 @@ public final class Activation {
                 return (float) Math.log1p(x);
             case EXPM1:
                 return (float) Math.expm1(x);
-            case LOG2:
-                return (float) (Math.log(x) / Math.log(2));
+            case LOG2: // log(x) / log(2) in float32, as Keras
+                return (float) Math.log(x) / (float) Math.log(2);
             case LOG10:
-                return (float) Math.log10(x);
+                return (float) Math.log(x) / (float) Math.log(10);
             case EXP2:
                 return (float) Math.pow(2, x);
             case RSQRT:
@@ -405,7 +408,8 @@ public final class Activation {
 
     /**
      * Sparsemax as Keras 3's TensorFlow backend computes it: sort descending, support where
-     * {@code z_i - (cumsum_i - 1)/i > 0}, and {@code tau = (sum of cumsum_i over the support - 1) / k}.
+     * {@code z_i - (cumsum_i - 1)/i > 0}, and {@code tau = (sum of cumsum_i over the support - 1) / k}. A row holding NaN
+     * gives TensorFlow's result where the NaN comes first; elsewhere TensorFlow's depends on where its sort puts the NaN.
      */
     private static void sparsemax(float[] x, int from, int width) {
         float[] sorted = java.util.Arrays.copyOfRange(x, from, from + width);

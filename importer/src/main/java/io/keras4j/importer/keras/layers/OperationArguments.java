@@ -21,13 +21,15 @@ final class OperationArguments {
     }
 
     /**
-     * The arguments of a call that takes {@code count} of them, each a tensor or a number, as graph values; null after a
-     * problem. Tensors must share one rank (so that broadcasting never pairs the batch axis with another).
+     * The arguments of a call that takes {@code count} of them, each a tensor, a number or a numpy array, as graph values;
+     * null after a problem. Tensors must share one rank (so that broadcasting never pairs the batch axis with another);
+     * an array must have a lower rank, or theirs with a first dimension of 1.
      */
     static List<String> operands(LayerConfig config, Translation t, int count) {
         JsonNode args = t.positionalArguments();
         if (!args.isArray() || args.size() != count || tensorCount(args) != t.inputs().size()) {
-            config.problem("expects " + count + " positional arguments (tensors or numbers), got " + describe(args, t));
+            config.problem("expects " + count + " positional arguments (tensors, numbers or numpy arrays), got "
+                    + describe(args, t));
             return null;
         }
         List<String> out = new ArrayList<>();
@@ -35,23 +37,75 @@ final class OperationArguments {
         int rank = -1;
         for (JsonNode a : args) {
             if (isTensor(a)) {
-                KTensor x = t.inputs().get(next++);
-                int r = t.shape(x.value()).length;
+                int r = t.shape(t.inputs().get(next++).value()).length;
                 if (rank >= 0 && r != rank) {
                     config.problem("is given tensors of ranks " + rank + " and " + r + "; keras4j broadcasts only tensors"
                             + " of one rank (each keeps its batch axis first)");
                     return null;
                 }
                 rank = r;
-                out.add(x.value());
-            } else if (a.isNumber()) {
-                out.add(GeneralConfig.constant(t, new float[] {a.floatValue()}, new int[0]));
-            } else {
-                config.problem("argument " + a + " is not supported (a tensor or a number)");
-                return null;
             }
         }
+        next = 0;
+        for (JsonNode a : args) {
+            if (isTensor(a)) {
+                out.add(t.inputs().get(next++).value());
+                continue;
+            }
+            Array c = array(a, false);
+            if (c == null || c.shape().length > rank || c.shape().length == rank && c.shape()[0] != 1) {
+                config.problem("argument " + a + " is not supported (a tensor, a number, or a numpy array of lower rank"
+                        + " than the tensors' " + rank + ", or of that rank with a first dimension of 1)");
+                return null;
+            }
+            out.add(GeneralConfig.constant(t, c.values(), c.shape()));
+        }
         return out;
+    }
+
+    /** A constant array argument: its shape and its values in row-major order. */
+    record Array(int[] shape, float[] values) {
+    }
+
+    /**
+     * A numpy array ({@code {"class_name": "__numpy__", ...}}) or nested list of numbers as an array; null if it is ragged,
+     * too deep or holds anything else, or (with {@code integers}) a non-integer or one beyond {@link #END}.
+     */
+    static Array array(JsonNode v, boolean integers) {
+        if ("__numpy__".equals(v.path("class_name").asText())) {
+            v = v.path("config").path("value");
+        }
+        List<Integer> shape = new ArrayList<>();
+        List<Float> values = new ArrayList<>();
+        if (!flatten(v, 0, shape, values, integers)) {
+            return null;
+        }
+        float[] flat = new float[values.size()];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = values.get(i);
+        }
+        return new Array(shape.stream().mapToInt(Integer::intValue).toArray(), flat);
+    }
+
+    private static boolean flatten(JsonNode v, int depth, List<Integer> shape, List<Float> out, boolean integers) {
+        if (v.isNumber()) {
+            out.add(v.floatValue());
+            return depth == shape.size() && (!integers || v.isIntegralNumber() && Math.abs(v.asLong()) <= END);
+        }
+        if (!v.isArray() || depth > 8) {
+            return false;
+        }
+        if (depth == shape.size()) {
+            shape.add(v.size());
+        } else if (shape.get(depth) != v.size()) {
+            return false;
+        }
+        for (JsonNode e : v) {
+            if (!flatten(e, depth + 1, shape, out, integers)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The single tensor an operation of one argument is called on, or null after a problem. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.primitive.Gather;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,47 +22,15 @@ final class TakeOperationTranslator implements LayerTranslator {
         }
         KTensor x = t.inputs().get(0);
         int axis = OperationArguments.axis(config, t, x, "it takes from the flattened input, batch included");
-        JsonNode indices = args.get(1);
-        if ("__numpy__".equals(indices.path("class_name").asText())) {
-            indices = indices.path("config").path("value");
-        }
-        List<Integer> shape = new ArrayList<>();
-        List<Float> values = new ArrayList<>();
-        if (!flatten(indices, 0, shape, values)) {
+        OperationArguments.Array indices = OperationArguments.array(args.get(1), true);
+        if (indices == null) {
             config.problem("indices " + args.get(1) + " are not supported (integers: a number or a nested list)");
             return List.of(t.unavailable());
         }
         if (axis < 0) {
             return List.of(t.unavailable());
         }
-        float[] flat = new float[values.size()];
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] = values.get(i);
-        }
-        String idx = GeneralConfig.constant(t, flat, shape.stream().mapToInt(Integer::intValue).toArray());
+        String idx = GeneralConfig.constant(t, indices.values(), indices.shape());
         return List.of(new KTensor(t.emit(new Gather(axis), List.of(x.value(), idx)).get(0), null));
-    }
-
-    /** Appends the integers of a nested list in order and its shape; false if it is ragged or holds something else. */
-    private static boolean flatten(JsonNode v, int depth, List<Integer> shape, List<Float> out) {
-        if (v.isIntegralNumber()) {
-            long i = v.asLong();
-            out.add((float) i);
-            return depth == shape.size() && Math.abs(i) <= OperationArguments.END;
-        }
-        if (!v.isArray() || depth > 8) {
-            return false;
-        }
-        if (depth == shape.size()) {
-            shape.add(v.size());
-        } else if (shape.get(depth) != v.size()) {
-            return false;
-        }
-        for (JsonNode e : v) {
-            if (!flatten(e, depth + 1, shape, out)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
