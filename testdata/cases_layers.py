@@ -554,12 +554,14 @@ def register_cases(g):
         ids = keras.Input((6,), dtype="int32")
         x = layers.LSTM(4)(ops.one_hot(ids, 5))
         out = layers.Dense(2)(x)
-        model = keras.Model(ids, [out, ops.one_hot(ids, 5, axis=1), ops.one_hot(ids, 3)])
+        model = keras.Model(ids, [out, ops.one_hot(ids, 5, axis=1), ops.one_hot(ids, 3),
+                                  ops.cast(ops.full_like(ids, 2.5) + ids, "float32")])
         randomize(model, ctx.rng)
         codes = ctx.rng.integers(-1, 7, size=(3, 6)).astype(np.float32)
         return Case(model, [codes], fmt,
                     "functional int32 ids -> ops.one_hot(ids, 5) -> LSTM(4) -> Dense(2); heads one_hot over axis 1 and "
-                    "one_hot(ids, 3); ids from -1 to 6, so some lie outside the classes (all zeros, as TensorFlow).",
+                    "one_hot(ids, 3), full_like(ids, 2.5) + ids (the fill takes the ids' int32: 2); ids from -1 to 6, so some lie "
+                    "outside the classes (all zeros, as TensorFlow).",
                     covers=["operations"])
 
     R("ops_one_hot_func_keras", ops_one_hot, fmt="keras")
@@ -644,6 +646,28 @@ def register_cases(g):
                     covers=["operations"])
 
     R("ops_take_fill_func_keras", ops_take_fill, fmt="keras")
+
+    def ops_take_along(ctx, fmt):
+        rows, lengths = keras.Input((6, 4)), keras.Input((1,))
+        x = layers.GRU(5, return_sequences=True)(rows)
+        last_valid = ops.cast(lengths, "int32")[:, :, None] - 1
+        at_length = ops.take_along_axis(x, last_valid, axis=1)[:, 0]
+        out = layers.Dense(2)(at_length)
+        order = ops.argsort(x[:, -1], axis=-1)
+        heads = [at_length, ops.take_along_axis(x, ops.argsort(x, axis=1), axis=1),
+                 ops.take_along_axis(x[:, -1], order[:, ::-1], axis=-1),
+                 ops.take_along_axis(x, np.array([[[0], [2], [-1]]]), axis=1),
+                 ops.cast(ops.cast(3.0 * x, "int32"), "float32"), ops.cast(ops.cast(ops.round(2.0 * x), "bool"), "float32")]
+        model = keras.Model([rows, lengths], [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4), np.array([[6], [3], [1]], np.float32)], fmt,
+                    "functional GRU(5, return_sequences) -> take_along_axis over time at each sequence's length - 1 "
+                    "(cast to int32, indices of shape (batch, 1, 1) broadcast over features) -> Dense(2); heads: that "
+                    "step, take_along_axis with argsort over time (a sort), the last step's features in descending "
+                    "order, numpy indices (1, 3, 1) with a negative one, cast(3x, int32) (toward zero), cast(round(2x), bool).",
+                    covers=["operations"])
+
+    R("ops_take_along_func_keras", ops_take_along, fmt="keras")
     R("ops_math_func_keras", ops_math, fmt="keras")
     R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
@@ -1184,6 +1208,8 @@ def register_cases(g):
                                   ops.arctanh(inp), ops.rsqrt(inp), ops.exp2(inp), ops.zeros_like(inp),
                                   ops.full_like(inp, -2.0), ops.squareplus(inp * 3e19, 2.0), ops.tanh_shrink(inp * 1e-7),
                                   ops.log10(ops.abs(inp) * 1e30), ops.log2(ops.abs(inp) * 1e30)]
+                            + [ops.cast(ops.cast(v, t), "float32") for v, t in [(inp, "int32"), (100.0 * inp, "int8"),
+                                                                               (inp, "bool"), (inp * 1e10, "int64")]]
                             + [ops.cast(v, "float32") for v in truth]
                             + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32")])
         nan, inf = np.nan, np.inf
@@ -1191,10 +1217,10 @@ def register_cases(g):
                       [nan, nan, -0.0, inf, 7, -7]], dtype=np.float32)
         return Case(model, [x], "keras",
                     "functional Keras 3 operations on rows holding -0.0, NaN and infinities: sign, trunc, mod and "
-                    "floor_divide by 0 and by numbers, log1p, arctanh and rsqrt out of their domains, exp2 (here: Keras' "
-                    "float64 check cannot run it), zeros_like and full_like (the value whatever x holds), squareplus and "
+                    "floor_divide by 0 and by numbers, log1p, arctanh and rsqrt out of their domains, exp2 (here because "
+                    "generate.py's float64 cross-check, which ops_math_func_keras runs, fails on Keras' float64 exp2), zeros_like and full_like (the value whatever x holds), squareplus and "
                     "tanh_shrink in float32 (x² overflowing, x - tanh(x) rounding to 0), log10 and log2 as float32 "
-                    "quotients of logarithms, isnan, isinf, "
+                    "quotients of logarithms, casts to int32, int8 (of 100x), bool and int64 (of 1e10 x), isnan, isinf, "
                     "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero.",
                     covers=["operations", "nan_input"], nonfinite=True)
 

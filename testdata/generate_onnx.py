@@ -1074,6 +1074,51 @@ def _(name):
           "negative ids -1 to -4 count from the end, -5 and ids 4 and 7 give all off", ["one_hot"])
 
 
+class LastValidStepLstm(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.rnn = torch.nn.LSTM(3, 5, batch_first=True)
+        self.head = torch.nn.Linear(5, 2)
+
+    def forward(self, x, lengths):
+        y, _ = self.rnn(x)
+        index = (lengths - 1).view(-1, 1, 1).expand(-1, 1, y.shape[-1])
+        return self.head(y.gather(1, index)[:, 0])
+
+
+@case("torch_lstm_gather_last_valid_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 6, 3)).astype(np.float32)
+    lengths = np.array([6, 2, 4], np.int64)
+    torch_case(name, LastValidStepLstm(), x, 13, "torch nn.LSTM(3, 5, batch_first) over padded sequences -> the output at "
+               "each sequence's last valid step, y.gather(1, (lengths - 1) expanded over features) (ONNX GatherElements) "
+               "-> Linear(5, 2); dynamic batch and time", ["lstm", "gather_elements", "batch_first", "gemm_head"],
+               {"x": {0: "batch", 1: "time"}, "state_0": {0: "batch"}, "y": {0: "batch"}}, extra_inputs=(lengths,))
+
+
+@case("gather_elements_op13")
+def _(name):
+    nodes = [helper.make_node("GatherElements", ["x", "i"], ["steps"], axis=1),
+             helper.make_node("GatherElements", ["x", "j"], ["features"], axis=-1),
+             helper.make_node("GatherElements", ["x", "k"], ["batch"])]
+    ins = [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 4, 3]),
+           helper.make_tensor_value_info("i", TensorProto.INT64, [2, 2, 3]),
+           helper.make_tensor_value_info("j", TensorProto.INT32, [2, 4, 2]),
+           helper.make_tensor_value_info("k", TensorProto.INT64, [1, 3, 2])]
+    outs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [None] * 3) for n in ["steps", "features", "batch"]]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs), opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    r = rng(name)
+    x = r.standard_normal((2, 4, 3)).astype(np.float32)
+    i = np.array([[[0, 3, -1], [2, -4, 1]], [[3, 3, 0], [-2, 1, 2]]], np.int64)
+    j = np.array([[[2, 0], [1, 1], [-1, -3], [0, 2]], [[1, 2], [0, 0], [2, -2], [1, 0]]], np.int32)
+    k = np.array([[[1, 0], [0, -1], [-2, 1]]], np.int64)
+    write(name, model.SerializeToString(), [x, i, j, k], "GatherElements over axis 1 (indices over 2 of 4 steps), axis -1 "
+          "(int32 indices, 2 of 3 features) and axis 0 (indices over 1 of 2 samples, 3 of 4 steps, 2 of 3 features); "
+          "negative indices count from the end", ["gather_elements"])
+
+
 class EinsumAttentionLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

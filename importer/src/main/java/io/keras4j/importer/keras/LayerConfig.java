@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Typed access to one layer's config that records every problem instead of stopping at the first,
@@ -16,6 +17,9 @@ public final class LayerConfig {
 
     /** The dtypes keras4j computes, as float32 (within the tolerance of Keras' float64 results). */
     public static final Set<String> FLOAT_DTYPES = Set.of("float32", "float64");
+
+    /** The integer dtypes: group 1 is "u" for the unsigned ones, group 2 the bits. */
+    public static final Pattern INTEGER_DTYPES = Pattern.compile("(u?)int(8|16|32|64)");
 
     private final LayerSpec layer;
     private final Problems problems;

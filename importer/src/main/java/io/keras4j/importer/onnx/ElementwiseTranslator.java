@@ -62,7 +62,7 @@ final class ElementwiseTranslator implements OpTranslator {
                 return;
             }
         }
-        int type = kind.compares() ? DataType.BOOL_VALUE : b.type(x);
+        int type = kind.givesTruth() ? DataType.BOOL_VALUE : b.type(x);
         for (int i = 1; i < ins.size(); i++) {
             String out = i == ins.size() - 1 ? node.output(0) : b.fresh(node, "partial");
             b.emit(node, new Elementwise(k), List.of(x, ins.get(i)), List.of(out), type);

@@ -17,6 +17,7 @@ final class Translators {
             Map.entry("RNN", new RecurrentTranslator(RecurrentTranslator.Cell.RNN)),
             Map.entry("Shape", new ShapeTranslator()),
             Map.entry("Gather", new GatherTranslator()),
+            Map.entry("GatherElements", new GatherElementsTranslator()),
             Map.entry("Slice", new SliceTranslator()),
             Map.entry("Concat", new ConcatTranslator()),
             Map.entry("Unsqueeze", new UnsqueezeTranslator(false)),

@@ -11,6 +11,7 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.GatherElements;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
 import io.keras4j.runtime.ops.primitive.Pad;
@@ -92,6 +93,7 @@ public final class OpRegistry {
             Map.entry("Where", s -> new Where()),
             Map.entry("Flatten", Flatten::fromSpec),
             Map.entry("Gather", Gather::fromSpec),
+            Map.entry("GatherElements", GatherElements::fromSpec),
             Map.entry("Reduce", Reduce::fromSpec),
             Map.entry("DynamicReshape", io.keras4j.runtime.ops.primitive.Reshape::fromSpec),
             Map.entry("Reverse", ReverseAxis::fromSpec),

@@ -77,8 +77,9 @@ final class OperationArguments {
         }
         List<Integer> shape = new ArrayList<>();
         List<Float> values = new ArrayList<>();
-        if (!flatten(v, 0, shape, values, integers)) {
-            return null;
+        if (!flatten(v, 0, shape, values, integers)
+                || values.size() != shape.stream().mapToLong(Integer::longValue).reduce(1, Math::multiplyExact)) {
+            return null; // ragged, as [3, [1, 2]]
         }
         float[] flat = new float[values.size()];
         for (int i = 0; i < flat.length; i++) {
@@ -106,6 +107,19 @@ final class OperationArguments {
             }
         }
         return true;
+    }
+
+    /**
+     * The tensor an operation is called on, given first of {@code count} positional arguments whose others are not
+     * tensors; null after a problem, which says the call {@code expects} what it names.
+     */
+    static KTensor first(LayerConfig config, Translation t, int count, String expects) {
+        JsonNode args = t.positionalArguments();
+        if (!args.isArray() || args.size() != count || !isTensor(args.get(0)) || t.inputs().size() != 1) {
+            config.problem("expects " + expects + " as positional arguments, got " + describe(args, t));
+            return null;
+        }
+        return t.inputs().get(0);
     }
 
     /** The single tensor an operation of one argument is called on, or null after a problem. */

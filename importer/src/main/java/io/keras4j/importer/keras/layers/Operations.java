@@ -134,6 +134,7 @@ public final class Operations {
             Map.entry("Swapaxes", new TransposeOperationTranslator(TransposeOperationTranslator.Form.SWAPAXES)),
             Map.entry("Moveaxis", new TransposeOperationTranslator(TransposeOperationTranslator.Form.MOVEAXIS)),
             Map.entry("Take", new TakeOperationTranslator()),
+            Map.entry("TakeAlongAxis", new TakeAlongAxisOperationTranslator()),
             Map.entry("ZerosLike", new FillLikeOperationTranslator(0f)),
             Map.entry("OnesLike", new FillLikeOperationTranslator(1f)),
             Map.entry("FullLike", new FillLikeOperationTranslator(null)),

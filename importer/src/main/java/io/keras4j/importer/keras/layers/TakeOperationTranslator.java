@@ -14,13 +14,11 @@ import java.util.List;
 final class TakeOperationTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
-        JsonNode args = t.positionalArguments();
-        if (!args.isArray() || args.size() != 2 || !OperationArguments.isTensor(args.get(0)) || t.inputs().size() != 1) {
-            config.problem("expects a tensor and constant indices as positional arguments (indices from a tensor are not"
-                    + " supported)");
+        KTensor x = OperationArguments.first(config, t, 2, "a tensor and constant indices (not a tensor)");
+        if (x == null) {
             return List.of(t.unavailable());
         }
-        KTensor x = t.inputs().get(0);
+        JsonNode args = t.positionalArguments();
         int axis = OperationArguments.axis(config, t, x, "it takes from the flattened input, batch included");
         OperationArguments.Array indices = OperationArguments.array(args.get(1), true);
         if (indices == null) {

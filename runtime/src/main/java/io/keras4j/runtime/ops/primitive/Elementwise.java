@@ -35,8 +35,8 @@ public final class Elementwise implements Op {
             this.operator = operator;
         }
 
-        /** Whether the result is a comparison's 1 or 0 (a bool in ONNX). */
-        public boolean compares() {
+        /** Whether the result is a truth value, 1 or 0 (a bool in ONNX): the comparisons and the logical operations. */
+        public boolean givesTruth() {
             return this == EQUAL || this == GREATER || this == LESS || this == GREATER_OR_EQUAL || this == LESS_OR_EQUAL
                     || this == NOT_EQUAL || this == AND || this == OR || this == XOR;
         }

@@ -5,8 +5,8 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
 /**
- * ONNX TopK with sorted output: inputs data and k (one value); outputs the {@code k} largest (or smallest) values along
- * {@code axis}, best first, and their indices. Equal values keep their order along the axis, as ONNX Runtime orders
+ * ONNX TopK with sorted output, and Keras' sort, argsort and top_k: inputs data and k (one value); outputs the {@code k}
+ * largest (or smallest) values along {@code axis}, best first, and their indices. Equal values keep their order along the axis, as ONNX Runtime orders
  * them; NaN counts as the best (ONNX Runtime's order with NaN depends on its algorithm and k). The output shape depends
  * on the value of k.
  */
