@@ -1119,6 +1119,29 @@ def _(name):
           "negative indices count from the end", ["gather_elements"])
 
 
+class ConvTransposeGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.down = torch.nn.Conv1d(3, 4, 3, stride=2, padding=1)
+        self.rnn = torch.nn.GRU(4, 5, batch_first=True)
+        self.up = torch.nn.ConvTranspose1d(5, 3, 4, stride=2, padding=1)
+        self.up2 = torch.nn.ConvTranspose1d(3, 2, 3, stride=3, padding=2, output_padding=1, dilation=2, bias=False)
+
+    def forward(self, x):
+        y, _ = self.rnn(self.down(x).transpose(1, 2))
+        return self.up2(self.up(y.transpose(1, 2)))
+
+
+@case("torch_conv_transpose_gru_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 3, 8)).astype(np.float32)
+    torch_case(name, ConvTransposeGru(), x, 13, "torch Conv1d(3, 4, 3, stride 2, padding 1) -> GRU(4, 5, batch_first) -> "
+               "ConvTranspose1d(5, 3, 4, stride 2, padding 1) back to 8 steps -> ConvTranspose1d(3, 2, 3, stride 3, "
+               "padding 2, output_padding 1, dilation 2, no bias) (ONNX ConvTranspose); dynamic batch and time",
+               ["conv", "gru", "conv_transpose", "batch_first"], {"x": {0: "batch", 2: "time"}, "y": {0: "batch", 2: "time"}})
+
+
 class EinsumAttentionLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -2,6 +2,7 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import java.util.Arrays;
 import java.util.List;
@@ -17,18 +18,13 @@ final class ConvTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        String x = node.input(0);
-        int[] shape = b.shape(x);
-        if (shape.length != 3) {
-            node.problem("only 1-D convolution is supported (input [batch, channels, steps]), got an input of rank "
-                    + shape.length);
+        Parameters params = Parameters.of(node, b, "convolution");
+        if (params == null) {
             return;
         }
-        OnnxTensor w = Args.constant(node, b, 1, "W");
-        OnnxTensor bias = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
-        if (w == null || !node.input(2).isEmpty() && bias == null) {
-            return;
-        }
+        int[] shape = params.inputShape();
+        OnnxTensor w = params.w();
+        OnnxTensor bias = params.bias();
         int[] ws = w.shape();
         int group = (int) node.intAttr("group", 1);
         if (ws.length != 3 || group < 1 || ws[0] % group != 0) {
@@ -43,13 +39,7 @@ final class ConvTranslator implements OpTranslator {
             node.problem("W " + w + " with group " + group + " takes " + channels + " channels but the input has " + shape[1]);
             return;
         }
-        if (bias != null && bias.floats().length != filters) {
-            node.problem("B " + bias + " must have one value per filter (" + filters + ")");
-            return;
-        }
-        long[] kernelShape = node.intsAttr("kernel_shape");
-        if (kernelShape != null && !Arrays.equals(kernelShape, new long[] {k})) {
-            node.problem("kernel_shape " + Arrays.toString(kernelShape) + " does not match W " + w);
+        if (!biasAndKernelFit(node, w, bias, filters, k)) {
             return;
         }
         int stride = one(node, "strides");
@@ -78,15 +68,50 @@ final class ConvTranslator implements OpTranslator {
             }
             conv = Conv1D.padded(channels, filters, k, stride, dilation, (int) p[0], (int) p[1], group, kernel, bf, linear);
         }
+        channelsLast(node, b, conv);
+    }
+
+    /** The input's shape {@code [batch, channels, steps]}, constant W and optional B of a 1-D convolution node. */
+    record Parameters(int[] inputShape, OnnxTensor w, OnnxTensor bias) {
+        /** The node's parameters, or null after a problem; {@code what} names the convolution for it. */
+        static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what) {
+            int[] shape = b.shape(node.input(0));
+            if (shape.length != 3) {
+                node.problem("only 1-D " + what + " is supported (input [batch, channels, steps]), got an input of rank "
+                        + shape.length);
+                return null;
+            }
+            OnnxTensor w = Args.constant(node, b, 1, "W");
+            OnnxTensor bias = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
+            return w == null || !node.input(2).isEmpty() && bias == null ? null : new Parameters(shape, w, bias);
+        }
+    }
+
+    /** Emits {@code op}, which takes and gives {@code [batch, steps, channels]}, between two Transposes of the node. */
+    static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op) {
         String channelsLast = b.fresh(node, "channels_last");
-        String convolved = b.fresh(node, "convolved");
-        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(x), List.of(channelsLast), DataTypes.FLOAT);
-        b.emit(node, conv, List.of(channelsLast), List.of(convolved), DataTypes.FLOAT);
-        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(convolved), List.of(node.output(0)), DataTypes.FLOAT);
+        String computed = b.fresh(node, "convolved");
+        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(node.input(0)), List.of(channelsLast), DataTypes.FLOAT);
+        b.emit(node, op, List.of(channelsLast), List.of(computed), DataTypes.FLOAT);
+        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
+    }
+
+    /** Whether B holds one value per filter and attribute kernel_shape, if given, is W's kernel size; else a problem. */
+    static boolean biasAndKernelFit(OnnxNode node, OnnxTensor w, OnnxTensor bias, int filters, int k) {
+        if (bias != null && bias.floats().length != filters) {
+            node.problem("B " + bias + " must have one value per filter (" + filters + ")");
+            return false;
+        }
+        long[] kernelShape = node.intsAttr("kernel_shape");
+        if (kernelShape != null && !Arrays.equals(kernelShape, new long[] {k})) {
+            node.problem("kernel_shape " + Arrays.toString(kernelShape) + " does not match W " + w);
+            return false;
+        }
+        return true;
     }
 
     /** The single value of a one-element list attribute (default 1), or -1 after a problem. */
-    private static int one(OnnxNode node, String attribute) {
+    static int one(OnnxNode node, String attribute) {
         long[] v = node.intsAttr(attribute);
         if (v == null) {
             return 1;

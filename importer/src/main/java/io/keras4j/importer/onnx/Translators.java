@@ -65,6 +65,7 @@ final class Translators {
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
             Map.entry("BatchNormalization", new BatchNormalizationTranslator()),
             Map.entry("Conv", new ConvTranslator()),
+            Map.entry("ConvTranspose", new ConvTransposeTranslator()),
             Map.entry("MaxPool", new PoolTranslator(true, false)),
             Map.entry("AveragePool", new PoolTranslator(false, false)),
             Map.entry("Split", new SplitTranslator()),
