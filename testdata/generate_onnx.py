@@ -1142,6 +1142,65 @@ def _(name):
                ["conv", "gru", "conv_transpose", "batch_first"], {"x": {0: "batch", 2: "time"}, "y": {0: "batch", 2: "time"}})
 
 
+class NormalizedConvGru(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv1d(3, 4, 3, padding=1)
+        self.instance = torch.nn.InstanceNorm1d(4, affine=True)
+        self.plain = torch.nn.InstanceNorm1d(4)
+        self.group = torch.nn.GroupNorm(2, 4, eps=1e-3)
+        self.rnn = torch.nn.GRU(4, 5, batch_first=True)
+
+    def forward(self, x):
+        h = self.conv(x)
+        h = self.group(self.plain(self.instance(h)) + h)
+        y, _ = self.rnn(h.transpose(1, 2))
+        return y[:, -1]
+
+
+@case("torch_instance_group_norm_gru_op13")
+def _(name):
+    r = rng(name)
+    x = (2 * r.standard_normal((3, 3, 7)) + 1).astype(np.float32)
+    torch_case(name, NormalizedConvGru(), x, 13, "torch Conv1d(3, 4, 3) -> InstanceNorm1d(4, affine) -> InstanceNorm1d(4) "
+               "-> + the convolution -> GroupNorm(2, 4, eps 1e-3) (exported as Reshape, InstanceNormalization, Reshape, "
+               "Mul, Add) -> GRU(4, 5, batch_first), last step; dynamic batch and time",
+               ["conv", "instance_normalization", "group_norm", "gru", "batch_first"],
+               {"x": {0: "batch", 2: "time"}, "y": {0: "batch"}})
+
+
+@case("sum_mean_op13")
+def _(name):
+    nodes = [helper.make_node("Sum", ["a", "b", "c"], ["sum3"]), helper.make_node("Sum", ["a"], ["sum1"]),
+             helper.make_node("Mean", ["a", "c"], ["mean2"]), helper.make_node("Mean", ["a", "b", "c", "a"], ["mean4"])]
+    ins = [helper.make_tensor_value_info("a", TensorProto.FLOAT, ["batch", 4, 3]),
+           helper.make_tensor_value_info("b", TensorProto.FLOAT, [3]),
+           helper.make_tensor_value_info("c", TensorProto.FLOAT, ["batch", 1, 3])]
+    outs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [None] * 3) for n in ["sum3", "sum1", "mean2", "mean4"]]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs), opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    r = rng(name)
+    a, b, c = (r.standard_normal(s).astype(np.float32) for s in [(2, 4, 3), (3,), (2, 1, 3)])
+    write(name, model.SerializeToString(), [a, b, c], "Sum of three inputs and of one, Mean of two and of four (one input "
+          "twice), with numpy broadcasting; dynamic batch", ["sum", "mean"])
+
+
+@case("group_norm_op21")
+def _(name):
+    nodes = [helper.make_node("GroupNormalization", ["x", "scale", "bias"], ["y"], num_groups=2, epsilon=1e-3),
+             helper.make_node("GroupNormalization", ["x", "scale", "bias"], ["y4"], num_groups=4)]
+    r = rng(name)
+    inits = [numpy_helper.from_array(r.standard_normal(4).astype(np.float32), "scale"),
+             numpy_helper.from_array(r.standard_normal(4).astype(np.float32), "bias")]
+    ins = [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 4, "time"])]
+    outs = [helper.make_tensor_value_info(n, TensorProto.FLOAT, [None] * 3) for n in ["y", "y4"]]
+    model = helper.make_model(helper.make_graph(nodes, name, ins, outs, inits), opset_imports=[helper.make_opsetid("", 21)])
+    model.ir_version = 10
+    x = (3 * r.standard_normal((2, 4, 5)) - 1).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "GroupNormalization (opset 21: scale and bias per channel) with 2 groups "
+          "and epsilon 1e-3, and with 4 groups and the default epsilon; dynamic batch and time", ["group_normalization"])
+
+
 class EinsumAttentionLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -8,24 +8,34 @@ import java.util.List;
 
 /**
  * ONNX Add, Sub, Mul, Div (integer Div when both inputs are integers), Mod (fmod 0: the divisor's sign, integers only; 1:
- * the dividend's), Pow, the comparisons and And, Or, Xor of bool inputs (a bool result), and Max
- * and Min of one or more inputs (folded left to right into binary ops; one input is an Identity).
+ * the dividend's), Pow, the comparisons and And, Or, Xor of bool inputs (a bool result), and Max, Min, Sum and Mean
+ * of one or more inputs (folded left to right into binary ops, Mean's sum then divided by the count; one input is an
+ * Identity).
  */
 final class ElementwiseTranslator implements OpTranslator {
     private final Elementwise.Kind kind;
+    private final boolean variadic;
+    private final boolean mean;
 
     ElementwiseTranslator(Elementwise.Kind kind) {
-        this.kind = kind;
+        this(kind, kind == Elementwise.Kind.MAX || kind == Elementwise.Kind.MIN, false);
     }
 
-    private boolean variadic() {
-        return kind == Elementwise.Kind.MAX || kind == Elementwise.Kind.MIN;
+    private ElementwiseTranslator(Elementwise.Kind kind, boolean variadic, boolean mean) {
+        this.kind = kind;
+        this.variadic = variadic;
+        this.mean = mean;
+    }
+
+    /** ONNX Sum (Add of one or more inputs) or Mean (their Sum divided by their count). */
+    static ElementwiseTranslator sum(boolean mean) {
+        return new ElementwiseTranslator(Elementwise.Kind.ADD, true, mean);
     }
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         List<String> ins = new ArrayList<>(node.inputs());
-        if (!variadic() && Args.required(node, 1, "B") == null) {
+        if (!variadic && Args.required(node, 1, "B") == null) {
             return;
         }
         if (node.has("broadcast") || node.has("axis")) {
@@ -39,6 +49,10 @@ final class ElementwiseTranslator implements OpTranslator {
         String x = ins.get(0);
         if (ins.size() == 1) {
             b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
+            return;
+        }
+        if (mean && !DataTypes.isFloat(b.type(x))) {
+            node.problem("input '" + x + "' is " + DataTypes.name(b.type(x)) + ", Mean takes floating-point inputs");
             return;
         }
         boolean logical = kind == Elementwise.Kind.AND || kind == Elementwise.Kind.OR || kind == Elementwise.Kind.XOR;
@@ -64,9 +78,15 @@ final class ElementwiseTranslator implements OpTranslator {
         }
         int type = kind.givesTruth() ? DataType.BOOL_VALUE : b.type(x);
         for (int i = 1; i < ins.size(); i++) {
-            String out = i == ins.size() - 1 ? node.output(0) : b.fresh(node, "partial");
+            String out = i == ins.size() - 1 && !mean ? node.output(0) : b.fresh(node, "partial");
             b.emit(node, new Elementwise(k), List.of(x, ins.get(i)), List.of(out), type);
             x = out;
+        }
+        if (mean) {
+            String count = b.fresh(node, "count");
+            b.defineConstant(count, OnnxTensor.ofFloats(DataType.FLOAT_VALUE, new int[0], new float[] {ins.size()}));
+            b.materialize(count);
+            b.emit(node, new Elementwise(Elementwise.Kind.DIV), List.of(x, count), List.of(node.output(0)), type);
         }
     }
 }
