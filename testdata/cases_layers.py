@@ -414,6 +414,24 @@ def register_cases(g):
                                                        "outputs from the same model saved as .keras." if fmt == "h5" else ""),
                     covers=["group_normalization"], reload_from="keras" if fmt == "h5" else None)
 
+    def rms_norm(ctx, fmt):
+        inp = keras.Input((6, 4))
+        x = layers.LSTM(5, return_sequences=True)(layers.Masking()(inp))
+        h = layers.RMSNormalization()(x)
+        out = layers.Dense(2)(layers.GRU(3)(h))
+        heads = [h, layers.RMSNormalization(axis=[1, 2], epsilon=0.1)(x), layers.RMSNormalization(axis=-1)(3.0 * inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [padded_rows(ctx, 3, 6, 4, [6, 4, 2], "post")], fmt,
+                    "functional Masking -> LSTM(5, return_sequences) -> RMSNormalization (drops the mask: the GRU after it "
+                    "runs every step) -> GRU(3) -> Dense(2); heads RMSNormalization over the last axis, over (time, "
+                    "features) with epsilon 0.1, and of 3x the inputs (padded steps included)."
+                    + (" Keras 3.15.1 cannot reload this .h5 (mask operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["rms_normalization"], reload_from="keras" if fmt == "h5" else None)
+
+    R("rms_norm_func_keras", rms_norm, fmt="keras")
+    R("rms_norm_func_h5", rms_norm, fmt="h5")
     R("group_norm_func_keras", group_norm, fmt="keras")
     R("group_norm_func_h5", group_norm, fmt="h5")
 

@@ -16,7 +16,9 @@ public final class LayerNormalization implements Op {
         /** Keras 3's deprecated {@code rms_scaling}: {@code y = x·rsqrt(v + epsilon)·gamma}, the variance and no beta. */
         KERAS_RMS_SCALING,
         /** ONNX LayerNormalization: {@code y = (x - m)·rsqrt(v + epsilon)·gamma + beta}. */
-        ONNX
+        ONNX,
+        /** Keras 3 RMSNormalization: {@code y = x·rsqrt(mean(x²) + epsilon)·gamma}, the mean square and no beta. */
+        RMS
     }
 
     private final int rank;
@@ -110,11 +112,14 @@ public final class LayerNormalization implements Op {
         int[] shape = inputShapes[0];
         int groups = x.length / groupSize;
         for (int g = 0; g < groups; g++) {
-            double sum = 0;
-            for (int j = 0; j < groupSize; j++) {
-                sum += x[flat(g, j, shape)];
+            float mean = 0; // RMS: so the variance below is the mean square
+            if (form != Form.RMS) {
+                double sum = 0;
+                for (int j = 0; j < groupSize; j++) {
+                    sum += x[flat(g, j, shape)];
+                }
+                mean = (float) (sum / groupSize);
             }
-            float mean = (float) (sum / groupSize);
             double sq = 0;
             for (int j = 0; j < groupSize; j++) {
                 float dv = x[flat(g, j, shape)] - mean;
@@ -130,7 +135,7 @@ public final class LayerNormalization implements Op {
 
     private float normalize(float x, float mean, float variance, int p) {
         float inv = (float) (1.0 / Math.sqrt(variance + epsilon));
-        if (form == Form.KERAS_RMS_SCALING) {
+        if (form == Form.KERAS_RMS_SCALING || form == Form.RMS) {
             float out = x * inv;
             return gamma == null ? out : out * gamma[p];
         }

@@ -45,6 +45,7 @@ public final class Translators {
             Map.entry("Minimum", new MergeTranslator(io.keras4j.runtime.ops.Merge.Kind.MINIMUM)),
             Map.entry("BatchNormalization", new BatchNormalizationTranslator()),
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
+            Map.entry("RMSNormalization", new RmsNormalizationTranslator()),
             Map.entry("Normalization", new NormalizationTranslator()),
             Map.entry("UnitNormalization", new UnitNormalizationTranslator()),
             Map.entry("GroupNormalization", new GroupNormalizationTranslator()),
