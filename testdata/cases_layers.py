@@ -430,6 +430,25 @@ def register_cases(g):
                        "as .keras." if fmt == "h5" else ""),
                     covers=["rms_normalization"], reload_from="keras" if fmt == "h5" else None)
 
+    def adaptive_pooling(ctx, fmt):
+        inp = keras.Input((10, 3))
+        x = layers.LSTM(4, return_sequences=True)(inp)
+        out = layers.Dense(2)(layers.Flatten()(layers.AdaptiveAveragePooling1D(3)(x)))
+        heads = [layers.AdaptiveMaxPooling1D(4)(x), layers.AdaptiveAveragePooling1D(6)(x), layers.AdaptiveMaxPooling1D(7)(inp),
+                 layers.AdaptiveAveragePooling1D(2, data_format="channels_first")(x), layers.AdaptiveMaxPooling1D(10)(x),
+                 layers.AdaptiveAveragePooling1D(9)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 10, 3)], fmt,
+                    "functional LSTM(4, return_sequences) over 10 steps -> AdaptiveAveragePooling1D(3) -> Flatten -> "
+                    "Dense(2); heads AdaptiveMaxPooling1D 4, AdaptiveAveragePooling1D 6, AdaptiveMaxPooling1D 7 of the "
+                    "inputs, AdaptiveAveragePooling1D 2 channels_first (over the 4 units), AdaptiveMaxPooling1D 10 (one "
+                    "step each), AdaptiveAveragePooling1D 9 of the inputs (windows of 2 steps). An output size of 1 fails in "
+                    "Keras 3.15.1 itself (its second pool spans one step more than the input).",
+                    covers=["adaptive_pooling"])
+
+    R("adaptive_pooling_func_keras", adaptive_pooling, fmt="keras")
+    R("adaptive_pooling_func_h5", adaptive_pooling, fmt="h5")
     R("rms_norm_func_keras", rms_norm, fmt="keras")
     R("rms_norm_func_h5", rms_norm, fmt="h5")
     R("group_norm_func_keras", group_norm, fmt="keras")

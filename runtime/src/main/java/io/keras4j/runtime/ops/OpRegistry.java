@@ -49,6 +49,8 @@ public final class OpRegistry {
             Map.entry("Conv1D", Conv1D::fromSpec),
             Map.entry("MaxPooling1D", Pooling1D::fromSpec),
             Map.entry("AveragePooling1D", Pooling1D::fromSpec),
+            Map.entry("AdaptiveMaxPooling1D", Pooling1D::fromSpec),
+            Map.entry("AdaptiveAveragePooling1D", Pooling1D::fromSpec),
             Map.entry("GlobalMaxPooling1D", GlobalPooling1D::fromSpec),
             Map.entry("GlobalAveragePooling1D", GlobalPooling1D::fromSpec),
             Map.entry("Reshape", Reshape::fromSpec),

@@ -8,6 +8,11 @@ import io.keras4j.runtime.Shapes;
  * {@code stride} steps; VALID keeps whole windows only, SAME gives {@code ceil(steps/stride)} windows with
  * the smaller half of the padding on the left, as TensorFlow does. Padded positions take no part: a
  * SAME average divides by the number of real steps in its window.
+ *
+ * <p>Keras 3's AdaptiveMaxPooling1D and AdaptiveAveragePooling1D ({@link #adaptive}) give {@code outputSize} windows as
+ * its TensorFlow backend places them: window o starts at {@code floor(o·steps/out)} (in float32) and spans
+ * {@code ceil(steps/out) + 1} steps where {@code ceil((o+1)·steps/out)} minus that start is that many, else
+ * {@code ceil(steps/out)}.
  */
 public final class Pooling1D implements Op {
     private final boolean max;
@@ -15,36 +20,77 @@ public final class Pooling1D implements Op {
     private final int stride;
     private final boolean same;
     private final boolean channelsFirst;
+    /** The adaptive pooling's number of windows, or 0 for windows of poolSize every stride. */
+    private final int outputSize;
 
     public Pooling1D(boolean max, int poolSize, int stride, boolean same, boolean channelsFirst) {
+        this(max, poolSize, stride, same, channelsFirst, 0);
         if (poolSize <= 0 || stride <= 0) {
             throw new IllegalArgumentException("pool size " + poolSize + " and stride " + stride + " must be positive");
         }
+    }
+
+    private Pooling1D(boolean max, int poolSize, int stride, boolean same, boolean channelsFirst, int outputSize) {
         this.max = max;
         this.poolSize = poolSize;
         this.stride = stride;
         this.same = same;
         this.channelsFirst = channelsFirst;
+        this.outputSize = outputSize;
+    }
+
+    /** Keras 3 adaptive pooling into {@code outputSize} windows. */
+    public static Pooling1D adaptive(boolean max, int outputSize, boolean channelsFirst) {
+        if (outputSize <= 0) {
+            throw new IllegalArgumentException("adaptive pooling output size " + outputSize + " must be positive");
+        }
+        return new Pooling1D(max, 0, 0, false, channelsFirst, outputSize);
     }
 
     @Override
     public String type() {
-        return max ? "MaxPooling1D" : "AveragePooling1D";
+        return (outputSize > 0 ? "Adaptive" : "") + (max ? "MaxPooling1D" : "AveragePooling1D");
     }
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("pool_size", poolSize).attr("stride", stride).attr("same", same)
-                .attr("channels_first", channelsFirst).build();
+        OpSpec.Builder b = OpSpec.builder(type()).attr("channels_first", channelsFirst);
+        return outputSize > 0 ? b.attr("output_size", outputSize).build()
+                : b.attr("pool_size", poolSize).attr("stride", stride).attr("same", same).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()} (type MaxPooling1D or AveragePooling1D). */
+    /** Rebuilds the op from its {@link #spec()} (type MaxPooling1D, AveragePooling1D or their Adaptive forms). */
     public static Pooling1D fromSpec(OpSpec s) {
-        return new Pooling1D(s.type().equals("MaxPooling1D"), s.intAttr("pool_size"), s.intAttr("stride"), s.boolAttr("same"),
+        boolean max = s.type().endsWith("MaxPooling1D");
+        if (s.type().startsWith("Adaptive")) {
+            return adaptive(max, s.intAttr("output_size"), s.boolAttr("channels_first"));
+        }
+        return new Pooling1D(max, s.intAttr("pool_size"), s.intAttr("stride"), s.boolAttr("same"),
                 s.boolAttr("channels_first"));
     }
 
+    /** The first step of window {@code o} of an adaptive pooling over {@code steps}. */
+    private int adaptiveStart(int o, int steps) {
+        return Math.min((int) Math.floor((float) o * steps / outputSize), steps - 1);
+    }
+
+    /** The number of steps window {@code o} of an adaptive pooling over {@code steps} takes. */
+    private int adaptiveSize(int o, int steps) {
+        int start = adaptiveStart(o, steps);
+        int end = Math.min((int) Math.ceil((float) (o + 1) * steps / outputSize), steps);
+        int small = (int) Math.ceil((double) steps / outputSize);
+        int size = end - start == small + 1 ? small + 1 : small;
+        if (start < 0 || start + size > steps) {
+            throw new IllegalArgumentException(type() + ": window " + o + " of " + outputSize + " over " + steps
+                    + " steps would take " + size + " steps from step " + start);
+        }
+        return size;
+    }
+
     private int outSteps(int steps) {
+        if (outputSize > 0) {
+            return outputSize;
+        }
         if (steps < 0) {
             return -1;
         }
@@ -87,8 +133,8 @@ public final class Pooling1D implements Op {
             int xb = b * steps * channels;
             int yb = b * out * channels;
             for (int o = 0; o < out; o++) {
-                int from = Math.max(o * stride - left, 0);
-                int to = Math.min(o * stride - left + poolSize, steps);
+                int from = outputSize > 0 ? adaptiveStart(o, steps) : Math.max(o * stride - left, 0);
+                int to = outputSize > 0 ? from + adaptiveSize(o, steps) : Math.min(o * stride - left + poolSize, steps);
                 for (int c = 0; c < channels; c++) {
                     float v;
                     if (max) {

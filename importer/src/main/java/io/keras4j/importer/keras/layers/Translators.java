@@ -26,6 +26,8 @@ public final class Translators {
             Map.entry("SeparableConv1D", new SeparableConv1DTranslator(true)),
             Map.entry("Conv1DTranspose", new Conv1DTransposeTranslator()),
             Map.entry("MaxPooling1D", new Pooling1DTranslator(true)),
+            Map.entry("AdaptiveMaxPooling1D", new AdaptivePooling1DTranslator(true)),
+            Map.entry("AdaptiveAveragePooling1D", new AdaptivePooling1DTranslator(false)),
             Map.entry("AveragePooling1D", new Pooling1DTranslator(false)),
             Map.entry("GlobalMaxPooling1D", new GlobalPooling1DTranslator(true)),
             Map.entry("GlobalAveragePooling1D", new GlobalPooling1DTranslator(false)),
