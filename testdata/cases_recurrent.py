@@ -1058,3 +1058,38 @@ def register_cases(g):
                            "changed_layers": {"lstm_second": "kernel[0, 0] += 0.5; bias += 0.05 (in the copy only)"}})
 
     R("diverging_second_lstm_h5", diverging)
+
+    def conv_lstm_2d(ctx, fmt):
+        inp = keras.Input((5, 6, 6, 2))
+        seq = layers.ConvLSTM2D(3, (3, 3), padding="same", return_sequences=True)(inp)
+        last, h, c = layers.ConvLSTM2D(2, (2, 2), strides=2, return_state=True, recurrent_activation="hard_sigmoid")(seq)
+        out = layers.Dense(2)(layers.Flatten()(last))
+        heads = [seq, h, c, layers.ConvLSTM2D(2, (3, 2), dilation_rate=(2, 1), padding="same", go_backwards=True,
+                                              activation="softsign", use_bias=False)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6, 6, 2)], fmt,
+                    "functional ConvLSTM2D(3, 3x3, same, return_sequences) over 5 steps of 6x6x2 -> ConvLSTM2D(2, 2x2, "
+                    "strides 2, valid, return_state, hard_sigmoid) -> Flatten -> Dense(2); heads: the sequences, the "
+                    "states h and c, ConvLSTM2D(2, 3x2, dilation (2, 1), same, go_backwards, softsign, no bias).",
+                    covers=["conv_lstm"])
+
+    R("conv_lstm2d_func_keras", conv_lstm_2d, fmt="keras")
+    R("conv_lstm2d_func_h5", conv_lstm_2d, fmt="h5")
+
+    def conv_lstm_1d_3d(ctx, fmt):
+        rows, cube = keras.Input((6, 8, 3)), keras.Input((3, 3, 4, 4, 1))
+        first = layers.ConvLSTM1D(4, 3, padding="same", return_sequences=True)(rows)
+        out = layers.Dense(2)(layers.Flatten()(layers.ConvLSTM1D(2, 3, strides=2)(first)))
+        heads = [first, layers.Bidirectional(layers.ConvLSTM1D(2, 3, padding="same", return_sequences=True))(rows),
+                 layers.Bidirectional(layers.ConvLSTM1D(2, 3), merge_mode="sum")(rows),
+                 layers.ConvLSTM3D(2, 2, padding="same")(cube)]
+        model = keras.Model([rows, cube], [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 8, 3), normal_inputs(ctx, 3, 3, 3, 4, 4, 1)], fmt,
+                    "functional ConvLSTM1D(4, 3, same, return_sequences) over 6 steps of 8x3 -> ConvLSTM1D(2, 3, strides "
+                    "2) -> Flatten -> Dense(2); heads: the sequences, Bidirectional(ConvLSTM1D(2, 3, same, return_sequences)) (concat on the filters), "
+                    "Bidirectional(ConvLSTM1D(2, 3), sum), ConvLSTM3D(2, 2, same) over 3 steps of 3x4x4x1.",
+                    covers=["conv_lstm", "bidirectional"])
+
+    R("conv_lstm1d_3d_func_keras", conv_lstm_1d_3d, fmt="keras")

@@ -10,6 +10,9 @@ public final class Translators {
     private static final Map<String, LayerTranslator> BY_CLASS = Map.ofEntries(
             // recurrent layers
             Map.entry("LSTM", new LstmTranslator()),
+            Map.entry("ConvLSTM1D", new ConvLstmTranslator(1)),
+            Map.entry("ConvLSTM2D", new ConvLstmTranslator(2)),
+            Map.entry("ConvLSTM3D", new ConvLstmTranslator(3)),
             Map.entry("GRU", new GruTranslator()),
             Map.entry("CuDNNLSTM", new CuDnnLstmTranslator()),
             Map.entry("CuDNNGRU", new CuDnnGruTranslator()),
