@@ -1,5 +1,6 @@
 package io.keras4j.importer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,7 +118,7 @@ class BadInputsTest {
     @Test
     void npyOfAnUnsupportedDtypeIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<i2", 4)));
-        assertEquals("unsupported dtype '<i2'; use float32, float64, int32 or int64", e.getMessage());
+        assertEquals("unsupported dtype '<i2'; use float32, float64, int32, int64 or bool", e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<U4", 4))).getMessage()
                 .contains("unsupported dtype '<U4'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<f4", 3))).getMessage()
@@ -125,6 +126,14 @@ class BadInputsTest {
     }
 
     /** A .npy file of shape (4,) with {@code bytes} bytes of data. */
+    @Test
+    void npyOfBoolsReadsAsOnesAndZeros() {
+        byte[] bools = npy("|b1", 4);
+        bools[bools.length - 4] = 1;
+        bools[bools.length - 2] = 1;
+        assertArrayEquals(new float[] {1, 0, 1, 0}, Npy.parse(bools).toArray());
+    }
+
     private static byte[] npy(String descr, int bytes) {
         String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (4,), }";
         header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";

@@ -48,12 +48,15 @@ final class ConvTransposeTranslator implements OpTranslator {
         }
         long extra = outputPadding == null ? 0 : outputPadding.length == 1 ? outputPadding[0] : -1;
         long span = (k - 1L) * dilation + 1;
-        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID") || pads.length != 2 || extra < 0 || extra >= stride
+        if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
+            node.problem("auto_pad " + autoPad + " is not supported (NOTSET or VALID)");
+            return;
+        }
+        if (pads.length != 2 || extra < 0 || extra >= stride
                 && extra >= dilation || pads[0] < 0 || pads[1] < 0 || pads[0] > span - 1 || pads[1] > span - 1 + extra) {
-            node.problem("auto_pad " + autoPad + ", pads " + Arrays.toString(node.intsAttr("pads")) + ", output_padding "
-                    + Arrays.toString(outputPadding) + " are not supported for kernel span " + span + " (auto_pad NOTSET"
-                    + " or VALID; pads of at most span - 1, the end one plus output_padding, which must be below the"
-                    + " stride or the dilation)");
+            node.problem("pads " + Arrays.toString(node.intsAttr("pads")) + " with output_padding "
+                    + Arrays.toString(outputPadding) + " are not supported for kernel span " + span + " (pads of at most"
+                    + " span - 1, the end one plus output_padding, which must be below the stride or the dilation)");
             return;
         }
         float[] kernel = new float[w.floats().length]; // ONNX [channels][filters][k] as [k][filters][channels]

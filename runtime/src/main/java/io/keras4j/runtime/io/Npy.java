@@ -90,6 +90,9 @@ public final class Npy {
         String type = descr.substring(1);
         int itemSize;
         switch (type) {
+            case "b1":
+                itemSize = 1;
+                break;
             case "f4":
             case "i4":
                 itemSize = 4;
@@ -99,7 +102,7 @@ public final class Npy {
                 itemSize = 8;
                 break;
             default:
-                throw new IllegalArgumentException("unsupported dtype '" + descr + "'; use float32, float64, int32 or int64");
+                throw new IllegalArgumentException("unsupported dtype '" + descr + "'; use float32, float64, int32, int64 or bool");
         }
         if (order == '>') {
             buf.order(ByteOrder.BIG_ENDIAN);
@@ -123,6 +126,9 @@ public final class Npy {
                     break;
                 case "i4":
                     data[i] = buf.getInt(at);
+                    break;
+                case "b1":
+                    data[i] = buf.get(at) != 0 ? 1f : 0f;
                     break;
                 default:
                     data[i] = buf.getLong(at);

@@ -82,7 +82,7 @@ public final class Conv1DTranspose implements Op {
         Inputs.rank(x, 3, "input");
         Inputs.lastDim(x, inChannels, "input");
         long out = outSteps(x[1]);
-        if (x[1] == 0 || out == 0 || out > Integer.MAX_VALUE) {
+        if (x[1] == 0 || out <= 0 && x[1] > 0 || out > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("input of " + x[1] + " steps gives " + out + " output steps");
         }
         return new int[][] {new int[] {x[0], (int) out, activation.outputWidth(filters)}};
