@@ -449,6 +449,25 @@ def register_cases(g):
 
     R("adaptive_pooling_func_keras", adaptive_pooling, fmt="keras")
     R("adaptive_pooling_func_h5", adaptive_pooling, fmt="h5")
+    def spectral_norm(ctx, fmt):
+        inp = keras.Input((6, 4))
+        x = layers.LSTM(5, return_sequences=True)(inp)
+        h = layers.SpectralNormalization(layers.Conv1D(3, 2, activation="relu"), power_iterations=2)(x)
+        out = layers.SpectralNormalization(layers.Dense(2))(layers.GlobalAveragePooling1D()(h))
+        model = keras.Model(inp, [out, h])
+        randomize(model, ctx.rng)
+        # a few training steps normalize the kernels in place, as a trained model's file holds them
+        model.compile(optimizer="sgd", loss="mse")
+        model.fit(normal_inputs(ctx, 8, 6, 4), [np.zeros((8, 2), np.float32), np.zeros((8, 5, 3), np.float32)],
+                  epochs=2, batch_size=4, verbose=0)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional LSTM(5, return_sequences) -> SpectralNormalization(Conv1D(3, 2, relu), power_iterations "
+                    "2) -> GlobalAveragePooling1D -> SpectralNormalization(Dense(2)); trained two epochs so that the "
+                    "kernels were normalized in place (inference runs the wrapped layers as they are).",
+                    covers=["spectral_normalization"])
+
+    R("spectral_norm_func_keras", spectral_norm, fmt="keras")
+    R("spectral_norm_func_h5", spectral_norm, fmt="h5")
     R("rms_norm_func_keras", rms_norm, fmt="keras")
     R("rms_norm_func_h5", rms_norm, fmt="h5")
     R("group_norm_func_keras", group_norm, fmt="keras")
