@@ -3,6 +3,7 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.importer.keras.LayerSpec;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.Arrays;
@@ -166,6 +167,17 @@ final class GeneralConfig {
     /** The shape of a value, as Keras prints it, for messages. */
     static String shapeText(int[] shape) {
         return io.keras4j.runtime.Shapes.toString(shape);
+    }
+
+    /** The layer a wrapper holds in option {@code layer} (TimeDistributed, SpectralNormalization), or null after a problem. */
+    static LayerSpec wrapped(LayerConfig config) {
+        JsonNode layer = config.raw("layer");
+        if (layer == null || !layer.isObject()) {
+            config.problem("has no wrapped layer config");
+            return null;
+        }
+        return new LayerSpec(layer.path("config").path("name").asText("layer"), layer.path("class_name").asText(),
+                layer.path("config"), List.of());
     }
 
     /** Emits a constant and returns its value. */

@@ -1,6 +1,5 @@
 package io.keras4j.importer.keras.layers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.LayerSpec;
@@ -16,14 +15,11 @@ import java.util.List;
 final class SpectralNormalizationTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
-        JsonNode layer = config.raw("layer");
         config.ignore("power_iterations");
-        if (layer == null || !layer.isObject()) {
-            config.problem("has no wrapped layer config");
+        LayerSpec inner = GeneralConfig.wrapped(config);
+        if (inner == null) {
             return List.of(t.unavailable());
         }
-        LayerSpec inner = new LayerSpec(layer.path("config").path("name").asText("layer"), layer.path("class_name").asText(),
-                layer.path("config"), List.of());
         KTensor x = GeneralConfig.single(config, t);
         if (x == null) {
             return List.of(t.unavailable());
