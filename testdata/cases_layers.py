@@ -468,6 +468,26 @@ def register_cases(g):
 
     R("spectral_norm_func_keras", spectral_norm, fmt="keras")
     R("spectral_norm_func_h5", spectral_norm, fmt="h5")
+    def discretization(ctx, fmt):
+        inp = keras.Input((6,))
+        buckets = layers.Discretization(bin_boundaries=[-1.0, 0.0, 0.5, 1.5])(inp)
+        x = layers.LSTM(4)(layers.Embedding(5, 3)(buckets))
+        out = layers.Dense(2)(x)
+        model = keras.Model(inp, [out, ops.cast(buckets, "float32")])
+        randomize(model, ctx.rng)
+        nan, inf = np.nan, np.inf
+        x = np.array([[-2.0, -1.0, -0.5, 0.0, 0.25, 0.5], [1.0, 1.5, 2.0, -0.0, nan, inf],
+                      [-inf, 0.49999997, 1.4999999, -1.0000001, 3.0, -3.0]], np.float32)
+        return Case(model, [x], fmt,
+                    "functional Discretization(bin_boundaries [-1, 0, 0.5, 1.5]) -> Embedding(5, 3) -> LSTM(4) -> "
+                    "Dense(2); head: the bucket indices. Inputs on the boundaries (a boundary counts as at or below: "
+                    "bucket above it), just below them, -0.0, NaN (the last bucket, as TensorFlow's Bucketize) and "
+                    "infinities." + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same "
+                                     "model saved as .keras." if fmt == "h5" else ""),
+                    covers=["discretization", "nan_input"], nonfinite=True, reload_from="keras" if fmt == "h5" else None)
+
+    R("discretization_func_keras", discretization, fmt="keras")
+    R("discretization_func_h5", discretization, fmt="h5")
     R("rms_norm_func_keras", rms_norm, fmt="keras")
     R("rms_norm_func_h5", rms_norm, fmt="h5")
     R("group_norm_func_keras", group_norm, fmt="keras")

@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
+import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
@@ -96,6 +97,7 @@ public final class OpRegistry {
             Map.entry("Flatten", Flatten::fromSpec),
             Map.entry("Gather", Gather::fromSpec),
             Map.entry("GatherElements", GatherElements::fromSpec),
+            Map.entry("Bucketize", Bucketize::fromSpec),
             Map.entry("Reduce", Reduce::fromSpec),
             Map.entry("DynamicReshape", io.keras4j.runtime.ops.primitive.Reshape::fromSpec),
             Map.entry("Reverse", ReverseAxis::fromSpec),

@@ -51,6 +51,7 @@ public final class Translators {
             Map.entry("BatchNormalization", new BatchNormalizationTranslator()),
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
             Map.entry("RMSNormalization", new RmsNormalizationTranslator()),
+            Map.entry("Discretization", new DiscretizationTranslator()),
             Map.entry("SpectralNormalization", new SpectralNormalizationTranslator()),
             Map.entry("Normalization", new NormalizationTranslator()),
             Map.entry("UnitNormalization", new UnitNormalizationTranslator()),
