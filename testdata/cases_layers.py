@@ -488,6 +488,30 @@ def register_cases(g):
 
     R("discretization_func_keras", discretization, fmt="keras")
     R("discretization_func_h5", discretization, fmt="h5")
+    def grouped_query_attention(ctx, fmt):
+        q_in, v_in = keras.Input((5, 3)), keras.Input((6, 4))
+        q = layers.LSTM(6, return_sequences=True)(q_in)
+        v = layers.LSTM(6, return_sequences=True)(v_in)
+        plain = layers.GroupQueryAttention(4, 4, 2, name="grouped")(q, v)
+        causal, scores = layers.GroupQueryAttention(3, 6, 1, use_gate=True, name="causal_gated_scores")(
+            q, q, use_causal_mask=True, return_attention_scores=True)
+        keyed = layers.GroupQueryAttention(2, 4, 2, use_bias=False, dropout=0.2, sliding_window=2, name="keyed")(
+            q, v, v[:, :, ::-1])
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(plain))
+        model = keras.Model([q_in, v_in], [out, plain, causal, scores, keyed])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 3), normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional LSTM(6, seq) on a 5-step query and a 6-step value -> GroupedQueryAttention(head_dim 4, "
+                    "4 query heads, 2 key/value heads) -> GlobalAveragePooling1D -> Dense(2); heads: that attention, "
+                    "self-attention (head_dim 3, 6 query heads, 1 key/value head, use_gate) with use_causal_mask and "
+                    "return_attention_scores, and (head_dim 2, 4 and 2 heads, no bias, dropout (inactive), "
+                    "sliding_window 2) with a separate key (the value reversed in time)."
+                    + (" Keras 3.15.1 cannot reload this .h5 (operation nodes): outputs from the same model saved "
+                       "as .keras." if fmt == "h5" else ""),
+                    covers=["grouped_query_attention"], reload_from="keras" if fmt == "h5" else None)
+
+    R("grouped_query_attention_func_keras", grouped_query_attention, fmt="keras")
+    R("grouped_query_attention_func_h5", grouped_query_attention, fmt="h5")
     R("rms_norm_func_keras", rms_norm, fmt="keras")
     R("rms_norm_func_h5", rms_norm, fmt="h5")
     R("group_norm_func_keras", group_norm, fmt="keras")

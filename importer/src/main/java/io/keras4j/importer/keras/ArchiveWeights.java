@@ -24,6 +24,9 @@ final class ArchiveWeights implements WeightStore {
      * @param layers the model's layers in model order
      * @param root   the group that holds the layer groups: {@code /layers}, or a nested model's {@code .../layers}
      */
+    /** Config class names of layers whose Python class, which names their group, is another (an exported alias). */
+    private static final Map<String, String> PYTHON_CLASSES = Map.of("GroupQueryAttention", "GroupedQueryAttention");
+
     ArchiveWeights(Hdf5File file, List<LayerSpec> layers, String root) {
         this.file = file;
         this.paths = new ArrayList<>();
@@ -33,7 +36,7 @@ final class ArchiveWeights implements WeightStore {
                 paths.add(null);
                 continue;
             }
-            String base = snakeCase(layer.className());
+            String base = snakeCase(PYTHON_CLASSES.getOrDefault(layer.className(), layer.className()));
             Integer n = used.get(base);
             used.put(base, n == null ? 0 : n + 1);
             paths.add(root + "/" + (n == null ? base : base + "_" + (n + 1)));

@@ -19,9 +19,20 @@ import java.util.stream.Stream;
  * inputs carry, {@code use_causal_mask} and {@code sliding_window} hide key steps as in Keras; the output carries the
  * query's mask. A query step that sees no key step weighs all equally, as Keras' fused attention does, or none where
  * Keras 3.10 and later compute with their Softmax layer (with {@code dropout} or returned scores), which zeroes it.
+ *
+ * <p>Keras 3 GroupQueryAttention (class GroupedQueryAttention) is the same attention over {@code num_query_heads} heads of {@code head_dim}, whose key
+ * and value projections have {@code num_key_value_heads} heads, each repeated for its group of query heads (written
+ * out at import); masked inputs are refused.
  */
 final class MultiHeadAttentionTranslator implements LayerTranslator {
     private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
+
+    private final boolean grouped;
+
+    /** @param grouped whether this is GroupQueryAttention */
+    MultiHeadAttentionTranslator(boolean grouped) {
+        this.grouped = grouped;
+    }
 
     /** A projection: its name in a {@code .keras} archive and in an {@code .h5} file. */
     private enum Part {
@@ -42,7 +53,8 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
             for (Weight w : weights) {
                 String[] s = w.path().split("/");
                 int at = s.length >= 3 && s[s.length - 2].equals("vars") ? s.length - 3 : s.length - 2;
-                if (at >= 0 && (s[at].equals(archive) || s[at].equals(h5))) {
+                String name = at >= 0 ? s[at].replaceFirst("^_", "") : ""; // GroupQueryAttention's _query_dense, ...
+                if (name.equals(archive.replaceFirst("^_", "")) || name.equals(h5)) {
                     found.add(w);
                 }
             }
@@ -59,18 +71,24 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
                     + " Keras 3; keras4j implements Keras 3's");
             return List.of(t.unavailable());
         }
-        int heads = config.positiveInt("num_heads");
-        int keyDim = config.positiveInt("key_dim");
+        int heads = config.positiveInt(grouped ? "num_query_heads" : "num_heads");
+        int keyDim = config.positiveInt(grouped ? "head_dim" : "key_dim");
         JsonNode vd = config.raw("value_dim");
-        int valueDim = vd == null || vd.isNull() ? keyDim : config.positiveInt("value_dim");
+        int valueDim = grouped || vd == null || vd.isNull() ? keyDim : config.positiveInt("value_dim");
+        int keyValueHeads = grouped ? config.positiveInt("num_key_value_heads") : heads;
+        if (keyValueHeads > 0 && heads % keyValueHeads != 0) {
+            config.problem("option num_key_value_heads=" + keyValueHeads + " does not divide num_query_heads=" + heads);
+            return List.of(t.unavailable());
+        }
         boolean useBias = config.bool(true, "use_bias");
         boolean useGate = config.bool(false, "use_gate");
         boolean dropout = config.number(0, "dropout") > 0;
         boolean flash = config.bool(false, "flash_attention");
         int window = slidingWindow(config);
-        JsonNode outputShape = config.raw("output_shape");
+        JsonNode outputShape = grouped ? null : config.raw("output_shape");
         List<KTensor> ins = t.inputs();
-        if (heads <= 0 || keyDim <= 0 || valueDim <= 0 || window < 0 || !attentionAxes(config)) {
+        if (heads <= 0 || keyDim <= 0 || valueDim <= 0 || keyValueHeads <= 0 || window < 0
+                || !grouped && !attentionAxes(config)) {
             return List.of(t.unavailable());
         }
         if (ins.size() < 2 || ins.size() > 3) {
@@ -88,6 +106,10 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         KTensor query = ins.get(0);
         KTensor value = ins.get(1);
         KTensor key = ins.size() == 3 ? ins.get(2) : null;
+        if (grouped && Stream.of(query, value, key).anyMatch(x -> x != null && x.mask() != null)) {
+            config.problem("receives a masked input, which keras4j does not apply to a GroupQueryAttention");
+            return List.of(t.unavailable());
+        }
         if (Stream.of(query, value, key).anyMatch(x -> x != null && TimeDistributedTranslator.refusesKeptMask(config, t,
                 x.mask(), "broadcasts it against the scores, which fails"))) {
             return List.of(t.unavailable());
@@ -112,11 +134,12 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
                 + " of query, key, value" + (useGate ? ", gate" : "") + " and output")) {
             return List.of(t.unavailable());
         }
-        String q = project(config, t, Part.QUERY, query, qs[2], new long[] {heads, keyDim}, LINEAR, per);
-        String k = project(config, t, Part.KEY, key == null ? value : key, ks[2], new long[] {heads, keyDim},
-                LINEAR, per);
-        String v = project(config, t, Part.VALUE, value, vs[2], new long[] {heads, valueDim}, LINEAR, per);
-        String gate = useGate ? project(config, t, Part.GATE, query, qs[2], new long[] {heads, valueDim},
+        String q = project(config, t, Part.QUERY, query, qs[2], new long[] {heads, keyDim}, 1, LINEAR, per);
+        int repeats = heads / keyValueHeads;
+        String k = project(config, t, Part.KEY, key == null ? value : key, ks[2], new long[] {keyValueHeads, keyDim},
+                repeats, LINEAR, per);
+        String v = project(config, t, Part.VALUE, value, vs[2], new long[] {keyValueHeads, valueDim}, repeats, LINEAR, per);
+        String gate = useGate ? project(config, t, Part.GATE, query, qs[2], new long[] {heads, valueDim}, 1,
                 Activation.of(Activation.Kind.SIGMOID), per) : null;
         if (q == null || k == null || v == null || useGate && gate == null) {
             return List.of(t.unavailable());
@@ -156,9 +179,12 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         return returnScores ? List.of(result, new KTensor(attended.get(1), null)) : List.of(result);
     }
 
-    /** A Dense over the last axis giving {@code (heads, dim)} flattened, or null (problem recorded). */
+    /**
+     * A Dense over the last axis giving {@code (heads, dim)} flattened, each stored head {@code repeats} times in a row
+     * (GroupQueryAttention's key and value heads), or null (problem recorded).
+     */
     private static String project(LayerConfig config, Translation t, Part part, KTensor x, int in, long[] headsDim,
-                                  Activation activation, int per) {
+                                  int repeats, Activation activation, int per) {
         List<Weight> w = part.of(t.weights());
         float[] kernel = w.size() == per ? LayerWeights.take(config, w, 0, part.h5 + " kernel", in, headsDim[0], headsDim[1])
                 : null;
@@ -167,8 +193,27 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
             missing(config, part, w, per);
             return null;
         }
-        int units = (int) (headsDim[0] * headsDim[1]);
-        return t.emit(new Dense(in, units, kernel, bias, activation), List.of(x.value())).get(0);
+        int stored = (int) (headsDim[0] * headsDim[1]);
+        int units = stored * repeats;
+        return t.emit(new Dense(in, units, repeatHeads(kernel, in, stored, (int) headsDim[1], repeats),
+                bias == null ? null : repeatHeads(bias, 1, stored, (int) headsDim[1], repeats), activation),
+                List.of(x.value())).get(0);
+    }
+
+    /** Rows of {@code heads·dim} values with each head's {@code dim} values repeated {@code repeats} times in a row. */
+    private static float[] repeatHeads(float[] rows, int count, int width, int dim, int repeats) {
+        if (repeats == 1) {
+            return rows;
+        }
+        float[] out = new float[count * width * repeats];
+        for (int r = 0; r < count; r++) {
+            for (int h = 0; h < width / dim; h++) {
+                for (int k = 0; k < repeats; k++) {
+                    System.arraycopy(rows, r * width + h * dim, out, r * width * repeats + (h * repeats + k) * dim, dim);
+                }
+            }
+        }
+        return out;
     }
 
     private static void missing(LayerConfig config, Part part, List<Weight> found, int per) {

@@ -64,7 +64,9 @@ public final class Translators {
             Map.entry("Dot", new DotTranslator()),
             Map.entry("Attention", new AttentionTranslator(false)),
             Map.entry("AdditiveAttention", new AttentionTranslator(true)),
-            Map.entry("MultiHeadAttention", new MultiHeadAttentionTranslator()),
+            Map.entry("MultiHeadAttention", new MultiHeadAttentionTranslator(false)),
+            Map.entry("GroupQueryAttention", new MultiHeadAttentionTranslator(true)),
+            Map.entry("GroupedQueryAttention", new MultiHeadAttentionTranslator(true)), // its class name in an .h5
             Map.entry("Softmax", new SoftmaxTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
