@@ -125,7 +125,6 @@ class BadInputsTest {
                 .startsWith("truncated: shape (4,) of <f4 needs 16 bytes"));
     }
 
-    /** A .npy file of shape (4,) with {@code bytes} bytes of data. */
     @Test
     void npyOfBoolsReadsAsOnesAndZeros() {
         byte[] bools = npy("|b1", 4);
@@ -134,6 +133,7 @@ class BadInputsTest {
         assertArrayEquals(new float[] {1, 0, 1, 0}, Npy.parse(bools).toArray());
     }
 
+    /** A .npy file of shape (4,) with {@code bytes} bytes of data. */
     private static byte[] npy(String descr, int bytes) {
         String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (4,), }";
         header += " ".repeat(63 - (10 + header.length()) % 64) + "\n";

@@ -52,11 +52,11 @@ final class ConvTransposeTranslator implements OpTranslator {
             node.problem("auto_pad " + autoPad + " is not supported (NOTSET or VALID)");
             return;
         }
-        if (pads.length != 2 || extra < 0 || extra >= stride
-                && extra >= dilation || pads[0] < 0 || pads[1] < 0 || pads[0] > span - 1 || pads[1] > span - 1 + extra) {
+        if (pads.length != 2 || extra < 0 || extra >= stride || pads[0] < 0 || pads[1] < 0 || pads[0] > span - 1
+                || pads[1] > span - 1 + extra) {
             node.problem("pads " + Arrays.toString(node.intsAttr("pads")) + " with output_padding "
                     + Arrays.toString(outputPadding) + " are not supported for kernel span " + span + " (pads of at most"
-                    + " span - 1, the end one plus output_padding, which must be below the stride or the dilation)");
+                    + " span - 1, the end one plus output_padding, which must be below the stride, as ONNX Runtime requires)");
             return;
         }
         float[] kernel = new float[w.floats().length]; // ONNX [channels][filters][k] as [k][filters][channels]

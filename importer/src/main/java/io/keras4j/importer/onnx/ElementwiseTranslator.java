@@ -27,9 +27,14 @@ final class ElementwiseTranslator implements OpTranslator {
         this.mean = mean;
     }
 
-    /** ONNX Sum (Add of one or more inputs) or Mean (their Sum divided by their count). */
-    static ElementwiseTranslator sum(boolean mean) {
-        return new ElementwiseTranslator(Elementwise.Kind.ADD, true, mean);
+    /** ONNX Sum: Add of one or more floating-point inputs. */
+    static ElementwiseTranslator sum() {
+        return new ElementwiseTranslator(Elementwise.Kind.ADD, true, false);
+    }
+
+    /** ONNX Mean: the Sum of one or more floating-point inputs divided by their count. */
+    static ElementwiseTranslator mean() {
+        return new ElementwiseTranslator(Elementwise.Kind.ADD, true, true);
     }
 
     @Override
@@ -51,8 +56,9 @@ final class ElementwiseTranslator implements OpTranslator {
             b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
             return;
         }
-        if (mean && !DataTypes.isFloat(b.type(x))) {
-            node.problem("input '" + x + "' is " + DataTypes.name(b.type(x)) + ", Mean takes floating-point inputs");
+        if (kind == Elementwise.Kind.ADD && variadic && !DataTypes.isFloat(b.type(x))) {
+            node.problem("input '" + x + "' is " + DataTypes.name(b.type(x)) + ", " + node.opType()
+                    + " takes floating-point inputs");
             return;
         }
         boolean logical = kind == Elementwise.Kind.AND || kind == Elementwise.Kind.OR || kind == Elementwise.Kind.XOR;

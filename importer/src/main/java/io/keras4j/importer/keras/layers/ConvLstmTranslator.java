@@ -79,10 +79,9 @@ final class ConvLstmTranslator implements LayerTranslator {
         int[] ones = new int[rank];
         Arrays.fill(ones, 1);
         Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true);
-        int positions = Arrays.stream(input.out()).reduce(1, (a, b) -> a * b);
-        long units = (long) positions * filters;
-        long inputSize = (long) Arrays.stream(in).reduce(1, (a, b) -> a * b) * channels;
-        if ((inputSize + units) * 4 * units > MAX_WEIGHTS) {
+        long units = Arrays.stream(input.out()).asLongStream().reduce(filters, Math::multiplyExact);
+        long inputSize = Arrays.stream(in).asLongStream().reduce(channels, Math::multiplyExact);
+        if (units > MAX_WEIGHTS || inputSize > MAX_WEIGHTS || (inputSize + units) * 4 * units > MAX_WEIGHTS) {
             config.problem("would be run as an LSTM of " + units + " units over " + inputSize + " inputs, whose kernels"
                     + " hold more than keras4j's limit of " + MAX_WEIGHTS + " floats");
             return RecurrentConfig.unavailable(t, options, 2);
