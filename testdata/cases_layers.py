@@ -466,6 +466,20 @@ def register_cases(g):
                     "kernels were normalized in place (inference runs the wrapped layers as they are).",
                     covers=["spectral_normalization"])
 
+    def spectral_norm_wrapped(ctx, fmt):
+        ids, rows = keras.Input((4,), dtype="int32"), keras.Input((5, 3))
+        embedded = layers.SpectralNormalization(layers.Embedding(6, 3))(ids)
+        per_step = layers.TimeDistributed(layers.SpectralNormalization(layers.Dense(2)))(rows)
+        model = keras.Model([ids, rows], [embedded, per_step])
+        randomize(model, ctx.rng, scale=3.0)
+        return Case(model, [ctx.rng.integers(0, 6, size=(3, 4)).astype(np.float32), normal_inputs(ctx, 3, 5, 3)], fmt,
+                    "functional SpectralNormalization(Embedding(6, 3)) on int32 ids (Keras casts the output to the "
+                    "input's int32: the vectors truncated toward zero) and TimeDistributed(SpectralNormalization("
+                    "Dense(2))) (the wrapped Dense's weights inside two wrappers).",
+                    covers=["spectral_normalization", "time_distributed"])
+
+    R("spectral_norm_wrapped_func_keras", spectral_norm_wrapped, fmt="keras")
+    R("spectral_norm_wrapped_func_h5", spectral_norm_wrapped, fmt="h5")
     R("spectral_norm_func_keras", spectral_norm, fmt="keras")
     R("spectral_norm_func_h5", spectral_norm, fmt="h5")
     def discretization(ctx, fmt):
@@ -486,6 +500,33 @@ def register_cases(g):
                                      "model saved as .keras." if fmt == "h5" else ""),
                     covers=["discretization", "nan_input"], nonfinite=True, reload_from="keras" if fmt == "h5" else None)
 
+    def integer_lookup(ctx, fmt):
+        ids, known = keras.Input((6,), dtype="int64"), keras.Input((4,), dtype="int64")
+        adapted = layers.IntegerLookup()
+        adapted.adapt(np.array([[3, 3, 5, 7, 5, 3], [900, 5, 7, 7, 3, 41]]))
+        masked = layers.IntegerLookup(vocabulary=[12, 36, 1138, 42], mask_token=0)
+        x = layers.LSTM(4)(layers.Embedding(7, 3, mask_zero=True)(masked(ids)))
+        out = layers.Dense(2)(layers.Concatenate()([x, layers.LSTM(3)(layers.Embedding(7, 2)(adapted(ids)))]))
+        as_float = lambda v: ops.cast(v, "float32")
+        heads = [as_float(adapted(ids)), as_float(masked(ids)),
+                 as_float(layers.IntegerLookup(vocabulary=[-1, 12, 36, 1138, 42])(ids)),
+                 as_float(layers.IntegerLookup(vocabulary=[12, 36, 1138], num_oov_indices=3)(ids)),
+                 as_float(layers.IntegerLookup(vocabulary=[7, 3, 5], num_oov_indices=0)(known))]
+        model = keras.Model([ids, known], [out] + heads)
+        randomize(model, ctx.rng)
+        x_ids = np.array([[3, 12, 0, 42, 5, -7], [1138, 900, 7, 0, 36, 13], [0, 0, 41, 12, -1, 8]], np.float32)
+        x_known = np.array([[7, 3, 5, 5], [3, 3, 7, 5], [5, 7, 3, 7]], np.float32)
+        return Case(model, [x_ids, x_known], fmt,
+                    "functional IntegerLookup layers on int64 ids: adapted (vocabulary in the archive's assets) -> "
+                    "Embedding(7, 2) -> LSTM(3), and with a vocabulary and mask_token 0 -> Embedding(7, 3, mask_zero) -> "
+                    "LSTM(4) (0 masked), concatenated -> Dense(2); heads: both lookups' indices, a vocabulary that starts "
+                    "with the OOV token -1 (dropped as Keras drops it), num_oov_indices 3 (floormod of the id, negative "
+                    "ids too), num_oov_indices 0 on ids that are all in its vocabulary.",
+                    covers=["integer_lookup", "mask_zero"],
+                    no_float64="the adapted vocabulary sits in the archive's assets, which a model rebuilt from its "
+                               "config and weights lacks")
+
+    R("integer_lookup_func_keras", integer_lookup, fmt="keras")
     R("discretization_func_keras", discretization, fmt="keras")
     R("discretization_func_h5", discretization, fmt="h5")
     def grouped_query_attention(ctx, fmt):

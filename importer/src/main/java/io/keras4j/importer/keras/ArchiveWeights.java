@@ -18,6 +18,7 @@ import java.util.Map;
  */
 final class ArchiveWeights implements WeightStore {
     private final Hdf5File file;
+    private final Map<String, byte[]> vocabularies;
     private final List<String> paths;
 
     /**
@@ -27,8 +28,13 @@ final class ArchiveWeights implements WeightStore {
     /** Config class names of layers whose Python class, which names their group, is another (an exported alias). */
     private static final Map<String, String> PYTHON_CLASSES = Map.of("GroupQueryAttention", "GroupedQueryAttention");
 
-    ArchiveWeights(Hdf5File file, List<LayerSpec> layers, String root) {
+    /**
+     * @param vocabularies the archive's {@code assets/.../vocabulary.txt} entries (a lookup layer's adapted vocabulary,
+     *                     one token per line), by entry name
+     */
+    ArchiveWeights(Hdf5File file, List<LayerSpec> layers, String root, Map<String, byte[]> vocabularies) {
         this.file = file;
+        this.vocabularies = vocabularies;
         this.paths = new ArrayList<>();
         Map<String, Integer> used = new HashMap<>();
         for (LayerSpec layer : layers) {
@@ -50,12 +56,51 @@ final class ArchiveWeights implements WeightStore {
         if (path != null && file.isGroup(path)) {
             collect(path, out);
         }
+        Weight vocabulary = path == null ? null : vocabulary(path);
+        if (vocabulary != null) {
+            out.add(vocabulary);
+        }
         return out;
     }
 
     @Override
     public WeightStore nested(LayerSpec layer, int layerIndex, List<LayerSpec> innerLayers) {
-        return new ArchiveWeights(file, innerLayers, paths.get(layerIndex) + "/layers");
+        return new ArchiveWeights(file, innerLayers, paths.get(layerIndex) + "/layers", vocabularies);
+    }
+
+    /** Whether an archive entry is a lookup layer's vocabulary asset. */
+    static boolean isVocabulary(String entry) {
+        return entry.startsWith("assets/") && entry.endsWith("/vocabulary.txt");
+    }
+
+    /**
+     * The layer's vocabulary asset as a weight of its integer tokens in order (its path the entry's), or null where it has
+     * none or a line is not an integer (a StringLookup's); an error for a token float32 cannot hold exactly.
+     */
+    private Weight vocabulary(String path) throws IOException {
+        String entry = "assets" + path + "/vocabulary.txt";
+        byte[] text = vocabularies.get(entry);
+        if (text == null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>(List.of(new String(text, java.nio.charset.StandardCharsets.UTF_8).split("\n", -1)));
+        while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+            lines.remove(lines.size() - 1); // as Keras' load_assets drops trailing empty lines
+        }
+        float[] tokens = new float[lines.size()];
+        for (int i = 0; i < tokens.length; i++) {
+            try {
+                long v = Long.parseLong(lines.get(i).trim());
+                tokens[i] = v;
+                if (Math.abs(v) > 1 << 24) {
+                    throw new IOException(entry + ": vocabulary token " + v + " lies beyond 2^24, where float32 values,"
+                            + " which keras4j computes with, cannot tell ids apart");
+                }
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return new Weight(entry, new long[] {tokens.length}, tokens);
     }
 
     /** Own vars in index order, then sub-objects: forward before backward, others by name. */

@@ -110,7 +110,7 @@ public final class KerasImporter {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String entryName = checkEntryName(name, entry.getName(), entries);
-                boolean wanted = ENTRIES.contains(entryName);
+                boolean wanted = ENTRIES.contains(entryName) || ArchiveWeights.isVocabulary(entryName);
                 long limit = Math.min(budget, entryName.endsWith(".json") ? MAX_JSON_BYTES : MAX_WEIGHTS_BYTES);
                 java.io.ByteArrayOutputStream content = wanted ? new java.io.ByteArrayOutputStream() : null;
                 budget -= inflate(zip, entry.getSize(), limit, content, name, entryName);
@@ -137,27 +137,41 @@ public final class KerasImporter {
                     .path("keras_version").asText(version);
         }
         JsonNode model = parseJson(name, "config.json", new String(config, java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, byte[]> vocabularies = new java.util.HashMap<>();
+        entries.forEach((entry, content) -> {
+            if (content != null && ArchiveWeights.isVocabulary(entry)) {
+                vocabularies.put(entry, content);
+            }
+        });
         try (Hdf5File file = Hdf5File.open(weights, name + "!model.weights.h5")) {
-            return build(name, model, KerasVersion.parse(version), null, "keras-archive", "", file);
+            return build(name, model, KerasVersion.parse(version), null, "keras-archive", "", file, vocabularies);
         }
     }
 
     private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
                                String backend, Hdf5File archiveWeights) throws IOException {
+        return build(name, model, version, legacy, format, backend, archiveWeights, Map.of());
+    }
+
+    private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
+                               String backend, Hdf5File archiveWeights, Map<String, byte[]> vocabularies)
+            throws IOException {
         try {
-            return buildChecked(name, model, version, legacy, format, backend, archiveWeights);
+            return buildChecked(name, model, version, legacy, format, backend, archiveWeights, vocabularies);
         } catch (RuntimeException | StackOverflowError e) { // the last guard against a config nobody anticipated
             throw new ModelImportException(name, "malformed model config (" + e + ")", e);
         }
     }
 
     private static Graph buildChecked(String name, JsonNode model, KerasVersion version, WeightStore legacy,
-                                      String format, String backend, Hdf5File archiveWeights) throws IOException {
+                                      String format, String backend, Hdf5File archiveWeights,
+                                      Map<String, byte[]> vocabularies) throws IOException {
         Problems problems = new Problems();
         ParsedModel parsed = ModelConfigParser.parse(model, problems);
         Graph graph = null;
         if (parsed != null) {
-            WeightStore store = legacy != null ? legacy : new ArchiveWeights(archiveWeights, parsed.layers(), "/layers");
+            WeightStore store = legacy != null ? legacy
+                    : new ArchiveWeights(archiveWeights, parsed.layers(), "/layers", vocabularies);
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("format", format);
             metadata.put("keras_version", version.text());

@@ -13,6 +13,7 @@ import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.GatherElements;
+import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
 import io.keras4j.runtime.ops.primitive.Pad;
@@ -98,6 +99,7 @@ public final class OpRegistry {
             Map.entry("Gather", Gather::fromSpec),
             Map.entry("GatherElements", GatherElements::fromSpec),
             Map.entry("Bucketize", Bucketize::fromSpec),
+            Map.entry("IndexLookup", IndexLookup::fromSpec),
             Map.entry("Reduce", Reduce::fromSpec),
             Map.entry("DynamicReshape", io.keras4j.runtime.ops.primitive.Reshape::fromSpec),
             Map.entry("Reverse", ReverseAxis::fromSpec),

@@ -17,8 +17,8 @@ final class CastOperationTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
         String dtype = config.string("", "dtype");
-        Matcher integer = LayerConfig.INTEGER_DTYPES.matcher(dtype);
-        if (!LayerConfig.FLOAT_DTYPES.contains(dtype) && !dtype.equals("bool") && !integer.matches()) {
+        Cast cast = toBoolOrInteger(dtype);
+        if (!LayerConfig.FLOAT_DTYPES.contains(dtype) && cast == null) {
             config.problem("option dtype=" + dtype + " is not supported (float32, float64, bool, int8 to int64, uint8 to"
                     + " uint64)");
             return List.of(t.unavailable());
@@ -29,8 +29,13 @@ final class CastOperationTranslator implements LayerTranslator {
         if (LayerConfig.FLOAT_DTYPES.contains(dtype)) {
             return List.of(new KTensor(x.value(), null));
         }
-        Cast cast = dtype.equals("bool") ? Cast.toBool()
-                : Cast.floatToInteger(Integer.parseInt(integer.group(2)), integer.group(1).isEmpty());
         return GeneralConfig.dropMask(t, cast, x);
+    }
+
+    /** The cast of float values to Keras dtype bool or an integer type, as TensorFlow casts them; null for others. */
+    static Cast toBoolOrInteger(String dtype) {
+        Matcher integer = LayerConfig.INTEGER_DTYPES.matcher(dtype);
+        return dtype.equals("bool") ? Cast.toBool() : integer.matches()
+                ? Cast.floatToInteger(Integer.parseInt(integer.group(2)), integer.group(1).isEmpty()) : null;
     }
 }

@@ -99,7 +99,8 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
             JsonNode a = t.callArgument(given);
             if (!a.isMissingNode() && !a.isNull()) {
                 config.problem("is called with " + given + "=" + (a.isObject() ? "a tensor" : a) + ", which keras4j does not"
-                        + " support (it applies the masks the inputs carry)");
+                        + " support (" + (grouped ? "it applies no mask to a GroupQueryAttention"
+                        : "it applies the masks the inputs carry") + ")");
                 return List.of(t.unavailable());
             }
         }

@@ -40,6 +40,12 @@ final class Dims {
         return shape[0];
     }
 
+    /** The output shape of an op of one input that keeps its shape. */
+    static int[][] sameShape(int[][] in, String type) {
+        inputs(in, 1, type);
+        return new int[][] {in[0].clone()};
+    }
+
     /** Row-major strides of a shape. */
     static int[] strides(int[] shape) {
         int[] s = new int[shape.length];

@@ -1,0 +1,90 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.importer.keras.Weight;
+import io.keras4j.runtime.ops.primitive.IndexLookup;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Keras IntegerLookup (preprocessing) with {@code output_mode} int: ids to indices (see {@link IndexLookup}). The
+ * vocabulary is the config's, or the adapted one a {@code .keras} archive keeps in its assets; a leading mask token and
+ * OOV tokens are dropped from it as Keras drops them. {@code mask_token}, {@code num_oov_indices} (more than one: the
+ * {@code floormod} method), {@code oov_token}. Tokens must be exact in float32 (up to 2^24). Drops the mask.
+ */
+final class IntegerLookupTranslator implements LayerTranslator {
+    private static final long EXACT = 1L << 24;
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        config.ignore("max_tokens", "pad_to_max_tokens", "vocabulary_size", "vocabulary_dtype", "salt");
+        String mode = config.string("int", "output_mode");
+        if (!mode.equals("int")) {
+            config.problem("option output_mode='" + mode + "' is not supported (int only)");
+        }
+        config.require("invert", false, "index to id");
+        config.require("sparse", false, "a sparse output");
+        GeneralConfig.requireNull(config, "idf_weights", "tf_idf output only");
+        int oovIndices = (int) config.number(1, "num_oov_indices");
+        String method = config.string("floormod", "oov_method");
+        if (oovIndices > 1 && !method.equals("floormod")) {
+            config.problem("option oov_method='" + method + "' is not supported with num_oov_indices=" + oovIndices
+                    + " (floormod only)");
+        }
+        JsonNode maskNode = config.raw("mask_token");
+        boolean masked = maskNode != null && !maskNode.isNull();
+        float maskToken = masked ? maskNode.floatValue() : 0f;
+        float oovToken = (float) config.number(-1, "oov_token");
+        float[] vocabulary = vocabulary(config, t);
+        KTensor x = GeneralConfig.single(config, t);
+        if (vocabulary == null || x == null || !mode.equals("int") || oovIndices < 0) {
+            return List.of(t.unavailable());
+        }
+        float[] specials = new float[(masked ? 1 : 0) + oovIndices];
+        Arrays.fill(specials, oovToken);
+        if (masked) {
+            specials[0] = maskToken;
+        }
+        if (vocabulary.length >= specials.length
+                && Arrays.equals(Arrays.copyOf(vocabulary, specials.length), specials)) {
+            vocabulary = Arrays.copyOfRange(vocabulary, specials.length, vocabulary.length);
+        }
+        try {
+            return GeneralConfig.dropMask(t, new IndexLookup(vocabulary, masked, maskToken, oovIndices), x);
+        } catch (IllegalArgumentException e) {
+            config.problem("has a vocabulary keras4j cannot use: " + e.getMessage());
+            return List.of(t.unavailable());
+        }
+    }
+
+    /** The config's vocabulary, or the archive's adapted one; null after a problem. */
+    private static float[] vocabulary(LayerConfig config, Translation t) {
+        JsonNode list = config.raw("vocabulary");
+        List<Weight> assets = t.weights().stream().filter(w -> w.path().endsWith("vocabulary.txt")).toList();
+        if (list != null && list.isArray()) {
+            float[] v = new float[list.size()];
+            for (int i = 0; i < v.length; i++) {
+                JsonNode e = list.get(i);
+                if (!e.isIntegralNumber() || Math.abs(e.asLong()) > EXACT) {
+                    config.problem("vocabulary entry " + e + " is not supported (integers up to 2^24, which float32 holds"
+                            + " exactly)");
+                    return null;
+                }
+                v[i] = e.asLong();
+            }
+            return v;
+        }
+        if (list != null && !list.isNull()) {
+            config.problem("option vocabulary=" + list + " is not supported (a list of integers)");
+            return null;
+        }
+        if (assets.size() != 1) {
+            config.problem("has no vocabulary: neither in its config nor adapted in a .keras archive's assets (an .h5 file"
+                    + " does not keep an adapted vocabulary)");
+            return null;
+        }
+        return assets.get(0).values();
+    }
+}
