@@ -10,6 +10,7 @@ import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
+import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
@@ -20,6 +21,8 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.GatherElements;
+import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
 import io.keras4j.runtime.ops.primitive.Pad;
@@ -100,6 +103,14 @@ class OpSpecRoundTripTest {
                 new Case(new Expand(), new int[][] {s(3), s(2)}, null, v(2, 3)),
                 new Case(new Flatten(1), new int[][] {s(2, 3, 4)}, (float[]) null),
                 new Case(new Gather(1), new int[][] {s(2, 3), s(2)}, null, v(2, -1)),
+                new Case(new GatherElements(1, false), new int[][] {s(2, 3), s(2, 2)}, null, v(2, -1, 0, 1)),
+                new Case(new GatherElements(-1, true), new int[][] {s(2, 3), s(1, 2)}, null, v(2, -3)),
+                new Case(new Bucketize(v(-1, 0, 2.5f)), new int[][] {s(5)}, v(-2, -1, 0.5f, 3, Float.NaN)),
+                new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),
+                new Case(Pooling1D.adaptive(true, 3, false), new int[][] {s(2, 7, 2)}, (float[]) null),
+                new Case(Pooling1D.adaptive(false, 2, true), new int[][] {s(2, 3, 5)}, (float[]) null),
+                new Case(new LayerNormalization(3, new int[] {1, 2}, new int[] {2, 3}, 1e-6, v(1, 2, 3, 4, 5, 6), null,
+                        LayerNormalization.Form.RMS), new int[][] {s(2, 2, 3)}, (float[]) null),
                 new Case(new Reduce(Reduce.Kind.MEAN, new long[] {-1}, true), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Reduce(Reduce.Kind.MAX, new long[0], false), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Reshape(false), new int[][] {s(2, 6), s(3)}, null, v(0, 3, -1)),
