@@ -1093,3 +1093,37 @@ def register_cases(g):
                     covers=["conv_lstm", "bidirectional"])
 
     R("conv_lstm1d_3d_func_keras", conv_lstm_1d_3d, fmt="keras")
+
+    def conv_lstm_channels_first(ctx, fmt):
+        inp = keras.Input((4, 2, 5, 6))
+        seq = layers.ConvLSTM2D(3, (3, 2), padding="same", data_format="channels_first", return_sequences=True,
+                                name="first")(inp)
+        last, h, c = layers.ConvLSTM2D(2, 2, strides=(1, 2), data_format="channels_first", return_state=True,
+                                       name="second")(seq)
+        model = keras.Model(inp, [seq, last, h, c])
+        randomize(model, ctx.rng)
+
+        def twin(reloaded, inputs):
+            """The same layers channels_last, with the same weights, on the transposed inputs; outputs transposed back."""
+            x = keras.Input((4, 5, 6, 2))
+            options = lambda name: {k: v for k, v in reloaded.get_layer(name).get_config().items()
+                                    if k not in ("name", "data_format", "dtype")}
+            first = layers.ConvLSTM2D(**options("first"))
+            second = layers.ConvLSTM2D(**options("second"))
+            s1 = first(x)
+            twin_model = keras.Model(x, [s1] + list(second(s1)))
+            first.set_weights(reloaded.get_layer("first").get_weights())
+            second.set_weights(reloaded.get_layer("second").get_weights())
+            ys = twin_model.predict(np.transpose(inputs[0], (0, 1, 3, 4, 2)), verbose=0)
+            return [np.transpose(ys[0], (0, 1, 4, 2, 3))] + [np.transpose(y, (0, 3, 1, 2)) for y in ys[1:]]
+
+        return Case(model, [normal_inputs(ctx, 3, 4, 2, 5, 6)], fmt,
+                    "functional ConvLSTM2D(3, 3x2, same, channels_first, return_sequences) over 4 steps of 2x5x6 -> "
+                    "ConvLSTM2D(2, 2x2, strides (1, 2), channels_first, return_state); outputs the sequences, the last "
+                    "output and the states h and c. Keras' TensorFlow backend runs channels_first only on a GPU, so the "
+                    "golden outputs are Keras' of the same layers channels_last, with the same weights, on the "
+                    "transposed inputs, transposed back.",
+                    covers=["conv_lstm", "channels_first"], twin=twin,
+                    no_float64="Keras cannot run the channels_first model on a CPU")
+
+    R("conv_lstm2d_channels_first_func_keras", conv_lstm_channels_first, fmt="keras")

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * ({@code X_weights.h5}) with their config ({@code X_config.json}), and configs without weights are parsed and
  * translated as far as the missing weights allow. What a file should do is decided from its own config, not from
  * a list of names: a model is expected to import exactly when every layer class in it (wrapped and nested ones
- * included) is one keras4j supports, with none of the options it refuses by design (a ConvLSTM's channels_first).
+ * included) is one keras4j supports.
  */
 class RealWorldImportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -192,8 +192,6 @@ class RealWorldImportTest {
                 out.addAll(unsupported(layer));
             } else if (!"InputLayer".equals(cls) && Translators.forClass(cls) == null) {
                 out.add(cls);
-            } else if (cls.startsWith("ConvLSTM") && "channels_first".equals(layer.path("config").path("data_format").asText())) {
-                out.add(cls + " channels_first"); // refused by design: Keras cannot run it on CPU, so there is no reference
             }
             for (String wrapped : List.of("layer", "backward_layer")) {
                 JsonNode inner = layer.path("config").path(wrapped);

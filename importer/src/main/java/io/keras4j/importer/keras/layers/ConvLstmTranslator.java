@@ -7,6 +7,7 @@ import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.Reshape;
+import io.keras4j.runtime.ops.Transpose;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,9 +21,9 @@ import java.util.Locale;
  * an LSTM's kernel and recurrent kernel over {@code units = output positions · filters}; the bias repeats per position.
  * The LSTM options are the LSTM layer's ({@code activation}, {@code recurrent_activation}, {@code return_sequences},
  * {@code return_state}, {@code go_backwards}, {@code stateful}, initial states). The output and states take the
- * convolution's shape again. A mask is refused, and so are {@code data_format='channels_first'} (Keras' TensorFlow
- * backend cannot run it on CPU, so there is no reference) and layers whose written-out kernels would exceed
- * {@link #MAX_WEIGHTS} floats. A NaN or infinity in a step's input reaches every output position of that step
+ * convolution's shape again; {@code data_format} channels_last or channels_first (transposed around the LSTM; Keras'
+ * TensorFlow backend runs it only on a GPU, so its golden cases take their outputs from a channels-last twin with the same
+ * weights). A mask is refused, and so are layers whose written-out kernels would exceed {@link #MAX_WEIGHTS} floats. A NaN or infinity in a step's input reaches every output position of that step
  * (a written-out zero times it is NaN), where Keras' convolution confines it to the windows that hold it.
  */
 final class ConvLstmTranslator implements LayerTranslator {
@@ -43,14 +44,14 @@ final class ConvLstmTranslator implements LayerTranslator {
         int[] strides = tuple(config, "strides", 1);
         int[] dilation = tuple(config, "dilation_rate", 1);
         String padding = config.string("valid", "padding").toLowerCase(Locale.ROOT);
-        GeneralConfig.requireChannelsLast(config);
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "tanh", "activation");
         Activation recurrent = RecurrentConfig.recurrentActivation(config, t);
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("unit_forget_bias");
         RecurrentOptions options = RecurrentConfig.options(config, t);
         KTensor x = t.inputs().get(0);
-        boolean ok = kernelSize != null && strides != null && dilation != null && !GeneralConfig.channelsFirst(config);
+        boolean ok = kernelSize != null && strides != null && dilation != null;
         if (x.mask() != null) {
             config.problem("receives a mask, which keras4j does not apply to a " + config.layer().className());
             ok = false;
@@ -68,8 +69,8 @@ final class ConvLstmTranslator implements LayerTranslator {
         if (!ok) {
             return RecurrentConfig.unavailable(t, options, 2);
         }
-        int channels = shape[shape.length - 1];
-        int[] in = Arrays.copyOfRange(shape, 2, shape.length - 1);
+        int channels = shape[channelsFirst ? 2 : shape.length - 1];
+        int[] in = Arrays.copyOfRange(shape, channelsFirst ? 3 : 2, channelsFirst ? shape.length : shape.length - 1);
         Convolution input = Convolution.of(in, kernelSize, strides, dilation, padding.equals("same"));
         if (input == null) {
             config.problem("input " + GeneralConfig.shapeText(shape) + " is smaller than the kernel "
@@ -107,15 +108,17 @@ final class ConvLstmTranslator implements LayerTranslator {
         Lstm op = new Lstm((int) inputSize, u, input.expand(kernel, channels, filters),
                 state.expand(recurrentKernel, filters, filters), perPosition, activation, recurrent, options);
         List<String> ins = new ArrayList<>();
-        ins.add(flatten(t, x.value(), 2, (int) inputSize));
-        t.initialState().forEach(s -> ins.add(flatten(t, s.value(), 1, u)));
+        ins.add(flatten(t, channelsLast(t, x.value(), channelsFirst, 2), 2, (int) inputSize));
+        t.initialState().forEach(s -> ins.add(flatten(t, channelsLast(t, s.value(), channelsFirst, 1), 1, u)));
         List<String> outs = t.emit(op, ins);
         int[] out = Arrays.copyOf(input.out(), rank + 1);
         out[rank] = filters;
         List<KTensor> result = new ArrayList<>();
-        result.add(new KTensor(unflatten(t, outs.get(0), out, options.returnSequences()), null));
+        boolean sequences = options.returnSequences();
+        result.add(new KTensor(channelsBack(t, unflatten(t, outs.get(0), out, sequences), channelsFirst, sequences ? 2 : 1),
+                null));
         for (int k = 1; k < outs.size(); k++) {
-            result.add(new KTensor(unflatten(t, outs.get(k), out, false), null));
+            result.add(new KTensor(channelsBack(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1), null));
         }
         return result;
     }
@@ -147,6 +150,30 @@ final class ConvLstmTranslator implements LayerTranslator {
         s[kernelSize.length] = in;
         s[kernelSize.length + 1] = out;
         return s;
+    }
+
+    /** A channels-first {@code [batch, (time,) channels, spatial...]} as channels last; {@code lead} counts batch and time. */
+    private String channelsLast(Translation t, String v, boolean channelsFirst, int lead) {
+        if (!channelsFirst) {
+            return v;
+        }
+        int[] perm = new int[lead + rank + 1];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i < lead ? i : i == perm.length - 1 ? lead : i + 1;
+        }
+        return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
+    }
+
+    /** A channels-last value back in the layer's channels-first layout (unchanged where channels come last). */
+    private String channelsBack(Translation t, String v, boolean channelsFirst, int lead) {
+        if (!channelsFirst) {
+            return v;
+        }
+        int[] perm = new int[lead + rank + 1];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i < lead ? i : i == lead ? perm.length - 1 : i - 1;
+        }
+        return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
     }
 
     /** {@code [batch, (time,) spatial..., channels]} as {@code [batch, (time,) size]}; {@code lead} 2 with time, 1 without. */
