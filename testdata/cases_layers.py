@@ -501,7 +501,7 @@ def register_cases(g):
                     covers=["discretization", "nan_input"], nonfinite=True, reload_from="keras" if fmt == "h5" else None)
 
     def integer_lookup(ctx, fmt):
-        ids, known = keras.Input((6,), dtype="int64"), keras.Input((4,), dtype="int64")
+        ids, known, floats = keras.Input((6,), dtype="int64"), keras.Input((4,), dtype="int64"), keras.Input((5,))
         adapted = layers.IntegerLookup()
         adapted.adapt(np.array([[3, 3, 5, 7, 5, 3], [900, 5, 7, 7, 3, 41]]))
         masked = layers.IntegerLookup(vocabulary=[12, 36, 1138, 42], mask_token=0)
@@ -511,17 +511,23 @@ def register_cases(g):
         heads = [as_float(adapted(ids)), as_float(masked(ids)),
                  as_float(layers.IntegerLookup(vocabulary=[-1, 12, 36, 1138, 42])(ids)),
                  as_float(layers.IntegerLookup(vocabulary=[12, 36, 1138], num_oov_indices=3)(ids)),
-                 as_float(layers.IntegerLookup(vocabulary=[7, 3, 5], num_oov_indices=0)(known))]
-        model = keras.Model([ids, known], [out] + heads)
+                 as_float(layers.IntegerLookup(vocabulary=[7, 3, 5], num_oov_indices=0)(known)),
+                 as_float(layers.IntegerLookup(vocabulary=[5, 0, 1, -1])(floats)),
+                 as_float(layers.IntegerLookup(vocabulary=[-1, 5, 3], oov_token=None)(ids))]
+        model = keras.Model([ids, known, floats], [out] + heads)
         randomize(model, ctx.rng)
         x_ids = np.array([[3, 12, 0, 42, 5, -7], [1138, 900, 7, 0, 36, 13], [0, 0, 41, 12, -1, 8]], np.float32)
         x_known = np.array([[7, 3, 5, 5], [3, 3, 7, 5], [5, 7, 3, 7]], np.float32)
-        return Case(model, [x_ids, x_known], fmt,
+        x_floats = np.array([[5.7, -0.0, 1.2, -1.5, 0.9], [4.99, 5.0, -0.5, 2.0, -1.0], [0.0, 1.99, -0.99, 5.5, 3.0]],
+                            np.float32)
+        return Case(model, [x_ids, x_known, x_floats], fmt,
                     "functional IntegerLookup layers on int64 ids: adapted (vocabulary in the archive's assets) -> "
                     "Embedding(7, 2) -> LSTM(3), and with a vocabulary and mask_token 0 -> Embedding(7, 3, mask_zero) -> "
                     "LSTM(4) (0 masked), concatenated -> Dense(2); heads: both lookups' indices, a vocabulary that starts "
                     "with the OOV token -1 (dropped as Keras drops it), num_oov_indices 3 (floormod of the id, negative "
-                    "ids too), num_oov_indices 0 on ids that are all in its vocabulary.",
+                    "ids too), num_oov_indices 0 on ids that are all in its vocabulary, a lookup on float32 ids (cast toward zero, "
+                    "-0.0 to 0, as Keras casts them to int64), and oov_token None with a vocabulary that starts with -1 "
+                    "(kept).",
                     covers=["integer_lookup", "mask_zero"],
                     no_float64="the adapted vocabulary sits in the archive's assets, which a model rebuilt from its "
                                "config and weights lacks")

@@ -2,6 +2,7 @@ package io.keras4j.importer.keras;
 
 import io.keras4j.importer.hdf5.Dataset;
 import io.keras4j.importer.hdf5.Hdf5File;
+import io.keras4j.runtime.ops.primitive.IndexLookup;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,14 +22,12 @@ final class ArchiveWeights implements WeightStore {
     private final Map<String, byte[]> vocabularies;
     private final List<String> paths;
 
-    /**
-     * @param layers the model's layers in model order
-     * @param root   the group that holds the layer groups: {@code /layers}, or a nested model's {@code .../layers}
-     */
     /** Config class names of layers whose Python class, which names their group, is another (an exported alias). */
     private static final Map<String, String> PYTHON_CLASSES = Map.of("GroupQueryAttention", "GroupedQueryAttention");
 
     /**
+     * @param layers       the model's layers in model order
+     * @param root         the group that holds the layer groups: {@code /layers}, or a nested model's {@code .../layers}
      * @param vocabularies the archive's {@code assets/.../vocabulary.txt} entries (a lookup layer's adapted vocabulary,
      *                     one token per line), by entry name
      */
@@ -92,7 +91,7 @@ final class ArchiveWeights implements WeightStore {
             try {
                 long v = Long.parseLong(lines.get(i).trim());
                 tokens[i] = v;
-                if (Math.abs(v) > 1 << 24) {
+                if (Math.abs(v) > IndexLookup.MAX_ID) {
                     throw new IOException(entry + ": vocabulary token " + v + " lies beyond 2^24, where float32 values,"
                             + " which keras4j computes with, cannot tell ids apart");
                 }

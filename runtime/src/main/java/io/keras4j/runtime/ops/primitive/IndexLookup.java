@@ -5,11 +5,15 @@ import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
- * Keras' IntegerLookup with {@code output_mode} int: each id's index, {@code tokenStart + i} for the i-th vocabulary
- * token; the mask token's 0 (when there is one); an id outside the vocabulary, with {@code oovIndices} 1, index
- * {@code oovStart}, with more, {@code oovStart + floormod(id, oovIndices)}, and with none, an error.
+ * Keras' IntegerLookup with {@code output_mode} int: each id, cast toward zero to an integer as Keras casts it, gets its
+ * index, {@code tokenStart + i} for the i-th vocabulary token; the mask token's 0 (when there is one); an id outside the
+ * vocabulary, with {@code oovIndices} 1, index {@code oovStart}, with more, {@code oovStart + floormod(id, oovIndices)},
+ * and with none, an error. Ids beyond {@link #MAX_ID}, which float32 cannot tell apart, are an error.
  */
 public final class IndexLookup implements Op {
+    /** The largest id, token and index float32 holds exactly (and so keras4j): 2^24. */
+    public static final int MAX_ID = 1 << 24;
+
     private final float[] vocabulary;
     private final float maskToken;
     private final boolean masked;
@@ -23,8 +27,9 @@ public final class IndexLookup implements Op {
      * @param masked     whether {@code maskToken} maps to 0 (and the OOV indices start at 1)
      */
     public IndexLookup(float[] vocabulary, boolean masked, float maskToken, int oovIndices) {
-        if (oovIndices < 0) {
-            throw new IllegalArgumentException("IndexLookup: " + oovIndices + " OOV indices");
+        if (oovIndices < 0 || (long) oovIndices + vocabulary.length + 1 > MAX_ID) {
+            throw new IllegalArgumentException("IndexLookup: " + oovIndices + " OOV indices and " + vocabulary.length
+                    + " tokens: the indices must stay within 2^24");
         }
         this.vocabulary = vocabulary.clone();
         this.masked = masked;
@@ -73,20 +78,25 @@ public final class IndexLookup implements Op {
         int oovStart = masked ? 1 : 0;
         int tokenStart = oovStart + oovIndices;
         for (int i = 0; i < x.length; i++) {
-            if (masked && x[i] == maskToken) {
+            if (!(Math.abs(x[i]) <= MAX_ID)) {
+                throw new IllegalArgumentException("IntegerLookup: id " + x[i] + " lies beyond 2^24, where float32 values,"
+                        + " which keras4j computes with, cannot tell ids apart");
+            }
+            float id = (long) x[i]; // toward zero, and -0.0 to 0, as Keras' cast to int64
+            if (masked && id == maskToken) {
                 y[i] = 0;
                 continue;
             }
-            int at = Arrays.binarySearch(sorted, x[i]);
+            int at = Arrays.binarySearch(sorted, id);
             if (at >= 0) {
                 y[i] = tokenStart + position[at];
             } else if (oovIndices == 1) {
                 y[i] = oovStart;
             } else if (oovIndices > 1) {
-                float r = x[i] % oovIndices;
+                float r = id % oovIndices;
                 y[i] = oovStart + (r < 0 ? r + oovIndices : r);
             } else {
-                throw new IllegalArgumentException("IntegerLookup: " + x[i] + " is not in the vocabulary, and there is no"
+                throw new IllegalArgumentException("IntegerLookup: " + id + " is not in the vocabulary, and there is no"
                         + " OOV index (num_oov_indices=0)");
             }
         }
