@@ -533,6 +533,28 @@ def register_cases(g):
                                "config and weights lacks")
 
     R("integer_lookup_func_keras", integer_lookup, fmt="keras")
+    def category_encoding(ctx, fmt):
+        codes, one, values = keras.Input((5,), dtype="int32"), keras.Input((1,), dtype="int32"), keras.Input((4,))
+        counted = layers.CategoryEncoding(6, output_mode="count")(codes)
+        out = layers.Dense(2)(layers.Concatenate()([counted, layers.CategoryEncoding(4, output_mode="one_hot")(one)]))
+        heads = [counted, layers.CategoryEncoding(6, output_mode="multi_hot")(codes),
+                 layers.CategoryEncoding(6, output_mode="one_hot")(codes),
+                 layers.CategoryEncoding(4, output_mode="one_hot")(one),
+                 layers.Discretization(bin_boundaries=[0.0, 1.0], output_mode="one_hot")(values),
+                 layers.Discretization(bin_boundaries=[-1.0, 0.0, 1.0], output_mode="multi_hot")(values),
+                 layers.Discretization(bin_boundaries=[0.5], output_mode="count")(values)]
+        model = keras.Model([codes, one, values], [out] + heads)
+        randomize(model, ctx.rng)
+        x_codes = np.array([[0, 5, 5, 2, 7], [1, 1, 1, 3, 9], [4, 0, 6, 2, 2]], np.float32)
+        x_one = np.array([[2], [0], [3]], np.float32)
+        return Case(model, [x_codes, x_one, normal_inputs(ctx, 3, 4)], fmt,
+                    "functional CategoryEncoding(6, count) of 5 codes (7 and 9 at or above the tokens, left out as "
+                    "TensorFlow's bincount leaves them) and CategoryEncoding(4, one_hot) of one code -> Dense(2); heads: "
+                    "count, multi_hot, one_hot of 5 codes (a row each), one_hot of one code, Discretization with "
+                    "one_hot, multi_hot and count outputs.",
+                    covers=["category_encoding", "discretization"])
+
+    R("category_encoding_func_keras", category_encoding, fmt="keras")
     R("discretization_func_keras", discretization, fmt="keras")
     R("discretization_func_h5", discretization, fmt="h5")
     def grouped_query_attention(ctx, fmt):

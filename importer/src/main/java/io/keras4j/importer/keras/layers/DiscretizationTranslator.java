@@ -7,9 +7,10 @@ import io.keras4j.runtime.ops.primitive.Bucketize;
 import java.util.List;
 
 /**
- * Keras Discretization (preprocessing) with {@code output_mode} int: each value's bucket among {@code bin_boundaries}
- * (given, or adapted: the file keeps them), as TensorFlow's Bucketize counts them (see {@link Bucketize}); the indices
- * as floats, ready for an Embedding. {@code num_bins} and {@code epsilon} only shape adapting. Drops the mask.
+ * Keras Discretization (preprocessing): each value's bucket among {@code bin_boundaries} (given, or adapted: the file
+ * keeps them), as TensorFlow's Bucketize counts them (see {@link Bucketize}); with {@code output_mode} int the indices as
+ * floats, ready for an Embedding, with one_hot, multi_hot or count their encoding ({@link CategoricalEncoding}).
+ * {@code num_bins} and {@code epsilon} only shape adapting. Drops the mask.
  */
 final class DiscretizationTranslator implements LayerTranslator {
     @Override
@@ -17,8 +18,8 @@ final class DiscretizationTranslator implements LayerTranslator {
         JsonNode bins = config.raw("bin_boundaries");
         config.ignore("num_bins", "epsilon");
         String mode = config.string("int", "output_mode");
-        if (!mode.equals("int")) {
-            config.problem("option output_mode='" + mode + "' is not supported (int only)");
+        if (!mode.equals("int") && !CategoricalEncoding.encodes(mode)) {
+            config.problem("option output_mode='" + mode + "' is not supported (int, one_hot, multi_hot or count)");
         }
         config.require("sparse", false, "a sparse output");
         KTensor x = GeneralConfig.single(config, t);
@@ -34,9 +35,11 @@ final class DiscretizationTranslator implements LayerTranslator {
                 return List.of(t.unavailable());
             }
         }
-        if (x == null || !mode.equals("int")) {
+        if (x == null || !mode.equals("int") && !CategoricalEncoding.encodes(mode)) {
             return List.of(t.unavailable());
         }
-        return GeneralConfig.dropMask(t, new Bucketize(boundaries), x);
+        String buckets = t.emit(new Bucketize(boundaries), List.of(x.value())).get(0);
+        return List.of(mode.equals("int") ? new KTensor(buckets, null)
+                : CategoricalEncoding.emit(config, t, buckets, boundaries.length + 1, mode));
     }
 }

@@ -52,6 +52,7 @@ public final class Translators {
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
             Map.entry("RMSNormalization", new RmsNormalizationTranslator()),
             Map.entry("Discretization", new DiscretizationTranslator()),
+            Map.entry("CategoryEncoding", new CategoryEncodingTranslator()),
             Map.entry("IntegerLookup", new IntegerLookupTranslator()),
             Map.entry("SpectralNormalization", new SpectralNormalizationTranslator()),
             Map.entry("Normalization", new NormalizationTranslator()),
