@@ -816,6 +816,23 @@ def register_cases(g):
 
     R("ops_take_fill_func_keras", ops_take_fill, fmt="keras")
 
+    def ops_diff_roll(ctx, fmt):
+        inp = keras.Input((6, 4))
+        x = layers.GRU(5, return_sequences=True)(inp)
+        out = layers.Dense(2)(ops.diff(x, axis=1)[:, -1])
+        heads = [ops.diff(x, axis=1), ops.diff(inp, n=2, axis=-1), ops.roll(x, 2, axis=1), ops.roll(x, [-1, 7], axis=[1, 2]),
+                 ops.arctan2(x, inp[..., :1] - 0.2), ops.hypot(x, 3.0 * inp[..., 1:2])]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
+                    "functional GRU(5, return_sequences) -> diff over time -> the last difference -> Dense(2); heads: diff "
+                    "over time, diff n=2 of the inputs over features, roll by 2 over time, roll by (-1, 7) over (time, "
+                    "features), arctan2 and hypot (as Keras computes it: max * sqrt(1 + (min/max)^2)) against a "
+                    "broadcast input feature.",
+                    covers=["operations"])
+
+    R("ops_diff_roll_func_keras", ops_diff_roll, fmt="keras")
+
     def ops_take_along(ctx, fmt):
         rows, lengths = keras.Input((6, 4)), keras.Input((1,))
         x = layers.GRU(5, return_sequences=True)(rows)

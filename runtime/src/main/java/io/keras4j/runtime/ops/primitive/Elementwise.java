@@ -27,7 +27,12 @@ public final class Elementwise implements Op {
          * divisor's sign, {@code fmod(x, y)} moved by y where the signs differ (NaN for y = 0): TensorFlow's floordiv and
          * floormod of floats (keras.ops floor_divide and mod).
          */
-        FLOOR_DIV("FloorDiv"), FLOOR_MOD("FloorMod");
+        FLOOR_DIV("FloorDiv"), FLOOR_MOD("FloorMod"),
+        /**
+         * {@code atan2(x, y)}, and {@code hypot}: {@code max·sqrt(1 + (min/max)²)} of the magnitudes in float32, as Keras'
+         * TensorFlow backend computes it (0 where both are 0).
+         */
+        ATAN2("Atan2"), HYPOT("Hypot");
 
         private final String operator;
 
@@ -128,6 +133,13 @@ public final class Elementwise implements Op {
                 return (float) Math.floor(x / y);
             case FLOOR_MOD:
                 return floorMod(x, y);
+            case ATAN2:
+                return (float) Math.atan2(x, y);
+            case HYPOT: {
+                float big = Math.max(Math.abs(x), Math.abs(y));
+                float ratio = big == 0f ? 0f : Math.min(Math.abs(x), Math.abs(y)) / big;
+                return big * (float) Math.sqrt(1f + ratio * ratio);
+            }
             default: // INT_DIV
                 if (y == 0f) {
                     throw new ArithmeticException("integer division by zero");
