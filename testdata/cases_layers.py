@@ -821,14 +821,15 @@ def register_cases(g):
         x = layers.GRU(5, return_sequences=True)(inp)
         out = layers.Dense(2)(ops.diff(x, axis=1)[:, -1])
         heads = [ops.diff(x, axis=1), ops.diff(inp, n=2, axis=-1), ops.roll(x, 2, axis=1), ops.roll(x, [-1, 7], axis=[1, 2]),
-                 ops.arctan2(x, inp[..., :1] - 0.2), ops.hypot(x, 3.0 * inp[..., 1:2])]
+                 ops.arctan2(x, inp[..., :1] - 0.2), ops.hypot(x, 3.0 * inp[..., 1:2]),
+                 ops.logaddexp(3.0 * x, inp[..., 2:3])]
         model = keras.Model(inp, [out] + heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 6, 4)], fmt,
                     "functional GRU(5, return_sequences) -> diff over time -> the last difference -> Dense(2); heads: diff "
                     "over time, diff n=2 of the inputs over features, roll by 2 over time, roll by (-1, 7) over (time, "
-                    "features), arctan2 and hypot (as Keras computes it: max * sqrt(1 + (min/max)^2)) against a "
-                    "broadcast input feature.",
+                    "features), arctan2, hypot (as Keras computes it: max * sqrt(1 + (min/max)^2)) and logaddexp against "
+                    "a broadcast input feature.",
                     covers=["operations"])
 
     R("ops_diff_roll_func_keras", ops_diff_roll, fmt="keras")
@@ -1397,7 +1398,8 @@ def register_cases(g):
                             + [ops.cast(ops.cast(v, t), "float32") for v, t in [(inp, "int32"), (100.0 * inp, "int8"),
                                                                                (inp, "bool"), (inp * 1e10, "int64")]]
                             + [ops.cast(v, "float32") for v in truth]
-                            + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32")])
+                            + [ops.cast(ops.count_nonzero(inp, axis=-1), "float32"), ops.nan_to_num(inp),
+                               ops.nan_to_num(inp, nan=-1.0, posinf=9.0, neginf=-9.0), ops.logaddexp(inp, 0.5 * inp)])
         nan, inf = np.nan, np.inf
         x = np.array([[-0.0, 0.0, -1, -2.5, 3.5, -3], [nan, 1, inf, -inf, 3, -1], [0.5, -0.5, 1, 2, nan, -inf],
                       [nan, nan, -0.0, inf, 7, -7]], dtype=np.float32)
@@ -1407,7 +1409,8 @@ def register_cases(g):
                     "generate.py's float64 cross-check, which ops_math_func_keras runs, fails on Keras' float64 exp2), zeros_like and full_like (the value whatever x holds), squareplus and "
                     "tanh_shrink in float32 (x² overflowing, x - tanh(x) rounding to 0), log10 and log2 as float32 "
                     "quotients of logarithms, casts to int32, int8 (of 100x), bool and int64 (of 1e10 x), isnan, isinf, "
-                    "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero.",
+                    "isfinite, logical_and and logical_not (NaN is true), not_equal(x, x), count_nonzero, nan_to_num with its "
+                    "defaults and with values, logaddexp (inf - inf: the sum).",
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_nonfinite_math_func_keras", ops_nonfinite_math)

@@ -32,7 +32,12 @@ public final class Elementwise implements Op {
          * {@code atan2(x, y)}, and {@code hypot}: {@code max·sqrt(1 + (min/max)²)} of the magnitudes in float32, as Keras'
          * TensorFlow backend computes it (0 where both are 0).
          */
-        ATAN2("Atan2"), HYPOT("Hypot");
+        ATAN2("Atan2"), HYPOT("Hypot"),
+        /**
+         * {@code log(exp(x) + exp(y))} as Keras computes it in float32: {@code max + log1p(exp(-|x - y|))}, and x + y where
+         * x - y is NaN.
+         */
+        LOG_ADD_EXP("LogAddExp");
 
         private final String operator;
 
@@ -135,6 +140,11 @@ public final class Elementwise implements Op {
                 return floorMod(x, y);
             case ATAN2:
                 return (float) Math.atan2(x, y);
+            case LOG_ADD_EXP: {
+                float delta = x - y;
+                return delta != delta ? x + y
+                        : Math.max(x, y) + (float) Math.log1p((float) Math.exp(-Math.abs(delta)));
+            }
             case HYPOT: {
                 float big = Math.max(Math.abs(x), Math.abs(y));
                 float ratio = big == 0f ? 0f : Math.min(Math.abs(x), Math.abs(y)) / big;
