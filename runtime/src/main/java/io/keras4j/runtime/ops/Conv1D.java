@@ -121,10 +121,18 @@ public final class Conv1D implements Op {
         }
     }
 
+    /**
+     * TensorFlow's same padding before the first step: half (rounded down) of what {@code out} windows of {@code span}
+     * steps every {@code stride} need beyond {@code steps}; the rest goes after the last.
+     */
+    public static int samePadLeft(int steps, int out, int stride, int span) {
+        return Math.max((out - 1) * stride + span - steps, 0) / 2;
+    }
+
     private int padLeft(int steps, int out) {
         switch (padding) {
             case SAME:
-                return Math.max((out - 1) * stride + span() - steps, 0) / 2;
+                return samePadLeft(steps, out, stride, span());
             case CAUSAL:
                 return (kernelSize - 1) * dilation;
             case EXPLICIT:

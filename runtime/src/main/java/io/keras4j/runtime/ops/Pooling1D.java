@@ -74,9 +74,8 @@ public final class Pooling1D implements Op {
         return Math.min((int) Math.floor((float) o * steps / outputSize), steps - 1);
     }
 
-    /** The number of steps window {@code o} of an adaptive pooling over {@code steps} takes. */
-    private int adaptiveSize(int o, int steps) {
-        int start = adaptiveStart(o, steps);
+    /** The number of steps window {@code o} of an adaptive pooling over {@code steps}, which starts at {@code start}, takes. */
+    private int adaptiveSize(int o, int steps, int start) {
         int end = Math.min((int) Math.ceil((float) (o + 1) * steps / outputSize), steps);
         int small = (int) Math.ceil((double) steps / outputSize);
         int size = end - start == small + 1 ? small + 1 : small;
@@ -121,7 +120,7 @@ public final class Pooling1D implements Op {
         int steps = channelsFirst ? s[2] : s[1];
         int channels = channelsFirst ? s[1] : s[2];
         int out = outSteps(steps);
-        int left = same ? Math.max((out - 1) * stride + poolSize - steps, 0) / 2 : 0;
+        int left = same ? Conv1D.samePadLeft(steps, out, stride, poolSize) : 0;
         // element (b, t, c) sits at b*steps*channels + t*tStride + c*cStride
         int tStride = channelsFirst ? 1 : channels;
         int cStride = channelsFirst ? steps : 1;
@@ -134,7 +133,7 @@ public final class Pooling1D implements Op {
             int yb = b * out * channels;
             for (int o = 0; o < out; o++) {
                 int from = outputSize > 0 ? adaptiveStart(o, steps) : Math.max(o * stride - left, 0);
-                int to = outputSize > 0 ? from + adaptiveSize(o, steps) : Math.min(o * stride - left + poolSize, steps);
+                int to = outputSize > 0 ? from + adaptiveSize(o, steps, from) : Math.min(o * stride - left + poolSize, steps);
                 for (int c = 0; c < channels; c++) {
                     float v;
                     if (max) {

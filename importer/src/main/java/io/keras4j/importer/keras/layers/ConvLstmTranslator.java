@@ -4,6 +4,7 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.Reshape;
@@ -108,17 +109,17 @@ final class ConvLstmTranslator implements LayerTranslator {
         Lstm op = new Lstm((int) inputSize, u, input.expand(kernel, channels, filters),
                 state.expand(recurrentKernel, filters, filters), perPosition, activation, recurrent, options);
         List<String> ins = new ArrayList<>();
-        ins.add(flatten(t, channelsLast(t, x.value(), channelsFirst, 2), 2, (int) inputSize));
-        t.initialState().forEach(s -> ins.add(flatten(t, channelsLast(t, s.value(), channelsFirst, 1), 1, u)));
+        ins.add(flatten(t, moveChannels(t, x.value(), channelsFirst, 2, true), 2, (int) inputSize));
+        t.initialState().forEach(s -> ins.add(flatten(t, moveChannels(t, s.value(), channelsFirst, 1, true), 1, u)));
         List<String> outs = t.emit(op, ins);
         int[] out = Arrays.copyOf(input.out(), rank + 1);
         out[rank] = filters;
         List<KTensor> result = new ArrayList<>();
         boolean sequences = options.returnSequences();
-        result.add(new KTensor(channelsBack(t, unflatten(t, outs.get(0), out, sequences), channelsFirst, sequences ? 2 : 1),
-                null));
+        String output = unflatten(t, outs.get(0), out, sequences);
+        result.add(new KTensor(moveChannels(t, output, channelsFirst, sequences ? 2 : 1, false), null));
         for (int k = 1; k < outs.size(); k++) {
-            result.add(new KTensor(channelsBack(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1), null));
+            result.add(new KTensor(moveChannels(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1, false), null));
         }
         return result;
     }
@@ -152,26 +153,18 @@ final class ConvLstmTranslator implements LayerTranslator {
         return s;
     }
 
-    /** A channels-first {@code [batch, (time,) channels, spatial...]} as channels last; {@code lead} counts batch and time. */
-    private String channelsLast(Translation t, String v, boolean channelsFirst, int lead) {
+    /**
+     * Moves the channels of a {@code [batch, (time,) ...]} value from right after the {@code lead} axes to the end
+     * ({@code toLast}) or back, where the layer puts them first; unchanged where they come last.
+     */
+    private String moveChannels(Translation t, String v, boolean channelsFirst, int lead, boolean toLast) {
         if (!channelsFirst) {
             return v;
         }
-        int[] perm = new int[lead + rank + 1];
+        int last = lead + rank;
+        int[] perm = new int[last + 1];
         for (int i = 0; i < perm.length; i++) {
-            perm[i] = i < lead ? i : i == perm.length - 1 ? lead : i + 1;
-        }
-        return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
-    }
-
-    /** A channels-last value back in the layer's channels-first layout (unchanged where channels come last). */
-    private String channelsBack(Translation t, String v, boolean channelsFirst, int lead) {
-        if (!channelsFirst) {
-            return v;
-        }
-        int[] perm = new int[lead + rank + 1];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i < lead ? i : i == lead ? perm.length - 1 : i - 1;
+            perm[i] = i < lead ? i : toLast ? (i == last ? lead : i + 1) : (i == lead ? last : i - 1);
         }
         return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
     }
@@ -203,7 +196,7 @@ final class ConvLstmTranslator implements LayerTranslator {
                 int span = (kernel[d] - 1) * dilation[d] + 1;
                 if (same) {
                     out[d] = (in[d] + strides[d] - 1) / strides[d];
-                    before[d] = Math.max((out[d] - 1) * strides[d] + span - in[d], 0) / 2;
+                    before[d] = Conv1D.samePadLeft(in[d], out[d], strides[d], span);
                 } else if (in[d] < span) {
                     return null;
                 } else {
