@@ -346,6 +346,171 @@ def register_cases(g):
 
     R("gpool_heads_func_h5", gpool_heads, fmt="h5")
 
+    # ------------------------------------------------------------------ 2-D convolution and pooling
+
+    CONV2D_HEADS = [  # (filters, kernel_size, options)
+        (3, 3, dict(padding="valid")),
+        (2, (2, 3), dict(padding="same", strides=(2, 1))),
+        (4, 3, dict(padding="same", strides=2)),
+        (2, (3, 2), dict(padding="valid", dilation_rate=(2, 1))),
+        (3, 2, dict(padding="same", dilation_rate=2)),
+        (4, 3, dict(padding="same", groups=2)),
+        (2, 1, dict(padding="valid", use_bias=False)),
+        (3, (1, 4), dict(padding="valid", strides=(1, 3))),
+    ]
+
+    def conv2d_heads(ctx, fmt, acts):
+        inp = keras.Input((7, 9, 4))
+        heads = [layers.Conv2D(f, k, activation=acts[i % len(acts)], name=f"conv_{i}", **kw)
+                 for i, (f, k, kw) in enumerate(CONV2D_HEADS)]
+        model = heads_model(inp, inp, heads)
+        randomize(model, ctx.rng)
+        text = "; ".join(f"Conv2D({f}, {k}, {', '.join(f'{a}={v!r}' for a, v in kw.items())}, "
+                         f"activation={acts[i % len(acts)]!r})" for i, (f, k, kw) in enumerate(CONV2D_HEADS))
+        return Case(model, [normal_inputs(ctx, 3, 7, 9, 4)], fmt,
+                    f"functional, one input (7 x 9 x 4 channels), {len(CONV2D_HEADS)} Conv2D heads: {text}.",
+                    covers=["conv2d_padding:valid", "conv2d_padding:same", "conv2d_strides", "conv2d_dilation",
+                            "conv2d_groups", "conv2d_no_bias"])
+
+    R("conv2d_heads_func_keras", conv2d_heads, fmt="keras", acts=["linear", "relu", "tanh"])
+    R("conv2d_heads_func_h5", conv2d_heads, fmt="h5", acts=["sigmoid", "elu", "linear", "gelu"])
+
+    POOL2D_HEADS = [  # (pool_size, strides, padding, data_format)
+        (2, None, "valid", "channels_last"),
+        (3, 2, "valid", "channels_last"),
+        ((2, 3), (1, 2), "valid", "channels_last"),
+        (2, None, "same", "channels_last"),
+        ((3, 2), 2, "same", "channels_last"),
+        (3, 3, "same", "channels_last"),
+        ((4, 1), (3, 1), "same", "channels_last"),
+        (2, None, "valid", "channels_first"),
+        ((3, 2), (2, 1), "same", "channels_first"),
+    ]
+
+    def pool2d_heads(ctx, fmt):
+        inp = keras.Input((7, 9, 4))
+        heads = []
+        for cls in (layers.MaxPooling2D, layers.AveragePooling2D):
+            for (p, st, pad, df) in POOL2D_HEADS:
+                heads.append(cls(pool_size=p, strides=st, padding=pad, data_format=df))
+        heads += [layers.GlobalMaxPooling2D(), layers.GlobalAveragePooling2D(),
+                  layers.GlobalMaxPooling2D(keepdims=True, data_format="channels_first"),
+                  layers.GlobalAveragePooling2D(keepdims=True), layers.GlobalAveragePooling2D(data_format="channels_first")]
+        model = heads_model(inp, inp, heads)
+        text = "; ".join(f"(pool_size={p}, strides={st}, {pad}, {df})" for p, st, pad, df in POOL2D_HEADS)
+        return Case(model, [normal_inputs(ctx, 3, 7, 9, 4)], fmt,
+                    f"functional, one input (7 x 9 x 4), MaxPooling2D then AveragePooling2D heads, each with: {text}; "
+                    "then GlobalMaxPooling2D, GlobalAveragePooling2D, GlobalMaxPooling2D(keepdims, channels_first), "
+                    "GlobalAveragePooling2D(keepdims), GlobalAveragePooling2D(channels_first). SAME averages divide by "
+                    "the real positions in the window; channels_first heads pool over the last two axes (9 x 4).",
+                    covers=["pool2d_padding:valid", "pool2d_padding:same", "pool2d_channels_first", "global_pool2d"])
+
+    R("pool2d_heads_func_h5", pool2d_heads, fmt="h5")
+    R("pool2d_heads_func_keras", pool2d_heads, fmt="keras")
+
+    def batch_norm_weights(model, rng):
+        """Moving variances drawn positive (randomize draws every vector around 0)."""
+        for lyr in model.layers:
+            if isinstance(lyr, layers.BatchNormalization):
+                w = lyr.get_weights()
+                w[-1] = rng.uniform(0.2, 2.0, size=w[-1].shape).astype(np.float32)
+                lyr.set_weights(w)
+
+    def crnn(ctx, fmt):
+        """An OCR-style CRNN on images of any width: convolutions and poolings, then the columns as time steps."""
+        inp = keras.Input((16, None, 1))
+        x = layers.Conv2D(6, 3, padding="same", activation="relu")(inp)
+        x = layers.MaxPooling2D(2)(x)
+        x = layers.Conv2D(8, 3, padding="same")(x)
+        x = layers.BatchNormalization()(x)
+        x = layers.Activation("relu")(x)
+        x = layers.MaxPooling2D((2, 1))(x)
+        x = layers.Permute((2, 1, 3))(x)
+        x = layers.Reshape((-1, 4 * 8))(x)
+        x = layers.Bidirectional(layers.LSTM(6, return_sequences=True))(x)
+        y = layers.Dense(5, activation="softmax")(x)
+        model = keras.Model(inp, y)
+        randomize(model, ctx.rng, scale=0.6)
+        batch_norm_weights(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 16, 20, 1)], fmt,
+                    "functional CRNN on 16 x any-width images: Conv2D(6, 3, same, relu) -> MaxPooling2D(2) -> Conv2D(8, 3, "
+                    "same) -> BatchNormalization -> relu -> MaxPooling2D((2, 1)) -> Permute((2, 1, 3)) -> Reshape((-1, 32)) "
+                    "-> Bidirectional(LSTM(6, seq)) -> Dense(5, softmax); batch 2 of 16 x 20.",
+                    covers=["conv2d_padding:same", "pool2d_padding:valid", "batch_norm_4d", "crnn"])
+
+    R("crnn_dyn_width_func_keras", crnn, fmt="keras")
+    R("crnn_dyn_width_func_h5", crnn, fmt="h5")
+
+    def cnn_lstm(ctx, fmt):
+        """A video-style model: per-frame Conv2D features (TimeDistributed), then an LSTM over the frames."""
+        model = chain_model("sequential", (5, 8, 8, 2), [
+            layers.TimeDistributed(layers.Conv2D(4, 3, activation="relu")),
+            layers.TimeDistributed(layers.MaxPooling2D(2)),
+            layers.TimeDistributed(layers.Conv2D(3, 2, padding="same", activation="tanh")),
+            layers.TimeDistributed(layers.GlobalAveragePooling2D()),
+            layers.LSTM(6),
+            layers.Dense(3),
+        ])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 8, 8, 2)], fmt,
+                    "sequential CNN-LSTM over 5 frames of 8 x 8 x 2: TimeDistributed(Conv2D(4, 3, relu)) -> "
+                    "TimeDistributed(MaxPooling2D(2)) -> TimeDistributed(Conv2D(3, 2, same, tanh)) -> "
+                    "TimeDistributed(GlobalAveragePooling2D) -> LSTM(6) -> Dense(3).",
+                    covers=["time_distributed_conv2d", "global_pool2d"])
+
+    R("cnn_lstm_frames_seq_h5", cnn_lstm, fmt="h5")
+    R("cnn_lstm_frames_seq_keras", cnn_lstm, fmt="keras")
+
+    def pad_crop_upsample2d(ctx, fmt):
+        inp = keras.Input((5, 6, 3))
+        heads = [layers.ZeroPadding2D(), layers.ZeroPadding2D((1, 2)), layers.ZeroPadding2D(((1, 0), (2, 3))),
+                 layers.ZeroPadding2D(((0, 2), (1, 1)), data_format="channels_first"),
+                 layers.Cropping2D(), layers.Cropping2D(1), layers.Cropping2D(((1, 2), (0, 3))),
+                 layers.Cropping2D((1, 0), data_format="channels_first"),
+                 layers.UpSampling2D(), layers.UpSampling2D((1, 3)), layers.UpSampling2D((3, 2), data_format="channels_first")]
+        trunk = layers.SpatialDropout2D(0.5)(inp)
+        model = heads_model(inp, trunk, heads)
+        return Case(model, [normal_inputs(ctx, 2, 5, 6, 3)], fmt,
+                    "functional SpatialDropout2D (identity at inference) on 5 x 6 x 3, then heads ZeroPadding2D(), "
+                    "ZeroPadding2D((1, 2)), ZeroPadding2D(((1, 0), (2, 3))), ZeroPadding2D(((0, 2), (1, 1)), channels_first), "
+                    "Cropping2D(), Cropping2D(1), Cropping2D(((1, 2), (0, 3))), Cropping2D((1, 0), channels_first), "
+                    "UpSampling2D(), UpSampling2D((1, 3)), UpSampling2D((3, 2), channels_first).",
+                    covers=["zero_padding2d", "cropping2d", "upsampling2d"])
+
+    R("pad_crop_upsample2d_func_keras", pad_crop_upsample2d, fmt="keras")
+    R("pad_crop_upsample2d_func_h5", pad_crop_upsample2d, fmt="h5")
+
+    def conv2d_channels_first(ctx, fmt):
+        inp = keras.Input((3, 7, 8))
+        a = layers.Conv2D(4, (3, 2), padding="same", strides=(1, 2), activation="relu", data_format="channels_first",
+                          name="first")(inp)
+        b = layers.Conv2D(2, 2, dilation_rate=(1, 2), data_format="channels_first", name="second")(a)
+        model = keras.Model(inp, [a, b])
+        randomize(model, ctx.rng)
+
+        def twin(reloaded, inputs):
+            """The same layers channels_last, with the same weights, on the transposed inputs; outputs transposed back."""
+            x = keras.Input((7, 8, 3))
+            options = lambda name: {k: v for k, v in reloaded.get_layer(name).get_config().items()
+                                    if k not in ("name", "data_format", "dtype")}
+            first, second = layers.Conv2D(**options("first")), layers.Conv2D(**options("second"))
+            y1 = first(x)
+            twin_model = keras.Model(x, [y1, second(y1)])
+            first.set_weights(reloaded.get_layer("first").get_weights())
+            second.set_weights(reloaded.get_layer("second").get_weights())
+            ys = twin_model.predict(np.transpose(inputs[0], (0, 2, 3, 1)), verbose=0)
+            return [np.transpose(y, (0, 3, 1, 2)) for y in ys]
+
+        return Case(model, [normal_inputs(ctx, 2, 3, 7, 8)], fmt,
+                    "functional Conv2D(4, (3, 2), same, strides (1, 2), relu, channels_first) -> Conv2D(2, 2, dilation "
+                    "(1, 2), channels_first); both outputs. Keras' TensorFlow backend runs a channels_first Conv2D only on "
+                    "a GPU, so the golden outputs are Keras' of the same layers channels_last, with the same weights, on "
+                    "the transposed inputs, transposed back.",
+                    covers=["conv2d_channels_first"], twin=twin,
+                    no_float64="Keras cannot run the channels_first model on a CPU")
+
+    R("conv2d_channels_first_func_keras", conv2d_channels_first, fmt="keras")
+
     def pad_crop_upsample(ctx, fmt):
         inp = keras.Input((10, 3))
         h = layers.Conv1D(4, 3, activation="relu")(layers.ZeroPadding1D((1, 2))(inp))

@@ -1303,6 +1303,73 @@ def _(name):
                {"x": {0: "batch", 1: "time"}, "y": {0: "batch"}})
 
 
+class Crnn(torch.nn.Module):
+    """An OCR-style CRNN: 2-D convolutions and poolings over a 16-row image, then its columns as LSTM steps."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(1, 4, 3, padding=1)
+        self.pool1 = torch.nn.MaxPool2d(2, 2)
+        self.conv2 = torch.nn.Conv2d(4, 6, (3, 2), padding=(1, 0), dilation=(1, 2))
+        self.bn = torch.nn.BatchNorm2d(6)
+        self.pool2 = torch.nn.MaxPool2d((2, 2), (2, 1), (0, 1))
+        self.conv3 = torch.nn.Conv2d(6, 6, 3, padding=1, groups=2, bias=False)
+        self.pool3 = torch.nn.AvgPool2d((2, 1), (2, 1))
+        self.rnn = torch.nn.LSTM(12, 5, bidirectional=True, batch_first=True)
+        self.head = torch.nn.Linear(10, 4)
+
+    def forward(self, x):
+        y = self.pool1(torch.relu(self.conv1(x)))
+        y = self.pool2(torch.relu(self.bn(self.conv2(y))))
+        y = self.pool3(torch.tanh(self.conv3(y)))
+        y, _ = self.rnn(y.permute(0, 3, 1, 2).flatten(2))
+        return self.head(y)
+
+
+@case("torch_crnn_conv2d_pool2d_bilstm_op13")
+def _(name):
+    r = rng(name)
+    m = Crnn()
+    with torch.no_grad():
+        m.bn.running_mean.copy_(torch.linspace(-0.5, 0.5, 6))
+        m.bn.running_var.copy_(torch.linspace(0.5, 1.5, 6))
+    x = r.standard_normal((2, 1, 16, 14)).astype(np.float32)
+    torch_case(name, m, x, 13, "torch CRNN on a 16-row image of any width: Conv2d(1, 4, 3, padding 1) -> ReLU -> "
+               "MaxPool2d(2) -> Conv2d(4, 6, (3, 2), padding (1, 0), dilation (1, 2)) -> BatchNorm2d -> ReLU -> "
+               "MaxPool2d((2, 2), (2, 1), padding (0, 1)) -> Conv2d(6, 6, 3, padding 1, groups 2, no bias) -> Tanh -> "
+               "AvgPool2d((2, 1)) -> columns as steps (permute, flatten) -> nn.LSTM(12, 5, bidirectional, batch_first) "
+               "-> Linear(10, 4) on every step; dynamic batch and width",
+               ["conv2d", "pool2d", "batch_norm", "lstm", "bidirectional", "batch_first", "crnn"],
+               {"x": {0: "batch", 3: "width"}, "y": {0: "batch", 1: "width"}})
+
+
+class Conv2dPoolHeads(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.strided = torch.nn.Conv2d(3, 4, (3, 4), stride=(2, 3), padding=(2, 1))
+        self.same = torch.nn.Conv2d(3, 2, (2, 3), padding="same")
+        self.depthwise = torch.nn.Conv2d(3, 6, 3, groups=3)
+        self.heads = torch.nn.ModuleList([torch.nn.MaxPool2d(3, 2, 1), torch.nn.AvgPool2d(3, 2, 1),
+                                          torch.nn.AvgPool2d((3, 2), 1, (1, 0), count_include_pad=False),
+                                          torch.nn.MaxPool2d((2, 3), (1, 2)), torch.nn.AdaptiveAvgPool2d(1),
+                                          torch.nn.AdaptiveMaxPool2d(1)])
+
+    def forward(self, x):
+        return tuple([self.strided(x), self.same(x), self.depthwise(x)] + [h(x) for h in self.heads])
+
+
+@case("torch_conv2d_pool2d_heads_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 7, 9)).astype(np.float32)
+    outs = [f"y{i}" for i in range(9)]
+    torch_case(name, Conv2dPoolHeads(), x, 13, "torch heads on one [2, 3, 7, 9] input: Conv2d(3, 4, (3, 4), stride (2, 3), "
+               "padding (2, 1)); Conv2d(3, 2, (2, 3), padding same); Conv2d(3, 6, 3, groups 3); "
+               "MaxPool2d(3, 2, 1); AvgPool2d(3, 2, 1) (count_include_pad); AvgPool2d((3, 2), 1, (1, 0), "
+               "count_include_pad False); MaxPool2d((2, 3), (1, 2)); AdaptiveAvgPool2d(1); AdaptiveMaxPool2d(1)",
+               ["conv2d", "pool2d", "global_pool2d"], None, output_names=outs)
+
+
 class PaddedLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -233,8 +233,8 @@ class CliTest {
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("cannot run in keras4j: 3 problems"), r[1]);
         assertTrue(r[1].contains("layer 'times_two' (Lambda): layer class Lambda holds Python code"), r[1]);
-        assertTrue(r[1].contains("layer 'pad2d' (ZeroPadding2D): layer class ZeroPadding2D is not supported"), r[1]);
-        assertTrue(r[1].contains("layer 'conv2d' (Conv2D): layer class Conv2D is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'pad3d' (ZeroPadding3D): layer class ZeroPadding3D is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'conv3d' (Conv3D): layer class Conv3D is not supported"), r[1]);
         assertEquals(r[1].indexOf("(supported: "), r[1].lastIndexOf("(supported: "), "the supported list once: " + r[1]);
     }
 

@@ -315,6 +315,30 @@ class ErrorMessagesTest {
                 + " cells"), e.getMessage());
     }
 
+    /** 2-D layers name what they cannot run: strides with dilation, a bilinear upsampling, malformed padding. */
+    @Test
+    void twoDimensionalLayerOptionsKerasOrKeras4jRefuseAreNamed() throws IOException {
+        Path conv = TestData.root().resolve("cases").resolve("conv2d_heads_func_keras").resolve("model.keras");
+        byte[] dilated = editedArchive(conv, m -> ((ObjectNode) layerNamed(m, "conv_1").get("config"))
+                .set("dilation_rate", JSON.createArrayNode().add(2).add(1)));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(dilated, "edited.keras"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'conv_1' (Conv2D): strides=[2, 1] together with dilation_rate=[2, 1] is not"
+                + " supported (Keras refuses it too)"), e.getMessage());
+        Path padded = TestData.root().resolve("cases").resolve("pad_crop_upsample2d_func_keras").resolve("model.keras");
+        byte[] bilinear = editedArchive(padded, m -> {
+            ((ObjectNode) layer(m, "UpSampling2D").get("config")).put("interpolation", "bilinear");
+            ((ObjectNode) layer(m, "ZeroPadding2D").get("config")).set("padding",
+                    JSON.createArrayNode().add(1).add(2).add(3));
+        });
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(bilinear, "edited.keras"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("(UpSampling2D): option interpolation='bilinear' is not supported (only nearest)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, two ints or two pairs of"
+                + " non-negative ints"), e.getMessage());
+    }
+
     @Test
     void weightsThatDisagreeWithTheConfigAreNamed() throws IOException {
         byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("units", 17));

@@ -2,6 +2,7 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Conv2D;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import java.util.Arrays;
@@ -9,75 +10,99 @@ import java.util.List;
 
 /**
  * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it) with constant W
- * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes:
+ * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, or over
+ * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
+ * {@link Conv2D}:
  * {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} NOTSET, VALID, SAME_UPPER, and
  * SAME_LOWER where it pads as SAME_UPPER does (stride 1 and an even total).
  */
 final class ConvTranslator implements OpTranslator {
-    private static final int[] SWAP_LAST_TWO = {0, 2, 1};
-
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        Parameters params = Parameters.of(node, b, "convolution");
+        Parameters params = Parameters.of(node, b, "convolution", 2);
         if (params == null) {
             return;
         }
         int[] shape = params.inputShape();
+        int axes = shape.length - 2;
         OnnxTensor w = params.w();
         OnnxTensor bias = params.bias();
         int[] ws = w.shape();
         int group = (int) node.intAttr("group", 1);
-        if (ws.length != 3 || group < 1 || ws[0] % group != 0) {
-            node.problem("W " + w + " must be [filters, channels/group, kernel] with filters divisible by group " + group);
+        if (ws.length != shape.length || group < 1 || ws[0] % group != 0) {
+            node.problem("W " + w + " must be [filters, channels/group, " + (axes == 1 ? "kernel" : "rows, cols")
+                    + "] with filters divisible by group " + group);
             return;
         }
         int filters = ws[0];
         int perGroup = ws[1];
-        int k = ws[2];
         int channels = perGroup * group;
         if (shape[1] >= 0 && shape[1] != channels) {
             node.problem("W " + w + " with group " + group + " takes " + channels + " channels but the input has " + shape[1]);
             return;
         }
-        if (!biasAndKernelFit(node, w, bias, filters, k)) {
+        int[] kernel = Arrays.copyOfRange(ws, 2, ws.length);
+        int[] strides = sizes(node, "strides", axes);
+        int[] dilations = sizes(node, "dilations", axes);
+        if (!biasAndKernelFit(node, w, bias, filters, kernel) || strides == null || dilations == null) {
             return;
         }
-        int stride = one(node, "strides");
-        int dilation = one(node, "dilations");
-        if (stride < 1 || dilation < 1) {
-            return;
-        }
-        float[] kernel = kerasKernel(w.floats(), filters, perGroup, k);
-        float[] bf = bias == null ? null : bias.floats();
-        Activation linear = Activation.of(Activation.Kind.LINEAR);
         String autoPad = node.stringAttr("auto_pad", "NOTSET");
-        long[] pads = node.intsAttr("pads");
-        Boolean same = AutoPad.same(node, autoPad, stride, (k - 1) * (long) dilation + 1);
-        if (same == null) {
-            return;
-        }
-        Conv1D conv;
-        if (same || autoPad.equals("VALID")) {
-            Conv1D.Padding padding = same ? Conv1D.Padding.SAME : Conv1D.Padding.VALID;
-            conv = new Conv1D(channels, filters, k, stride, dilation, padding, group, kernel, bf, linear);
-        } else {
-            long[] p = pads == null ? new long[2] : pads;
-            if (p.length != 2 || p[0] < 0 || p[1] < 0 || p[0] > Integer.MAX_VALUE || p[1] > Integer.MAX_VALUE) {
-                node.problem("pads " + Arrays.toString(pads) + " must be two sizes (begin, end) for a 1-D convolution");
+        boolean same = false;
+        for (int d = 0; d < axes; d++) {
+            Boolean axisSame = AutoPad.same(node, autoPad, strides[d], (kernel[d] - 1) * (long) dilations[d] + 1);
+            if (axisSame == null) {
                 return;
             }
-            conv = Conv1D.padded(channels, filters, k, stride, dilation, (int) p[0], (int) p[1], group, kernel, bf, linear);
+            same = axisSame;
+        }
+        int[] pads = explicitPads(node, same || autoPad.equals("VALID"), axes);
+        if (pads == null) {
+            return;
+        }
+        float[] keras = kerasKernel(w.floats(), filters, perGroup, Arrays.stream(kernel).reduce(1, (x, y) -> x * y));
+        float[] bf = bias == null ? null : bias.floats();
+        Activation linear = Activation.of(Activation.Kind.LINEAR);
+        Op conv;
+        if (axes == 2) {
+            conv = new Conv2D(channels, filters, kernel, strides, dilations, same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
+                    same ? null : pads, group, keras, bf, linear);
+        } else if (same) {
+            conv = new Conv1D(channels, filters, kernel[0], strides[0], dilations[0], Conv1D.Padding.SAME, group, keras, bf, linear);
+        } else {
+            conv = Conv1D.padded(channels, filters, kernel[0], strides[0], dilations[0], pads[0], pads[1], group, keras, bf, linear);
         }
         channelsLast(node, b, conv);
     }
 
-    /** The input's shape {@code [batch, channels, steps]}, constant W and optional B of a 1-D convolution node. */
+    /**
+     * Attribute pads of a Conv or pooling over {@code axes} spatial axes: the begins, then the ends; zeros where absent or
+     * {@code none} (auto_pad decides); null after a problem.
+     */
+    static int[] explicitPads(OnnxNode node, boolean none, int axes) {
+        long[] pads = node.intsAttr("pads");
+        if (none || pads == null) {
+            return new int[2 * axes];
+        }
+        if (pads.length != 2 * axes || Arrays.stream(pads).anyMatch(p -> p < 0 || p > 1 << 24)) {
+            node.problem("pads " + Arrays.toString(pads) + " must be " + (axes == 1 ? "two sizes (begin, end) for a 1-D"
+                    : "four sizes (top, left, bottom, right) for a 2-D") + " window");
+            return null;
+        }
+        return Arrays.stream(pads).mapToInt(p -> (int) p).toArray();
+    }
+
+    /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */
     record Parameters(int[] inputShape, OnnxTensor w, OnnxTensor bias) {
-        /** The node's parameters, or null after a problem; {@code what} names the convolution for it. */
-        static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what) {
+        /**
+         * The node's parameters, or null after a problem; {@code what} names the convolution for it, {@code maxAxes} (1 or
+         * 2) is how many spatial axes it may have.
+         */
+        static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what, int maxAxes) {
             int[] shape = b.shape(node.input(0));
-            if (shape.length != 3) {
-                node.problem("only 1-D " + what + " is supported (input [batch, channels, steps]), got an input of rank "
+            if (shape.length < 3 || shape.length > 2 + maxAxes) {
+                node.problem("only 1-D " + (maxAxes == 2 ? "and 2-D " : "") + what + " is supported (input [batch, channels,"
+                        + " steps]" + (maxAxes == 2 ? " or [batch, channels, rows, cols]" : "") + "), got an input of rank "
                         + shape.length);
                 return null;
             }
@@ -87,23 +112,33 @@ final class ConvTranslator implements OpTranslator {
         }
     }
 
-    /** Emits {@code op}, which takes and gives {@code [batch, steps, channels]}, between two Transposes of the node. */
+    /**
+     * Emits {@code op}, which takes and gives channels last ({@code [batch, steps, channels]} or
+     * {@code [batch, rows, cols, channels]}), between two Transposes of the node.
+     */
     static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op) {
+        int rank = b.shape(node.input(0)).length;
+        int[] toLast = new int[rank];
+        int[] back = new int[rank];
+        for (int i = 1; i < rank; i++) {
+            toLast[i] = i == rank - 1 ? 1 : i + 1;
+            back[i] = i == 1 ? rank - 1 : i - 1;
+        }
         String channelsLast = b.fresh(node, "channels_last");
         String computed = b.fresh(node, "convolved");
-        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(node.input(0)), List.of(channelsLast), DataTypes.FLOAT);
+        b.emit(node, new Transpose("Transpose", toLast), List.of(node.input(0)), List.of(channelsLast), DataTypes.FLOAT);
         b.emit(node, op, List.of(channelsLast), List.of(computed), DataTypes.FLOAT);
-        b.emit(node, new Transpose("Transpose", SWAP_LAST_TWO), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, new Transpose("Transpose", back), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
     }
 
     /** Whether B holds one value per filter and attribute kernel_shape, if given, is W's kernel size; else a problem. */
-    static boolean biasAndKernelFit(OnnxNode node, OnnxTensor w, OnnxTensor bias, int filters, int k) {
+    static boolean biasAndKernelFit(OnnxNode node, OnnxTensor w, OnnxTensor bias, int filters, int... kernel) {
         if (bias != null && bias.floats().length != filters) {
             node.problem("B " + bias + " must have one value per filter (" + filters + ")");
             return false;
         }
         long[] kernelShape = node.intsAttr("kernel_shape");
-        if (kernelShape != null && !Arrays.equals(kernelShape, new long[] {k})) {
+        if (kernelShape != null && !Arrays.equals(kernelShape, Arrays.stream(kernel).asLongStream().toArray())) {
             node.problem("kernel_shape " + Arrays.toString(kernelShape) + " does not match W " + w);
             return false;
         }
@@ -112,24 +147,33 @@ final class ConvTranslator implements OpTranslator {
 
     /** The single value of a one-element list attribute (default 1), or -1 after a problem. */
     static int one(OnnxNode node, String attribute) {
-        long[] v = node.intsAttr(attribute);
-        if (v == null) {
-            return 1;
-        }
-        if (v.length != 1 || v[0] < 1 || v[0] > Integer.MAX_VALUE) {
-            node.problem(attribute + " " + Arrays.toString(v) + " must be one positive size for a 1-D convolution");
-            return -1;
-        }
-        return (int) v[0];
+        int[] v = sizes(node, attribute, 1);
+        return v == null ? -1 : v[0];
     }
 
-    /** ONNX's {@code [filters][channels/group][kernel]} as Keras' {@code [kernel][channels/group][filters]}. */
-    private static float[] kerasKernel(float[] w, int filters, int perGroup, int k) {
+    /** A list attribute of one positive size per spatial axis (default 1 each), or null after a problem. */
+    static int[] sizes(OnnxNode node, String attribute, int axes) {
+        long[] v = node.intsAttr(attribute);
+        if (v == null) {
+            int[] ones = new int[axes];
+            Arrays.fill(ones, 1);
+            return ones;
+        }
+        if (v.length != axes || Arrays.stream(v).anyMatch(d -> d < 1 || d > 1 << 24)) {
+            node.problem(attribute + " " + Arrays.toString(v) + " must be " + axes + " positive size" + (axes == 1 ? "" : "s")
+                    + " for a " + axes + "-D window");
+            return null;
+        }
+        return Arrays.stream(v).mapToInt(d -> (int) d).toArray();
+    }
+
+    /** ONNX's {@code [filters][channels/group][taps]} as Keras' {@code [taps][channels/group][filters]} (taps row-major). */
+    private static float[] kerasKernel(float[] w, int filters, int perGroup, int taps) {
         float[] kernel = new float[w.length];
         for (int f = 0; f < filters; f++) {
             for (int c = 0; c < perGroup; c++) {
-                for (int j = 0; j < k; j++) {
-                    kernel[(j * perGroup + c) * filters + f] = w[(f * perGroup + c) * k + j];
+                for (int j = 0; j < taps; j++) {
+                    kernel[(j * perGroup + c) * filters + f] = w[(f * perGroup + c) * taps + j];
                 }
             }
         }

@@ -14,7 +14,7 @@ import java.util.Arrays;
 final class ConvTransposeTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution");
+        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution", 1);
         if (params == null) {
             return;
         }

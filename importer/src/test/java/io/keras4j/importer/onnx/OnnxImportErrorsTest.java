@@ -106,8 +106,8 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void convolutionRefusesTwoSpatialAxesUnevenSameLowerAndBadPads() {
-        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5))
+    void convolutionRefusesThreeSpatialAxesUnevenSameLowerAndBadPads() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5, 5))
                 .addInitializer(floats("w", 4, 2, 3))
                 .addNode(conv("image", "image", "y1"))
                 .addNode(conv("lower", "x", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
@@ -116,8 +116,8 @@ class OnnxImportErrorsTest {
                 .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "conv.onnx"));
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D convolution is supported (input [batch, channels,"
-                + " steps]), got an input of rank 4"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D and 2-D convolution is supported (input [batch,"
+                + " channels, steps] or [batch, channels, rows, cols]), got an input of rank 5"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER is not supported where its padding"
                 + " differs from SAME_UPPER's"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be two sizes (begin, end)"),
@@ -144,6 +144,29 @@ class OnnxImportErrorsTest {
                 + " supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'ceil' (MaxPool): ceil_mode=1, storage_order=1, dilations and the Indices"
                 + " output are not supported"), e.getMessage());
+    }
+
+    @Test
+    void twoDimensionalPoolingRefusesPadsReachingTheKernelCeilModeAndOneKernelSize() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 6, 6))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("wide").addInput("x").addOutput("y1")
+                        .addAttribute(attr("kernel_shape", 2L, 3L)).addAttribute(attr("pads", 0L, 3L, 1L, 0L)))
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("ceil").addInput("x").addOutput("y2")
+                        .addAttribute(attr("kernel_shape", 2L, 2L)).addAttribute(attr("ceil_mode", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("one").addInput("x").addOutput("y3")
+                        .addAttribute(attr("kernel_shape", new long[] {2})))
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
+                        .addAttribute(attr("kernel_shape", 3L, 2L)).addAttribute(attr("pads", 1L, 0L, 2L, 1L))
+                        .addAttribute(attr("count_include_pad", 1)))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pool2d.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'wide' (MaxPool): pads [0, 3, 1, 0] must each be below the kernel size [2, 3]"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'ceil' (AveragePool): ceil_mode=1, storage_order=1, dilations and the"
+                + " Indices output are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'one' (MaxPool): kernel_shape [2] must be two positive sizes for a 2-D"
+                + " pooling"), e.getMessage());
     }
 
     @Test

@@ -108,17 +108,7 @@ public final class Conv1D implements Op {
 
     /** Output steps for {@code steps} input steps (-1 stays -1); at most 0 means the input is too short. */
     private int outSteps(int steps) {
-        if (steps < 0) {
-            return -1;
-        }
-        switch (padding) {
-            case VALID:
-            case EXPLICIT:
-                int padded = steps + padBegin + padEnd;
-                return padded < span() ? 0 : (padded - span()) / stride + 1;
-            default:
-                return (steps + stride - 1) / stride;
-        }
+        return WindowAxis.outSize(padding, steps, span(), stride, padBegin, padEnd);
     }
 
     /**
@@ -130,16 +120,7 @@ public final class Conv1D implements Op {
     }
 
     private int padLeft(int steps, int out) {
-        switch (padding) {
-            case SAME:
-                return samePadLeft(steps, out, stride, span());
-            case CAUSAL:
-                return (kernelSize - 1) * dilation;
-            case EXPLICIT:
-                return padBegin;
-            default:
-                return 0;
-        }
+        return WindowAxis.padBefore(padding, steps, out, span(), stride, padBegin);
     }
 
     @Override

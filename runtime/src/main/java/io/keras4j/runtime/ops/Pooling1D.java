@@ -90,13 +90,7 @@ public final class Pooling1D implements Op {
         if (outputSize > 0) {
             return outputSize;
         }
-        if (steps < 0) {
-            return -1;
-        }
-        if (same) {
-            return (steps + stride - 1) / stride;
-        }
-        return steps < poolSize ? 0 : (steps - poolSize) / stride + 1;
+        return WindowAxis.outSize(same ? Conv1D.Padding.SAME : Conv1D.Padding.VALID, steps, poolSize, stride, 0, 0);
     }
 
     @Override

@@ -52,6 +52,37 @@ final class Conv1DTranslator implements LayerTranslator {
         return shape[2];
     }
 
+    /** Reads the options of a convolution's kernel and bias that do not change inference; refuses quantization. */
+    static void ignoreTrainingOptions(LayerConfig config) {
+        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha");
+        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
+    }
+
+    /**
+     * The kernel {@code [kernelSize..., in/groups, filters]} and the bias (null without use_bias) of a convolution over
+     * {@code in} channels whose groups divide its channels and filters; null after a problem.
+     */
+    static float[][] kernelAndBias(LayerConfig config, Translation t, int[] kernelSize, int in, int filters, int groups,
+                                   boolean useBias) {
+        if (in % groups != 0 || filters % groups != 0) {
+            config.problem("groups=" + groups + " must divide the " + in + " input channels and the " + filters + " filters");
+            return null;
+        }
+        if (!LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
+            return null;
+        }
+        long[] shape = new long[kernelSize.length + 2];
+        for (int i = 0; i < kernelSize.length; i++) {
+            shape[i] = kernelSize[i];
+        }
+        shape[kernelSize.length] = in / groups;
+        shape[kernelSize.length + 1] = filters;
+        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", shape);
+        float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", filters) : null;
+        return kernel == null || useBias && bias == null ? null : new float[][] {kernel, bias};
+    }
+
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int filters = config.positiveInt("filters");
@@ -63,9 +94,7 @@ final class Conv1DTranslator implements LayerTranslator {
         GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
-        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
-                "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha");
-        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
+        ignoreTrainingOptions(config);
         if (stride > 1 && dilation > 1) {
             config.problem("strides=" + stride + " together with dilation_rate=" + dilation + " is not supported (Keras refuses it too)");
         }
@@ -74,19 +103,11 @@ final class Conv1DTranslator implements LayerTranslator {
         if (in <= 0) {
             return List.of(t.unavailable());
         }
-        if (in % groups != 0 || filters % groups != 0) {
-            config.problem("groups=" + groups + " must divide the " + in + " input channels and the " + filters + " filters");
+        float[][] weights = kernelAndBias(config, t, new int[] {kernelSize}, in, filters, groups, useBias);
+        if (weights == null) {
             return List.of(t.unavailable());
         }
-        if (!LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
-            return List.of(t.unavailable());
-        }
-        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", kernelSize, in / groups, filters);
-        float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", filters) : null;
-        if (kernel == null || useBias && bias == null) {
-            return List.of(t.unavailable());
-        }
-        Conv1D op = new Conv1D(in, filters, kernelSize, stride, dilation, padding, groups, kernel, bias, activation);
+        Conv1D op = new Conv1D(in, filters, kernelSize, stride, dilation, padding, groups, weights[0], weights[1], activation);
         return GeneralConfig.dropMask(t, op, x);
     }
 }

@@ -8,10 +8,8 @@ import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.Reshape;
-import io.keras4j.runtime.ops.Transpose;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,9 +39,9 @@ final class ConvLstmTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int filters = config.positiveInt("filters");
-        int[] kernelSize = tuple(config, "kernel_size", -1);
-        int[] strides = tuple(config, "strides", 1);
-        int[] dilation = tuple(config, "dilation_rate", 1);
+        int[] kernelSize = GeneralConfig.sizes(config, "kernel_size", rank, -1);
+        int[] strides = GeneralConfig.sizes(config, "strides", rank, 1);
+        int[] dilation = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
         String padding = config.string("valid", "padding").toLowerCase(Locale.ROOT);
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "tanh", "activation");
@@ -109,38 +107,20 @@ final class ConvLstmTranslator implements LayerTranslator {
         Lstm op = new Lstm((int) inputSize, u, input.expand(kernel, channels, filters),
                 state.expand(recurrentKernel, filters, filters), perPosition, activation, recurrent, options);
         List<String> ins = new ArrayList<>();
-        ins.add(flatten(t, moveChannels(t, x.value(), channelsFirst, 2, true), 2, (int) inputSize));
-        t.initialState().forEach(s -> ins.add(flatten(t, moveChannels(t, s.value(), channelsFirst, 1, true), 1, u)));
+        ins.add(flatten(t, GeneralConfig.moveChannels(t, x.value(), channelsFirst, 2, rank, true), 2, (int) inputSize));
+        t.initialState().forEach(s -> ins.add(flatten(t, GeneralConfig.moveChannels(t, s.value(), channelsFirst, 1, rank, true),
+                1, u)));
         List<String> outs = t.emit(op, ins);
         int[] out = Arrays.copyOf(input.out(), rank + 1);
         out[rank] = filters;
         List<KTensor> result = new ArrayList<>();
         boolean sequences = options.returnSequences();
         String output = unflatten(t, outs.get(0), out, sequences);
-        result.add(new KTensor(moveChannels(t, output, channelsFirst, sequences ? 2 : 1, false), null));
+        result.add(new KTensor(GeneralConfig.moveChannels(t, output, channelsFirst, sequences ? 2 : 1, rank, false), null));
         for (int k = 1; k < outs.size(); k++) {
-            result.add(new KTensor(moveChannels(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1, false), null));
+            result.add(new KTensor(GeneralConfig.moveChannels(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1, rank, false), null));
         }
         return result;
-    }
-
-    /** Option {@code key}: one int for every axis, or one per axis; {@code dflt} for every axis when absent. */
-    private int[] tuple(LayerConfig config, String key, int dflt) {
-        int[] v = GeneralConfig.intList(config, dflt > 0, key);
-        if (v == null) {
-            if (config.raw(key) != null && !config.raw(key).isNull()) {
-                return null;
-            }
-            v = new int[] {dflt};
-        }
-        if (v.length == 1) {
-            v = Collections.nCopies(rank, v[0]).stream().mapToInt(Integer::intValue).toArray();
-        }
-        if (v.length != rank || Arrays.stream(v).anyMatch(d -> d <= 0)) {
-            config.problem("option " + key + "=" + config.raw(key) + " must be " + rank + " positive sizes");
-            return null;
-        }
-        return v;
     }
 
     private static long[] shape(int[] kernelSize, long in, long out) {
@@ -151,22 +131,6 @@ final class ConvLstmTranslator implements LayerTranslator {
         s[kernelSize.length] = in;
         s[kernelSize.length + 1] = out;
         return s;
-    }
-
-    /**
-     * Moves the channels of a {@code [batch, (time,) ...]} value from right after the {@code lead} axes to the end
-     * ({@code toLast}) or back, where the layer puts them first; unchanged where they come last.
-     */
-    private String moveChannels(Translation t, String v, boolean channelsFirst, int lead, boolean toLast) {
-        if (!channelsFirst) {
-            return v;
-        }
-        int last = lead + rank;
-        int[] perm = new int[last + 1];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i < lead ? i : toLast ? (i == last ? lead : i + 1) : (i == lead ? last : i - 1);
-        }
-        return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
     }
 
     /** {@code [batch, (time,) spatial..., channels]} as {@code [batch, (time,) size]}; {@code lead} 2 with time, 1 without. */

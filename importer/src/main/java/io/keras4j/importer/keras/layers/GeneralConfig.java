@@ -5,8 +5,10 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.LayerSpec;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Constant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** Config reading and wiring shared by the translators of the general (non-recurrent) layers. */
@@ -59,6 +61,45 @@ final class GeneralConfig {
             out[i] = e.asInt();
         }
         return out;
+    }
+
+    /**
+     * Option {@code key} of a layer over {@code rank} spatial axes: one size for every axis, or one per axis; {@code dflt}
+     * for every axis when absent (a missing option is a problem where {@code dflt} is not positive); null after a problem.
+     */
+    static int[] sizes(LayerConfig config, String key, int rank, int dflt) {
+        int[] v = intList(config, dflt > 0, key);
+        if (v == null) {
+            if (config.raw(key) != null && !config.raw(key).isNull() || dflt <= 0) {
+                return null;
+            }
+            v = new int[] {dflt};
+        }
+        if (v.length == 1) {
+            v = Collections.nCopies(rank, v[0]).stream().mapToInt(Integer::intValue).toArray();
+        }
+        if (v.length != rank || Arrays.stream(v).anyMatch(d -> d <= 0 || d > 1 << 24)) {
+            config.problem("option " + key + "=" + config.raw(key) + " must be " + rank + " positive sizes (at most 2^24)");
+            return null;
+        }
+        return v;
+    }
+
+    /**
+     * Moves the channels of a {@code [batch, (time,) spatial..., channels]} value with {@code rank} spatial axes from right
+     * after the {@code lead} axes to the end ({@code toLast}) or back, where the layer puts them first; unchanged where
+     * they come last.
+     */
+    static String moveChannels(Translation t, String v, boolean channelsFirst, int lead, int rank, boolean toLast) {
+        if (!channelsFirst) {
+            return v;
+        }
+        int last = lead + rank;
+        int[] perm = new int[last + 1];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i < lead ? i : toLast ? (i == last ? lead : i + 1) : (i == lead ? last : i - 1);
+        }
+        return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
     }
 
     /** Whether data_format is channels_first ({@code false} for channels_last or absent). */

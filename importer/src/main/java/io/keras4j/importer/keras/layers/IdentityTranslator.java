@@ -12,6 +12,9 @@ final class IdentityTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         config.ignore("rate", "p", "stddev", "seed", "noise_shape", "l1", "l2");
+        if (config.raw("data_format") != null) { // SpatialDropout2D: which axis holds the channels it drops in training
+            GeneralConfig.channelsFirst(config);
+        }
         if (t.inputs().size() != 1) {
             config.problem("expects 1 input, got " + t.inputs().size());
         }

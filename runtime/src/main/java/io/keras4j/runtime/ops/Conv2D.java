@@ -1,0 +1,189 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+import java.util.Arrays;
+
+/**
+ * Keras Conv2D, channels last: {@code [batch, rows, cols, inChannels] -> [batch, outRows, outCols, filters]},
+ * {@code y[r][c] = activation(bias + sum_{i,j} x[r·strides[0] - top + i·dilations[0]][c·strides[1] - left + j·dilations[1]]
+ * · kernel[i][j])}, with positions outside the input reading zeros. Each axis is padded as {@link Conv1D} pads its steps:
+ * VALID none, SAME as TensorFlow (the smaller half before), EXPLICIT the given {@code pads} (ONNX's order: top, left,
+ * bottom, right). Grouped convolution splits channels and filters into {@code groups} equal blocks.
+ */
+public final class Conv2D implements Op {
+    private final int inChannels;
+    private final int filters;
+    private final int[] kernelSize;
+    private final int[] strides;
+    private final int[] dilations;
+    private final Conv1D.Padding padding;
+    private final int[] pads;
+    private final int groups;
+    private final float[] kernel;
+    private final float[] bias;
+    private final Activation activation;
+
+    /**
+     * @param kernelSize rows and columns of the kernel; {@code strides} and {@code dilations} likewise
+     * @param padding    VALID, SAME or EXPLICIT
+     * @param pads       for EXPLICIT: top, left, bottom, right; else null
+     * @param kernel     {@code [rows][cols][inChannels/groups][filters]}, row-major (the Keras layout)
+     * @param bias       {@code [filters]}, or null
+     */
+    public Conv2D(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
+                  int[] pads, int groups, float[] kernel, float[] bias, Activation activation) {
+        if (padding == Conv1D.Padding.CAUSAL || (padding == Conv1D.Padding.EXPLICIT) != (pads != null)) {
+            throw new IllegalArgumentException("invalid Conv2D: padding " + padding + " with pads " + Arrays.toString(pads));
+        }
+        if (kernelSize.length != 2 || strides.length != 2 || dilations.length != 2 || pads != null && pads.length != 4
+                || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
+                || Arrays.stream(dilations).anyMatch(d -> d <= 0) || pads != null && Arrays.stream(pads).anyMatch(p -> p < 0)
+                || groups <= 0 || inChannels % groups != 0 || filters % groups != 0) {
+            throw new IllegalArgumentException("invalid Conv2D: kernel " + Arrays.toString(kernelSize) + ", strides "
+                    + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads)
+                    + ", groups " + groups + " for " + inChannels + " channels and " + filters + " filters");
+        }
+        Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], inChannels / groups, filters);
+        if (bias != null) {
+            Weights.check("bias", bias, filters);
+        }
+        this.inChannels = inChannels;
+        this.filters = filters;
+        this.kernelSize = kernelSize.clone();
+        this.strides = strides.clone();
+        this.dilations = dilations.clone();
+        this.padding = padding;
+        this.pads = pads == null ? new int[4] : pads.clone();
+        this.groups = groups;
+        this.kernel = kernel;
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Conv2D";
+    }
+
+    @Override
+    public OpSpec spec() {
+        OpSpec.Builder s = OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters)
+                .attr("kernel_size", kernelSize).attr("strides", strides).attr("dilations", dilations)
+                .attr("padding", padding.name());
+        if (padding == Conv1D.Padding.EXPLICIT) {
+            s.attr("pads", pads);
+        }
+        return s.attr("groups", groups).attr("activation", activation)
+                .weight("kernel", kernel, kernelSize[0], kernelSize[1], inChannels / groups, filters)
+                .weight("bias", bias, filters).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Conv2D fromSpec(OpSpec s) {
+        Conv1D.Padding padding = s.enumAttr("padding", Conv1D.Padding.class);
+        return new Conv2D(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"), s.intsAttr("strides"),
+                s.intsAttr("dilations"), padding, padding == Conv1D.Padding.EXPLICIT ? s.intsAttr("pads") : null,
+                s.intAttr("groups"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+    }
+
+    private int span(int axis) {
+        return (kernelSize[axis] - 1) * dilations[axis] + 1;
+    }
+
+    /** Output positions along spatial axis {@code axis} (0 rows, 1 columns) for {@code size} input positions. */
+    private int outSize(int axis, int size) {
+        return WindowAxis.outSize(padding, size, span(axis), strides[axis], pads[axis], pads[axis + 2]);
+    }
+
+    private int padBefore(int axis, int size, int out) {
+        return WindowAxis.padBefore(padding, size, out, span(axis), strides[axis], pads[axis]);
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int[] x = Inputs.single(in, type());
+        Inputs.rank(x, 4, "input");
+        Inputs.lastDim(x, inChannels, "input");
+        int rows = outSize(0, x[1]);
+        int cols = outSize(1, x[2]);
+        if (rows == 0 || cols == 0 || x[1] == 0 || x[2] == 0) {
+            throw new IllegalArgumentException("input " + Shapes.toString(x) + " is too small for kernel "
+                    + Arrays.toString(kernelSize) + ", dilations " + Arrays.toString(dilations) + " and padding " + paddingText());
+        }
+        return new int[][] {new int[] {x[0], rows, cols, activation.outputWidth(filters)}};
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        int[] x = in[0];
+        return activation.outputWidth(filters) == filters ? 0
+                : Shapes.checkedScratch((long) x[0] * outSize(0, x[1]) * outSize(1, x[2]) * filters);
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] s = inputShapes[0];
+        int batch = s[0];
+        int rows = s[1];
+        int cols = s[2];
+        int outRows = outSize(0, rows);
+        int outCols = outSize(1, cols);
+        int top = padBefore(0, rows, outRows);
+        int left = padBefore(1, cols, outCols);
+        float[] x = inputs[0];
+        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
+        int cg = inChannels / groups;
+        int fg = filters / groups;
+        for (int b = 0; b < batch; b++) {
+            for (int or = 0; or < outRows; or++) {
+                for (int oc = 0; oc < outCols; oc++) {
+                    int yRow = ((b * outRows + or) * outCols + oc) * filters;
+                    if (bias == null) {
+                        Arrays.fill(y, yRow, yRow + filters, 0f);
+                    } else {
+                        System.arraycopy(bias, 0, y, yRow, filters);
+                    }
+                    for (int i = 0; i < kernelSize[0]; i++) {
+                        int r = or * strides[0] - top + i * dilations[0];
+                        if (r < 0 || r >= rows) {
+                            continue;
+                        }
+                        for (int j = 0; j < kernelSize[1]; j++) {
+                            int c = oc * strides[1] - left + j * dilations[1];
+                            if (c < 0 || c >= cols) {
+                                continue;
+                            }
+                            int xRow = ((b * rows + r) * cols + c) * inChannels;
+                            int tap = (i * kernelSize[1] + j) * cg;
+                            for (int g = 0; g < groups; g++) {
+                                for (int ch = 0; ch < cg; ch++) {
+                                    MatMul.axpy(x[xRow + g * cg + ch], kernel, (tap + ch) * filters + g * fg, y, yRow + g * fg, fg);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        activation.apply(y, 0, outputs[0], 0, batch * outRows * outCols, filters);
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + (bias == null ? 0 : bias.length);
+    }
+
+    private String paddingText() {
+        String name = padding.name().toLowerCase(java.util.Locale.ROOT);
+        return padding == Conv1D.Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name;
+    }
+
+    @Override
+    public String toString() {
+        return "Conv2D(" + filters + ", k=" + Arrays.toString(kernelSize) + ", strides=" + Arrays.toString(strides)
+                + ", dilations=" + Arrays.toString(dilations) + ", " + paddingText() + ", groups=" + groups + ", " + activation
+                + ") on " + Shapes.toString(new int[] {-1, -1, -1, inChannels});
+    }
+}

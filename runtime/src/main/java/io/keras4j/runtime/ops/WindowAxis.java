@@ -1,0 +1,40 @@
+package io.keras4j.runtime.ops;
+
+/**
+ * One spatial axis of a convolution or pooling: how many windows of {@code span} positions every {@code stride} fit, and
+ * how many padding positions come before the first, as TensorFlow (VALID, SAME, CAUSAL) and ONNX (EXPLICIT pads) lay them
+ * out.
+ */
+final class WindowAxis {
+    private WindowAxis() {
+    }
+
+    /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
+    static int outSize(Conv1D.Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
+        if (size < 0) {
+            return -1;
+        }
+        switch (padding) {
+            case VALID:
+            case EXPLICIT:
+                long padded = (long) size + padBegin + padEnd;
+                return padded < span ? 0 : (int) ((padded - span) / stride + 1);
+            default:
+                return (int) (((long) size + stride - 1) / stride);
+        }
+    }
+
+    /** Padding positions before the first of {@code out} windows over {@code size} positions. */
+    static int padBefore(Conv1D.Padding padding, int size, int out, int span, int stride, int padBegin) {
+        switch (padding) {
+            case SAME:
+                return Conv1D.samePadLeft(size, out, stride, span);
+            case CAUSAL:
+                return span - 1;
+            case EXPLICIT:
+                return padBegin;
+            default:
+                return 0;
+        }
+    }
+}
