@@ -563,6 +563,30 @@ def register_cases(g):
     R("separable_depthwise_conv_func_keras", separable_conv, fmt="keras")
     R("separable_depthwise_conv_func_h5", separable_conv, fmt="h5")
 
+    def separable_conv2d(ctx, fmt):
+        inp = keras.Input((9, 8, 3))
+        heads = [layers.SeparableConv2D(5, 3, padding="same", depth_multiplier=2, activation="relu"),
+                 layers.SeparableConv2D(4, (2, 3), strides=2, use_bias=False),
+                 layers.DepthwiseConv2D(3, depth_multiplier=2, use_bias=False),
+                 layers.DepthwiseConv2D((3, 2), padding="same", dilation_rate=(1, 2), activation="tanh"),
+                 layers.DepthwiseConv2D(3, strides=2, dilation_rate=2, padding="same"),
+                 layers.SeparableConv2D(3, 2, strides=(2, 3), dilation_rate=(2, 2)),
+                 layers.DepthwiseConv1D(2, strides=2, dilation_rate=3)]
+        outs = [h(inp) for h in heads[:-1]] + [heads[-1](layers.Reshape((9, 24))(inp))]
+        model = keras.Model(inp, outs)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 9, 8, 3)], fmt,
+                    "functional, one input (9 x 8 x 3), heads SeparableConv2D(5, 3, same, depth_multiplier 2, relu), "
+                    "SeparableConv2D(4, (2, 3), strides 2, no bias), DepthwiseConv2D(3, depth_multiplier 2, no bias), "
+                    "DepthwiseConv2D((3, 2), same, dilation (1, 2), tanh), DepthwiseConv2D(3, strides 2, dilation 2, same) "
+                    "and SeparableConv2D(3, 2, strides (2, 3), dilation 2) (strides with dilation: Keras 3.15 runs them "
+                    "dilated at stride 1 and subsamples), and on the input reshaped to 9 x 24 DepthwiseConv1D(2, strides 2, "
+                    "dilation 3).",
+                    covers=["separable_conv2d", "depthwise_conv2d", "depthwise_strides_dilation"])
+
+    R("separable_depthwise_conv2d_func_keras", separable_conv2d, fmt="keras")
+    R("separable_depthwise_conv2d_func_h5", separable_conv2d, fmt="h5")
+
     def group_norm(ctx, fmt):
         inp = keras.Input((8, 6))
         h = layers.GroupNormalization(groups=3)(layers.Masking()(inp))
