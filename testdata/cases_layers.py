@@ -768,7 +768,32 @@ def register_cases(g):
                        "as .keras." if fmt == "h5" else ""),
                     covers=["grouped_query_attention"], reload_from="keras" if fmt == "h5" else None)
 
+    def grouped_query_attention_masked(ctx, fmt):
+        q_ids, v_ids = keras.Input((5,)), keras.Input((6,))
+        q = layers.Embedding(9, 6, mask_zero=True)(q_ids)
+        v = layers.Embedding(9, 6, mask_zero=True)(v_ids)
+        k = layers.Masking(mask_value=0.0)(layers.Dense(6)(v))
+        plain = layers.GroupQueryAttention(4, 4, 2, name="masked")(q, v)
+        causal, scores = layers.GroupQueryAttention(3, 6, 3, name="causal_scores")(
+            q, q, use_causal_mask=True, return_attention_scores=True)
+        keyed = layers.GroupQueryAttention(2, 4, 1, flash_attention=False, name="keyed")(q, v, k)
+        rnn = layers.LSTM(3)(plain)
+        model = keras.Model([q_ids, v_ids], [plain, causal, scores, keyed, rnn])
+        randomize(model, ctx.rng)
+        q_x = ids(ctx, 4, 5, 9, [5, 3, 1, 4], "post")
+        v_x = ids(ctx, 4, 6, 9, [6, 2, 4, 1], "pre")
+        v_x[3, :] = 0  # a value with every step masked
+        return Case(model, [q_x, v_x], fmt,
+                    "functional Embedding(mask_zero) query ids (post-padded) and value ids (pre-padded, one row all "
+                    "padding) -> GroupedQueryAttention(head_dim 4, 4 query heads, 2 key/value heads) on both, whose masks "
+                    "it applies and whose output keeps the query's mask into an LSTM(3); self-attention (head_dim 3, 6 and "
+                    "3 heads) with use_causal_mask and return_attention_scores (Keras' Softmax layer zeroes masked "
+                    "weights); and (head_dim 2, 4 and 1 heads) with a key that has its own mask (Masking of a Dense of the "
+                    "value).",
+                    covers=["grouped_query_attention", "attention_masks"])
+
     R("grouped_query_attention_func_keras", grouped_query_attention, fmt="keras")
+    R("grouped_query_attention_masked_func_keras", grouped_query_attention_masked, fmt="keras")
     R("grouped_query_attention_func_h5", grouped_query_attention, fmt="h5")
     R("rms_norm_func_keras", rms_norm, fmt="keras")
     R("rms_norm_func_h5", rms_norm, fmt="h5")

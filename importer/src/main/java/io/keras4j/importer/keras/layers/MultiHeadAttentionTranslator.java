@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  *
  * <p>Keras 3 GroupQueryAttention (class GroupedQueryAttention) is the same attention over {@code num_query_heads} heads of {@code head_dim}, whose key
  * and value projections have {@code num_key_value_heads} heads, each repeated for its group of query heads (written
- * out at import); masked inputs are refused.
+ * out at import). Its inputs' masks hide steps as MultiHeadAttention's do, but Keras leaves them on the inputs.
  */
 final class MultiHeadAttentionTranslator implements LayerTranslator {
     private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
@@ -99,23 +99,19 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
             JsonNode a = t.callArgument(given);
             if (!a.isMissingNode() && !a.isNull()) {
                 config.problem("is called with " + given + "=" + (a.isObject() ? "a tensor" : a) + ", which keras4j does not"
-                        + " support (" + (grouped ? "it applies no mask to a GroupQueryAttention"
-                        : "it applies the masks the inputs carry") + ")");
+                        + " support (it applies the masks the inputs carry)");
                 return List.of(t.unavailable());
             }
         }
         KTensor query = ins.get(0);
         KTensor value = ins.get(1);
         KTensor key = ins.size() == 3 ? ins.get(2) : null;
-        if (grouped && Stream.of(query, value, key).anyMatch(x -> x != null && x.mask() != null)) {
-            config.problem("receives a masked input, which keras4j does not apply to a GroupQueryAttention");
-            return List.of(t.unavailable());
-        }
         if (Stream.of(query, value, key).anyMatch(x -> x != null && TimeDistributedTranslator.refusesKeptMask(config, t,
                 x.mask(), "broadcasts it against the scores, which fails"))) {
             return List.of(t.unavailable());
         }
-        if (AttentionTranslator.readsRemovedMasks(config, t, Stream.of(query, value, key), true)) {
+        // MultiHeadAttention removes its inputs' masks at run time; GroupQueryAttention keeps them
+        if (AttentionTranslator.readsRemovedMasks(config, t, Stream.of(query, value, key), !grouped)) {
             return List.of(t.unavailable());
         }
         int[] qs = t.shape(query.value());
