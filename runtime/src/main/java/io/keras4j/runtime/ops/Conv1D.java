@@ -11,7 +11,8 @@ import java.util.Arrays;
  * steps reading zeros. Padding as TensorFlow computes it: VALID none; SAME {@code outSteps = ceil(steps/stride)}
  * and half the needed padding on the left (the smaller half); CAUSAL {@code (kernelSize-1)·dilation} zeros on
  * the left; EXPLICIT a given number of zeros before and after (ONNX {@code pads}). Grouped convolution splits channels
- * and filters into {@code groups} equal blocks.
+ * and filters into {@code groups} equal blocks. Without groups, the windows of up to {@link Patches#CHUNK} steps are
+ * gathered into scratch and multiplied with the kernel at once.
  */
 public final class Conv1D implements Op {
     /** How the input is padded. */
@@ -29,6 +30,10 @@ public final class Conv1D implements Op {
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
+    /** Without groups: the kernel as {@link MatMul#multiply} reads it, for the product with gathered windows; else null. */
+    private final float[] packed;
+    /** The window as one row of a 2-D one, for {@link Patches#gather}: kernel, strides and dilations. */
+    private final int[][] asRow;
 
     /**
      * @param padding VALID, SAME or CAUSAL (EXPLICIT through {@link #padded})
@@ -75,6 +80,8 @@ public final class Conv1D implements Op {
         this.kernel = kernel;
         this.bias = bias;
         this.activation = activation;
+        this.packed = groups == 1 ? MatMul.pack(kernel, kernelSize * inChannels, filters) : null;
+        this.asRow = new int[][] {{1, kernelSize}, {1, stride}, {1, dilation}};
     }
 
     @Override
@@ -136,9 +143,16 @@ public final class Conv1D implements Op {
         return new int[][] {new int[] {x[0], out, activation.outputWidth(filters)}};
     }
 
+    /** Floats of gathered windows the product needs (none with groups, which run step by step). */
+    private int patchSize(int out) {
+        return packed == null ? 0 : Math.min(out, Patches.CHUNK) * kernelSize * inChannels;
+    }
+
     @Override
     public int scratchSize(int[][] in) {
-        return activation.outputWidth(filters) == filters ? 0 : Shapes.checkedScratch((long) in[0][0] * outSteps(in[0][1]) * filters);
+        int out = outSteps(in[0][1]);
+        long activated = activation.outputWidth(filters) == filters ? 0 : (long) in[0][0] * out * filters;
+        return Shapes.checkedScratch(patchSize(out) + activated);
     }
 
     @Override
@@ -148,32 +162,49 @@ public final class Conv1D implements Op {
         int out = outSteps(steps);
         int left = padLeft(steps, out);
         float[] x = inputs[0];
-        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
+        boolean activated = activation.outputWidth(filters) == filters;
+        float[] y = activated ? outputs[0] : scratch;
+        int yBase = activated ? 0 : patchSize(out);
+        for (int b = 0; b < batch; b++) {
+            if (packed != null) {
+                for (int o0 = 0; o0 < out; o0 += Patches.CHUNK) {
+                    int m = Math.min(Patches.CHUNK, out - o0);
+                    Patches.gather(x, b * steps * inChannels, 1, steps, inChannels, asRow[0], asRow[1], asRow[2], 0, left,
+                            out, o0, m, scratch);
+                    MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * out + o0) * filters, m, kernelSize * inChannels,
+                            filters);
+                }
+            } else {
+                grouped(x, b, steps, out, left, y, yBase);
+            }
+        }
+        activation.apply(y, yBase, outputs[0], 0, batch * out, filters);
+    }
+
+    /** The outputs of sample b of a grouped convolution, step by step: each group's channels against its filters. */
+    private void grouped(float[] x, int b, int steps, int out, int left, float[] y, int yBase) {
         int cg = inChannels / groups;
         int fg = filters / groups;
-        for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < out; o++) {
-                int row = (b * out + o) * filters;
-                if (bias == null) {
-                    Arrays.fill(y, row, row + filters, 0f);
-                } else {
-                    System.arraycopy(bias, 0, y, row, filters);
+        for (int o = 0; o < out; o++) {
+            int row = yBase + (b * out + o) * filters;
+            if (bias == null) {
+                Arrays.fill(y, row, row + filters, 0f);
+            } else {
+                System.arraycopy(bias, 0, y, row, filters);
+            }
+            for (int j = 0; j < kernelSize; j++) {
+                int pos = o * stride - left + j * dilation;
+                if (pos < 0 || pos >= steps) {
+                    continue;
                 }
-                for (int j = 0; j < kernelSize; j++) {
-                    int pos = o * stride - left + j * dilation;
-                    if (pos < 0 || pos >= steps) {
-                        continue;
-                    }
-                    int xRow = (b * steps + pos) * inChannels;
-                    for (int g = 0; g < groups; g++) {
-                        for (int c = 0; c < cg; c++) {
-                            MatMul.axpy(x[xRow + g * cg + c], kernel, (j * cg + c) * filters + g * fg, y, row + g * fg, fg);
-                        }
+                int xRow = (b * steps + pos) * inChannels;
+                for (int g = 0; g < groups; g++) {
+                    for (int c = 0; c < cg; c++) {
+                        MatMul.axpy(x[xRow + g * cg + c], kernel, (j * cg + c) * filters + g * fg, y, row + g * fg, fg);
                     }
                 }
             }
         }
-        activation.apply(y, 0, outputs[0], 0, batch * out, filters);
     }
 
     @Override

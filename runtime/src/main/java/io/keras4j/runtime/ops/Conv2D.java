@@ -10,7 +10,8 @@ import java.util.Arrays;
  * {@code y[r][c] = activation(bias + sum_{i,j} x[r·strides[0] - top + i·dilations[0]][c·strides[1] - left + j·dilations[1]]
  * · kernel[i][j])}, with positions outside the input reading zeros. Each axis is padded as {@link Conv1D} pads its steps:
  * VALID none, SAME as TensorFlow (the smaller half before), EXPLICIT the given {@code pads} (ONNX's order: top, left,
- * bottom, right). Grouped convolution splits channels and filters into {@code groups} equal blocks.
+ * bottom, right). Grouped convolution splits channels and filters into {@code groups} equal blocks. Without groups, the
+ * windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  */
 public final class Conv2D implements Op {
     private final int inChannels;
@@ -24,6 +25,8 @@ public final class Conv2D implements Op {
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
+    /** Without groups: the kernel as {@link MatMul#multiply} reads it, for the product with gathered windows; else null. */
+    private final float[] packed;
 
     /**
      * @param kernelSize rows and columns of the kernel; {@code strides} and {@code dilations} likewise
@@ -60,6 +63,7 @@ public final class Conv2D implements Op {
         this.kernel = kernel;
         this.bias = bias;
         this.activation = activation;
+        this.packed = groups == 1 ? MatMul.pack(kernel, kernelSize[0] * kernelSize[1] * inChannels, filters) : null;
     }
 
     @Override
@@ -115,11 +119,17 @@ public final class Conv2D implements Op {
         return new int[][] {new int[] {x[0], rows, cols, activation.outputWidth(filters)}};
     }
 
+    /** Floats of gathered windows the product needs (none with groups, which run position by position). */
+    private int patchSize(int positions) {
+        return packed == null ? 0 : Math.min(positions, Patches.CHUNK) * kernelSize[0] * kernelSize[1] * inChannels;
+    }
+
     @Override
     public int scratchSize(int[][] in) {
         int[] x = in[0];
-        return activation.outputWidth(filters) == filters ? 0
-                : Shapes.checkedScratch((long) x[0] * outSize(0, x[1]) * outSize(1, x[2]) * filters);
+        int positions = outSize(0, x[1]) * outSize(1, x[2]);
+        long activated = activation.outputWidth(filters) == filters ? 0 : (long) x[0] * positions * filters;
+        return Shapes.checkedScratch(patchSize(positions) + activated);
     }
 
     @Override
@@ -133,41 +143,59 @@ public final class Conv2D implements Op {
         int top = padBefore(0, rows, outRows);
         int left = padBefore(1, cols, outCols);
         float[] x = inputs[0];
-        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
+        boolean activated = activation.outputWidth(filters) == filters;
+        float[] y = activated ? outputs[0] : scratch;
+        int yBase = activated ? 0 : patchSize(outRows * outCols);
+        int positions = outRows * outCols;
+        for (int b = 0; b < batch; b++) {
+            if (packed != null) {
+                int k = kernelSize[0] * kernelSize[1] * inChannels;
+                for (int q0 = 0; q0 < positions; q0 += Patches.CHUNK) {
+                    int m = Math.min(Patches.CHUNK, positions - q0);
+                    Patches.gather(x, b * rows * cols * inChannels, rows, cols, inChannels, kernelSize, strides, dilations, top,
+                            left, outCols, q0, m, scratch);
+                    MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * positions + q0) * filters, m, k, filters);
+                }
+                continue;
+            }
+            for (int or = 0; or < outRows; or++) {
+                grouped(x, b, rows, cols, or, outCols, top, left, y, yBase + (b * outRows + or) * outCols * filters);
+            }
+        }
+        activation.apply(y, yBase, outputs[0], 0, batch * outRows * outCols, filters);
+    }
+
+    /** One output row of a grouped convolution, position by position: each group's channels against its filters. */
+    private void grouped(float[] x, int b, int rows, int cols, int or, int outCols, int top, int left, float[] y, int yRow) {
         int cg = inChannels / groups;
         int fg = filters / groups;
-        for (int b = 0; b < batch; b++) {
-            for (int or = 0; or < outRows; or++) {
-                for (int oc = 0; oc < outCols; oc++) {
-                    int yRow = ((b * outRows + or) * outCols + oc) * filters;
-                    if (bias == null) {
-                        Arrays.fill(y, yRow, yRow + filters, 0f);
-                    } else {
-                        System.arraycopy(bias, 0, y, yRow, filters);
+        for (int oc = 0; oc < outCols; oc++) {
+            int yAt = yRow + oc * filters;
+            if (bias == null) {
+                Arrays.fill(y, yAt, yAt + filters, 0f);
+            } else {
+                System.arraycopy(bias, 0, y, yAt, filters);
+            }
+            for (int i = 0; i < kernelSize[0]; i++) {
+                int r = or * strides[0] - top + i * dilations[0];
+                if (r < 0 || r >= rows) {
+                    continue;
+                }
+                for (int j = 0; j < kernelSize[1]; j++) {
+                    int c = oc * strides[1] - left + j * dilations[1];
+                    if (c < 0 || c >= cols) {
+                        continue;
                     }
-                    for (int i = 0; i < kernelSize[0]; i++) {
-                        int r = or * strides[0] - top + i * dilations[0];
-                        if (r < 0 || r >= rows) {
-                            continue;
-                        }
-                        for (int j = 0; j < kernelSize[1]; j++) {
-                            int c = oc * strides[1] - left + j * dilations[1];
-                            if (c < 0 || c >= cols) {
-                                continue;
-                            }
-                            int xRow = ((b * rows + r) * cols + c) * inChannels;
-                            int tap = (i * kernelSize[1] + j) * cg;
-                            for (int g = 0; g < groups; g++) {
-                                for (int ch = 0; ch < cg; ch++) {
-                                    MatMul.axpy(x[xRow + g * cg + ch], kernel, (tap + ch) * filters + g * fg, y, yRow + g * fg, fg);
-                                }
-                            }
+                    int xRow = ((b * rows + r) * cols + c) * inChannels;
+                    int tap = (i * kernelSize[1] + j) * cg;
+                    for (int g = 0; g < groups; g++) {
+                        for (int ch = 0; ch < cg; ch++) {
+                            MatMul.axpy(x[xRow + g * cg + ch], kernel, (tap + ch) * filters + g * fg, y, yAt + g * fg, fg);
                         }
                     }
                 }
             }
         }
-        activation.apply(y, 0, outputs[0], 0, batch * outRows * outCols, filters);
     }
 
     @Override

@@ -1,0 +1,101 @@
+package io.keras4j.runtime.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.keras4j.runtime.math.Activation;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Conv1D and Conv2D gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product; over more
+ * positions than a chunk (the golden cases hold few) they agree with the convolution's sum written out directly.
+ */
+class ConvolutionTest {
+    private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
+
+    private static float[] random(Random r, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        return x;
+    }
+
+    private static float[] run(Op op, int[] shape, float[] x) {
+        int[][] in = {shape};
+        int[] outShape = op.outputShapes(in)[0];
+        int size = 1;
+        for (int d : outShape) {
+            size *= d;
+        }
+        float[][] out = {new float[size]};
+        op.forward(new float[][] {x}, in, out, new float[op.scratchSize(in)]);
+        return out[0];
+    }
+
+    @Test
+    void aLongSameConv1DIsItsSum() {
+        Random r = new Random(11);
+        int batch = 2, steps = 601, channels = 3, filters = 5, k = 4, stride = 2, dilation = 1;
+        float[] kernel = random(r, k * channels * filters);
+        float[] bias = random(r, filters);
+        float[] x = random(r, batch * steps * channels);
+        float[] y = run(new Conv1D(channels, filters, k, stride, dilation, Conv1D.Padding.SAME, 1, kernel, bias, LINEAR),
+                new int[] {batch, steps, channels}, x);
+        int out = (steps + stride - 1) / stride;
+        int left = Conv1D.samePadLeft(steps, out, stride, k);
+        assertEquals(batch * out * filters, y.length);
+        for (int b = 0; b < batch; b++) {
+            for (int o = 0; o < out; o++) {
+                for (int f = 0; f < filters; f++) {
+                    double want = bias[f];
+                    for (int j = 0; j < k; j++) {
+                        int t = o * stride - left + j;
+                        for (int c = 0; t >= 0 && t < steps && c < channels; c++) {
+                            want += (double) x[(b * steps + t) * channels + c] * kernel[(j * channels + c) * filters + f];
+                        }
+                    }
+                    assertEquals(want, y[(b * out + o) * filters + f], 1e-4, "b " + b + " step " + o + " filter " + f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLargeStridedDilatedConv2DIsItsSum() {
+        Random r = new Random(12);
+        int batch = 2, rows = 23, cols = 31, channels = 2, filters = 3;
+        int[] k = {3, 2};
+        int[] strides = {1, 2};
+        int[] dilations = {2, 1};
+        int[] pads = {1, 0, 2, 3};
+        float[] kernel = random(r, k[0] * k[1] * channels * filters);
+        float[] x = random(r, batch * rows * cols * channels);
+        float[] y = run(new Conv2D(channels, filters, k, strides, dilations, Conv1D.Padding.EXPLICIT, pads, 1, kernel, null,
+                LINEAR), new int[] {batch, rows, cols, channels}, x);
+        int outRows = (rows + pads[0] + pads[2] - ((k[0] - 1) * dilations[0] + 1)) / strides[0] + 1;
+        int outCols = (cols + pads[1] + pads[3] - ((k[1] - 1) * dilations[1] + 1)) / strides[1] + 1;
+        assertEquals(batch * outRows * outCols * filters, y.length);
+        for (int b = 0; b < batch; b++) {
+            for (int or = 0; or < outRows; or++) {
+                for (int oc = 0; oc < outCols; oc++) {
+                    for (int f = 0; f < filters; f++) {
+                        double want = 0;
+                        for (int i = 0; i < k[0]; i++) {
+                            for (int j = 0; j < k[1]; j++) {
+                                int rr = or * strides[0] - pads[0] + i * dilations[0];
+                                int cc = oc * strides[1] - pads[1] + j * dilations[1];
+                                for (int c = 0; rr >= 0 && rr < rows && cc >= 0 && cc < cols && c < channels; c++) {
+                                    want += (double) x[((b * rows + rr) * cols + cc) * channels + c]
+                                            * kernel[((i * k[1] + j) * channels + c) * filters + f];
+                                }
+                            }
+                        }
+                        assertEquals(want, y[((b * outRows + or) * outCols + oc) * filters + f], 1e-4,
+                                "b " + b + " at " + or + "," + oc + " filter " + f);
+                    }
+                }
+            }
+        }
+    }
+}
