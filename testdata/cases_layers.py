@@ -406,6 +406,31 @@ def register_cases(g):
                     covers=["pool2d_padding:valid", "pool2d_padding:same", "pool2d_channels_first", "global_pool2d"])
 
     R("pool2d_heads_func_h5", pool2d_heads, fmt="h5")
+    def pool_nonfinite(ctx, fmt):
+        """Max pooling over NaN and -inf: TensorFlow's starts from float32's lowest value and passes NaN over."""
+        nan, inf = np.nan, np.inf
+        x2 = ctx.rng.standard_normal((2, 4, 6, 2)).astype(np.float32)
+        x2[0, 0:2, 0:2, 0] = nan                      # a whole window of NaN
+        x2[0, 2, 3, 1] = nan                          # one NaN among finite values
+        x2[1, 0:2, 2:4, :] = -inf                     # a whole window of -inf
+        x2[1, 2:4, 0:2, 0] = [[nan, -inf], [-inf, nan]]
+        x2[1, 3, 5, 1] = inf
+        inp = keras.Input((4, 6, 2))
+        steps = layers.Reshape((4, 12))(inp)
+        heads = [layers.MaxPooling2D(2)(inp), layers.MaxPooling2D(3, strides=2, padding="same")(inp),
+                 layers.MaxPooling2D(2, data_format="channels_first")(inp), layers.AveragePooling2D(2)(inp),
+                 layers.MaxPooling1D(2)(steps), layers.MaxPooling1D(3, strides=2, padding="same")(steps),
+                 layers.AdaptiveMaxPooling1D(3)(steps)]
+        model = keras.Model(inp, heads)
+        return Case(model, [x2], fmt,
+                    "functional heads on a 4 x 6 x 2 input holding a window of NaN, a window of -inf, NaN and -inf mixed, "
+                    "a lone NaN and +inf: MaxPooling2D(2), MaxPooling2D(3, strides 2, same), MaxPooling2D(2, "
+                    "channels_first), AveragePooling2D(2), and on the input reshaped to 4 x 12: MaxPooling1D(2), "
+                    "MaxPooling1D(3, strides 2, same), AdaptiveMaxPooling1D(3). TensorFlow's max pooling starts from "
+                    "float32's lowest value and passes NaN over (a window of NaN or -inf gives -3.4028235e38).",
+                    covers=["nan_input", "inf_input", "pool2d_padding:valid", "pool_padding:same"], nonfinite=True)
+
+    R("pool_nonfinite_func_keras", pool_nonfinite, fmt="keras")
     R("pool2d_heads_func_keras", pool2d_heads, fmt="keras")
 
     def batch_norm_weights(model, rng):

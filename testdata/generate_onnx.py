@@ -1370,6 +1370,69 @@ def _(name):
                ["conv2d", "pool2d", "global_pool2d"], None, output_names=outs)
 
 
+class PaddedPool1d(torch.nn.Module):
+    """A 1-D CNN front end whose poolings pad: MaxPool1d(3, 2, 1) and AvgPool1d with and without counting the padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv1d(3, 4, 3, padding=1)
+        self.max = torch.nn.MaxPool1d(3, 2, 1)
+        self.avg = torch.nn.AvgPool1d(3, 1, 1)
+        self.avg_excl = torch.nn.AvgPool1d(4, 2, 2, count_include_pad=False)
+        self.rnn = torch.nn.GRU(4, 5, batch_first=True)
+
+    def forward(self, x):
+        y = self.max(torch.relu(self.conv(x)))
+        y = self.avg_excl(self.avg(y))
+        out, _ = self.rnn(y.transpose(1, 2))
+        return out[:, -1]
+
+
+@case("torch_padded_pool1d_gru_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 11)).astype(np.float32)
+    torch_case(name, PaddedPool1d(), x, 13, "torch Conv1d(3, 4, 3, padding 1) -> ReLU -> MaxPool1d(3, 2, padding 1) -> "
+               "AvgPool1d(3, 1, padding 1) (count_include_pad) -> AvgPool1d(4, 2, padding 2, count_include_pad False) -> "
+               "nn.GRU(4, 5, batch_first) over the steps, last step; dynamic batch and length",
+               ["conv1d", "pool1d_pads", "gru", "batch_first"], {"x": {0: "batch", 2: "steps"}, "y": {0: "batch"}})
+
+
+@case("same_lower_conv_pool_op13")
+def _(name):
+    r = rng(name)
+    w1 = (0.5 * r.standard_normal((4, 3, 3))).astype(np.float32)
+    w2 = (0.5 * r.standard_normal((2, 3, 2, 3))).astype(np.float32)
+    nodes = [helper.make_node("Conv", ["x1", "w1"], ["conv1d_lower"], auto_pad="SAME_LOWER", strides=[2]),
+             helper.make_node("Conv", ["x2", "w2"], ["conv2d_lower"], auto_pad="SAME_LOWER", strides=[2, 3]),
+             helper.make_node("Conv", ["x2", "w2"], ["conv2d_upper"], auto_pad="SAME_UPPER", strides=[3, 2]),
+             helper.make_node("MaxPool", ["x1"], ["max1d_lower"], kernel_shape=[4], auto_pad="SAME_LOWER", strides=[3]),
+             helper.make_node("AveragePool", ["x2"], ["avg2d_lower_counted"], kernel_shape=[3, 2], auto_pad="SAME_LOWER",
+                              strides=[2, 2], count_include_pad=1),
+             helper.make_node("AveragePool", ["x2"], ["avg2d_upper_counted"], kernel_shape=[2, 3], auto_pad="SAME_UPPER",
+                              strides=[1, 2], count_include_pad=1),
+             helper.make_node("AveragePool", ["x1"], ["avg1d_lower"], kernel_shape=[2], auto_pad="SAME_LOWER", strides=[2]),
+             helper.make_node("MaxPool", ["x2"], ["max2d_pads_storage_order"], kernel_shape=[3, 3], pads=[1, 0, 2, 1],
+                              strides=[2, 1], storage_order=1)]
+    outs = [n.output[0] for n in nodes]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x1", TensorProto.FLOAT, [2, 3, 10]),
+                                            helper.make_tensor_value_info("x2", TensorProto.FLOAT, [2, 3, 7, 8])],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outs],
+                              [numpy_helper.from_array(w1, "w1"), numpy_helper.from_array(w2, "w2")])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    inferred = {v.name: v for v in onnx.shape_inference.infer_shapes(model).graph.output}
+    del model.graph.output[:]
+    model.graph.output.extend(inferred[o] for o in outs)
+    x1 = r.standard_normal((2, 3, 10)).astype(np.float32)
+    x2 = r.standard_normal((2, 3, 7, 8)).astype(np.float32)
+    write(name, model.SerializeToString(), [x1, x2], "Conv and pooling with auto_pad SAME_LOWER where its padding differs "
+          "from SAME_UPPER's (strides above 1, odd totals: the larger half before), on known sizes: Conv 1-D stride 2, "
+          "Conv 2-D strides (2, 3), and SAME_UPPER strides (3, 2); MaxPool 1-D kernel 4 stride 3; AveragePool 2-D "
+          "SAME_LOWER and SAME_UPPER with count_include_pad=1; AveragePool 1-D SAME_LOWER; MaxPool 2-D with explicit pads "
+          "and storage_order=1 (no Indices output, so no effect)", ["conv1d", "conv2d", "pool1d", "pool2d", "auto_pad"])
+
+
 class PaddedLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

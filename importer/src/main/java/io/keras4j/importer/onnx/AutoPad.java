@@ -1,31 +1,77 @@
 package io.keras4j.importer.onnx;
 
-/** The {@code auto_pad} attribute of a 1-D Conv or pooling, as the paddings keras4j runs. */
+import java.util.Arrays;
+
+/** The {@code auto_pad} and {@code pads} attributes of a Conv or pooling node, as the padding keras4j runs. */
 final class AutoPad {
+    /**
+     * How a node pads its spatial axes: the given {@code pads} (begins, then ends), or TensorFlow's SAME computed at run
+     * time ({@code same}, pads null) where auto_pad asks for SAME over axes whose sizes are unknown at import.
+     */
+    record Padding(int[] pads, boolean same) {
+    }
+
     private AutoPad() {
     }
 
     /**
-     * Whether {@code auto_pad} asks for TensorFlow's SAME padding: SAME_UPPER, or SAME_LOWER where it pads the same way
-     * (stride 1 and an even total {@code span - 1}); false for NOTSET and VALID; null after recording a problem.
+     * The node's padding over spatial axes of {@code sizes} (-1 unknown) whose windows span {@code spans} positions every
+     * {@code strides}: NOTSET the attribute pads (zeros when absent); VALID none; SAME_UPPER and SAME_LOWER the pads that
+     * give {@code ceil(size / stride)} windows, the larger half of each axis' total after it (UPPER) or before it (LOWER).
+     * Where a size is unknown, SAME_UPPER is TensorFlow's SAME at run time, and so is SAME_LOWER where it pads alike
+     * (stride 1 and an even total); null after recording a problem.
      */
-    static Boolean same(OnnxNode node, String autoPad, int stride, long span) {
+    static Padding of(OnnxNode node, int[] sizes, int[] strides, int[] spans) {
+        int axes = sizes.length;
+        String autoPad = node.stringAttr("auto_pad", "NOTSET");
+        long[] given = node.intsAttr("pads");
+        boolean givenPads = given != null && Arrays.stream(given).anyMatch(p -> p != 0);
         switch (autoPad) {
             case "NOTSET":
-            case "VALID":
-                return false;
-            case "SAME_UPPER":
-                return true;
-            case "SAME_LOWER":
-                if (stride == 1 && (span - 1) % 2 == 0) {
-                    return true;
+                if (given == null) {
+                    return new Padding(new int[2 * axes], false);
                 }
-                node.problem("auto_pad SAME_LOWER is not supported where its padding differs from SAME_UPPER's (a stride"
-                        + " above 1 or an odd total)");
-                return null;
+                if (given.length != 2 * axes || Arrays.stream(given).anyMatch(p -> p < 0 || p > 1 << 24)) {
+                    node.problem("pads " + Arrays.toString(given) + " must be " + (axes == 1
+                            ? "two sizes (begin, end) for a 1-D" : "four sizes (top, left, bottom, right) for a 2-D") + " window");
+                    return null;
+                }
+                return new Padding(Arrays.stream(given).mapToInt(p -> (int) p).toArray(), false);
+            case "VALID":
+            case "SAME_UPPER":
+            case "SAME_LOWER":
+                if (givenPads) {
+                    node.problem("pads " + Arrays.toString(given) + " together with auto_pad " + autoPad + " (ONNX takes one or"
+                            + " the other)");
+                    return null;
+                }
+                return autoPad.equals("VALID") ? new Padding(new int[2 * axes], false) : same(node, autoPad, sizes, strides, spans);
             default:
                 node.problem("auto_pad " + autoPad + " is not supported");
                 return null;
         }
+    }
+
+    private static Padding same(OnnxNode node, String autoPad, int[] sizes, int[] strides, int[] spans) {
+        int axes = sizes.length;
+        boolean lower = autoPad.equals("SAME_LOWER");
+        if (Arrays.stream(sizes).anyMatch(s -> s < 0)) {
+            for (int d = 0; d < axes; d++) {
+                if (lower && (strides[d] != 1 || (spans[d] - 1) % 2 != 0)) {
+                    node.problem("auto_pad SAME_LOWER over axes of sizes unknown at import is not supported where its padding"
+                            + " may differ from SAME_UPPER's (a stride above 1 or an odd total)");
+                    return null;
+                }
+            }
+            return new Padding(null, true);
+        }
+        int[] pads = new int[2 * axes];
+        for (int d = 0; d < axes; d++) {
+            long out = ((long) sizes[d] + strides[d] - 1) / strides[d];
+            int total = (int) Math.max((out - 1) * strides[d] + spans[d] - sizes[d], 0);
+            pads[d] = lower ? total - total / 2 : total / 2;
+            pads[axes + d] = total - pads[d];
+        }
+        return new Padding(pads, false);
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
  * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, or over
  * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
  * {@link Conv2D}:
- * {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} NOTSET, VALID, SAME_UPPER, and
- * SAME_LOWER where it pads as SAME_UPPER does (stride 1 and an even total).
+ * {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
  */
 final class ConvTranslator implements OpTranslator {
     @Override
@@ -47,19 +46,16 @@ final class ConvTranslator implements OpTranslator {
         if (!biasAndKernelFit(node, w, bias, filters, kernel) || strides == null || dilations == null) {
             return;
         }
-        String autoPad = node.stringAttr("auto_pad", "NOTSET");
-        boolean same = false;
+        int[] spans = new int[axes];
         for (int d = 0; d < axes; d++) {
-            Boolean axisSame = AutoPad.same(node, autoPad, strides[d], (kernel[d] - 1) * (long) dilations[d] + 1);
-            if (axisSame == null) {
-                return;
-            }
-            same = axisSame;
+            spans[d] = (int) Math.min((kernel[d] - 1) * (long) dilations[d] + 1, 1 << 30);
         }
-        int[] pads = explicitPads(node, same || autoPad.equals("VALID"), axes);
-        if (pads == null) {
+        AutoPad.Padding padding = AutoPad.of(node, Arrays.copyOfRange(shape, 2, shape.length), strides, spans);
+        if (padding == null) {
             return;
         }
+        boolean same = padding.same();
+        int[] pads = padding.pads();
         float[] keras = kerasKernel(w.floats(), filters, perGroup, Arrays.stream(kernel).reduce(1, (x, y) -> x * y));
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
@@ -73,23 +69,6 @@ final class ConvTranslator implements OpTranslator {
             conv = Conv1D.padded(channels, filters, kernel[0], strides[0], dilations[0], pads[0], pads[1], group, keras, bf, linear);
         }
         channelsLast(node, b, conv);
-    }
-
-    /**
-     * Attribute pads of a Conv or pooling over {@code axes} spatial axes: the begins, then the ends; zeros where absent or
-     * {@code none} (auto_pad decides); null after a problem.
-     */
-    static int[] explicitPads(OnnxNode node, boolean none, int axes) {
-        long[] pads = node.intsAttr("pads");
-        if (none || pads == null) {
-            return new int[2 * axes];
-        }
-        if (pads.length != 2 * axes || Arrays.stream(pads).anyMatch(p -> p < 0 || p > 1 << 24)) {
-            node.problem("pads " + Arrays.toString(pads) + " must be " + (axes == 1 ? "two sizes (begin, end) for a 1-D"
-                    : "four sizes (top, left, bottom, right) for a 2-D") + " window");
-            return null;
-        }
-        return Arrays.stream(pads).mapToInt(p -> (int) p).toArray();
     }
 
     /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */
@@ -117,7 +96,12 @@ final class ConvTranslator implements OpTranslator {
      * {@code [batch, rows, cols, channels]}), between two Transposes of the node.
      */
     static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op) {
-        int rank = b.shape(node.input(0)).length;
+        channelsLast(node, b, op, node.input(0), node.output(0));
+    }
+
+    /** As {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op)}, from value {@code in} to value {@code out}. */
+    static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op, String in, String out) {
+        int rank = b.shape(in).length;
         int[] toLast = new int[rank];
         int[] back = new int[rank];
         for (int i = 1; i < rank; i++) {
@@ -126,9 +110,9 @@ final class ConvTranslator implements OpTranslator {
         }
         String channelsLast = b.fresh(node, "channels_last");
         String computed = b.fresh(node, "convolved");
-        b.emit(node, new Transpose("Transpose", toLast), List.of(node.input(0)), List.of(channelsLast), DataTypes.FLOAT);
+        b.emit(node, new Transpose("Transpose", toLast), List.of(in), List.of(channelsLast), DataTypes.FLOAT);
         b.emit(node, op, List.of(channelsLast), List.of(computed), DataTypes.FLOAT);
-        b.emit(node, new Transpose("Transpose", back), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, new Transpose("Transpose", back), List.of(computed), List.of(out), DataTypes.FLOAT);
     }
 
     /** Whether B holds one value per filter and attribute kernel_shape, if given, is W's kernel size; else a problem. */

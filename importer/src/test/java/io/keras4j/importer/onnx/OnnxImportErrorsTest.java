@@ -108,42 +108,48 @@ class OnnxImportErrorsTest {
     @Test
     void convolutionRefusesThreeSpatialAxesUnevenSameLowerAndBadPads() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5, 5))
+                .addInput(input("free", -1, 2, -1))
                 .addInitializer(floats("w", 4, 2, 3))
                 .addNode(conv("image", "image", "y1"))
-                .addNode(conv("lower", "x", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
+                .addNode(conv("lower", "free", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
                 .addNode(conv("pads", "x", "y3").addAttribute(attr("pads", 1L, 1L, 1L, 1L)))
                 .addNode(conv("good", "x", "y4").addAttribute(attr("pads", 1L, 0L)))
-                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+                .addNode(conv("known", "x", "y5").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
+                .addNode(conv("both", "x", "y6").addAttribute(attr("auto_pad", "SAME_UPPER")).addAttribute(attr("pads", 1L, 0L)))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4")).addOutput(input("y5"))
+                .addOutput(input("y6"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "conv.onnx"));
-        assertEquals(3, e.problems().size(), e.getMessage());
+        assertEquals(4, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D and 2-D convolution is supported (input [batch,"
                 + " channels, steps] or [batch, channels, rows, cols]), got an input of rank 5"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER is not supported where its padding"
-                + " differs from SAME_UPPER's"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER over axes of sizes unknown at import is not"
+                + " supported where its padding may differ from SAME_UPPER's"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be two sizes (begin, end)"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("node 'both' (Conv): pads [1, 0] together with auto_pad SAME_UPPER"), e.getMessage());
     }
 
     @Test
-    void poolingRefusesExplicitPadsPaddedAveragesAndCeilMode() {
-        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9))
+    void poolingRefusesPadsReachingTheKernelCountedSamePaddingOfUnknownSizeAndCeilMode() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("free", -1, 2, -1))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("pads").addInput("x").addOutput("y1")
-                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("pads", 1L, 0L)))
-                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("counted").addInput("x").addOutput("y2")
+                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("pads", 2L, 0L)))
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("counted").addInput("free").addOutput("y2")
                         .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("auto_pad", "SAME_UPPER"))
                         .addAttribute(attr("count_include_pad", 1)))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("ceil").addInput("x").addOutput("y3")
                         .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("ceil_mode", 1)))
                 .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
-                        .addAttribute(attr("kernel_shape", new long[] {2})))
+                        .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("pads", 1L, 2L))
+                        .addAttribute(attr("count_include_pad", 1)))
                 .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pool.onnx"));
         assertEquals(3, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'pads' (MaxPool): pads [1, 0] are not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'counted' (AveragePool): count_include_pad=1 with auto_pad SAME_UPPER is not"
-                + " supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'ceil' (MaxPool): ceil_mode=1, storage_order=1, dilations and the Indices"
-                + " output are not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'pads' (MaxPool): pads [2, 0] must each be below the kernel size [2]"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'counted' (AveragePool): count_include_pad=1 with auto_pad SAME_UPPER over"
+                + " axes of sizes unknown at import is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'ceil' (MaxPool): ceil_mode=1 is not supported"), e.getMessage());
     }
 
     @Test
@@ -163,9 +169,8 @@ class OnnxImportErrorsTest {
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("node 'wide' (MaxPool): pads [0, 3, 1, 0] must each be below the kernel size [2, 3]"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("node 'ceil' (AveragePool): ceil_mode=1, storage_order=1, dilations and the"
-                + " Indices output are not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'one' (MaxPool): kernel_shape [2] must be two positive sizes for a 2-D"
+        assertTrue(e.getMessage().contains("node 'ceil' (AveragePool): ceil_mode=1 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'one' (MaxPool): kernel_shape [2] must be 2 positive sizes for a 2-D"
                 + " pooling"), e.getMessage());
     }
 

@@ -113,8 +113,9 @@ public final class Conv2D implements Op {
         int rows = outSize(0, x[1]);
         int cols = outSize(1, x[2]);
         if (rows == 0 || cols == 0 || x[1] == 0 || x[2] == 0) {
-            throw new IllegalArgumentException("input " + Shapes.toString(x) + " is too small for kernel "
-                    + Arrays.toString(kernelSize) + ", dilations " + Arrays.toString(dilations) + " and padding " + paddingText());
+            throw new IllegalArgumentException("kernel " + Arrays.toString(kernelSize) + " with dilations "
+                    + Arrays.toString(dilations) + " and padding " + paddingText() + " does not fit in an input of " + x[1] + " x "
+                    + x[2] + " positions (rows x columns)");
         }
         return new int[][] {new int[] {x[0], rows, cols, activation.outputWidth(filters)}};
     }

@@ -7,7 +7,9 @@ import io.keras4j.runtime.Shapes;
  * (or {@code [batch, channels, steps]} when channels come first). Windows of {@code poolSize} steps every
  * {@code stride} steps; VALID keeps whole windows only, SAME gives {@code ceil(steps/stride)} windows with
  * the smaller half of the padding on the left, as TensorFlow does. Padded positions take no part: a
- * SAME average divides by the number of real steps in its window.
+ * SAME average divides by the number of real steps in its window. A maximum starts from float32's lowest finite value
+ * and takes each step greater than it, as TensorFlow's: NaN is passed over, and a window of NaN and -inf gives
+ * {@code -Float.MAX_VALUE}.
  *
  * <p>Keras 3's AdaptiveMaxPooling1D and AdaptiveAveragePooling1D ({@link #adaptive}) give {@code outputSize} windows as
  * its TensorFlow backend places them: window o starts at {@code floor(o·steps/out)} (in float32) and spans
@@ -131,9 +133,10 @@ public final class Pooling1D implements Op {
                 for (int c = 0; c < channels; c++) {
                     float v;
                     if (max) {
-                        v = Float.NEGATIVE_INFINITY;
+                        v = -Float.MAX_VALUE;
                         for (int t = from; t < to; t++) {
-                            v = Math.max(v, x[xb + t * tStride + c * cStride]);
+                            float e = x[xb + t * tStride + c * cStride];
+                            v = e > v ? e : v;
                         }
                     } else {
                         double sum = 0;

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * axis is padded as {@link Conv1D} pads its steps: VALID none, SAME as TensorFlow (the smaller half before), EXPLICIT the
  * given {@code pads} (ONNX's order: top, left, bottom, right). Padded positions take no part in a maximum; an average
  * divides by the number of real positions in its window, or with {@code countPadding} (ONNX {@code count_include_pad})
- * by the whole window's.
+ * by the whole window's. A maximum starts from float32's lowest finite value and takes each value greater than it, as
+ * TensorFlow's and ONNX Runtime's do: NaN is passed over, and a window of NaN and -inf gives {@code -Float.MAX_VALUE}.
  */
 public final class Pooling2D implements Op {
     private final boolean max;
@@ -76,8 +77,9 @@ public final class Pooling2D implements Op {
         int rows = outSize(0, x[1]);
         int cols = outSize(1, x[2]);
         if (rows == 0 || cols == 0) {
-            throw new IllegalArgumentException("input " + Shapes.toString(x) + " is smaller than pool size "
-                    + Arrays.toString(poolSize) + (padding == Conv1D.Padding.EXPLICIT ? " with pads " + Arrays.toString(pads) : ""));
+            throw new IllegalArgumentException("pool size " + Arrays.toString(poolSize) + " does not fit in an input of "
+                    + x[1] + " x " + x[2] + " positions (rows x columns)"
+                    + (padding == Conv1D.Padding.EXPLICIT ? " with pads " + Arrays.toString(pads) : ""));
         }
         return new int[][] {new int[] {x[0], rows, cols, x[3]}};
     }
@@ -105,12 +107,13 @@ public final class Pooling2D implements Op {
                     int cFrom = Math.max(c0, 0);
                     int cTo = Math.min(c0 + poolSize[1], cols);
                     int yRow = ((b * outRows + or) * outCols + oc) * channels;
-                    Arrays.fill(y, yRow, yRow + channels, max ? Float.NEGATIVE_INFINITY : 0f);
+                    Arrays.fill(y, yRow, yRow + channels, max ? -Float.MAX_VALUE : 0f);
                     for (int r = rFrom; r < rTo; r++) {
                         for (int c = cFrom; c < cTo; c++) {
                             int xRow = ((b * rows + r) * cols + c) * channels;
                             for (int ch = 0; ch < channels; ch++) {
-                                y[yRow + ch] = max ? Math.max(y[yRow + ch], x[xRow + ch]) : y[yRow + ch] + x[xRow + ch];
+                                float e = x[xRow + ch];
+                                y[yRow + ch] = max ? (e > y[yRow + ch] ? e : y[yRow + ch]) : y[yRow + ch] + e;
                             }
                         }
                     }
