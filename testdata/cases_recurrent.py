@@ -1127,3 +1127,26 @@ def register_cases(g):
                     no_float64="Keras cannot run the channels_first model on a CPU")
 
     R("conv_lstm2d_channels_first_func_keras", conv_lstm_channels_first, fmt="keras")
+
+    def conv_lstm_large_stateful(ctx, fmt):
+        """Frames of 32 x 32: as a dense LSTM over positions the first layer's kernels would hold 3.4e8 floats, so only
+        the convolution form runs it; stateful, called three times without reset."""
+        shape = (2, 3, 32, 32, 2)  # with a time of None, Keras 3.15.1 answered a 4-step third call with 2 steps
+        model = keras.Sequential([
+            keras.Input(batch_shape=shape),
+            layers.ConvLSTM2D(8, 3, padding="same", return_sequences=True, stateful=True),
+            layers.ConvLSTM2D(4, (3, 2), strides=(2, 1), stateful=True, return_sequences=True),
+            layers.TimeDistributed(layers.GlobalAveragePooling2D()),
+            layers.Dense(2),
+        ])
+        randomize(model, ctx.rng, scale=0.5)
+        xs = [normal_inputs(ctx, 2, 3, 32, 32, 2) for _ in range(3)]
+        return Case(model, [xs[0]], fmt,
+                    "sequential ConvLSTM2D(8, 3x3, same, return_sequences, stateful) -> ConvLSTM2D(4, 3x2, strides (2, 1), "
+                    "return_sequences, stateful) -> TimeDistributed(GlobalAveragePooling2D) -> Dense(2) on frames of 32 x 32 "
+                    "x 2, Input(batch_shape=(2, 3, 32, 32, 2)); Keras predict called 3 times WITHOUT reset_states "
+                    "(call<k>_input_0.npy / call<k>_output_0.npy).",
+                    covers=["conv_lstm", "stateful", "calls:3"], calls=[[x] for x in xs[1:]])
+
+    R("conv_lstm2d_large_stateful_seq_keras", conv_lstm_large_stateful, fmt="keras")
+    R("conv_lstm2d_large_stateful_seq_h5", conv_lstm_large_stateful, fmt="h5")

@@ -4,7 +4,6 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.math.Parallel;
-import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.StatefulOp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -108,7 +107,7 @@ public final class Model {
      * call after call only through a {@link Session}. {@link #predictAll} always starts from zero states.
      */
     public boolean isStateful() {
-        return graph.nodes().stream().anyMatch(n -> n.op() instanceof RecurrentOp r && r.options().stateful());
+        return graph.nodes().stream().anyMatch(n -> n.op() instanceof StatefulOp s && s.stateful());
     }
 
     /** Nodes whose states a session carries, in graph order. */
@@ -119,7 +118,7 @@ public final class Model {
         for (int n = 0; n < nodes.size(); n++) {
             if (nodes.get(n).op() instanceof StatefulOp) {
                 recurrent.add(n);
-                if (nodes.get(n).op() instanceof RecurrentOp r && r.options().stateful()) {
+                if (((StatefulOp) nodes.get(n).op()).stateful()) {
                     stateful.add(n);
                 }
             }

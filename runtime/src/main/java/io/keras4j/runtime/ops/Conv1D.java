@@ -170,7 +170,7 @@ public final class Conv1D implements Op {
                 for (int o0 = 0; o0 < out; o0 += Patches.CHUNK) {
                     int m = Math.min(Patches.CHUNK, out - o0);
                     Patches.gather(x, b * steps * inChannels, 1, steps, inChannels, asRow[0], asRow[1], asRow[2], 0, left,
-                            out, o0, m, scratch);
+                            out, o0, m, scratch, 0);
                     MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * out + o0) * filters, m, kernelSize * inChannels,
                             filters);
                 }

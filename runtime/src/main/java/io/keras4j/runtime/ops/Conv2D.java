@@ -136,38 +136,60 @@ public final class Conv2D implements Op {
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] s = inputShapes[0];
-        int batch = s[0];
-        int rows = s[1];
-        int cols = s[2];
+        int positions = outSize(0, s[1]) * outSize(1, s[2]);
+        boolean activated = activation.outputWidth(filters) == filters;
+        float[] y = activated ? outputs[0] : scratch;
+        int yBase = activated ? 0 : patchSize(positions);
+        convolve(inputs[0], 0, s[0], s[1], s[2], y, yBase, scratch, 0);
+        activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
+    }
+
+    /** Floats of work memory {@link #convolve} needs for inputs of {@code rows} x {@code cols}. */
+    int workSize(int rows, int cols) {
+        return patchSize(outSize(0, rows) * outSize(1, cols));
+    }
+
+    /**
+     * The convolution before its activation: {@code batch} inputs {@code [rows][cols][inChannels]} from {@code x[xOff]}
+     * to {@code [outRows][outCols][filters]} each from {@code y[yOff]}, with {@link #workSize} floats of work memory from
+     * {@code work[workOff]}.
+     */
+    void convolve(float[] x, int xOff, int batch, int rows, int cols, float[] y, int yOff, float[] work, int workOff) {
         int outRows = outSize(0, rows);
         int outCols = outSize(1, cols);
         int top = padBefore(0, rows, outRows);
         int left = padBefore(1, cols, outCols);
-        float[] x = inputs[0];
-        boolean activated = activation.outputWidth(filters) == filters;
-        float[] y = activated ? outputs[0] : scratch;
-        int yBase = activated ? 0 : patchSize(outRows * outCols);
         int positions = outRows * outCols;
+        int sample = rows * cols * inChannels;
         for (int b = 0; b < batch; b++) {
             if (packed != null) {
                 int k = kernelSize[0] * kernelSize[1] * inChannels;
                 for (int q0 = 0; q0 < positions; q0 += Patches.CHUNK) {
                     int m = Math.min(Patches.CHUNK, positions - q0);
-                    Patches.gather(x, b * rows * cols * inChannels, rows, cols, inChannels, kernelSize, strides, dilations, top,
-                            left, outCols, q0, m, scratch);
-                    MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * positions + q0) * filters, m, k, filters);
+                    Patches.gather(x, xOff + b * sample, rows, cols, inChannels, kernelSize, strides, dilations, top, left,
+                            outCols, q0, m, work, workOff);
+                    MatMul.multiply(work, workOff, packed, bias, y, yOff + (b * positions + q0) * filters, m, k, filters);
                 }
                 continue;
             }
             for (int or = 0; or < outRows; or++) {
-                grouped(x, b, rows, cols, or, outCols, top, left, y, yBase + (b * outRows + or) * outCols * filters);
+                grouped(x, xOff + b * sample, rows, cols, or, outCols, top, left, y, yOff + (b * outRows + or) * outCols * filters);
             }
         }
-        activation.apply(y, yBase, outputs[0], 0, batch * outRows * outCols, filters);
+    }
+
+    /** Output rows for {@code rows} input rows. */
+    int outRows(int rows) {
+        return outSize(0, rows);
+    }
+
+    /** Output columns for {@code cols} input columns. */
+    int outCols(int cols) {
+        return outSize(1, cols);
     }
 
     /** One output row of a grouped convolution, position by position: each group's channels against its filters. */
-    private void grouped(float[] x, int b, int rows, int cols, int or, int outCols, int top, int left, float[] y, int yRow) {
+    private void grouped(float[] x, int xOff, int rows, int cols, int or, int outCols, int top, int left, float[] y, int yRow) {
         int cg = inChannels / groups;
         int fg = filters / groups;
         for (int oc = 0; oc < outCols; oc++) {
@@ -187,7 +209,7 @@ public final class Conv2D implements Op {
                     if (c < 0 || c >= cols) {
                         continue;
                     }
-                    int xRow = ((b * rows + r) * cols + c) * inChannels;
+                    int xRow = xOff + (r * cols + c) * inChannels;
                     int tap = (i * kernelSize[1] + j) * cg;
                     for (int g = 0; g < groups; g++) {
                         for (int ch = 0; ch < cg; ch++) {

@@ -18,12 +18,13 @@ final class Patches {
      * Writes the windows of output positions {@code q0 .. q0+m-1} (row-major over {@code outCols} columns):
      * {@code patches[p][(i·kernel[1] + j)·channels + ch] = x[r][c][ch]} for position {@code q = q0 + p} at output row
      * {@code q / outCols} and column {@code q % outCols}, with {@code r = row·strides[0] - top + i·dilations[0]} and
-     * {@code c = column·strides[1] - left + j·dilations[1]}, zero where that falls outside the input.
+     * {@code c = column·strides[1] - left + j·dilations[1]}, zero where that falls outside the input; {@code patches} from
+ * {@code patchOff}.
      *
      * @param x the input, {@code [rows][cols][channels]} of one sample starting at {@code xOff}
      */
     static void gather(float[] x, int xOff, int rows, int cols, int channels, int[] kernel, int[] strides, int[] dilations,
-                       int top, int left, int outCols, int q0, int m, float[] patches) {
+                       int top, int left, int outCols, int q0, int m, float[] patches, int patchOff) {
         int k = kernel[0] * kernel[1] * channels;
         for (int p = 0; p < m; p++) {
             int rowStart = (q0 + p) / outCols * strides[0] - top;
@@ -32,7 +33,7 @@ final class Patches {
                 int r = rowStart + i * dilations[0];
                 for (int j = 0; j < kernel[1]; j++) {
                     int c = colStart + j * dilations[1];
-                    int to = p * k + (i * kernel[1] + j) * channels;
+                    int to = patchOff + p * k + (i * kernel[1] + j) * channels;
                     if (r < 0 || r >= rows || c < 0 || c >= cols) {
                         Arrays.fill(patches, to, to + channels, 0f);
                     } else if (channels < 8) { // a call costs more than a few moves

@@ -130,6 +130,11 @@ public abstract class RecurrentOp implements StatefulOp {
     }
 
     @Override
+    public boolean stateful() {
+        return options.stateful();
+    }
+
+    @Override
     public int units() {
         return units;
     }

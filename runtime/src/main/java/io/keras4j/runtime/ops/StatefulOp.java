@@ -5,6 +5,11 @@ package io.keras4j.runtime.ops;
  * A session owns the state; a plain prediction starts from zeros (or the given initial-state inputs).
  */
 public interface StatefulOp extends Op {
+    /** Whether the layer was saved with {@code stateful=True}: a session then carries only such layers' states. */
+    default boolean stateful() {
+        return false;
+    }
+
     /** The state vectors this op carries, in Keras order (LSTM: h then c). */
     int stateCount();
 

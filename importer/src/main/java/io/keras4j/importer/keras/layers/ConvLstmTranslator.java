@@ -5,6 +5,7 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.ConvLstm2D;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.Reshape;
@@ -14,16 +15,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keras ConvLSTM1D, ConvLSTM2D and ConvLSTM3D, run as the LSTM they are: with the spatial positions and channels of a
- * step flattened, the input convolution ({@code filters}, {@code kernel_size}, {@code strides}, {@code padding} valid or
- * same, {@code dilation_rate}) and the recurrent one (same padding, stride 1) are linear maps, written out at import as
- * an LSTM's kernel and recurrent kernel over {@code units = output positions · filters}; the bias repeats per position.
- * The LSTM options are the LSTM layer's ({@code activation}, {@code recurrent_activation}, {@code return_sequences},
- * {@code return_state}, {@code go_backwards}, {@code stateful}, initial states). The output and states take the
- * convolution's shape again; {@code data_format} channels_last or channels_first (transposed around the LSTM; Keras'
- * TensorFlow backend runs it only on a GPU, so its golden cases take their outputs from a channels-last twin with the same
- * weights). A mask is refused, and so are layers whose written-out kernels would exceed {@link #MAX_WEIGHTS} floats. A NaN or infinity in a step's input reaches every output position of that step
- * (a written-out zero times it is NaN), where Keras' convolution confines it to the windows that hold it.
+ * Keras ConvLSTM1D, ConvLSTM2D and ConvLSTM3D: the input convolution ({@code filters}, {@code kernel_size},
+ * {@code strides}, {@code padding} valid or same, {@code dilation_rate}) and the recurrent one (same padding, stride 1)
+ * feeding an LSTM's gates at every position; the LSTM options are the LSTM layer's ({@code activation},
+ * {@code recurrent_activation}, {@code return_sequences}, {@code return_state}, {@code go_backwards}, {@code stateful},
+ * initial states); {@code data_format} channels_last or channels_first (transposed around the layer; Keras' TensorFlow
+ * backend runs it only on a GPU, so its golden cases take their outputs from a channels-last twin with the same weights).
+ * ConvLSTM1D and ConvLSTM2D run as the runtime op ConvLstm2D (a 1-D layer's steps as one row). ConvLSTM3D runs as the
+ * LSTM it is: with a step's positions and channels flattened, both convolutions are linear maps, written out at import as
+ * an LSTM's kernel and recurrent kernel over {@code units = output positions · filters}, the bias repeated per position;
+ * layers whose written-out kernels would exceed {@link #MAX_WEIGHTS} floats are refused, and a NaN or infinity in a step's
+ * input reaches every output position of that step (a written-out zero times it is NaN), where Keras' convolution confines
+ * it to the windows that hold it. A mask is refused.
  */
 final class ConvLstmTranslator implements LayerTranslator {
     /** The most floats the written-out kernels may hold (512 MiB). */
@@ -81,7 +84,7 @@ final class ConvLstmTranslator implements LayerTranslator {
         Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true);
         long units = Arrays.stream(input.out()).asLongStream().reduce(filters, Math::multiplyExact);
         long inputSize = Arrays.stream(in).asLongStream().reduce(channels, Math::multiplyExact);
-        if (units > MAX_WEIGHTS || inputSize > MAX_WEIGHTS || (inputSize + units) * 4 * units > MAX_WEIGHTS) {
+        if (rank == 3 && (units > MAX_WEIGHTS || inputSize > MAX_WEIGHTS || (inputSize + units) * 4 * units > MAX_WEIGHTS)) {
             config.problem("would be run as an LSTM of " + units + " units over " + inputSize + " inputs, whose kernels"
                     + " hold more than keras4j's limit of " + MAX_WEIGHTS + " floats");
             return RecurrentConfig.unavailable(t, options, 2);
@@ -97,6 +100,12 @@ final class ConvLstmTranslator implements LayerTranslator {
         float[] bias = useBias ? LayerWeights.take(config, t.weights(), 2, "bias", 4L * filters) : null;
         if (kernel == null || recurrentKernel == null || useBias && bias == null) {
             return RecurrentConfig.unavailable(t, options, 2);
+        }
+        if (rank <= 2) {
+            ConvLstm2D op = new ConvLstm2D(rank == 1 ? 1 : in[0], in[rank - 1], channels, filters, asRows(kernelSize),
+                    asRows(strides), asRows(dilation), padding.equals("same") ? Conv1D.Padding.SAME : Conv1D.Padding.VALID,
+                    kernel, recurrentKernel, bias, activation, recurrent, options);
+            return convolved(t, op, x, channelsFirst, input.out(), filters, options);
         }
         int u = (int) units;
         float[] perPosition = bias == null ? null : new float[4 * u];
@@ -121,6 +130,44 @@ final class ConvLstmTranslator implements LayerTranslator {
             result.add(new KTensor(GeneralConfig.moveChannels(t, unflatten(t, outs.get(k), out, false), channelsFirst, 1, rank, false), null));
         }
         return result;
+    }
+
+    /** A size per spatial axis of a 1-D or 2-D layer as the two of a ConvLSTM2D (a 1-D layer's as one row). */
+    private static int[] asRows(int[] sizes) {
+        return sizes.length == 2 ? sizes : new int[] {1, sizes[0]};
+    }
+
+    /**
+     * Emits the ConvLSTM2D that runs a 1-D or 2-D layer (a 1-D layer's steps and states reshaped to one row, and back),
+     * between the moves of channels_first channels; the outputs as the layer gives them.
+     */
+    private List<KTensor> convolved(Translation t, ConvLstm2D op, KTensor x, boolean channelsFirst, int[] out, int filters,
+                                    RecurrentOptions options) {
+        List<String> ins = new ArrayList<>();
+        ins.add(asRow(t, GeneralConfig.moveChannels(t, x.value(), channelsFirst, 2, rank, true), true));
+        t.initialState().forEach(s -> ins.add(asRow(t, GeneralConfig.moveChannels(t, s.value(), channelsFirst, 1, rank, true),
+                false)));
+        List<String> outs = t.emit(op, ins);
+        int[] layerShape = Arrays.copyOf(out, rank + 1);
+        layerShape[rank] = filters;
+        List<KTensor> result = new ArrayList<>();
+        for (int k = 0; k < outs.size(); k++) {
+            boolean sequences = k == 0 && options.returnSequences();
+            String v = rank == 1 ? t.emit(new Reshape("Reshape", sequences ? new int[] {-1, out[0], filters} : layerShape),
+                    List.of(outs.get(k))).get(0) : outs.get(k);
+            result.add(new KTensor(GeneralConfig.moveChannels(t, v, channelsFirst, sequences ? 2 : 1, rank, false), null));
+        }
+        return result;
+    }
+
+    /** A 1-D layer's {@code [batch, (time,) steps, channels]} as one row {@code [batch, (time,) 1, steps, channels]}. */
+    private String asRow(Translation t, String v, boolean time) {
+        if (rank == 2) {
+            return v;
+        }
+        int[] s = t.shape(v);
+        int[] target = time ? new int[] {-1, 1, s[2], s[3]} : new int[] {1, s[1], s[2]};
+        return t.emit(new Reshape("Reshape", target), List.of(v)).get(0);
     }
 
     private static long[] shape(int[] kernelSize, long in, long out) {

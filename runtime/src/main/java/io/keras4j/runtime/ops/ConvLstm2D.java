@@ -1,0 +1,237 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import java.util.Arrays;
+
+/**
+ * Keras ConvLSTM2D, channels last, over frames {@code [batch, time, rows, cols, channels]} of a size fixed at import:
+ * at each step the gates {@code z = conv(x_t, kernel) + bias + conv(h, recurrentKernel)} (the recurrent convolution
+ * same-padded, stride 1), each {@code [outRows, outCols, 4·filters]} in Keras' gate order i, f, c, o; then
+ * {@code c = f·c + i·activation(c̃)} and {@code h = o·activation(c)} with the gates through {@code recurrentActivation}.
+ * The input convolution of every step is computed first, in one pass over all frames. Options as an LSTM's: go_backwards
+ * (outputs in processing order), return_sequences, return_state (h, then c), initial states, stateful; no mask.
+ *
+ * <p>Inputs: x, then the initial h and c {@code [batch, outRows, outCols, filters]} if given. Outputs: h of every step
+ * {@code [batch, time, outRows, outCols, filters]} or of the last, then h and c with return_state.
+ */
+public final class ConvLstm2D implements StatefulOp {
+    private final int rows;
+    private final int cols;
+    private final int channels;
+    private final int filters;
+    private final Conv2D input;
+    private final Conv2D recurrent;
+    private final float[] kernel;
+    private final float[] recurrentKernel;
+    private final float[] bias;
+    private final int[] kernelSize;
+    private final int[] strides;
+    private final int[] dilations;
+    private final Conv1D.Padding padding;
+    private final Activation activation;
+    private final Activation recurrentActivation;
+    private final RecurrentOptions options;
+    private final int outRows;
+    private final int outCols;
+
+    /**
+     * @param rows            input rows, {@code cols} and {@code channels} likewise (fixed)
+     * @param kernel          {@code [kernelRows][kernelCols][channels][4·filters]} (the Keras layout)
+     * @param recurrentKernel {@code [kernelRows][kernelCols][filters][4·filters]}
+     * @param bias            {@code [4·filters]}, or null
+     * @param padding         VALID or SAME (of the input convolution)
+     */
+    public ConvLstm2D(int rows, int cols, int channels, int filters, int[] kernelSize, int[] strides, int[] dilations,
+                      Conv1D.Padding padding, float[] kernel, float[] recurrentKernel, float[] bias, Activation activation,
+                      Activation recurrentActivation, RecurrentOptions options) {
+        if (rows <= 0 || cols <= 0 || channels <= 0 || filters <= 0 || filters > (1 << 27)
+                || padding != Conv1D.Padding.VALID && padding != Conv1D.Padding.SAME || options.masked()) {
+            throw new IllegalArgumentException("invalid ConvLSTM2D: input " + rows + " x " + cols + " x " + channels + ", "
+                    + filters + " filters, padding " + padding + (options.masked() ? ", masked" : ""));
+        }
+        int[] ones = {1, 1};
+        this.input = new Conv2D(channels, 4 * filters, kernelSize, strides, dilations, padding, null, 1, kernel, bias,
+                Activation.of(Activation.Kind.LINEAR));
+        this.recurrent = new Conv2D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, 1,
+                recurrentKernel, null, Activation.of(Activation.Kind.LINEAR));
+        this.outRows = input.outRows(rows);
+        this.outCols = input.outCols(cols);
+        if (outRows <= 0 || outCols <= 0) {
+            throw new IllegalArgumentException("ConvLSTM2D: kernel " + Arrays.toString(kernelSize) + " with dilations "
+                    + Arrays.toString(dilations) + " does not fit in an input of " + rows + " x " + cols + " positions");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.channels = channels;
+        this.filters = filters;
+        this.kernel = kernel;
+        this.recurrentKernel = recurrentKernel;
+        this.bias = bias;
+        this.kernelSize = kernelSize.clone();
+        this.strides = strides.clone();
+        this.dilations = dilations.clone();
+        this.padding = padding;
+        this.activation = activation;
+        this.recurrentActivation = recurrentActivation;
+        this.options = options;
+    }
+
+    @Override
+    public String type() {
+        return "ConvLSTM2D";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("rows", rows).attr("cols", cols).attr("channels", channels).attr("filters", filters)
+                .attr("kernel_size", kernelSize).attr("strides", strides).attr("dilations", dilations)
+                .attr("padding", padding.name()).attr("activation", activation)
+                .attr("recurrent_activation", recurrentActivation)
+                .attr("return_sequences", options.returnSequences()).attr("return_state", options.returnState())
+                .attr("go_backwards", options.goBackwards()).attr("initial_state", options.initialState())
+                .attr("stateful", options.stateful())
+                .weight("kernel", kernel, kernelSize[0], kernelSize[1], channels, 4 * filters)
+                .weight("recurrent_kernel", recurrentKernel, kernelSize[0], kernelSize[1], filters, 4 * filters)
+                .weight("bias", bias, 4 * filters).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static ConvLstm2D fromSpec(OpSpec s) {
+        RecurrentOptions options = new RecurrentOptions(s.boolAttr("return_sequences"), s.boolAttr("return_state"),
+                s.boolAttr("go_backwards"), false, s.boolAttr("initial_state"), false, s.boolAttr("stateful"));
+        return new ConvLstm2D(s.intAttr("rows"), s.intAttr("cols"), s.intAttr("channels"), s.intAttr("filters"),
+                s.intsAttr("kernel_size"), s.intsAttr("strides"), s.intsAttr("dilations"),
+                s.enumAttr("padding", Conv1D.Padding.class), s.weight("kernel"), s.weight("recurrent_kernel"), s.weight("bias"),
+                s.activation("activation"), s.activation("recurrent_activation"), options);
+    }
+
+    @Override
+    public int stateCount() {
+        return 2;
+    }
+
+    /** Floats of h (and of c) for one sequence: {@code outRows · outCols · filters}. */
+    @Override
+    public int units() {
+        return outRows * outCols * filters;
+    }
+
+    @Override
+    public boolean stateful() {
+        return options.stateful();
+    }
+
+    @Override
+    public int stateSize(int[][] in) {
+        return 2 * in[0][0] * units();
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int expected = options.initialState() ? 3 : 1;
+        if (in.length != expected) {
+            throw new IllegalArgumentException(type() + " takes " + expected + " inputs, got " + in.length);
+        }
+        int[] x = in[0];
+        Inputs.same(x, new int[] {-1, -1, rows, cols, channels}, "input");
+        int[] state = {x[0], outRows, outCols, filters};
+        for (int k = 1; k < in.length; k++) {
+            Inputs.same(in[k], state, "initial state " + (k - 1));
+        }
+        int[][] out = new int[options.returnState() ? 3 : 1][];
+        out[0] = options.returnSequences() ? new int[] {x[0], x[1], outRows, outCols, filters} : state.clone();
+        for (int k = 1; k < out.length; k++) {
+            out[k] = state.clone();
+        }
+        return out;
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        long batch = in[0][0];
+        long frames = batch * in[0][1];
+        long gates = 4L * units();
+        return Shapes.checkedScratch(frames * gates + batch * gates + 2 * batch * units()
+                + Math.max(input.workSize(rows, cols), recurrent.workSize(outRows, outCols)));
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        forward(inputs, inputShapes, outputs, scratch, null);
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch, float[] carried) {
+        int batch = inputShapes[0][0];
+        int time = inputShapes[0][1];
+        int units = units();
+        int gates = 4 * units;
+        int stride = batch * units;
+        int projected = 0;
+        int step = projected + batch * time * gates;
+        int h = step + batch * gates;
+        int c = h + stride;
+        int work = c + stride;
+        input.convolve(inputs[0], 0, batch * time, rows, cols, scratch, projected, scratch, work);
+        for (int k = 0; k < 2; k++) {
+            int at = k == 0 ? h : c;
+            if (options.initialState()) {
+                System.arraycopy(inputs[1 + k], 0, scratch, at, stride);
+            } else if (carried != null) {
+                System.arraycopy(carried, k * stride, scratch, at, stride);
+            } else {
+                Arrays.fill(scratch, at, at + stride, 0f);
+            }
+        }
+        float[] y = outputs[0];
+        for (int s = 0; s < time; s++) {
+            int t = options.goBackwards() ? time - 1 - s : s;
+            recurrent.convolve(scratch, h, batch, outRows, outCols, scratch, step, scratch, work);
+            for (int b = 0; b < batch; b++) {
+                for (int p = 0; p < outRows * outCols; p++) {
+                    int z = step + (b * outRows * outCols + p) * 4 * filters;
+                    int zx = projected + ((b * time + t) * outRows * outCols + p) * 4 * filters;
+                    int state = (b * outRows * outCols + p) * filters;
+                    for (int f = 0; f < filters; f++) {
+                        float i = recurrentActivation.apply(scratch[zx + f] + scratch[z + f]);
+                        float forget = recurrentActivation.apply(scratch[zx + filters + f] + scratch[z + filters + f]);
+                        float candidate = activation.apply(scratch[zx + 2 * filters + f] + scratch[z + 2 * filters + f]);
+                        float o = recurrentActivation.apply(scratch[zx + 3 * filters + f] + scratch[z + 3 * filters + f]);
+                        float cell = forget * scratch[c + state + f] + i * candidate;
+                        scratch[c + state + f] = cell;
+                        scratch[h + state + f] = o * activation.apply(cell);
+                    }
+                }
+            }
+            if (options.returnSequences()) {
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(scratch, h + b * units, y, (b * time + s) * units, units);
+                }
+            }
+        }
+        if (!options.returnSequences()) {
+            System.arraycopy(scratch, h, y, 0, stride);
+        }
+        if (options.returnState()) {
+            System.arraycopy(scratch, h, outputs[1], 0, stride);
+            System.arraycopy(scratch, c, outputs[2], 0, stride);
+        }
+        if (carried != null) {
+            System.arraycopy(scratch, h, carried, 0, stride);
+            System.arraycopy(scratch, c, carried, stride, stride);
+        }
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + recurrentKernel.length + (bias == null ? 0 : bias.length);
+    }
+
+    @Override
+    public String toString() {
+        return "ConvLSTM2D(" + filters + ", k=" + Arrays.toString(kernelSize) + ", strides=" + Arrays.toString(strides)
+                + ", dilations=" + Arrays.toString(dilations) + ", " + padding.name().toLowerCase(java.util.Locale.ROOT)
+                + ") on " + rows + " x " + cols + " x " + channels;
+    }
+}
