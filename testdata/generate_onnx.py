@@ -1433,6 +1433,38 @@ def _(name):
           "and storage_order=1 (no Indices output, so no effect)", ["conv1d", "conv2d", "pool1d", "pool2d", "auto_pad"])
 
 
+@case("pool_ceil_mode_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("MaxPool", ["x2"], ["max2d_ceil"], kernel_shape=[3, 3], strides=[2, 2], ceil_mode=1),
+             helper.make_node("AveragePool", ["x2"], ["avg2d_ceil_counted"], kernel_shape=[3, 2], strides=[2, 3],
+                              pads=[1, 1, 1, 0], ceil_mode=1, count_include_pad=1),
+             helper.make_node("AveragePool", ["x2"], ["avg2d_ceil"], kernel_shape=[2, 3], strides=[2, 2], pads=[1, 0, 0, 1],
+                              ceil_mode=1),
+             helper.make_node("MaxPool", ["x1"], ["max1d_ceil_dropped"], kernel_shape=[2], strides=[2], pads=[1, 1],
+                              ceil_mode=1),
+             helper.make_node("AveragePool", ["x1"], ["avg1d_ceil_counted"], kernel_shape=[3], strides=[3], pads=[1, 0],
+                              ceil_mode=1, count_include_pad=1),
+             helper.make_node("AveragePool", ["x1"], ["avg1d_same_ceil"], kernel_shape=[2], strides=[2],
+                              auto_pad="SAME_UPPER", ceil_mode=1)]
+    outs = [n.output[0] for n in nodes]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x1", TensorProto.FLOAT, [2, 3, 5]),
+                                            helper.make_tensor_value_info("x2", TensorProto.FLOAT, [2, 3, 7, 8])],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outs])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    inferred = {v.name: v for v in onnx.shape_inference.infer_shapes(model).graph.output}
+    del model.graph.output[:]
+    model.graph.output.extend(inferred[o] for o in outs)
+    x1 = r.standard_normal((2, 3, 5)).astype(np.float32)
+    x2 = r.standard_normal((2, 3, 7, 8)).astype(np.float32)
+    write(name, model.SerializeToString(), [x1, x2], "MaxPool and AveragePool with ceil_mode=1: a last window that runs "
+          "past the padding is kept, clipped, where it starts inside the input or its leading padding (1-D kernel 2, stride "
+          "2, pads 1 on 5 steps: the fourth window would start in the trailing padding and is dropped); averages with "
+          "count_include_pad=1 count the padding but not positions past it; AveragePool with auto_pad SAME_UPPER, whose "
+          "output size ONNX Runtime takes from auto_pad alone", ["pool1d", "pool2d", "ceil_mode"])
+
+
 class PaddedLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
  * MaxPool1d and AvgPool1d) or two ({@code [batch, channels, rows, cols]}, MaxPool2d and AvgPool2d), run channels last as a
  * Pooling2D (one axis as a row of one): {@code kernel_shape}, {@code strides} (default 1), {@code pads} below the kernel
  * size (as ONNX Runtime requires) and {@code auto_pad} (see {@link AutoPad}); padded positions take no part in a maximum,
- * and an average counts them with {@code count_include_pad=1}. {@code storage_order} is read only with the Indices output.
- * {@code ceil_mode=1}, dilations and MaxPool's Indices output are refused.
+ * and an average counts them with {@code count_include_pad=1}; {@code ceil_mode} as ONNX Runtime reads it (with explicit
+ * pads: a last window that starts inside the input or its leading padding is kept, clipped). {@code storage_order} is read
+ * only with the Indices output. Dilations and MaxPool's Indices output are refused.
  */
 final class PoolTranslator implements OpTranslator {
     private final boolean max;
@@ -54,6 +55,8 @@ final class PoolTranslator implements OpTranslator {
         if (strides == null || dilations == null || refused(node, dilations)) {
             return;
         }
+        // ONNX Runtime reads ceil_mode only with explicit pads: auto_pad fixes the output size itself
+        boolean ceilMode = node.intAttr("ceil_mode", 0) != 0 && node.stringAttr("auto_pad", "NOTSET").equals("NOTSET");
         AutoPad.Padding padding = AutoPad.of(node, Arrays.copyOfRange(shape, 2, shape.length), strides, kernel);
         if (padding == null) {
             return;
@@ -74,10 +77,10 @@ final class PoolTranslator implements OpTranslator {
         }
         Pooling2D op = axes == 2
                 ? new Pooling2D(max, kernel, strides, padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT, pads,
-                        countPadding)
+                        countPadding, ceilMode)
                 : new Pooling2D(max, new int[] {1, kernel[0]}, new int[] {1, strides[0]},
                         padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
-                        pads == null ? null : new int[] {0, pads[0], 0, pads[1]}, countPadding);
+                        pads == null ? null : new int[] {0, pads[0], 0, pads[1]}, countPadding, ceilMode);
         if (axes == 2) {
             ConvTranslator.channelsLast(node, b, op);
             return;
@@ -89,13 +92,9 @@ final class PoolTranslator implements OpTranslator {
         b.emit(node, new Squeeze(new long[] {2}), List.of(pooled), List.of(node.output(0)), DataTypes.FLOAT);
     }
 
-    /** Records a problem for each attribute keras4j does not run (ceil_mode=1, dilations, the Indices output). */
+    /** Records a problem for each attribute keras4j does not run (dilations, the Indices output). */
     private static boolean refused(OnnxNode node, int[] dilations) {
         boolean refused = false;
-        if (node.intAttr("ceil_mode", 0) != 0) {
-            node.problem("ceil_mode=1 is not supported (windows that start in the padding)");
-            refused = true;
-        }
         if (Arrays.stream(dilations).anyMatch(d -> d != 1)) {
             node.problem("dilations " + Arrays.toString(dilations) + " are not supported (only 1)");
             refused = true;

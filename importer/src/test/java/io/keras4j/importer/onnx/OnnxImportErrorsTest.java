@@ -130,15 +130,15 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void poolingRefusesPadsReachingTheKernelCountedSamePaddingOfUnknownSizeAndCeilMode() {
+    void poolingRefusesPadsReachingTheKernelCountedSamePaddingOfUnknownSizeAndDilations() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("free", -1, 2, -1))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("pads").addInput("x").addOutput("y1")
                         .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("pads", 2L, 0L)))
                 .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("counted").addInput("free").addOutput("y2")
                         .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("auto_pad", "SAME_UPPER"))
                         .addAttribute(attr("count_include_pad", 1)))
-                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("ceil").addInput("x").addOutput("y3")
-                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("ceil_mode", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("dilated").addInput("x").addOutput("y3")
+                        .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("dilations", new long[] {2})))
                 .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
                         .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("pads", 1L, 2L))
                         .addAttribute(attr("count_include_pad", 1)))
@@ -149,16 +149,16 @@ class OnnxImportErrorsTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'counted' (AveragePool): count_include_pad=1 with auto_pad SAME_UPPER over"
                 + " axes of sizes unknown at import is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'ceil' (MaxPool): ceil_mode=1 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'dilated' (MaxPool): dilations [2] are not supported (only 1)"), e.getMessage());
     }
 
     @Test
-    void twoDimensionalPoolingRefusesPadsReachingTheKernelCeilModeAndOneKernelSize() {
+    void twoDimensionalPoolingRefusesPadsReachingTheKernelIndicesAndOneKernelSize() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 6, 6))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("wide").addInput("x").addOutput("y1")
                         .addAttribute(attr("kernel_shape", 2L, 3L)).addAttribute(attr("pads", 0L, 3L, 1L, 0L)))
-                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("ceil").addInput("x").addOutput("y2")
-                        .addAttribute(attr("kernel_shape", 2L, 2L)).addAttribute(attr("ceil_mode", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("indices").addInput("x").addOutput("y2")
+                        .addOutput("where").addAttribute(attr("kernel_shape", 2L, 2L)))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("one").addInput("x").addOutput("y3")
                         .addAttribute(attr("kernel_shape", new long[] {2})))
                 .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
@@ -169,7 +169,7 @@ class OnnxImportErrorsTest {
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("node 'wide' (MaxPool): pads [0, 3, 1, 0] must each be below the kernel size [2, 3]"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("node 'ceil' (AveragePool): ceil_mode=1 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'indices' (MaxPool): the Indices output is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'one' (MaxPool): kernel_shape [2] must be 2 positive sizes for a 2-D"
                 + " pooling"), e.getMessage());
     }

@@ -8,9 +8,10 @@ import java.util.Arrays;
  * {@code strides} over {@code [batch, rows, cols, channels]}, each giving the maximum or the mean of each channel. Each
  * axis is padded as {@link Conv1D} pads its steps: VALID none, SAME as TensorFlow (the smaller half before), EXPLICIT the
  * given {@code pads} (ONNX's order: top, left, bottom, right). Padded positions take no part in a maximum; an average
- * divides by the number of real positions in its window, or with {@code countPadding} (ONNX {@code count_include_pad})
- * by the whole window's. A maximum starts from float32's lowest finite value and takes each value greater than it, as
- * TensorFlow's and ONNX Runtime's do: NaN is passed over, and a window of NaN and -inf gives {@code -Float.MAX_VALUE}.
+ * divides by the number of real positions in its window, or with {@code countPadding} (ONNX {@code count_include_pad}) by
+ * the window's positions within the padded input. A maximum starts from float32's lowest finite value and takes each
+ * value greater than it, as TensorFlow's and ONNX Runtime's do: NaN is passed over, and a window of NaN and -inf gives
+ * {@code -Float.MAX_VALUE}.
  */
 public final class Pooling2D implements Op {
     private final boolean max;
@@ -19,21 +20,32 @@ public final class Pooling2D implements Op {
     private final Conv1D.Padding padding;
     private final int[] pads;
     private final boolean countPadding;
+    private final boolean ceilMode;
 
     /**
      * @param padding      VALID, SAME or EXPLICIT
      * @param pads         for EXPLICIT: top, left, bottom, right (each below the window's size); else null
-     * @param countPadding an average divides by the whole window's size (only with EXPLICIT pads)
+     * @param countPadding an average divides by the number of the window's positions within the padded input, padding
+     *                     included (only with EXPLICIT pads)
      */
     public Pooling2D(boolean max, int[] poolSize, int[] strides, Conv1D.Padding padding, int[] pads, boolean countPadding) {
-        if (poolSize.length != 2 || strides.length != 2 || Arrays.stream(poolSize).anyMatch(p -> p <= 0)
+        this(max, poolSize, strides, padding, pads, countPadding, false);
+    }
+
+    /**
+     * As the other constructor; with {@code ceilMode} (ONNX {@code ceil_mode=1}, EXPLICIT pads only) a last window that
+     * would run past the padding is kept where it starts inside the input or its leading padding, and clipped.
+     */
+    public Pooling2D(boolean max, int[] poolSize, int[] strides, Conv1D.Padding padding, int[] pads, boolean countPadding,
+                     boolean ceilMode) {
+        if (ceilMode && pads == null || poolSize.length != 2 || strides.length != 2 || Arrays.stream(poolSize).anyMatch(p -> p <= 0)
                 || Arrays.stream(strides).anyMatch(s -> s <= 0) || padding == Conv1D.Padding.CAUSAL
                 || (padding == Conv1D.Padding.EXPLICIT) != (pads != null) || countPadding && (max || pads == null)
                 || pads != null && (pads.length != 4 || Arrays.stream(pads).anyMatch(p -> p < 0)
                 || pads[0] >= poolSize[0] || pads[2] >= poolSize[0] || pads[1] >= poolSize[1] || pads[3] >= poolSize[1])) {
             throw new IllegalArgumentException("invalid " + (max ? "MaxPooling2D" : "AveragePooling2D") + ": pool size "
                     + Arrays.toString(poolSize) + ", strides " + Arrays.toString(strides) + ", padding " + padding + ", pads "
-                    + Arrays.toString(pads) + (countPadding ? ", counting the padding" : ""));
+                    + Arrays.toString(pads) + (countPadding ? ", counting the padding" : "") + (ceilMode ? ", ceil mode" : ""));
         }
         this.max = max;
         this.poolSize = poolSize.clone();
@@ -41,6 +53,7 @@ public final class Pooling2D implements Op {
         this.padding = padding;
         this.pads = pads == null ? new int[4] : pads.clone();
         this.countPadding = countPadding;
+        this.ceilMode = ceilMode;
     }
 
     @Override
@@ -55,6 +68,9 @@ public final class Pooling2D implements Op {
         if (padding == Conv1D.Padding.EXPLICIT) {
             s.attr("pads", pads).attr("count_padding", countPadding);
         }
+        if (ceilMode) {
+            s.attr("ceil_mode", true);
+        }
         return s.build();
     }
 
@@ -63,11 +79,17 @@ public final class Pooling2D implements Op {
         Conv1D.Padding padding = s.enumAttr("padding", Conv1D.Padding.class);
         boolean explicit = padding == Conv1D.Padding.EXPLICIT;
         return new Pooling2D(s.type().equals("MaxPooling2D"), s.intsAttr("pool_size"), s.intsAttr("strides"), padding,
-                explicit ? s.intsAttr("pads") : null, explicit && s.boolAttr("count_padding"));
+                explicit ? s.intsAttr("pads") : null, explicit && s.boolAttr("count_padding"),
+                s.has("ceil_mode") && s.boolAttr("ceil_mode"));
     }
 
     private int outSize(int axis, int size) {
-        return WindowAxis.outSize(padding, size, poolSize[axis], strides[axis], pads[axis], pads[axis + 2]);
+        int out = WindowAxis.outSize(padding, size, poolSize[axis], strides[axis], pads[axis], pads[axis + 2]);
+        if (!ceilMode || out <= 0) {
+            return out;
+        }
+        long ceil = ((long) size + pads[axis] + pads[axis + 2] - poolSize[axis] + strides[axis] - 1) / strides[axis] + 1;
+        return (int) ((ceil - 1) * strides[axis] >= (long) size + pads[axis] ? ceil - 1 : ceil);
     }
 
     @Override
@@ -118,7 +140,9 @@ public final class Pooling2D implements Op {
                         }
                     }
                     if (!max) {
-                        float count = countPadding ? poolSize[0] * poolSize[1] : (rTo - rFrom) * (cTo - cFrom);
+                        float count = countPadding
+                                ? (Math.min(r0 + poolSize[0], rows + pads[2]) - r0) * (Math.min(c0 + poolSize[1], cols + pads[3]) - c0)
+                                : (rTo - rFrom) * (cTo - cFrom);
                         for (int ch = 0; ch < channels; ch++) {
                             y[yRow + ch] /= count;
                         }

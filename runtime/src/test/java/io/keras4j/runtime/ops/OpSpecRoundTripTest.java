@@ -121,6 +121,8 @@ class OpSpecRoundTripTest {
                         (float[]) null),
                 new Case(new Pooling2D(false, s(3, 2), s(1, 2), Conv1D.Padding.EXPLICIT, s(1, 1, 2, 0), true),
                         new int[][] {s(1, 4, 5, 2)}, (float[]) null),
+                new Case(new Pooling2D(false, s(3, 2), s(2, 3), Conv1D.Padding.EXPLICIT, s(1, 1, 1, 0), true, true),
+                        new int[][] {s(1, 7, 8, 2)}, (float[]) null),
                 new Case(new LayerNormalization(3, new int[] {1, 2}, new int[] {2, 3}, 1e-6, v(1, 2, 3, 4, 5, 6), null,
                         LayerNormalization.Form.RMS), new int[][] {s(2, 2, 3)}, (float[]) null),
                 new Case(new Reduce(Reduce.Kind.MEAN, new long[] {-1}, true), new int[][] {s(2, 3)}, (float[]) null),
