@@ -59,7 +59,8 @@ final class AutoPad {
             for (int d = 0; d < axes; d++) {
                 if (lower && (strides[d] != 1 || (spans[d] - 1) % 2 != 0)) {
                     node.problem("auto_pad SAME_LOWER over axes of sizes unknown at import is not supported where its padding"
-                            + " may differ from SAME_UPPER's (a stride above 1 or an odd total)");
+                            + " may differ from SAME_UPPER's (a stride above 1 or an odd total): strides " + Arrays.toString(strides)
+                            + ", windows spanning " + Arrays.toString(spans));
                     return null;
                 }
             }

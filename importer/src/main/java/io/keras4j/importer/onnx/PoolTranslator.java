@@ -16,8 +16,8 @@ import java.util.stream.IntStream;
  * Pooling2D (one axis as a row of one): {@code kernel_shape}, {@code strides} (default 1), {@code pads} below the kernel
  * size (as ONNX Runtime requires) and {@code auto_pad} (see {@link AutoPad}); padded positions take no part in a maximum,
  * and an average counts them with {@code count_include_pad=1}; {@code ceil_mode} as ONNX Runtime reads it (with explicit
- * pads: a last window that starts inside the input or its leading padding is kept, clipped). {@code storage_order} is read
- * only with the Indices output. Dilations and MaxPool's Indices output are refused.
+ * pads: a last window that starts inside the input or its leading padding is kept, clipped). {@code storage_order} only
+ * changes the Indices output. Dilations and MaxPool's Indices output are refused.
  */
 final class PoolTranslator implements OpTranslator {
     private final boolean max;

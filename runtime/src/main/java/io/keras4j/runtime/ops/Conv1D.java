@@ -27,6 +27,7 @@ public final class Conv1D implements Op {
     private final int padBegin;
     private final int padEnd;
     private final int groups;
+    /** With groups, the kernel as given; else null (the packed one holds it). */
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
@@ -64,6 +65,7 @@ public final class Conv1D implements Op {
             throw new IllegalArgumentException("invalid Conv1D: stride " + stride + ", dilation " + dilation + ", groups "
                     + groups + " for " + inChannels + " channels and " + filters + " filters");
         }
+        WindowAxis.span(kernelSize, dilation, "Conv1D");
         Weights.check("kernel", kernel, kernelSize, inChannels / groups, filters);
         if (bias != null) {
             Weights.check("bias", bias, filters);
@@ -77,7 +79,7 @@ public final class Conv1D implements Op {
         this.padBegin = padBegin;
         this.padEnd = padEnd;
         this.groups = groups;
-        this.kernel = kernel;
+        this.kernel = groups == 1 ? null : kernel;
         this.bias = bias;
         this.activation = activation;
         this.packed = groups == 1 ? MatMul.pack(kernel, kernelSize * inChannels, filters) : null;
@@ -97,7 +99,8 @@ public final class Conv1D implements Op {
             s.attr("pad_begin", padBegin).attr("pad_end", padEnd);
         }
         return s.attr("groups", groups).attr("activation", activation)
-                .weight("kernel", kernel, kernelSize, inChannels / groups, filters).weight("bias", bias, filters).build();
+                .weight("kernel", kernel != null ? kernel : MatMul.unpack(packed, kernelSize * inChannels, filters), kernelSize,
+                        inChannels / groups, filters).weight("bias", bias, filters).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
@@ -110,7 +113,7 @@ public final class Conv1D implements Op {
     }
 
     private int span() {
-        return (kernelSize - 1) * dilation + 1;
+        return WindowAxis.span(kernelSize, dilation, type());
     }
 
     /** Output steps for {@code steps} input steps (-1 stays -1); at most 0 means the input is too short. */
@@ -144,8 +147,9 @@ public final class Conv1D implements Op {
     }
 
     /** Floats of gathered windows the product needs (none with groups, which run step by step). */
-    private int patchSize(int out) {
-        return packed == null ? 0 : Math.min(out, Patches.CHUNK) * kernelSize * inChannels;
+    private long patchSize(int out) {
+        long k = (long) kernelSize * inChannels;
+        return packed == null ? 0 : Math.min(out, Patches.chunk(k)) * k;
     }
 
     @Override
@@ -164,11 +168,12 @@ public final class Conv1D implements Op {
         float[] x = inputs[0];
         boolean activated = activation.outputWidth(filters) == filters;
         float[] y = activated ? outputs[0] : scratch;
-        int yBase = activated ? 0 : patchSize(out);
+        int yBase = activated ? 0 : (int) patchSize(out); // fits: the planner sized the scratch by scratchSize
         for (int b = 0; b < batch; b++) {
             if (packed != null) {
-                for (int o0 = 0; o0 < out; o0 += Patches.CHUNK) {
-                    int m = Math.min(Patches.CHUNK, out - o0);
+                int chunk = Patches.chunk((long) kernelSize * inChannels);
+                for (int o0 = 0; o0 < out; o0 += chunk) {
+                    int m = Math.min(chunk, out - o0);
                     Patches.gather(x, b * steps * inChannels, 1, steps, inChannels, asRow[0], asRow[1], asRow[2], 0, left,
                             out, o0, m, scratch, 0);
                     MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * out + o0) * filters, m, kernelSize * inChannels,
@@ -209,7 +214,7 @@ public final class Conv1D implements Op {
 
     @Override
     public long parameterCount() {
-        return kernel.length + (bias == null ? 0 : bias.length);
+        return (long) kernelSize * (inChannels / groups) * filters + (bias == null ? 0 : bias.length);
     }
 
     private String paddingText() {

@@ -22,6 +22,7 @@ public final class Conv2D implements Op {
     private final Conv1D.Padding padding;
     private final int[] pads;
     private final int groups;
+    /** With groups, the kernel as given; else null (the packed one holds it). */
     private final float[] kernel;
     private final float[] bias;
     private final Activation activation;
@@ -48,6 +49,8 @@ public final class Conv2D implements Op {
                     + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads)
                     + ", groups " + groups + " for " + inChannels + " channels and " + filters + " filters");
         }
+        WindowAxis.span(kernelSize[0], dilations[0], "Conv2D");
+        WindowAxis.span(kernelSize[1], dilations[1], "Conv2D");
         Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], inChannels / groups, filters);
         if (bias != null) {
             Weights.check("bias", bias, filters);
@@ -60,7 +63,7 @@ public final class Conv2D implements Op {
         this.padding = padding;
         this.pads = pads == null ? new int[4] : pads.clone();
         this.groups = groups;
-        this.kernel = kernel;
+        this.kernel = groups == 1 ? null : kernel;
         this.bias = bias;
         this.activation = activation;
         this.packed = groups == 1 ? MatMul.pack(kernel, kernelSize[0] * kernelSize[1] * inChannels, filters) : null;
@@ -80,7 +83,7 @@ public final class Conv2D implements Op {
             s.attr("pads", pads);
         }
         return s.attr("groups", groups).attr("activation", activation)
-                .weight("kernel", kernel, kernelSize[0], kernelSize[1], inChannels / groups, filters)
+                .weight("kernel", kernel(), kernelSize[0], kernelSize[1], inChannels / groups, filters)
                 .weight("bias", bias, filters).build();
     }
 
@@ -92,8 +95,17 @@ public final class Conv2D implements Op {
                 s.intAttr("groups"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
     }
 
+    /** The kernel {@code [rows][cols][inChannels/groups][filters]} (a copy where it is held packed). */
+    float[] kernel() {
+        return kernel != null ? kernel : MatMul.unpack(packed, taps() * inChannels, filters);
+    }
+
+    private int taps() {
+        return kernelSize[0] * kernelSize[1];
+    }
+
     private int span(int axis) {
-        return (kernelSize[axis] - 1) * dilations[axis] + 1;
+        return WindowAxis.span(kernelSize[axis], dilations[axis], type());
     }
 
     /** Output positions along spatial axis {@code axis} (0 rows, 1 columns) for {@code size} input positions. */
@@ -121,8 +133,9 @@ public final class Conv2D implements Op {
     }
 
     /** Floats of gathered windows the product needs (none with groups, which run position by position). */
-    private int patchSize(int positions) {
-        return packed == null ? 0 : Math.min(positions, Patches.CHUNK) * kernelSize[0] * kernelSize[1] * inChannels;
+    private long patchSize(int positions) {
+        long k = (long) taps() * inChannels;
+        return packed == null ? 0 : Math.min(positions, Patches.chunk(k)) * k;
     }
 
     @Override
@@ -139,13 +152,13 @@ public final class Conv2D implements Op {
         int positions = outSize(0, s[1]) * outSize(1, s[2]);
         boolean activated = activation.outputWidth(filters) == filters;
         float[] y = activated ? outputs[0] : scratch;
-        int yBase = activated ? 0 : patchSize(positions);
+        int yBase = activated ? 0 : (int) patchSize(positions); // fits: the planner sized the scratch by scratchSize
         convolve(inputs[0], 0, s[0], s[1], s[2], y, yBase, scratch, 0);
         activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
     }
 
     /** Floats of work memory {@link #convolve} needs for inputs of {@code rows} x {@code cols}. */
-    int workSize(int rows, int cols) {
+    long workSize(int rows, int cols) {
         return patchSize(outSize(0, rows) * outSize(1, cols));
     }
 
@@ -163,9 +176,10 @@ public final class Conv2D implements Op {
         int sample = rows * cols * inChannels;
         for (int b = 0; b < batch; b++) {
             if (packed != null) {
-                int k = kernelSize[0] * kernelSize[1] * inChannels;
-                for (int q0 = 0; q0 < positions; q0 += Patches.CHUNK) {
-                    int m = Math.min(Patches.CHUNK, positions - q0);
+                int k = taps() * inChannels;
+                int chunk = Patches.chunk((long) k);
+                for (int q0 = 0; q0 < positions; q0 += chunk) {
+                    int m = Math.min(chunk, positions - q0);
                     Patches.gather(x, xOff + b * sample, rows, cols, inChannels, kernelSize, strides, dilations, top, left,
                             outCols, q0, m, work, workOff);
                     MatMul.multiply(work, workOff, packed, bias, y, yOff + (b * positions + q0) * filters, m, k, filters);
@@ -223,7 +237,7 @@ public final class Conv2D implements Op {
 
     @Override
     public long parameterCount() {
-        return kernel.length + (bias == null ? 0 : bias.length);
+        return (long) taps() * (inChannels / groups) * filters + (bias == null ? 0 : bias.length);
     }
 
     private String paddingText() {

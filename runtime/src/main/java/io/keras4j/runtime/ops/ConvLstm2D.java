@@ -22,8 +22,6 @@ public final class ConvLstm2D implements StatefulOp {
     private final int filters;
     private final Conv2D input;
     private final Conv2D recurrent;
-    private final float[] kernel;
-    private final float[] recurrentKernel;
     private final float[] bias;
     private final int[] kernelSize;
     private final int[] strides;
@@ -65,8 +63,6 @@ public final class ConvLstm2D implements StatefulOp {
         this.cols = cols;
         this.channels = channels;
         this.filters = filters;
-        this.kernel = kernel;
-        this.recurrentKernel = recurrentKernel;
         this.bias = bias;
         this.kernelSize = kernelSize.clone();
         this.strides = strides.clone();
@@ -91,8 +87,8 @@ public final class ConvLstm2D implements StatefulOp {
                 .attr("return_sequences", options.returnSequences()).attr("return_state", options.returnState())
                 .attr("go_backwards", options.goBackwards()).attr("initial_state", options.initialState())
                 .attr("stateful", options.stateful())
-                .weight("kernel", kernel, kernelSize[0], kernelSize[1], channels, 4 * filters)
-                .weight("recurrent_kernel", recurrentKernel, kernelSize[0], kernelSize[1], filters, 4 * filters)
+                .weight("kernel", input.kernel(), kernelSize[0], kernelSize[1], channels, 4 * filters)
+                .weight("recurrent_kernel", recurrent.kernel(), kernelSize[0], kernelSize[1], filters, 4 * filters)
                 .weight("bias", bias, 4 * filters).build();
     }
 
@@ -225,7 +221,7 @@ public final class ConvLstm2D implements StatefulOp {
 
     @Override
     public long parameterCount() {
-        return kernel.length + recurrentKernel.length + (bias == null ? 0 : bias.length);
+        return input.parameterCount() + recurrent.parameterCount();
     }
 
     @Override

@@ -8,8 +8,15 @@ import java.util.Arrays;
  * with one row.
  */
 final class Patches {
-    /** The most output positions gathered at once, which bounds the scratch memory a convolution needs. */
+    /** The most output positions gathered at once. */
     static final int CHUNK = 256;
+    /** The most floats of gathered windows at once (64 MiB), which bounds the scratch memory of a wide kernel. */
+    private static final int MAX_FLOATS = 1 << 24;
+
+    /** Output positions gathered at once for windows of {@code k} floats: up to {@link #CHUNK}, fewer for wide kernels. */
+    static int chunk(long k) {
+        return (int) Math.max(1, Math.min(CHUNK, MAX_FLOATS / k));
+    }
 
     private Patches() {
     }

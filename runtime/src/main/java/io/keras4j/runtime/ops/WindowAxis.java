@@ -9,6 +9,22 @@ final class WindowAxis {
     private WindowAxis() {
     }
 
+    /** The most positions a window may span (kernel and dilation together). */
+    static final int MAX_SPAN = 1 << 30;
+
+    /**
+     * The positions a window of {@code kernelSize} taps {@code dilation} apart spans, {@code (kernelSize-1)·dilation + 1};
+     * refused above {@link #MAX_SPAN}, naming {@code what}.
+     */
+    static int span(int kernelSize, int dilation, String what) {
+        long span = (kernelSize - 1L) * dilation + 1;
+        if (span > MAX_SPAN) {
+            throw new IllegalArgumentException(what + ": kernel size " + kernelSize + " with dilation " + dilation + " spans "
+                    + span + " positions, more than keras4j accepts (2^30)");
+        }
+        return (int) span;
+    }
+
     /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
     static int outSize(Conv1D.Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
         if (size < 0) {

@@ -1,6 +1,8 @@
 package io.keras4j.runtime.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.keras4j.runtime.math.Activation;
 import java.util.Random;
@@ -59,6 +61,32 @@ class ConvolutionTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aWideKernelIsGatheredInFewerPositionsAtOnce() {
+        Random r = new Random(13);
+        int steps = 200, channels = 30000, k = 3;
+        assertTrue(Patches.chunk((long) k * channels) < steps - k + 1, "the test needs more positions than a chunk");
+        float[] kernel = random(r, k * channels);
+        float[] x = random(r, steps * channels);
+        float[] y = run(new Conv1D(channels, 1, k, 1, 1, Conv1D.Padding.VALID, 1, kernel, null, LINEAR),
+                new int[] {1, steps, channels}, x);
+        for (int o = 0; o < steps - k + 1; o++) {
+            double want = 0;
+            for (int i = 0; i < k * channels; i++) {
+                want += (double) x[o * channels + i] * kernel[i];
+            }
+            assertEquals(want, y[o], 1e-2, "step " + o);
+        }
+    }
+
+    @Test
+    void aWindowSpanningMoreThan2To30PositionsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Conv2D(1, 1, new int[] {1, 256},
+                new int[] {1, 1}, new int[] {1, 1 << 24}, Conv1D.Padding.VALID, null, 1, new float[256], null, LINEAR));
+        assertEquals("Conv2D: kernel size 256 with dilation 16777216 spans 4278190081 positions, more than keras4j accepts"
+                + " (2^30)", e.getMessage());
     }
 
     @Test

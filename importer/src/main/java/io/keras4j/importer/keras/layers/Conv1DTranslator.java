@@ -95,9 +95,7 @@ final class Conv1DTranslator implements LayerTranslator {
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         ignoreTrainingOptions(config);
-        if (stride > 1 && dilation > 1) {
-            config.problem("strides=" + stride + " together with dilation_rate=" + dilation + " is not supported (Keras refuses it too)");
-        }
+        GeneralConfig.stridedAndDilated(config, new int[] {stride}, new int[] {dilation});
         KTensor x = GeneralConfig.single(config, t);
         int in = x == null ? -1 : inputChannels(config, t, x);
         if (in <= 0) {

@@ -6,7 +6,6 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Conv2D;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,11 +26,7 @@ final class Conv2DTranslator implements LayerTranslator {
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         Conv1DTranslator.ignoreTrainingOptions(config);
-        if (strides != null && dilations != null && Arrays.stream(strides).anyMatch(s -> s > 1)
-                && Arrays.stream(dilations).anyMatch(d -> d > 1)) {
-            config.problem("strides=" + Arrays.toString(strides) + " together with dilation_rate=" + Arrays.toString(dilations)
-                    + " is not supported (Keras refuses it too)");
-        }
+        GeneralConfig.stridedAndDilated(config, strides, dilations);
         KTensor x = GeneralConfig.single(config, t);
         int in = x == null ? -1 : inputChannels(config, t, x, channelsFirst);
         if (in <= 0 || kernelSize == null || strides == null || dilations == null) {

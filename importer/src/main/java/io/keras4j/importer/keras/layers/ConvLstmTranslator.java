@@ -73,16 +73,16 @@ final class ConvLstmTranslator implements LayerTranslator {
         }
         int channels = shape[channelsFirst ? 2 : shape.length - 1];
         int[] in = Arrays.copyOfRange(shape, channelsFirst ? 3 : 2, channelsFirst ? shape.length : shape.length - 1);
-        Convolution input = Convolution.of(in, kernelSize, strides, dilation, padding.equals("same"));
-        if (input == null) {
+        if (GeneralConfig.stridedAndDilated(config, strides, dilation)) {
+            return RecurrentConfig.unavailable(t, options, 2);
+        }
+        Convolution input = rank == 3 ? Convolution.of(in, kernelSize, strides, dilation, padding.equals("same")) : null;
+        if (rank == 3 && input == null) {
             config.problem("input " + GeneralConfig.shapeText(shape) + " is smaller than the kernel "
                     + Arrays.toString(kernelSize) + " with dilation " + Arrays.toString(dilation));
             return RecurrentConfig.unavailable(t, options, 2);
         }
-        int[] ones = new int[rank];
-        Arrays.fill(ones, 1);
-        Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true);
-        long units = Arrays.stream(input.out()).asLongStream().reduce(filters, Math::multiplyExact);
+        long units = rank < 3 ? 0 : Arrays.stream(input.out()).asLongStream().reduce(filters, Math::multiplyExact);
         long inputSize = Arrays.stream(in).asLongStream().reduce(channels, Math::multiplyExact);
         if (rank == 3 && (units > MAX_WEIGHTS || inputSize > MAX_WEIGHTS || (inputSize + units) * 4 * units > MAX_WEIGHTS)) {
             config.problem("would be run as an LSTM of " + units + " units over " + inputSize + " inputs, whose kernels"
@@ -102,11 +102,20 @@ final class ConvLstmTranslator implements LayerTranslator {
             return RecurrentConfig.unavailable(t, options, 2);
         }
         if (rank <= 2) {
-            ConvLstm2D op = new ConvLstm2D(rank == 1 ? 1 : in[0], in[rank - 1], channels, filters, asRows(kernelSize),
-                    asRows(strides), asRows(dilation), padding.equals("same") ? Conv1D.Padding.SAME : Conv1D.Padding.VALID,
-                    kernel, recurrentKernel, bias, activation, recurrent, options);
-            return convolved(t, op, x, channelsFirst, input.out(), filters, options);
+            ConvLstm2D op;
+            try {
+                op = new ConvLstm2D(rank == 1 ? 1 : in[0], in[rank - 1], channels, filters, asRows(kernelSize),
+                        asRows(strides), asRows(dilation), padding.equals("same") ? Conv1D.Padding.SAME : Conv1D.Padding.VALID,
+                        kernel, recurrentKernel, bias, activation, recurrent, options);
+            } catch (IllegalArgumentException e) {
+                config.problem("input " + GeneralConfig.shapeText(shape) + " cannot be convolved: " + e.getMessage());
+                return RecurrentConfig.unavailable(t, options, 2);
+            }
+            return convolved(t, op, x, channelsFirst, filters, options);
         }
+        int[] ones = new int[rank];
+        Arrays.fill(ones, 1);
+        Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true);
         int u = (int) units;
         float[] perPosition = bias == null ? null : new float[4 * u];
         for (int i = 0; perPosition != null && i < perPosition.length; i++) {
@@ -141,20 +150,20 @@ final class ConvLstmTranslator implements LayerTranslator {
      * Emits the ConvLSTM2D that runs a 1-D or 2-D layer (a 1-D layer's steps and states reshaped to one row, and back),
      * between the moves of channels_first channels; the outputs as the layer gives them.
      */
-    private List<KTensor> convolved(Translation t, ConvLstm2D op, KTensor x, boolean channelsFirst, int[] out, int filters,
+    private List<KTensor> convolved(Translation t, ConvLstm2D op, KTensor x, boolean channelsFirst, int filters,
                                     RecurrentOptions options) {
         List<String> ins = new ArrayList<>();
         ins.add(asRow(t, GeneralConfig.moveChannels(t, x.value(), channelsFirst, 2, rank, true), true));
         t.initialState().forEach(s -> ins.add(asRow(t, GeneralConfig.moveChannels(t, s.value(), channelsFirst, 1, rank, true),
                 false)));
         List<String> outs = t.emit(op, ins);
-        int[] layerShape = Arrays.copyOf(out, rank + 1);
-        layerShape[rank] = filters;
+        int[] first = t.shape(outs.get(0));
+        int steps = first[first.length - 2]; // the op's output columns: a 1-D layer's output steps
         List<KTensor> result = new ArrayList<>();
         for (int k = 0; k < outs.size(); k++) {
             boolean sequences = k == 0 && options.returnSequences();
-            String v = rank == 1 ? t.emit(new Reshape("Reshape", sequences ? new int[] {-1, out[0], filters} : layerShape),
-                    List.of(outs.get(k))).get(0) : outs.get(k);
+            String v = rank == 1 ? t.emit(new Reshape("Reshape", sequences ? new int[] {-1, steps, filters}
+                    : new int[] {steps, filters}), List.of(outs.get(k))).get(0) : outs.get(k);
             result.add(new KTensor(GeneralConfig.moveChannels(t, v, channelsFirst, sequences ? 2 : 1, rank, false), null));
         }
         return result;
@@ -196,15 +205,22 @@ final class ConvLstmTranslator implements LayerTranslator {
         return t.emit(new Reshape("Reshape", target), List.of(v)).get(0);
     }
 
-    /** A convolution's geometry over spatial axes, as TensorFlow lays it out: sizes, strides, dilation, padding. */
+    /** A ConvLSTM3D's convolution geometry, as TensorFlow lays it out: sizes, strides, dilation, padding. */
     private record Convolution(int[] in, int[] out, int[] kernel, int[] strides, int[] dilation, int[] before) {
-        /** The geometry of a valid or same convolution, or null where the input is smaller than a valid window. */
+        /**
+         * The geometry of a valid or same convolution, or null where the input is smaller than a valid window (or the window
+         * spans more than 2^30 positions).
+         */
         static Convolution of(int[] in, int[] kernel, int[] strides, int[] dilation, boolean same) {
             int n = in.length;
             int[] out = new int[n];
             int[] before = new int[n];
             for (int d = 0; d < n; d++) {
-                int span = (kernel[d] - 1) * dilation[d] + 1;
+                long wide = (kernel[d] - 1L) * dilation[d] + 1;
+                if (wide > 1 << 30) {
+                    return null;
+                }
+                int span = (int) wide;
                 if (same) {
                     out[d] = (in[d] + strides[d] - 1) / strides[d];
                     before[d] = Conv1D.samePadLeft(in[d], out[d], strides[d], span);

@@ -102,6 +102,21 @@ final class GeneralConfig {
         return t.emit(new Transpose("Transpose", perm), List.of(v)).get(0);
     }
 
+    /**
+     * Records a problem and returns true where a convolution has a stride above 1 on some axis and a dilation above 1 on
+     * some axis, which Keras refuses (its TensorFlow backend cannot run it); false when either is null (already a problem).
+     */
+    static boolean stridedAndDilated(LayerConfig config, int[] strides, int[] dilations) {
+        if (strides == null || dilations == null || Arrays.stream(strides).allMatch(s -> s == 1)
+                || Arrays.stream(dilations).allMatch(d -> d == 1)) {
+            return false;
+        }
+        config.problem("strides=" + (strides.length == 1 ? strides[0] : Arrays.toString(strides)) + " together with"
+                + " dilation_rate=" + (dilations.length == 1 ? dilations[0] : Arrays.toString(dilations))
+                + " is not supported (Keras refuses it too)");
+        return true;
+    }
+
     /** Whether data_format is channels_first ({@code false} for channels_last or absent). */
     static boolean channelsFirst(LayerConfig config) {
         String f = config.string("channels_last", "data_format", "dim_ordering");
