@@ -433,14 +433,6 @@ def register_cases(g):
     R("pool_nonfinite_func_keras", pool_nonfinite, fmt="keras")
     R("pool2d_heads_func_keras", pool2d_heads, fmt="keras")
 
-    def batch_norm_weights(model, rng):
-        """Moving variances drawn positive (randomize draws every vector around 0)."""
-        for lyr in model.layers:
-            if isinstance(lyr, layers.BatchNormalization):
-                w = lyr.get_weights()
-                w[-1] = rng.uniform(0.2, 2.0, size=w[-1].shape).astype(np.float32)
-                lyr.set_weights(w)
-
     def crnn(ctx, fmt):
         """An OCR-style CRNN on images of any width: convolutions and poolings, then the columns as time steps."""
         inp = keras.Input((16, None, 1))
@@ -456,7 +448,7 @@ def register_cases(g):
         y = layers.Dense(5, activation="softmax")(x)
         model = keras.Model(inp, y)
         randomize(model, ctx.rng, scale=0.6)
-        batch_norm_weights(model, ctx.rng)
+        g.batch_norm_weights(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 2, 16, 20, 1)], fmt,
                     "functional CRNN on 16 x any-width images: Conv2D(6, 3, same, relu) -> MaxPooling2D(2) -> Conv2D(8, 3, "
                     "same) -> BatchNormalization -> relu -> MaxPooling2D((2, 1)) -> Permute((2, 1, 3)) -> Reshape((-1, 32)) "

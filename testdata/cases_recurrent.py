@@ -1148,5 +1148,56 @@ def register_cases(g):
                     "(call<k>_input_0.npy / call<k>_output_0.npy).",
                     covers=["conv_lstm", "stateful", "calls:3"], calls=[[x] for x in xs[1:]])
 
+    def next_frame(ctx, fmt):
+        """The shape of Keras' next-frame prediction example: ConvLSTM2D layers, BatchNormalization, a Conv3D head."""
+        inp = keras.Input((None, 10, 10, 1))
+        x = layers.ConvLSTM2D(6, 3, padding="same", return_sequences=True, activation="relu")(inp)
+        x = layers.BatchNormalization()(x)
+        x = layers.ConvLSTM2D(4, (3, 3), padding="same", return_sequences=True)(x)
+        frames = layers.Conv3D(1, (3, 3, 3), activation="sigmoid", padding="same", name="frames")(x)
+        heads = [layers.Conv3D(3, (2, 3, 2), strides=(1, 2, 2), name="strided")(x),
+                 layers.Conv3D(2, 2, dilation_rate=(1, 2, 1), padding="same", use_bias=False, name="dilated")(x),
+                 layers.GlobalAveragePooling3D(name="gap3d")(x), layers.GlobalMaxPooling3D(keepdims=True, name="gmp3d")(x)]
+        model = keras.Model(inp, [frames] + heads)
+        randomize(model, ctx.rng, scale=0.6)
+        g.batch_norm_weights(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 10, 10, 1)], fmt,
+                    "functional next-frame model as in Keras' ConvLSTM example, on 5 frames of 10 x 10 x 1 (time None): "
+                    "ConvLSTM2D(6, 3x3, same, relu, return_sequences) -> BatchNormalization -> ConvLSTM2D(4, 3x3, same, "
+                    "return_sequences) -> Conv3D(1, 3x3x3, same, sigmoid); heads Conv3D(3, (2, 3, 2), strides (1, 2, 2)), "
+                    "Conv3D(2, 2, dilation (1, 2, 1), same, no bias), GlobalAveragePooling3D, GlobalMaxPooling3D(keepdims).",
+                    covers=["conv_lstm", "conv3d", "global_pool3d", "batch_norm"])
+
+    R("conv_lstm2d_next_frame_conv3d_func_keras", next_frame, fmt="keras")
+    def conv3d_channels_first(ctx, fmt):
+        inp = keras.Input((2, 4, 5, 6))
+        y = layers.Conv3D(3, (2, 3, 2), padding="same", strides=(1, 1, 2), data_format="channels_first", name="conv")(inp)
+        g = layers.GlobalAveragePooling3D(data_format="channels_first", name="gap")(y)
+        model = keras.Model(inp, [y, g])
+        randomize(model, ctx.rng)
+
+        def twin(reloaded, inputs):
+            """The same layers channels_last, with the same weights, on the transposed inputs; outputs transposed back."""
+            x = keras.Input((4, 5, 6, 2))
+            options = {k: v for k, v in reloaded.get_layer("conv").get_config().items()
+                       if k not in ("name", "data_format", "dtype")}
+            conv = layers.Conv3D(**options)
+            c = conv(x)
+            twin_model = keras.Model(x, [c, layers.GlobalAveragePooling3D()(c)])
+            conv.set_weights(reloaded.get_layer("conv").get_weights())
+            ys = twin_model.predict(np.transpose(inputs[0], (0, 2, 3, 4, 1)), verbose=0)
+            return [np.transpose(ys[0], (0, 4, 1, 2, 3)), ys[1]]
+
+        return Case(model, [normal_inputs(ctx, 2, 2, 4, 5, 6)], fmt,
+                    "functional Conv3D(3, (2, 3, 2), same, strides (1, 1, 2), channels_first) -> GlobalAveragePooling3D("
+                    "channels_first); both outputs. Keras' TensorFlow backend runs a channels_first Conv3D on a CPU only "
+                    "through XLA, so the golden outputs are Keras' of the same layers channels_last, with the same weights, "
+                    "on the transposed inputs, transposed back.",
+                    covers=["conv3d", "channels_first"], twin=twin,
+                    no_float64="the golden comes from the channels_last twin")
+
+    R("conv3d_channels_first_func_keras", conv3d_channels_first, fmt="keras")
+    R("conv_lstm2d_next_frame_conv3d_func_h5", next_frame, fmt="h5")
+
     R("conv_lstm2d_large_stateful_seq_keras", conv_lstm_large_stateful, fmt="keras")
     R("conv_lstm2d_large_stateful_seq_h5", conv_lstm_large_stateful, fmt="h5")

@@ -145,6 +145,15 @@ def chain_model(api, input_shape, layer_list, name=None):
     raise ValueError(api)
 
 
+def batch_norm_weights(model, rng):
+    """Draws every BatchNormalization's moving variances positive (randomize draws every vector around 0)."""
+    for lyr in model.layers:
+        if isinstance(lyr, keras.layers.BatchNormalization):
+            w = lyr.get_weights()
+            w[-1] = rng.uniform(0.2, 2.0, size=w[-1].shape).astype(np.float32)
+            lyr.set_weights(w)
+
+
 def randomize(model, rng, scale=1.0, bias=0.8, per_layer=None):
     """Sets EVERY weight of the model to seeded uniform random values.
 

@@ -234,7 +234,7 @@ class CliTest {
         assertTrue(r[1].contains("cannot run in keras4j: 3 problems"), r[1]);
         assertTrue(r[1].contains("layer 'times_two' (Lambda): layer class Lambda holds Python code"), r[1]);
         assertTrue(r[1].contains("layer 'pad3d' (ZeroPadding3D): layer class ZeroPadding3D is not supported"), r[1]);
-        assertTrue(r[1].contains("layer 'conv3d' (Conv3D): layer class Conv3D is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'pool3d' (MaxPooling3D): layer class MaxPooling3D is not supported"), r[1]);
         assertEquals(r[1].indexOf("(supported: "), r[1].lastIndexOf("(supported: "), "the supported list once: " + r[1]);
     }
 

@@ -51,6 +51,7 @@ public final class OpRegistry {
             Map.entry("Conv1D", Conv1D::fromSpec),
             Map.entry("Conv2D", Conv2D::fromSpec),
             Map.entry("ConvLSTM2D", ConvLstm2D::fromSpec),
+            Map.entry("Conv3D", Conv3D::fromSpec),
             Map.entry("MaxPooling2D", Pooling2D::fromSpec),
             Map.entry("AveragePooling2D", Pooling2D::fromSpec),
             Map.entry("MaxPooling1D", Pooling1D::fromSpec),

@@ -55,4 +55,36 @@ final class Patches {
             }
         }
     }
+
+    /**
+     * As {@link #gather} over three spatial axes ({@code [depth][rows][cols][channels]} from {@code xOff}): position
+     * {@code q} is output plane {@code q / (outRows·outCols)}, row and column as in {@link #gather}; the windows start
+     * {@code front}, {@code top} and {@code left} positions early.
+     */
+    static void gather3d(float[] x, int xOff, int depth, int rows, int cols, int channels, int[] kernel, int[] strides,
+                         int[] dilations, int front, int top, int left, int outRows, int outCols, int q0, int m,
+                         float[] patches, int patchOff) {
+        int k = kernel[0] * kernel[1] * kernel[2] * channels;
+        for (int p = 0; p < m; p++) {
+            int q = q0 + p;
+            int start0 = q / (outRows * outCols) * strides[0] - front;
+            int start1 = q / outCols % outRows * strides[1] - top;
+            int start2 = q % outCols * strides[2] - left;
+            int to = patchOff + p * k;
+            for (int a = 0; a < kernel[0]; a++) {
+                int i0 = start0 + a * dilations[0];
+                for (int b = 0; b < kernel[1]; b++) {
+                    int i1 = start1 + b * dilations[1];
+                    for (int c = 0; c < kernel[2]; c++, to += channels) {
+                        int i2 = start2 + c * dilations[2];
+                        if (i0 < 0 || i0 >= depth || i1 < 0 || i1 >= rows || i2 < 0 || i2 >= cols) {
+                            Arrays.fill(patches, to, to + channels, 0f);
+                        } else {
+                            System.arraycopy(x, xOff + ((i0 * rows + i1) * cols + i2) * channels, patches, to, channels);
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

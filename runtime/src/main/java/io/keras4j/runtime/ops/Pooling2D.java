@@ -141,8 +141,8 @@ public final class Pooling2D implements Op {
                     }
                     if (!max) {
                         float count = countPadding
-                                ? (Math.min(r0 + poolSize[0], rows + pads[2]) - r0) * (Math.min(c0 + poolSize[1], cols + pads[3]) - c0)
-                                : (rTo - rFrom) * (cTo - cFrom);
+                                ? (float) (Math.min(r0 + poolSize[0], rows + pads[2]) - r0) * (Math.min(c0 + poolSize[1], cols + pads[3]) - c0)
+                                : (float) (rTo - rFrom) * (cTo - cFrom);
                         for (int ch = 0; ch < channels; ch++) {
                             y[yRow + ch] /= count;
                         }

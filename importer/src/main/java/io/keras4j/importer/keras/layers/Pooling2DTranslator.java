@@ -29,6 +29,6 @@ final class Pooling2DTranslator implements LayerTranslator {
         if (x == null || strides == null) {
             return List.of(t.unavailable());
         }
-        return Conv2DTranslator.channelsLast(t, x, channelsFirst, new Pooling2D(max, pool, strides, padding, null, false));
+        return ConvTranslator.channelsLast(t, x, channelsFirst, 2, new Pooling2D(max, pool, strides, padding, null, false));
     }
 }

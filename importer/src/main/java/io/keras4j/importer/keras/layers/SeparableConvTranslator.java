@@ -51,7 +51,7 @@ final class SeparableConvTranslator implements LayerTranslator {
                 "bias_constraint");
         KTensor x = GeneralConfig.single(config, t);
         int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
-                : Conv2DTranslator.inputChannels(config, t, x, channelsFirst);
+                : ConvTranslator.inputChannels(config, t, x, channelsFirst, 2);
         if (in <= 0 || kernelSize == null || strides == null || dilations == null) {
             return List.of(t.unavailable());
         }

@@ -1,0 +1,79 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.Activations;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Conv2D;
+import io.keras4j.runtime.ops.Conv3D;
+import io.keras4j.runtime.ops.Op;
+import java.util.List;
+
+/**
+ * Keras Conv2D and Conv3D: filters, kernel_size, strides, padding valid/same, dilation_rate, use_bias, activation,
+ * data_format (channels_first runs channels-last between two Transposes), and groups for Conv2D (Conv3D: 1 only). They do
+ * not support masking: an incoming mask is dropped, as Keras does.
+ */
+final class ConvTranslator implements LayerTranslator {
+    private final int rank;
+
+    /** @param rank the number of spatial axes: 2 or 3 */
+    ConvTranslator(int rank) {
+        this.rank = rank;
+    }
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int filters = config.positiveInt("filters");
+        int[] kernelSize = GeneralConfig.sizes(config, "kernel_size", rank, -1);
+        int[] strides = GeneralConfig.sizes(config, "strides", rank, 1);
+        int[] dilations = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
+        int groups = GeneralConfig.intOrTuple(config, 1, "groups");
+        Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
+        Activation activation = Activations.read(config, t.version(), "linear", "activation");
+        boolean useBias = config.bool(true, "use_bias");
+        Conv1DTranslator.ignoreTrainingOptions(config);
+        GeneralConfig.stridedAndDilated(config, strides, dilations);
+        if (rank == 3 && groups != 1) {
+            config.problem("option groups=" + groups + " is not supported for Conv3D (only 1)");
+            return List.of(t.unavailable());
+        }
+        KTensor x = GeneralConfig.single(config, t);
+        int in = x == null ? -1 : inputChannels(config, t, x, channelsFirst, rank);
+        if (in <= 0 || kernelSize == null || strides == null || dilations == null) {
+            return List.of(t.unavailable());
+        }
+        float[][] weights = Conv1DTranslator.kernelAndBias(config, t, kernelSize, in, filters, groups, useBias);
+        if (weights == null) {
+            return List.of(t.unavailable());
+        }
+        Op op = rank == 2
+                ? new Conv2D(in, filters, kernelSize, strides, dilations, padding, null, groups, weights[0], weights[1], activation)
+                : new Conv3D(in, filters, kernelSize, strides, dilations, padding, weights[0], weights[1], activation);
+        return channelsLast(t, x, channelsFirst, rank, op);
+    }
+
+    /**
+     * The channels of x, an input of {@code rank} spatial axes between the batch and the channels (channels on axis 1 with
+     * {@code channelsFirst}) with known channels; -1 after recording a problem.
+     */
+    static int inputChannels(LayerConfig config, Translation t, KTensor x, boolean channelsFirst, int rank) {
+        int[] shape = t.shape(x.value());
+        int channels = shape.length == rank + 2 ? shape[channelsFirst ? 1 : rank + 1] : -1;
+        if (channels <= 0) {
+            String spatial = rank == 2 ? "rows, cols" : "depth, rows, cols";
+            config.problem("expects input of shape " + (channelsFirst ? "(batch, channels, " + spatial + ")"
+                    : "(batch, " + spatial + ", channels)") + " with known channels, got " + GeneralConfig.shapeText(shape));
+        }
+        return channels;
+    }
+
+    /** Emits {@code op}, which takes and gives channels last, on x; between two Transposes where x has channels first. */
+    static List<KTensor> channelsLast(Translation t, KTensor x, boolean channelsFirst, int rank, Op op) {
+        String in = GeneralConfig.moveChannels(t, x.value(), channelsFirst, 1, rank, true);
+        String out = t.emit(op, List.of(in)).get(0);
+        return List.of(new KTensor(GeneralConfig.moveChannels(t, out, channelsFirst, 1, rank, false), null));
+    }
+}

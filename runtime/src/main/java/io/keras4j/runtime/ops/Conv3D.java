@@ -1,0 +1,159 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
+import java.util.Arrays;
+
+/**
+ * Keras Conv3D, channels last: {@code [batch, depth, rows, cols, inChannels] -> [batch, outDepth, outRows, outCols,
+ * filters]}, {@code y[p] = activation(bias + sum_taps x[p·strides - before + tap·dilations] · kernel[tap])}, with positions
+ * outside the input reading zeros; each axis padded as {@link Conv1D} pads its steps (VALID none, SAME as TensorFlow: the
+ * smaller half before). The windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied
+ * with the kernel at once.
+ */
+public final class Conv3D implements Op {
+    private final int inChannels;
+    private final int filters;
+    private final int[] kernelSize;
+    private final int[] strides;
+    private final int[] dilations;
+    private final Conv1D.Padding padding;
+    /** The kernel as {@link MatMul#multiply} reads it. */
+    private final float[] packed;
+    private final float[] bias;
+    private final Activation activation;
+
+    /**
+     * @param kernelSize depth, rows and columns of the kernel; {@code strides} and {@code dilations} likewise
+     * @param padding    VALID or SAME
+     * @param kernel     {@code [depth][rows][cols][inChannels][filters]}, row-major (the Keras layout)
+     * @param bias       {@code [filters]}, or null
+     */
+    public Conv3D(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
+                  float[] kernel, float[] bias, Activation activation) {
+        if (kernelSize.length != 3 || strides.length != 3 || dilations.length != 3 || inChannels <= 0 || filters <= 0
+                || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
+                || Arrays.stream(dilations).anyMatch(d -> d <= 0)
+                || padding != Conv1D.Padding.VALID && padding != Conv1D.Padding.SAME) {
+            throw new IllegalArgumentException("invalid Conv3D: kernel " + Arrays.toString(kernelSize) + ", strides "
+                    + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", padding " + padding + " for "
+                    + inChannels + " channels and " + filters + " filters");
+        }
+        for (int axis = 0; axis < 3; axis++) {
+            WindowAxis.span(kernelSize[axis], dilations[axis], "Conv3D");
+        }
+        Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], kernelSize[2], inChannels, filters);
+        if (bias != null) {
+            Weights.check("bias", bias, filters);
+        }
+        this.inChannels = inChannels;
+        this.filters = filters;
+        this.kernelSize = kernelSize.clone();
+        this.strides = strides.clone();
+        this.dilations = dilations.clone();
+        this.padding = padding;
+        this.packed = MatMul.pack(kernel, taps() * inChannels, filters);
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    @Override
+    public String type() {
+        return "Conv3D";
+    }
+
+    @Override
+    public OpSpec spec() {
+        return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
+                .attr("strides", strides).attr("dilations", dilations).attr("padding", padding.name())
+                .attr("activation", activation)
+                .weight("kernel", MatMul.unpack(packed, taps() * inChannels, filters), kernelSize[0], kernelSize[1],
+                        kernelSize[2], inChannels, filters)
+                .weight("bias", bias, filters).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Conv3D fromSpec(OpSpec s) {
+        return new Conv3D(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"), s.intsAttr("strides"),
+                s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class), s.weight("kernel"), s.weight("bias"),
+                s.activation("activation"));
+    }
+
+    private int taps() {
+        return kernelSize[0] * kernelSize[1] * kernelSize[2];
+    }
+
+    private int span(int axis) {
+        return WindowAxis.span(kernelSize[axis], dilations[axis], type());
+    }
+
+    private int outSize(int axis, int size) {
+        return WindowAxis.outSize(padding, size, span(axis), strides[axis], 0, 0);
+    }
+
+    private int before(int axis, int size) {
+        return WindowAxis.padBefore(padding, size, outSize(axis, size), span(axis), strides[axis], 0);
+    }
+
+    private long patchSize(int positions) {
+        long k = (long) taps() * inChannels;
+        return Math.min(positions, Patches.chunk(k)) * k;
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int[] x = Inputs.single(in, type());
+        Inputs.rank(x, 5, "input");
+        Inputs.lastDim(x, inChannels, "input");
+        int[] y = {x[0], outSize(0, x[1]), outSize(1, x[2]), outSize(2, x[3]), activation.outputWidth(filters)};
+        if (y[1] == 0 || y[2] == 0 || y[3] == 0) {
+            throw new IllegalArgumentException("kernel " + Arrays.toString(kernelSize) + " with dilations "
+                    + Arrays.toString(dilations) + " and padding " + padding.name().toLowerCase(java.util.Locale.ROOT)
+                    + " does not fit in an input of " + x[1] + " x " + x[2] + " x " + x[3] + " positions");
+        }
+        return new int[][] {y};
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        int[] x = in[0];
+        int positions = outSize(0, x[1]) * outSize(1, x[2]) * outSize(2, x[3]);
+        long activated = activation.outputWidth(filters) == filters ? 0 : (long) x[0] * positions * filters;
+        return Shapes.checkedScratch(patchSize(positions) + activated);
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] s = inputShapes[0];
+        int outRows = outSize(1, s[2]);
+        int outCols = outSize(2, s[3]);
+        int positions = outSize(0, s[1]) * outRows * outCols;
+        boolean activated = activation.outputWidth(filters) == filters;
+        float[] y = activated ? outputs[0] : scratch;
+        int yBase = activated ? 0 : (int) patchSize(positions); // fits: the planner sized the scratch by scratchSize
+        int k = taps() * inChannels;
+        int chunk = Patches.chunk(k);
+        int sample = s[1] * s[2] * s[3] * inChannels;
+        for (int b = 0; b < s[0]; b++) {
+            for (int q0 = 0; q0 < positions; q0 += chunk) {
+                int m = Math.min(chunk, positions - q0);
+                Patches.gather3d(inputs[0], b * sample, s[1], s[2], s[3], inChannels, kernelSize, strides, dilations,
+                        before(0, s[1]), before(1, s[2]), before(2, s[3]), outRows, outCols, q0, m, scratch, 0);
+                MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * positions + q0) * filters, m, k, filters);
+            }
+        }
+        activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
+    }
+
+    @Override
+    public long parameterCount() {
+        return (long) taps() * inChannels * filters + (bias == null ? 0 : bias.length);
+    }
+
+    @Override
+    public String toString() {
+        return "Conv3D(" + filters + ", k=" + Arrays.toString(kernelSize) + ", strides=" + Arrays.toString(strides)
+                + ", dilations=" + Arrays.toString(dilations) + ", " + padding.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+}
