@@ -502,7 +502,8 @@ def register_cases(g):
         a = layers.Conv2D(4, (3, 2), padding="same", strides=(1, 2), activation="relu", data_format="channels_first",
                           name="first")(inp)
         b = layers.Conv2D(2, 2, dilation_rate=(1, 2), data_format="channels_first", name="second")(a)
-        model = keras.Model(inp, [a, b])
+        c = layers.Conv2DTranspose(2, 3, strides=2, padding="same", data_format="channels_first", name="third")(b)
+        model = keras.Model(inp, [a, b, c])
         randomize(model, ctx.rng)
 
         def twin(reloaded, inputs):
@@ -511,19 +512,22 @@ def register_cases(g):
             options = lambda name: {k: v for k, v in reloaded.get_layer(name).get_config().items()
                                     if k not in ("name", "data_format", "dtype")}
             first, second = layers.Conv2D(**options("first")), layers.Conv2D(**options("second"))
+            third = layers.Conv2DTranspose(**options("third"))
             y1 = first(x)
-            twin_model = keras.Model(x, [y1, second(y1)])
-            first.set_weights(reloaded.get_layer("first").get_weights())
-            second.set_weights(reloaded.get_layer("second").get_weights())
+            y2 = second(y1)
+            twin_model = keras.Model(x, [y1, y2, third(y2)])
+            for lyr, name in ((first, "first"), (second, "second"), (third, "third")):
+                lyr.set_weights(reloaded.get_layer(name).get_weights())
             ys = twin_model.predict(np.transpose(inputs[0], (0, 2, 3, 1)), verbose=0)
             return [np.transpose(y, (0, 3, 1, 2)) for y in ys]
 
         return Case(model, [normal_inputs(ctx, 2, 3, 7, 8)], fmt,
                     "functional Conv2D(4, (3, 2), same, strides (1, 2), relu, channels_first) -> Conv2D(2, 2, dilation "
-                    "(1, 2), channels_first); both outputs. Keras' TensorFlow backend runs a channels_first Conv2D only on "
+                    "(1, 2), channels_first) -> Conv2DTranspose(2, 3, strides 2, same, channels_first); all three outputs. "
+                    "Keras' TensorFlow backend runs a channels_first Conv2D only on "
                     "a GPU, so the golden outputs are Keras' of the same layers channels_last, with the same weights, on "
                     "the transposed inputs, transposed back.",
-                    covers=["conv2d_channels_first"], twin=twin,
+                    covers=["conv2d_channels_first", "conv2d_transpose"], twin=twin,
                     no_float64="Keras cannot run the channels_first model on a CPU")
 
     R("conv2d_channels_first_func_keras", conv2d_channels_first, fmt="keras")
@@ -1111,6 +1115,26 @@ def register_cases(g):
 
     R("conv_transpose_func_keras", conv_transpose, fmt="keras")
     R("conv_transpose_func_h5", conv_transpose, fmt="h5")
+
+    def conv2d_transpose(ctx, fmt):
+        inp = keras.Input((5, 6, 3))
+        down = layers.Conv2D(4, 3, strides=2, padding="same", activation="relu")(inp)
+        out = layers.Conv2DTranspose(3, 3, strides=2, padding="same", output_padding=(0, 1), name="decoder")(down)
+        heads = [layers.Conv2DTranspose(2, (2, 3), strides=(3, 2), name="valid")(inp),
+                 layers.Conv2DTranspose(3, 3, padding="same", activation="tanh", name="same")(inp),
+                 layers.Conv2DTranspose(2, (3, 2), strides=2, output_padding=1, use_bias=False, name="padded")(inp),
+                 layers.Conv2DTranspose(2, 2, strides=(2, 3), padding="same", output_padding=(1, 2), name="same_padded")(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 6, 3)], fmt,
+                    "functional Conv2D(4, 3, strides 2, same, relu) -> Conv2DTranspose(3, 3, strides 2, same, output_padding "
+                    "(0, 1)), an autoencoder back to 5 x 6; heads Conv2DTranspose(2, (2, 3), strides (3, 2), valid), "
+                    "Conv2DTranspose(3, 3, same, tanh), Conv2DTranspose(2, (3, 2), strides 2, valid, output_padding 1, no "
+                    "bias), Conv2DTranspose(2, 2, strides (2, 3), same, output_padding (1, 2)).",
+                    covers=["conv2d_transpose"])
+
+    R("conv2d_transpose_func_keras", conv2d_transpose, fmt="keras")
+    R("conv2d_transpose_func_h5", conv2d_transpose, fmt="h5")
 
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")

@@ -71,6 +71,7 @@ public final class OpRegistry {
             Map.entry("UnitNormalization", UnitNormalization::fromSpec),
             Map.entry("GroupNormalization", GroupNormalization::fromSpec),
             Map.entry("Conv1DTranspose", Conv1DTranspose::fromSpec),
+            Map.entry("Conv2DTranspose", Conv2DTranspose::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),
