@@ -1466,6 +1466,31 @@ def _(name):
           "output size ONNX Runtime takes from auto_pad alone", ["pool1d", "pool2d", "ceil_mode"])
 
 
+class ConvTranspose2dHeads(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.down = torch.nn.Conv2d(3, 4, 3, stride=2, padding=1)
+        self.up = torch.nn.ConvTranspose2d(4, 3, 3, stride=2, padding=1, output_padding=1)
+        self.heads = torch.nn.ModuleList([torch.nn.ConvTranspose2d(3, 2, (2, 3), stride=(2, 1)),
+                                          torch.nn.ConvTranspose2d(3, 4, 3, dilation=2, padding=2, bias=False),
+                                          torch.nn.ConvTranspose2d(3, 2, (3, 2), stride=(3, 2), padding=(1, 0),
+                                                                   output_padding=(2, 1))])
+
+    def forward(self, x):
+        return tuple([self.up(torch.relu(self.down(x)))] + [h(x) for h in self.heads])
+
+
+@case("torch_conv_transpose2d_heads_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 6, 7)).astype(np.float32)
+    torch_case(name, ConvTranspose2dHeads(), x, 13, "torch Conv2d(3, 4, 3, stride 2, padding 1) -> ReLU -> "
+               "ConvTranspose2d(4, 3, 3, stride 2, padding 1, output_padding 1), an autoencoder; heads ConvTranspose2d(3, 2, "
+               "(2, 3), stride (2, 1)), ConvTranspose2d(3, 4, 3, dilation 2, padding 2, no bias), ConvTranspose2d(3, 2, "
+               "(3, 2), stride (3, 2), padding (1, 0), output_padding (2, 1)); fixed shapes", ["conv_transpose2d"], None,
+               output_names=[f"y{i}" for i in range(4)])
+
+
 class PaddedLstm(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -2,74 +2,85 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1DTranspose;
+import io.keras4j.runtime.ops.Conv2DTranspose;
 import java.util.Arrays;
 
 /**
- * ONNX ConvTranspose over one spatial axis ({@code [batch, channels, steps]}, as torch's ConvTranspose1d exports it) with
- * constant W {@code [channels, filters, kernel]} and B, run as a channels-last {@link Conv1DTranspose} between two
- * Transposes: {@code strides}, {@code dilations}, {@code pads} (each at most the kernel's span - 1, the end one plus
- * {@code output_padding}), {@code output_padding}, {@code auto_pad} NOTSET or VALID; {@code group} 1 only, no
- * {@code output_shape}.
+ * ONNX ConvTranspose over one spatial axis ({@code [batch, channels, steps]}, as torch's ConvTranspose1d exports it) or
+ * two ({@code [batch, channels, rows, cols]}, ConvTranspose2d) with constant W {@code [channels, filters, kernel...]} and
+ * B, run as a channels-last {@link Conv1DTranspose} or {@link Conv2DTranspose} between two Transposes: {@code strides},
+ * {@code dilations}, {@code pads} (each at most the kernel's span - 1, the end one plus {@code output_padding}),
+ * {@code output_padding}, {@code auto_pad} NOTSET or VALID; {@code group} 1 only, no {@code output_shape}.
  */
 final class ConvTransposeTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution", 1);
+        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution", 2);
         if (params == null) {
             return;
         }
         int[] shape = params.inputShape();
+        int axes = shape.length - 2;
         OnnxTensor w = params.w();
         OnnxTensor bias = params.bias();
         int[] ws = w.shape();
-        if (ws.length != 3 || shape[1] >= 0 && shape[1] != ws[0]) {
-            node.problem("W " + w + " must be [channels, filters, kernel] for an input of " + shape[1] + " channels");
+        if (ws.length != shape.length || shape[1] >= 0 && shape[1] != ws[0]) {
+            node.problem("W " + w + " must be [channels, filters, " + (axes == 1 ? "kernel" : "rows, cols")
+                    + "] for an input of " + shape[1] + " channels");
             return;
         }
         int channels = ws[0];
         int filters = ws[1];
-        int k = ws[2];
+        int[] kernel = Arrays.copyOfRange(ws, 2, ws.length);
         if (node.intAttr("group", 1) != 1 || node.intsAttr("output_shape") != null) {
             node.problem("group " + node.intAttr("group", 1) + (node.intsAttr("output_shape") != null
                     ? " with output_shape " + Arrays.toString(node.intsAttr("output_shape")) : "")
                     + " is not supported (group 1 only, pads instead of output_shape)");
             return;
         }
-        if (!ConvTranslator.biasAndKernelFit(node, w, bias, filters, k)) {
+        int[] strides = ConvTranslator.sizes(node, "strides", axes);
+        int[] dilations = ConvTranslator.sizes(node, "dilations", axes);
+        if (!ConvTranslator.biasAndKernelFit(node, w, bias, filters, kernel) || strides == null || dilations == null) {
             return;
         }
-        int stride = ConvTranslator.one(node, "strides");
-        int dilation = ConvTranslator.one(node, "dilations");
-        long[] outputPadding = node.intsAttr("output_padding");
         String autoPad = node.stringAttr("auto_pad", "NOTSET");
-        long[] pads = autoPad.equals("VALID") || node.intsAttr("pads") == null ? new long[2] : node.intsAttr("pads");
-        if (stride < 1 || dilation < 1) {
-            return;
-        }
-        long extra = outputPadding == null ? 0 : outputPadding.length == 1 ? outputPadding[0] : -1;
-        long span = (k - 1L) * dilation + 1;
         if (!autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
             node.problem("auto_pad " + autoPad + " is not supported (NOTSET or VALID)");
             return;
         }
-        if (pads.length != 2 || extra < 0 || extra >= stride || pads[0] < 0 || pads[1] < 0 || pads[0] > span - 1
-                || pads[1] > span - 1 + extra) {
+        long[] outputPadding = node.intsAttr("output_padding");
+        long[] extra = outputPadding == null ? new long[axes] : outputPadding;
+        long[] pads = autoPad.equals("VALID") || node.intsAttr("pads") == null ? new long[2 * axes] : node.intsAttr("pads");
+        int[] equivalent = new int[2 * axes]; // the pads of the equivalent convolution: befores, then afters
+        boolean fits = pads.length == 2 * axes && extra.length == axes;
+        for (int d = 0; fits && d < axes; d++) {
+            long span = (kernel[d] - 1L) * dilations[d] + 1;
+            fits = extra[d] >= 0 && extra[d] < strides[d] && pads[d] >= 0 && pads[axes + d] >= 0 && pads[d] <= span - 1
+                    && pads[axes + d] <= span - 1 + extra[d] && span <= 1 << 30;
+            equivalent[d] = (int) (span - 1 - pads[d]);
+            equivalent[axes + d] = (int) (span - 1 + extra[d] - pads[axes + d]);
+        }
+        if (!fits) {
             node.problem("pads " + Arrays.toString(node.intsAttr("pads")) + " with output_padding "
-                    + Arrays.toString(outputPadding) + " are not supported for kernel span " + span + " (pads of at most"
-                    + " span - 1, the end one plus output_padding, which must be below the stride, as ONNX Runtime requires)");
+                    + Arrays.toString(outputPadding) + " are not supported for kernel " + Arrays.toString(kernel)
+                    + " with dilations " + Arrays.toString(dilations) + " (pads of at most span - 1, the end one plus"
+                    + " output_padding, which must be below the stride, as ONNX Runtime requires)");
             return;
         }
-        float[] kernel = new float[w.floats().length]; // ONNX [channels][filters][k] as [k][filters][channels]
+        int taps = Arrays.stream(kernel).reduce(1, (x, y) -> x * y);
+        float[] keras = new float[w.floats().length]; // ONNX [channels][filters][taps] as [taps][filters][channels]
         for (int c = 0; c < channels; c++) {
             for (int f = 0; f < filters; f++) {
-                for (int j = 0; j < k; j++) {
-                    kernel[(j * filters + f) * channels + c] = w.floats()[(c * filters + f) * k + j];
+                for (int j = 0; j < taps; j++) {
+                    keras[(j * filters + f) * channels + c] = w.floats()[(c * filters + f) * taps + j];
                 }
             }
         }
-        int padLeft = (int) (span - 1 - pads[0]);
-        int padRight = (int) (span - 1 + extra - pads[1]);
-        ConvTranslator.channelsLast(node, b, new Conv1DTranspose(channels, filters, k, stride, dilation, padLeft, padRight,
-                kernel, bias == null ? null : bias.floats(), Activation.of(Activation.Kind.LINEAR)));
+        float[] bf = bias == null ? null : bias.floats();
+        Activation linear = Activation.of(Activation.Kind.LINEAR);
+        ConvTranslator.channelsLast(node, b, axes == 1
+                ? new Conv1DTranspose(channels, filters, kernel[0], strides[0], dilations[0], equivalent[0], equivalent[1],
+                        keras, bf, linear)
+                : new Conv2DTranspose(channels, filters, kernel, strides, dilations, equivalent, keras, bf, linear));
     }
 }
