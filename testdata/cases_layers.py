@@ -406,6 +406,38 @@ def register_cases(g):
                     covers=["pool2d_padding:valid", "pool2d_padding:same", "pool2d_channels_first", "global_pool2d"])
 
     R("pool2d_heads_func_h5", pool2d_heads, fmt="h5")
+    def augmentation(ctx, fmt):
+        """Random augmentation layers inside the model, as trained; at inference Keras gives their input unchanged."""
+        inp = keras.Input((8, 8, 3))
+        x = layers.RandomFlip("horizontal", seed=1)(inp)
+        x = layers.RandomRotation(0.2, fill_mode="nearest", seed=2)(x)
+        x = layers.RandomZoom(0.2, 0.1, seed=3)(x)
+        x = layers.RandomTranslation(0.1, 0.2, seed=4)(x)
+        x = layers.RandomContrast(0.3, seed=5)(x)
+        x = layers.RandomBrightness(0.2, value_range=(0, 1), seed=6)(x)
+        for cls, kw in ((layers.RandomGrayscale, {}), (layers.RandomHue, {"factor": 0.3, "value_range": (0, 1)}),
+                        (layers.RandomSaturation, {"factor": 0.3, "value_range": (0, 1)}),
+                        (layers.RandomSharpness, {"factor": 0.3, "value_range": (0, 1)}),
+                        (layers.RandomColorJitter, {"value_range": (0, 1), "contrast_factor": 0.2}),
+                        (layers.RandomColorDegeneration, {"factor": 0.3}), (layers.RandomInvert, {}),
+                        (layers.RandomPosterization, {"factor": 4}), (layers.RandomErasing, {}),
+                        (layers.RandomGaussianBlur, {}), (layers.RandomPerspective, {}),
+                        (layers.RandomElasticTransform, {}), (layers.Solarization, {"addition_factor": 0.2,
+                                                                                     "value_range": (0, 1)})):
+            x = cls(seed=7, **kw)(x)
+        y = layers.Dense(2)(layers.GlobalAveragePooling2D()(layers.Conv2D(4, 3, activation="relu")(x)))
+        model = keras.Model(inp, [x, y])
+        randomize(model, ctx.rng)
+        return Case(model, [ctx.rng.uniform(0, 1, (2, 8, 8, 3)).astype(np.float32)], fmt,
+                    "functional image model with Keras 3's random augmentation layers inside, as trained: RandomFlip, "
+                    "RandomRotation, RandomZoom, RandomTranslation, RandomContrast, RandomBrightness, RandomGrayscale, "
+                    "RandomHue, RandomSaturation, RandomSharpness, RandomColorJitter, RandomColorDegeneration, "
+                    "RandomInvert, RandomPosterization, RandomErasing, RandomGaussianBlur, RandomPerspective, "
+                    "RandomElasticTransform, Solarization -> Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2); "
+                    "outputs the augmented images (unchanged at inference) and the prediction.",
+                    covers=["augmentation"])
+
+    R("augmentation_func_keras", augmentation, fmt="keras")  # Keras 3.15.1 cannot write these layers to .h5
     def pool_nonfinite(ctx, fmt):
         """Max pooling over NaN and -inf: TensorFlow's starts from float32's lowest value and passes NaN over."""
         nan, inf = np.nan, np.inf

@@ -7,7 +7,7 @@ import java.util.Set;
 /** The translator of each supported Keras layer class. */
 public final class Translators {
     private static final LayerTranslator IDENTITY = new IdentityTranslator();
-    private static final Map<String, LayerTranslator> BY_CLASS = Map.ofEntries(
+    private static final Map<String, LayerTranslator> BY_CLASS = withAugmentation(Map.ofEntries(
             // recurrent layers
             Map.entry("LSTM", new LstmTranslator()),
             Map.entry("ConvLSTM1D", new ConvLstmTranslator(1)),
@@ -97,10 +97,17 @@ public final class Translators {
             Map.entry("GaussianNoise", IDENTITY),
             Map.entry("GaussianDropout", IDENTITY),
             Map.entry("AlphaDropout", IDENTITY),
-            Map.entry("ActivityRegularization", IDENTITY));
+            Map.entry("ActivityRegularization", IDENTITY)));
     private static final Set<String> CODE_CARRYING = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
 
     private Translators() {
+    }
+
+    private static Map<String, LayerTranslator> withAugmentation(Map<String, LayerTranslator> layers) {
+        Map<String, LayerTranslator> all = new java.util.HashMap<>(layers);
+        LayerTranslator augmentation = new AugmentationTranslator();
+        AugmentationTranslator.CLASSES.forEach(name -> all.put(name, augmentation));
+        return Map.copyOf(all);
     }
 
     /** The translator for a Keras class name, or null if keras4j does not support it. */
