@@ -529,6 +529,28 @@ def register_cases(g):
     R("pad_crop_upsample2d_func_keras", pad_crop_upsample2d, fmt="keras")
     R("pad_crop_upsample2d_func_h5", pad_crop_upsample2d, fmt="h5")
 
+    def pad_crop_upsample3d(ctx, fmt):
+        inp = keras.Input((3, 4, 5, 2))
+        heads = [layers.ZeroPadding3D(), layers.ZeroPadding3D((1, 0, 2)), layers.ZeroPadding3D(((1, 0), (0, 2), (1, 1))),
+                 layers.ZeroPadding3D(1, data_format="channels_first"),
+                 layers.Cropping3D(((1, 0), (1, 2), (0, 1))), layers.Cropping3D((0, 1, 2)),
+                 layers.Cropping3D(((0, 1), (1, 0), (0, 0)), data_format="channels_first"),
+                 layers.UpSampling3D(), layers.UpSampling3D((1, 2, 3)), layers.UpSampling3D((2, 1, 1), data_format="channels_first")]
+        c = layers.Conv3D(2, 2, padding="same")(layers.ZeroPadding3D((0, 1, 1))(inp))
+        model = heads_model(inp, inp, heads)
+        model = keras.Model(inp, model.outputs + [c])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 3, 4, 5, 2)], fmt,
+                    "functional heads on 3 x 4 x 5 x 2: ZeroPadding3D(), ZeroPadding3D((1, 0, 2)), ZeroPadding3D(((1, 0), "
+                    "(0, 2), (1, 1))), ZeroPadding3D(1, channels_first), Cropping3D(((1, 0), (1, 2), (0, 1))), "
+                    "Cropping3D((0, 1, 2)), Cropping3D(((0, 1), (1, 0), (0, 0)), channels_first), UpSampling3D(), "
+                    "UpSampling3D((1, 2, 3)), UpSampling3D((2, 1, 1), channels_first), and ZeroPadding3D((0, 1, 1)) -> "
+                    "Conv3D(2, 2, same).",
+                    covers=["zero_padding3d", "cropping3d", "upsampling3d", "conv3d"])
+
+    R("pad_crop_upsample3d_func_keras", pad_crop_upsample3d, fmt="keras")
+    R("pad_crop_upsample3d_func_h5", pad_crop_upsample3d, fmt="h5")
+
     def conv2d_channels_first(ctx, fmt):
         inp = keras.Input((3, 7, 8))
         a = layers.Conv2D(4, (3, 2), padding="same", strides=(1, 2), activation="relu", data_format="channels_first",

@@ -3,7 +3,7 @@
 
     /work/venv-keras/bin/python testdata/unsupported/make.py
 
-three_unsupported_layers.keras: LSTM -> Lambda -> ZeroPadding3D -> MaxPooling3D -> Dense, saved by
+three_unsupported_layers.keras: LSTM -> Lambda -> Resizing -> MaxPooling3D -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
@@ -62,8 +62,8 @@ def main():
     inputs = keras.Input((10, 3))
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
-    x = layers.ZeroPadding3D(1, name="pad3d")(layers.Reshape((10, 8, 1, 1))(x))
-    x = layers.Reshape((10, 8))(layers.MaxPooling3D(3, strides=1, name="pool3d")(x))
+    x = layers.Resizing(12, 10, name="resize")(layers.Reshape((10, 8, 1))(x))
+    x = layers.Reshape((10, 8))(layers.MaxPooling3D((3, 3, 1), strides=1, name="pool3d")(layers.Reshape((12, 10, 1, 1))(x)))
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
 

@@ -335,7 +335,7 @@ class ErrorMessagesTest {
         assertEquals(2, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("(UpSampling2D): option interpolation='bilinear' is not supported (only nearest)"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, two ints or two pairs of"
+        assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, 2 ints or 2 pairs of"
                 + " non-negative ints"), e.getMessage());
     }
 

@@ -4,20 +4,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.primitive.Pad;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keras ZeroPadding2D(padding) and Cropping2D(cropping) on a rank-4 input: rows and columns of zeros added (or removed) at
- * both ends of the two spatial axes (axes 2 and 3 with data_format channels_first). The counts are one int for all four
- * sides, two (rows, columns) for both ends, or two pairs ((top, bottom), (left, right)). The mask is dropped, as these
- * layers do not support masking.
+ * Keras ZeroPadding2D and ZeroPadding3D (padding) and Cropping2D and Cropping3D (cropping) on an input of 2 or 3 spatial
+ * axes: zeros added (or positions removed) at both ends of each spatial axis (after the channels with data_format
+ * channels_first). The counts are one int for every side, one per axis for both its ends, or one pair per axis
+ * ((before, after), ...). The mask is dropped, as these layers do not support masking.
  */
-final class ZeroPadding2DTranslator implements LayerTranslator {
+final class SpatialPaddingTranslator implements LayerTranslator {
     private final boolean crop;
+    private final int rank;
 
-    /** @param crop Cropping2D (removes rows and columns) rather than ZeroPadding2D */
-    ZeroPadding2DTranslator(boolean crop) {
+    /**
+     * @param crop Cropping (removes positions) rather than ZeroPadding
+     * @param rank the number of spatial axes: 2 or 3
+     */
+    SpatialPaddingTranslator(boolean crop, int rank) {
         this.crop = crop;
+        this.rank = rank;
     }
 
     @Override
@@ -25,37 +31,39 @@ final class ZeroPadding2DTranslator implements LayerTranslator {
         String option = crop ? "cropping" : "padding";
         int[] counts = counts(config.raw(option));
         if (counts == null) {
-            config.problem("option " + option + "=" + config.raw(option) + " must be an int, two ints or two pairs of"
-                    + " non-negative ints (at most 2^24)");
+            config.problem("option " + option + "=" + config.raw(option) + " must be an int, " + rank + " ints or " + rank
+                    + " pairs of non-negative ints (at most 2^24)");
         }
         int first = GeneralConfig.channelsFirst(config) ? 2 : 1;
-        KTensor x = GeneralConfig.single(config, t, 4);
+        KTensor x = GeneralConfig.single(config, t, rank + 2);
         if (x == null || counts == null) {
             return List.of(t.unavailable());
         }
         int sign = crop ? -1 : 1;
-        int[] pads = new int[8];
-        for (int axis = 0; axis < 2; axis++) {
+        int[] pads = new int[2 * (rank + 2)];
+        for (int axis = 0; axis < rank; axis++) {
             pads[first + axis] = sign * counts[2 * axis];
-            pads[4 + first + axis] = sign * counts[2 * axis + 1];
+            pads[rank + 2 + first + axis] = sign * counts[2 * axis + 1];
         }
         return GeneralConfig.dropMask(t, new Pad(pads, 0f), x);
     }
 
-    /** top, bottom, left, right from Keras' forms (absent: 1 for ZeroPadding2D, 0 for Cropping2D); null if malformed. */
+    /** Before and after of each axis from Keras' forms (absent: 1 for ZeroPadding, 0 for Cropping); null if malformed. */
     private int[] counts(JsonNode v) {
+        int[] out = new int[2 * rank];
         if (v == null || v.isNull()) {
-            return crop ? new int[4] : new int[] {1, 1, 1, 1};
+            Arrays.fill(out, crop ? 0 : 1);
+            return out;
         }
         if (v.isIntegralNumber()) {
             int n = count(v);
-            return n < 0 ? null : new int[] {n, n, n, n};
+            Arrays.fill(out, n);
+            return n < 0 ? null : out;
         }
-        if (!v.isArray() || v.size() != 2) {
+        if (!v.isArray() || v.size() != rank) {
             return null;
         }
-        int[] out = new int[4];
-        for (int axis = 0; axis < 2; axis++) {
+        for (int axis = 0; axis < rank; axis++) {
             JsonNode a = v.get(axis);
             if (a.isArray() && a.size() == 2) {
                 out[2 * axis] = count(a.get(0));
