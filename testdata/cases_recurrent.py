@@ -1197,6 +1197,28 @@ def register_cases(g):
                     no_float64="the golden comes from the channels_last twin")
 
     R("conv3d_channels_first_func_keras", conv3d_channels_first, fmt="keras")
+
+    def conv3d_same_strides(ctx, fmt):
+        """Same padding with strides larger than the window: TensorFlow's Conv3D (channels last, on a CPU) starts its
+        windows inside the input, where Conv2D's start at its edge."""
+        inp = keras.Input((3, 6, 14, 2))
+        heads = [layers.Conv3D(2, 1, strides=(1, 3, 9), padding="same", name="pointwise")(inp),
+                 layers.Conv3D(3, (1, 2, 3), strides=(2, 4, 5), padding="same", name="wide_strides")(inp),
+                 layers.Conv3D(2, 2, strides=(1, 2, 2), padding="same", name="even")(inp)]
+        seq = keras.Input((2, 3, 6, 14, 2))
+        lstm = layers.ConvLSTM3D(2, (1, 1, 2), strides=(1, 3, 5), padding="same", return_sequences=True, name="conv_lstm")(seq)
+        model = keras.Model([inp, seq], heads + [lstm])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 3, 6, 14, 2), normal_inputs(ctx, 2, 2, 3, 6, 14, 2)], fmt,
+                    "functional Conv3D heads with same padding on 3 x 6 x 14 x 2: Conv3D(2, 1, strides (1, 3, 9)), "
+                    "Conv3D(3, (1, 2, 3), strides (2, 4, 5)), Conv3D(2, 2, strides (1, 2, 2)); and ConvLSTM3D(2, (1, 1, 2), "
+                    "strides (1, 3, 5), same, return_sequences) over 2 steps. Where the stride is larger than the window, "
+                    "TensorFlow's Conv3D (channels last, on a CPU) starts the windows inside the input (6 positions, stride 3, "
+                    "window 1: positions 1 and 4), where Conv2D starts them at its edge.",
+                    covers=["conv3d", "conv_lstm", "same_padding_conv3d"])
+
+    R("conv3d_same_strides_func_keras", conv3d_same_strides, fmt="keras")
+    R("conv3d_same_strides_func_h5", conv3d_same_strides, fmt="h5")
     R("conv_lstm2d_next_frame_conv3d_func_h5", next_frame, fmt="h5")
 
     R("conv_lstm2d_large_stateful_seq_keras", conv_lstm_large_stateful, fmt="keras")

@@ -9,8 +9,8 @@ import java.util.Arrays;
  * Keras Conv3D, channels last: {@code [batch, depth, rows, cols, inChannels] -> [batch, outDepth, outRows, outCols,
  * filters]}, {@code y[p] = activation(bias + sum_taps x[p·strides - before + tap·dilations] · kernel[tap])}, with positions
  * outside the input reading zeros; each axis padded as {@link Conv1D} pads its steps (VALID none, SAME as TensorFlow: the
- * smaller half before). The windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied
- * with the kernel at once.
+ * smaller half before), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}).
+ * The windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  */
 public final class Conv3D implements Op {
     private final int inChannels;
@@ -19,6 +19,8 @@ public final class Conv3D implements Op {
     private final int[] strides;
     private final int[] dilations;
     private final Conv1D.Padding padding;
+    /** SAME pads as TensorFlow's Conv3D does channels last on a CPU (see {@link #tfSamePadBefore}). */
+    private final boolean tfSame;
     /** The kernel as {@link MatMul#multiply} reads it. */
     private final float[] packed;
     private final float[] bias;
@@ -27,11 +29,13 @@ public final class Conv3D implements Op {
     /**
      * @param kernelSize depth, rows and columns of the kernel; {@code strides} and {@code dilations} likewise
      * @param padding    VALID or SAME
+     * @param tfSame     with SAME, pad as TensorFlow's Conv3D does channels last on a CPU ({@link #tfSamePadBefore}),
+     *                   where Keras' channels-last layer runs; else as Conv2D does
      * @param kernel     {@code [depth][rows][cols][inChannels][filters]}, row-major (the Keras layout)
      * @param bias       {@code [filters]}, or null
      */
     public Conv3D(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
-                  float[] kernel, float[] bias, Activation activation) {
+                  boolean tfSame, float[] kernel, float[] bias, Activation activation) {
         if (kernelSize.length != 3 || strides.length != 3 || dilations.length != 3 || inChannels <= 0 || filters <= 0
                 || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
                 || Arrays.stream(dilations).anyMatch(d -> d <= 0)
@@ -53,6 +57,7 @@ public final class Conv3D implements Op {
         this.strides = strides.clone();
         this.dilations = dilations.clone();
         this.padding = padding;
+        this.tfSame = tfSame && padding == Conv1D.Padding.SAME;
         this.packed = MatMul.pack(kernel, taps() * inChannels, filters);
         this.bias = bias;
         this.activation = activation;
@@ -67,7 +72,7 @@ public final class Conv3D implements Op {
     public OpSpec spec() {
         return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
                 .attr("strides", strides).attr("dilations", dilations).attr("padding", padding.name())
-                .attr("activation", activation)
+                .attr("tf_same", tfSame).attr("activation", activation)
                 .weight("kernel", MatMul.unpack(packed, taps() * inChannels, filters), kernelSize[0], kernelSize[1],
                         kernelSize[2], inChannels, filters)
                 .weight("bias", bias, filters).build();
@@ -76,8 +81,8 @@ public final class Conv3D implements Op {
     /** Rebuilds the op from its {@link #spec()}. */
     public static Conv3D fromSpec(OpSpec s) {
         return new Conv3D(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"), s.intsAttr("strides"),
-                s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class), s.weight("kernel"), s.weight("bias"),
-                s.activation("activation"));
+                s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class), s.boolAttr("tf_same"), s.weight("kernel"),
+                s.weight("bias"), s.activation("activation"));
     }
 
     private int taps() {
@@ -93,7 +98,19 @@ public final class Conv3D implements Op {
     }
 
     private int before(int axis, int size) {
-        return WindowAxis.padBefore(padding, size, outSize(axis, size), span(axis), strides[axis], 0);
+        int out = outSize(axis, size);
+        return tfSame ? tfSamePadBefore(size, out, strides[axis], span(axis))
+                : WindowAxis.padBefore(padding, size, out, span(axis), strides[axis], 0);
+    }
+
+    /**
+     * The positions of padding before the first window of TensorFlow's SAME Conv3D (channels last, on a CPU): half of what
+     * {@code out} windows of {@code span} every {@code stride} need beyond {@code size}, rounded toward zero and, unlike
+     * Conv2D's ({@link Conv1D#samePadLeft}), not clamped at zero: where the stride is larger than the window the need is
+     * negative and the windows start that many positions in (6 positions, stride 3, window 1: positions 1 and 4).
+     */
+    public static int tfSamePadBefore(int size, int out, int stride, int span) {
+        return (int) (((long) (out - 1) * stride + span - size) / 2);
     }
 
     private long patchSize(int positions) {

@@ -119,7 +119,7 @@ class OpSpecRoundTripTest {
                         .withReturnState(true).withGoBackwards(true)), new int[][] {s(2, 3, 4, 5, 2)}, (float[]) null),
                 new Case(new Conv2DTranspose(2, 3, s(3, 2), s(2, 1), s(1, 1), s(1, 0, 2, 1), random(new Random(9), 36), null,
                         Activation.of(Kind.RELU)), new int[][] {s(2, 3, 4, 2)}, (float[]) null),
-                new Case(new Conv3D(2, 3, s(2, 1, 2), s(1, 2, 1), s(1, 1, 2), Conv1D.Padding.SAME, random(new Random(8), 24),
+                new Case(new Conv3D(2, 3, s(2, 1, 2), s(1, 2, 1), s(1, 1, 2), Conv1D.Padding.SAME, true, random(new Random(8), 24),
                         v(1, 0, -1), Activation.of(Kind.TANH)), new int[][] {s(2, 3, 4, 5, 2)}, (float[]) null),
                 new Case(new Pooling2D(true, s(2, 3), s(2, 1), Conv1D.Padding.SAME, null, false), new int[][] {s(2, 5, 4, 3)},
                         (float[]) null),

@@ -5,6 +5,7 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Conv3D;
 import io.keras4j.runtime.ops.ConvLstm2D;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.RecurrentOptions;
@@ -76,7 +77,10 @@ final class ConvLstmTranslator implements LayerTranslator {
         if (GeneralConfig.stridedAndDilated(config, strides, dilation)) {
             return RecurrentConfig.unavailable(t, options, 2);
         }
-        Convolution input = rank == 3 ? Convolution.of(in, kernelSize, strides, dilation, padding.equals("same")) : null;
+        // Keras' channels_last ConvLSTM3D convolves with TensorFlow's Conv3D, whose same padding is its own; channels_first
+        // runs through XLA, which pads as Conv2D
+        Convolution input = rank == 3 ? Convolution.of(in, kernelSize, strides, dilation, padding.equals("same"),
+                !channelsFirst) : null;
         if (rank == 3 && input == null) {
             config.problem("input " + GeneralConfig.shapeText(shape) + " is smaller than the kernel "
                     + Arrays.toString(kernelSize) + " with dilation " + Arrays.toString(dilation));
@@ -115,7 +119,7 @@ final class ConvLstmTranslator implements LayerTranslator {
         }
         int[] ones = new int[rank];
         Arrays.fill(ones, 1);
-        Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true);
+        Convolution state = Convolution.of(input.out(), kernelSize, ones, ones, true, false);
         int u = (int) units;
         float[] perPosition = bias == null ? null : new float[4 * u];
         for (int i = 0; perPosition != null && i < perPosition.length; i++) {
@@ -208,10 +212,10 @@ final class ConvLstmTranslator implements LayerTranslator {
     /** A ConvLSTM3D's convolution geometry, as TensorFlow lays it out: sizes, strides, dilation, padding. */
     private record Convolution(int[] in, int[] out, int[] kernel, int[] strides, int[] dilation, int[] before) {
         /**
-         * The geometry of a valid or same convolution, or null where the input is smaller than a valid window (or the window
-         * spans more than 2^30 positions).
+         * The geometry of a valid or same convolution (same padded as TensorFlow's Conv3D with {@code tfSame}), or null where
+         * the input is smaller than a valid window (or the window spans more than 2^30 positions).
          */
-        static Convolution of(int[] in, int[] kernel, int[] strides, int[] dilation, boolean same) {
+        static Convolution of(int[] in, int[] kernel, int[] strides, int[] dilation, boolean same, boolean tfSame) {
             int n = in.length;
             int[] out = new int[n];
             int[] before = new int[n];
@@ -223,7 +227,8 @@ final class ConvLstmTranslator implements LayerTranslator {
                 int span = (int) wide;
                 if (same) {
                     out[d] = (in[d] + strides[d] - 1) / strides[d];
-                    before[d] = Conv1D.samePadLeft(in[d], out[d], strides[d], span);
+                    before[d] = tfSame ? Conv3D.tfSamePadBefore(in[d], out[d], strides[d], span)
+                            : Conv1D.samePadLeft(in[d], out[d], strides[d], span);
                 } else if (in[d] < span) {
                     return null;
                 } else {
