@@ -337,6 +337,14 @@ class ErrorMessagesTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, 2 ints or 2 pairs of"
                 + " non-negative ints"), e.getMessage());
+        Path transposed = TestData.root().resolve("cases").resolve("conv_transpose_func_keras").resolve("model.keras");
+        byte[] channelsFirst = editedArchive(transposed, m -> ((ObjectNode) layer(m, "Conv1DTranspose").get("config"))
+                .put("data_format", "channels_first"));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(channelsFirst, "edited.keras"));
+        assertEquals(1, e.problems().size(), "only the refusal, no problems from shapes read the wrong way round: "
+                + e.getMessage());
+        assertTrue(e.getMessage().contains("(Conv1DTranspose): option data_format='channels_first' is not supported by"
+                + " keras4j for this layer"), e.getMessage());
     }
 
     @Test

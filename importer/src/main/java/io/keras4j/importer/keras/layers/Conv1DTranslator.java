@@ -91,12 +91,12 @@ final class Conv1DTranslator implements LayerTranslator {
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
         Conv1D.Padding padding = padding(config, true);
-        GeneralConfig.requireChannelsLast(config);
+        boolean channelsLast = GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         ignoreTrainingOptions(config);
         GeneralConfig.stridedAndDilated(config, new int[] {stride}, new int[] {dilation});
-        KTensor x = GeneralConfig.single(config, t);
+        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
         int in = x == null ? -1 : inputChannels(config, t, x);
         if (in <= 0) {
             return List.of(t.unavailable());

@@ -52,14 +52,12 @@ final class ConvTransposeTranslator implements LayerTranslator {
                     + " backend cannot run it on CPU, so keras4j has no reference to check it against)");
         }
         boolean channelsFirst = rank == 2 && GeneralConfig.channelsFirst(config);
-        if (rank == 1) {
-            GeneralConfig.requireChannelsLast(config);
-        }
+        boolean channelsLast = rank == 2 || GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "activity_regularizer", "kernel_constraint", "bias_constraint");
-        KTensor x = GeneralConfig.single(config, t);
+        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
         int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
                 : ConvTranslator.inputChannels(config, t, x, channelsFirst, 2);
         if (in <= 0) {

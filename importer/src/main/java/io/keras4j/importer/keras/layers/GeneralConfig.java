@@ -133,11 +133,16 @@ final class GeneralConfig {
         }
     }
 
-    /** Records a problem unless data_format is channels_last (or absent). */
-    static void requireChannelsLast(LayerConfig config) {
+    /**
+     * Whether data_format is channels_last (or absent); else records a problem, after which the layer is not translated
+     * further (its shapes would be read the wrong way round).
+     */
+    static boolean requireChannelsLast(LayerConfig config) {
         if (channelsFirst(config)) {
             config.problem("option data_format='channels_first' is not supported by keras4j for this layer (only channels_last)");
+            return false;
         }
+        return true;
     }
 
     /** Axis {@code axis} (negative counts from the end) of a rank-{@code rank} tensor, or -1 after a problem. */

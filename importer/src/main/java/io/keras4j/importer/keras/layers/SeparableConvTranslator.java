@@ -40,16 +40,14 @@ final class SeparableConvTranslator implements LayerTranslator {
         int multiplier = GeneralConfig.intOrTuple(config, 1, "depth_multiplier");
         Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
         boolean channelsFirst = rank == 2 && GeneralConfig.channelsFirst(config);
-        if (rank == 1) {
-            GeneralConfig.requireChannelsLast(config);
-        }
+        boolean channelsLast = rank == 2 || GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("kernel_initializer", "depthwise_initializer", "pointwise_initializer", "bias_initializer",
                 "kernel_regularizer", "depthwise_regularizer", "pointwise_regularizer", "bias_regularizer",
                 "activity_regularizer", "kernel_constraint", "depthwise_constraint", "pointwise_constraint",
                 "bias_constraint");
-        KTensor x = GeneralConfig.single(config, t);
+        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
         int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
                 : ConvTranslator.inputChannels(config, t, x, channelsFirst, 2);
         if (in <= 0 || kernelSize == null || strides == null || dilations == null) {
