@@ -129,12 +129,6 @@ final class ConvTranslator implements OpTranslator {
         return true;
     }
 
-    /** The single value of a one-element list attribute (default 1), or -1 after a problem. */
-    static int one(OnnxNode node, String attribute) {
-        int[] v = sizes(node, attribute, 1);
-        return v == null ? -1 : v[0];
-    }
-
     /** A list attribute of one positive size per spatial axis (default 1 each), or null after a problem. */
     static int[] sizes(OnnxNode node, String attribute, int axes) {
         long[] v = node.intsAttr(attribute);

@@ -41,16 +41,14 @@ public final class Conv2D implements Op {
         if (padding == Conv1D.Padding.CAUSAL || (padding == Conv1D.Padding.EXPLICIT) != (pads != null)) {
             throw new IllegalArgumentException("invalid Conv2D: padding " + padding + " with pads " + Arrays.toString(pads));
         }
-        if (kernelSize.length != 2 || strides.length != 2 || dilations.length != 2 || pads != null && pads.length != 4
-                || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
-                || Arrays.stream(dilations).anyMatch(d -> d <= 0) || pads != null && Arrays.stream(pads).anyMatch(p -> p < 0)
+        if (!WindowAxis.positive(2, kernelSize, strides, dilations) || pads != null && pads.length != 4
+                || pads != null && Arrays.stream(pads).anyMatch(p -> p < 0)
                 || groups <= 0 || inChannels % groups != 0 || filters % groups != 0) {
             throw new IllegalArgumentException("invalid Conv2D: kernel " + Arrays.toString(kernelSize) + ", strides "
                     + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads)
                     + ", groups " + groups + " for " + inChannels + " channels and " + filters + " filters");
         }
-        WindowAxis.span(kernelSize[0], dilations[0], "Conv2D");
-        WindowAxis.span(kernelSize[1], dilations[1], "Conv2D");
+        WindowAxis.spans(kernelSize, dilations, "Conv2D");
         Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], inChannels / groups, filters);
         if (bias != null) {
             Weights.check("bias", bias, filters);

@@ -30,17 +30,15 @@ public final class Conv2DTranspose implements Op {
      */
     public Conv2DTranspose(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, int[] pads,
                            float[] kernel, float[] bias, Activation activation) {
-        if (kernelSize.length != 2 || strides.length != 2 || dilations.length != 2 || pads.length != 4
-                || Arrays.stream(strides).anyMatch(s -> s <= 0) || Arrays.stream(dilations).anyMatch(d -> d <= 0)
-                || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(pads).anyMatch(p -> p < 0)) {
+        if (!WindowAxis.positive(2, kernelSize, strides, dilations) || pads.length != 4
+                || Arrays.stream(pads).anyMatch(p -> p < 0)) {
             throw new IllegalArgumentException("invalid Conv2DTranspose: kernel " + Arrays.toString(kernelSize) + ", strides "
                     + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads));
         }
-        for (int axis = 0; axis < 2; axis++) {
-            if (pads[axis] > WindowAxis.span(kernelSize[axis], dilations[axis], "Conv2DTranspose") - 1) {
-                throw new IllegalArgumentException("invalid Conv2DTranspose: pads " + Arrays.toString(pads) + " for kernel "
-                        + Arrays.toString(kernelSize) + " with dilations " + Arrays.toString(dilations));
-            }
+        int[] spans = WindowAxis.spans(kernelSize, dilations, "Conv2DTranspose");
+        if (pads[0] > spans[0] - 1 || pads[1] > spans[1] - 1) {
+            throw new IllegalArgumentException("invalid Conv2DTranspose: pads " + Arrays.toString(pads) + " for kernel "
+                    + Arrays.toString(kernelSize) + " with dilations " + Arrays.toString(dilations));
         }
         Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], filters, inChannels);
         if (bias != null) {

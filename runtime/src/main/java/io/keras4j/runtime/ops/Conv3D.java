@@ -36,17 +36,13 @@ public final class Conv3D implements Op {
      */
     public Conv3D(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
                   boolean tfSame, float[] kernel, float[] bias, Activation activation) {
-        if (kernelSize.length != 3 || strides.length != 3 || dilations.length != 3 || inChannels <= 0 || filters <= 0
-                || Arrays.stream(kernelSize).anyMatch(k -> k <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
-                || Arrays.stream(dilations).anyMatch(d -> d <= 0)
+        if (!WindowAxis.positive(3, kernelSize, strides, dilations) || inChannels <= 0 || filters <= 0
                 || padding != Conv1D.Padding.VALID && padding != Conv1D.Padding.SAME) {
             throw new IllegalArgumentException("invalid Conv3D: kernel " + Arrays.toString(kernelSize) + ", strides "
                     + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", padding " + padding + " for "
                     + inChannels + " channels and " + filters + " filters");
         }
-        for (int axis = 0; axis < 3; axis++) {
-            WindowAxis.span(kernelSize[axis], dilations[axis], "Conv3D");
-        }
+        WindowAxis.spans(kernelSize, dilations, "Conv3D");
         Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], kernelSize[2], inChannels, filters);
         if (bias != null) {
             Weights.check("bias", bias, filters);
@@ -152,11 +148,14 @@ public final class Conv3D implements Op {
         int k = taps() * inChannels;
         int chunk = Patches.chunk(k);
         int sample = s[1] * s[2] * s[3] * inChannels;
+        int front = before(0, s[1]);
+        int top = before(1, s[2]);
+        int left = before(2, s[3]);
         for (int b = 0; b < s[0]; b++) {
             for (int q0 = 0; q0 < positions; q0 += chunk) {
                 int m = Math.min(chunk, positions - q0);
                 Patches.gather3d(inputs[0], b * sample, s[1], s[2], s[3], inChannels, kernelSize, strides, dilations,
-                        before(0, s[1]), before(1, s[2]), before(2, s[3]), outRows, outCols, q0, m, scratch, 0);
+                        front, top, left, outRows, outCols, q0, m, scratch, 0);
                 MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * positions + q0) * filters, m, k, filters);
             }
         }

@@ -25,6 +25,25 @@ final class WindowAxis {
         return (int) span;
     }
 
+    /** Whether kernel sizes, strides and dilations each give one positive size for each of {@code rank} axes. */
+    static boolean positive(int rank, int[] kernelSize, int[] strides, int[] dilations) {
+        for (int[] sizes : new int[][] {kernelSize, strides, dilations}) {
+            if (sizes.length != rank || java.util.Arrays.stream(sizes).anyMatch(v -> v <= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The {@link #span} of each axis' window, refused as there, naming {@code what}. */
+    static int[] spans(int[] kernelSize, int[] dilations, String what) {
+        int[] spans = new int[kernelSize.length];
+        for (int axis = 0; axis < spans.length; axis++) {
+            spans[axis] = span(kernelSize[axis], dilations[axis], what);
+        }
+        return spans;
+    }
+
     /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
     static int outSize(Conv1D.Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
         if (size < 0) {
