@@ -347,6 +347,17 @@ class ErrorMessagesTest {
                 + " keras4j for this layer"), e.getMessage());
     }
 
+    /** A configured mean spread over an absurd declared axis is refused by name, not allocated (a fuzz find). */
+    @Test
+    void aConfiguredNormalizationOverAnAbsurdAxisIsRefused() throws IOException {
+        Path normalization = TestData.root().resolve("cases").resolve("normalization_configured_func_keras").resolve("model.keras");
+        byte[] absurd = editedArchive(normalization, m -> ((ObjectNode) layer(m, "InputLayer").get("config"))
+                .set("batch_shape", JSON.createArrayNode().addNull().add(Integer.MAX_VALUE).add(3)));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(absurd, "edited.keras"));
+        assertTrue(e.getMessage().contains("option mean spread over the kept axes' sizes [2147483647, 3] would hold more than"
+                + " keras4j's limit of 16777216 values"), e.getMessage());
+    }
+
     @Test
     void weightsThatDisagreeWithTheConfigAreNamed() throws IOException {
         byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("units", 17));

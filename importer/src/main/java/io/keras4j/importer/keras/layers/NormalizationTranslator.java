@@ -95,9 +95,13 @@ final class NormalizationTranslator implements LayerTranslator {
         return keep.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The most values a mean or variance from the config may spread to (64 MiB of floats). */
+    private static final long MAX_VALUES = 1L << 24;
+
     /**
      * The config's {@code key} (mean or variance) over the kept axes of sizes {@code kept}: a scalar everywhere, or an
-     * array aligned to them from the right, its sizes equal or 1; null after a problem.
+     * array aligned to them from the right, its sizes equal or 1; null after a problem (also where that would hold more
+     * than {@link #MAX_VALUES} values).
      */
     private static float[] configValues(LayerConfig config, String key, long[] kept) {
         JsonNode v = config.raw(key);
@@ -119,7 +123,13 @@ final class NormalizationTranslator implements LayerTranslator {
                 return null;
             }
         }
-        int size = (int) Arrays.stream(kept).reduce(1, (a, b) -> a * b);
+        long total = Arrays.stream(kept).reduce(1, (a, b) -> a * b > MAX_VALUES ? MAX_VALUES + 1 : a * b);
+        if (total > MAX_VALUES) {
+            config.problem("option " + key + " spread over the kept axes' sizes " + Arrays.toString(kept) + " would hold more"
+                    + " than keras4j's limit of " + MAX_VALUES + " values");
+            return null;
+        }
+        int size = (int) total;
         float[] out = new float[size];
         for (int i = 0; i < size; i++) {
             int src = 0;
