@@ -358,6 +358,19 @@ class ErrorMessagesTest {
                 + " keras4j's limit of 16777216 values"), e.getMessage());
     }
 
+    /** A declared dimension that is not a whole int (a fuzz find read 1e308 as 2^31-1) is refused where it is read. */
+    @Test
+    void aDimensionThatIsNotAWholeIntIsRefused() throws IOException {
+        for (JsonNode bad : List.of(JSON.getNodeFactory().numberNode(1e308), JSON.getNodeFactory().numberNode(2.5),
+                JSON.getNodeFactory().textNode("x"), JSON.getNodeFactory().numberNode(-3))) {
+            byte[] edited = editedArchive(m -> ((ObjectNode) layer(m, "InputLayer").get("config"))
+                    .set("batch_shape", JSON.createArrayNode().addNull().add(10).add(bad)));
+            ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+            assertTrue(e.getMessage().contains("declares batch_shape [null,10," + bad + "]: dimension 2 is " + bad
+                    + ", expected null or a whole number from 0 to 2147483647"), e.getMessage());
+        }
+    }
+
     @Test
     void weightsThatDisagreeWithTheConfigAreNamed() throws IOException {
         byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("units", 17));

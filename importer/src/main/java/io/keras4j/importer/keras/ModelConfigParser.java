@@ -53,7 +53,7 @@ public final class ModelConfigParser {
         String inputName;
         if ("InputLayer".equals(first.path("class_name").asText())) {
             inputName = first.path("config").path("name").asText("input_layer");
-            int[] shape = inputShape(first.path("config"));
+            int[] shape = inputShape(first.path("config"), inputName, problems);
             if (shape == null) {
                 problems.add("InputLayer '" + inputName + "' declares no batch_shape or batch_input_shape");
                 return null;
@@ -63,12 +63,12 @@ public final class ModelConfigParser {
             start = 1;
         } else {
             inputName = first.path("config").path("name").asText("layer") + "_input";
-            int[] shape = inputShape(first.path("config"));
+            int[] shape = inputShape(first.path("config"), first.path("config").path("name").asText("layer"), problems);
             if (shape == null) {
                 shape = keras1InputShape(first);
             }
             if (shape == null && !config.isArray()) {
-                shape = toShape(config.path("build_input_shape"));
+                shape = toShape(config.path("build_input_shape"), "Sequential model", "build_input_shape", problems);
             }
             if (shape == null) {
                 problems.add("Sequential model declares no input shape (no InputLayer, batch_input_shape, input_dim or"
@@ -118,7 +118,7 @@ public final class ModelConfigParser {
                 continue;
             }
             if ("InputLayer".equals(cls)) {
-                int[] shape = inputShape(layer.path("config"));
+                int[] shape = inputShape(layer.path("config"), name, problems);
                 if (shape == null) {
                     problems.add("InputLayer '" + name + "' declares no batch_shape or batch_input_shape");
                     shape = new int[] {-1};
@@ -295,14 +295,18 @@ public final class ModelConfigParser {
         return out;
     }
 
-    /** The batch shape a layer config declares: batch_shape (Keras 3), batch_input_shape, or input_shape. */
-    static int[] inputShape(JsonNode config) {
-        int[] s = toShape(config.path("batch_shape"));
+    /**
+     * The batch shape a layer config declares: batch_shape (Keras 3), batch_input_shape, or input_shape. A dimension
+     * that is neither null nor a whole number from 0 to 2^31-1 is a problem of that layer.
+     */
+    static int[] inputShape(JsonNode config, String layer, Problems problems) {
+        String owner = "layer '" + layer + "'";
+        int[] s = toShape(config.path("batch_shape"), owner, "batch_shape", problems);
         if (s == null) {
-            s = toShape(config.path("batch_input_shape"));
+            s = toShape(config.path("batch_input_shape"), owner, "batch_input_shape", problems);
         }
         if (s == null) {
-            int[] inner = toShape(config.path("input_shape"));
+            int[] inner = toShape(config.path("input_shape"), owner, "input_shape", problems);
             if (inner != null) {
                 s = new int[inner.length + 1];
                 s[0] = -1;
@@ -334,14 +338,23 @@ public final class ModelConfigParser {
         return c.has("input_length") ? new int[] {-1, length, dim} : new int[] {-1, dim};
     }
 
-    private static int[] toShape(JsonNode v) {
+    /** A declared shape, null (unknown) dimensions as -1; a dimension that is not a whole int of at least 0 is a problem. */
+    private static int[] toShape(JsonNode v, String owner, String option, Problems problems) {
         if (!v.isArray()) {
             return null;
         }
         int[] s = new int[v.size()];
         for (int i = 0; i < s.length; i++) {
             JsonNode d = v.get(i);
-            s[i] = d.isNull() ? -1 : d.asInt(-1);
+            if (d.isNull()) {
+                s[i] = -1;
+            } else if (d.isIntegralNumber() && d.canConvertToInt() && d.asInt() >= 0) {
+                s[i] = d.asInt();
+            } else {
+                problems.add(owner + " declares " + option + " " + v + ": dimension " + i + " is " + d
+                        + ", expected null or a whole number from 0 to " + Integer.MAX_VALUE);
+                s[i] = -1;
+            }
         }
         return s;
     }
