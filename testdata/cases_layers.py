@@ -551,6 +551,56 @@ def register_cases(g):
     R("pad_crop_upsample3d_func_keras", pad_crop_upsample3d, fmt="keras")
     R("pad_crop_upsample3d_func_h5", pad_crop_upsample3d, fmt="h5")
 
+    POOL3D_HEADS = [  # (pool_size, strides, padding, data_format)
+        (2, None, "valid", "channels_last"),
+        ((1, 2, 3), (1, 2, 1), "valid", "channels_last"),
+        (3, 2, "same", "channels_last"),
+        ((2, 3, 2), (2, 1, 3), "same", "channels_last"),
+        (1, 3, "same", "channels_last"),
+        ((1, 2, 2), (3, 4, 2), "same", "channels_last"),
+        (2, None, "valid", "channels_first"),
+        ((2, 1, 2), (1, 3, 2), "same", "channels_first"),
+    ]
+
+    def pool3d_heads(ctx, fmt):
+        inp = keras.Input((5, 7, 6, 3))
+        heads = [cls(pool_size=p, strides=st, padding=pad, data_format=df)
+                 for cls in (layers.MaxPooling3D, layers.AveragePooling3D) for (p, st, pad, df) in POOL3D_HEADS]
+        model = heads_model(inp, inp, heads)
+        text = "; ".join(f"(pool_size={p}, strides={st}, {pad}, {df})" for p, st, pad, df in POOL3D_HEADS)
+        return Case(model, [normal_inputs(ctx, 2, 5, 7, 6, 3)], fmt,
+                    f"functional, one input (5 x 7 x 6 x 3), MaxPooling3D then AveragePooling3D heads, each with: {text}. "
+                    "SAME averages divide by the real positions in the window; where a stride is larger than the window, "
+                    "SAME windows start inside the input as TensorFlow's 3-D pooling places them (6 positions, window 1, "
+                    "stride 3: positions 1 and 4).",
+                    covers=["pool3d_padding:valid", "pool3d_padding:same", "pool3d_channels_first"],
+                    no_float64="TensorFlow's MaxPool3D has no float64 kernel")
+
+    R("pool3d_heads_func_keras", pool3d_heads, fmt="keras")
+    R("pool3d_heads_func_h5", pool3d_heads, fmt="h5")
+
+    def c3d(ctx, fmt):
+        """A small C3D-style video classifier: Conv3D blocks with 3-D max pooling, then the clip's class."""
+        model = chain_model("sequential", (8, 16, 16, 3), [
+            layers.Conv3D(4, 3, padding="same", activation="relu"),
+            layers.MaxPooling3D((1, 2, 2)),
+            layers.Conv3D(8, 3, padding="same", activation="relu"),
+            layers.MaxPooling3D(2),
+            layers.Conv3D(8, 3, padding="same", activation="relu"),
+            layers.AveragePooling3D(2, padding="same"),
+            layers.Flatten(),
+            layers.Dense(5, activation="softmax"),
+        ])
+        randomize(model, ctx.rng, scale=0.25)
+        return Case(model, [normal_inputs(ctx, 2, 8, 16, 16, 3)], fmt,
+                    "sequential C3D-style video classifier on clips of 8 frames of 16 x 16 x 3: Conv3D(4, 3, same, relu) -> "
+                    "MaxPooling3D((1, 2, 2)) -> Conv3D(8, 3, same, relu) -> MaxPooling3D(2) -> Conv3D(8, 3, same, relu) -> "
+                    "AveragePooling3D(2, same) -> Flatten -> Dense(5, softmax); batch 2.",
+                    covers=["c3d"], no_float64="TensorFlow's MaxPool3D has no float64 kernel")
+
+    R("c3d_video_seq_keras", c3d, fmt="keras")
+    R("c3d_video_seq_h5", c3d, fmt="h5")
+
     def conv2d_channels_first(ctx, fmt):
         inp = keras.Input((3, 7, 8))
         a = layers.Conv2D(4, (3, 2), padding="same", strides=(1, 2), activation="relu", data_format="channels_first",

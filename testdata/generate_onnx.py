@@ -1466,6 +1466,30 @@ def _(name):
           "output size ONNX Runtime takes from auto_pad alone", ["pool1d", "pool2d", "ceil_mode"])
 
 
+@case("pool3d_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("MaxPool", ["x"], ["max3d"], kernel_shape=[2, 2, 2]),
+             helper.make_node("MaxPool", ["x"], ["max3d_pads"], kernel_shape=[3, 2, 3], strides=[2, 1, 2],
+                              pads=[1, 0, 2, 1, 1, 0]),
+             helper.make_node("AveragePool", ["x"], ["avg3d_counted"], kernel_shape=[2, 3, 2], strides=[1, 2, 2],
+                              pads=[1, 1, 0, 0, 2, 1], count_include_pad=1),
+             helper.make_node("AveragePool", ["x"], ["avg3d_pads"], kernel_shape=[3, 3, 3], strides=[2, 2, 2],
+                              pads=[1, 1, 1, 1, 1, 1]),
+             helper.make_node("MaxPool", ["x"], ["max3d_ceil"], kernel_shape=[2, 3, 2], strides=[2, 2, 3], ceil_mode=1),
+             helper.make_node("AveragePool", ["x"], ["avg3d_ceil_counted"], kernel_shape=[2, 2, 3], strides=[3, 2, 2],
+                              pads=[1, 0, 1, 0, 1, 0], ceil_mode=1, count_include_pad=1),
+             helper.make_node("AveragePool", ["x"], ["avg3d_same_upper"], kernel_shape=[2, 3, 2], strides=[1, 2, 2],
+                              auto_pad="SAME_UPPER"),
+             helper.make_node("MaxPool", ["x"], ["max3d_same_lower"], kernel_shape=[3, 2, 2], strides=[1, 1, 1],
+                              auto_pad="SAME_LOWER")]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 5, 6, 7]})
+    x = r.standard_normal((2, 3, 5, 6, 7)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "MaxPool and AveragePool over three spatial axes of a [2, 3, 5, 6, 7] "
+          "input: no padding; explicit pads; an average counting its padding (count_include_pad=1) and one not; ceil_mode=1 "
+          "with and without pads; auto_pad SAME_UPPER and SAME_LOWER over sizes known at import", ["pool3d", "ceil_mode"])
+
+
 class ConvTranspose2dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

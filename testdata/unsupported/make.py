@@ -3,7 +3,7 @@
 
     /work/venv-keras/bin/python testdata/unsupported/make.py
 
-three_unsupported_layers.keras: LSTM -> Lambda -> Resizing -> MaxPooling3D -> Dense, saved by
+three_unsupported_layers.keras: LSTM -> Lambda -> Resizing -> RandomCrop -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
@@ -63,7 +63,7 @@ def main():
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
     x = layers.Resizing(12, 10, name="resize")(layers.Reshape((10, 8, 1))(x))
-    x = layers.Reshape((10, 8))(layers.MaxPooling3D((3, 3, 1), strides=1, name="pool3d")(layers.Reshape((12, 10, 1, 1))(x)))
+    x = layers.Reshape((10, 8))(layers.RandomCrop(10, 8, name="crop")(x))
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")
 

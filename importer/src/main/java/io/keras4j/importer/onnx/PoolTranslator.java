@@ -1,7 +1,7 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.Conv1D;
-import io.keras4j.runtime.ops.Pooling2D;
+import io.keras4j.runtime.ops.Pooling;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
@@ -12,12 +12,14 @@ import java.util.stream.IntStream;
 /**
  * ONNX GlobalMaxPool and GlobalAveragePool (a Reduce over the spatial axes, keeping them: torch's AdaptiveMaxPool and
  * AdaptiveAvgPool to size 1), and MaxPool and AveragePool over one spatial axis ({@code [batch, channels, steps]}, torch's
- * MaxPool1d and AvgPool1d) or two ({@code [batch, channels, rows, cols]}, MaxPool2d and AvgPool2d), run channels last as a
- * Pooling2D (one axis as a row of one): {@code kernel_shape}, {@code strides} (default 1), {@code pads} below the kernel
+ * MaxPool1d and AvgPool1d), two ({@code [batch, channels, rows, cols]}, MaxPool2d and AvgPool2d) or three
+ * ({@code [batch, channels, depth, rows, cols]}, MaxPool3d and AvgPool3d), run channels last as a Pooling (one axis as a
+ * row of one): {@code kernel_shape}, {@code strides} (default 1), {@code pads} below the kernel
  * size (as ONNX Runtime requires) and {@code auto_pad} (see {@link AutoPad}); padded positions take no part in a maximum,
  * and an average counts them with {@code count_include_pad=1}; {@code ceil_mode} as ONNX Runtime reads it (with explicit
  * pads: a last window that starts inside the input or its leading padding is kept, clipped). {@code storage_order} only
- * changes the Indices output. Dilations and MaxPool's Indices output are refused.
+ * changes the Indices output. Dilations, MaxPool's Indices output and a SAME auto_pad over three axes of sizes unknown at
+ * import are refused.
  */
 final class PoolTranslator implements OpTranslator {
     private final boolean max;
@@ -32,9 +34,9 @@ final class PoolTranslator implements OpTranslator {
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         int[] shape = b.shape(node.input(0));
         int axes = shape.length - 2;
-        if (axes != 1 && axes != 2) {
-            node.problem("only 1-D and 2-D pooling is supported (input [batch, channels, steps] or [batch, channels, rows,"
-                    + " cols]), got an input of rank " + shape.length);
+        if (axes < 1 || axes > 3) {
+            node.problem("only 1-D, 2-D and 3-D pooling is supported (input [batch, channels, steps], [batch, channels, rows,"
+                    + " cols] or [batch, channels, depth, rows, cols]), got an input of rank " + shape.length);
             return;
         }
         if (global) {
@@ -62,9 +64,9 @@ final class PoolTranslator implements OpTranslator {
             return;
         }
         boolean countPadding = !max && node.intAttr("count_include_pad", 0) != 0;
-        if (padding.same() && countPadding) {
-            node.problem("count_include_pad=1 with auto_pad " + node.stringAttr("auto_pad", "") + " over axes of sizes"
-                    + " unknown at import is not supported");
+        if (padding.same() && (countPadding || axes == 3)) {
+            node.problem((axes == 3 ? "3-D pooling" : "count_include_pad=1") + " with auto_pad "
+                    + node.stringAttr("auto_pad", "") + " over axes of sizes unknown at import is not supported");
             return;
         }
         int[] pads = padding.pads();
@@ -75,13 +77,11 @@ final class PoolTranslator implements OpTranslator {
                 return;
             }
         }
-        Pooling2D op = axes == 2
-                ? new Pooling2D(max, kernel, strides, padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT, pads,
-                        countPadding, ceilMode)
-                : new Pooling2D(max, new int[] {1, kernel[0]}, new int[] {1, strides[0]},
-                        padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
+        Conv1D.Padding kind = padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT;
+        Pooling op = axes > 1 ? new Pooling(max, kernel, strides, kind, pads, countPadding, ceilMode)
+                : new Pooling(max, new int[] {1, kernel[0]}, new int[] {1, strides[0]}, kind,
                         pads == null ? null : new int[] {0, pads[0], 0, pads[1]}, countPadding, ceilMode);
-        if (axes == 2) {
+        if (axes > 1) {
             ConvTranslator.channelsLast(node, b, op);
             return;
         }
