@@ -1148,6 +1148,39 @@ def register_cases(g):
                     "(call<k>_input_0.npy / call<k>_output_0.npy).",
                     covers=["conv_lstm", "stateful", "calls:3"], calls=[[x] for x in xs[1:]])
 
+    def conv_lstm3d_large(ctx, fmt):
+        """Volumes of 6 x 16 x 16: as a dense LSTM over positions the first layer's kernels would hold 1.3e9 floats, so
+        only the convolution form runs it; then a strided ConvLSTM3D with its states as outputs."""
+        inp = keras.Input((3, 6, 16, 16, 2))
+        x = layers.ConvLSTM3D(8, 3, padding="same", return_sequences=True)(inp)
+        y, h, c = layers.ConvLSTM3D(3, (2, 3, 3), strides=(1, 2, 2), padding="same", return_state=True,
+                                    go_backwards=True)(x)
+        model = keras.Model(inp, [layers.Dense(2)(layers.GlobalAveragePooling3D()(y)), h, c])
+        randomize(model, ctx.rng, scale=0.5)
+        return Case(model, [normal_inputs(ctx, 2, 3, 6, 16, 16, 2)], fmt,
+                    "functional ConvLSTM3D(8, 3x3x3, same, return_sequences) -> ConvLSTM3D(3, 2x3x3, strides (1, 2, 2), "
+                    "same, return_state, go_backwards) -> GlobalAveragePooling3D -> Dense(2), with the second layer's h "
+                    "and c as outputs; batch 2 of 3 volumes of 6 x 16 x 16 x 2.",
+                    covers=["conv_lstm", "conv_lstm3d"])
+
+    R("conv_lstm3d_large_func_keras", conv_lstm3d_large, fmt="keras")
+    R("conv_lstm3d_large_func_h5", conv_lstm3d_large, fmt="h5")
+
+    def conv_lstm3d_nonfinite(ctx, fmt):
+        """A NaN and an infinity in one step's volume reach only the output positions whose windows hold them."""
+        inp = keras.Input((2, 4, 5, 6, 1))
+        model = keras.Model(inp, layers.ConvLSTM3D(2, 2, return_sequences=True)(inp))
+        randomize(model, ctx.rng, scale=0.5)
+        x = normal_inputs(ctx, 1, 2, 4, 5, 6, 1)
+        x[0, 1, 0, 0, 0, 0] = np.nan
+        x[0, 1, 3, 4, 5, 0] = np.inf
+        return Case(model, [x], fmt,
+                    "functional ConvLSTM3D(2, 2x2x2, valid, return_sequences) on 2 volumes of 4 x 5 x 6 x 1 whose second "
+                    "holds a NaN in its first corner and +inf in its last: only the windows that hold them are NaN.",
+                    covers=["conv_lstm3d", "nan_input", "inf_input"], nonfinite=True)
+
+    R("conv_lstm3d_nonfinite_func_keras", conv_lstm3d_nonfinite, fmt="keras")
+
     def next_frame(ctx, fmt):
         """The shape of Keras' next-frame prediction example: ConvLSTM2D layers, BatchNormalization, a Conv3D head."""
         inp = keras.Input((None, 10, 10, 1))

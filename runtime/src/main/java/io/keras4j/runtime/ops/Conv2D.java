@@ -13,7 +13,7 @@ import java.util.Arrays;
  * bottom, right). Grouped convolution splits channels and filters into {@code groups} equal blocks. Without groups, the
  * windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  */
-public final class Conv2D implements Op {
+public final class Conv2D implements Op, FrameConvolution {
     private final int inChannels;
     private final int filters;
     private final int[] kernelSize;
@@ -94,7 +94,8 @@ public final class Conv2D implements Op {
     }
 
     /** The kernel {@code [rows][cols][inChannels/groups][filters]} (a copy where it is held packed). */
-    float[] kernel() {
+    @Override
+    public float[] kernel() {
         return kernel != null ? kernel : MatMul.unpack(packed, taps() * inChannels, filters);
     }
 
@@ -155,9 +156,19 @@ public final class Conv2D implements Op {
         activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
     }
 
-    /** Floats of work memory {@link #convolve} needs for inputs of {@code rows} x {@code cols}. */
-    long workSize(int rows, int cols) {
-        return patchSize(outSize(0, rows) * outSize(1, cols));
+    @Override
+    public long workSize(int[] sizes) {
+        return patchSize(outSize(0, sizes[0]) * outSize(1, sizes[1]));
+    }
+
+    @Override
+    public int[] outSizes(int[] sizes) {
+        return new int[] {outSize(0, sizes[0]), outSize(1, sizes[1])};
+    }
+
+    @Override
+    public void convolve(float[] x, int xOff, int frames, int[] sizes, float[] y, int yOff, float[] work, int workOff) {
+        convolve(x, xOff, frames, sizes[0], sizes[1], y, yOff, work, workOff);
     }
 
     /**
@@ -165,7 +176,7 @@ public final class Conv2D implements Op {
      * to {@code [outRows][outCols][filters]} each from {@code y[yOff]}, with {@link #workSize} floats of work memory from
      * {@code work[workOff]}.
      */
-    void convolve(float[] x, int xOff, int batch, int rows, int cols, float[] y, int yOff, float[] work, int workOff) {
+    private void convolve(float[] x, int xOff, int batch, int rows, int cols, float[] y, int yOff, float[] work, int workOff) {
         int outRows = outSize(0, rows);
         int outCols = outSize(1, cols);
         int top = padBefore(0, rows, outRows);
@@ -188,16 +199,6 @@ public final class Conv2D implements Op {
                 grouped(x, xOff + b * sample, rows, cols, or, outCols, top, left, y, yOff + (b * outRows + or) * outCols * filters);
             }
         }
-    }
-
-    /** Output rows for {@code rows} input rows. */
-    int outRows(int rows) {
-        return outSize(0, rows);
-    }
-
-    /** Output columns for {@code cols} input columns. */
-    int outCols(int cols) {
-        return outSize(1, cols);
     }
 
     /** One output row of a grouped convolution, position by position: each group's channels against its filters. */

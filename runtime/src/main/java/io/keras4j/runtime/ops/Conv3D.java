@@ -12,7 +12,7 @@ import java.util.Arrays;
  * smaller half before), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}).
  * The windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  */
-public final class Conv3D implements Op {
+public final class Conv3D implements Op, FrameConvolution {
     private final int inChannels;
     private final int filters;
     private final int[] kernelSize;
@@ -69,8 +69,7 @@ public final class Conv3D implements Op {
         return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
                 .attr("strides", strides).attr("dilations", dilations).attr("padding", padding.name())
                 .attr("tf_same", tfSame).attr("activation", activation)
-                .weight("kernel", MatMul.unpack(packed, taps() * inChannels, filters), kernelSize[0], kernelSize[1],
-                        kernelSize[2], inChannels, filters)
+                .weight("kernel", kernel(), kernelSize[0], kernelSize[1], kernelSize[2], inChannels, filters)
                 .weight("bias", bias, filters).build();
     }
 
@@ -79,6 +78,12 @@ public final class Conv3D implements Op {
         return new Conv3D(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"), s.intsAttr("strides"),
                 s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class), s.boolAttr("tf_same"), s.weight("kernel"),
                 s.weight("bias"), s.activation("activation"));
+    }
+
+    /** The kernel {@code [depth][rows][cols][inChannels][filters]} (a copy: it is held packed). */
+    @Override
+    public float[] kernel() {
+        return MatMul.unpack(packed, taps() * inChannels, filters);
     }
 
     private int taps() {
@@ -139,27 +144,48 @@ public final class Conv3D implements Op {
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] s = inputShapes[0];
-        int outRows = outSize(1, s[2]);
-        int outCols = outSize(2, s[3]);
-        int positions = outSize(0, s[1]) * outRows * outCols;
+        int positions = outSize(0, s[1]) * outSize(1, s[2]) * outSize(2, s[3]);
         boolean activated = activation.outputWidth(filters) == filters;
         float[] y = activated ? outputs[0] : scratch;
         int yBase = activated ? 0 : (int) patchSize(positions); // fits: the planner sized the scratch by scratchSize
+        convolve(inputs[0], 0, s[0], s[1], s[2], s[3], y, yBase, scratch, 0);
+        activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
+    }
+
+    @Override
+    public int[] outSizes(int[] sizes) {
+        return new int[] {outSize(0, sizes[0]), outSize(1, sizes[1]), outSize(2, sizes[2])};
+    }
+
+    @Override
+    public long workSize(int[] sizes) {
+        return patchSize(outSize(0, sizes[0]) * outSize(1, sizes[1]) * outSize(2, sizes[2]));
+    }
+
+    @Override
+    public void convolve(float[] x, int xOff, int frames, int[] sizes, float[] y, int yOff, float[] work, int workOff) {
+        convolve(x, xOff, frames, sizes[0], sizes[1], sizes[2], y, yOff, work, workOff);
+    }
+
+    private void convolve(float[] x, int xOff, int batch, int depth, int rows, int cols, float[] y, int yOff, float[] work,
+                          int workOff) {
+        int outRows = outSize(1, rows);
+        int outCols = outSize(2, cols);
+        int positions = outSize(0, depth) * outRows * outCols;
         int k = taps() * inChannels;
         int chunk = Patches.chunk(k);
-        int sample = s[1] * s[2] * s[3] * inChannels;
-        int front = before(0, s[1]);
-        int top = before(1, s[2]);
-        int left = before(2, s[3]);
-        for (int b = 0; b < s[0]; b++) {
+        int sample = depth * rows * cols * inChannels;
+        int front = before(0, depth);
+        int top = before(1, rows);
+        int left = before(2, cols);
+        for (int b = 0; b < batch; b++) {
             for (int q0 = 0; q0 < positions; q0 += chunk) {
                 int m = Math.min(chunk, positions - q0);
-                Patches.gather3d(inputs[0], b * sample, s[1], s[2], s[3], inChannels, kernelSize, strides, dilations,
-                        front, top, left, outRows, outCols, q0, m, scratch, 0);
-                MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * positions + q0) * filters, m, k, filters);
+                Patches.gather3d(x, xOff + b * sample, depth, rows, cols, inChannels, kernelSize, strides, dilations,
+                        front, top, left, outRows, outCols, q0, m, work, workOff);
+                MatMul.multiply(work, workOff, packed, bias, y, yOff + (b * positions + q0) * filters, m, k, filters);
             }
         }
-        activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
     }
 
     @Override
