@@ -1490,6 +1490,39 @@ def _(name):
           "with and without pads; auto_pad SAME_UPPER and SAME_LOWER over sizes known at import", ["pool3d", "ceil_mode"])
 
 
+class VideoConv3d(torch.nn.Module):
+    """A small torch video classifier (C3D-style): Conv3d blocks with 3-D pooling, then a global pool and a linear head;
+    extra heads with dilation, asymmetric strides and padding='same'."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv3d(3, 4, 3, padding=1)
+        self.pool1 = torch.nn.MaxPool3d((1, 2, 2))
+        self.conv2 = torch.nn.Conv3d(4, 6, (3, 3, 2), stride=(1, 2, 2), padding=(1, 0, 1))
+        self.pool2 = torch.nn.AvgPool3d(2, ceil_mode=True)
+        self.head = torch.nn.Linear(6, 5)
+        self.dilated = torch.nn.Conv3d(3, 2, (2, 3, 2), dilation=(1, 2, 2), bias=False)
+        self.same = torch.nn.Conv3d(3, 3, (3, 2, 3), padding="same")
+
+    def forward(self, x):
+        y = self.pool1(torch.relu(self.conv1(x)))
+        y = self.pool2(torch.relu(self.conv2(y)))
+        logits = self.head(torch.mean(y, dim=(2, 3, 4)))
+        return logits, self.dilated(x), self.same(x)
+
+
+@case("torch_video_conv3d_pool3d_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 4, 12, 10)).astype(np.float32)
+    torch_case(name, VideoConv3d(), x, 13, "torch video classifier on [2, 3, 4, 12, 10] clips: Conv3d(3, 4, 3, padding 1) -> "
+               "ReLU -> MaxPool3d((1, 2, 2)) -> Conv3d(4, 6, (3, 3, 2), stride (1, 2, 2), padding (1, 0, 1)) -> ReLU -> "
+               "AvgPool3d(2, ceil_mode) -> mean over the volume -> Linear(6, 5); heads Conv3d(3, 2, (2, 3, 2), dilation "
+               "(1, 2, 2), no bias) and Conv3d(3, 3, (3, 2, 3), padding same); dynamic batch",
+               ["conv3d", "pool3d", "ceil_mode"], {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}, "y2": {0: "batch"}},
+               output_names=["y0", "y1", "y2"])
+
+
 class ConvTranspose2dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -3,6 +3,7 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Conv2D;
+import io.keras4j.runtime.ops.Conv3D;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import java.util.Arrays;
@@ -10,15 +11,29 @@ import java.util.List;
 
 /**
  * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it) with constant W
- * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, or over
+ * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, over
  * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
- * {@link Conv2D}:
- * {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
+ * {@link Conv2D}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d; group 1 only) as a
+ * {@link Conv3D}: {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
  */
 final class ConvTranslator implements OpTranslator {
+    /** The spatial axes of a convolution or pooling over one, two and three of them. */
+    private static final String[] SPATIAL = {"steps", "rows, cols", "depth, rows, cols"};
+
+    /** The problem of a {@code what} over 1 to {@code maxAxes} spatial axes given an input of {@code rank}. */
+    static String onlyAxes(String what, int maxAxes, int rank) {
+        StringBuilder inputs = new StringBuilder();
+        for (int axes = 1; axes <= maxAxes; axes++) {
+            inputs.append(axes == 1 ? "" : axes == maxAxes ? " or " : ", ").append("[batch, channels, ")
+                    .append(SPATIAL[axes - 1]).append("]");
+        }
+        return "only " + (maxAxes == 3 ? "1-D, 2-D and 3-D " : maxAxes == 2 ? "1-D and 2-D " : "1-D ") + what
+                + " is supported (input " + inputs + "), got an input of rank " + rank;
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        Parameters params = Parameters.of(node, b, "convolution", 2);
+        Parameters params = Parameters.of(node, b, "convolution", 3);
         if (params == null) {
             return;
         }
@@ -29,8 +44,12 @@ final class ConvTranslator implements OpTranslator {
         int[] ws = w.shape();
         int group = (int) node.intAttr("group", 1);
         if (ws.length != shape.length || group < 1 || ws[0] % group != 0) {
-            node.problem("W " + w + " must be [filters, channels/group, " + (axes == 1 ? "kernel" : "rows, cols")
+            node.problem("W " + w + " must be [filters, channels/group, " + (axes == 1 ? "kernel" : SPATIAL[axes - 1])
                     + "] with filters divisible by group " + group);
+            return;
+        }
+        if (axes == 3 && group != 1) {
+            node.problem("group " + group + " is not supported over three spatial axes (only 1)");
             return;
         }
         int filters = ws[0];
@@ -60,7 +79,10 @@ final class ConvTranslator implements OpTranslator {
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         Op conv;
-        if (axes == 2) {
+        if (axes == 3) {
+            conv = new Conv3D(channels, filters, kernel, strides, dilations, same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
+                    same ? null : pads, false, keras, bf, linear);
+        } else if (axes == 2) {
             conv = new Conv2D(channels, filters, kernel, strides, dilations, same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
                     same ? null : pads, group, keras, bf, linear);
         } else if (same) {
@@ -74,15 +96,13 @@ final class ConvTranslator implements OpTranslator {
     /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */
     record Parameters(int[] inputShape, OnnxTensor w, OnnxTensor bias) {
         /**
-         * The node's parameters, or null after a problem; {@code what} names the convolution for it, {@code maxAxes} (1 or
-         * 2) is how many spatial axes it may have.
+         * The node's parameters, or null after a problem; {@code what} names the convolution for it, {@code maxAxes} (1 to
+         * 3) is how many spatial axes it may have.
          */
         static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what, int maxAxes) {
             int[] shape = b.shape(node.input(0));
             if (shape.length < 3 || shape.length > 2 + maxAxes) {
-                node.problem("only 1-D " + (maxAxes == 2 ? "and 2-D " : "") + what + " is supported (input [batch, channels,"
-                        + " steps]" + (maxAxes == 2 ? " or [batch, channels, rows, cols]" : "") + "), got an input of rank "
-                        + shape.length);
+                node.problem(onlyAxes(what, maxAxes, shape.length));
                 return null;
             }
             OnnxTensor w = Args.constant(node, b, 1, "W");

@@ -35,8 +35,7 @@ final class PoolTranslator implements OpTranslator {
         int[] shape = b.shape(node.input(0));
         int axes = shape.length - 2;
         if (axes < 1 || axes > 3) {
-            node.problem("only 1-D, 2-D and 3-D pooling is supported (input [batch, channels, steps], [batch, channels, rows,"
-                    + " cols] or [batch, channels, depth, rows, cols]), got an input of rank " + shape.length);
+            node.problem(ConvTranslator.onlyAxes("pooling", 3, shape.length));
             return;
         }
         if (global) {

@@ -106,22 +106,27 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void convolutionRefusesThreeSpatialAxesUnevenSameLowerAndBadPads() {
-        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5, 5))
-                .addInput(input("free", -1, 2, -1))
-                .addInitializer(floats("w", 4, 2, 3))
+    void convolutionRefusesFourSpatialAxesGroupedThreeUnevenSameLowerAndBadPads() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("image", -1, 2, 5, 5, 5, 5))
+                .addInput(input("free", -1, 2, -1)).addInput(input("volume", -1, 2, 3, 3, 3))
+                .addInitializer(floats("w", 4, 2, 3)).addInitializer(floats("w3", 4, 1, 1, 1, 1))
                 .addNode(conv("image", "image", "y1"))
+                .addNode(NodeProto.newBuilder().setOpType("Conv").setName("grouped").addInput("volume").addInput("w3")
+                        .addOutput("y7").addAttribute(attr("group", 2L)))
                 .addNode(conv("lower", "free", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
                 .addNode(conv("pads", "x", "y3").addAttribute(attr("pads", 1L, 1L, 1L, 1L)))
                 .addNode(conv("good", "x", "y4").addAttribute(attr("pads", 1L, 0L)))
                 .addNode(conv("known", "x", "y5").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
                 .addNode(conv("both", "x", "y6").addAttribute(attr("auto_pad", "SAME_UPPER")).addAttribute(attr("pads", 1L, 0L)))
                 .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4")).addOutput(input("y5"))
-                .addOutput(input("y6"));
+                .addOutput(input("y6")).addOutput(input("y7"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "conv.onnx"));
-        assertEquals(4, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D and 2-D convolution is supported (input [batch,"
-                + " channels, steps] or [batch, channels, rows, cols]), got an input of rank 5"), e.getMessage());
+        assertEquals(5, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D, 2-D and 3-D convolution is supported (input [batch,"
+                + " channels, steps], [batch, channels, rows, cols] or [batch, channels, depth, rows, cols]), got an input of"
+                + " rank 6"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'grouped' (Conv): group 2 is not supported over three spatial axes (only 1)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER over axes of sizes unknown at import is not"
                 + " supported where its padding may differ from SAME_UPPER's"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be two sizes (begin, end)"),

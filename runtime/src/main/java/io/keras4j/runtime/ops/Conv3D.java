@@ -6,10 +6,11 @@ import io.keras4j.runtime.math.MatMul;
 import java.util.Arrays;
 
 /**
- * Keras Conv3D, channels last: {@code [batch, depth, rows, cols, inChannels] -> [batch, outDepth, outRows, outCols,
- * filters]}, {@code y[p] = activation(bias + sum_taps x[p·strides - before + tap·dilations] · kernel[tap])}, with positions
- * outside the input reading zeros; each axis padded as {@link Conv1D} pads its steps (VALID none, SAME as TensorFlow: the
- * smaller half before), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}).
+ * Keras Conv3D and ONNX Conv over three axes, channels last: {@code [batch, depth, rows, cols, inChannels] ->
+ * [batch, outDepth, outRows, outCols, filters]}, {@code y[p] = activation(bias + sum_taps x[p·strides - before +
+ * tap·dilations] · kernel[tap])}, with positions outside the input reading zeros; each axis padded as {@link Conv1D} pads
+ * its steps (VALID none, SAME as TensorFlow: the smaller half before, EXPLICIT the given pads), or, with {@code tfSame}, as
+ * TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}).
  * The windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  */
 public final class Conv3D implements Op, FrameConvolution {
@@ -19,6 +20,8 @@ public final class Conv3D implements Op, FrameConvolution {
     private final int[] strides;
     private final int[] dilations;
     private final Conv1D.Padding padding;
+    /** Leading pads of depth, rows and columns, then trailing ones (zeros but for EXPLICIT). */
+    private final int[] pads;
     /** SAME pads as TensorFlow's Conv3D does channels last on a CPU (see {@link #tfSamePadBefore}). */
     private final boolean tfSame;
     /** The kernel as {@link MatMul#multiply} reads it. */
@@ -28,19 +31,21 @@ public final class Conv3D implements Op, FrameConvolution {
 
     /**
      * @param kernelSize depth, rows and columns of the kernel; {@code strides} and {@code dilations} likewise
-     * @param padding    VALID or SAME
+     * @param padding    VALID, SAME or EXPLICIT
+     * @param pads       for EXPLICIT: the leading pads of depth, rows and columns, then the trailing ones; else null
      * @param tfSame     with SAME, pad as TensorFlow's Conv3D does channels last on a CPU ({@link #tfSamePadBefore}),
      *                   where Keras' channels-last layer runs; else as Conv2D does
      * @param kernel     {@code [depth][rows][cols][inChannels][filters]}, row-major (the Keras layout)
      * @param bias       {@code [filters]}, or null
      */
     public Conv3D(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
-                  boolean tfSame, float[] kernel, float[] bias, Activation activation) {
+                  int[] pads, boolean tfSame, float[] kernel, float[] bias, Activation activation) {
         if (!WindowAxis.positive(3, kernelSize, strides, dilations) || inChannels <= 0 || filters <= 0
-                || padding != Conv1D.Padding.VALID && padding != Conv1D.Padding.SAME) {
+                || padding == Conv1D.Padding.CAUSAL || (padding == Conv1D.Padding.EXPLICIT) != (pads != null)
+                || pads != null && (pads.length != 6 || Arrays.stream(pads).anyMatch(p -> p < 0))) {
             throw new IllegalArgumentException("invalid Conv3D: kernel " + Arrays.toString(kernelSize) + ", strides "
-                    + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", padding " + padding + " for "
-                    + inChannels + " channels and " + filters + " filters");
+                    + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", padding " + padding
+                    + ", pads " + Arrays.toString(pads) + " for " + inChannels + " channels and " + filters + " filters");
         }
         WindowAxis.spans(kernelSize, dilations, "Conv3D");
         Weights.check("kernel", kernel, kernelSize[0], kernelSize[1], kernelSize[2], inChannels, filters);
@@ -53,6 +58,7 @@ public final class Conv3D implements Op, FrameConvolution {
         this.strides = strides.clone();
         this.dilations = dilations.clone();
         this.padding = padding;
+        this.pads = pads == null ? new int[6] : pads.clone();
         this.tfSame = tfSame && padding == Conv1D.Padding.SAME;
         this.packed = MatMul.pack(kernel, taps() * inChannels, filters);
         this.bias = bias;
@@ -66,18 +72,23 @@ public final class Conv3D implements Op, FrameConvolution {
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
-                .attr("strides", strides).attr("dilations", dilations).attr("padding", padding.name())
-                .attr("tf_same", tfSame).attr("activation", activation)
+        OpSpec.Builder s = OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters)
+                .attr("kernel_size", kernelSize).attr("strides", strides).attr("dilations", dilations)
+                .attr("padding", padding.name());
+        if (padding == Conv1D.Padding.EXPLICIT) {
+            s.attr("pads", pads);
+        }
+        return s.attr("tf_same", tfSame).attr("activation", activation)
                 .weight("kernel", kernel(), kernelSize[0], kernelSize[1], kernelSize[2], inChannels, filters)
                 .weight("bias", bias, filters).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Conv3D fromSpec(OpSpec s) {
+        Conv1D.Padding padding = s.enumAttr("padding", Conv1D.Padding.class);
         return new Conv3D(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"), s.intsAttr("strides"),
-                s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class), s.boolAttr("tf_same"), s.weight("kernel"),
-                s.weight("bias"), s.activation("activation"));
+                s.intsAttr("dilations"), padding, padding == Conv1D.Padding.EXPLICIT ? s.intsAttr("pads") : null,
+                s.boolAttr("tf_same"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
     }
 
     /** The kernel {@code [depth][rows][cols][inChannels][filters]} (a copy: it is held packed). */
@@ -95,13 +106,13 @@ public final class Conv3D implements Op, FrameConvolution {
     }
 
     private int outSize(int axis, int size) {
-        return WindowAxis.outSize(padding, size, span(axis), strides[axis], 0, 0);
+        return WindowAxis.outSize(padding, size, span(axis), strides[axis], pads[axis], pads[axis + 3]);
     }
 
     private int before(int axis, int size) {
         int out = outSize(axis, size);
         return tfSame ? tfSamePadBefore(size, out, strides[axis], span(axis))
-                : WindowAxis.padBefore(padding, size, out, span(axis), strides[axis], 0);
+                : WindowAxis.padBefore(padding, size, out, span(axis), strides[axis], pads[axis]);
     }
 
     /**

@@ -58,10 +58,11 @@ public final class ConvLstm implements StatefulOp {
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         this.input = axes == 2
                 ? new Conv2D(channels, 4 * filters, kernelSize, strides, dilations, padding, null, 1, kernel, bias, linear)
-                : new Conv3D(channels, 4 * filters, kernelSize, strides, dilations, padding, tfSame, kernel, bias, linear);
+                : new Conv3D(channels, 4 * filters, kernelSize, strides, dilations, padding, null, tfSame, kernel, bias, linear);
         this.recurrent = axes == 2
                 ? new Conv2D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, 1, recurrentKernel, null, linear)
-                : new Conv3D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, false, recurrentKernel, null, linear);
+                : new Conv3D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, false, recurrentKernel, null,
+                        linear);
         this.outSizes = input.outSizes(sizes);
         if (Arrays.stream(outSizes).anyMatch(d -> d <= 0)) {
             throw new IllegalArgumentException("ConvLSTM" + axes + "D: kernel " + Arrays.toString(kernelSize) + " with dilations "

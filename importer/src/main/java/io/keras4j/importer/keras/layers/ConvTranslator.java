@@ -51,7 +51,7 @@ final class ConvTranslator implements LayerTranslator {
         }
         Op op = rank == 2
                 ? new Conv2D(in, filters, kernelSize, strides, dilations, padding, null, groups, weights[0], weights[1], activation)
-                : new Conv3D(in, filters, kernelSize, strides, dilations, padding, !channelsFirst, weights[0], weights[1],
+                : new Conv3D(in, filters, kernelSize, strides, dilations, padding, null, !channelsFirst, weights[0], weights[1],
                         activation); // Keras' channels_first Conv3D runs through XLA, which pads as Conv2D
         return channelsLast(t, x, channelsFirst, rank, op);
     }
