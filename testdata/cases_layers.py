@@ -1240,6 +1240,60 @@ def register_cases(g):
     R("conv2d_transpose_func_keras", conv2d_transpose, fmt="keras")
     R("conv2d_transpose_func_h5", conv2d_transpose, fmt="h5")
 
+    def unet3d(ctx, fmt):
+        """A small 3-D U-Net (volumetric segmentation): Conv3D and MaxPooling3D down, Conv3DTranspose up, a skip
+        connection, a per-voxel softmax; heads with other transposed-convolution options."""
+        inp = keras.Input((4, 8, 6, 2))
+        e1 = layers.Conv3D(4, 3, padding="same", activation="relu")(inp)
+        d1 = layers.MaxPooling3D(2)(e1)
+        b = layers.Conv3D(6, 3, padding="same", activation="relu")(d1)
+        u1 = layers.Conv3DTranspose(4, 2, strides=2, padding="same", name="up")(b)
+        seg = layers.Conv3D(3, 1, activation="softmax")(layers.Concatenate()([u1, e1]))
+        heads = [layers.Conv3DTranspose(2, (2, 3, 2), strides=(1, 2, 3), name="valid")(inp),
+                 layers.Conv3DTranspose(3, 3, padding="same", activation="tanh", name="same")(inp),
+                 layers.Conv3DTranspose(2, (3, 2, 2), strides=2, output_padding=1, use_bias=False, name="padded")(inp),
+                 layers.Conv3DTranspose(2, 2, strides=(2, 3, 2), padding="same", output_padding=(1, 2, 1),
+                                        name="same_padded")(inp)]
+        model = keras.Model(inp, [seg] + heads)
+        randomize(model, ctx.rng, scale=0.6)
+        return Case(model, [normal_inputs(ctx, 2, 4, 8, 6, 2)], fmt,
+                    "functional 3-D U-Net on 4 x 8 x 6 x 2 volumes: Conv3D(4, 3, same, relu) -> MaxPooling3D(2) -> Conv3D(6, "
+                    "3, same, relu) -> Conv3DTranspose(4, 2, strides 2, same) -> Concatenate with the first Conv3D -> "
+                    "Conv3D(3, 1, softmax); heads Conv3DTranspose(2, (2, 3, 2), strides (1, 2, 3), valid), "
+                    "Conv3DTranspose(3, 3, same, tanh), Conv3DTranspose(2, (3, 2, 2), strides 2, valid, output_padding 1, no "
+                    "bias), Conv3DTranspose(2, 2, strides (2, 3, 2), same, output_padding (1, 2, 1)).",
+                    covers=["conv3d_transpose", "unet3d"], no_float64="TensorFlow's MaxPool3D has no float64 kernel")
+
+    R("unet3d_conv3d_transpose_func_keras", unet3d, fmt="keras")
+    R("unet3d_conv3d_transpose_func_h5", unet3d, fmt="h5")
+
+    def conv3d_transpose_channels_first(ctx, fmt):
+        inp = keras.Input((2, 3, 4, 5))
+        y = layers.Conv3DTranspose(3, (2, 3, 2), strides=(2, 1, 2), padding="same", output_padding=(1, 0, 1),
+                                   data_format="channels_first", name="up")(inp)
+        model = keras.Model(inp, y)
+        randomize(model, ctx.rng)
+
+        def twin(reloaded, inputs):
+            """The same layer channels_last, with the same weights, on the transposed inputs; output transposed back."""
+            x = keras.Input((3, 4, 5, 2))
+            options = {k: v for k, v in reloaded.get_layer("up").get_config().items()
+                       if k not in ("name", "data_format", "dtype")}
+            up = layers.Conv3DTranspose(**options)
+            twin_model = keras.Model(x, up(x))
+            up.set_weights(reloaded.get_layer("up").get_weights())
+            return [np.transpose(twin_model.predict(np.transpose(inputs[0], (0, 2, 3, 4, 1)), verbose=0), (0, 4, 1, 2, 3))]
+
+        return Case(model, [normal_inputs(ctx, 2, 2, 3, 4, 5)], fmt,
+                    "functional Conv3DTranspose(3, (2, 3, 2), strides (2, 1, 2), same, output_padding (1, 0, 1), "
+                    "channels_first). Keras' TensorFlow backend cannot run a channels_first Conv3DTranspose on a CPU, so the "
+                    "golden output is Keras' of the same layer channels_last, with the same weights, on the transposed "
+                    "inputs, transposed back.",
+                    covers=["conv3d_transpose", "channels_first"], twin=twin,
+                    no_float64="the golden comes from the channels_last twin")
+
+    R("conv3d_transpose_channels_first_func_keras", conv3d_transpose_channels_first, fmt="keras")
+
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
 

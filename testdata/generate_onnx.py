@@ -1523,6 +1523,30 @@ def _(name):
                output_names=["y0", "y1", "y2"])
 
 
+class ConvTranspose3dHeads(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.down = torch.nn.Conv3d(2, 4, 3, stride=2, padding=1)
+        self.up = torch.nn.ConvTranspose3d(4, 2, 3, stride=2, padding=1, output_padding=1)
+        self.heads = torch.nn.ModuleList([torch.nn.ConvTranspose3d(2, 3, (2, 3, 2), stride=(2, 1, 3)),
+                                          torch.nn.ConvTranspose3d(2, 2, 3, stride=(1, 2, 2), padding=(1, 0, 2),
+                                                                   output_padding=(0, 1, 1), dilation=(1, 1, 2), bias=False)])
+
+    def forward(self, x):
+        return tuple([self.up(torch.relu(self.down(x)))] + [h(x) for h in self.heads])
+
+
+@case("torch_conv_transpose3d_heads_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 2, 3, 6, 5)).astype(np.float32)
+    torch_case(name, ConvTranspose3dHeads(), x, 13, "torch heads on one [2, 2, 3, 6, 5] input: Conv3d(2, 4, 3, stride 2, "
+               "padding 1) -> ReLU -> ConvTranspose3d(4, 2, 3, stride 2, padding 1, output_padding 1); ConvTranspose3d(2, 3, "
+               "(2, 3, 2), stride (2, 1, 3)); ConvTranspose3d(2, 2, 3, stride (1, 2, 2), padding (1, 0, 2), output_padding "
+               "(0, 1, 1), dilation (1, 1, 2), no bias); dynamic batch", ["conv3d_transpose", "conv3d"],
+               {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}, "y2": {0: "batch"}}, output_names=["y0", "y1", "y2"])
+
+
 class ConvTranspose2dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

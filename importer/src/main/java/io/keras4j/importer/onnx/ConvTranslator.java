@@ -20,6 +20,11 @@ final class ConvTranslator implements OpTranslator {
     /** The spatial axes of a convolution or pooling over one, two and three of them. */
     private static final String[] SPATIAL = {"steps", "rows, cols", "depth, rows, cols"};
 
+    /** The axes of a kernel over {@code axes} spatial axes, as a W's shape names them. */
+    static String kernelAxes(int axes) {
+        return axes == 1 ? "kernel" : SPATIAL[axes - 1];
+    }
+
     /** The problem of a {@code what} over 1 to {@code maxAxes} spatial axes given an input of {@code rank}. */
     static String onlyAxes(String what, int maxAxes, int rank) {
         StringBuilder inputs = new StringBuilder();
@@ -44,7 +49,7 @@ final class ConvTranslator implements OpTranslator {
         int[] ws = w.shape();
         int group = (int) node.intAttr("group", 1);
         if (ws.length != shape.length || group < 1 || ws[0] % group != 0) {
-            node.problem("W " + w + " must be [filters, channels/group, " + (axes == 1 ? "kernel" : SPATIAL[axes - 1])
+            node.problem("W " + w + " must be [filters, channels/group, " + kernelAxes(axes)
                     + "] with filters divisible by group " + group);
             return;
         }

@@ -2,20 +2,21 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1DTranspose;
-import io.keras4j.runtime.ops.Conv2DTranspose;
+import io.keras4j.runtime.ops.ConvTranspose;
 import java.util.Arrays;
 
 /**
- * ONNX ConvTranspose over one spatial axis ({@code [batch, channels, steps]}, as torch's ConvTranspose1d exports it) or
- * two ({@code [batch, channels, rows, cols]}, ConvTranspose2d) with constant W {@code [channels, filters, kernel...]} and
- * B, run as a channels-last {@link Conv1DTranspose} or {@link Conv2DTranspose} between two Transposes: {@code strides},
+ * ONNX ConvTranspose over one spatial axis ({@code [batch, channels, steps]}, as torch's ConvTranspose1d exports it), two
+ * ({@code [batch, channels, rows, cols]}, ConvTranspose2d) or three ({@code [batch, channels, depth, rows, cols]},
+ * ConvTranspose3d) with constant W {@code [channels, filters, kernel...]} and B, run as a channels-last
+ * {@link Conv1DTranspose} or {@link ConvTranspose} between two Transposes: {@code strides},
  * {@code dilations}, {@code pads} (each at most the kernel's span - 1, the end one plus {@code output_padding}),
  * {@code output_padding}, {@code auto_pad} NOTSET or VALID; {@code group} 1 only, no {@code output_shape}.
  */
 final class ConvTransposeTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution", 2);
+        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "transposed convolution", 3);
         if (params == null) {
             return;
         }
@@ -25,7 +26,7 @@ final class ConvTransposeTranslator implements OpTranslator {
         OnnxTensor bias = params.bias();
         int[] ws = w.shape();
         if (ws.length != shape.length || shape[1] >= 0 && shape[1] != ws[0]) {
-            node.problem("W " + w + " must be [channels, filters, " + (axes == 1 ? "kernel" : "rows, cols")
+            node.problem("W " + w + " must be [channels, filters, " + ConvTranslator.kernelAxes(axes)
                     + "] for an input of " + shape[1] + " channels");
             return;
         }
@@ -81,6 +82,6 @@ final class ConvTransposeTranslator implements OpTranslator {
         ConvTranslator.channelsLast(node, b, axes == 1
                 ? new Conv1DTranspose(channels, filters, kernel[0], strides[0], dilations[0], equivalent[0], equivalent[1],
                         keras, bf, linear)
-                : new Conv2DTranspose(channels, filters, kernel, strides, dilations, equivalent, keras, bf, linear));
+                : new ConvTranspose(channels, filters, kernel, strides, dilations, equivalent, keras, bf, linear));
     }
 }

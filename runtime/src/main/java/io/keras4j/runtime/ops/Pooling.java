@@ -23,10 +23,10 @@ public final class Pooling implements Op {
     private final boolean countPadding;
     private final boolean ceilMode;
     /** Window sizes, strides and leading and trailing pads over three axes (two axes lead with one of size 1). */
-    private final int[] window = new int[3];
-    private final int[] step = new int[3];
-    private final int[] padBegin = new int[3];
-    private final int[] padEnd = new int[3];
+    private final int[] window;
+    private final int[] step;
+    private final int[] padBegin;
+    private final int[] padEnd;
 
     /**
      * @param poolSize     the window's size along each spatial axis (two or three); {@code strides} likewise
@@ -62,14 +62,10 @@ public final class Pooling implements Op {
         this.pads = pads == null ? new int[2 * axes] : pads.clone();
         this.countPadding = countPadding;
         this.ceilMode = ceilMode;
-        Arrays.fill(window, 1);
-        Arrays.fill(step, 1);
-        for (int a = 0; a < axes; a++) {
-            window[3 - axes + a] = poolSize[a];
-            step[3 - axes + a] = strides[a];
-            padBegin[3 - axes + a] = this.pads[a];
-            padEnd[3 - axes + a] = this.pads[axes + a];
-        }
+        this.window = WindowAxis.asThree(poolSize, 0, axes, 1);
+        this.step = WindowAxis.asThree(strides, 0, axes, 1);
+        this.padBegin = WindowAxis.asThree(this.pads, 0, axes, 0);
+        this.padEnd = WindowAxis.asThree(this.pads, axes, axes, 0);
     }
 
     private static boolean padsFit(int[] pads, int[] poolSize) {
@@ -131,10 +127,8 @@ public final class Pooling implements Op {
                 : WindowAxis.padBefore(padding, size, out, window[a], step[a], padBegin[a]);
     }
 
-    /** The size of the input along internal axis {@code a} (0 depth, 1 rows, 2 columns; depth 1 over two axes). */
     private int size(int[] x, int a) {
-        int lead = 3 - poolSize.length;
-        return a < lead ? 1 : x[a + 1 - lead];
+        return WindowAxis.sizeOfThree(x, poolSize.length, a);
     }
 
     @Override

@@ -44,6 +44,25 @@ final class WindowAxis {
         return spans;
     }
 
+    /**
+     * {@code axes} (2 or 3) per-axis values from {@code values[offset]} as three, depth, rows and columns, a missing depth
+     * taking {@code fill}: an op over two or three spatial axes runs both as three.
+     */
+    static int[] asThree(int[] values, int offset, int axes, int fill) {
+        int[] three = {fill, fill, fill};
+        System.arraycopy(values, offset, three, 3 - axes, axes);
+        return three;
+    }
+
+    /**
+     * The size of a channels-last input {@code [batch, spatial..., channels]} with {@code axes} (2 or 3) spatial axes along
+     * axis {@code a} of the three of {@link #asThree} (a missing depth is 1).
+     */
+    static int sizeOfThree(int[] x, int axes, int a) {
+        int lead = 3 - axes;
+        return a < lead ? 1 : x[a + 1 - lead];
+    }
+
     /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
     static int outSize(Conv1D.Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
         if (size < 0) {

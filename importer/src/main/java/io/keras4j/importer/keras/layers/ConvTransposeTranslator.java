@@ -7,20 +7,20 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Conv1DTranspose;
-import io.keras4j.runtime.ops.Conv2DTranspose;
+import io.keras4j.runtime.ops.ConvTranspose;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Keras Conv1DTranspose and Conv2DTranspose: filters, kernel_size, strides, padding valid or same, output_padding,
- * use_bias, activation (dilation_rate 1); data_format for Conv2DTranspose (channels_first between two Transposes), the
- * 1-D layer channels_last only; the paddings of the equivalent convolution as Keras derives them on each axis (its
+ * Keras Conv1DTranspose, Conv2DTranspose and Conv3DTranspose: filters, kernel_size, strides, padding valid or same,
+ * output_padding, use_bias, activation (dilation_rate 1); data_format for the 2-D and 3-D layers (channels_first between
+ * two Transposes), the 1-D layer channels_last only; the paddings of the equivalent convolution as Keras derives them on each axis (its
  * {@code _convert_conv_transpose_padding_args_from_keras_to_jax}). A mask is dropped, as Keras does.
  */
 final class ConvTransposeTranslator implements LayerTranslator {
     private final int rank;
 
-    /** @param rank the number of spatial axes: 1 or 2 */
+    /** @param rank the number of spatial axes: 1, 2 or 3 */
     ConvTransposeTranslator(int rank) {
         this.rank = rank;
     }
@@ -34,8 +34,10 @@ final class ConvTransposeTranslator implements LayerTranslator {
         Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
         JsonNode op = config.raw("output_padding");
         int[] given = op == null || op.isNull() ? null : GeneralConfig.intList(config, false, "output_padding");
-        if (given != null && given.length == 1 && rank == 2) {
-            given = new int[] {given[0], given[0]};
+        if (given != null && given.length == 1 && rank > 1) {
+            int[] one = given;
+            given = new int[rank];
+            Arrays.fill(given, one[0]);
         }
         if (strides == null || dilations == null || kernelSize == null) {
             return List.of(t.unavailable());
@@ -51,15 +53,15 @@ final class ConvTransposeTranslator implements LayerTranslator {
             config.problem("option dilation_rate=" + config.raw("dilation_rate") + " is not supported (Keras' TensorFlow"
                     + " backend cannot run it on CPU, so keras4j has no reference to check it against)");
         }
-        boolean channelsFirst = rank == 2 && GeneralConfig.channelsFirst(config);
-        boolean channelsLast = rank == 2 || GeneralConfig.requireChannelsLast(config);
+        boolean channelsFirst = rank > 1 && GeneralConfig.channelsFirst(config);
+        boolean channelsLast = rank > 1 || GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "activity_regularizer", "kernel_constraint", "bias_constraint");
         KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
         int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
-                : ConvTranslator.inputChannels(config, t, x, channelsFirst, 2);
+                : ConvTranslator.inputChannels(config, t, x, channelsFirst, rank);
         if (in <= 0) {
             return List.of(t.unavailable());
         }
@@ -91,7 +93,7 @@ final class ConvTransposeTranslator implements LayerTranslator {
             return GeneralConfig.dropMask(t, new Conv1DTranspose(in, filters, kernelSize[0], strides[0], dilations[0], pads[0],
                     pads[1], kernel, bias, activation), x);
         }
-        return ConvTranslator.channelsLast(t, x, channelsFirst, 2,
-                new Conv2DTranspose(in, filters, kernelSize, strides, dilations, pads, kernel, bias, activation));
+        return ConvTranslator.channelsLast(t, x, channelsFirst, rank,
+                new ConvTranspose(in, filters, kernelSize, strides, dilations, pads, kernel, bias, activation));
     }
 }

@@ -29,6 +29,7 @@ public final class Translators {
             Map.entry("SeparableConv1D", new SeparableConvTranslator(true, 1)),
             Map.entry("Conv1DTranspose", new ConvTransposeTranslator(1)),
             Map.entry("Conv2DTranspose", new ConvTransposeTranslator(2)),
+            Map.entry("Conv3DTranspose", new ConvTransposeTranslator(3)),
             Map.entry("MaxPooling1D", new Pooling1DTranslator(true)),
             Map.entry("AdaptiveMaxPooling1D", new AdaptivePooling1DTranslator(true)),
             Map.entry("AdaptiveAveragePooling1D", new AdaptivePooling1DTranslator(false)),

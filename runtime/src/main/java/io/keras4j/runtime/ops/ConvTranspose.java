@@ -1,0 +1,207 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.Activation;
+import java.util.Arrays;
+
+/**
+ * Keras Conv2DTranspose and Conv3DTranspose, channels last, over {@code [batch, (depth,) rows, cols, inChannels]}: as
+ * {@link Conv1DTranspose} on each axis, input position {@code p} adds {@code x[p]·W[tap]} to output position
+ * {@code p·strides + tap·dilations - crop}, with {@code crop = span - 1 - padBefore}; {@code pads} (each axis' leading
+ * padding, then each axis' trailing one) are the paddings of the equivalent convolution over the input dilated by the
+ * strides, so an axis of n positions gives {@code (n - 1)·stride + 1 + padBefore + padAfter - span + 1}. Then the bias and
+ * the activation.
+ */
+public final class ConvTranspose implements Op {
+    private final int inChannels;
+    private final int filters;
+    private final int[] kernelSize;
+    private final int[] strides;
+    private final int[] dilations;
+    private final int[] pads;
+    private final float[] kernel;
+    private final float[] bias;
+    private final Activation activation;
+    /** Kernel sizes, strides, dilations and leading and trailing pads over three axes (two axes lead with a unit one). */
+    private final int[] taps;
+    private final int[] step;
+    private final int[] dilation;
+    private final int[] padBegin;
+    private final int[] padEnd;
+
+    /**
+     * @param kernelSize the kernel's size along each of two or three spatial axes; {@code strides} and {@code dilations}
+     *                   likewise
+     * @param pads       each axis' leading padding of the equivalent convolution (at most span - 1), then each axis'
+     *                   trailing one
+     * @param kernel     {@code [kernel sizes...][filters][inChannels]}, row-major (the Keras layout)
+     * @param bias       {@code [filters]}, or null
+     */
+    public ConvTranspose(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, int[] pads,
+                         float[] kernel, float[] bias, Activation activation) {
+        int axes = kernelSize.length;
+        String what = "Conv" + axes + "DTranspose";
+        if (axes < 2 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || pads.length != 2 * axes
+                || Arrays.stream(pads).anyMatch(p -> p < 0) || inChannels <= 0 || filters <= 0) {
+            throw new IllegalArgumentException("invalid " + what + ": kernel " + Arrays.toString(kernelSize) + ", strides "
+                    + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads));
+        }
+        int[] spans = WindowAxis.spans(kernelSize, dilations, what);
+        for (int a = 0; a < axes; a++) {
+            if (pads[a] > spans[a] - 1) {
+                throw new IllegalArgumentException("invalid " + what + ": pads " + Arrays.toString(pads) + " for kernel "
+                        + Arrays.toString(kernelSize) + " with dilations " + Arrays.toString(dilations));
+            }
+        }
+        int[] shape = Arrays.copyOf(kernelSize, axes + 2);
+        shape[axes] = filters;
+        shape[axes + 1] = inChannels;
+        Weights.check("kernel", kernel, shape);
+        if (bias != null) {
+            Weights.check("bias", bias, filters);
+        }
+        this.inChannels = inChannels;
+        this.filters = filters;
+        this.kernelSize = kernelSize.clone();
+        this.strides = strides.clone();
+        this.dilations = dilations.clone();
+        this.pads = pads.clone();
+        this.kernel = kernel;
+        this.bias = bias;
+        this.activation = activation;
+        this.taps = WindowAxis.asThree(kernelSize, 0, axes, 1);
+        this.step = WindowAxis.asThree(strides, 0, axes, 1);
+        this.dilation = WindowAxis.asThree(dilations, 0, axes, 1);
+        this.padBegin = WindowAxis.asThree(pads, 0, axes, 0);
+        this.padEnd = WindowAxis.asThree(pads, axes, axes, 0);
+    }
+
+    @Override
+    public String type() {
+        return "Conv" + kernelSize.length + "DTranspose";
+    }
+
+    @Override
+    public OpSpec spec() {
+        int[] shape = Arrays.copyOf(kernelSize, kernelSize.length + 2);
+        shape[kernelSize.length] = filters;
+        shape[kernelSize.length + 1] = inChannels;
+        return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
+                .attr("strides", strides).attr("dilations", dilations).attr("pads", pads).attr("activation", activation)
+                .weight("kernel", kernel, shape).weight("bias", bias, filters).build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()} (type Conv2DTranspose or Conv3DTranspose). */
+    public static ConvTranspose fromSpec(OpSpec s) {
+        int[] kernelSize = s.intsAttr("kernel_size");
+        if (!s.type().equals("Conv" + kernelSize.length + "DTranspose")) {
+            throw new IllegalArgumentException(s.type() + " with a kernel of " + kernelSize.length + " axes");
+        }
+        return new ConvTranspose(s.intAttr("in_channels"), s.intAttr("filters"), kernelSize, s.intsAttr("strides"),
+                s.intsAttr("dilations"), s.intsAttr("pads"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+    }
+
+    private int size(int[] x, int a) {
+        return WindowAxis.sizeOfThree(x, kernelSize.length, a);
+    }
+
+    private int span(int a) {
+        return (taps[a] - 1) * dilation[a] + 1; // at most 2^30: checked at construction
+    }
+
+    /** Output positions along internal axis {@code a} for {@code size} input positions. */
+    private long outSize(int a, int size) {
+        return size < 0 ? -1 : (long) (size - 1) * step[a] + 1 + padBegin[a] + padEnd[a] - span(a) + 1;
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        int axes = kernelSize.length;
+        int[] x = Inputs.single(in, type());
+        Inputs.rank(x, axes + 2, "input");
+        Inputs.lastDim(x, inChannels, "input");
+        int[] y = x.clone();
+        for (int a = 3 - axes; a < 3; a++) {
+            long out = outSize(a, size(x, a));
+            if (out == 0 || out > Integer.MAX_VALUE || size(x, a) == 0) {
+                throw new IllegalArgumentException("an input of " + Arrays.toString(Arrays.copyOfRange(x, 1, axes + 1))
+                        + " positions gives " + out + " output positions along axis " + (a - 2 + axes));
+            }
+            y[a - 2 + axes] = (int) out;
+        }
+        y[axes + 1] = activation.outputWidth(filters);
+        return new int[][] {y};
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        int[] x = in[0];
+        return activation.outputWidth(filters) == filters ? 0
+                : Shapes.checkedScratch((long) x[0] * outSize(0, size(x, 0)) * outSize(1, size(x, 1)) * outSize(2, size(x, 2))
+                        * filters);
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] s = inputShapes[0];
+        int depth = size(s, 0);
+        int rows = size(s, 1);
+        int cols = size(s, 2);
+        int outDepth = (int) outSize(0, depth);
+        int outRows = (int) outSize(1, rows);
+        int outCols = (int) outSize(2, cols);
+        int cropDepth = span(0) - 1 - padBegin[0];
+        int cropRows = span(1) - 1 - padBegin[1];
+        int cropCols = span(2) - 1 - padBegin[2];
+        float[] x = inputs[0];
+        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
+        int row = 0;
+        for (int b = 0; b < s[0]; b++) {
+            for (int od = 0; od < outDepth; od++) {
+                for (int or = 0; or < outRows; or++) {
+                    for (int oc = 0; oc < outCols; oc++, row += filters) {
+                        for (int f = 0; f < filters; f++) {
+                            double acc = bias == null ? 0 : bias[f];
+                            for (int i = 0; i < taps[0]; i++) {
+                                int d = od + cropDepth - i * dilation[0];
+                                if (d < 0 || d % step[0] != 0 || d / step[0] >= depth) {
+                                    continue;
+                                }
+                                for (int j = 0; j < taps[1]; j++) {
+                                    int r = or + cropRows - j * dilation[1];
+                                    if (r < 0 || r % step[1] != 0 || r / step[1] >= rows) {
+                                        continue;
+                                    }
+                                    for (int k = 0; k < taps[2]; k++) {
+                                        int c = oc + cropCols - k * dilation[2];
+                                        if (c < 0 || c % step[2] != 0 || c / step[2] >= cols) {
+                                            continue;
+                                        }
+                                        int xRow = (((b * depth + d / step[0]) * rows + r / step[1]) * cols + c / step[2])
+                                                * inChannels;
+                                        int wRow = (((i * taps[1] + j) * taps[2] + k) * filters + f) * inChannels;
+                                        for (int ch = 0; ch < inChannels; ch++) {
+                                            acc += (double) x[xRow + ch] * kernel[wRow + ch];
+                                        }
+                                    }
+                                }
+                            }
+                            y[row + f] = (float) acc;
+                        }
+                    }
+                }
+            }
+        }
+        activation.apply(y, 0, outputs[0], 0, s[0] * outDepth * outRows * outCols, filters);
+    }
+
+    @Override
+    public long parameterCount() {
+        return kernel.length + (bias == null ? 0 : bias.length);
+    }
+
+    @Override
+    public String toString() {
+        return type() + "(" + filters + ", " + Arrays.toString(kernelSize) + ", strides " + Arrays.toString(strides) + ")";
+    }
+}
