@@ -1240,6 +1240,46 @@ def register_cases(g):
     R("conv2d_transpose_func_keras", conv2d_transpose, fmt="keras")
     R("conv2d_transpose_func_h5", conv2d_transpose, fmt="h5")
 
+    def resizing_heads(ctx, fmt):
+        """Keras Resizing and UpSampling2D's interpolations, as TensorFlow's tf.image.resize computes them."""
+        inp = keras.Input((7, 9, 3))
+        heads = [layers.Resizing(14, 18), layers.Resizing(4, 5), layers.Resizing(10, 6, interpolation="nearest"),
+                 layers.Resizing(3, 4, interpolation="nearest"), layers.Resizing(5, 13, interpolation="bicubic"),
+                 layers.Resizing(16, 11, interpolation="bicubic"),
+                 layers.Resizing(6, 8, interpolation="bilinear", data_format="channels_first"),
+                 layers.UpSampling2D(2, interpolation="bilinear"), layers.UpSampling2D((3, 2), interpolation="bicubic"),
+                 layers.UpSampling2D((1, 2), interpolation="bilinear", data_format="channels_first")]
+        model = heads_model(inp, inp, heads)
+        return Case(model, [normal_inputs(ctx, 2, 7, 9, 3)], fmt,
+                    "functional heads on 7 x 9 x 3 images: Resizing(14, 18), Resizing(4, 5) (bilinear, up and down), "
+                    "Resizing(10, 6, nearest), Resizing(3, 4, nearest), Resizing(5, 13, bicubic), Resizing(16, 11, bicubic), "
+                    "Resizing(6, 8, channels_first, over 9 x 3), UpSampling2D(2, bilinear), UpSampling2D((3, 2), bicubic), "
+                    "UpSampling2D((1, 2), bilinear, channels_first). TensorFlow's bicubic weights come from a table of 1024 "
+                    "steps, outside positions excluded.",
+                    covers=["resizing", "upsampling2d_bilinear", "upsampling2d_bicubic"])
+
+    R("resizing_heads_func_keras", resizing_heads, fmt="keras")
+    R("resizing_heads_func_h5", resizing_heads, fmt="h5")
+
+    def segmentation_upsampling(ctx, fmt):
+        """A small segmentation net on images of any size: Resizing in the model, strided convolutions down, bilinear
+        UpSampling2D back, a per-pixel softmax."""
+        inp = keras.Input((None, None, 3))
+        x = layers.Resizing(24, 32)(inp)
+        x = layers.Conv2D(6, 3, strides=2, padding="same", activation="relu")(x)
+        x = layers.Conv2D(8, 3, strides=2, padding="same", activation="relu")(x)
+        x = layers.UpSampling2D(4, interpolation="bilinear")(x)
+        y = layers.Conv2D(4, 1, activation="softmax")(x)
+        model = keras.Model(inp, y)
+        randomize(model, ctx.rng, scale=0.6)
+        return Case(model, [normal_inputs(ctx, 2, 30, 41, 3)], fmt,
+                    "functional segmentation on images of any size: Resizing(24, 32) -> Conv2D(6, 3, strides 2, same, relu) "
+                    "-> Conv2D(8, 3, strides 2, same, relu) -> UpSampling2D(4, bilinear) -> Conv2D(4, 1, softmax); batch 2 "
+                    "of 30 x 41 x 3.",
+                    covers=["resizing", "upsampling2d_bilinear", "dynamic_spatial"])
+
+    R("segmentation_upsampling_func_keras", segmentation_upsampling, fmt="keras")
+
     def unet3d(ctx, fmt):
         """A small 3-D U-Net (volumetric segmentation): Conv3D and MaxPooling3D down, Conv3DTranspose up, a skip
         connection, a per-voxel softmax; heads with other transposed-convolution options."""

@@ -1523,6 +1523,71 @@ def _(name):
                output_names=["y0", "y1", "y2"])
 
 
+class InterpolateHeads(torch.nn.Module):
+    """torch's interpolate in its modes: a decoder-style upsampling after a convolution, and heads on the input."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3, stride=2, padding=1)
+        self.up = torch.nn.Upsample(scale_factor=2, mode="bilinear", align_corners=False)
+
+    def forward(self, x):
+        f = torch.nn.functional.interpolate
+        return (self.up(torch.relu(self.conv(x))),
+                f(x, scale_factor=2, mode="nearest"),
+                f(x, scale_factor=(1.5, 0.5), mode="bilinear", align_corners=False),
+                f(x, scale_factor=2, mode="bilinear", align_corners=True),
+                f(x, scale_factor=(2, 3), mode="bicubic", align_corners=False),
+                f(x, size=(5, 4), mode="nearest"))
+
+
+@case("torch_interpolate_heads_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 6, 7)).astype(np.float32)
+    outs = [f"y{i}" for i in range(6)]
+    torch_case(name, InterpolateHeads(), x, 13, "torch on one [2, 3, 6, 7] input: Conv2d(3, 4, 3, stride 2, padding 1) -> ReLU "
+               "-> Upsample(scale_factor 2, bilinear); heads interpolate(scale_factor 2, nearest), (scale_factor (1.5, 0.5), "
+               "bilinear), (scale_factor 2, bilinear, align_corners), (scale_factor (2, 3), bicubic), (size (5, 4), nearest)",
+               ["resize", "conv2d"], None, output_names=outs)
+
+
+@case("resize_modes_op13")
+def _(name):
+    r = rng(name)
+
+    def resize(out, mode, scales=None, sizes=None, **attrs):
+        inputs = ["x", "", "scales_" + out if scales is not None else "", "sizes_" + out if sizes is not None else ""]
+        return helper.make_node("Resize", inputs, [out], mode=mode, **attrs)
+
+    heads = [("half_linear", "linear", [1, 1, 2.0, 1.5], None, {}),
+             ("half_linear_down", "linear", None, [2, 3, 3, 4], {}),
+             ("tf_nn_ceil", "nearest", [1, 1, 1.7, 2.3], None,
+              {"coordinate_transformation_mode": "tf_half_pixel_for_nn", "nearest_mode": "ceil"}),
+             ("prefer_ceil", "nearest", None, [2, 3, 9, 5], {"nearest_mode": "round_prefer_ceil"}),
+             ("prefer_floor_half", "nearest", [1, 1, 3.0, 2.0], None, {}),
+             ("asymmetric_floor", "nearest", [1, 1, 0.5, 2.5], None,
+              {"coordinate_transformation_mode": "asymmetric", "nearest_mode": "floor"}),
+             ("cubic_exclude", "cubic", [1, 1, 1.5, 2.0], None, {"exclude_outside": 1, "cubic_coeff_a": -0.5}),
+             ("cubic_half", "cubic", None, [2, 3, 4, 11], {}),
+             ("align_linear", "linear", None, [2, 3, 1, 8], {"coordinate_transformation_mode": "align_corners"}),
+             ("pytorch_one", "linear", None, [2, 3, 1, 3], {"coordinate_transformation_mode": "pytorch_half_pixel"})]
+    inits, nodes = [], []
+    for out, mode, scales, sizes, attrs in heads:
+        if scales is not None:
+            inits.append(numpy_helper.from_array(np.array(scales, np.float32), "scales_" + out))
+        if sizes is not None:
+            inits.append(numpy_helper.from_array(np.array(sizes, np.int64), "sizes_" + out))
+        nodes.append(resize(out, mode, scales, sizes, **attrs))
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 6, 7]}, inits)
+    x = r.standard_normal((2, 3, 6, 7)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "Resize of a [2, 3, 6, 7] input in each mode and coordinate mapping: linear "
+          "half_pixel up by scales and down by sizes; nearest with tf_half_pixel_for_nn and ceil, round_prefer_ceil, "
+          "round_prefer_floor on exact halves, asymmetric with floor (rows halved); cubic with exclude_outside and "
+          "coefficient -0.5, and with the defaults; linear align_corners to one row; pytorch_half_pixel to one row",
+          ["resize"])
+
+
 class ConvTranspose3dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -326,15 +326,15 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().contains("layer 'conv_1' (Conv2D): strides=[2, 1] together with dilation_rate=[2, 1] is not"
                 + " supported (Keras refuses it too)"), e.getMessage());
         Path padded = TestData.root().resolve("cases").resolve("pad_crop_upsample2d_func_keras").resolve("model.keras");
-        byte[] bilinear = editedArchive(padded, m -> {
-            ((ObjectNode) layer(m, "UpSampling2D").get("config")).put("interpolation", "bilinear");
+        byte[] lanczos = editedArchive(padded, m -> {
+            ((ObjectNode) layer(m, "UpSampling2D").get("config")).put("interpolation", "lanczos3");
             ((ObjectNode) layer(m, "ZeroPadding2D").get("config")).set("padding",
                     JSON.createArrayNode().add(1).add(2).add(3));
         });
-        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(bilinear, "edited.keras"));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(lanczos, "edited.keras"));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("(UpSampling2D): option interpolation='bilinear' is not supported (only nearest)"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("(UpSampling2D): option interpolation='lanczos3' is not supported (bilinear, nearest"
+                + " or bicubic)"), e.getMessage());
         assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, 2 ints or 2 pairs of"
                 + " non-negative ints"), e.getMessage());
         Path transposed = TestData.root().resolve("cases").resolve("conv_transpose_func_keras").resolve("model.keras");

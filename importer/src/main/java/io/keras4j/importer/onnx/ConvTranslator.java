@@ -6,6 +6,7 @@ import io.keras4j.runtime.ops.Conv2D;
 import io.keras4j.runtime.ops.Conv3D;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -121,11 +122,14 @@ final class ConvTranslator implements OpTranslator {
      * {@code [batch, rows, cols, channels]}), between two Transposes of the node.
      */
     static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op) {
-        channelsLast(node, b, op, node.input(0), node.output(0));
+        channelsLast(node, b, op, node.input(0), node.output(0), List.of());
     }
 
-    /** As {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op)}, from value {@code in} to value {@code out}. */
-    static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op, String in, String out) {
+    /**
+     * As {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op)}, from value {@code in} to value {@code out}, the op taking
+     * the {@code extra} values after it.
+     */
+    static void channelsLast(OnnxNode node, OnnxGraphBuilder b, Op op, String in, String out, List<String> extra) {
         int rank = b.shape(in).length;
         int[] toLast = new int[rank];
         int[] back = new int[rank];
@@ -136,7 +140,9 @@ final class ConvTranslator implements OpTranslator {
         String channelsLast = b.fresh(node, "channels_last");
         String computed = b.fresh(node, "convolved");
         b.emit(node, new Transpose("Transpose", toLast), List.of(in), List.of(channelsLast), DataTypes.FLOAT);
-        b.emit(node, op, List.of(channelsLast), List.of(computed), DataTypes.FLOAT);
+        List<String> inputs = new ArrayList<>(List.of(channelsLast));
+        inputs.addAll(extra);
+        b.emit(node, op, inputs, List.of(computed), DataTypes.FLOAT);
         b.emit(node, new Transpose("Transpose", back), List.of(computed), List.of(out), DataTypes.FLOAT);
     }
 

@@ -87,7 +87,7 @@ final class PoolTranslator implements OpTranslator {
         String row = b.fresh(node, "as_row");
         String pooled = b.fresh(node, "pooled_row");
         b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
-        ConvTranslator.channelsLast(node, b, op, row, pooled);
+        ConvTranslator.channelsLast(node, b, op, row, pooled, List.of());
         b.emit(node, new Squeeze(new long[] {2}), List.of(pooled), List.of(node.output(0)), DataTypes.FLOAT);
     }
 

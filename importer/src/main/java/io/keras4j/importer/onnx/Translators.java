@@ -107,6 +107,8 @@ final class Translators {
             Map.entry("Range", new RangeTranslator()),
             Map.entry("Trilu", new TriluTranslator()),
             Map.entry("Tile", new TileTranslator()),
+            Map.entry("Resize", new ResizeTranslator(false)),
+            Map.entry("Upsample", new ResizeTranslator(true)),
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumSumTranslator()),

@@ -1,0 +1,52 @@
+package io.keras4j.importer.keras.layers;
+
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.ops.Resize;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Keras Resizing: images resized to {@code height} x {@code width} as TensorFlow's {@code tf.image.resize} does
+ * (runtime op {@link Resize}, half-pixel centres), {@code interpolation} bilinear, nearest or bicubic, {@code data_format}
+ * (channels_first between two Transposes). {@code crop_to_aspect_ratio}, {@code pad_to_aspect_ratio} and
+ * {@code antialias} are refused; {@code fill_mode} and {@code fill_value} only act with padding. Drops the mask.
+ */
+final class ResizingTranslator implements LayerTranslator {
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        int height = config.positiveInt("height");
+        int width = config.positiveInt("width");
+        Resize.Mode mode = mode(config, config.string("bilinear", "interpolation"));
+        config.require("crop_to_aspect_ratio", false, "only a plain resize");
+        config.require("pad_to_aspect_ratio", false, "only a plain resize");
+        config.require("antialias", false, "TensorFlow's antialiased kernels");
+        config.ignore("fill_mode", "fill_value");
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
+        KTensor x = GeneralConfig.single(config, t, 4);
+        if (x == null || mode == null) {
+            return List.of(t.unavailable());
+        }
+        return ConvTranslator.channelsLast(t, x, channelsFirst, 2, tensorflow(mode, new int[] {height, width}, null));
+    }
+
+    /** The mode of a Keras interpolation (bilinear, nearest or bicubic), or null after a problem. */
+    static Resize.Mode mode(LayerConfig config, String interpolation) {
+        switch (interpolation.toLowerCase(Locale.ROOT)) {
+            case "bilinear":
+                return Resize.Mode.LINEAR;
+            case "bicubic":
+                return Resize.Mode.CUBIC;
+            case "nearest":
+                return Resize.Mode.NEAREST;
+            default:
+                config.problem("option interpolation='" + interpolation + "' is not supported (bilinear, nearest or bicubic)");
+                return null;
+        }
+    }
+
+    /** A resize as TensorFlow's {@code tf.image.resize} computes it, to {@code sizes} or by {@code scales}. */
+    static Resize tensorflow(Resize.Mode mode, int[] sizes, float[] scales) {
+        return new Resize(mode, Resize.Coordinates.TENSORFLOW, Resize.Rounding.FLOOR, -0.5f, true, sizes, scales);
+    }
+}

@@ -1,0 +1,154 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.Resize;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]}, as
+ * torch's {@code interpolate} and {@code Upsample} export them, run channels last as a {@link Resize}: constant scales
+ * {@code [1, 1, rows, cols]}, or sizes (the batch and channels unchanged), constant or computed at run time (as torch
+ * exports {@code interpolate(size=...)} with a dynamic batch); {@code mode} nearest, linear or cubic;
+ * {@code coordinate_transformation_mode} half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn;
+ * {@code nearest_mode}, {@code cubic_coeff_a}, {@code exclude_outside}. tf_crop_and_resize, antialias, and
+ * keep_aspect_ratio_policy other than stretch are refused. Upsample is Resize with asymmetric coordinates and floor
+ * rounding.
+ */
+final class ResizeTranslator implements OpTranslator {
+    private final boolean upsample;
+
+    /** @param upsample the node is the older Upsample (scales as input 1, or as an attribute before opset 9) */
+    ResizeTranslator(boolean upsample) {
+        this.upsample = upsample;
+    }
+
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        int[] shape = b.shape(node.input(0));
+        if (shape.length != 4) {
+            node.problem("only images [batch, channels, rows, cols] are resized, got an input of rank " + shape.length);
+            return;
+        }
+        Resize.Mode mode = mode(node);
+        Resize.Coordinates coordinates = upsample ? Resize.Coordinates.ASYMMETRIC : coordinates(node);
+        Resize.Rounding rounding = upsample ? Resize.Rounding.FLOOR : rounding(node);
+        boolean refused = mode == null || coordinates == null || rounding == null;
+        if (node.intAttr("antialias", 0) != 0) {
+            node.problem("antialias=" + node.intAttr("antialias", 0) + " is not supported (only 0)");
+            refused = true;
+        }
+        String policy = node.stringAttr("keep_aspect_ratio_policy", "stretch");
+        if (!policy.equals("stretch")) {
+            node.problem("keep_aspect_ratio_policy " + policy + " is not supported (only stretch)");
+            refused = true;
+        }
+        if (node.intsAttr("axes") != null) {
+            node.problem("axes " + Arrays.toString(node.intsAttr("axes")) + " are not supported (the sizes or scales of all"
+                    + " four axes instead)");
+            refused = true;
+        }
+        float[] scales = null;
+        int[] sizes = null;
+        String runTime = null;
+        int scalesInput = upsample ? 1 : b.opset() < 11 ? 1 : 2;
+        if (upsample && node.floatsAttr("scales") != null) {
+            scales = spatialScales(node, node.floatsAttr("scales"));
+        } else if (!node.input(scalesInput).isEmpty() && (upsample || node.input(3).isEmpty())) {
+            OnnxTensor t = Args.constant(node, b, scalesInput, "scales");
+            scales = t == null ? null : spatialScales(node, t.floats());
+        } else if (!upsample && b.opset() >= 11 && !node.input(3).isEmpty()) {
+            OnnxTensor t = b.constant(node.input(3));
+            if (t == null) {
+                runTime = node.input(3);
+            } else {
+                long[] given = Args.ints(node, t, "sizes");
+                sizes = given == null ? null : spatialSizes(node, given, shape);
+            }
+        } else {
+            node.problem("needs constant scales or sizes");
+        }
+        if (refused || scales == null && sizes == null && runTime == null) {
+            return;
+        }
+        float cubicA = node.floatAttr("cubic_coeff_a", -0.75f);
+        boolean exclude = node.intAttr("exclude_outside", 0) != 0;
+        Resize op;
+        try {
+            op = new Resize(mode, coordinates, rounding, cubicA, exclude, sizes, scales);
+        } catch (IllegalArgumentException e) {
+            node.problem(e.getMessage());
+            return;
+        }
+        ConvTranslator.channelsLast(node, b, op, node.input(0), node.output(0), runTime == null ? List.of() : List.of(runTime));
+    }
+
+    private static Resize.Mode mode(OnnxNode node) {
+        String mode = node.stringAttr("mode", "nearest").toLowerCase(Locale.ROOT);
+        switch (mode) {
+            case "nearest":
+                return Resize.Mode.NEAREST;
+            case "linear":
+            case "bilinear":
+                return Resize.Mode.LINEAR;
+            case "cubic":
+                return Resize.Mode.CUBIC;
+            default:
+                node.problem("mode " + mode + " is not supported (nearest, linear or cubic)");
+                return null;
+        }
+    }
+
+    private static Resize.Coordinates coordinates(OnnxNode node) {
+        String name = node.stringAttr("coordinate_transformation_mode", "half_pixel");
+        switch (name) {
+            case "half_pixel":
+                return Resize.Coordinates.HALF_PIXEL;
+            case "pytorch_half_pixel":
+                return Resize.Coordinates.PYTORCH_HALF_PIXEL;
+            case "align_corners":
+                return Resize.Coordinates.ALIGN_CORNERS;
+            case "asymmetric":
+                return Resize.Coordinates.ASYMMETRIC;
+            case "tf_half_pixel_for_nn":
+                return Resize.Coordinates.TF_HALF_PIXEL_FOR_NN;
+            default:
+                node.problem("coordinate_transformation_mode " + name + " is not supported (half_pixel, pytorch_half_pixel,"
+                        + " align_corners, asymmetric or tf_half_pixel_for_nn)");
+                return null;
+        }
+    }
+
+    private static Resize.Rounding rounding(OnnxNode node) {
+        String name = node.stringAttr("nearest_mode", "round_prefer_floor");
+        try {
+            return Resize.Rounding.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            node.problem("nearest_mode " + name + " is not supported (round_prefer_floor, round_prefer_ceil, floor or ceil)");
+            return null;
+        }
+    }
+
+    /** The rows' and columns' scales of four, the batch's and channels' 1; null after a problem. */
+    private static float[] spatialScales(OnnxNode node, float[] scales) {
+        if (scales.length != 4 || scales[0] != 1 || scales[1] != 1 || !(scales[2] > 0) || !(scales[3] > 0)) {
+            node.problem("scales " + Arrays.toString(scales) + " must be [1, 1, rows, cols] with positive factors");
+            return null;
+        }
+        return new float[] {scales[2], scales[3]};
+    }
+
+    /** The rows' and columns' sizes of four, the batch's and channels' those of the input; null after a problem. */
+    private static int[] spatialSizes(OnnxNode node, long[] sizes, int[] shape) {
+        boolean fits = sizes.length == 4 && sizes[2] > 0 && sizes[3] > 0 && sizes[2] <= 1 << 24 && sizes[3] <= 1 << 24;
+        for (int d = 0; fits && d < 2; d++) {
+            fits = shape[d] < 0 || sizes[d] == shape[d];
+        }
+        if (!fits) {
+            node.problem("sizes " + Arrays.toString(sizes) + " must be [batch, channels, rows, cols] with the input's batch"
+                    + " and channels " + Arrays.toString(shape) + " and positive rows and cols of at most 2^24");
+            return null;
+        }
+        return new int[] {(int) sizes[2], (int) sizes[3]};
+    }
+}

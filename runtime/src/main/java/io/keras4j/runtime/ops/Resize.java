@@ -1,0 +1,283 @@
+package io.keras4j.runtime.ops;
+
+import io.keras4j.runtime.Shapes;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Resizing of images {@code [batch, rows, cols, channels]}, channels last, to fixed {@code sizes}, by {@code scales} (an
+ * axis of n positions gives {@code floor(n·scale)}), or to the sizes a second input gives at run time
+ * ({@code [batch, channels, rows, cols]}, ONNX's order), as Keras' Resizing and UpSampling2D (TensorFlow's
+ * {@code tf.image.resize}) and ONNX Resize compute it. Each output position {@code o} of an axis maps to a source
+ * coordinate {@code x} by {@code coordinates}; then NEAREST takes the input position {@code x} rounds to, LINEAR weighs the
+ * two around it, CUBIC the four around it (Keys' cubic with coefficient {@code cubicA}; {@code excludeOutside} gives
+ * positions outside the input no weight and renormalizes the rest, else they read the nearest edge). Positions are clamped
+ * to the input. {@link Coordinates#TENSORFLOW} is TensorFlow's half-pixel mapping with its own arithmetic: scale
+ * {@code in/out}, {@code x = (o + 0.5)·scale - 0.5} ({@code (o + 0.5)·scale}, floored, for nearest), and cubic weights
+ * read from TensorFlow's table of 1024 steps with coefficient -0.5, outside positions excluded.
+ */
+public final class Resize implements Op {
+    /** How a value is read around its source coordinate. */
+    public enum Mode { NEAREST, LINEAR, CUBIC }
+
+    /** How an output position maps to a source coordinate (ONNX's coordinate_transformation_mode, and TensorFlow's). */
+    public enum Coordinates { HALF_PIXEL, PYTORCH_HALF_PIXEL, ALIGN_CORNERS, ASYMMETRIC, TF_HALF_PIXEL_FOR_NN, TENSORFLOW }
+
+    /** How NEAREST rounds a source coordinate (ONNX's nearest_mode). */
+    public enum Rounding { ROUND_PREFER_FLOOR, ROUND_PREFER_CEIL, FLOOR, CEIL }
+
+    /** The positions of TensorFlow's cubic weight table. */
+    private static final int TABLE = 1024;
+    /** TensorFlow's Keys cubic weights (coefficient -0.5) at {@code i/TABLE} and {@code i/TABLE + 1}, interleaved. */
+    private static final float[] TF_CUBIC = tfCubicTable();
+    /** The largest axis a Resize reads or writes. */
+    private static final int MAX_AXIS = 1 << 24;
+
+    private final Mode mode;
+    private final Coordinates coordinates;
+    private final Rounding rounding;
+    private final float cubicA;
+    private final boolean excludeOutside;
+    private final int[] sizes;
+    private final float[] scales;
+
+    /**
+     * @param sizes  the output rows and columns, or null
+     * @param scales the factor of rows and of columns, or null (with {@code sizes} null too, the sizes come from a second
+     *               input)
+     */
+    public Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
+                  float[] scales) {
+        if (sizes != null && scales != null || sizes != null && (sizes.length != 2 || Arrays.stream(sizes).anyMatch(
+                s -> s <= 0 || s > MAX_AXIS)) || scales != null && (scales.length != 2 || !(scales[0] > 0 && scales[1] > 0
+                && scales[0] < MAX_AXIS && scales[1] < MAX_AXIS)) || !Float.isFinite(cubicA)) {
+            throw new IllegalArgumentException("invalid Resize: sizes " + Arrays.toString(sizes) + ", scales "
+                    + Arrays.toString(scales) + ", cubic coefficient " + cubicA);
+        }
+        this.mode = mode;
+        this.coordinates = coordinates;
+        this.rounding = rounding;
+        this.cubicA = cubicA;
+        this.excludeOutside = excludeOutside;
+        this.sizes = sizes == null ? null : sizes.clone();
+        this.scales = scales == null ? null : scales.clone();
+    }
+
+    @Override
+    public String type() {
+        return "Resize";
+    }
+
+    @Override
+    public OpSpec spec() {
+        OpSpec.Builder s = OpSpec.builder(type()).attr("mode", mode.name()).attr("coordinates", coordinates.name())
+                .attr("rounding", rounding.name()).attr("cubic_a", cubicA).attr("exclude_outside", excludeOutside);
+        if (sizes != null) {
+            s.attr("sizes", sizes);
+        } else if (scales != null) {
+            s.attr("scale_rows", scales[0]).attr("scale_cols", scales[1]);
+        }
+        return s.build();
+    }
+
+    /** Rebuilds the op from its {@link #spec()}. */
+    public static Resize fromSpec(OpSpec s) {
+        return new Resize(s.enumAttr("mode", Mode.class), s.enumAttr("coordinates", Coordinates.class),
+                s.enumAttr("rounding", Rounding.class), (float) s.doubleAttr("cubic_a"), s.boolAttr("exclude_outside"),
+                s.has("sizes") ? s.intsAttr("sizes") : null, !s.has("scale_rows") ? null
+                        : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")});
+    }
+
+    /** Output positions along {@code axis} for {@code in} input positions; from {@code given} sizes when read at run time. */
+    private int outSize(int axis, int in, float[] given) {
+        if (sizes != null) {
+            return sizes[axis];
+        }
+        if (scales == null) {
+            return given == null ? -1 : (int) given[2 + axis];
+        }
+        return in < 0 ? -1 : (int) Math.min(Math.floor((double) in * scales[axis]), Integer.MAX_VALUE);
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in) {
+        return outputShapes(in, null);
+    }
+
+    /** With the sizes read at run time, the rows and columns their last two values give (unknown until they are known). */
+    @Override
+    public int[][] outputShapes(int[][] in, float[][] values) {
+        boolean read = sizes == null && scales == null;
+        if (read && (in.length != 2 || in[1].length != 1 || in[1][0] != 4)) {
+            throw new IllegalArgumentException("Resize takes an image and its sizes [batch, channels, rows, cols], got "
+                    + Arrays.deepToString(in));
+        }
+        int[] x = read ? in[0] : Inputs.single(in, type());
+        Inputs.rank(x, 4, "input");
+        float[] given = read && values != null ? values[1] : null;
+        for (int d = 0; given != null && d < 4; d++) {
+            int want = d == 0 ? x[0] : d == 1 ? x[3] : -1;
+            if (given[d] != Math.rint(given[d]) || given[d] < 1 || given[d] > MAX_AXIS || want >= 0 && given[d] != want) {
+                throw new IllegalArgumentException("sizes " + Arrays.toString(given) + " must be the input's batch and "
+                        + "channels (input " + Shapes.toString(x) + ", channels last) and whole rows and columns from 1 to 2^24");
+            }
+        }
+        int rows = outSize(0, x[1], given);
+        int cols = outSize(1, x[2], given);
+        if (x[1] == 0 || x[2] == 0 || rows == 0 || cols == 0 || x[1] > MAX_AXIS || x[2] > MAX_AXIS || rows > MAX_AXIS
+                || cols > MAX_AXIS) {
+            throw new IllegalArgumentException("Resize of " + x[1] + " x " + x[2] + " positions to " + rows + " x " + cols
+                    + " (each at least 1 and at most 2^24)");
+        }
+        return new int[][] {{x[0], rows, cols, x[3]}};
+    }
+
+    @Override
+    public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        int[] s = inputShapes[0];
+        int rows = s[1];
+        int cols = s[2];
+        int channels = s[3];
+        float[] given = inputs.length > 1 ? inputs[1] : null;
+        int outRows = outSize(0, rows, given);
+        int outCols = outSize(1, cols, given);
+        int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
+        float[] x = inputs[0];
+        float[] y = outputs[0];
+        int yRow = 0;
+        for (int b = 0; b < s[0]; b++) {
+            for (int or = 0; or < outRows; or++) {
+                for (int oc = 0; oc < outCols; oc++, yRow += channels) {
+                    Arrays.fill(y, yRow, yRow + channels, 0f);
+                    for (int i = 0; i < taps; i++) {
+                        long rowTap = tap(0, or, i, rows, outRows);
+                        float wr = Float.intBitsToFloat((int) rowTap);
+                        if (wr == 0) {
+                            continue;
+                        }
+                        for (int j = 0; j < taps; j++) {
+                            long colTap = tap(1, oc, j, cols, outCols);
+                            float w = wr * Float.intBitsToFloat((int) colTap);
+                            if (w == 0) {
+                                continue;
+                            }
+                            int xRow = ((b * rows + (int) (rowTap >>> 32)) * cols + (int) (colTap >>> 32)) * channels;
+                            for (int ch = 0; ch < channels; ch++) {
+                                y[yRow + ch] += w * x[xRow + ch];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Tap {@code k} of output position {@code o} along {@code axis} ({@code in} input and {@code out} output positions):
+     * the input position it reads in the high 32 bits, its weight's float bits in the low 32.
+     */
+    private long tap(int axis, int o, int k, int in, int out) {
+        float scale = scales == null || coordinates == Coordinates.TENSORFLOW ? (float) out / in : scales[axis];
+        float x = source(o, in, out, scale);
+        if (mode == Mode.NEAREST) {
+            return packed(clamp(nearest(x), in), 1);
+        }
+        int lower = (int) Math.floor(x);
+        if (mode == Mode.LINEAR) {
+            // TensorFlow weighs the clamped positions by x's distance from its floor; ONNX Runtime clamps x first
+            float t = coordinates == Coordinates.TENSORFLOW ? x - lower : Math.max(0, Math.min(x, in - 1)) - clamp(lower, in);
+            return packed(clamp(lower + k, in), k == 0 ? 1 - t : t);
+        }
+        float t = x - lower;
+        boolean exclude = excludeOutside || coordinates == Coordinates.TENSORFLOW;
+        float sum = 0;
+        float weight = 0;
+        for (int q = 0; q < 4; q++) {
+            int position = lower - 1 + q;
+            float w = exclude && (position < 0 || position >= in) ? 0 : cubicWeight(t, q);
+            sum += w;
+            if (q == k) {
+                weight = w;
+            }
+        }
+        return packed(clamp(lower - 1 + k, in), exclude ? weight / sum : weight);
+    }
+
+    private static long packed(int position, float weight) {
+        return (long) position << 32 | Float.floatToRawIntBits(weight) & 0xffffffffL;
+    }
+
+    /** The cubic weight of tap {@code q} (0 to 3, from the position before the floor) at {@code t} past the floor. */
+    private float cubicWeight(float t, int q) {
+        if (coordinates == Coordinates.TENSORFLOW) {
+            int offset = (int) Math.rint(t * TABLE);
+            return TF_CUBIC[q == 0 ? offset * 2 + 1 : q == 1 ? offset * 2 : q == 2 ? (TABLE - offset) * 2 : (TABLE - offset) * 2 + 1];
+        }
+        return keys(Math.abs(t - (q - 1)), cubicA);
+    }
+
+    /** The source coordinate of output position {@code o}. */
+    private float source(int o, int in, int out, float scale) {
+        switch (coordinates) {
+            case TENSORFLOW:
+                float tfScale = (float) in / out;
+                return mode == Mode.NEAREST ? (o + 0.5f) * tfScale : (o + 0.5f) * tfScale - 0.5f;
+            case PYTORCH_HALF_PIXEL:
+                return out > 1 ? (o + 0.5f) / scale - 0.5f : 0f;
+            case ALIGN_CORNERS:
+                return out == 1 ? 0f : (float) o * (in - 1) / (out - 1);
+            case ASYMMETRIC:
+                return o / scale;
+            case TF_HALF_PIXEL_FOR_NN:
+                return (o + 0.5f) / scale;
+            default:
+                return (o + 0.5f) / scale - 0.5f;
+        }
+    }
+
+    private float nearest(float x) {
+        if (coordinates == Coordinates.TENSORFLOW) {
+            return (float) Math.floor(x);
+        }
+        switch (rounding) {
+            case FLOOR:
+                return (float) Math.floor(x);
+            case CEIL:
+                return (float) Math.ceil(x);
+            case ROUND_PREFER_CEIL:
+                return (float) Math.floor(x + 0.5f);
+            default:
+                return x == Math.floor(x) + 0.5f ? (float) Math.floor(x) : (float) Math.round(x);
+        }
+    }
+
+    private static int clamp(float position, int in) {
+        return (int) Math.max(0, Math.min(position, in - 1));
+    }
+
+    /** Keys' cubic convolution weight at distance {@code d} with coefficient {@code a}. */
+    private static float keys(float d, float a) {
+        if (d <= 1) {
+            return ((a + 2) * d - (a + 3)) * d * d + 1;
+        }
+        return d < 2 ? ((a * d - 5 * a) * d + 8 * a) * d - 4 * a : 0;
+    }
+
+    private static float[] tfCubicTable() {
+        float[] table = new float[(TABLE + 1) * 2];
+        float a = -0.5f;
+        for (int i = 0; i <= TABLE; i++) {
+            float x = i * 1.0f / TABLE;
+            table[i * 2] = ((a + 2) * x - (a + 3)) * x * x + 1;
+            x += 1.0f;
+            table[i * 2 + 1] = ((a * x - 5 * a) * x + 8 * a) * x - 4 * a;
+        }
+        return table;
+    }
+
+    @Override
+    public String toString() {
+        return "Resize(" + mode.name().toLowerCase(Locale.ROOT) + ", " + coordinates.name().toLowerCase(Locale.ROOT) + ", "
+                + (sizes != null ? "to " + Arrays.toString(sizes) : "by " + Arrays.toString(scales)) + ")";
+    }
+}
