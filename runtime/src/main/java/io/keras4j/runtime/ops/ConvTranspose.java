@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.math.MatMul;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,8 @@ import java.util.Arrays;
  * {@code p·strides + tap·dilations - crop}, with {@code crop = span - 1 - padBefore}; {@code pads} (each axis' leading
  * padding, then each axis' trailing one) are the paddings of the equivalent convolution over the input dilated by the
  * strides, so an axis of n positions gives {@code (n - 1)·stride + 1 + padBefore + padAfter - span + 1}. Then the bias and
- * the activation.
+ * the activation. Up to {@link Patches#CHUNK} input positions at a time are multiplied with the whole kernel at once
+ * ({@link MatMul#multiply}) and their products added where they land.
  */
 public final class ConvTranspose implements Op {
     private final int inChannels;
@@ -19,7 +21,8 @@ public final class ConvTranspose implements Op {
     private final int[] strides;
     private final int[] dilations;
     private final int[] pads;
-    private final float[] kernel;
+    /** The kernel as the matrix {@code [inChannels][taps·filters]} that {@link MatMul#multiply} reads. */
+    private final float[] packed;
     private final float[] bias;
     private final Activation activation;
     /** Kernel sizes, strides, dilations and leading and trailing pads over three axes (two axes lead with a unit one). */
@@ -66,7 +69,6 @@ public final class ConvTranspose implements Op {
         this.strides = strides.clone();
         this.dilations = dilations.clone();
         this.pads = pads.clone();
-        this.kernel = kernel;
         this.bias = bias;
         this.activation = activation;
         this.taps = WindowAxis.asThree(kernelSize, 0, axes, 1);
@@ -74,6 +76,7 @@ public final class ConvTranspose implements Op {
         this.dilation = WindowAxis.asThree(dilations, 0, axes, 1);
         this.padBegin = WindowAxis.asThree(pads, 0, axes, 0);
         this.padEnd = WindowAxis.asThree(pads, axes, axes, 0);
+        this.packed = MatMul.pack(byChannel(kernel, taps(), filters, inChannels), inChannels, taps() * filters);
     }
 
     @Override
@@ -88,7 +91,7 @@ public final class ConvTranspose implements Op {
         shape[kernelSize.length + 1] = inChannels;
         return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
                 .attr("strides", strides).attr("dilations", dilations).attr("pads", pads).attr("activation", activation)
-                .weight("kernel", kernel, shape).weight("bias", bias, filters).build();
+                .weight("kernel", kernel(), shape).weight("bias", bias, filters).build();
     }
 
     /** Rebuilds the op from its {@link #spec()} (type Conv2DTranspose or Conv3DTranspose). */
@@ -99,6 +102,33 @@ public final class ConvTranspose implements Op {
         }
         return new ConvTranspose(s.intAttr("in_channels"), s.intAttr("filters"), kernelSize, s.intsAttr("strides"),
                 s.intsAttr("dilations"), s.intsAttr("pads"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+    }
+
+    private int taps() {
+        return taps[0] * taps[1] * taps[2];
+    }
+
+    /** {@code [taps][filters][channels]} (the Keras layout) as {@code [channels][taps·filters]}, or back with the roles swapped. */
+    private static float[] byChannel(float[] w, int taps, int filters, int channels) {
+        float[] t = new float[w.length];
+        for (int j = 0; j < taps * filters; j++) {
+            for (int c = 0; c < channels; c++) {
+                t[c * taps * filters + j] = w[j * channels + c];
+            }
+        }
+        return t;
+    }
+
+    /** The kernel {@code [kernel sizes...][filters][inChannels]} (a copy: it is held packed by channel). */
+    private float[] kernel() {
+        float[] byChannel = MatMul.unpack(packed, inChannels, taps() * filters);
+        float[] w = new float[byChannel.length];
+        for (int j = 0; j < taps() * filters; j++) {
+            for (int c = 0; c < inChannels; c++) {
+                w[j * inChannels + c] = byChannel[c * taps() * filters + j];
+            }
+        }
+        return w;
     }
 
     private int size(int[] x, int a) {
@@ -133,12 +163,19 @@ public final class ConvTranspose implements Op {
         return new int[][] {y};
     }
 
+    /** Input positions multiplied at once, and the floats of their products. */
+    private int chunk() {
+        return Patches.chunk((long) taps() * filters);
+    }
+
     @Override
     public int scratchSize(int[][] in) {
         int[] x = in[0];
-        return activation.outputWidth(filters) == filters ? 0
-                : Shapes.checkedScratch((long) x[0] * outSize(0, size(x, 0)) * outSize(1, size(x, 1)) * outSize(2, size(x, 2))
-                        * filters);
+        long positions = (long) size(x, 0) * size(x, 1) * size(x, 2);
+        long products = Math.min(positions, chunk()) * taps() * filters;
+        long activated = activation.outputWidth(filters) == filters ? 0
+                : (long) x[0] * outSize(0, size(x, 0)) * outSize(1, size(x, 1)) * outSize(2, size(x, 2)) * filters;
+        return Shapes.checkedScratch(products + activated);
     }
 
     @Override
@@ -150,54 +187,60 @@ public final class ConvTranspose implements Op {
         int outDepth = (int) outSize(0, depth);
         int outRows = (int) outSize(1, rows);
         int outCols = (int) outSize(2, cols);
-        int cropDepth = span(0) - 1 - padBegin[0];
-        int cropRows = span(1) - 1 - padBegin[1];
-        int cropCols = span(2) - 1 - padBegin[2];
-        float[] x = inputs[0];
-        float[] y = activation.outputWidth(filters) == filters ? outputs[0] : scratch;
-        int row = 0;
+        int positions = depth * rows * cols;
+        int outPositions = outDepth * outRows * outCols;
+        int n = taps() * filters;
+        int chunk = chunk();
+        int products = (int) Math.min((long) positions, chunk) * n; // fits: the planner sized the scratch by scratchSize
+        boolean activated = activation.outputWidth(filters) == filters;
+        float[] y = activated ? outputs[0] : scratch;
+        int yBase = activated ? 0 : products;
+        for (int q = 0; q < s[0] * outPositions; q++) {
+            if (bias == null) {
+                Arrays.fill(y, yBase + q * filters, yBase + (q + 1) * filters, 0f);
+            } else {
+                System.arraycopy(bias, 0, y, yBase + q * filters, filters);
+            }
+        }
         for (int b = 0; b < s[0]; b++) {
-            for (int od = 0; od < outDepth; od++) {
-                for (int or = 0; or < outRows; or++) {
-                    for (int oc = 0; oc < outCols; oc++, row += filters) {
-                        for (int f = 0; f < filters; f++) {
-                            double acc = bias == null ? 0 : bias[f];
-                            for (int i = 0; i < taps[0]; i++) {
-                                int d = od + cropDepth - i * dilation[0];
-                                if (d < 0 || d % step[0] != 0 || d / step[0] >= depth) {
-                                    continue;
-                                }
-                                for (int j = 0; j < taps[1]; j++) {
-                                    int r = or + cropRows - j * dilation[1];
-                                    if (r < 0 || r % step[1] != 0 || r / step[1] >= rows) {
-                                        continue;
-                                    }
-                                    for (int k = 0; k < taps[2]; k++) {
-                                        int c = oc + cropCols - k * dilation[2];
-                                        if (c < 0 || c % step[2] != 0 || c / step[2] >= cols) {
-                                            continue;
-                                        }
-                                        int xRow = (((b * depth + d / step[0]) * rows + r / step[1]) * cols + c / step[2])
-                                                * inChannels;
-                                        int wRow = (((i * taps[1] + j) * taps[2] + k) * filters + f) * inChannels;
-                                        for (int ch = 0; ch < inChannels; ch++) {
-                                            acc += (double) x[xRow + ch] * kernel[wRow + ch];
-                                        }
-                                    }
-                                }
-                            }
-                            y[row + f] = (float) acc;
-                        }
+            for (int p0 = 0; p0 < positions; p0 += chunk) {
+                int m = Math.min(chunk, positions - p0);
+                MatMul.multiply(inputs[0], (b * positions + p0) * inChannels, packed, null, scratch, 0, m, inChannels, n);
+                for (int p = p0; p < p0 + m; p++) {
+                    scatter(scratch, (p - p0) * n, p / (rows * cols), p / cols % rows, p % cols, outDepth, outRows, outCols, y,
+                            yBase + b * outPositions * filters);
+                }
+            }
+        }
+        activation.apply(y, yBase, outputs[0], 0, s[0] * outPositions, filters);
+    }
+
+    /** Adds input position {@code (d, r, c)}'s products with every tap ({@code z[zOff]}) where they land in {@code y}. */
+    private void scatter(float[] z, int zOff, int d, int r, int c, int outDepth, int outRows, int outCols, float[] y, int yOff) {
+        for (int i = 0; i < taps[0]; i++) {
+            int od = d * step[0] + i * dilation[0] - (span(0) - 1 - padBegin[0]);
+            if (od < 0 || od >= outDepth) {
+                continue;
+            }
+            for (int j = 0; j < taps[1]; j++) {
+                int or = r * step[1] + j * dilation[1] - (span(1) - 1 - padBegin[1]);
+                if (or < 0 || or >= outRows) {
+                    continue;
+                }
+                for (int k = 0; k < taps[2]; k++) {
+                    int oc = c * step[2] + k * dilation[2] - (span(2) - 1 - padBegin[2]);
+                    if (oc >= 0 && oc < outCols) {
+                        MatMul.axpy(1f, z, zOff + ((i * taps[1] + j) * taps[2] + k) * filters, y,
+                                yOff + ((od * outRows + or) * outCols + oc) * filters, filters);
                     }
                 }
             }
         }
-        activation.apply(y, 0, outputs[0], 0, s[0] * outDepth * outRows * outCols, filters);
     }
 
     @Override
     public long parameterCount() {
-        return kernel.length + (bias == null ? 0 : bias.length);
+        return (long) taps() * filters * inChannels + (bias == null ? 0 : bias.length);
     }
 
     @Override

@@ -9,8 +9,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conv1D and Conv2D gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product; over more
- * positions than a chunk (the golden cases hold few) they agree with the convolution's sum written out directly.
+ * Conv1D and Conv2D gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product, and
+ * ConvTranspose multiplies chunks of input positions; over more positions than a chunk (the golden cases hold few) they
+ * agree with the convolution's sum written out directly.
  */
 class ConvolutionTest {
     private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
@@ -124,6 +125,67 @@ class ConvolutionTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aLargeStridedDilatedConv3DTransposeIsItsSum() {
+        Random r = new Random(14);
+        int batch = 2, depth = 3, rows = 11, cols = 13, channels = 2, filters = 3;
+        int[] k = {2, 3, 2};
+        int[] strides = {2, 1, 3};
+        int[] dilations = {1, 2, 1};
+        int[] pads = {1, 2, 0, 0, 3, 1};
+        assertTrue(depth * rows * cols > Patches.CHUNK, "the test needs more positions than a chunk");
+        float[] kernel = random(r, k[0] * k[1] * k[2] * filters * channels);
+        float[] bias = random(r, filters);
+        float[] x = random(r, batch * depth * rows * cols * channels);
+        float[] y = run(new ConvTranspose(channels, filters, k, strides, dilations, pads, kernel, bias, LINEAR),
+                new int[] {batch, depth, rows, cols, channels}, x);
+        int[] in = {depth, rows, cols};
+        int[] out = new int[3];
+        int[] crop = new int[3];
+        for (int a = 0; a < 3; a++) {
+            int span = (k[a] - 1) * dilations[a] + 1;
+            out[a] = (in[a] - 1) * strides[a] + 1 + pads[a] + pads[a + 3] - span + 1;
+            crop[a] = span - 1 - pads[a];
+        }
+        double[] want = new double[batch * out[0] * out[1] * out[2] * filters];
+        for (int b = 0; b < batch; b++) {
+            for (int q = 0; q < out[0] * out[1] * out[2]; q++) {
+                for (int f = 0; f < filters; f++) {
+                    want[(b * out[0] * out[1] * out[2] + q) * filters + f] = bias[f];
+                }
+            }
+            for (int d = 0; d < depth; d++) {
+                for (int rr = 0; rr < rows; rr++) {
+                    for (int cc = 0; cc < cols; cc++) {
+                        for (int i = 0; i < k[0]; i++) {
+                            for (int j = 0; j < k[1]; j++) {
+                                for (int l = 0; l < k[2]; l++) {
+                                    int od = d * strides[0] + i * dilations[0] - crop[0];
+                                    int or = rr * strides[1] + j * dilations[1] - crop[1];
+                                    int oc = cc * strides[2] + l * dilations[2] - crop[2];
+                                    if (od < 0 || od >= out[0] || or < 0 || or >= out[1] || oc < 0 || oc >= out[2]) {
+                                        continue;
+                                    }
+                                    for (int f = 0; f < filters; f++) {
+                                        for (int c = 0; c < channels; c++) {
+                                            want[(((b * out[0] + od) * out[1] + or) * out[2] + oc) * filters + f] +=
+                                                    (double) x[(((b * depth + d) * rows + rr) * cols + cc) * channels + c]
+                                                    * kernel[(((i * k[1] + j) * k[2] + l) * filters + f) * channels + c];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(want.length, y.length);
+        for (int q = 0; q < want.length; q++) {
+            assertEquals(want[q], y[q], 1e-4, "output " + q);
         }
     }
 }
