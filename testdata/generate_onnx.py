@@ -1523,6 +1523,24 @@ def _(name):
                output_names=["y0", "y1", "y2"])
 
 
+@case("pool_ceil_mode_edges_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("MaxPool", ["x"], ["max_kernel_past_input"], kernel_shape=[1, 4, 4], strides=[1, 4, 4],
+                              ceil_mode=1),
+             helper.make_node("AveragePool", ["x"], ["avg_valid_ceil"], kernel_shape=[2, 2, 4], strides=[2, 2, 4],
+                              auto_pad="VALID", ceil_mode=1),
+             helper.make_node("MaxPool", ["x"], ["max_depth_one_ceil"], kernel_shape=[2, 2, 2], strides=[2, 2, 2], ceil_mode=1),
+             helper.make_node("AveragePool", ["x"], ["avg_counted_past_input"], kernel_shape=[3, 3, 3], strides=[3, 2, 2],
+                              pads=[1, 0, 1, 1, 0, 1], ceil_mode=1, count_include_pad=1)]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 1, 2, 5]})
+    x = r.standard_normal((2, 3, 1, 2, 5)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "MaxPool and AveragePool with ceil_mode=1 on a [2, 3, 1, 2, 5] input where "
+          "windows are larger than the (padded) input: a 4 x 4 window over 2 x 5 positions, VALID with ceil_mode (a last "
+          "clipped window), 2 x 2 x 2 windows over a depth of 1 (torch's MaxPool3d(2, ceil_mode=True) on one frame), and a "
+          "counted average of 3 x 3 x 3 windows with pads", ["pool3d", "ceil_mode"])
+
+
 class InterpolateHeads(torch.nn.Module):
     """torch's interpolate in its modes: a decoder-style upsampling after a convolution, and heads on the input."""
 

@@ -19,7 +19,9 @@ final class AutoPad {
      * {@code strides}: NOTSET the attribute pads (zeros when absent); VALID none; SAME_UPPER and SAME_LOWER the pads that
      * give {@code ceil(size / stride)} windows, the larger half of each axis' total after it (UPPER) or before it (LOWER).
      * Where a size is unknown, SAME_UPPER is TensorFlow's SAME at run time, and so is SAME_LOWER where it pads alike
-     * (stride 1 and an even total); null after recording a problem.
+     * (stride 1 and an even total). A known size whose windows need negative padding (a stride larger than the window) is
+     * refused: ONNX Runtime refuses such nodes or shifts their windows into the input, depending on the operator and
+     * opset. Null after recording a problem.
      */
     static Padding of(OnnxNode node, int[] sizes, int[] strides, int[] spans) {
         int axes = sizes.length;
@@ -32,8 +34,8 @@ final class AutoPad {
                     return new Padding(new int[2 * axes], false);
                 }
                 if (given.length != 2 * axes || Arrays.stream(given).anyMatch(p -> p < 0 || p > 1 << 24)) {
-                    node.problem("pads " + Arrays.toString(given) + " must be " + (axes == 1
-                            ? "two sizes (begin, end) for a 1-D" : "four sizes (top, left, bottom, right) for a 2-D") + " window");
+                    node.problem("pads " + Arrays.toString(given) + " must be " + 2 * axes + " sizes from 0 to 2^24 (each"
+                            + " axis' begin, then each axis' end) for a " + axes + "-D window");
                     return null;
                 }
                 return new Padding(Arrays.stream(given).mapToInt(p -> (int) p).toArray(), false);
@@ -69,7 +71,14 @@ final class AutoPad {
         int[] pads = new int[2 * axes];
         for (int d = 0; d < axes; d++) {
             long out = ((long) sizes[d] + strides[d] - 1) / strides[d];
-            int total = (int) Math.max((out - 1) * strides[d] + spans[d] - sizes[d], 0);
+            long need = (out - 1) * strides[d] + spans[d] - sizes[d];
+            if (need < 0) {
+                node.problem("auto_pad " + autoPad + " over " + sizes[d] + " positions with stride " + strides[d]
+                        + " and windows of " + spans[d] + " needs negative padding, which ONNX Runtime refuses or applies by"
+                        + " shifting the windows, depending on the operator and opset; not supported");
+                return null;
+            }
+            int total = (int) need;
             pads[d] = lower ? total - total / 2 : total / 2;
             pads[axes + d] = total - pads[d];
         }

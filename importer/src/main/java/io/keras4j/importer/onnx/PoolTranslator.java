@@ -56,8 +56,8 @@ final class PoolTranslator implements OpTranslator {
         if (strides == null || dilations == null || refused(node, dilations)) {
             return;
         }
-        // ONNX Runtime reads ceil_mode only with explicit pads: auto_pad fixes the output size itself
-        boolean ceilMode = node.intAttr("ceil_mode", 0) != 0 && node.stringAttr("auto_pad", "NOTSET").equals("NOTSET");
+        // ONNX Runtime reads ceil_mode with explicit pads and with VALID: a SAME auto_pad fixes the output size itself
+        boolean ceilMode = node.intAttr("ceil_mode", 0) != 0 && !node.stringAttr("auto_pad", "NOTSET").startsWith("SAME");
         AutoPad.Padding padding = AutoPad.of(node, Arrays.copyOfRange(shape, 2, shape.length), strides, kernel);
         if (padding == null) {
             return;

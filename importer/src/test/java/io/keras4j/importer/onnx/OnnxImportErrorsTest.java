@@ -129,13 +129,14 @@ class OnnxImportErrorsTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER over axes of sizes unknown at import is not"
                 + " supported where its padding may differ from SAME_UPPER's"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be two sizes (begin, end)"),
+        assertTrue(e.getMessage().contains("node 'pads' (Conv): pads [1, 1, 1, 1] must be 2 sizes from 0 to 2^24 (each axis' begin, then each"
+                + " axis' end) for a 1-D window"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'both' (Conv): pads [1, 0] together with auto_pad SAME_UPPER"), e.getMessage());
     }
 
     @Test
-    void poolingRefusesPadsReachingTheKernelCountedSamePaddingOfUnknownSizeAndDilations() {
+    void poolingRefusesPadsReachingTheKernelCountedSamePaddingOfUnknownSizeDilationsAndNegativeSamePadding() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 9)).addInput(input("free", -1, 2, -1))
                 .addNode(NodeProto.newBuilder().setOpType("MaxPool").setName("pads").addInput("x").addOutput("y1")
                         .addAttribute(attr("kernel_shape", new long[] {2})).addAttribute(attr("pads", 2L, 0L)))
@@ -147,9 +148,16 @@ class OnnxImportErrorsTest {
                 .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("good").addInput("x").addOutput("y4")
                         .addAttribute(attr("kernel_shape", new long[] {3})).addAttribute(attr("pads", 1L, 2L))
                         .addAttribute(attr("count_include_pad", 1)))
-                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+                .addNode(NodeProto.newBuilder().setOpType("AveragePool").setName("sparse").addInput("x").addOutput("y5")
+                        .addAttribute(attr("kernel_shape", new long[] {1})).addAttribute(attr("strides", new long[] {5}))
+                        .addAttribute(attr("auto_pad", "SAME_UPPER")))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"))
+                .addOutput(input("y5"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pool.onnx"));
-        assertEquals(3, e.problems().size(), e.getMessage());
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'sparse' (AveragePool): auto_pad SAME_UPPER over 9 positions with stride 5 and"
+                + " windows of 1 needs negative padding, which ONNX Runtime refuses or applies by shifting the windows"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("node 'pads' (MaxPool): pads [2, 0] must each be below the kernel size [2]"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'counted' (AveragePool): count_include_pad=1 with auto_pad SAME_UPPER over"

@@ -42,7 +42,8 @@ public final class Pooling implements Op {
 
     /**
      * As the other constructor; with {@code ceilMode} (ONNX {@code ceil_mode=1}, EXPLICIT pads only) a last window that
-     * would run past the padding is kept where it starts inside the input or its leading padding, and clipped.
+     * would run past the padding is kept where it starts inside the input or its leading padding, and clipped, even where
+     * the window is larger than the padded input.
      */
     public Pooling(boolean max, int[] poolSize, int[] strides, Conv1D.Padding padding, int[] pads, boolean countPadding,
                    boolean ceilMode) {
@@ -114,12 +115,11 @@ public final class Pooling implements Op {
 
     /** Windows along internal axis {@code a} (0 depth, 1 rows, 2 columns) over {@code size} positions. */
     private int outSize(int a, int size) {
-        int out = WindowAxis.outSize(padding, size, window[a], step[a], padBegin[a], padEnd[a]);
-        if (!ceilMode || out <= 0) {
-            return out;
+        if (!ceilMode || size < 0) {
+            return WindowAxis.outSize(padding, size, window[a], step[a], padBegin[a], padEnd[a]);
         }
-        long ceil = ((long) size + padBegin[a] + padEnd[a] - window[a] + step[a] - 1) / step[a] + 1;
-        return (int) ((ceil - 1) * step[a] >= (long) size + padBegin[a] ? ceil - 1 : ceil);
+        long ceil = Math.floorDiv((long) size + padBegin[a] + padEnd[a] - window[a] + step[a] - 1, step[a]) + 1;
+        return ceil <= 0 ? 0 : (int) ((ceil - 1) * step[a] >= (long) size + padBegin[a] ? ceil - 1 : ceil);
     }
 
     private int before(int a, int size, int out) {

@@ -24,12 +24,12 @@ final class PoolingTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int[] pool = GeneralConfig.sizes(config, "pool_size", rank, 2);
-        int[] strides = pool == null ? null : config.raw("strides") == null || config.raw("strides").isNull() ? pool
-                : GeneralConfig.sizes(config, "strides", rank, 1);
+        boolean poolStrides = config.raw("strides") == null || config.raw("strides").isNull();
+        int[] strides = poolStrides ? pool : GeneralConfig.sizes(config, "strides", rank, 1);
         Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         KTensor x = GeneralConfig.single(config, t, rank + 2);
-        if (x == null || strides == null) {
+        if (x == null || pool == null || strides == null) {
             return List.of(t.unavailable());
         }
         return ConvTranslator.channelsLast(t, x, channelsFirst, rank, new Pooling(max, pool, strides, padding, null, false));
