@@ -1261,6 +1261,22 @@ def register_cases(g):
     R("resizing_heads_func_keras", resizing_heads, fmt="keras")
     R("resizing_heads_func_h5", resizing_heads, fmt="h5")
 
+    def resizing_crop(ctx, fmt):
+        """Resizing with crop_to_aspect_ratio: the centre of each image cropped to the target's aspect ratio, then resized."""
+        inp = keras.Input((None, None, 3))
+        heads = [layers.Resizing(4, 9, crop_to_aspect_ratio=True), layers.Resizing(8, 3, interpolation="nearest",
+                                                                                    crop_to_aspect_ratio=True),
+                 layers.Resizing(5, 5, interpolation="bicubic", crop_to_aspect_ratio=True),
+                 layers.Resizing(6, 4, crop_to_aspect_ratio=True, data_format="channels_first")]
+        model = heads_model(inp, inp, heads)
+        return Case(model, [normal_inputs(ctx, 2, 7, 10, 3)], fmt,
+                    "functional heads on images of any size (called on 7 x 10 x 3): Resizing(4, 9), Resizing(8, 3, nearest), "
+                    "Resizing(5, 5, bicubic), each with crop_to_aspect_ratio; Resizing(6, 4, crop_to_aspect_ratio, "
+                    "channels_first, over 10 x 3).",
+                    covers=["resizing", "crop_to_aspect_ratio"])
+
+    R("resizing_crop_aspect_func_keras", resizing_crop, fmt="keras")
+
     def segmentation_upsampling(ctx, fmt):
         """A small segmentation net on images of any size: Resizing in the model, strided convolutions down, bilinear
         UpSampling2D back, a per-pixel softmax."""

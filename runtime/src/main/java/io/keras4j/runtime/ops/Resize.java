@@ -40,6 +40,8 @@ public final class Resize implements Op {
     private final boolean excludeOutside;
     private final int[] sizes;
     private final float[] scales;
+    /** Before resizing, crop the centre of the image to the aspect ratio of {@code sizes}, as Keras' option does. */
+    private final boolean cropToAspectRatio;
 
     /**
      * @param sizes  the output rows and columns, or null
@@ -48,7 +50,12 @@ public final class Resize implements Op {
      */
     public Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
                   float[] scales) {
-        if (sizes != null && scales != null || sizes != null && (sizes.length != 2 || Arrays.stream(sizes).anyMatch(
+        this(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, false);
+    }
+
+    private Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
+                   float[] scales, boolean cropToAspectRatio) {
+        if (cropToAspectRatio && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length != 2 || Arrays.stream(sizes).anyMatch(
                 s -> s <= 0 || s > MAX_AXIS)) || scales != null && (scales.length != 2 || !(scales[0] > 0 && scales[1] > 0
                 && scales[0] < MAX_AXIS && scales[1] < MAX_AXIS)) || !Float.isFinite(cubicA)) {
             throw new IllegalArgumentException("invalid Resize: sizes " + Arrays.toString(sizes) + ", scales "
@@ -61,6 +68,15 @@ public final class Resize implements Op {
         this.excludeOutside = excludeOutside;
         this.sizes = sizes == null ? null : sizes.clone();
         this.scales = scales == null ? null : scales.clone();
+        this.cropToAspectRatio = cropToAspectRatio;
+    }
+
+    /**
+     * This resize after a crop of the image's centre to the aspect ratio of its sizes, as Keras' Resizing computes it with
+     * {@code crop_to_aspect_ratio} (fixed sizes and TensorFlow's coordinates only).
+     */
+    public Resize croppedToAspectRatio() {
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, true);
     }
 
     @Override
@@ -73,7 +89,7 @@ public final class Resize implements Op {
         OpSpec.Builder s = OpSpec.builder(type()).attr("mode", mode.name()).attr("coordinates", coordinates.name())
                 .attr("rounding", rounding.name()).attr("cubic_a", cubicA).attr("exclude_outside", excludeOutside);
         if (sizes != null) {
-            s.attr("sizes", sizes);
+            s.attr("sizes", sizes).attr("crop_to_aspect_ratio", cropToAspectRatio);
         } else if (scales != null) {
             s.attr("scale_rows", scales[0]).attr("scale_cols", scales[1]);
         }
@@ -85,7 +101,8 @@ public final class Resize implements Op {
         return new Resize(s.enumAttr("mode", Mode.class), s.enumAttr("coordinates", Coordinates.class),
                 s.enumAttr("rounding", Rounding.class), (float) s.doubleAttr("cubic_a"), s.boolAttr("exclude_outside"),
                 s.has("sizes") ? s.intsAttr("sizes") : null, !s.has("scale_rows") ? null
-                        : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")});
+                        : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")},
+                s.has("crop_to_aspect_ratio") && s.boolAttr("crop_to_aspect_ratio"));
     }
 
     /** Output positions along {@code axis} for {@code in} input positions; from {@code given} sizes when read at run time. */
@@ -140,6 +157,11 @@ public final class Resize implements Op {
         int channels = s[3];
         float[] given = inputs.length > 1 ? inputs[1] : null;
         int outRows = outSize(0, rows, given);
+        // Keras' crop to the aspect ratio: int32 products and float32 quotients, truncated, as its TensorFlow backend
+        int cropRows = cropToAspectRatio ? Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1) : rows;
+        int cropCols = cropToAspectRatio ? Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1) : cols;
+        int top = (int) ((float) (rows - cropRows) / 2);
+        int left = (int) ((float) (cols - cropCols) / 2);
         int outCols = outSize(1, cols, given);
         int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
         float[] x = inputs[0];
@@ -150,18 +172,19 @@ public final class Resize implements Op {
                 for (int oc = 0; oc < outCols; oc++, yRow += channels) {
                     Arrays.fill(y, yRow, yRow + channels, 0f);
                     for (int i = 0; i < taps; i++) {
-                        long rowTap = tap(0, or, i, rows, outRows);
+                        long rowTap = tap(0, or, i, cropRows, outRows);
                         float wr = Float.intBitsToFloat((int) rowTap);
                         if (wr == 0) {
                             continue;
                         }
                         for (int j = 0; j < taps; j++) {
-                            long colTap = tap(1, oc, j, cols, outCols);
+                            long colTap = tap(1, oc, j, cropCols, outCols);
                             float w = wr * Float.intBitsToFloat((int) colTap);
                             if (w == 0) {
                                 continue;
                             }
-                            int xRow = ((b * rows + (int) (rowTap >>> 32)) * cols + (int) (colTap >>> 32)) * channels;
+                            int xRow = ((b * rows + top + (int) (rowTap >>> 32)) * cols + left + (int) (colTap >>> 32))
+                                    * channels;
                             for (int ch = 0; ch < channels; ch++) {
                                 y[yRow + ch] += w * x[xRow + ch];
                             }

@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * Keras Resizing: images resized to {@code height} x {@code width} as TensorFlow's {@code tf.image.resize} does
  * (runtime op {@link Resize}, half-pixel centres), {@code interpolation} bilinear, nearest or bicubic, {@code data_format}
- * (channels_first between two Transposes). {@code crop_to_aspect_ratio}, {@code pad_to_aspect_ratio} and
- * {@code antialias} are refused; {@code fill_mode} and {@code fill_value} only act with padding. Drops the mask.
+ * (channels_first between two Transposes), {@code crop_to_aspect_ratio} (the centre of each image cropped to the
+ * target's aspect ratio first). {@code pad_to_aspect_ratio} and {@code antialias} are refused; {@code fill_mode} and
+ * {@code fill_value} only act with padding. Drops the mask.
  */
 final class ResizingTranslator implements LayerTranslator {
     @Override
@@ -18,8 +19,8 @@ final class ResizingTranslator implements LayerTranslator {
         int height = config.positiveInt("height");
         int width = config.positiveInt("width");
         Resize.Mode mode = mode(config, config.string("bilinear", "interpolation"));
-        config.require("crop_to_aspect_ratio", false, "only a plain resize");
-        config.require("pad_to_aspect_ratio", false, "only a plain resize");
+        boolean crop = config.bool(false, "crop_to_aspect_ratio");
+        config.require("pad_to_aspect_ratio", false, "only a plain resize or a crop to the aspect ratio");
         config.require("antialias", false, "TensorFlow's antialiased kernels");
         config.ignore("fill_mode", "fill_value");
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
@@ -27,7 +28,8 @@ final class ResizingTranslator implements LayerTranslator {
         if (x == null || mode == null) {
             return List.of(t.unavailable());
         }
-        return ConvTranslator.channelsLast(t, x, channelsFirst, 2, tensorflow(mode, new int[] {height, width}, null));
+        Resize resize = tensorflow(mode, new int[] {height, width}, null);
+        return ConvTranslator.channelsLast(t, x, channelsFirst, 2, crop ? resize.croppedToAspectRatio() : resize);
     }
 
     /** The mode of a Keras interpolation (bilinear, nearest or bicubic), or null after a problem. */
