@@ -1606,6 +1606,41 @@ def _(name):
           ["resize"])
 
 
+@case("resize_ort_conventions_op13")
+def _(name):
+    r = rng(name)
+    specs = [("x10", "product_07", "nearest", [1, 1, 0.7, 1.0], {}),
+             ("x10", "product_23", "linear", [1, 1, 2.3, 1.3], {}),
+             ("x32", "own_size", "linear", [1, 1, 1.3, 1.3], {}),
+             ("x32", "own_size_cubic", "cubic", [1, 1, 1.1, 1.4], {"coordinate_transformation_mode": "tf_half_pixel_for_nn"}),
+             ("x32", "scale_one_linear", "linear", [1, 1, 1.0, 2.0], {"coordinate_transformation_mode": "tf_half_pixel_for_nn"}),
+             ("x32", "scale_one_ceil", "nearest", [1, 1, 1.0, 2.0],
+              {"coordinate_transformation_mode": "tf_half_pixel_for_nn", "nearest_mode": "ceil"})]
+    inits, nodes = [], []
+    for x, out, mode, scales, attrs in specs:
+        inits.append(numpy_helper.from_array(np.array(scales, np.float32), "scales_" + out))
+        nodes.append(helper.make_node("Resize", [x, "", "scales_" + out], [out], mode=mode, **attrs))
+    model = model_of_nodes(name, nodes, {"x10": [1, 2, 10, 4], "x32": [1, 2, 3, 2]}, inits)
+    xs = [r.standard_normal((1, 2, 10, 4)).astype(np.float32), r.standard_normal((1, 2, 3, 2)).astype(np.float32)]
+    write(name, model.SerializeToString(), xs, "Resize where ONNX Runtime's conventions decide: output sizes as the float32 "
+          "product of scale and size, truncated (0.7 x 10 gives 7 rows, 2.3 x 10 gives 23); an image whose scales give "
+          "its own size copied unchanged (1.3 on 3 x 2, also cubic with tf_half_pixel_for_nn); an axis of scale exactly 1 "
+          "mapped onto itself under tf_half_pixel_for_nn, linear and nearest with ceil", ["resize"])
+
+
+@case("upsample_op9")
+def _(name):
+    r = rng(name)
+    inits = [numpy_helper.from_array(np.array([1, 1, 2.3, 2.0], np.float32), "up"),
+             numpy_helper.from_array(np.array([1, 1, 1.0, 1.0], np.float32), "same")]
+    nodes = [helper.make_node("Upsample", ["x", "up"], ["nearest"], mode="nearest"),
+             helper.make_node("Upsample", ["x", "up"], ["linear"], mode="linear"),
+             helper.make_node("Upsample", ["x", "same"], ["same_size"], mode="linear")]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 10, 4]}, inits, opset=9)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 3, 10, 4)).astype(np.float32)], "Upsample (opset 9, "
+          "asymmetric coordinates) by scales (2.3, 2) nearest and linear, and by 1 (the input copied)", ["resize", "opset:9"])
+
+
 class ConvTranspose3dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -17,7 +17,7 @@ public record Comparison(boolean sameShape, String detail, double maxAbsError, l
      */
     public static Comparison of(Tensor got, Tensor want, double atol, double rtol) {
         if (!Arrays.equals(got.shape(), want.shape())) {
-            return new Comparison(false, "shape " + Shapes.toString(got.shape()) + " but Keras gives "
+            return new Comparison(false, "shape " + Shapes.toString(got.shape()) + " but the golden output has "
                     + Shapes.toString(want.shape()), Double.POSITIVE_INFINITY, want.size(), want.size());
         }
         float[] g = got.toArray();

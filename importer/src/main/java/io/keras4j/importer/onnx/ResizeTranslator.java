@@ -46,7 +46,7 @@ final class ResizeTranslator implements OpTranslator {
         if (node.intsAttr("axes") != null) {
             node.problem("axes " + Arrays.toString(node.intsAttr("axes")) + " are not supported (the sizes or scales of all"
                     + " four axes instead)");
-            refused = true;
+            return; // the sizes or scales then cover only those axes
         }
         float[] scales = null;
         int[] sizes = null;

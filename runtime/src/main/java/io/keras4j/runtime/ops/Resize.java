@@ -14,7 +14,9 @@ import java.util.Locale;
  * positions outside the input no weight and renormalizes the rest, else they read the nearest edge). Positions are clamped
  * to the input. {@link Coordinates#TENSORFLOW} is TensorFlow's half-pixel mapping with its own arithmetic: scale
  * {@code in/out}, {@code x = (o + 0.5)·scale - 0.5} ({@code (o + 0.5)·scale}, floored, for nearest), and cubic weights
- * read from TensorFlow's table of 1024 steps with coefficient -0.5, outside positions excluded.
+ * read from TensorFlow's table of 1024 steps with coefficient -0.5, outside positions excluded. As ONNX Runtime does, an
+ * axis of scale 1 maps each position onto itself, an image resized to its own size is copied, and sizes from scales are
+ * their float32 products with the input's, truncated.
  */
 public final class Resize implements Op {
     /** How a value is read around its source coordinate. */
@@ -113,7 +115,8 @@ public final class Resize implements Op {
         if (scales == null) {
             return given == null ? -1 : (int) given[2 + axis];
         }
-        return in < 0 ? -1 : (int) Math.min(Math.floor((double) in * scales[axis]), Integer.MAX_VALUE);
+        // ONNX Runtime's size: the float32 product, truncated (exact for Keras' whole factors)
+        return in < 0 ? -1 : (int) Math.min(scales[axis] * (float) in, Integer.MAX_VALUE);
     }
 
     @Override
@@ -166,6 +169,10 @@ public final class Resize implements Op {
         int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
         float[] x = inputs[0];
         float[] y = outputs[0];
+        if (!cropToAspectRatio && outRows == rows && outCols == cols) {
+            System.arraycopy(x, 0, y, 0, y.length); // ONNX Runtime copies an image of its own size, whatever the scales
+            return;
+        }
         int yRow = 0;
         for (int b = 0; b < s[0]; b++) {
             for (int or = 0; or < outRows; or++) {
@@ -201,7 +208,7 @@ public final class Resize implements Op {
      */
     private long tap(int axis, int o, int k, int in, int out) {
         float scale = scales == null || coordinates == Coordinates.TENSORFLOW ? (float) out / in : scales[axis];
-        float x = source(o, in, out, scale);
+        float x = scale == 1 ? o : source(o, in, out, scale); // ONNX Runtime maps an axis of scale 1 onto itself
         if (mode == Mode.NEAREST) {
             return packed(clamp(nearest(x), in), 1);
         }
