@@ -584,6 +584,7 @@ def register_cases(g):
         model = chain_model("sequential", (8, 16, 16, 3), [
             layers.Conv3D(4, 3, padding="same", activation="relu"),
             layers.MaxPooling3D((1, 2, 2)),
+            layers.SpatialDropout3D(0.2),
             layers.Conv3D(8, 3, padding="same", activation="relu"),
             layers.MaxPooling3D(2),
             layers.Conv3D(8, 3, padding="same", activation="relu"),
@@ -594,7 +595,7 @@ def register_cases(g):
         randomize(model, ctx.rng, scale=0.25)
         return Case(model, [normal_inputs(ctx, 2, 8, 16, 16, 3)], fmt,
                     "sequential C3D-style video classifier on clips of 8 frames of 16 x 16 x 3: Conv3D(4, 3, same, relu) -> "
-                    "MaxPooling3D((1, 2, 2)) -> Conv3D(8, 3, same, relu) -> MaxPooling3D(2) -> Conv3D(8, 3, same, relu) -> "
+                    "MaxPooling3D((1, 2, 2)) -> SpatialDropout3D(0.2) -> Conv3D(8, 3, same, relu) -> MaxPooling3D(2) -> Conv3D(8, 3, same, relu) -> "
                     "AveragePooling3D(2, same) -> Flatten -> Dense(5, softmax); batch 2.",
                     covers=["c3d"], no_float64="TensorFlow's MaxPool3D has no float64 kernel")
 

@@ -1641,6 +1641,42 @@ def _(name):
           "asymmetric coordinates) by scales (2.3, 2) nearest and linear, and by 1 (the input copied)", ["resize", "opset:9"])
 
 
+class SuperResolution(torch.nn.Module):
+    """An ESPCN-style super-resolution net: convolutions to upscale² channels, then PixelShuffle; a PixelUnshuffle head."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv1 = torch.nn.Conv2d(2, 8, 3, padding=1)
+        self.conv2 = torch.nn.Conv2d(8, 2 * 9, 3, padding=1)
+        self.shuffle = torch.nn.PixelShuffle(3)
+        self.unshuffle = torch.nn.PixelUnshuffle(2)
+
+    def forward(self, x):
+        return self.shuffle(self.conv2(torch.tanh(self.conv1(x)))), self.unshuffle(x)
+
+
+@case("torch_pixel_shuffle_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 2, 4, 6)).astype(np.float32)
+    torch_case(name, SuperResolution(), x, 13, "torch ESPCN-style super-resolution on [2, 2, 4, 6]: Conv2d(2, 8, 3, padding 1) -> "
+               "tanh -> Conv2d(8, 18, 3, padding 1) -> PixelShuffle(3) (DepthToSpace CRD) to [2, 2, 12, 18]; head "
+               "PixelUnshuffle(2) (SpaceToDepth) of the input; dynamic batch", ["depth_to_space", "space_to_depth", "conv2d"],
+               {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}}, output_names=["y0", "y1"])
+
+
+@case("depth_to_space_dcr_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("DepthToSpace", ["x"], ["dcr"], blocksize=2, mode="DCR"),
+             helper.make_node("DepthToSpace", ["x"], ["crd"], blocksize=2, mode="CRD"),
+             helper.make_node("SpaceToDepth", ["x"], ["to_depth"], blocksize=3)]
+    model = model_of_nodes(name, nodes, {"x": [2, 8, 3, 6]})
+    write(name, model.SerializeToString(), [r.standard_normal((2, 8, 3, 6)).astype(np.float32)], "DepthToSpace of a "
+          "[2, 8, 3, 6] input with blocksize 2 in modes DCR (the default) and CRD, and SpaceToDepth with blocksize 3",
+          ["depth_to_space", "space_to_depth"])
+
+
 class ConvTranspose3dHeads(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -108,6 +108,8 @@ final class Translators {
             Map.entry("Trilu", new TriluTranslator()),
             Map.entry("Tile", new TileTranslator()),
             Map.entry("Resize", new ResizeTranslator(false)),
+            Map.entry("DepthToSpace", new DepthToSpaceTranslator(true)),
+            Map.entry("SpaceToDepth", new DepthToSpaceTranslator(false)),
             Map.entry("Upsample", new ResizeTranslator(true)),
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),

@@ -12,7 +12,7 @@ final class IdentityTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         config.ignore("rate", "p", "stddev", "seed", "noise_shape", "l1", "l2");
-        if (config.raw("data_format") != null) { // SpatialDropout2D: which axis holds the channels it drops in training
+        if (config.raw("data_format") != null) { // SpatialDropout2D/3D: which axis holds the channels it drops in training
             GeneralConfig.channelsFirst(config);
         }
         if (t.inputs().size() != 1) {

@@ -101,6 +101,7 @@ public final class Translators {
             Map.entry("Dropout", IDENTITY),
             Map.entry("SpatialDropout1D", IDENTITY),
             Map.entry("SpatialDropout2D", IDENTITY),
+            Map.entry("SpatialDropout3D", IDENTITY),
             Map.entry("GaussianNoise", IDENTITY),
             Map.entry("GaussianDropout", IDENTITY),
             Map.entry("AlphaDropout", IDENTITY),
