@@ -1628,6 +1628,39 @@ def _(name):
           "mapped onto itself under tf_half_pixel_for_nn, linear and nearest with ceil", ["resize"])
 
 
+@case("resize_nearest_ties_op13")
+def _(name):
+    r = rng(name)
+    specs = [("x14", "default_14_to_19", [1, 2, 19, 22], {}),
+             ("x14", "down_22_to_13", [1, 2, 11, 13], {}),
+             ("x7", "prefer_ceil_tfnn", [1, 2, 1, 4],
+              {"coordinate_transformation_mode": "tf_half_pixel_for_nn", "nearest_mode": "round_prefer_ceil"}),
+             ("x7", "prefer_ceil_asymmetric", [1, 2, 4, 4],
+              {"coordinate_transformation_mode": "asymmetric", "nearest_mode": "round_prefer_ceil"})]
+    inits, nodes = [], []
+    for x, out, sizes, attrs in specs:
+        inits.append(numpy_helper.from_array(np.array(sizes, np.int64), "sizes_" + out))
+        nodes.append(helper.make_node("Resize", [x, "", "", "sizes_" + out], [out], mode="nearest", **attrs))
+    model = model_of_nodes(name, nodes, {"x14": [1, 2, 14, 22], "x7": [1, 2, 7, 7]}, inits)
+    xs = [r.standard_normal((1, 2, 14, 22)).astype(np.float32), r.standard_normal((1, 2, 7, 7)).astype(np.float32)]
+    write(name, model.SerializeToString(), xs, "nearest Resize by sizes where a source coordinate is an exact half (14 to 19 "
+          "rows: position 9 maps to 6.5; 22 to 13 columns), with round_prefer_floor and round_prefer_ceil; ONNX Runtime "
+          "computes those coordinates from in/out in double", ["resize"])
+
+
+@case("resize_op10")
+def _(name):
+    r = rng(name)
+    specs = [("linear_up", "linear", [1, 1, 2.0, 1.5]), ("linear_down", "linear", [1, 1, 0.5, 0.75]),
+             ("nearest_up", "nearest", [1, 1, 1.5, 2.5]), ("nearest_down", "nearest", [1, 1, 0.75, 0.5])]
+    inits = [numpy_helper.from_array(np.array(sc, np.float32), "scales_" + out) for out, _, sc in specs]
+    nodes = [helper.make_node("Resize", ["x", "scales_" + out], [out], mode=mode) for out, mode, _ in specs]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 8, 8]}, inits, opset=10)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 3, 8, 8)).astype(np.float32)], "Resize at opset 10 "
+          "(asymmetric coordinates; nearest floored up-scaled, rounded up down-scaled) linear and nearest, up and down",
+          ["resize", "opset:10"])
+
+
 @case("upsample_op9")
 def _(name):
     r = rng(name)

@@ -19,8 +19,8 @@ final class AutoPad {
      * {@code strides}: NOTSET the attribute pads (zeros when absent); VALID none; SAME_UPPER and SAME_LOWER the pads that
      * give {@code ceil(size / stride)} windows, the larger half of each axis' total after it (UPPER) or before it (LOWER).
      * Where a size is unknown, SAME_UPPER is TensorFlow's SAME at run time, and so is SAME_LOWER where it pads alike
-     * (stride 1 and an even total). A known size whose windows need negative padding (a stride larger than the window) is
-     * refused: ONNX Runtime refuses such nodes or shifts their windows into the input, depending on the operator and
+     * (stride 1 and an even total), which clamps a negative need at zero. A known size whose windows need negative padding
+     * (a stride larger than the window) is refused: ONNX Runtime refuses such nodes or shifts their windows into the input, depending on the operator and
      * opset. Null after recording a problem.
      */
     static Padding of(OnnxNode node, int[] sizes, int[] strides, int[] spans) {

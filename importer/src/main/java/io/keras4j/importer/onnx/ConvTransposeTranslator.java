@@ -69,11 +69,12 @@ final class ConvTransposeTranslator implements OpTranslator {
             return;
         }
         int taps = Arrays.stream(kernel).reduce(1, (x, y) -> x * y);
-        float[] keras = new float[w.floats().length]; // ONNX [channels][filters][taps] as [taps][filters][channels]
+        float[] onnx = w.floats(); // a copy: read it once
+        float[] keras = new float[onnx.length]; // ONNX [channels][filters][taps] as [taps][filters][channels]
         for (int c = 0; c < channels; c++) {
             for (int f = 0; f < filters; f++) {
                 for (int j = 0; j < taps; j++) {
-                    keras[(j * filters + f) * channels + c] = w.floats()[(c * filters + f) * taps + j];
+                    keras[(j * filters + f) * channels + c] = onnx[(c * filters + f) * taps + j];
                 }
             }
         }

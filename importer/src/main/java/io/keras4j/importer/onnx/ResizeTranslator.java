@@ -12,8 +12,9 @@ import java.util.Locale;
  * exports {@code interpolate(size=...)} with a dynamic batch); {@code mode} nearest, linear or cubic;
  * {@code coordinate_transformation_mode} half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn;
  * {@code nearest_mode}, {@code cubic_coeff_a}, {@code exclude_outside}. tf_crop_and_resize, antialias, and
- * keep_aspect_ratio_policy other than stretch are refused. Upsample is Resize with asymmetric coordinates and floor
- * rounding.
+ * keep_aspect_ratio_policy other than stretch are refused. Upsample and Resize before opset 11 have asymmetric
+ * coordinates and, as ONNX Runtime rounds them, nearest floored (Resize-10 down-scaled: rounded up; Upsample refuses scales
+ * below 1).
  */
 final class ResizeTranslator implements OpTranslator {
     private final boolean upsample;
@@ -31,8 +32,10 @@ final class ResizeTranslator implements OpTranslator {
             return;
         }
         Resize.Mode mode = mode(node);
-        Resize.Coordinates coordinates = upsample ? Resize.Coordinates.ASYMMETRIC : coordinates(node);
-        Resize.Rounding rounding = upsample ? Resize.Rounding.FLOOR : rounding(node);
+        // before opset 11 (Upsample, Resize-10) there is no coordinate_transformation_mode or nearest_mode: asymmetric
+        boolean early = upsample || b.opset() < 11;
+        Resize.Coordinates coordinates = early ? Resize.Coordinates.ASYMMETRIC : coordinates(node);
+        Resize.Rounding rounding = early ? Resize.Rounding.FLOOR : rounding(node);
         boolean refused = mode == null || coordinates == null || rounding == null;
         if (node.intAttr("antialias", 0) != 0) {
             node.problem("antialias=" + node.intAttr("antialias", 0) + " is not supported (only 0)");
@@ -70,6 +73,18 @@ final class ResizeTranslator implements OpTranslator {
         }
         if (refused || scales == null && sizes == null && runTime == null) {
             return;
+        }
+        if (early && (scales[0] < 1 || scales[1] < 1)) {
+            boolean mixed = scales[0] >= 1 || scales[1] >= 1;
+            if (upsample || mode == Resize.Mode.NEAREST && mixed) {
+                // ONNX Runtime refuses Upsample below 1, and rounds Resize-10's down-scaled nearest coordinates up
+                node.problem("scales " + Arrays.toString(scales) + " below 1 are not supported here (" + (upsample
+                        ? "Upsample needs at least 1)" : "a nearest Resize before opset 11 scales both axes down or neither)"));
+                return;
+            }
+            if (mode == Resize.Mode.NEAREST) {
+                rounding = Resize.Rounding.CEIL;
+            }
         }
         float cubicA = node.floatAttr("cubic_coeff_a", -0.75f);
         boolean exclude = node.intAttr("exclude_outside", 0) != 0;

@@ -121,14 +121,7 @@ public final class ConvTranspose implements Op {
 
     /** The kernel {@code [kernel sizes...][filters][inChannels]} (a copy: it is held packed by channel). */
     private float[] kernel() {
-        float[] byChannel = MatMul.unpack(packed, inChannels, taps() * filters);
-        float[] w = new float[byChannel.length];
-        for (int j = 0; j < taps() * filters; j++) {
-            for (int c = 0; c < inChannels; c++) {
-                w[j * inChannels + c] = byChannel[c * taps() * filters + j];
-            }
-        }
-        return w;
+        return byChannel(MatMul.unpack(packed, inChannels, taps() * filters), 1, inChannels, taps() * filters);
     }
 
     private int size(int[] x, int a) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Resizing of images {@code [batch, rows, cols, channels]}, channels last, to fixed {@code sizes}, by {@code scales} (an
- * axis of n positions gives {@code floor(n·scale)}), or to the sizes a second input gives at run time
+ * axis of n positions gives the float32 product {@code n·scale}, truncated), or to the sizes a second input gives at run time
  * ({@code [batch, channels, rows, cols]}, ONNX's order), as Keras' Resizing and UpSampling2D (TensorFlow's
  * {@code tf.image.resize}) and ONNX Resize compute it. Each output position {@code o} of an axis maps to a source
  * coordinate {@code x} by {@code coordinates}; then NEAREST takes the input position {@code x} rounds to, LINEAR weighs the
@@ -248,6 +248,14 @@ public final class Resize implements Op {
 
     /** The source coordinate of output position {@code o}. */
     private float source(int o, int in, int out, float scale) {
+        if (scales == null && mode == Mode.NEAREST && (rounding == Rounding.ROUND_PREFER_FLOOR
+                || rounding == Rounding.ROUND_PREFER_CEIL) && coordinates != Coordinates.TENSORFLOW
+                && coordinates != Coordinates.ALIGN_CORNERS) {
+            // ONNX Runtime rounds these from in/out in double, so an exact half stays one (14 to 19, position 9: 6.5)
+            double offset = coordinates == Coordinates.ASYMMETRIC ? 0 : 0.5;
+            double shift = coordinates == Coordinates.HALF_PIXEL || coordinates == Coordinates.PYTORCH_HALF_PIXEL ? 0.5 : 0;
+            return coordinates == Coordinates.PYTORCH_HALF_PIXEL && out == 1 ? 0f : (float) ((o + offset) * in / out - shift);
+        }
         switch (coordinates) {
             case TENSORFLOW:
                 float tfScale = (float) in / out;

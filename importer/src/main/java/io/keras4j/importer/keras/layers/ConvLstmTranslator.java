@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@code recurrent_activation}, {@code return_sequences}, {@code return_state}, {@code go_backwards}, {@code stateful},
  * initial states); {@code data_format} channels_last or channels_first (transposed around the layer; Keras' TensorFlow
  * backend runs it only on a GPU, so its golden cases take their outputs from a channels-last twin with the same weights).
- They run as the runtime op ConvLstm (a 1-D layer's steps as one row); a channels-last ConvLSTM3D's same padding is
+ * They run as the runtime op ConvLstm (a 1-D layer's steps as one row); a channels-last ConvLSTM3D's same padding is
  * TensorFlow's Conv3D's, a channels_first one's (which Keras runs through XLA) Conv2D's. A mask is refused.
  */
 final class ConvLstmTranslator implements LayerTranslator {
