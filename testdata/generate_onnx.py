@@ -1661,6 +1661,20 @@ def _(name):
           ["resize", "opset:10"])
 
 
+@case("lrn_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("LRN", ["x"], ["size5"], size=5),
+             helper.make_node("LRN", ["x"], ["size3"], size=3, alpha=0.01, beta=0.5, bias=2.0),
+             helper.make_node("LRN", ["x"], ["size1"], size=1, alpha=0.1),
+             helper.make_node("LRN", ["x"], ["size7"], size=7, alpha=0.05, beta=1.0)]
+    model = model_of_nodes(name, nodes, {"x": [2, 7, 3, 4]})
+    xs = [(3 * r.standard_normal((2, 7, 3, 4))).astype(np.float32)]
+    write(name, model.SerializeToString(), xs, "LRN (AlexNet's local response normalization) over the channels of a "
+          "[2, 7, 3, 4] input: size 5 with the defaults, size 3 with alpha 0.01, beta "
+          "0.5, bias 2, size 1, size 7 (all channels) with beta 1", ["lrn"])
+
+
 @case("upsample_op9")
 def _(name):
     r = rng(name)

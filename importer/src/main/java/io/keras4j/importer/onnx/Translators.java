@@ -109,6 +109,7 @@ final class Translators {
             Map.entry("Tile", new TileTranslator()),
             Map.entry("Resize", new ResizeTranslator(false)),
             Map.entry("DepthToSpace", new DepthToSpaceTranslator(true)),
+            Map.entry("LRN", new LrnTranslator()),
             Map.entry("SpaceToDepth", new DepthToSpaceTranslator(false)),
             Map.entry("Upsample", new ResizeTranslator(true)),
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),

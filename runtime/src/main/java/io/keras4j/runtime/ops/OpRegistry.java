@@ -77,6 +77,7 @@ public final class OpRegistry {
             Map.entry("Conv2DTranspose", ConvTranspose::fromSpec),
             Map.entry("Conv3DTranspose", ConvTranspose::fromSpec),
             Map.entry("Resize", Resize::fromSpec),
+            Map.entry("LRN", LocalResponseNormalization::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),
             Map.entry("ELU", Elu::fromSpec),
