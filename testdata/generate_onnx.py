@@ -1675,6 +1675,31 @@ def _(name):
           "0.5, bias 2, size 1, size 7 (all channels) with beta 1", ["lrn"])
 
 
+class Upsample3d(torch.nn.Module):
+    """torch's volume upsampling, as 3-D U-Nets use it: trilinear and nearest, after a Conv3d."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv3d(2, 3, 3, padding=1)
+        self.trilinear = torch.nn.Upsample(scale_factor=2, mode="trilinear", align_corners=False)
+        self.corners = torch.nn.Upsample(scale_factor=(1, 2, 3), mode="trilinear", align_corners=True)
+        self.nearest = torch.nn.Upsample(scale_factor=(2, 1, 2), mode="nearest")
+
+    def forward(self, x):
+        y = torch.relu(self.conv(x))
+        return self.trilinear(y), self.corners(x), self.nearest(x)
+
+
+@case("torch_upsample3d_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 2, 3, 4, 5)).astype(np.float32)
+    torch_case(name, Upsample3d(), x, 13, "torch on a [2, 2, 3, 4, 5] volume: Conv3d(2, 3, 3, padding 1) -> ReLU -> "
+               "Upsample(scale_factor 2, trilinear); heads Upsample(scale_factor (1, 2, 3), trilinear, align_corners) and "
+               "Upsample(scale_factor (2, 1, 2), nearest); dynamic batch", ["resize", "conv3d"],
+               {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}, "y2": {0: "batch"}}, output_names=["y0", "y1", "y2"])
+
+
 @case("upsample_op9")
 def _(name):
     r = rng(name)

@@ -3,10 +3,12 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.ops.Resize;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 
 /**
- * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]}, as
+ * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]} and
+ * volumes {@code [batch, channels, depth, rows, cols]} (torch's trilinear Upsample; constant scales or sizes only), as
  * torch's {@code interpolate} and {@code Upsample} export them, run channels last as a {@link Resize}: constant scales
  * {@code [1, 1, rows, cols]}, or sizes (the batch and channels unchanged), constant or computed at run time (as torch
  * exports {@code interpolate(size=...)} with a dynamic batch); {@code mode} nearest, linear or cubic;
@@ -27,8 +29,9 @@ final class ResizeTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         int[] shape = b.shape(node.input(0));
-        if (shape.length != 4) {
-            node.problem("only images [batch, channels, rows, cols] are resized, got an input of rank " + shape.length);
+        if (shape.length != 4 && shape.length != 5) {
+            node.problem("only images [batch, channels, rows, cols] and volumes [batch, channels, depth, rows, cols] are"
+                    + " resized, got an input of rank " + shape.length);
             return;
         }
         Resize.Mode mode = mode(node);
@@ -56,14 +59,16 @@ final class ResizeTranslator implements OpTranslator {
         String runTime = null;
         int scalesInput = upsample ? 1 : b.opset() < 11 ? 1 : 2;
         if (upsample && node.floatsAttr("scales") != null) {
-            scales = spatialScales(node, node.floatsAttr("scales"));
+            scales = spatialScales(node, node.floatsAttr("scales"), shape.length);
         } else if (!node.input(scalesInput).isEmpty() && (upsample || node.input(3).isEmpty())) {
             OnnxTensor t = Args.constant(node, b, scalesInput, "scales");
-            scales = t == null ? null : spatialScales(node, t.floats());
+            scales = t == null ? null : spatialScales(node, t.floats(), shape.length);
         } else if (!upsample && b.opset() >= 11 && !node.input(3).isEmpty()) {
             OnnxTensor t = b.constant(node.input(3));
-            if (t == null) {
+            if (t == null && shape.length == 4) {
                 runTime = node.input(3);
+            } else if (t == null) {
+                node.problem("sizes of a volume must be a constant, not computed at run time");
             } else {
                 long[] given = Args.ints(node, t, "sizes");
                 sizes = given == null ? null : spatialSizes(node, given, shape);
@@ -74,8 +79,9 @@ final class ResizeTranslator implements OpTranslator {
         if (refused || scales == null && sizes == null && runTime == null) {
             return;
         }
-        if (early && (scales[0] < 1 || scales[1] < 1)) {
-            boolean mixed = scales[0] >= 1 || scales[1] >= 1;
+        float[] factors = scales;
+        if (early && IntStream.range(0, factors.length).anyMatch(i -> factors[i] < 1)) {
+            boolean mixed = IntStream.range(0, factors.length).anyMatch(i -> factors[i] >= 1);
             if (upsample || mode == Resize.Mode.NEAREST && mixed) {
                 // ONNX Runtime refuses Upsample below 1, and rounds Resize-10's down-scaled nearest coordinates up
                 node.problem("scales " + Arrays.toString(scales) + " below 1 are not supported here (" + (upsample
@@ -145,25 +151,29 @@ final class ResizeTranslator implements OpTranslator {
     }
 
     /** The rows' and columns' scales of four, the batch's and channels' 1; null after a problem. */
-    private static float[] spatialScales(OnnxNode node, float[] scales) {
-        if (scales.length != 4 || scales[0] != 1 || scales[1] != 1 || !(scales[2] > 0) || !(scales[3] > 0)) {
-            node.problem("scales " + Arrays.toString(scales) + " must be [1, 1, rows, cols] with positive factors");
+    private static float[] spatialScales(OnnxNode node, float[] scales, int rank) {
+        if (scales.length != rank || scales[0] != 1 || scales[1] != 1
+                || !IntStream.range(2, rank).allMatch(d -> scales[d] > 0 && scales[d] < 1 << 24)) {
+            node.problem("scales " + Arrays.toString(scales) + " must be [1, 1, " + (rank == 5 ? "depth, " : "")
+                    + "rows, cols] with positive factors");
             return null;
         }
-        return new float[] {scales[2], scales[3]};
+        return Arrays.copyOfRange(scales, 2, rank);
     }
 
     /** The rows' and columns' sizes of four, the batch's and channels' those of the input; null after a problem. */
     private static int[] spatialSizes(OnnxNode node, long[] sizes, int[] shape) {
-        boolean fits = sizes.length == 4 && sizes[2] > 0 && sizes[3] > 0 && sizes[2] <= 1 << 24 && sizes[3] <= 1 << 24;
+        boolean fits = sizes.length == shape.length && IntStream.range(2, sizes.length).allMatch(d -> sizes[d] > 0
+                && sizes[d] <= 1 << 24);
         for (int d = 0; fits && d < 2; d++) {
             fits = shape[d] < 0 || sizes[d] == shape[d];
         }
         if (!fits) {
-            node.problem("sizes " + Arrays.toString(sizes) + " must be [batch, channels, rows, cols] with the input's batch"
-                    + " and channels " + Arrays.toString(shape) + " and positive rows and cols of at most 2^24");
+            node.problem("sizes " + Arrays.toString(sizes) + " must be [batch, channels, " + (shape.length == 5 ? "depth, " : "")
+                    + "rows, cols] with the input's batch and channels " + Arrays.toString(shape) + " and positive spatial"
+                    + " sizes of at most 2^24");
             return null;
         }
-        return new int[] {(int) sizes[2], (int) sizes[3]};
+        return Arrays.stream(sizes, 2, sizes.length).mapToInt(v -> (int) v).toArray();
     }
 }

@@ -3,9 +3,11 @@ package io.keras4j.runtime.ops;
 import io.keras4j.runtime.Shapes;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
- * Resizing of images {@code [batch, rows, cols, channels]}, channels last, to fixed {@code sizes}, by {@code scales} (an
+ * Resizing of images {@code [batch, rows, cols, channels]} or volumes {@code [batch, depth, rows, cols, channels]},
+ * channels last, to fixed {@code sizes}, by {@code scales} (an
  * axis of n positions gives the float32 product {@code n·scale}, truncated), or to the sizes a second input gives at run time
  * ({@code [batch, channels, rows, cols]}, ONNX's order), as Keras' Resizing and UpSampling2D (TensorFlow's
  * {@code tf.image.resize}) and ONNX Resize compute it. Each output position {@code o} of an axis maps to a source
@@ -46,9 +48,9 @@ public final class Resize implements Op {
     private final boolean cropToAspectRatio;
 
     /**
-     * @param sizes  the output rows and columns, or null
-     * @param scales the factor of rows and of columns, or null (with {@code sizes} null too, the sizes come from a second
-     *               input)
+     * @param sizes  the output (depth,) rows and columns, or null
+     * @param scales the factor of each of them, or null (with {@code sizes} null too, the rows and columns come from a
+     *               second input)
      */
     public Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
                   float[] scales) {
@@ -57,9 +59,10 @@ public final class Resize implements Op {
 
     private Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
                    float[] scales, boolean cropToAspectRatio) {
-        if (cropToAspectRatio && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length != 2 || Arrays.stream(sizes).anyMatch(
-                s -> s <= 0 || s > MAX_AXIS)) || scales != null && (scales.length != 2 || !(scales[0] > 0 && scales[1] > 0
-                && scales[0] < MAX_AXIS && scales[1] < MAX_AXIS)) || !Float.isFinite(cubicA)) {
+        if (cropToAspectRatio && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length < 2 || sizes.length > 3
+                || Arrays.stream(sizes).anyMatch(v -> v <= 0 || v > MAX_AXIS)) || scales != null && (scales.length < 2
+                || scales.length > 3 || !IntStream.range(0, scales.length).allMatch(i -> scales[i] > 0 && scales[i] < MAX_AXIS))
+                || cropToAspectRatio && sizes.length != 2 || !Float.isFinite(cubicA)) {
             throw new IllegalArgumentException("invalid Resize: sizes " + Arrays.toString(sizes) + ", scales "
                     + Arrays.toString(scales) + ", cubic coefficient " + cubicA);
         }
@@ -93,7 +96,10 @@ public final class Resize implements Op {
         if (sizes != null) {
             s.attr("sizes", sizes).attr("crop_to_aspect_ratio", cropToAspectRatio);
         } else if (scales != null) {
-            s.attr("scale_rows", scales[0]).attr("scale_cols", scales[1]);
+            if (scales.length == 3) {
+                s.attr("scale_depth", scales[0]);
+            }
+            s.attr("scale_rows", scales[scales.length - 2]).attr("scale_cols", scales[scales.length - 1]);
         }
         return s.build();
     }
@@ -102,13 +108,27 @@ public final class Resize implements Op {
     public static Resize fromSpec(OpSpec s) {
         return new Resize(s.enumAttr("mode", Mode.class), s.enumAttr("coordinates", Coordinates.class),
                 s.enumAttr("rounding", Rounding.class), (float) s.doubleAttr("cubic_a"), s.boolAttr("exclude_outside"),
-                s.has("sizes") ? s.intsAttr("sizes") : null, !s.has("scale_rows") ? null
+                s.has("sizes") ? s.intsAttr("sizes") : null, !s.has("scale_rows") ? null : s.has("scale_depth")
+                        ? new float[] {(float) s.doubleAttr("scale_depth"), (float) s.doubleAttr("scale_rows"),
+                                (float) s.doubleAttr("scale_cols")}
                         : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")},
                 s.has("crop_to_aspect_ratio") && s.boolAttr("crop_to_aspect_ratio"));
     }
 
-    /** Output positions along {@code axis} for {@code in} input positions; from {@code given} sizes when read at run time. */
-    private int outSize(int axis, int in, float[] given) {
+    /** The spatial axes resized: two, or three for volumes; two with sizes read at run time. */
+    private int axes() {
+        return sizes != null ? sizes.length : scales != null ? scales.length : 2;
+    }
+
+    /**
+     * Output positions along axis {@code a} of three (0 depth, 1 rows, 2 columns; a missing depth stays 1) for {@code in}
+     * input positions; from {@code given} sizes when read at run time.
+     */
+    private int outSize(int a, int in, float[] given) {
+        int axis = a - (3 - axes());
+        if (axis < 0) {
+            return 1;
+        }
         if (sizes != null) {
             return sizes[axis];
         }
@@ -132,8 +152,9 @@ public final class Resize implements Op {
             throw new IllegalArgumentException("Resize takes an image and its sizes [batch, channels, rows, cols], got "
                     + Arrays.deepToString(in));
         }
+        int axes = axes();
         int[] x = read ? in[0] : Inputs.single(in, type());
-        Inputs.rank(x, 4, "input");
+        Inputs.rank(x, axes + 2, "input");
         float[] given = read && values != null ? values[1] : null;
         for (int d = 0; given != null && d < 4; d++) {
             int want = d == 0 ? x[0] : d == 1 ? x[3] : -1;
@@ -142,58 +163,76 @@ public final class Resize implements Op {
                         + "channels (input " + Shapes.toString(x) + ", channels last) and whole rows and columns from 1 to 2^24");
             }
         }
-        int rows = outSize(0, x[1], given);
-        int cols = outSize(1, x[2], given);
-        if (x[1] == 0 || x[2] == 0 || rows == 0 || cols == 0 || x[1] > MAX_AXIS || x[2] > MAX_AXIS || rows > MAX_AXIS
-                || cols > MAX_AXIS) {
-            throw new IllegalArgumentException("Resize of " + x[1] + " x " + x[2] + " positions to " + rows + " x " + cols
-                    + " (each at least 1 and at most 2^24)");
+        int[] y = x.clone();
+        for (int a = 3 - axes; a < 3; a++) {
+            int size = x[a - 2 + axes];
+            int out = outSize(a, size, given);
+            if (size == 0 || out == 0 || size > MAX_AXIS || out > MAX_AXIS) {
+                throw new IllegalArgumentException("Resize of " + Shapes.toString(Arrays.copyOfRange(x, 1, axes + 1))
+                        + " positions gives " + out + " along axis " + (a - 2 + axes) + " (each at least 1 and at most 2^24)");
+            }
+            y[a - 2 + axes] = out;
         }
-        return new int[][] {{x[0], rows, cols, x[3]}};
+        return new int[][] {y};
     }
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] s = inputShapes[0];
-        int rows = s[1];
-        int cols = s[2];
-        int channels = s[3];
+        int axes = axes();
+        int depth = WindowAxis.sizeOfThree(s, axes, 0);
+        int rows = WindowAxis.sizeOfThree(s, axes, 1);
+        int cols = WindowAxis.sizeOfThree(s, axes, 2);
+        int channels = s[s.length - 1];
         float[] given = inputs.length > 1 ? inputs[1] : null;
-        int outRows = outSize(0, rows, given);
-        // Keras' crop to the aspect ratio: int32 products and float32 quotients, truncated, as its TensorFlow backend
+        int outDepth = outSize(0, depth, given);
+        int outRows = outSize(1, rows, given);
+        int outCols = outSize(2, cols, given);
+        // Keras' crop to the aspect ratio (two axes): int32 products and float32 quotients, truncated, as its TensorFlow backend
         int cropRows = cropToAspectRatio ? Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1) : rows;
         int cropCols = cropToAspectRatio ? Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1) : cols;
         int top = (int) ((float) (rows - cropRows) / 2);
         int left = (int) ((float) (cols - cropCols) / 2);
-        int outCols = outSize(1, cols, given);
         int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
+        boolean flat = depth == 1 && outDepth == 1; // an image, or a volume of one plane: the depth is not resized
+        int depthTaps = flat ? 1 : taps;
         float[] x = inputs[0];
         float[] y = outputs[0];
-        if (!cropToAspectRatio && outRows == rows && outCols == cols) {
+        if (!cropToAspectRatio && outDepth == depth && outRows == rows && outCols == cols) {
             System.arraycopy(x, 0, y, 0, y.length); // ONNX Runtime copies an image of its own size, whatever the scales
             return;
         }
         int yRow = 0;
         for (int b = 0; b < s[0]; b++) {
-            for (int or = 0; or < outRows; or++) {
-                for (int oc = 0; oc < outCols; oc++, yRow += channels) {
-                    Arrays.fill(y, yRow, yRow + channels, 0f);
-                    for (int i = 0; i < taps; i++) {
-                        long rowTap = tap(0, or, i, cropRows, outRows);
-                        float wr = Float.intBitsToFloat((int) rowTap);
-                        if (wr == 0) {
-                            continue;
-                        }
-                        for (int j = 0; j < taps; j++) {
-                            long colTap = tap(1, oc, j, cropCols, outCols);
-                            float w = wr * Float.intBitsToFloat((int) colTap);
-                            if (w == 0) {
+            for (int od = 0; od < outDepth; od++) {
+                for (int or = 0; or < outRows; or++) {
+                    for (int oc = 0; oc < outCols; oc++, yRow += channels) {
+                        Arrays.fill(y, yRow, yRow + channels, 0f);
+                        for (int h = 0; h < depthTaps; h++) {
+                            long depthTap = flat ? packed(0, 1) : tap(0, od, h, depth, outDepth);
+                            float wd = Float.intBitsToFloat((int) depthTap);
+                            if (wd == 0) {
                                 continue;
                             }
-                            int xRow = ((b * rows + top + (int) (rowTap >>> 32)) * cols + left + (int) (colTap >>> 32))
-                                    * channels;
-                            for (int ch = 0; ch < channels; ch++) {
-                                y[yRow + ch] += w * x[xRow + ch];
+                            int plane = b * depth + (int) (depthTap >>> 32);
+                            for (int i = 0; i < taps; i++) {
+                                long rowTap = tap(1, or, i, cropRows, outRows);
+                                float wr = wd * Float.intBitsToFloat((int) rowTap);
+                                if (wr == 0) {
+                                    continue;
+                                }
+                                for (int j = 0; j < taps; j++) {
+                                    long colTap = tap(2, oc, j, cropCols, outCols);
+                                    float w = wr * Float.intBitsToFloat((int) colTap);
+                                    if (w == 0) {
+                                        continue;
+                                    }
+                                    int xRow = ((plane * rows + top + (int) (rowTap >>> 32)) * cols + left
+                                            + (int) (colTap >>> 32)) * channels;
+                                    for (int ch = 0; ch < channels; ch++) {
+                                        y[yRow + ch] += w * x[xRow + ch];
+                                    }
+                                }
                             }
                         }
                     }
@@ -203,11 +242,13 @@ public final class Resize implements Op {
     }
 
     /**
-     * Tap {@code k} of output position {@code o} along {@code axis} ({@code in} input and {@code out} output positions):
+     * Tap {@code k} of output position {@code o} along {@code axis} of three ({@code in} input and {@code out} output
+     * positions):
      * the input position it reads in the high 32 bits, its weight's float bits in the low 32.
      */
     private long tap(int axis, int o, int k, int in, int out) {
-        float scale = scales == null || coordinates == Coordinates.TENSORFLOW ? (float) out / in : scales[axis];
+        int given = axis - (3 - axes());
+        float scale = scales == null || given < 0 || coordinates == Coordinates.TENSORFLOW ? (float) out / in : scales[given];
         float x = scale == 1 ? o : source(o, in, out, scale); // ONNX Runtime maps an axis of scale 1 onto itself
         if (mode == Mode.NEAREST) {
             return packed(clamp(nearest(x), in), 1);

@@ -148,6 +148,8 @@ class OpSpecRoundTripTest {
                         s(3, 7), null).croppedToAspectRatio(), new int[][] {s(2, 6, 5, 2)}, (float[]) null),
                 new Case(new Resize(Resize.Mode.LINEAR, Resize.Coordinates.HALF_PIXEL, Resize.Rounding.ROUND_PREFER_CEIL, -0.75f,
                         false, null, new float[] {1.5f, 0.5f}), new int[][] {s(1, 4, 6, 3)}, (float[]) null),
+                new Case(new Resize(Resize.Mode.LINEAR, Resize.Coordinates.ALIGN_CORNERS, Resize.Rounding.FLOOR, -0.75f, false,
+                        null, new float[] {2f, 1f, 1.5f}), new int[][] {s(1, 2, 3, 4, 2)}, (float[]) null),
                 new Case(new LocalResponseNormalization(3, 0.01f, 0.5f, 2f), new int[][] {s(2, 3, 4, 5)}, (float[]) null),
                 new Case(new LayerNormalization(3, new int[] {1, 2}, new int[] {2, 3}, 1e-6, v(1, 2, 3, 4, 5, 6), null,
                         LayerNormalization.Form.RMS), new int[][] {s(2, 2, 3)}, (float[]) null),
