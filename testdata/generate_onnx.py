@@ -1700,6 +1700,30 @@ def _(name):
                {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}, "y2": {0: "batch"}}, output_names=["y0", "y1", "y2"])
 
 
+class Upsample1d(torch.nn.Module):
+    """torch's upsampling of steps (audio, sequences): linear and nearest, after a Conv1d."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv1d(2, 3, 3, padding=1)
+        self.linear = torch.nn.Upsample(scale_factor=2, mode="linear", align_corners=False)
+        self.corners = torch.nn.Upsample(scale_factor=1.5, mode="linear", align_corners=True)
+        self.nearest = torch.nn.Upsample(scale_factor=3, mode="nearest")
+
+    def forward(self, x):
+        return self.linear(torch.relu(self.conv(x))), self.corners(x), self.nearest(x)
+
+
+@case("torch_upsample1d_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 2, 7)).astype(np.float32)
+    torch_case(name, Upsample1d(), x, 13, "torch on [2, 2, 7] steps: Conv1d(2, 3, 3, padding 1) -> ReLU -> Upsample(scale_factor "
+               "2, linear); heads Upsample(scale_factor 1.5, linear, align_corners) and Upsample(scale_factor 3, nearest); dynamic "
+               "batch", ["resize", "conv1d"], {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}, "y2": {0: "batch"}},
+               output_names=["y0", "y1", "y2"])
+
+
 @case("upsample_op9")
 def _(name):
     r = rng(name)

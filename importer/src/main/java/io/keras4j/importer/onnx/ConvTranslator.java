@@ -19,7 +19,7 @@ import java.util.List;
  */
 final class ConvTranslator implements OpTranslator {
     /** The spatial axes of a convolution or pooling over one, two and three of them. */
-    private static final String[] SPATIAL = {"steps", "rows, cols", "depth, rows, cols"};
+    static final String[] SPATIAL = {"steps", "rows, cols", "depth, rows, cols"};
 
     /** The axes of a kernel over {@code axes} spatial axes, as a W's shape names them. */
     static String kernelAxes(int axes) {

@@ -1,14 +1,17 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.Resize;
+import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.Locale;
 
 /**
- * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]} and
- * volumes {@code [batch, channels, depth, rows, cols]} (torch's trilinear Upsample; constant scales or sizes only), as
+ * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]},
+ * volumes {@code [batch, channels, depth, rows, cols]} (torch's trilinear Upsample) and steps {@code [batch, channels,
+ * steps]} (its linear Upsample; resized as a row of one), the last two by constant scales or sizes only, as
  * torch's {@code interpolate} and {@code Upsample} export them, run channels last as a {@link Resize}: constant scales
  * {@code [1, 1, rows, cols]}, or sizes (the batch and channels unchanged), constant or computed at run time (as torch
  * exports {@code interpolate(size=...)} with a dynamic batch); {@code mode} nearest, linear or cubic;
@@ -19,6 +22,7 @@ import java.util.Locale;
  * below 1).
  */
 final class ResizeTranslator implements OpTranslator {
+
     private final boolean upsample;
 
     /** @param upsample the node is the older Upsample (scales as input 1, or as an attribute before opset 9) */
@@ -29,9 +33,9 @@ final class ResizeTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         int[] shape = b.shape(node.input(0));
-        if (shape.length != 4 && shape.length != 5) {
-            node.problem("only images [batch, channels, rows, cols] and volumes [batch, channels, depth, rows, cols] are"
-                    + " resized, got an input of rank " + shape.length);
+        if (shape.length < 3 || shape.length > 5) {
+            node.problem("only steps [batch, channels, steps], images [batch, channels, rows, cols] and volumes [batch,"
+                    + " channels, depth, rows, cols] are resized, got an input of rank " + shape.length);
             return;
         }
         Resize.Mode mode = mode(node);
@@ -68,7 +72,8 @@ final class ResizeTranslator implements OpTranslator {
             if (t == null && shape.length == 4) {
                 runTime = node.input(3);
             } else if (t == null) {
-                node.problem("sizes of a volume must be a constant, not computed at run time");
+                node.problem("sizes of " + (shape.length == 5 ? "a volume" : "steps") + " must be a constant, not computed at"
+                        + " run time");
             } else {
                 long[] given = Args.ints(node, t, "sizes");
                 sizes = given == null ? null : spatialSizes(node, given, shape);
@@ -94,14 +99,25 @@ final class ResizeTranslator implements OpTranslator {
         }
         float cubicA = node.floatAttr("cubic_coeff_a", -0.75f);
         boolean exclude = node.intAttr("exclude_outside", 0) != 0;
+        boolean steps = shape.length == 3; // resized as a row of one
         Resize op;
         try {
-            op = new Resize(mode, coordinates, rounding, cubicA, exclude, sizes, scales);
+            op = new Resize(mode, coordinates, rounding, cubicA, exclude, steps && sizes != null ? new int[] {1, sizes[0]} : sizes,
+                    steps && scales != null ? new float[] {1, scales[0]} : scales);
         } catch (IllegalArgumentException e) {
             node.problem(e.getMessage());
             return;
         }
-        ConvTranslator.channelsLast(node, b, op, node.input(0), node.output(0), runTime == null ? List.of() : List.of(runTime));
+        if (!steps) {
+            ConvTranslator.channelsLast(node, b, op, node.input(0), node.output(0),
+                    runTime == null ? List.of() : List.of(runTime));
+            return;
+        }
+        String row = b.fresh(node, "as_row");
+        String resized = b.fresh(node, "resized_row");
+        b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
+        ConvTranslator.channelsLast(node, b, op, row, resized, List.of());
+        b.emit(node, new Squeeze(new long[] {2}), List.of(resized), List.of(node.output(0)), DataTypes.FLOAT);
     }
 
     private static Resize.Mode mode(OnnxNode node) {
@@ -154,8 +170,8 @@ final class ResizeTranslator implements OpTranslator {
     private static float[] spatialScales(OnnxNode node, float[] scales, int rank) {
         if (scales.length != rank || scales[0] != 1 || scales[1] != 1
                 || !IntStream.range(2, rank).allMatch(d -> scales[d] > 0 && scales[d] < 1 << 24)) {
-            node.problem("scales " + Arrays.toString(scales) + " must be [1, 1, " + (rank == 5 ? "depth, " : "")
-                    + "rows, cols] with positive factors");
+            node.problem("scales " + Arrays.toString(scales) + " must be [1, 1, " + ConvTranslator.SPATIAL[rank - 3]
+                    + "] with positive factors");
             return null;
         }
         return Arrays.copyOfRange(scales, 2, rank);
@@ -169,8 +185,8 @@ final class ResizeTranslator implements OpTranslator {
             fits = shape[d] < 0 || sizes[d] == shape[d];
         }
         if (!fits) {
-            node.problem("sizes " + Arrays.toString(sizes) + " must be [batch, channels, " + (shape.length == 5 ? "depth, " : "")
-                    + "rows, cols] with the input's batch and channels " + Arrays.toString(shape) + " and positive spatial"
+            node.problem("sizes " + Arrays.toString(sizes) + " must be [batch, channels, " + ConvTranslator.SPATIAL[shape.length - 3]
+                    + "] with the input's batch and channels " + Arrays.toString(shape) + " and positive spatial"
                     + " sizes of at most 2^24");
             return null;
         }
