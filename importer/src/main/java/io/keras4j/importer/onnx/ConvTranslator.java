@@ -6,6 +6,8 @@ import io.keras4j.runtime.ops.Conv2D;
 import io.keras4j.runtime.ops.Conv3D;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
+import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +146,18 @@ final class ConvTranslator implements OpTranslator {
         inputs.addAll(extra);
         b.emit(node, op, inputs, List.of(computed), DataTypes.FLOAT);
         b.emit(node, new Transpose("Transpose", back), List.of(computed), List.of(out), DataTypes.FLOAT);
+    }
+
+    /**
+     * Emits {@code op}, which takes and gives images channels last, over the node's steps {@code [batch, channels, steps]}
+     * as a row of one: an Unsqueeze, {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op)}, a Squeeze.
+     */
+    static void channelsLastAsRow(OnnxNode node, OnnxGraphBuilder b, Op op) {
+        String row = b.fresh(node, "as_row");
+        String computed = b.fresh(node, "computed_row");
+        b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
+        channelsLast(node, b, op, row, computed, List.of());
+        b.emit(node, new Squeeze(new long[] {2}), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
     }
 
     /** Whether B holds one value per filter and attribute kernel_shape, if given, is W's kernel size; else a problem. */

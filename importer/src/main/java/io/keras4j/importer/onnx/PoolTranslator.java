@@ -3,8 +3,6 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Pooling;
 import io.keras4j.runtime.ops.primitive.Reduce;
-import io.keras4j.runtime.ops.primitive.Squeeze;
-import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -84,11 +82,7 @@ final class PoolTranslator implements OpTranslator {
             ConvTranslator.channelsLast(node, b, op);
             return;
         }
-        String row = b.fresh(node, "as_row");
-        String pooled = b.fresh(node, "pooled_row");
-        b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
-        ConvTranslator.channelsLast(node, b, op, row, pooled, List.of());
-        b.emit(node, new Squeeze(new long[] {2}), List.of(pooled), List.of(node.output(0)), DataTypes.FLOAT);
+        ConvTranslator.channelsLastAsRow(node, b, op);
     }
 
     /** Records a problem for each attribute keras4j does not run (dilations, the Indices output). */

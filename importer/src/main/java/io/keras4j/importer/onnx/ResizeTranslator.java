@@ -1,12 +1,10 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.Resize;
-import io.keras4j.runtime.ops.primitive.Squeeze;
-import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.IntStream;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]},
@@ -113,11 +111,7 @@ final class ResizeTranslator implements OpTranslator {
                     runTime == null ? List.of() : List.of(runTime));
             return;
         }
-        String row = b.fresh(node, "as_row");
-        String resized = b.fresh(node, "resized_row");
-        b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
-        ConvTranslator.channelsLast(node, b, op, row, resized, List.of());
-        b.emit(node, new Squeeze(new long[] {2}), List.of(resized), List.of(node.output(0)), DataTypes.FLOAT);
+        ConvTranslator.channelsLastAsRow(node, b, op);
     }
 
     private static Resize.Mode mode(OnnxNode node) {
