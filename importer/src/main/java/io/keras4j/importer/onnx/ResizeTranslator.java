@@ -52,8 +52,8 @@ final class ResizeTranslator implements OpTranslator {
             refused = true;
         }
         if (node.intsAttr("axes") != null) {
-            node.problem("axes " + Arrays.toString(node.intsAttr("axes")) + " are not supported (the sizes or scales of all"
-                    + " four axes instead)");
+            node.problem("axes " + Arrays.toString(node.intsAttr("axes")) + " are not supported (the sizes or scales of every"
+                    + " axis instead)");
             return; // the sizes or scales then cover only those axes
         }
         float[] scales = null;
@@ -88,7 +88,7 @@ final class ResizeTranslator implements OpTranslator {
             if (upsample || mode == Resize.Mode.NEAREST && mixed) {
                 // ONNX Runtime refuses Upsample below 1, and rounds Resize-10's down-scaled nearest coordinates up
                 node.problem("scales " + Arrays.toString(scales) + " below 1 are not supported here (" + (upsample
-                        ? "Upsample needs at least 1)" : "a nearest Resize before opset 11 scales both axes down or neither)"));
+                        ? "Upsample needs at least 1)" : "a nearest Resize before opset 11 scales every spatial axis down or none)"));
                 return;
             }
             if (mode == Resize.Mode.NEAREST) {
