@@ -2,8 +2,7 @@ package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
-import io.keras4j.runtime.ops.Conv2D;
-import io.keras4j.runtime.ops.Conv3D;
+import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Squeeze;
@@ -16,8 +15,8 @@ import java.util.List;
  * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it) with constant W
  * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, over
  * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
- * {@link Conv2D}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d; group 1 only) as a
- * {@link Conv3D}: {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
+ * {@link Convolution}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d; group 1 only) as
+ * one too: {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
  */
 final class ConvTranslator implements OpTranslator {
     /** The spatial axes of a convolution or pooling over one, two and three of them. */
@@ -87,12 +86,9 @@ final class ConvTranslator implements OpTranslator {
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         Op conv;
-        if (axes == 3) {
-            conv = new Conv3D(channels, filters, kernel, strides, dilations, same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
-                    same ? null : pads, false, keras, bf, linear);
-        } else if (axes == 2) {
-            conv = new Conv2D(channels, filters, kernel, strides, dilations, same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT,
-                    same ? null : pads, group, keras, bf, linear);
+        if (axes > 1) {
+            conv = new Convolution(channels, filters, kernel, strides, dilations,
+                    same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear);
         } else if (same) {
             conv = new Conv1D(channels, filters, kernel[0], strides[0], dilations[0], Conv1D.Padding.SAME, group, keras, bf, linear);
         } else {

@@ -83,7 +83,7 @@ public final class Conv1D implements Op {
         this.bias = bias;
         this.activation = activation;
         this.packed = groups == 1 ? MatMul.pack(kernel, kernelSize * inChannels, filters) : null;
-        this.asRow = new int[][] {{1, kernelSize}, {1, stride}, {1, dilation}};
+        this.asRow = new int[][] {{1, 1, kernelSize}, {1, 1, stride}, {1, 1, dilation}};
     }
 
     @Override
@@ -174,8 +174,8 @@ public final class Conv1D implements Op {
                 int chunk = Patches.chunk((long) kernelSize * inChannels);
                 for (int o0 = 0; o0 < out; o0 += chunk) {
                     int m = Math.min(chunk, out - o0);
-                    Patches.gather(x, b * steps * inChannels, 1, steps, inChannels, asRow[0], asRow[1], asRow[2], 0, left,
-                            out, o0, m, scratch, 0);
+                    Patches.gather(x, b * steps * inChannels, 1, 1, steps, inChannels, asRow[0], asRow[1], asRow[2], 0, 0,
+                            left, 1, out, o0, m, scratch, 0);
                     MatMul.multiply(scratch, 0, packed, bias, y, yBase + (b * out + o0) * filters, m, kernelSize * inChannels,
                             filters);
                 }

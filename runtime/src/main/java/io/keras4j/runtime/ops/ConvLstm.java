@@ -9,7 +9,7 @@ import java.util.Arrays;
  * size fixed at import: at each step the gates {@code z = conv(x_t, kernel) + bias + conv(h, recurrentKernel)} (the
  * recurrent convolution same-padded, stride 1), each {@code [(outDepth,) outRows, outCols, 4·filters]} in Keras' gate
  * order i, f, c, o; then {@code c = f·c + i·activation(c̃)} and {@code h = o·activation(c)} with the gates through
- * {@code recurrentActivation}. The convolutions are {@link Conv2D}'s or {@link Conv3D}'s; the input convolution of every
+ * {@code recurrentActivation}. The convolutions are {@link Convolution}s; the input convolution of every
  * step is computed first, in one pass over all frames. Options as an LSTM's: go_backwards (outputs in processing order),
  * return_sequences, return_state (h, then c), initial states, stateful; no mask.
  *
@@ -20,8 +20,8 @@ public final class ConvLstm implements StatefulOp {
     private final int[] sizes;
     private final int channels;
     private final int filters;
-    private final FrameConvolution input;
-    private final FrameConvolution recurrent;
+    private final Convolution input;
+    private final Convolution recurrent;
     private final float[] bias;
     private final int[] kernelSize;
     private final int[] strides;
@@ -40,7 +40,7 @@ public final class ConvLstm implements StatefulOp {
      * @param recurrentKernel {@code [kernel sizes...][filters][4·filters]}
      * @param bias            {@code [4·filters]}, or null
      * @param padding         VALID or SAME (of the input convolution)
-     * @param tfSame          over three axes, SAME pads as TensorFlow's Conv3D does channels last ({@link Conv3D#tfSamePadBefore})
+     * @param tfSame          over three axes, SAME pads as TensorFlow's Conv3D does channels last ({@link Convolution#tfSamePadBefore})
      */
     public ConvLstm(int[] sizes, int channels, int filters, int[] kernelSize, int[] strides, int[] dilations,
                     Conv1D.Padding padding, boolean tfSame, float[] kernel, float[] recurrentKernel, float[] bias,
@@ -56,13 +56,10 @@ public final class ConvLstm implements StatefulOp {
         int[] ones = new int[axes];
         Arrays.fill(ones, 1);
         Activation linear = Activation.of(Activation.Kind.LINEAR);
-        this.input = axes == 2
-                ? new Conv2D(channels, 4 * filters, kernelSize, strides, dilations, padding, null, 1, kernel, bias, linear)
-                : new Conv3D(channels, 4 * filters, kernelSize, strides, dilations, padding, null, tfSame, kernel, bias, linear);
-        this.recurrent = axes == 2
-                ? new Conv2D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, 1, recurrentKernel, null, linear)
-                : new Conv3D(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, false, recurrentKernel, null,
-                        linear);
+        this.input = new Convolution(channels, 4 * filters, kernelSize, strides, dilations, padding, null, 1, tfSame, kernel,
+                bias, linear);
+        this.recurrent = new Convolution(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, 1, false,
+                recurrentKernel, null, linear);
         this.outSizes = input.outSizes(sizes);
         if (Arrays.stream(outSizes).anyMatch(d -> d <= 0)) {
             throw new IllegalArgumentException("ConvLSTM" + axes + "D: kernel " + Arrays.toString(kernelSize) + " with dilations "
@@ -95,11 +92,6 @@ public final class ConvLstm implements StatefulOp {
 
     @Override
     public OpSpec spec() {
-        int[] kernelShape = Arrays.copyOf(kernelSize, sizes.length + 2);
-        kernelShape[sizes.length] = channels;
-        kernelShape[sizes.length + 1] = 4 * filters;
-        int[] recurrentShape = kernelShape.clone();
-        recurrentShape[sizes.length] = filters;
         OpSpec.Builder s = OpSpec.builder(type());
         if (sizes.length == 3) {
             s.attr("depth", sizes[0]).attr("tf_same", tfSame);
@@ -111,8 +103,8 @@ public final class ConvLstm implements StatefulOp {
                 .attr("return_sequences", options.returnSequences()).attr("return_state", options.returnState())
                 .attr("go_backwards", options.goBackwards()).attr("initial_state", options.initialState())
                 .attr("stateful", options.stateful())
-                .weight("kernel", input.kernel(), kernelShape)
-                .weight("recurrent_kernel", recurrent.kernel(), recurrentShape)
+                .weight("kernel", input.kernel(), Weights.kernelShape(kernelSize, channels, 4 * filters))
+                .weight("recurrent_kernel", recurrent.kernel(), Weights.kernelShape(kernelSize, filters, 4 * filters))
                 .weight("bias", bias, 4 * filters).build();
     }
 

@@ -56,10 +56,7 @@ public final class ConvTranspose implements Op {
                         + Arrays.toString(kernelSize) + " with dilations " + Arrays.toString(dilations));
             }
         }
-        int[] shape = Arrays.copyOf(kernelSize, axes + 2);
-        shape[axes] = filters;
-        shape[axes + 1] = inChannels;
-        Weights.check("kernel", kernel, shape);
+        Weights.check("kernel", kernel, Weights.kernelShape(kernelSize, filters, inChannels));
         if (bias != null) {
             Weights.check("bias", bias, filters);
         }
@@ -86,12 +83,10 @@ public final class ConvTranspose implements Op {
 
     @Override
     public OpSpec spec() {
-        int[] shape = Arrays.copyOf(kernelSize, kernelSize.length + 2);
-        shape[kernelSize.length] = filters;
-        shape[kernelSize.length + 1] = inChannels;
         return OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters).attr("kernel_size", kernelSize)
                 .attr("strides", strides).attr("dilations", dilations).attr("pads", pads).attr("activation", activation)
-                .weight("kernel", kernel(), shape).weight("bias", bias, filters).build();
+                .weight("kernel", kernel(), Weights.kernelShape(kernelSize, filters, inChannels))
+                .weight("bias", bias, filters).build();
     }
 
     /** Rebuilds the op from its {@link #spec()} (type Conv2DTranspose or Conv3DTranspose). */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The windows a convolution reads, gathered as the rows of a matrix ("im2col"), so that one matrix product with the
- * kernel {@code [taps·channels][filters]} computes many output positions at once. A 1-D convolution is the 2-D case
- * with one row.
+ * kernel {@code [taps·channels][filters]} computes many output positions at once. 1-D and 2-D convolutions are the 3-D
+ * case with a depth (and rows) of one.
  */
 final class Patches {
     /** The most output positions gathered at once. */
@@ -22,46 +22,14 @@ final class Patches {
     }
 
     /**
-     * Writes the windows of output positions {@code q0 .. q0+m-1} (row-major over {@code outCols} columns):
-     * {@code patches[p][(i·kernel[1] + j)·channels + ch] = x[r][c][ch]} for position {@code q = q0 + p} at output row
-     * {@code q / outCols} and column {@code q % outCols}, with {@code r = row·strides[0] - top + i·dilations[0]} and
-     * {@code c = column·strides[1] - left + j·dilations[1]}, zero where that falls outside the input; {@code patches} from
- * {@code patchOff}.
-     *
-     * @param x the input, {@code [rows][cols][channels]} of one sample starting at {@code xOff}
+     * Writes the windows of output positions {@code q0 .. q0+m-1} (row-major over output planes, rows and columns) of an
+     * input {@code [depth][rows][cols][channels]} from {@code xOff} as the rows of {@code patches} from {@code patchOff}:
+     * {@code patches[p][((a·kernel[1] + b)·kernel[2] + c)·channels + ch] = x[i0][i1][i2][ch]} for position {@code q = q0 + p}
+     * at output plane {@code q / (outRows·outCols)}, row {@code q / outCols % outRows} and column {@code q % outCols}, with
+     * {@code i0 = plane·strides[0] - front + a·dilations[0]} (rows from {@code top}, columns from {@code left} likewise),
+     * zero where that falls outside the input. Fewer axes run as a depth (and rows) of one.
      */
-    static void gather(float[] x, int xOff, int rows, int cols, int channels, int[] kernel, int[] strides, int[] dilations,
-                       int top, int left, int outCols, int q0, int m, float[] patches, int patchOff) {
-        int k = kernel[0] * kernel[1] * channels;
-        for (int p = 0; p < m; p++) {
-            int rowStart = (q0 + p) / outCols * strides[0] - top;
-            int colStart = (q0 + p) % outCols * strides[1] - left;
-            for (int i = 0; i < kernel[0]; i++) {
-                int r = rowStart + i * dilations[0];
-                for (int j = 0; j < kernel[1]; j++) {
-                    int c = colStart + j * dilations[1];
-                    int to = patchOff + p * k + (i * kernel[1] + j) * channels;
-                    if (r < 0 || r >= rows || c < 0 || c >= cols) {
-                        Arrays.fill(patches, to, to + channels, 0f);
-                    } else if (channels < 8) { // a call costs more than a few moves
-                        int from = xOff + (r * cols + c) * channels;
-                        for (int ch = 0; ch < channels; ch++) {
-                            patches[to + ch] = x[from + ch];
-                        }
-                    } else {
-                        System.arraycopy(x, xOff + (r * cols + c) * channels, patches, to, channels);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * As {@link #gather} over three spatial axes ({@code [depth][rows][cols][channels]} from {@code xOff}): position
-     * {@code q} is output plane {@code q / (outRows·outCols)}, row and column as in {@link #gather}; the windows start
-     * {@code front}, {@code top} and {@code left} positions early.
-     */
-    static void gather3d(float[] x, int xOff, int depth, int rows, int cols, int channels, int[] kernel, int[] strides,
+    static void gather(float[] x, int xOff, int depth, int rows, int cols, int channels, int[] kernel, int[] strides,
                          int[] dilations, int front, int top, int left, int outRows, int outCols, int q0, int m,
                          float[] patches, int patchOff) {
         int k = kernel[0] * kernel[1] * kernel[2] * channels;
@@ -79,6 +47,11 @@ final class Patches {
                         int i2 = start2 + c * dilations[2];
                         if (i0 < 0 || i0 >= depth || i1 < 0 || i1 >= rows || i2 < 0 || i2 >= cols) {
                             Arrays.fill(patches, to, to + channels, 0f);
+                        } else if (channels < 8) { // a call costs more than a few moves
+                            int from = xOff + ((i0 * rows + i1) * cols + i2) * channels;
+                            for (int ch = 0; ch < channels; ch++) {
+                                patches[to + ch] = x[from + ch];
+                            }
                         } else {
                             System.arraycopy(x, xOff + ((i0 * rows + i1) * cols + i2) * channels, patches, to, channels);
                         }

@@ -7,6 +7,15 @@ final class Weights {
     private Weights() {
     }
 
+    /** The shape of a convolution kernel: {@code [kernelSize..., in, out]}. */
+    static int[] kernelShape(int[] kernelSize, int in, int out) {
+        int[] shape = Arrays.copyOf(kernelSize, kernelSize.length + 2);
+        shape[kernelSize.length] = in;
+        shape[kernelSize.length + 1] = out;
+        return shape;
+    }
+
+    /** Checks that {@code w} holds as many values as {@code shape} implies, naming the weight {@code name}. */
     static void check(String name, float[] w, int... shape) {
         long size = 1;
         for (int d : shape) {

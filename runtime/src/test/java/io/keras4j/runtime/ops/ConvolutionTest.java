@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conv1D and Conv2D gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product, and
+ * Conv1D and Convolution gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product, and
  * ConvTranspose multiplies chunks of input positions; over more positions than a chunk (the golden cases hold few) they
  * agree with the convolution's sum written out directly.
  */
@@ -84,8 +84,8 @@ class ConvolutionTest {
 
     @Test
     void aWindowSpanningMoreThan2To30PositionsIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Conv2D(1, 1, new int[] {1, 256},
-                new int[] {1, 1}, new int[] {1, 1 << 24}, Conv1D.Padding.VALID, null, 1, new float[256], null, LINEAR));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Convolution(1, 1, new int[] {1, 256},
+                new int[] {1, 1}, new int[] {1, 1 << 24}, Conv1D.Padding.VALID, null, 1, false, new float[256], null, LINEAR));
         assertEquals("Conv2D: kernel size 256 with dilation 16777216 spans 4278190081 positions, more than keras4j accepts"
                 + " (2^30)", e.getMessage());
     }
@@ -100,8 +100,8 @@ class ConvolutionTest {
         int[] pads = {1, 0, 2, 3};
         float[] kernel = random(r, k[0] * k[1] * channels * filters);
         float[] x = random(r, batch * rows * cols * channels);
-        float[] y = run(new Conv2D(channels, filters, k, strides, dilations, Conv1D.Padding.EXPLICIT, pads, 1, kernel, null,
-                LINEAR), new int[] {batch, rows, cols, channels}, x);
+        float[] y = run(new Convolution(channels, filters, k, strides, dilations, Conv1D.Padding.EXPLICIT, pads, 1, false, kernel,
+                null, LINEAR), new int[] {batch, rows, cols, channels}, x);
         int outRows = (rows + pads[0] + pads[2] - ((k[0] - 1) * dilations[0] + 1)) / strides[0] + 1;
         int outCols = (cols + pads[1] + pads[3] - ((k[1] - 1) * dilations[1] + 1)) / strides[1] + 1;
         assertEquals(batch * outRows * outCols * filters, y.length);

@@ -5,8 +5,7 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
-import io.keras4j.runtime.ops.Conv2D;
-import io.keras4j.runtime.ops.Conv3D;
+import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
 import java.util.List;
 
@@ -49,10 +48,9 @@ final class ConvTranslator implements LayerTranslator {
         if (weights == null) {
             return List.of(t.unavailable());
         }
-        Op op = rank == 2
-                ? new Conv2D(in, filters, kernelSize, strides, dilations, padding, null, groups, weights[0], weights[1], activation)
-                : new Conv3D(in, filters, kernelSize, strides, dilations, padding, null, !channelsFirst, weights[0], weights[1],
-                        activation); // Keras' channels_first Conv3D runs through XLA, which pads as Conv2D
+        // Keras' channels_first Conv3D runs through XLA, which pads as Conv2D
+        Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups, rank == 3 && !channelsFirst,
+                weights[0], weights[1], activation);
         return channelsLast(t, x, channelsFirst, rank, op);
     }
 

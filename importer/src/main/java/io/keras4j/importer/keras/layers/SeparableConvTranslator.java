@@ -5,7 +5,7 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Conv1D;
-import io.keras4j.runtime.ops.Conv2D;
+import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
 import java.util.Arrays;
 import java.util.List;
@@ -86,15 +86,15 @@ final class SeparableConvTranslator implements LayerTranslator {
         Op depthwiseOp = rank == 1
                 ? new Conv1D(in, depth, kernelSize[0], strides[0], dilations[0], padding, in, depthwise, depthwiseBias,
                         depthwiseActivation)
-                : new Conv2D(in, depth, kernelSize, strides, dilations, padding, null, in, depthwise, depthwiseBias,
-                        depthwiseActivation);
+                : new Convolution(in, depth, kernelSize, strides, dilations, padding, null, in, false, depthwise,
+                        depthwiseBias, depthwiseActivation);
         String v = GeneralConfig.moveChannels(t, x.value(), channelsFirst, 1, rank, true);
         v = t.emit(depthwiseOp, List.of(v)).get(0);
         if (pointwise) {
             Op pointwiseOp = rank == 1
                     ? new Conv1D(depth, filters, 1, 1, 1, Conv1D.Padding.VALID, 1, pointwiseKernel, bias, activation)
-                    : new Conv2D(depth, filters, ones, ones, ones, Conv1D.Padding.VALID, null, 1, pointwiseKernel, bias,
-                            activation);
+                    : new Convolution(depth, filters, ones, ones, ones, Conv1D.Padding.VALID, null, 1, false, pointwiseKernel,
+                            bias, activation);
             v = t.emit(pointwiseOp, List.of(v)).get(0);
         }
         return List.of(new KTensor(GeneralConfig.moveChannels(t, v, channelsFirst, 1, rank, false), null));
