@@ -1351,6 +1351,30 @@ def register_cases(g):
 
     R("conv3d_transpose_channels_first_func_keras", conv3d_transpose_channels_first, fmt="keras")
 
+    def conv3d_groups(ctx, fmt):
+        """Grouped Conv3D, which Keras' TensorFlow backend runs through XLA on a CPU: same padding where a stride is larger
+        than the window then starts the windows at the input's edge, as Conv2D's does, not inside it as TensorFlow's
+        ungrouped Conv3D."""
+        inp = keras.Input((4, 7, 9, 8))
+        heads = [layers.Conv3D(6, (2, 3, 2), groups=2, padding="same", activation="relu", name="two_groups")(inp),
+                 layers.Conv3D(8, 3, groups=4, strides=(1, 2, 2), padding="valid", name="four_groups_strided")(inp),
+                 layers.Conv3D(4, 1, groups=2, strides=(1, 3, 5), padding="same", name="pointwise_wide_strides")(inp),
+                 layers.Conv3D(8, (1, 3, 3), groups=8, dilation_rate=(1, 2, 2), padding="same", use_bias=False,
+                               name="depthwise_dilated")(inp),
+                 layers.Conv3D(4, 2, groups=2, padding="same", data_format="channels_first",
+                               name="channels_first")(layers.Permute((4, 1, 2, 3))(inp))]
+        model = keras.Model(inp, heads)
+        randomize(model, ctx.rng, scale=0.3)  # kernel fan-in is read from its depth; keeps float32 noise small
+        return Case(model, [normal_inputs(ctx, 2, 4, 7, 9, 8)], fmt,
+                    "functional grouped Conv3D heads on 4 x 7 x 9 x 8: Conv3D(6, (2, 3, 2), groups 2, same, relu); "
+                    "Conv3D(8, 3, groups 4, strides (1, 2, 2), valid); Conv3D(4, 1, groups 2, strides (1, 3, 5), same), where "
+                    "Keras (through XLA) starts the windows at the input's edge; Conv3D(8, (1, 3, 3), groups 8, dilation "
+                    "(1, 2, 2), same, no bias), a depthwise 3-D convolution; Conv3D(4, 2, groups 2, same, channels_first).",
+                    covers=["conv3d", "groups", "channels_first"])
+
+    R("conv3d_groups_func_keras", conv3d_groups, fmt="keras")
+    R("conv3d_groups_func_h5", conv3d_groups, fmt="h5")
+
     R("pad_crop_upsample_func_keras", pad_crop_upsample, fmt="keras")
     R("pad_crop_upsample_func_h5", pad_crop_upsample, fmt="h5")
 

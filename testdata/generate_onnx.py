@@ -1523,6 +1523,32 @@ def _(name):
                output_names=["y0", "y1", "y2"])
 
 
+class GroupedConv3d(torch.nn.Module):
+    """Grouped 3-D convolutions as X3D-style video nets use them: a pointwise expansion, a depthwise Conv3d (groups equal
+    to channels) with a spatial stride, a pointwise projection; a grouped head with dilation and padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.expand = torch.nn.Conv3d(4, 8, 1)
+        self.depthwise = torch.nn.Conv3d(8, 8, 3, stride=(1, 2, 2), padding=1, groups=8)
+        self.project = torch.nn.Conv3d(8, 6, 1, bias=False)
+        self.grouped = torch.nn.Conv3d(4, 6, (2, 3, 3), dilation=(1, 2, 1), padding=(0, 2, 1), groups=2)
+
+    def forward(self, x):
+        y = torch.relu(self.depthwise(torch.relu(self.expand(x))))
+        return self.project(y), self.grouped(x)
+
+
+@case("torch_grouped_conv3d_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 4, 3, 9, 8)).astype(np.float32)
+    torch_case(name, GroupedConv3d(), x, 13, "torch X3D-style block on [2, 4, 3, 9, 8] clips: Conv3d(4, 8, 1) -> ReLU -> "
+               "depthwise Conv3d(8, 8, 3, stride (1, 2, 2), padding 1, groups 8) -> ReLU -> Conv3d(8, 6, 1, no bias); head "
+               "Conv3d(4, 6, (2, 3, 3), dilation (1, 2, 1), padding (0, 2, 1), groups 2); dynamic batch",
+               ["conv3d", "groups"], {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}}, output_names=["y0", "y1"])
+
+
 @case("pool_ceil_mode_edges_op13")
 def _(name):
     r = rng(name)

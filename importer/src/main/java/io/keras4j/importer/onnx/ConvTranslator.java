@@ -15,7 +15,7 @@ import java.util.List;
  * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it) with constant W
  * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, over
  * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
- * {@link Convolution}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d; group 1 only) as
+ * {@link Convolution}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d) as
  * one too: {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
  */
 final class ConvTranslator implements OpTranslator {
@@ -53,10 +53,6 @@ final class ConvTranslator implements OpTranslator {
         if (ws.length != shape.length || group < 1 || ws[0] % group != 0) {
             node.problem("W " + w + " must be [filters, channels/group, " + kernelAxes(axes)
                     + "] with filters divisible by group " + group);
-            return;
-        }
-        if (axes == 3 && group != 1) {
-            node.problem("group " + group + " is not supported over three spatial axes (only 1)");
             return;
         }
         int filters = ws[0];

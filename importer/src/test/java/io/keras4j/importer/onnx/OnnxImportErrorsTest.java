@@ -112,7 +112,7 @@ class OnnxImportErrorsTest {
                 .addInitializer(floats("w", 4, 2, 3)).addInitializer(floats("w3", 4, 1, 1, 1, 1))
                 .addNode(conv("image", "image", "y1"))
                 .addNode(NodeProto.newBuilder().setOpType("Conv").setName("grouped").addInput("volume").addInput("w3")
-                        .addOutput("y7").addAttribute(attr("group", 2L)))
+                        .addOutput("y7").addAttribute(attr("group", 3L)))
                 .addNode(conv("lower", "free", "y2").addAttribute(attr("auto_pad", "SAME_LOWER")).addAttribute(attr("strides", new long[] {2})))
                 .addNode(conv("pads", "x", "y3").addAttribute(attr("pads", 1L, 1L, 1L, 1L)))
                 .addNode(conv("good", "x", "y4").addAttribute(attr("pads", 1L, 0L)))
@@ -125,7 +125,8 @@ class OnnxImportErrorsTest {
         assertTrue(e.getMessage().contains("node 'image' (Conv): only 1-D, 2-D and 3-D convolution is supported (input [batch,"
                 + " channels, steps], [batch, channels, rows, cols] or [batch, channels, depth, rows, cols]), got an input of"
                 + " rank 6"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'grouped' (Conv): group 2 is not supported over three spatial axes (only 1)"),
+        assertTrue(e.getMessage().contains("node 'grouped' (Conv): W tensor(4, 1, 1, 1, 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("must be [filters, channels/group, depth, rows, cols] with filters divisible by group 3"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'lower' (Conv): auto_pad SAME_LOWER over axes of sizes unknown at import is not"
                 + " supported where its padding may differ from SAME_UPPER's"), e.getMessage());

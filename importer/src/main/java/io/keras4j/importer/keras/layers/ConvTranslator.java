@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Keras Conv2D and Conv3D: filters, kernel_size, strides, padding valid/same, dilation_rate, use_bias, activation,
- * data_format (channels_first runs channels-last between two Transposes), and groups for Conv2D (Conv3D: 1 only). They do
+ * data_format (channels_first runs channels-last between two Transposes), and groups. They do
  * not support masking: an incoming mask is dropped, as Keras does.
  */
 final class ConvTranslator implements LayerTranslator {
@@ -35,10 +35,6 @@ final class ConvTranslator implements LayerTranslator {
         boolean useBias = config.bool(true, "use_bias");
         Conv1DTranslator.ignoreTrainingOptions(config);
         GeneralConfig.stridedAndDilated(config, strides, dilations);
-        if (rank == 3 && groups != 1) {
-            config.problem("option groups=" + groups + " is not supported for Conv3D (only 1)");
-            return List.of(t.unavailable());
-        }
         KTensor x = GeneralConfig.single(config, t);
         int in = x == null ? -1 : inputChannels(config, t, x, channelsFirst, rank);
         if (in <= 0 || kernelSize == null || strides == null || dilations == null) {
@@ -48,9 +44,10 @@ final class ConvTranslator implements LayerTranslator {
         if (weights == null) {
             return List.of(t.unavailable());
         }
-        // Keras' channels_first Conv3D runs through XLA, which pads as Conv2D
-        Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups, rank == 3 && !channelsFirst,
-                weights[0], weights[1], activation);
+        // Keras runs a channels_first or grouped Conv3D through XLA, which pads as Conv2D
+        boolean tfSame = rank == 3 && !channelsFirst && groups == 1;
+        Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups, tfSame, weights[0],
+                weights[1], activation);
         return channelsLast(t, x, channelsFirst, rank, op);
     }
 
