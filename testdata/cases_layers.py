@@ -1198,6 +1198,22 @@ def register_cases(g):
     R("ops_math_func_keras", ops_math, fmt="keras")
     R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")
+
+    def lora_dense(ctx, fmt):
+        """Dense and EinsumDense with LoRA (lora_rank, lora_alpha): a .keras file holds the kernel with the LoRA product
+        merged in, which is what the reloaded layers compute."""
+        inp = keras.Input((4, 6))
+        d = layers.Dense(5, activation="tanh", lora_rank=2, lora_alpha=4.0, name="dense_lora")
+        e = layers.EinsumDense("abc,cd->abd", output_shape=(None, 3), bias_axes="d", lora_rank=3, name="einsum_lora")
+        model = keras.Model(inp, [d(inp), e(inp)])
+        randomize(model, ctx.rng)  # every weight, the LoRA factors included: the merged kernel differs from the kernel
+        return Case(model, [normal_inputs(ctx, 2, 4, 6)], fmt,
+                    "functional Dense(5, tanh, lora_rank 2, lora_alpha 4) and EinsumDense('abc,cd->abd', (None, 3), bias_axes "
+                    "'d', lora_rank 3) on [2, 4, 6], LoRA factors random (not zero): the .keras file holds each kernel with "
+                    "alpha/rank times the LoRA product merged in.",
+                    covers=["dense", "einsum_dense", "lora"])
+
+    R("lora_dense_einsum_func_keras", lora_dense, fmt="keras")
     R("einsum_dense_func_h5", einsum_dense, fmt="h5")
 
     def conv_transpose(ctx, fmt):

@@ -1549,6 +1549,17 @@ def _(name):
                ["conv3d", "groups"], {"x": {0: "batch"}, "y0": {0: "batch"}, "y1": {0: "batch"}}, output_names=["y0", "y1"])
 
 
+@case("global_pool3d_op13")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("GlobalAveragePool", ["x"], ["avg"]), helper.make_node("GlobalMaxPool", ["x"], ["max"])]
+    model = model_of_nodes(name, nodes, {"x": ["batch", 3, 2, 4, 5]})
+    x = r.standard_normal((2, 3, 2, 4, 5)).astype(np.float32)
+    write(name, model.SerializeToString(), [x], "GlobalAveragePool and GlobalMaxPool over the three spatial axes of "
+          "[batch, 3, 2, 4, 5] volumes (torch's AdaptiveAvgPool3d(1), AdaptiveMaxPool3d(1)), to [batch, 3, 1, 1, 1]",
+          ["pool3d", "global_pool"])
+
+
 @case("pool_ceil_mode_edges_op13")
 def _(name):
     r = rng(name)
