@@ -1,9 +1,9 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.Padding;
 import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
@@ -12,11 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it) with constant W
- * {@code [filters, channels/group, kernel]} and B, run as a channels-last {@link Conv1D} between two Transposes, over
- * two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters, channels/group, rows, cols]}) as a
- * {@link Convolution}, or over three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d) as
- * one too: {@code pads}, {@code strides}, {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
+ * ONNX Conv over one spatial axis ({@code [batch, channels, steps]}, as torch's Conv1d exports it; W {@code [filters,
+ * channels/group, kernel]}), two ({@code [batch, channels, rows, cols]}, torch's Conv2d; W {@code [filters,
+ * channels/group, rows, cols]}) or three ({@code [batch, channels, depth, rows, cols]}, torch's Conv3d), with constant W
+ * and B, run as a channels-last {@link Convolution} between two Transposes: {@code pads}, {@code strides},
+ * {@code dilations}, {@code group}, {@code auto_pad} (see {@link AutoPad}).
  */
 final class ConvTranslator implements OpTranslator {
     /** The spatial axes of a convolution or pooling over one, two and three of them. */
@@ -81,16 +81,8 @@ final class ConvTranslator implements OpTranslator {
         float[] keras = kerasKernel(w.floats(), filters, perGroup, Arrays.stream(kernel).reduce(1, (x, y) -> x * y));
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
-        Op conv;
-        if (axes > 1) {
-            conv = new Convolution(channels, filters, kernel, strides, dilations,
-                    same ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear);
-        } else if (same) {
-            conv = new Conv1D(channels, filters, kernel[0], strides[0], dilations[0], Conv1D.Padding.SAME, group, keras, bf, linear);
-        } else {
-            conv = Conv1D.padded(channels, filters, kernel[0], strides[0], dilations[0], pads[0], pads[1], group, keras, bf, linear);
-        }
-        channelsLast(node, b, conv);
+        channelsLast(node, b, new Convolution(channels, filters, kernel, strides, dilations,
+                same ? Padding.SAME : Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear));
     }
 
     /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */

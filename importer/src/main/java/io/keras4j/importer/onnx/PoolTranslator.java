@@ -1,6 +1,6 @@
 package io.keras4j.importer.onnx;
 
-import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Padding;
 import io.keras4j.runtime.ops.Pooling;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.Arrays;
@@ -74,7 +74,7 @@ final class PoolTranslator implements OpTranslator {
                 return;
             }
         }
-        Conv1D.Padding kind = padding.same() ? Conv1D.Padding.SAME : Conv1D.Padding.EXPLICIT;
+        Padding kind = padding.same() ? Padding.SAME : Padding.EXPLICIT;
         Pooling op = axes > 1 ? new Pooling(max, kernel, strides, kind, pads, countPadding, ceilMode)
                 : new Pooling(max, new int[] {1, kernel[0]}, new int[] {1, strides[0]}, kind,
                         pads == null ? null : new int[] {0, pads[0], 0, pads[1]}, countPadding, ceilMode);

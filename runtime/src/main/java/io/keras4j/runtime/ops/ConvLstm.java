@@ -26,7 +26,7 @@ public final class ConvLstm implements StatefulOp {
     private final int[] kernelSize;
     private final int[] strides;
     private final int[] dilations;
-    private final Conv1D.Padding padding;
+    private final Padding padding;
     private final boolean tfSame;
     private final Activation activation;
     private final Activation recurrentActivation;
@@ -43,11 +43,11 @@ public final class ConvLstm implements StatefulOp {
      * @param tfSame          over three axes, SAME pads as TensorFlow's Conv3D does channels last ({@link Convolution#tfSamePadBefore})
      */
     public ConvLstm(int[] sizes, int channels, int filters, int[] kernelSize, int[] strides, int[] dilations,
-                    Conv1D.Padding padding, boolean tfSame, float[] kernel, float[] recurrentKernel, float[] bias,
+                    Padding padding, boolean tfSame, float[] kernel, float[] recurrentKernel, float[] bias,
                     Activation activation, Activation recurrentActivation, RecurrentOptions options) {
         int axes = sizes.length;
         if (axes < 2 || axes > 3 || Arrays.stream(sizes).anyMatch(d -> d <= 0) || channels <= 0 || filters <= 0
-                || filters > (1 << 27) || padding != Conv1D.Padding.VALID && padding != Conv1D.Padding.SAME
+                || filters > (1 << 27) || padding != Padding.VALID && padding != Padding.SAME
                 || options.masked() || tfSame && axes != 3) {
             throw new IllegalArgumentException("invalid ConvLSTM: input " + Arrays.toString(sizes) + " x " + channels + ", "
                     + filters + " filters, padding " + padding + (tfSame ? " (TensorFlow's 3-D)" : "")
@@ -58,7 +58,7 @@ public final class ConvLstm implements StatefulOp {
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         this.input = new Convolution(channels, 4 * filters, kernelSize, strides, dilations, padding, null, 1, tfSame, kernel,
                 bias, linear);
-        this.recurrent = new Convolution(filters, 4 * filters, kernelSize, ones, ones, Conv1D.Padding.SAME, null, 1, false,
+        this.recurrent = new Convolution(filters, 4 * filters, kernelSize, ones, ones, Padding.SAME, null, 1, false,
                 recurrentKernel, null, linear);
         this.outSizes = input.outSizes(sizes);
         if (Arrays.stream(outSizes).anyMatch(d -> d <= 0)) {
@@ -79,7 +79,7 @@ public final class ConvLstm implements StatefulOp {
         this.strides = strides.clone();
         this.dilations = dilations.clone();
         this.padding = padding;
-        this.tfSame = tfSame && padding == Conv1D.Padding.SAME;
+        this.tfSame = tfSame && padding == Padding.SAME;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
         this.options = options;
@@ -116,7 +116,7 @@ public final class ConvLstm implements StatefulOp {
         int[] sizes = threeD ? new int[] {s.intAttr("depth"), s.intAttr("rows"), s.intAttr("cols")}
                 : new int[] {s.intAttr("rows"), s.intAttr("cols")};
         return new ConvLstm(sizes, s.intAttr("channels"), s.intAttr("filters"), s.intsAttr("kernel_size"),
-                s.intsAttr("strides"), s.intsAttr("dilations"), s.enumAttr("padding", Conv1D.Padding.class),
+                s.intsAttr("strides"), s.intsAttr("dilations"), s.enumAttr("padding", Padding.class),
                 threeD && s.boolAttr("tf_same"), s.weight("kernel"), s.weight("recurrent_kernel"), s.weight("bias"),
                 s.activation("activation"), s.activation("recurrent_activation"), options);
     }

@@ -7,14 +7,15 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Keras Conv2D and Conv3D, ONNX Conv over two or three axes, channels last: {@code [batch, (depth,) rows, cols,
- * inChannels] -> [batch, (outDepth,) outRows, outCols, filters]}, {@code y[p] = activation(bias + sum_taps
- * x[p·strides - before + tap·dilations] · kernel[tap])}, with positions outside the input reading zeros. Each axis is
- * padded as {@link Conv1D} pads its steps: VALID none, SAME as TensorFlow (the smaller half before), EXPLICIT the given
- * {@code pads} (ONNX's order: each axis' leading padding, then each axis' trailing one), or, with {@code tfSame}, as
- * TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}). Grouped convolution splits channels and filters into
- * {@code groups} equal blocks and runs position by position. Without groups, the windows of up to {@link Patches#CHUNK}
- * positions are gathered into scratch and multiplied with the kernel at once. Two axes run as three with a depth of one.
+ * Keras Conv1D, Conv2D and Conv3D, ONNX Conv, channels last over one to three spatial axes: {@code [batch, (depth,)
+ * (rows,) cols, inChannels] -> [batch, (outDepth,) (outRows,) outCols, filters]}, {@code y[p] = activation(bias +
+ * sum_taps x[p·strides - before + tap·dilations] · kernel[tap])}, with positions outside the input reading zeros. Each
+ * axis is padded as {@link Padding} says: VALID none, SAME as TensorFlow (the smaller half before), CAUSAL (one axis
+ * only) all before, EXPLICIT the given {@code pads} (ONNX's order: each axis' leading padding, then each axis' trailing
+ * one), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}). Grouped
+ * convolution splits channels and filters into {@code groups} equal blocks and runs position by position. Without groups,
+ * the windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
+ * Fewer axes run as three with a depth (and rows) of one.
  */
 public final class Convolution implements Op {
     private final int inChannels;
@@ -22,7 +23,7 @@ public final class Convolution implements Op {
     private final int[] kernelSize;
     private final int[] strides;
     private final int[] dilations;
-    private final Conv1D.Padding padding;
+    private final Padding padding;
     private final int[] pads;
     private final int groups;
     /** SAME pads as TensorFlow's Conv3D does channels last on a CPU (see {@link #tfSamePadBefore}). */
@@ -33,7 +34,7 @@ public final class Convolution implements Op {
     private final float[] packed;
     private final float[] bias;
     private final Activation activation;
-    /** Kernel sizes, strides, dilations, spans and leading and trailing pads over three axes (two lead with a depth of 1). */
+    /** Kernel sizes, strides, dilations, spans and leading and trailing pads over three axes (fewer lead with sizes of 1). */
     private final int[] window;
     private final int[] step;
     private final int[] dilation;
@@ -42,19 +43,19 @@ public final class Convolution implements Op {
     private final int[] padEnd;
 
     /**
-     * @param kernelSize (depth,) rows and columns of the kernel; {@code strides} and {@code dilations} likewise
-     * @param padding    VALID, SAME or EXPLICIT
+     * @param kernelSize (depth,) (rows and) columns of the kernel; {@code strides} and {@code dilations} likewise
+     * @param padding    VALID, SAME, CAUSAL (one axis) or EXPLICIT
      * @param pads       for EXPLICIT: each axis' leading pad, then each axis' trailing one; else null
      * @param tfSame     over three axes with SAME, pad as TensorFlow's Conv3D does channels last on a CPU
      *                   ({@link #tfSamePadBefore}), where Keras' channels-last layer runs; else as Conv2D does
-     * @param kernel     {@code [(depth,) rows, cols, inChannels/groups, filters]}, row-major (the Keras layout)
+     * @param kernel     {@code [(depth,) (rows,) cols, inChannels/groups, filters]}, row-major (the Keras layout)
      * @param bias       {@code [filters]}, or null
      */
-    public Convolution(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Conv1D.Padding padding,
+    public Convolution(int inChannels, int filters, int[] kernelSize, int[] strides, int[] dilations, Padding padding,
                        int[] pads, int groups, boolean tfSame, float[] kernel, float[] bias, Activation activation) {
         int axes = kernelSize.length;
-        if (axes < 2 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || inChannels <= 0
-                || filters <= 0 || padding == Conv1D.Padding.CAUSAL || (padding == Conv1D.Padding.EXPLICIT) != (pads != null)
+        if (axes < 1 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || inChannels <= 0
+                || filters <= 0 || padding == Padding.CAUSAL && axes != 1 || (padding == Padding.EXPLICIT) != (pads != null)
                 || pads != null && (pads.length != 2 * axes || Arrays.stream(pads).anyMatch(p -> p < 0))
                 || groups <= 0 || inChannels % groups != 0 || filters % groups != 0 || tfSame && axes != 3) {
             throw new IllegalArgumentException("invalid Conv" + axes + "D: kernel " + Arrays.toString(kernelSize)
@@ -76,7 +77,7 @@ public final class Convolution implements Op {
         this.padding = padding;
         this.pads = pads == null ? new int[2 * axes] : pads.clone();
         this.groups = groups;
-        this.tfSame = tfSame && padding == Conv1D.Padding.SAME;
+        this.tfSame = tfSame && padding == Padding.SAME;
         this.window = WindowAxis.asThree(kernelSize, 0, axes, 1);
         this.step = WindowAxis.asThree(strides, 0, axes, 1);
         this.dilation = WindowAxis.asThree(dilations, 0, axes, 1);
@@ -99,7 +100,7 @@ public final class Convolution implements Op {
         OpSpec.Builder s = OpSpec.builder(type()).attr("in_channels", inChannels).attr("filters", filters)
                 .attr("kernel_size", kernelSize).attr("strides", strides).attr("dilations", dilations)
                 .attr("padding", padding.name());
-        if (padding == Conv1D.Padding.EXPLICIT) {
+        if (padding == Padding.EXPLICIT) {
             s.attr("pads", pads);
         }
         return s.attr("groups", groups).attr("tf_same", tfSame).attr("activation", activation)
@@ -108,18 +109,26 @@ public final class Convolution implements Op {
     }
 
     /**
-     * Rebuilds the op from its {@link #spec()} (type Conv2D or Conv3D). Specs written before the two were one op lack
-     * {@code tf_same} (Conv2D) or {@code groups} (Conv3D): false and 1.
+     * Rebuilds the op from its {@link #spec()} (type Conv1D, Conv2D or Conv3D). Specs written before the three were one
+     * op lack {@code tf_same} (Conv1D, Conv2D) or {@code groups} (Conv3D): false and 1; a Conv1D's held one integer each
+     * in {@code kernel_size}, {@code stride} and {@code dilation}, and its explicit pads in {@code pad_begin} and
+     * {@code pad_end}.
      */
     public static Convolution fromSpec(OpSpec s) {
-        Conv1D.Padding padding = s.enumAttr("padding", Conv1D.Padding.class);
+        Padding padding = s.enumAttr("padding", Padding.class);
+        if (s.has("stride")) {
+            return new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), new int[] {s.intAttr("kernel_size")},
+                    new int[] {s.intAttr("stride")}, new int[] {s.intAttr("dilation")}, padding,
+                    padding == Padding.EXPLICIT ? new int[] {s.intAttr("pad_begin"), s.intAttr("pad_end")} : null,
+                    s.intAttr("groups"), false, s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+        }
         return new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"),
                 s.intsAttr("strides"), s.intsAttr("dilations"), padding,
-                padding == Conv1D.Padding.EXPLICIT ? s.intsAttr("pads") : null, s.has("groups") ? s.intAttr("groups") : 1,
+                padding == Padding.EXPLICIT ? s.intsAttr("pads") : null, s.has("groups") ? s.intAttr("groups") : 1,
                 s.has("tf_same") && s.boolAttr("tf_same"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
     }
 
-    /** The kernel {@code [(depth,) rows, cols, inChannels/groups, filters]} (a copy where it is held packed). */
+    /** The kernel {@code [(depth,) (rows,) cols, inChannels/groups, filters]} (a copy where it is held packed). */
     float[] kernel() {
         return kernel != null ? kernel : MatMul.unpack(packed, taps() * inChannels, filters);
     }
@@ -142,14 +151,14 @@ public final class Convolution implements Op {
     /**
      * The positions of padding before the first window of TensorFlow's SAME Conv3D (channels last, on a CPU): half of what
      * {@code out} windows of {@code span} every {@code stride} need beyond {@code size}, rounded toward zero and, unlike
-     * Conv2D's ({@link Conv1D#samePadLeft}), not clamped at zero: where the stride is larger than the window the need is
+     * Conv2D's ({@link Padding#samePadBefore}), not clamped at zero: where the stride is larger than the window the need is
      * negative and the windows start that many positions in (6 positions, stride 3, window 1: positions 1 and 4).
      */
     public static int tfSamePadBefore(int size, int out, int stride, int span) {
         return (int) (((long) (out - 1) * stride + span - size) / 2);
     }
 
-    /** Output positions of an input {@code [batch, (depth,) rows, cols, channels]}, all spatial axes together. */
+    /** Output positions of an input {@code [batch, (depth,) (rows,) cols, channels]}, all spatial axes together. */
     private int positions(int[] x) {
         int axes = kernelSize.length;
         int positions = 1;
@@ -181,7 +190,7 @@ public final class Convolution implements Op {
             String name = padding.name().toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException("kernel " + Arrays.toString(kernelSize) + " with dilations "
                     + Arrays.toString(dilations) + " and padding "
-                    + (padding == Conv1D.Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name)
+                    + (padding == Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name)
                     + " does not fit in an input of " + Arrays.toString(Arrays.copyOfRange(x, 1, axes + 1)) + " positions");
         }
         y[axes + 1] = activation.outputWidth(filters);
@@ -204,7 +213,8 @@ public final class Convolution implements Op {
         boolean activated = activation.outputWidth(filters) == filters;
         float[] y = activated ? outputs[0] : scratch;
         int yBase = activated ? 0 : (int) patchSize(positions); // fits: the planner sized the scratch by scratchSize
-        convolve(inputs[0], 0, s[0], WindowAxis.sizeOfThree(s, axes, 0), s[axes - 1], s[axes], y, yBase, scratch, 0);
+        convolve(inputs[0], 0, s[0], WindowAxis.sizeOfThree(s, axes, 0), WindowAxis.sizeOfThree(s, axes, 1),
+                WindowAxis.sizeOfThree(s, axes, 2), y, yBase, scratch, 0);
         activation.apply(y, yBase, outputs[0], 0, s[0] * positions, filters);
     }
 
@@ -233,7 +243,7 @@ public final class Convolution implements Op {
      */
     void convolve(float[] x, int xOff, int frames, int[] sizes, float[] y, int yOff, float[] work, int workOff) {
         int n = sizes.length;
-        convolve(x, xOff, frames, n == 3 ? sizes[0] : 1, sizes[n - 2], sizes[n - 1], y, yOff, work, workOff);
+        convolve(x, xOff, frames, n == 3 ? sizes[0] : 1, n >= 2 ? sizes[n - 2] : 1, sizes[n - 1], y, yOff, work, workOff);
     }
 
     private void convolve(float[] x, int xOff, int batch, int depth, int rows, int cols, float[] y, int yOff, float[] work,
@@ -318,7 +328,7 @@ public final class Convolution implements Op {
         String name = padding.name().toLowerCase(Locale.ROOT);
         return type() + "(" + filters + ", k=" + Arrays.toString(kernelSize) + ", strides=" + Arrays.toString(strides)
                 + ", dilations=" + Arrays.toString(dilations) + ", "
-                + (padding == Conv1D.Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name) + ", groups=" + groups
+                + (padding == Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name) + ", groups=" + groups
                 + (tfSame ? ", TensorFlow's 3-D same" : "") + ", " + activation + ") on "
                 + Shapes.toString(inputShape());
     }

@@ -48,7 +48,7 @@ public final class OpRegistry {
             Map.entry("SplitBatchTime", s -> new SplitBatchTime()),
             Map.entry("Embedding", Embedding::fromSpec),
             Map.entry("Masking", Masking::fromSpec),
-            Map.entry("Conv1D", Conv1D::fromSpec),
+            Map.entry("Conv1D", Convolution::fromSpec),
             Map.entry("Conv2D", Convolution::fromSpec),
             Map.entry("ConvLSTM2D", ConvLstm::fromSpec),
             Map.entry("ConvLSTM3D", ConvLstm::fromSpec),

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Keras MaxPooling2D, AveragePooling2D, MaxPooling3D and AveragePooling3D, channels last: windows of {@code poolSize}
  * positions along each of two ({@code [batch, rows, cols, channels]}) or three ({@code [batch, depth, rows, cols,
  * channels]}) spatial axes every {@code strides}, each giving the maximum or the mean of each channel. Each axis is padded
- * as {@link Conv1D} pads its steps: VALID none, SAME as TensorFlow (the smaller half before; over three axes as
+ * as {@link Padding} says: VALID none, SAME as TensorFlow (the smaller half before; over three axes as
  * TensorFlow's 3-D pooling, {@link Convolution#tfSamePadBefore}), EXPLICIT the given {@code pads} (ONNX's order: each axis'
  * leading padding, then each axis' trailing one). Padded positions take no part in a maximum; an average divides by the
  * number of real positions in its window, or with {@code countPadding} (ONNX {@code count_include_pad}) by the window's
@@ -18,7 +18,7 @@ public final class Pooling implements Op {
     private final boolean max;
     private final int[] poolSize;
     private final int[] strides;
-    private final Conv1D.Padding padding;
+    private final Padding padding;
     private final int[] pads;
     private final boolean countPadding;
     private final boolean ceilMode;
@@ -36,7 +36,7 @@ public final class Pooling implements Op {
      * @param countPadding an average divides by the number of the window's positions within the padded input, padding
      *                     included (only with EXPLICIT pads)
      */
-    public Pooling(boolean max, int[] poolSize, int[] strides, Conv1D.Padding padding, int[] pads, boolean countPadding) {
+    public Pooling(boolean max, int[] poolSize, int[] strides, Padding padding, int[] pads, boolean countPadding) {
         this(max, poolSize, strides, padding, pads, countPadding, false);
     }
 
@@ -45,12 +45,12 @@ public final class Pooling implements Op {
      * would run past the padding is kept where it starts inside the input or its leading padding, and clipped, even where
      * the window is larger than the padded input.
      */
-    public Pooling(boolean max, int[] poolSize, int[] strides, Conv1D.Padding padding, int[] pads, boolean countPadding,
+    public Pooling(boolean max, int[] poolSize, int[] strides, Padding padding, int[] pads, boolean countPadding,
                    boolean ceilMode) {
         int axes = poolSize.length;
         if (axes < 2 || axes > 3 || strides.length != axes || ceilMode && pads == null
                 || Arrays.stream(poolSize).anyMatch(p -> p <= 0) || Arrays.stream(strides).anyMatch(s -> s <= 0)
-                || padding == Conv1D.Padding.CAUSAL || (padding == Conv1D.Padding.EXPLICIT) != (pads != null)
+                || padding == Padding.CAUSAL || (padding == Padding.EXPLICIT) != (pads != null)
                 || countPadding && (max || pads == null) || pads != null && !padsFit(pads, poolSize)) {
             throw new IllegalArgumentException("invalid " + (max ? "MaxPooling" : "AveragePooling") + axes + "D: pool size "
                     + Arrays.toString(poolSize) + ", strides " + Arrays.toString(strides) + ", padding " + padding + ", pads "
@@ -91,7 +91,7 @@ public final class Pooling implements Op {
     public OpSpec spec() {
         OpSpec.Builder s = OpSpec.builder(type()).attr("pool_size", poolSize).attr("strides", strides)
                 .attr("padding", padding.name());
-        if (padding == Conv1D.Padding.EXPLICIT) {
+        if (padding == Padding.EXPLICIT) {
             s.attr("pads", pads).attr("count_padding", countPadding);
         }
         if (ceilMode) {
@@ -102,8 +102,8 @@ public final class Pooling implements Op {
 
     /** Rebuilds the op from its {@link #spec()} (type MaxPooling2D, AveragePooling2D, MaxPooling3D or AveragePooling3D). */
     public static Pooling fromSpec(OpSpec s) {
-        Conv1D.Padding padding = s.enumAttr("padding", Conv1D.Padding.class);
-        boolean explicit = padding == Conv1D.Padding.EXPLICIT;
+        Padding padding = s.enumAttr("padding", Padding.class);
+        boolean explicit = padding == Padding.EXPLICIT;
         int[] poolSize = s.intsAttr("pool_size");
         if (!s.type().endsWith(poolSize.length + "D")) {
             throw new IllegalArgumentException(s.type() + " with a pool size of " + poolSize.length + " axes");
@@ -123,7 +123,7 @@ public final class Pooling implements Op {
     }
 
     private int before(int a, int size, int out) {
-        return padding == Conv1D.Padding.SAME && poolSize.length == 3 ? Convolution.tfSamePadBefore(size, out, step[a], window[a])
+        return padding == Padding.SAME && poolSize.length == 3 ? Convolution.tfSamePadBefore(size, out, step[a], window[a])
                 : WindowAxis.padBefore(padding, size, out, window[a], step[a], padBegin[a]);
     }
 
@@ -142,7 +142,7 @@ public final class Pooling implements Op {
             if (y[a - 2 + axes] == 0) {
                 throw new IllegalArgumentException("pool size " + Arrays.toString(poolSize) + " does not fit in an input of "
                         + Arrays.toString(Arrays.copyOfRange(x, 1, axes + 1)) + " positions"
-                        + (padding == Conv1D.Padding.EXPLICIT ? " with pads " + Arrays.toString(pads) : ""));
+                        + (padding == Padding.EXPLICIT ? " with pads " + Arrays.toString(pads) : ""));
             }
         }
         return new int[][] {y};
@@ -209,6 +209,6 @@ public final class Pooling implements Op {
     public String toString() {
         return type() + "(" + Arrays.toString(poolSize) + ", strides=" + Arrays.toString(strides) + ", "
                 + padding.name().toLowerCase(java.util.Locale.ROOT)
-                + (padding == Conv1D.Padding.EXPLICIT ? " " + Arrays.toString(pads) : "") + ")";
+                + (padding == Padding.EXPLICIT ? " " + Arrays.toString(pads) : "") + ")";
     }
 }

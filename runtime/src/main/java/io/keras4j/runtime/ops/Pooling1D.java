@@ -92,7 +92,7 @@ public final class Pooling1D implements Op {
         if (outputSize > 0) {
             return outputSize;
         }
-        return WindowAxis.outSize(same ? Conv1D.Padding.SAME : Conv1D.Padding.VALID, steps, poolSize, stride, 0, 0);
+        return WindowAxis.outSize(same ? Padding.SAME : Padding.VALID, steps, poolSize, stride, 0, 0);
     }
 
     @Override
@@ -116,7 +116,7 @@ public final class Pooling1D implements Op {
         int steps = channelsFirst ? s[2] : s[1];
         int channels = channelsFirst ? s[1] : s[2];
         int out = outSteps(steps);
-        int left = same ? Conv1D.samePadLeft(steps, out, stride, poolSize) : 0;
+        int left = same ? Padding.samePadBefore(steps, out, stride, poolSize) : 0;
         // element (b, t, c) sits at b*steps*channels + t*tStride + c*cStride
         int tStride = channelsFirst ? 1 : channels;
         int cStride = channelsFirst ? steps : 1;

@@ -45,8 +45,8 @@ final class WindowAxis {
     }
 
     /**
-     * {@code axes} (2 or 3) per-axis values from {@code values[offset]} as three, depth, rows and columns, a missing depth
-     * taking {@code fill}: an op over two or three spatial axes runs both as three.
+     * {@code axes} (1 to 3) per-axis values from {@code values[offset]} as three, depth, rows and columns, a missing depth
+     * (and rows) taking {@code fill}: an op over fewer spatial axes runs them as three.
      */
     static int[] asThree(int[] values, int offset, int axes, int fill) {
         int[] three = {fill, fill, fill};
@@ -55,8 +55,8 @@ final class WindowAxis {
     }
 
     /**
-     * The size of a channels-last input {@code [batch, spatial..., channels]} with {@code axes} (2 or 3) spatial axes along
-     * axis {@code a} of the three of {@link #asThree} (a missing depth is 1).
+     * The size of a channels-last input {@code [batch, spatial..., channels]} with {@code axes} (1 to 3) spatial axes along
+     * axis {@code a} of the three of {@link #asThree} (a missing axis is 1).
      */
     static int sizeOfThree(int[] x, int axes, int a) {
         int lead = 3 - axes;
@@ -64,7 +64,7 @@ final class WindowAxis {
     }
 
     /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
-    static int outSize(Conv1D.Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
+    static int outSize(Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
         if (size < 0) {
             return -1;
         }
@@ -79,10 +79,10 @@ final class WindowAxis {
     }
 
     /** Padding positions before the first of {@code out} windows over {@code size} positions. */
-    static int padBefore(Conv1D.Padding padding, int size, int out, int span, int stride, int padBegin) {
+    static int padBefore(Padding padding, int size, int out, int span, int stride, int padBegin) {
         switch (padding) {
             case SAME:
-                return Conv1D.samePadLeft(size, out, stride, span);
+                return Padding.samePadBefore(size, out, stride, span);
             case CAUSAL:
                 return span - 1;
             case EXPLICIT:

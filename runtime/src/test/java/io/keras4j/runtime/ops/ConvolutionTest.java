@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Conv1D and Convolution gather windows in chunks of {@link Patches#CHUNK} output positions for one matrix product, and
+ * Convolution gathers windows in chunks of {@link Patches#CHUNK} output positions for one matrix product, and
  * ConvTranspose multiplies chunks of input positions; over more positions than a chunk (the golden cases hold few) they
  * agree with the convolution's sum written out directly.
  */
@@ -43,10 +43,11 @@ class ConvolutionTest {
         float[] kernel = random(r, k * channels * filters);
         float[] bias = random(r, filters);
         float[] x = random(r, batch * steps * channels);
-        float[] y = run(new Conv1D(channels, filters, k, stride, dilation, Conv1D.Padding.SAME, 1, kernel, bias, LINEAR),
+        float[] y = run(new Convolution(channels, filters, new int[] {k}, new int[] {stride}, new int[] {dilation}, Padding.SAME,
+                null, 1, false, kernel, bias, LINEAR),
                 new int[] {batch, steps, channels}, x);
         int out = (steps + stride - 1) / stride;
-        int left = Conv1D.samePadLeft(steps, out, stride, k);
+        int left = Padding.samePadBefore(steps, out, stride, k);
         assertEquals(batch * out * filters, y.length);
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < out; o++) {
@@ -71,7 +72,8 @@ class ConvolutionTest {
         assertTrue(Patches.chunk((long) k * channels) < steps - k + 1, "the test needs more positions than a chunk");
         float[] kernel = random(r, k * channels);
         float[] x = random(r, steps * channels);
-        float[] y = run(new Conv1D(channels, 1, k, 1, 1, Conv1D.Padding.VALID, 1, kernel, null, LINEAR),
+        float[] y = run(new Convolution(channels, 1, new int[] {k}, new int[] {1}, new int[] {1}, Padding.VALID, null, 1, false, kernel,
+                null, LINEAR),
                 new int[] {1, steps, channels}, x);
         for (int o = 0; o < steps - k + 1; o++) {
             double want = 0;
@@ -85,7 +87,7 @@ class ConvolutionTest {
     @Test
     void aWindowSpanningMoreThan2To30PositionsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Convolution(1, 1, new int[] {1, 256},
-                new int[] {1, 1}, new int[] {1, 1 << 24}, Conv1D.Padding.VALID, null, 1, false, new float[256], null, LINEAR));
+                new int[] {1, 1}, new int[] {1, 1 << 24}, Padding.VALID, null, 1, false, new float[256], null, LINEAR));
         assertEquals("Conv2D: kernel size 256 with dilation 16777216 spans 4278190081 positions, more than keras4j accepts"
                 + " (2^30)", e.getMessage());
     }
@@ -100,7 +102,7 @@ class ConvolutionTest {
         int[] pads = {1, 0, 2, 3};
         float[] kernel = random(r, k[0] * k[1] * channels * filters);
         float[] x = random(r, batch * rows * cols * channels);
-        float[] y = run(new Convolution(channels, filters, k, strides, dilations, Conv1D.Padding.EXPLICIT, pads, 1, false, kernel,
+        float[] y = run(new Convolution(channels, filters, k, strides, dilations, Padding.EXPLICIT, pads, 1, false, kernel,
                 null, LINEAR), new int[] {batch, rows, cols, channels}, x);
         int outRows = (rows + pads[0] + pads[2] - ((k[0] - 1) * dilations[0] + 1)) / strides[0] + 1;
         int outCols = (cols + pads[1] + pads[3] - ((k[1] - 1) * dilations[1] + 1)) / strides[1] + 1;

@@ -42,6 +42,7 @@ import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
 import io.keras4j.runtime.ops.primitive.ZeroEmptySequences;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,16 +110,20 @@ class OpSpecRoundTripTest {
                 new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),
                 new Case(Pooling1D.adaptive(true, 3, false), new int[][] {s(2, 7, 2)}, (float[]) null),
                 new Case(Pooling1D.adaptive(false, 2, true), new int[][] {s(2, 3, 5)}, (float[]) null),
-                new Case(new Convolution(4, 2, s(2, 3), s(1, 2), s(2, 1), Conv1D.Padding.SAME, null, 2, false, random(new Random(3), 24),
+                new Case(new Convolution(4, 2, s(3), s(2), s(1), Padding.CAUSAL, null, 2, false, random(new Random(23), 12),
+                        v(0.5f, -1), Activation.of(Kind.RELU)), new int[][] {s(2, 7, 4)}, (float[]) null),
+                new Case(new Convolution(2, 3, s(2), s(1), s(2), Padding.EXPLICIT, s(1, 2), 1, false, random(new Random(24), 12),
+                        null, Activation.of(Kind.SOFTMAX)), new int[][] {s(1, 5, 2)}, (float[]) null),
+                new Case(new Convolution(4, 2, s(2, 3), s(1, 2), s(2, 1), Padding.SAME, null, 2, false, random(new Random(3), 24),
                         v(0.5f, -1), Activation.of(Kind.RELU)), new int[][] {s(2, 5, 6, 4)}, (float[]) null),
-                new Case(new Convolution(1, 3, s(2, 2), s(2, 1), s(1, 1), Conv1D.Padding.EXPLICIT, s(1, 0, 0, 1), 1, false,
+                new Case(new Convolution(1, 3, s(2, 2), s(2, 1), s(1, 1), Padding.EXPLICIT, s(1, 0, 0, 1), 1, false,
                         random(new Random(4), 12), null, Activation.of(Kind.LINEAR)), new int[][] {s(1, 4, 3, 1)}, (float[]) null),
-                new Case(new ConvLstm(s(4, 5), 2, 3, s(2, 3), s(1, 2), s(2, 1), Conv1D.Padding.SAME, false,
+                new Case(new ConvLstm(s(4, 5), 2, 3, s(2, 3), s(1, 2), s(2, 1), Padding.SAME, false,
                         random(new Random(5), 144), random(new Random(6), 216), random(new Random(7), 12),
                         Activation.of(Kind.TANH), Activation.of(Kind.HARD_SIGMOID, 0.2, 0.5), RecurrentOptions.DEFAULTS
                         .withReturnSequences(true).withReturnState(true).withGoBackwards(true)),
                         new int[][] {s(2, 3, 4, 5, 2)}, (float[]) null),
-                new Case(new ConvLstm(s(3, 4, 2), 2, 2, s(2, 1, 2), s(2, 1, 1), s(1, 1, 1), Conv1D.Padding.SAME, true,
+                new Case(new ConvLstm(s(3, 4, 2), 2, 2, s(2, 1, 2), s(2, 1, 1), s(1, 1, 1), Padding.SAME, true,
                         random(new Random(15), 64), random(new Random(16), 64), null, Activation.of(Kind.TANH),
                         Activation.of(Kind.SIGMOID), RecurrentOptions.DEFAULTS.withReturnState(true)),
                         new int[][] {s(1, 2, 3, 4, 2, 2)}, (float[]) null),
@@ -126,21 +131,21 @@ class OpSpecRoundTripTest {
                         Activation.of(Kind.RELU)), new int[][] {s(2, 3, 4, 2)}, (float[]) null),
                 new Case(new ConvTranspose(2, 2, s(2, 1, 2), s(2, 1, 3), s(1, 1, 1), s(1, 0, 1, 2, 0, 1), random(new Random(19), 16),
                         v(0.5f, -1), Activation.of(Kind.TANH)), new int[][] {s(1, 2, 3, 2, 2)}, (float[]) null),
-                new Case(new Convolution(2, 3, s(2, 1, 2), s(1, 2, 1), s(1, 1, 2), Conv1D.Padding.SAME, null, 1, true,
+                new Case(new Convolution(2, 3, s(2, 1, 2), s(1, 2, 1), s(1, 1, 2), Padding.SAME, null, 1, true,
                         random(new Random(8), 24), v(1, 0, -1), Activation.of(Kind.TANH)), new int[][] {s(2, 3, 4, 5, 2)},
                         (float[]) null),
-                new Case(new Convolution(2, 2, s(2, 2, 1), s(2, 1, 1), s(1, 1, 1), Conv1D.Padding.EXPLICIT, s(1, 0, 2, 0, 1, 1), 1, false,
+                new Case(new Convolution(2, 2, s(2, 2, 1), s(2, 1, 1), s(1, 1, 1), Padding.EXPLICIT, s(1, 0, 2, 0, 1, 1), 1, false,
                         random(new Random(18), 16), null, Activation.of(Kind.LINEAR)), new int[][] {s(1, 3, 4, 2, 2)},
                         (float[]) null),
-                new Case(new Pooling(true, s(2, 3), s(2, 1), Conv1D.Padding.SAME, null, false), new int[][] {s(2, 5, 4, 3)},
+                new Case(new Pooling(true, s(2, 3), s(2, 1), Padding.SAME, null, false), new int[][] {s(2, 5, 4, 3)},
                         (float[]) null),
-                new Case(new Pooling(false, s(3, 2), s(1, 2), Conv1D.Padding.EXPLICIT, s(1, 1, 2, 0), true),
+                new Case(new Pooling(false, s(3, 2), s(1, 2), Padding.EXPLICIT, s(1, 1, 2, 0), true),
                         new int[][] {s(1, 4, 5, 2)}, (float[]) null),
-                new Case(new Pooling(false, s(3, 2), s(2, 3), Conv1D.Padding.EXPLICIT, s(1, 1, 1, 0), true, true),
+                new Case(new Pooling(false, s(3, 2), s(2, 3), Padding.EXPLICIT, s(1, 1, 1, 0), true, true),
                         new int[][] {s(1, 7, 8, 2)}, (float[]) null),
-                new Case(new Pooling(true, s(2, 1, 3), s(3, 1, 2), Conv1D.Padding.SAME, null, false),
+                new Case(new Pooling(true, s(2, 1, 3), s(3, 1, 2), Padding.SAME, null, false),
                         new int[][] {s(2, 6, 3, 5, 2)}, (float[]) null),
-                new Case(new Pooling(false, s(2, 3, 2), s(1, 2, 2), Conv1D.Padding.EXPLICIT, s(1, 0, 1, 0, 2, 1), true, true),
+                new Case(new Pooling(false, s(2, 3, 2), s(1, 2, 2), Padding.EXPLICIT, s(1, 0, 1, 0, 2, 1), true, true),
                         new int[][] {s(1, 3, 6, 5, 2)}, (float[]) null),
                 new Case(new Resize(Resize.Mode.CUBIC, Resize.Coordinates.TENSORFLOW, Resize.Rounding.FLOOR, -0.5f, true,
                         s(5, 7), null), new int[][] {s(2, 3, 4, 2)}, (float[]) null),
@@ -295,24 +300,30 @@ class OpSpecRoundTripTest {
     }
 
     @Test
-    void conv2DAndConv3DSpecsWrittenBeforeTheyWereOneOpLoad() {
+    void conv1DConv2DAndConv3DSpecsWrittenBeforeTheyWereOneOpLoad() {
         Activation relu = Activation.of(Kind.RELU);
         float[] kernel = random(new Random(21), 24);
         OpSpec old2d = OpSpec.builder("Conv2D").attr("in_channels", 4).attr("filters", 2).attr("kernel_size", s(2, 3))
                 .attr("strides", s(1, 2)).attr("dilations", s(2, 1)).attr("padding", "SAME").attr("groups", 2)
                 .attr("activation", relu).weight("kernel", kernel, 2, 3, 2, 2).build();
-        Convolution want2d = new Convolution(4, 2, s(2, 3), s(1, 2), s(2, 1), Conv1D.Padding.SAME, null, 2, false, kernel, null,
+        Convolution want2d = new Convolution(4, 2, s(2, 3), s(1, 2), s(2, 1), Padding.SAME, null, 2, false, kernel, null,
                 relu);
         OpSpec old3d = OpSpec.builder("Conv3D").attr("in_channels", 2).attr("filters", 2).attr("kernel_size", s(1, 3, 2))
                 .attr("strides", s(1, 3, 1)).attr("dilations", s(1, 1, 1)).attr("padding", "SAME").attr("tf_same", true)
                 .attr("activation", relu).weight("kernel", kernel, 1, 3, 2, 2, 2).build();
-        Convolution want3d = new Convolution(2, 2, s(1, 3, 2), s(1, 3, 1), s(1, 1, 1), Conv1D.Padding.SAME, null, 1, true,
+        Convolution want3d = new Convolution(2, 2, s(1, 3, 2), s(1, 3, 1), s(1, 1, 1), Padding.SAME, null, 1, true,
                 kernel, null, relu);
-        for (Object[] c : new Object[][] {{old2d, want2d, s(1, 5, 6, 4)}, {old3d, want3d, s(1, 2, 7, 3, 2)}}) {
+        OpSpec old1d = OpSpec.builder("Conv1D").attr("in_channels", 4).attr("filters", 2).attr("kernel_size", 3)
+                .attr("stride", 1).attr("dilation", 2).attr("padding", "EXPLICIT").attr("pad_begin", 1).attr("pad_end", 2)
+                .attr("groups", 2).attr("activation", relu).weight("kernel", Arrays.copyOf(kernel, 12), 3, 2, 2).build();
+        Convolution want1d = new Convolution(4, 2, s(3), s(1), s(2), Padding.EXPLICIT, s(1, 2), 2, false,
+                Arrays.copyOf(kernel, 12), null, relu);
+        for (Object[] c : new Object[][] {{old1d, want1d, s(2, 6, 4)}, {old2d, want2d, s(1, 5, 6, 4)},
+                {old3d, want3d, s(1, 2, 7, 3, 2)}}) {
             Op got = OpRegistry.create((OpSpec) c[0]);
             assertSameSpec(((Op) c[1]).spec(), got.spec());
             int[] shape = (int[]) c[2];
-            float[][] x = {random(new Random(22), java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b))};
+            float[][] x = {random(new Random(22), Arrays.stream(shape).reduce(1, (a, b) -> a * b))};
             assertArrayEquals(run((Op) c[1], new int[][] {shape}, x)[0], run(got, new int[][] {shape}, x)[0]);
         }
     }

@@ -4,7 +4,8 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Convolution;
+import io.keras4j.runtime.ops.Padding;
 import java.util.List;
 import java.util.Locale;
 
@@ -14,22 +15,22 @@ import java.util.Locale;
  */
 final class Conv1DTranslator implements LayerTranslator {
     /** Option padding: valid, same, or (where {@code causal} is allowed) causal. */
-    static Conv1D.Padding padding(LayerConfig config, boolean causal) {
+    static Padding padding(LayerConfig config, boolean causal) {
         String name = config.string("valid", "padding").toLowerCase(Locale.ROOT);
         switch (name) {
             case "valid":
-                return Conv1D.Padding.VALID;
+                return Padding.VALID;
             case "same":
-                return Conv1D.Padding.SAME;
+                return Padding.SAME;
             case "causal":
                 if (causal) {
-                    return Conv1D.Padding.CAUSAL;
+                    return Padding.CAUSAL;
                 }
                 // fall through
             default:
                 config.problem("option padding='" + name + "' is not supported ("
                         + (causal ? "valid, same or causal" : "valid or same") + ")");
-                return Conv1D.Padding.VALID;
+                return Padding.VALID;
         }
     }
 
@@ -90,7 +91,7 @@ final class Conv1DTranslator implements LayerTranslator {
         int stride = GeneralConfig.intOrTuple(config, 1, "strides");
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
-        Conv1D.Padding padding = padding(config, true);
+        Padding padding = padding(config, true);
         boolean channelsLast = GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
@@ -105,7 +106,8 @@ final class Conv1DTranslator implements LayerTranslator {
         if (weights == null) {
             return List.of(t.unavailable());
         }
-        Conv1D op = new Conv1D(in, filters, kernelSize, stride, dilation, padding, groups, weights[0], weights[1], activation);
+        Convolution op = new Convolution(in, filters, new int[] {kernelSize}, new int[] {stride}, new int[] {dilation}, padding,
+                null, groups, false, weights[0], weights[1], activation);
         return GeneralConfig.dropMask(t, op, x);
     }
 }

@@ -4,8 +4,8 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.ConvLstm;
+import io.keras4j.runtime.ops.Padding;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.Reshape;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ final class ConvLstmTranslator implements LayerTranslator {
             // Keras' channels_last ConvLSTM3D convolves with TensorFlow's Conv3D, whose same padding is its own;
             // channels_first runs through XLA, which pads as Conv2D
             op = new ConvLstm(rank == 1 ? new int[] {1, in[0]} : in, channels, filters, asRows(kernelSize), asRows(strides),
-                    asRows(dilation), padding.equals("same") ? Conv1D.Padding.SAME : Conv1D.Padding.VALID,
+                    asRows(dilation), padding.equals("same") ? Padding.SAME : Padding.VALID,
                     rank == 3 && !channelsFirst, kernel, recurrentKernel, bias, activation, recurrent, options);
         } catch (IllegalArgumentException e) {
             config.problem("input " + GeneralConfig.shapeText(shape) + " cannot be convolved: " + e.getMessage());

@@ -4,9 +4,9 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.Padding;
 import java.util.List;
 
 /**
@@ -29,7 +29,7 @@ final class ConvTranslator implements LayerTranslator {
         int[] strides = GeneralConfig.sizes(config, "strides", rank, 1);
         int[] dilations = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
-        Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
+        Padding padding = Conv1DTranslator.padding(config, false);
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");

@@ -5,9 +5,9 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Conv1DTranspose;
 import io.keras4j.runtime.ops.ConvTranspose;
+import io.keras4j.runtime.ops.Padding;
 import java.util.Arrays;
 import java.util.List;
 
@@ -31,7 +31,7 @@ final class ConvTransposeTranslator implements LayerTranslator {
         int[] kernelSize = GeneralConfig.sizes(config, "kernel_size", rank, -1);
         int[] strides = GeneralConfig.sizes(config, "strides", rank, 1);
         int[] dilations = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
-        Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
+        Padding padding = Conv1DTranslator.padding(config, false);
         JsonNode op = config.raw("output_padding");
         int[] given = op == null || op.isNull() ? null : GeneralConfig.intList(config, false, "output_padding");
         if (given != null && given.length == 1 && rank > 1) {
@@ -80,7 +80,7 @@ final class ConvTransposeTranslator implements LayerTranslator {
         for (int d = 0; d < rank; d++) {
             int span = (kernelSize[d] - 1) * dilations[d] + 1;
             int outputPadding = given == null ? -1 : given[d];
-            if (padding == Conv1D.Padding.VALID) {
+            if (padding == Padding.VALID) {
                 pads[d] = span - 1;
                 pads[rank + d] = span - 1 + (outputPadding < 0 ? Math.max(span, strides[d]) - span : outputPadding);
             } else {

@@ -2,7 +2,7 @@ package io.keras4j.importer.keras.layers;
 
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.Conv1D;
+import io.keras4j.runtime.ops.Padding;
 import io.keras4j.runtime.ops.Pooling;
 import java.util.List;
 
@@ -26,7 +26,7 @@ final class PoolingTranslator implements LayerTranslator {
         int[] pool = GeneralConfig.sizes(config, "pool_size", rank, 2);
         boolean poolStrides = config.raw("strides") == null || config.raw("strides").isNull();
         int[] strides = poolStrides ? pool : GeneralConfig.sizes(config, "strides", rank, 1);
-        Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
+        Padding padding = Conv1DTranslator.padding(config, false);
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         KTensor x = GeneralConfig.single(config, t, rank + 2);
         if (x == null || pool == null || strides == null) {

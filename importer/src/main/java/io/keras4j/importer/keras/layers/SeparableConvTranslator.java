@@ -4,9 +4,9 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1D;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.Padding;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,7 +38,7 @@ final class SeparableConvTranslator implements LayerTranslator {
         int[] strides = GeneralConfig.sizes(config, "strides", rank, 1);
         int[] dilations = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
         int multiplier = GeneralConfig.intOrTuple(config, 1, "depth_multiplier");
-        Conv1D.Padding padding = Conv1DTranslator.padding(config, false);
+        Padding padding = Conv1DTranslator.padding(config, false);
         boolean channelsFirst = rank == 2 && GeneralConfig.channelsFirst(config);
         boolean channelsLast = rank == 2 || GeneralConfig.requireChannelsLast(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
@@ -83,18 +83,13 @@ final class SeparableConvTranslator implements LayerTranslator {
         Activation depthwiseActivation = pointwise ? LINEAR : activation;
         int[] ones = new int[rank];
         Arrays.fill(ones, 1);
-        Op depthwiseOp = rank == 1
-                ? new Conv1D(in, depth, kernelSize[0], strides[0], dilations[0], padding, in, depthwise, depthwiseBias,
-                        depthwiseActivation)
-                : new Convolution(in, depth, kernelSize, strides, dilations, padding, null, in, false, depthwise,
-                        depthwiseBias, depthwiseActivation);
+        Op depthwiseOp = new Convolution(in, depth, kernelSize, strides, dilations, padding, null, in, false, depthwise,
+                depthwiseBias, depthwiseActivation);
         String v = GeneralConfig.moveChannels(t, x.value(), channelsFirst, 1, rank, true);
         v = t.emit(depthwiseOp, List.of(v)).get(0);
         if (pointwise) {
-            Op pointwiseOp = rank == 1
-                    ? new Conv1D(depth, filters, 1, 1, 1, Conv1D.Padding.VALID, 1, pointwiseKernel, bias, activation)
-                    : new Convolution(depth, filters, ones, ones, ones, Conv1D.Padding.VALID, null, 1, false, pointwiseKernel,
-                            bias, activation);
+            Op pointwiseOp = new Convolution(depth, filters, ones, ones, ones, Padding.VALID, null, 1, false, pointwiseKernel,
+                    bias, activation);
             v = t.emit(pointwiseOp, List.of(v)).get(0);
         }
         return List.of(new KTensor(GeneralConfig.moveChannels(t, v, channelsFirst, 1, rank, false), null));
