@@ -1,7 +1,6 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1DTranspose;
 import io.keras4j.runtime.ops.ConvTranspose;
 import java.util.Arrays;
 
@@ -9,7 +8,7 @@ import java.util.Arrays;
  * ONNX ConvTranspose over one spatial axis ({@code [batch, channels, steps]}, as torch's ConvTranspose1d exports it), two
  * ({@code [batch, channels, rows, cols]}, ConvTranspose2d) or three ({@code [batch, channels, depth, rows, cols]},
  * ConvTranspose3d) with constant W {@code [channels, filters, kernel...]} and B, run as a channels-last
- * {@link Conv1DTranspose} or {@link ConvTranspose} between two Transposes: {@code strides},
+ * {@link ConvTranspose} between two Transposes: {@code strides},
  * {@code dilations}, {@code pads} (each at most the kernel's span - 1, the end one plus {@code output_padding}),
  * {@code output_padding}, {@code auto_pad} NOTSET or VALID; {@code group} 1 only, no {@code output_shape}.
  */
@@ -80,9 +79,7 @@ final class ConvTransposeTranslator implements OpTranslator {
         }
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
-        ConvTranslator.channelsLast(node, b, axes == 1
-                ? new Conv1DTranspose(channels, filters, kernel[0], strides[0], dilations[0], equivalent[0], equivalent[1],
-                        keras, bf, linear)
-                : new ConvTranspose(channels, filters, kernel, strides, dilations, equivalent, keras, bf, linear));
+        ConvTranslator.channelsLast(node, b, new ConvTranspose(channels, filters, kernel, strides, dilations, equivalent, keras,
+                bf, linear));
     }
 }

@@ -6,11 +6,12 @@ import io.keras4j.runtime.math.MatMul;
 import java.util.Arrays;
 
 /**
- * Keras Conv2DTranspose and Conv3DTranspose, channels last, over {@code [batch, (depth,) rows, cols, inChannels]}: as
- * {@link Conv1DTranspose} on each axis, input position {@code p} adds {@code x[p]·W[tap]} to output position
- * {@code p·strides + tap·dilations - crop}, with {@code crop = span - 1 - padBefore}; {@code pads} (each axis' leading
- * padding, then each axis' trailing one) are the paddings of the equivalent convolution over the input dilated by the
- * strides, so an axis of n positions gives {@code (n - 1)·stride + 1 + padBefore + padAfter - span + 1}. Then the bias and
+ * Keras Conv1DTranspose, Conv2DTranspose and Conv3DTranspose, ONNX ConvTranspose, channels last, over {@code [batch,
+ * (depth,) (rows,) cols, inChannels]}: input position {@code p} adds {@code x[p]·W[tap]} to output position
+ * {@code p·strides + tap·dilations - crop} on each axis, with {@code crop = span - 1 - padBefore} and {@code span =
+ * (kernelSize - 1)·dilation + 1}; {@code pads} (each axis' leading padding, then each axis' trailing one) are the paddings
+ * of the equivalent convolution over the input dilated by the strides (as Keras derives them from padding and
+ * output_padding), so an axis of n positions gives {@code (n - 1)·stride + 1 + padBefore + padAfter - span + 1}. Then the bias and
  * the activation. Up to {@link Patches#CHUNK} input positions at a time are multiplied with the whole kernel at once
  * ({@link MatMul#multiply}) and their products added where they land.
  */
@@ -25,7 +26,7 @@ public final class ConvTranspose implements Op {
     private final float[] packed;
     private final float[] bias;
     private final Activation activation;
-    /** Kernel sizes, strides, dilations and leading and trailing pads over three axes (two axes lead with a unit one). */
+    /** Kernel sizes, strides, dilations and leading and trailing pads over three axes (fewer lead with unit ones). */
     private final int[] taps;
     private final int[] step;
     private final int[] dilation;
@@ -33,7 +34,7 @@ public final class ConvTranspose implements Op {
     private final int[] padEnd;
 
     /**
-     * @param kernelSize the kernel's size along each of two or three spatial axes; {@code strides} and {@code dilations}
+     * @param kernelSize the kernel's size along each of one to three spatial axes; {@code strides} and {@code dilations}
      *                   likewise
      * @param pads       each axis' leading padding of the equivalent convolution (at most span - 1), then each axis'
      *                   trailing one
@@ -44,7 +45,7 @@ public final class ConvTranspose implements Op {
                          float[] kernel, float[] bias, Activation activation) {
         int axes = kernelSize.length;
         String what = "Conv" + axes + "DTranspose";
-        if (axes < 2 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || pads.length != 2 * axes
+        if (axes < 1 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || pads.length != 2 * axes
                 || Arrays.stream(pads).anyMatch(p -> p < 0) || inChannels <= 0 || filters <= 0) {
             throw new IllegalArgumentException("invalid " + what + ": kernel " + Arrays.toString(kernelSize) + ", strides "
                     + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", pads " + Arrays.toString(pads));
@@ -89,14 +90,22 @@ public final class ConvTranspose implements Op {
                 .weight("bias", bias, filters).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()} (type Conv2DTranspose or Conv3DTranspose). */
+    /**
+     * Rebuilds the op from its {@link #spec()} (type Conv1DTranspose, Conv2DTranspose or Conv3DTranspose). A Conv1DTranspose
+     * spec written before the three were one op held one integer each in {@code kernel_size}, {@code stride} and
+     * {@code dilation}, and its pads in {@code pad_left} and {@code pad_right}.
+     */
     public static ConvTranspose fromSpec(OpSpec s) {
-        int[] kernelSize = s.intsAttr("kernel_size");
-        if (!s.type().equals("Conv" + kernelSize.length + "DTranspose")) {
-            throw new IllegalArgumentException(s.type() + " with a kernel of " + kernelSize.length + " axes");
-        }
-        return new ConvTranspose(s.intAttr("in_channels"), s.intAttr("filters"), kernelSize, s.intsAttr("strides"),
-                s.intsAttr("dilations"), s.intsAttr("pads"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+        boolean oneAxis = s.has("stride");
+        ConvTranspose op = oneAxis
+                ? new ConvTranspose(s.intAttr("in_channels"), s.intAttr("filters"), new int[] {s.intAttr("kernel_size")},
+                        new int[] {s.intAttr("stride")}, new int[] {s.intAttr("dilation")},
+                        new int[] {s.intAttr("pad_left"), s.intAttr("pad_right")}, s.weight("kernel"), s.weight("bias"),
+                        s.activation("activation"))
+                : new ConvTranspose(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"),
+                        s.intsAttr("strides"), s.intsAttr("dilations"), s.intsAttr("pads"), s.weight("kernel"),
+                        s.weight("bias"), s.activation("activation"));
+        return WindowAxis.ofSpecType(op, s);
     }
 
     private int taps() {

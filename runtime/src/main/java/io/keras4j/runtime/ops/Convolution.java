@@ -116,16 +116,17 @@ public final class Convolution implements Op {
      */
     public static Convolution fromSpec(OpSpec s) {
         Padding padding = s.enumAttr("padding", Padding.class);
-        if (s.has("stride")) {
-            return new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), new int[] {s.intAttr("kernel_size")},
-                    new int[] {s.intAttr("stride")}, new int[] {s.intAttr("dilation")}, padding,
-                    padding == Padding.EXPLICIT ? new int[] {s.intAttr("pad_begin"), s.intAttr("pad_end")} : null,
-                    s.intAttr("groups"), false, s.weight("kernel"), s.weight("bias"), s.activation("activation"));
-        }
-        return new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"),
-                s.intsAttr("strides"), s.intsAttr("dilations"), padding,
-                padding == Padding.EXPLICIT ? s.intsAttr("pads") : null, s.has("groups") ? s.intAttr("groups") : 1,
-                s.has("tf_same") && s.boolAttr("tf_same"), s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+        boolean explicit = padding == Padding.EXPLICIT;
+        Convolution op = s.has("stride")
+                ? new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), new int[] {s.intAttr("kernel_size")},
+                        new int[] {s.intAttr("stride")}, new int[] {s.intAttr("dilation")}, padding,
+                        explicit ? new int[] {s.intAttr("pad_begin"), s.intAttr("pad_end")} : null, s.intAttr("groups"),
+                        false, s.weight("kernel"), s.weight("bias"), s.activation("activation"))
+                : new Convolution(s.intAttr("in_channels"), s.intAttr("filters"), s.intsAttr("kernel_size"),
+                        s.intsAttr("strides"), s.intsAttr("dilations"), padding, explicit ? s.intsAttr("pads") : null,
+                        s.has("groups") ? s.intAttr("groups") : 1, s.has("tf_same") && s.boolAttr("tf_same"),
+                        s.weight("kernel"), s.weight("bias"), s.activation("activation"));
+        return WindowAxis.ofSpecType(op, s);
     }
 
     /** The kernel {@code [(depth,) (rows,) cols, inChannels/groups, filters]} (a copy where it is held packed). */

@@ -73,7 +73,7 @@ public final class OpRegistry {
             Map.entry("LayerNormalization", LayerNormalization::fromSpec),
             Map.entry("UnitNormalization", UnitNormalization::fromSpec),
             Map.entry("GroupNormalization", GroupNormalization::fromSpec),
-            Map.entry("Conv1DTranspose", Conv1DTranspose::fromSpec),
+            Map.entry("Conv1DTranspose", ConvTranspose::fromSpec),
             Map.entry("Conv2DTranspose", ConvTranspose::fromSpec),
             Map.entry("Conv3DTranspose", ConvTranspose::fromSpec),
             Map.entry("Resize", Resize::fromSpec),

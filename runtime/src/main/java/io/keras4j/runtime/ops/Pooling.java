@@ -104,13 +104,9 @@ public final class Pooling implements Op {
     public static Pooling fromSpec(OpSpec s) {
         Padding padding = s.enumAttr("padding", Padding.class);
         boolean explicit = padding == Padding.EXPLICIT;
-        int[] poolSize = s.intsAttr("pool_size");
-        if (!s.type().endsWith(poolSize.length + "D")) {
-            throw new IllegalArgumentException(s.type() + " with a pool size of " + poolSize.length + " axes");
-        }
-        return new Pooling(s.type().startsWith("Max"), poolSize, s.intsAttr("strides"), padding,
-                explicit ? s.intsAttr("pads") : null, explicit && s.boolAttr("count_padding"),
-                s.has("ceil_mode") && s.boolAttr("ceil_mode"));
+        return WindowAxis.ofSpecType(new Pooling(s.type().startsWith("Max"), s.intsAttr("pool_size"), s.intsAttr("strides"),
+                padding, explicit ? s.intsAttr("pads") : null, explicit && s.boolAttr("count_padding"),
+                s.has("ceil_mode") && s.boolAttr("ceil_mode")), s);
     }
 
     /** Windows along internal axis {@code a} (0 depth, 1 rows, 2 columns) over {@code size} positions. */

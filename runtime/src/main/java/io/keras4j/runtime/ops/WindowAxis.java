@@ -63,6 +63,17 @@ final class WindowAxis {
         return a < lead ? 1 : x[a + 1 - lead];
     }
 
+    /**
+     * {@code op}, rebuilt from {@code spec}, when its type is the spec's: an op over any number of axes takes its type from
+     * its kernel's, so a spec of one type whose kernel has another number of axes is refused.
+     */
+    static <T extends Op> T ofSpecType(T op, OpSpec spec) {
+        if (!op.type().equals(spec.type())) {
+            throw new IllegalArgumentException("its attributes describe a " + op.type());
+        }
+        return op;
+    }
+
     /** Windows over {@code size} positions (-1 stays -1); at most 0 means the axis is too short for one. */
     static int outSize(Padding padding, int size, int span, int stride, int padBegin, int padEnd) {
         if (size < 0) {

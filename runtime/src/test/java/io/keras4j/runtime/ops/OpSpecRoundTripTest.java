@@ -127,6 +127,8 @@ class OpSpecRoundTripTest {
                         random(new Random(15), 64), random(new Random(16), 64), null, Activation.of(Kind.TANH),
                         Activation.of(Kind.SIGMOID), RecurrentOptions.DEFAULTS.withReturnState(true)),
                         new int[][] {s(1, 2, 3, 4, 2, 2)}, (float[]) null),
+                new Case(new ConvTranspose(2, 3, s(3), s(2), s(2), s(1, 3), random(new Random(25), 18), v(1, 0, -1),
+                        Activation.of(Kind.TANH)), new int[][] {s(2, 4, 2)}, (float[]) null),
                 new Case(new ConvTranspose(2, 3, s(3, 2), s(2, 1), s(1, 1), s(1, 0, 2, 1), random(new Random(9), 36), null,
                         Activation.of(Kind.RELU)), new int[][] {s(2, 3, 4, 2)}, (float[]) null),
                 new Case(new ConvTranspose(2, 2, s(2, 1, 2), s(2, 1, 3), s(1, 1, 1), s(1, 0, 1, 2, 0, 1), random(new Random(19), 16),
@@ -300,7 +302,7 @@ class OpSpecRoundTripTest {
     }
 
     @Test
-    void conv1DConv2DAndConv3DSpecsWrittenBeforeTheyWereOneOpLoad() {
+    void convolutionSpecsWrittenBeforeTheyWereOneOpLoad() {
         Activation relu = Activation.of(Kind.RELU);
         float[] kernel = random(new Random(21), 24);
         OpSpec old2d = OpSpec.builder("Conv2D").attr("in_channels", 4).attr("filters", 2).attr("kernel_size", s(2, 3))
@@ -318,8 +320,13 @@ class OpSpecRoundTripTest {
                 .attr("groups", 2).attr("activation", relu).weight("kernel", Arrays.copyOf(kernel, 12), 3, 2, 2).build();
         Convolution want1d = new Convolution(4, 2, s(3), s(1), s(2), Padding.EXPLICIT, s(1, 2), 2, false,
                 Arrays.copyOf(kernel, 12), null, relu);
+        OpSpec old1dTransposed = OpSpec.builder("Conv1DTranspose").attr("in_channels", 2).attr("filters", 3)
+                .attr("kernel_size", 2).attr("stride", 3).attr("dilation", 1).attr("pad_left", 1).attr("pad_right", 0)
+                .attr("activation", relu).weight("kernel", Arrays.copyOf(kernel, 12), 2, 3, 2).build();
+        ConvTranspose want1dTransposed = new ConvTranspose(2, 3, s(2), s(3), s(1), s(1, 0), Arrays.copyOf(kernel, 12), null,
+                relu);
         for (Object[] c : new Object[][] {{old1d, want1d, s(2, 6, 4)}, {old2d, want2d, s(1, 5, 6, 4)},
-                {old3d, want3d, s(1, 2, 7, 3, 2)}}) {
+                {old3d, want3d, s(1, 2, 7, 3, 2)}, {old1dTransposed, want1dTransposed, s(2, 4, 2)}}) {
             Op got = OpRegistry.create((OpSpec) c[0]);
             assertSameSpec(((Op) c[1]).spec(), got.spec());
             int[] shape = (int[]) c[2];
@@ -331,6 +338,10 @@ class OpSpecRoundTripTest {
     @Test
     void hostileSpecsAreRefusedNamingTheOpAndAttribute() {
         assertRefused(withAttr(new Concat(0).spec(), "axis", "0"), "Concat: attribute 'axis' must be a long, got String 0");
+        Convolution conv3d = new Convolution(1, 1, s(1, 1, 1), s(1, 1, 1), s(1, 1, 1), Padding.VALID, null, 1, false, v(2), null,
+                Activation.of(Kind.LINEAR));
+        OpSpec asConv2d = new OpSpec("Conv2D", conv3d.spec().attributes(), conv3d.spec().weights());
+        assertRefused(asConv2d, "Conv2D: its attributes describe a Conv3D");
         assertRefused(withAttr(new Squeeze(new long[] {0}).spec(), "axes", new int[] {0}),
                 "Squeeze: attribute 'axes' must be a long array, got int[] [0]");
         assertRefused(withAttr(Cast.toBool().spec(), "mode", "FLOOR"),

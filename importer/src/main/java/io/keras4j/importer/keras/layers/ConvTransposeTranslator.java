@@ -5,7 +5,6 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.Conv1DTranspose;
 import io.keras4j.runtime.ops.ConvTranspose;
 import io.keras4j.runtime.ops.Padding;
 import java.util.Arrays;
@@ -88,10 +87,6 @@ final class ConvTransposeTranslator implements LayerTranslator {
                 pads[d] = Math.min(total / 2 + total % 2, span - 1);
                 pads[rank + d] = total - pads[d];
             }
-        }
-        if (rank == 1) {
-            return GeneralConfig.dropMask(t, new Conv1DTranspose(in, filters, kernelSize[0], strides[0], dilations[0], pads[0],
-                    pads[1], kernel, bias, activation), x);
         }
         return ConvTranslator.channelsLast(t, x, channelsFirst, rank,
                 new ConvTranspose(in, filters, kernelSize, strides, dilations, pads, kernel, bias, activation));
