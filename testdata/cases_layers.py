@@ -764,6 +764,30 @@ def register_cases(g):
 
     R("adaptive_pooling_func_keras", adaptive_pooling, fmt="keras")
     R("adaptive_pooling_func_h5", adaptive_pooling, fmt="h5")
+
+    def adaptive_pooling_2d_3d(ctx, fmt):
+        image = keras.Input((7, 10, 3))
+        volume = keras.Input((5, 6, 9, 2))
+        features = layers.Conv2D(4, 3, padding="same", activation="relu")(image)
+        out = layers.Dense(2)(layers.Flatten()(layers.AdaptiveAveragePooling2D((2, 3))(features)))
+        heads = [layers.AdaptiveMaxPooling2D(3)(image), layers.AdaptiveAveragePooling2D((4, 7))(image),
+                 layers.AdaptiveMaxPooling2D((7, 10))(features),
+                 layers.AdaptiveAveragePooling2D((3, 2), data_format="channels_first")(features),
+                 layers.AdaptiveMaxPooling3D((2, 3, 4))(volume), layers.AdaptiveAveragePooling3D(2)(volume),
+                 layers.AdaptiveAveragePooling3D((3, 4, 5), data_format="channels_first")(volume)]
+        model = keras.Model([image, volume], [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 7, 10, 3), normal_inputs(ctx, 2, 5, 6, 9, 2)], fmt,
+                    "functional Conv2D(4, 3, same, relu) on 7 x 10 x 3 images -> AdaptiveAveragePooling2D((2, 3)) -> Flatten "
+                    "-> Dense(2); heads AdaptiveMaxPooling2D 3 and AdaptiveAveragePooling2D (4, 7) of the images, "
+                    "AdaptiveMaxPooling2D (7, 10) (one position each), AdaptiveAveragePooling2D (3, 2) channels_first (over "
+                    "rows 10 and columns 4); on 5 x 6 x 9 x 2 volumes AdaptiveMaxPooling3D (2, 3, 4), "
+                    "AdaptiveAveragePooling3D 2 and AdaptiveAveragePooling3D (3, 4, 5) channels_first (over 6 x 9 x 2). "
+                    "Windows of two sizes along each axis, as Keras places them.",
+                    covers=["adaptive_pooling", "channels_first"], no_float64="TensorFlow's MaxPool3D has no float64 kernel")
+
+    R("adaptive_pooling_2d_3d_func_keras", adaptive_pooling_2d_3d, fmt="keras")
+    R("adaptive_pooling_2d_3d_func_h5", adaptive_pooling_2d_3d, fmt="h5")
     def spectral_norm(ctx, fmt):
         inp = keras.Input((6, 4))
         x = layers.LSTM(5, return_sequences=True)(inp)

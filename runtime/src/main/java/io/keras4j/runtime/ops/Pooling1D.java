@@ -71,17 +71,15 @@ public final class Pooling1D implements Op {
                 s.boolAttr("channels_first"));
     }
 
-    /** The first step of window {@code o} of an adaptive pooling over {@code steps}. */
+    /** The first step of window {@code o} of an adaptive pooling over {@code steps} ({@link AdaptivePooling#start}). */
     private int adaptiveStart(int o, int steps) {
-        return Math.min((int) Math.floor((float) o * steps / outputSize), steps - 1);
+        return AdaptivePooling.start(o, outputSize, steps);
     }
 
     /** The number of steps window {@code o} of an adaptive pooling over {@code steps}, which starts at {@code start}, takes. */
     private int adaptiveSize(int o, int steps, int start) {
-        int end = Math.min((int) Math.ceil((float) (o + 1) * steps / outputSize), steps);
-        int small = (int) Math.ceil((double) steps / outputSize);
-        int size = end - start == small + 1 ? small + 1 : small;
-        if (start < 0 || start + size > steps) {
+        int size = AdaptivePooling.size(o, outputSize, steps, start);
+        if (size < 0) {
             throw new IllegalArgumentException(type() + ": window " + o + " of " + outputSize + " over " + steps
                     + " steps would take " + size + " steps from step " + start);
         }

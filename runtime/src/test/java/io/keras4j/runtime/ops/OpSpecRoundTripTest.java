@@ -110,6 +110,8 @@ class OpSpecRoundTripTest {
                 new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),
                 new Case(Pooling1D.adaptive(true, 3, false), new int[][] {s(2, 7, 2)}, (float[]) null),
                 new Case(Pooling1D.adaptive(false, 2, true), new int[][] {s(2, 3, 5)}, (float[]) null),
+                new Case(new AdaptivePooling(true, s(2, 3)), new int[][] {s(2, 5, 7, 3)}, (float[]) null),
+                new Case(new AdaptivePooling(false, s(2, 1, 3)), new int[][] {s(1, 3, 2, 8, 2)}, (float[]) null),
                 new Case(new Convolution(4, 2, s(3), s(2), s(1), Padding.CAUSAL, null, 2, false, random(new Random(23), 12),
                         v(0.5f, -1), Activation.of(Kind.RELU)), new int[][] {s(2, 7, 4)}, (float[]) null),
                 new Case(new Convolution(2, 3, s(2), s(1), s(2), Padding.EXPLICIT, s(1, 2), 1, false, random(new Random(24), 12),
