@@ -347,6 +347,36 @@ class ErrorMessagesTest {
                 + " keras4j for this layer"), e.getMessage());
     }
 
+    /**
+     * A translator stopped by a bad option names that option only: options it reads after the stop are not also called
+     * unsupported (helper-61's probe of every option of every golden layer found these).
+     */
+    @Test
+    void aStopAtOneBadOptionDoesNotCallTheOthersUnsupported() throws IOException {
+        String[][] cases = {
+            {"unet3d_conv3d_transpose_func_keras", "Conv3DTranspose", "output_padding", "[2,2,2]", "option output_padding=[2,2,2] must be"},
+            {"grouped_query_attention_func_keras", "GroupQueryAttention", "num_key_value_heads", "3", "does not divide"},
+            {"grouped_query_attention_func_keras", "GroupQueryAttention", "num_query_heads", "\"bogus\"", "num_query_heads=\"bogus\""},
+            {"normalization_configured_func_keras", "Normalization", "axis", "7", "axis"},
+            {"dot_luong_attention_func_keras", "Dot", "axes", "[0,2,1]", "must be one axis or two"},
+        };
+        for (String[] c : cases) {
+            Path archive = TestData.caseDir(c[0]).resolve("model.keras");
+            byte[] edited = editedArchive(archive, m -> ((ObjectNode) layer(m, c[1]).get("config")).set(c[2], json(c[3])));
+            ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+            assertTrue(e.getMessage().contains(c[4]), e.getMessage());
+            assertEquals(1, e.problems().size(), e.getMessage());
+        }
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** A configured mean spread over an absurd declared axis is refused by name, not allocated (a fuzz find). */
     @Test
     void aConfiguredNormalizationOverAnAbsurdAxisIsRefused() throws IOException {

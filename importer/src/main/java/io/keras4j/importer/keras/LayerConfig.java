@@ -24,6 +24,7 @@ public final class LayerConfig {
     private final LayerSpec layer;
     private final Problems problems;
     private final Set<String> seen = new HashSet<>();
+    private int problemCount;
 
     public LayerConfig(LayerSpec layer, Problems problems) {
         this.layer = layer;
@@ -36,6 +37,12 @@ public final class LayerConfig {
 
     public void problem(String what) {
         problems.add(layer, what);
+        problemCount++;
+    }
+
+    /** Whether a problem was recorded for this layer (a check that reads valid options only can then be skipped). */
+    public boolean hasProblems() {
+        return problemCount > 0;
     }
 
     /** The raw value of the first of {@code keys} present (aliases across Keras versions), or null. */
@@ -103,6 +110,14 @@ public final class LayerConfig {
             return dflt;
         }
         return v.asDouble();
+    }
+
+    /**
+     * Marks keys the translator reads only after checks that may stop it early, so that such a stop, whose problem is
+     * already recorded, does not also report them as unsupported options.
+     */
+    public void readLater(String... keys) {
+        seen.addAll(java.util.Arrays.asList(keys));
     }
 
     /** Keys that do not affect inference (initializers, regularizers, dropout rates): read and ignored. */

@@ -29,11 +29,11 @@ final class ConcatenateOperationTranslator implements LayerTranslator {
             tensors = OperationArguments.isTensor(args.get(0).get(i))
                     && t.shape(ins.get(i).value()).length == t.shape(ins.get(0).value()).length;
         }
+        int[] raw = GeneralConfig.intList(config, false, "axis");
         if (!tensors) {
             config.problem("expects one list of tensors of one rank, got " + args);
             return List.of(t.unavailable());
         }
-        int[] raw = GeneralConfig.intList(config, false, "axis");
         if (raw != null && raw.length != 1) {
             config.problem("option axis=" + config.raw("axis") + " must be one integer");
             return List.of(t.unavailable());

@@ -38,6 +38,12 @@ final class ConvTransposeTranslator implements LayerTranslator {
             given = new int[rank];
             Arrays.fill(given, one[0]);
         }
+        boolean channelsFirst = rank > 1 && GeneralConfig.channelsFirst(config);
+        boolean channelsLast = rank > 1 || GeneralConfig.requireChannelsLast(config);
+        Activation activation = Activations.read(config, t.version(), "linear", "activation");
+        boolean useBias = config.bool(true, "use_bias");
+        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
+                "activity_regularizer", "kernel_constraint", "bias_constraint");
         if (strides == null || dilations == null || kernelSize == null) {
             return List.of(t.unavailable());
         }
@@ -52,12 +58,6 @@ final class ConvTransposeTranslator implements LayerTranslator {
             config.problem("option dilation_rate=" + config.raw("dilation_rate") + " is not supported (Keras' TensorFlow"
                     + " backend cannot run it on CPU, so keras4j has no reference to check it against)");
         }
-        boolean channelsFirst = rank > 1 && GeneralConfig.channelsFirst(config);
-        boolean channelsLast = rank > 1 || GeneralConfig.requireChannelsLast(config);
-        Activation activation = Activations.read(config, t.version(), "linear", "activation");
-        boolean useBias = config.bool(true, "use_bias");
-        config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
-                "activity_regularizer", "kernel_constraint", "bias_constraint");
         KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
         int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
                 : ConvTranslator.inputChannels(config, t, x, channelsFirst, rank);

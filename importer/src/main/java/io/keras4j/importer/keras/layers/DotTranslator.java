@@ -12,6 +12,7 @@ import java.util.List;
 final class DotTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        boolean normalize = config.bool(false, "normalize");
         List<KTensor> ins = t.inputs();
         if (ins.size() != 2) {
             config.problem("expects 2 inputs, got " + ins.size());
@@ -35,7 +36,7 @@ final class DotTranslator implements LayerTranslator {
                 return List.of(t.unavailable());
             }
         }
-        BatchDot op = new BatchDot(axis[0], axis[1], config.bool(false, "normalize"));
+        BatchDot op = new BatchDot(axis[0], axis[1], normalize);
         return List.of(new KTensor(t.emit(op, List.of(ins.get(0).value(), ins.get(1).value())).get(0), null));
     }
 }

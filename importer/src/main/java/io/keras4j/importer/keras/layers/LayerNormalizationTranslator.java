@@ -19,6 +19,10 @@ final class LayerNormalizationTranslator implements LayerTranslator {
         boolean scale = config.bool(true, "scale");
         boolean rms = config.bool(false, "rms_scaling");
         GeneralConfig.ignoreGammaBetaTraining(config);
+        if (rawAxes != null && rawAxes.length == 0) {
+            config.problem("option axis=[] is not supported (it names no axis: Keras then gives beta everywhere)");
+            return List.of(t.unavailable());
+        }
         KTensor x = GeneralConfig.single(config, t);
         if (x == null) {
             return List.of(t.unavailable());

@@ -76,19 +76,18 @@ final class MultiHeadAttentionTranslator implements LayerTranslator {
         JsonNode vd = config.raw("value_dim");
         int valueDim = grouped || vd == null || vd.isNull() ? keyDim : config.positiveInt("value_dim");
         int keyValueHeads = grouped ? config.positiveInt("num_key_value_heads") : heads;
-        if (keyValueHeads > 0 && heads % keyValueHeads != 0) {
-            config.problem("option num_key_value_heads=" + keyValueHeads + " does not divide num_query_heads=" + heads);
-            return List.of(t.unavailable());
-        }
         boolean useBias = config.bool(true, "use_bias");
         boolean useGate = config.bool(false, "use_gate");
         boolean dropout = config.number(0, "dropout") > 0;
         boolean flash = config.bool(false, "flash_attention");
         int window = slidingWindow(config);
         JsonNode outputShape = grouped ? null : config.raw("output_shape");
+        boolean axesKnown = grouped || attentionAxes(config);
+        if (heads % keyValueHeads != 0 && !config.hasProblems()) { // head counts read as 1 after a problem
+            config.problem("option num_key_value_heads=" + keyValueHeads + " does not divide num_query_heads=" + heads);
+        }
         List<KTensor> ins = t.inputs();
-        if (heads <= 0 || keyDim <= 0 || valueDim <= 0 || keyValueHeads <= 0 || window < 0
-                || !grouped && !attentionAxes(config)) {
+        if (config.hasProblems() || window < 0 || !axesKnown) {
             return List.of(t.unavailable());
         }
         if (ins.size() < 2 || ins.size() > 3) {

@@ -20,6 +20,9 @@ final class NormalizationTranslator implements LayerTranslator {
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        boolean invert = config.bool(false, "invert");
+        JsonNode given = config.raw("mean");
+        config.readLater("variance");
         KTensor x = GeneralConfig.single(config, t);
         if (x == null) {
             return List.of(t.unavailable());
@@ -38,7 +41,6 @@ final class NormalizationTranslator implements LayerTranslator {
         }
         float[] mean;
         float[] variance;
-        JsonNode given = config.raw("mean");
         if (given != null && !given.isNull()) {
             if (!LayerWeights.count(config, t.weights(), 0, "none: the config holds mean and variance")) {
                 return List.of(t.unavailable());
@@ -62,7 +64,7 @@ final class NormalizationTranslator implements LayerTranslator {
         }
         String m = GeneralConfig.constant(t, mean, broadcast);
         String s = GeneralConfig.constant(t, spread, broadcast);
-        String y = config.bool(false, "invert")
+        String y = invert
                 ? emit(t, Elementwise.Kind.ADD, m, emit(t, Elementwise.Kind.MUL, x.value(), s))
                 : emit(t, Elementwise.Kind.DIV, emit(t, Elementwise.Kind.SUB, x.value(), m), s);
         return List.of(new KTensor(y, x.mask()));

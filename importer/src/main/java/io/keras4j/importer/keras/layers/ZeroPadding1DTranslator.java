@@ -27,11 +27,11 @@ final class ZeroPadding1DTranslator implements LayerTranslator {
         } else if (counts.length == 1) {
             counts = new int[] {counts[0], counts[0]};
         }
+        int axis = !crop && GeneralConfig.channelsFirst(config) ? 2 : 1;
         if (counts.length != 2 || counts[0] < 0 || counts[1] < 0 || counts[0] > 1 << 24 || counts[1] > 1 << 24) {
             config.problem("option " + option + "=" + config.raw(option) + " must be one or two non-negative integers (at most 2^24)");
             return List.of(t.unavailable());
         }
-        int axis = !crop && GeneralConfig.channelsFirst(config) ? 2 : 1;
         KTensor x = GeneralConfig.single(config, t, 3);
         if (x == null) {
             return List.of(t.unavailable());
