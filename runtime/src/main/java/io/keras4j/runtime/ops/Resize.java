@@ -44,8 +44,17 @@ public final class Resize implements Op {
     private final boolean excludeOutside;
     private final int[] sizes;
     private final float[] scales;
-    /** Before resizing, crop the centre of the image to the aspect ratio of {@code sizes}, as Keras' option does. */
-    private final boolean cropToAspectRatio;
+    /** How the centre of the image is cropped before it is resized (fixed sizes and TensorFlow's coordinates only). */
+    public enum Crop {
+        /** Not cropped. */
+        NONE,
+        /** To the aspect ratio of {@code sizes}, as Keras' Resizing with {@code crop_to_aspect_ratio}. */
+        ASPECT_RATIO,
+        /** To {@code sizes} themselves (the resize is then none), as Keras' CenterCrop; a smaller image is refused. */
+        SIZES
+    }
+
+    private final Crop crop;
 
     /**
      * @param sizes  the output (depth,) rows and columns, or null
@@ -54,15 +63,16 @@ public final class Resize implements Op {
      */
     public Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
                   float[] scales) {
-        this(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, false);
+        this(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.NONE);
     }
 
     private Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
-                   float[] scales, boolean cropToAspectRatio) {
-        if (cropToAspectRatio && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length < 2 || sizes.length > 3
+                   float[] scales, Crop crop) {
+        boolean cropped = crop != Crop.NONE;
+        if (cropped && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length < 2 || sizes.length > 3
                 || Arrays.stream(sizes).anyMatch(v -> v <= 0 || v > MAX_AXIS)) || scales != null && (scales.length < 2
                 || scales.length > 3 || !IntStream.range(0, scales.length).allMatch(i -> scales[i] > 0 && scales[i] < MAX_AXIS))
-                || cropToAspectRatio && sizes.length != 2 || !Float.isFinite(cubicA)) {
+                || cropped && sizes.length != 2 || !Float.isFinite(cubicA)) {
             throw new IllegalArgumentException("invalid Resize: sizes " + Arrays.toString(sizes) + ", scales "
                     + Arrays.toString(scales) + ", cubic coefficient " + cubicA);
         }
@@ -73,7 +83,7 @@ public final class Resize implements Op {
         this.excludeOutside = excludeOutside;
         this.sizes = sizes == null ? null : sizes.clone();
         this.scales = scales == null ? null : scales.clone();
-        this.cropToAspectRatio = cropToAspectRatio;
+        this.crop = crop;
     }
 
     /**
@@ -81,7 +91,15 @@ public final class Resize implements Op {
      * {@code crop_to_aspect_ratio} (fixed sizes and TensorFlow's coordinates only).
      */
     public Resize croppedToAspectRatio() {
-        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, true);
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.ASPECT_RATIO);
+    }
+
+    /**
+     * The centre of the image cropped to this resize's sizes, as Keras' CenterCrop does where the image is at least that
+     * large (fixed sizes and TensorFlow's coordinates only; a smaller image is refused).
+     */
+    public Resize croppedToSizes() {
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.SIZES);
     }
 
     @Override
@@ -94,7 +112,8 @@ public final class Resize implements Op {
         OpSpec.Builder s = OpSpec.builder(type()).attr("mode", mode.name()).attr("coordinates", coordinates.name())
                 .attr("rounding", rounding.name()).attr("cubic_a", cubicA).attr("exclude_outside", excludeOutside);
         if (sizes != null) {
-            s.attr("sizes", sizes).attr("crop_to_aspect_ratio", cropToAspectRatio);
+            s.attr("sizes", sizes).attr("crop_to_aspect_ratio", crop == Crop.ASPECT_RATIO).attr("crop_to_sizes",
+                    crop == Crop.SIZES);
         } else if (scales != null) {
             if (scales.length == 3) {
                 s.attr("scale_depth", scales[0]);
@@ -112,7 +131,8 @@ public final class Resize implements Op {
                         ? new float[] {(float) s.doubleAttr("scale_depth"), (float) s.doubleAttr("scale_rows"),
                                 (float) s.doubleAttr("scale_cols")}
                         : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")},
-                s.has("crop_to_aspect_ratio") && s.boolAttr("crop_to_aspect_ratio"));
+                s.has("crop_to_aspect_ratio") && s.boolAttr("crop_to_aspect_ratio") ? Crop.ASPECT_RATIO
+                        : s.has("crop_to_sizes") && s.boolAttr("crop_to_sizes") ? Crop.SIZES : Crop.NONE);
     }
 
     /** The spatial axes resized: two, or three for volumes; two with sizes read at run time. */
@@ -173,6 +193,11 @@ public final class Resize implements Op {
             }
             y[a - 2 + axes] = out;
         }
+        if (crop == Crop.SIZES && (x[1] >= 0 && x[1] < sizes[0] || x[2] >= 0 && x[2] < sizes[1])) {
+            throw new IllegalArgumentException("an image of " + x[1] + " x " + x[2] + " is smaller than the centre crop "
+                    + sizes[0] + " x " + sizes[1] + " (Keras' CenterCrop slices such an image only where its size is unknown"
+                    + " when the model is built, and the slice then has another shape)");
+        }
         return new int[][] {y};
     }
 
@@ -189,8 +214,10 @@ public final class Resize implements Op {
         int outRows = outSize(1, rows, given);
         int outCols = outSize(2, cols, given);
         // Keras' crop to the aspect ratio (two axes): int32 products and float32 quotients, truncated, as its TensorFlow backend
-        int cropRows = cropToAspectRatio ? Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1) : rows;
-        int cropCols = cropToAspectRatio ? Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1) : cols;
+        int cropRows = crop == Crop.SIZES ? sizes[0]
+                : crop == Crop.ASPECT_RATIO ? Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1) : rows;
+        int cropCols = crop == Crop.SIZES ? sizes[1]
+                : crop == Crop.ASPECT_RATIO ? Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1) : cols;
         int top = (int) ((float) (rows - cropRows) / 2);
         int left = (int) ((float) (cols - cropCols) / 2);
         int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
@@ -198,7 +225,7 @@ public final class Resize implements Op {
         int depthTaps = flat ? 1 : taps;
         float[] x = inputs[0];
         float[] y = outputs[0];
-        if (!cropToAspectRatio && outDepth == depth && outRows == rows && outCols == cols) {
+        if (crop == Crop.NONE && outDepth == depth && outRows == rows && outCols == cols) {
             System.arraycopy(x, 0, y, 0, y.length); // ONNX Runtime copies an image of its own size, whatever the scales
             return;
         }

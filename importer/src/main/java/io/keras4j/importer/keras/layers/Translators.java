@@ -59,6 +59,7 @@ public final class Translators {
             Map.entry("Cropping3D", new SpatialPaddingTranslator(true, 3)),
             Map.entry("UpSampling3D", new UpSamplingTranslator(3)),
             Map.entry("Resizing", new ResizingTranslator()),
+            Map.entry("CenterCrop", new CenterCropTranslator()),
             Map.entry("Flatten", new FlattenTranslator()),
             Map.entry("Reshape", new ReshapeTranslator()),
             Map.entry("RepeatVector", new RepeatVectorTranslator()),
