@@ -1318,6 +1318,25 @@ def register_cases(g):
 
     R("resizing_crop_aspect_func_keras", resizing_crop, fmt="keras")
 
+    def resizing_pad(ctx, fmt):
+        """Resizing with pad_to_aspect_ratio: each image padded with fill_value towards the target's aspect ratio (the
+        same number of positions on both sides, half the missing ones rounded down), then resized."""
+        inp = keras.Input((None, None, 3))
+        heads = [layers.Resizing(4, 9, pad_to_aspect_ratio=True),
+                 layers.Resizing(8, 3, interpolation="nearest", pad_to_aspect_ratio=True, fill_value=0.5),
+                 layers.Resizing(5, 5, interpolation="bicubic", pad_to_aspect_ratio=True, fill_value=-1.5),
+                 layers.Resizing(14, 20, pad_to_aspect_ratio=True, fill_value=3.0),
+                 layers.Resizing(6, 4, pad_to_aspect_ratio=True, fill_value=2.0, data_format="channels_first")]
+        model = heads_model(inp, inp, heads)
+        return Case(model, [normal_inputs(ctx, 2, 7, 10, 3)], fmt,
+                    "functional heads on images of any size (called on 7 x 10 x 3), each with pad_to_aspect_ratio: "
+                    "Resizing(4, 9) (2 columns of 0 on each side), Resizing(8, 3, nearest, fill 0.5) (9 rows each side), "
+                    "Resizing(5, 5, bicubic, fill -1.5), Resizing(14, 20, fill 3) (the image's own aspect ratio: no padding), "
+                    "Resizing(6, 4, fill 2, channels_first, over 10 x 3).",
+                    covers=["resizing", "pad_to_aspect_ratio"])
+
+    R("resizing_pad_aspect_func_keras", resizing_pad, fmt="keras")
+
     def center_crop(ctx, fmt):
         """CenterCrop: Keras slices the centre where the image is at least as large as the crop (or of a size unknown when
         the model is built), and otherwise crops to the aspect ratio and resizes bilinearly (smart_resize)."""

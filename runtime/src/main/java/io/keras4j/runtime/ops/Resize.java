@@ -44,17 +44,27 @@ public final class Resize implements Op {
     private final boolean excludeOutside;
     private final int[] sizes;
     private final float[] scales;
-    /** How the centre of the image is cropped before it is resized (fixed sizes and TensorFlow's coordinates only). */
-    public enum Crop {
-        /** Not cropped. */
-        NONE,
-        /** To the aspect ratio of {@code sizes}, as Keras' Resizing with {@code crop_to_aspect_ratio}. */
-        ASPECT_RATIO,
-        /** To {@code sizes} themselves (the resize is then none), as Keras' CenterCrop; a smaller image is refused. */
-        SIZES
+    /**
+     * The region around the image's centre that is resized, as Keras frames it (fixed sizes and TensorFlow's coordinates
+     * only; computed per call, so images of any size work).
+     */
+    public enum Frame {
+        /** The image. */
+        IMAGE,
+        /** Cropped to the aspect ratio of {@code sizes}, as Keras' Resizing with {@code crop_to_aspect_ratio}. */
+        CROP_TO_ASPECT_RATIO,
+        /**
+         * Padded with a fill value towards the aspect ratio of {@code sizes}, as Keras' Resizing with
+         * {@code pad_to_aspect_ratio}: the same number of positions on both sides, half the missing ones rounded down.
+         */
+        PAD_TO_ASPECT_RATIO,
+        /** Cropped to {@code sizes} themselves (the resize is then none), as Keras' CenterCrop; a smaller image is refused. */
+        CROP_TO_SIZES
     }
 
-    private final Crop crop;
+    private final Frame frame;
+    /** The value of PAD_TO_ASPECT_RATIO's padding. */
+    private final float fill;
 
     /**
      * @param sizes  the output (depth,) rows and columns, or null
@@ -63,16 +73,16 @@ public final class Resize implements Op {
      */
     public Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
                   float[] scales) {
-        this(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.NONE);
+        this(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.IMAGE, 0);
     }
 
     private Resize(Mode mode, Coordinates coordinates, Rounding rounding, float cubicA, boolean excludeOutside, int[] sizes,
-                   float[] scales, Crop crop) {
-        boolean cropped = crop != Crop.NONE;
-        if (cropped && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length < 2 || sizes.length > 3
+                   float[] scales, Frame frame, float fill) {
+        boolean framed = frame != Frame.IMAGE;
+        if (framed && (sizes == null || coordinates != Coordinates.TENSORFLOW) || sizes != null && scales != null || sizes != null && (sizes.length < 2 || sizes.length > 3
                 || Arrays.stream(sizes).anyMatch(v -> v <= 0 || v > MAX_AXIS)) || scales != null && (scales.length < 2
                 || scales.length > 3 || !IntStream.range(0, scales.length).allMatch(i -> scales[i] > 0 && scales[i] < MAX_AXIS))
-                || cropped && sizes.length != 2 || !Float.isFinite(cubicA)) {
+                || framed && sizes.length != 2 || !Float.isFinite(cubicA)) {
             throw new IllegalArgumentException("invalid Resize: sizes " + Arrays.toString(sizes) + ", scales "
                     + Arrays.toString(scales) + ", cubic coefficient " + cubicA);
         }
@@ -83,7 +93,8 @@ public final class Resize implements Op {
         this.excludeOutside = excludeOutside;
         this.sizes = sizes == null ? null : sizes.clone();
         this.scales = scales == null ? null : scales.clone();
-        this.crop = crop;
+        this.frame = frame;
+        this.fill = fill;
     }
 
     /**
@@ -91,7 +102,15 @@ public final class Resize implements Op {
      * {@code crop_to_aspect_ratio} (fixed sizes and TensorFlow's coordinates only).
      */
     public Resize croppedToAspectRatio() {
-        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.ASPECT_RATIO);
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.CROP_TO_ASPECT_RATIO, 0);
+    }
+
+    /**
+     * This resize after padding the image with {@code fill} towards the aspect ratio of its sizes, as Keras' Resizing
+     * computes it with {@code pad_to_aspect_ratio} (fixed sizes and TensorFlow's coordinates only).
+     */
+    public Resize paddedToAspectRatio(float fill) {
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.PAD_TO_ASPECT_RATIO, fill);
     }
 
     /**
@@ -99,7 +118,7 @@ public final class Resize implements Op {
      * large (fixed sizes and TensorFlow's coordinates only; a smaller image is refused).
      */
     public Resize croppedToSizes() {
-        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Crop.SIZES);
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.CROP_TO_SIZES, 0);
     }
 
     @Override
@@ -112,8 +131,7 @@ public final class Resize implements Op {
         OpSpec.Builder s = OpSpec.builder(type()).attr("mode", mode.name()).attr("coordinates", coordinates.name())
                 .attr("rounding", rounding.name()).attr("cubic_a", cubicA).attr("exclude_outside", excludeOutside);
         if (sizes != null) {
-            s.attr("sizes", sizes).attr("crop_to_aspect_ratio", crop == Crop.ASPECT_RATIO).attr("crop_to_sizes",
-                    crop == Crop.SIZES);
+            s.attr("sizes", sizes).attr("frame", frame.name()).attr("fill", fill);
         } else if (scales != null) {
             if (scales.length == 3) {
                 s.attr("scale_depth", scales[0]);
@@ -131,8 +149,9 @@ public final class Resize implements Op {
                         ? new float[] {(float) s.doubleAttr("scale_depth"), (float) s.doubleAttr("scale_rows"),
                                 (float) s.doubleAttr("scale_cols")}
                         : new float[] {(float) s.doubleAttr("scale_rows"), (float) s.doubleAttr("scale_cols")},
-                s.has("crop_to_aspect_ratio") && s.boolAttr("crop_to_aspect_ratio") ? Crop.ASPECT_RATIO
-                        : s.has("crop_to_sizes") && s.boolAttr("crop_to_sizes") ? Crop.SIZES : Crop.NONE);
+                s.has("frame") ? s.enumAttr("frame", Frame.class) : s.has("crop_to_aspect_ratio")
+                        && s.boolAttr("crop_to_aspect_ratio") ? Frame.CROP_TO_ASPECT_RATIO : Frame.IMAGE,
+                s.has("fill") ? (float) s.doubleAttr("fill") : 0);
     }
 
     /** The spatial axes resized: two, or three for volumes; two with sizes read at run time. */
@@ -193,7 +212,7 @@ public final class Resize implements Op {
             }
             y[a - 2 + axes] = out;
         }
-        if (crop == Crop.SIZES && (x[1] >= 0 && x[1] < sizes[0] || x[2] >= 0 && x[2] < sizes[1])) {
+        if (frame == Frame.CROP_TO_SIZES && (x[1] >= 0 && x[1] < sizes[0] || x[2] >= 0 && x[2] < sizes[1])) {
             throw new IllegalArgumentException("an image of " + x[1] + " x " + x[2] + " is smaller than the centre crop "
                     + sizes[0] + " x " + sizes[1] + " (Keras' CenterCrop slices such an image only where its size is unknown"
                     + " when the model is built, and the slice then has another shape)");
@@ -213,19 +232,27 @@ public final class Resize implements Op {
         int outDepth = outSize(0, depth, given);
         int outRows = outSize(1, rows, given);
         int outCols = outSize(2, cols, given);
-        // Keras' crop to the aspect ratio (two axes): int32 products and float32 quotients, truncated, as its TensorFlow backend
-        int cropRows = crop == Crop.SIZES ? sizes[0]
-                : crop == Crop.ASPECT_RATIO ? Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1) : rows;
-        int cropCols = crop == Crop.SIZES ? sizes[1]
-                : crop == Crop.ASPECT_RATIO ? Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1) : cols;
-        int top = (int) ((float) (rows - cropRows) / 2);
-        int left = (int) ((float) (cols - cropCols) / 2);
+        // Keras' frames (two axes): int32 products and float32 quotients, truncated, as its TensorFlow backend computes them
+        int frameRows = rows;
+        int frameCols = cols;
+        if (frame == Frame.CROP_TO_SIZES) {
+            frameRows = sizes[0];
+            frameCols = sizes[1];
+        } else if (frame == Frame.CROP_TO_ASPECT_RATIO) {
+            frameRows = Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1);
+            frameCols = Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1);
+        } else if (frame == Frame.PAD_TO_ASPECT_RATIO) {
+            frameRows = rows + 2 * (int) ((float) (Math.max(rows, (int) ((float) (cols * sizes[0]) / sizes[1])) - rows) / 2);
+            frameCols = cols + 2 * (int) ((float) (Math.max(cols, (int) ((float) (rows * sizes[1]) / sizes[0])) - cols) / 2);
+        }
+        int top = (int) ((float) (rows - frameRows) / 2); // negative where padded: the frame starts before the image
+        int left = (int) ((float) (cols - frameCols) / 2);
         int taps = mode == Mode.NEAREST ? 1 : mode == Mode.LINEAR ? 2 : 4;
         boolean flat = depth == 1 && outDepth == 1; // an image, or a volume of one plane: the depth is not resized
         int depthTaps = flat ? 1 : taps;
         float[] x = inputs[0];
         float[] y = outputs[0];
-        if (crop == Crop.NONE && outDepth == depth && outRows == rows && outCols == cols) {
+        if (frame == Frame.IMAGE && outDepth == depth && outRows == rows && outCols == cols) {
             System.arraycopy(x, 0, y, 0, y.length); // ONNX Runtime copies an image of its own size, whatever the scales
             return;
         }
@@ -243,19 +270,26 @@ public final class Resize implements Op {
                             }
                             int plane = b * depth + (int) (depthTap >>> 32);
                             for (int i = 0; i < taps; i++) {
-                                long rowTap = tap(1, or, i, cropRows, outRows);
+                                long rowTap = tap(1, or, i, frameRows, outRows);
                                 float wr = wd * Float.intBitsToFloat((int) rowTap);
                                 if (wr == 0) {
                                     continue;
                                 }
                                 for (int j = 0; j < taps; j++) {
-                                    long colTap = tap(2, oc, j, cropCols, outCols);
+                                    long colTap = tap(2, oc, j, frameCols, outCols);
                                     float w = wr * Float.intBitsToFloat((int) colTap);
                                     if (w == 0) {
                                         continue;
                                     }
-                                    int xRow = ((plane * rows + top + (int) (rowTap >>> 32)) * cols + left
-                                            + (int) (colTap >>> 32)) * channels;
+                                    int r = top + (int) (rowTap >>> 32);
+                                    int c = left + (int) (colTap >>> 32);
+                                    if (r < 0 || r >= rows || c < 0 || c >= cols) { // the padding of PAD_TO_ASPECT_RATIO
+                                        for (int ch = 0; ch < channels; ch++) {
+                                            y[yRow + ch] += w * fill;
+                                        }
+                                        continue;
+                                    }
+                                    int xRow = ((plane * rows + r) * cols + c) * channels;
                                     for (int ch = 0; ch < channels; ch++) {
                                         y[yRow + ch] += w * x[xRow + ch];
                                     }

@@ -157,6 +157,8 @@ class OpSpecRoundTripTest {
                         s(3, 7), null).croppedToAspectRatio(), new int[][] {s(2, 6, 5, 2)}, (float[]) null),
                 new Case(new Resize(Resize.Mode.NEAREST, Resize.Coordinates.TENSORFLOW, Resize.Rounding.FLOOR, -0.5f, true,
                         s(3, 2), null).croppedToSizes(), new int[][] {s(2, 6, 5, 2)}, (float[]) null),
+                new Case(new Resize(Resize.Mode.CUBIC, Resize.Coordinates.TENSORFLOW, Resize.Rounding.FLOOR, -0.5f, true,
+                        s(3, 8), null).paddedToAspectRatio(-1.5f), new int[][] {s(2, 6, 5, 2)}, (float[]) null),
                 new Case(new Resize(Resize.Mode.LINEAR, Resize.Coordinates.HALF_PIXEL, Resize.Rounding.ROUND_PREFER_CEIL, -0.75f,
                         false, null, new float[] {1.5f, 0.5f}), new int[][] {s(1, 4, 6, 3)}, (float[]) null),
                 new Case(new Resize(Resize.Mode.LINEAR, Resize.Coordinates.ALIGN_CORNERS, Resize.Rounding.FLOOR, -0.75f, false,
@@ -337,6 +339,18 @@ class OpSpecRoundTripTest {
             float[][] x = {random(new Random(22), Arrays.stream(shape).reduce(1, (a, b) -> a * b))};
             assertArrayEquals(run((Op) c[1], new int[][] {shape}, x)[0], run(got, new int[][] {shape}, x)[0]);
         }
+    }
+
+    @Test
+    void aResizeSpecWrittenBeforeItsFramesLoads() {
+        Resize want = new Resize(Resize.Mode.LINEAR, Resize.Coordinates.TENSORFLOW, Resize.Rounding.FLOOR, -0.5f, true, s(3, 7),
+                null).croppedToAspectRatio();
+        Map<String, Object> attrs = new java.util.LinkedHashMap<>(want.spec().attributes());
+        attrs.remove("frame");
+        attrs.remove("fill");
+        attrs.put("crop_to_aspect_ratio", true);
+        Op got = OpRegistry.create(new OpSpec("Resize", attrs, want.spec().weights()));
+        assertSameSpec(want.spec(), got.spec());
     }
 
     @Test

@@ -10,8 +10,8 @@ import java.util.Locale;
  * Keras Resizing: images resized to {@code height} x {@code width} as TensorFlow's {@code tf.image.resize} does
  * (runtime op {@link Resize}, half-pixel centres), {@code interpolation} bilinear, nearest or bicubic, {@code data_format}
  * (channels_first between two Transposes), {@code crop_to_aspect_ratio} (the centre of each image cropped to the
- * target's aspect ratio first). {@code pad_to_aspect_ratio} and {@code antialias} are refused; {@code fill_mode} and
- * {@code fill_value} only act with padding. Drops the mask.
+ * target's aspect ratio first), {@code pad_to_aspect_ratio} with {@code fill_value} (each image padded towards the
+ * target's aspect ratio first), {@code fill_mode} constant. {@code antialias} is refused. Drops the mask.
  */
 final class ResizingTranslator implements LayerTranslator {
     @Override
@@ -20,16 +20,26 @@ final class ResizingTranslator implements LayerTranslator {
         int width = config.positiveInt("width");
         Resize.Mode mode = mode(config, config.string("bilinear", "interpolation"));
         boolean crop = config.bool(false, "crop_to_aspect_ratio");
-        config.require("pad_to_aspect_ratio", false, "only a plain resize or a crop to the aspect ratio");
+        boolean pad = config.bool(false, "pad_to_aspect_ratio");
+        if (crop && pad) {
+            config.problem("option pad_to_aspect_ratio=true is not supported together with crop_to_aspect_ratio=true (Keras"
+                    + " refuses them too)");
+        }
         config.require("antialias", false, "TensorFlow's antialiased kernels");
-        config.ignore("fill_mode", "fill_value");
+        String fillMode = config.string("constant", "fill_mode");
+        if (!fillMode.equals("constant")) {
+            config.problem("option fill_mode='" + fillMode + "' is not supported (constant only: Keras' TensorFlow backend"
+                    + " refuses any other when it runs)");
+        }
+        float fill = (float) config.number(0, "fill_value");
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         KTensor x = GeneralConfig.single(config, t, 4);
-        if (x == null || mode == null) {
+        if (x == null || mode == null || config.hasProblems()) {
             return List.of(t.unavailable());
         }
         Resize resize = tensorflow(mode, new int[] {height, width}, null);
-        return ConvTranslator.channelsLast(t, x, channelsFirst, 2, crop ? resize.croppedToAspectRatio() : resize);
+        return ConvTranslator.channelsLast(t, x, channelsFirst, 2,
+                crop ? resize.croppedToAspectRatio() : pad ? resize.paddedToAspectRatio(fill) : resize);
     }
 
     /** The mode of a Keras interpolation (bilinear, nearest or bicubic), or null after a problem. */
