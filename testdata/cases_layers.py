@@ -1451,6 +1451,60 @@ def register_cases(g):
                     "(1, 2, 2), same, no bias), a depthwise 3-D convolution; Conv3D(4, 2, groups 2, same, channels_first).",
                     covers=["conv3d", "groups", "channels_first"])
 
+    def conv_channels_first_rowwise(ctx, fmt):
+        """channels_first convolutions: a row-wise activation (softmax, log_softmax, sparsemax, glu) runs along the layer's
+        last axis, a spatial one, as Keras applies it; and the 1-D layers channels_first."""
+        image = keras.Input((4, 6, 7))
+        volume = keras.Input((2, 3, 4, 5))
+        steps = keras.Input((4, 9))
+        cf = {"data_format": "channels_first"}
+        heads = [(layers.SeparableConv2D(3, 3, padding="same", activation="softmax", name="separable_softmax", **cf), 0),
+                 (layers.Conv2D(6, 3, groups=2, activation="log_softmax", name="grouped_log_softmax", **cf), 0),
+                 (layers.DepthwiseConv2D((1, 2), activation="glu", name="depthwise_glu", **cf), 0),
+                 (layers.Conv2DTranspose(3, 2, strides=2, activation="softmax", name="transposed_softmax", **cf), 0),
+                 (layers.Conv3D(3, 2, padding="same", activation="sparsemax", name="conv3d_sparsemax", **cf), 1),
+                 (layers.Conv1D(5, 3, activation="softmax", name="conv1d_softmax", **cf), 2),
+                 (layers.Conv1D(4, 2, padding="causal", dilation_rate=2, activation="relu", name="conv1d_causal", **cf), 2),
+                 (layers.DepthwiseConv1D(3, depth_multiplier=2, padding="same", name="depthwise1d", **cf), 2),
+                 (layers.SeparableConv1D(3, 2, strides=2, name="separable1d", **cf), 2),
+                 (layers.Conv1DTranspose(3, 3, strides=2, activation="softmax", name="transposed1d_softmax", **cf), 2)]
+        ins = [image, volume, steps]
+        model = keras.Model(ins, [layer(ins[k]) for layer, k in heads])
+        randomize(model, ctx.rng, scale=0.5)
+
+        def twin(reloaded, inputs):
+            """Each head as the same layer channels_last without its activation, with the same weights, on the transposed
+            input; its output transposed back, then the layer's activation along the last axis (Keras' own functions)."""
+            outputs = []
+            for layer, k in heads:
+                saved = reloaded.get_layer(layer.name)
+                options = {key: v for key, v in saved.get_config().items()
+                           if key not in ("name", "data_format", "dtype", "activation")}
+                x = inputs[k]
+                moved = np.transpose(x, (0,) + tuple(range(2, x.ndim)) + (1,))
+                last = type(saved)(**options)
+                last(moved)
+                last.set_weights(saved.get_weights())
+                y = np.asarray(last(moved))
+                y = np.transpose(y, (0, y.ndim - 1) + tuple(range(1, y.ndim - 1)))
+                outputs.append(np.asarray(keras.activations.get(saved.get_config()["activation"])(y)))
+            return outputs
+
+        return Case(model, [normal_inputs(ctx, 2, 4, 6, 7), normal_inputs(ctx, 2, 2, 3, 4, 5), normal_inputs(ctx, 2, 4, 9)],
+                    fmt, "functional channels_first convolution heads. On 4 x 6 x 7 images: SeparableConv2D(3, 3, same, "
+                    "softmax), Conv2D(6, 3, groups 2, log_softmax), DepthwiseConv2D((1, 2), glu), Conv2DTranspose(3, 2, "
+                    "strides 2, softmax); on 2 x 3 x 4 x 5 volumes Conv3D(3, 2, same, sparsemax): each row-wise activation "
+                    "along the last axis, a spatial one, as Keras applies it. On 4 x 9 steps: Conv1D(5, 3, softmax), "
+                    "Conv1D(4, 2, causal, dilation 2, relu), DepthwiseConv1D(3, multiplier 2, same), SeparableConv1D(3, 2, "
+                    "strides 2), Conv1DTranspose(3, 3, strides 2, softmax). Keras' TensorFlow backend cannot run most "
+                    "channels_first convolutions on a CPU (and adds some biases along the wrong axis through XLA), so each "
+                    "golden output is Keras' of the same layer channels_last on the transposed input, transposed back, then "
+                    "Keras' activation along the last axis.",
+                    covers=["channels_first", "conv1d", "conv2d", "conv3d", "softmax"], twin=twin,
+                    no_float64="Keras' TensorFlow backend cannot run these layers channels_first on a CPU")
+
+    R("conv_channels_first_rowwise_func_keras", conv_channels_first_rowwise, fmt="keras")
+    R("conv_channels_first_rowwise_func_h5", conv_channels_first_rowwise, fmt="h5")
     R("conv3d_groups_func_keras", conv3d_groups, fmt="keras")
     R("conv3d_groups_func_h5", conv3d_groups, fmt="h5")
 

@@ -337,14 +337,6 @@ class ErrorMessagesTest {
                 + " or bicubic)"), e.getMessage());
         assertTrue(e.getMessage().contains("(ZeroPadding2D): option padding=[1,2,3] must be an int, 2 ints or 2 pairs of"
                 + " non-negative ints"), e.getMessage());
-        Path transposed = TestData.root().resolve("cases").resolve("conv_transpose_func_keras").resolve("model.keras");
-        byte[] channelsFirst = editedArchive(transposed, m -> ((ObjectNode) layer(m, "Conv1DTranspose").get("config"))
-                .put("data_format", "channels_first"));
-        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(channelsFirst, "edited.keras"));
-        assertEquals(1, e.problems().size(), "only the refusal, no problems from shapes read the wrong way round: "
-                + e.getMessage());
-        assertTrue(e.getMessage().contains("(Conv1DTranspose): option data_format='channels_first' is not supported by"
-                + " keras4j for this layer"), e.getMessage());
     }
 
     /**
@@ -367,6 +359,18 @@ class ErrorMessagesTest {
             assertTrue(e.getMessage().contains(c[4]), e.getMessage());
             assertEquals(1, e.problems().size(), e.getMessage());
         }
+    }
+
+    /** A channels_first ConvLSTM with a row-wise activation is refused: Keras applies it along a spatial axis. */
+    @Test
+    void aChannelsFirstConvLstmWithSoftmaxIsRefused() throws IOException {
+        Path archive = TestData.caseDir("conv_lstm2d_channels_first_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> ((ObjectNode) layer(m, "ConvLSTM2D").get("config")).put("activation",
+                "softmax"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("option activation=softmax is not supported with data_format='channels_first'"),
+                e.getMessage());
     }
 
     private static JsonNode json(String text) {

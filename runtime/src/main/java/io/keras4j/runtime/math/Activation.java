@@ -180,6 +180,11 @@ public final class Activation {
         apply(dst, dstOff, rows * width, width);
     }
 
+    /** Whether the function reads a whole row of the last axis (softmax, log_softmax, sparsemax, glu), not each value alone. */
+    public boolean isRowWise() {
+        return kind == Kind.SOFTMAX || kind == Kind.LOG_SOFTMAX || kind == Kind.SPARSEMAX || kind == Kind.GLU;
+    }
+
     /** The identity function. */
     public boolean isLinear() {
         return kind == Kind.LINEAR;

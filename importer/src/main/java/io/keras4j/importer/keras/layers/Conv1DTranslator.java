@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Keras Conv1D, channels_last: padding valid/same/causal, strides, dilation_rate, groups, use_bias,
- * activation. Conv1D does not support masking: an incoming mask is dropped, as Keras does.
+ * Keras Conv1D: padding valid/same/causal, strides, dilation_rate, groups, use_bias, activation, data_format
+ * (channels_first runs channels-last between two Transposes). Conv1D does not support masking: an incoming mask is dropped, as Keras does.
  */
 final class Conv1DTranslator implements LayerTranslator {
     /** Option padding: valid, same, or (where {@code causal} is allowed) causal. */
@@ -40,17 +40,6 @@ final class Conv1DTranslator implements LayerTranslator {
             config.problem("option kernel_size is missing");
         }
         return GeneralConfig.intOrTuple(config, 1, "kernel_size");
-    }
-
-    /** The channels of x, a {@code (batch, steps, channels)} input with known channels; -1 after recording a problem. */
-    static int inputChannels(LayerConfig config, Translation t, KTensor x) {
-        int[] shape = t.shape(x.value());
-        if (shape.length != 3 || shape[2] <= 0) {
-            config.problem("expects input of shape (batch, steps, channels) with known channels, got "
-                    + GeneralConfig.shapeText(shape));
-            return -1;
-        }
-        return shape[2];
     }
 
     /** Reads the options of a convolution's kernel and bias that do not change inference; refuses quantization. */
@@ -92,13 +81,13 @@ final class Conv1DTranslator implements LayerTranslator {
         int dilation = GeneralConfig.intOrTuple(config, 1, "dilation_rate");
         int groups = GeneralConfig.intOrTuple(config, 1, "groups");
         Padding padding = padding(config, true);
-        boolean channelsLast = GeneralConfig.requireChannelsLast(config);
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         ignoreTrainingOptions(config);
         GeneralConfig.stridedAndDilated(config, new int[] {stride}, new int[] {dilation});
-        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
-        int in = x == null ? -1 : inputChannels(config, t, x);
+        KTensor x = GeneralConfig.single(config, t);
+        int in = x == null ? -1 : ConvTranslator.inputChannels(config, t, x, channelsFirst, 1);
         if (in <= 0) {
             return List.of(t.unavailable());
         }
@@ -107,7 +96,7 @@ final class Conv1DTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         Convolution op = new Convolution(in, filters, new int[] {kernelSize}, new int[] {stride}, new int[] {dilation}, padding,
-                null, groups, false, weights[0], weights[1], activation);
-        return GeneralConfig.dropMask(t, op, x);
+                null, groups, false, weights[0], weights[1], ConvTranslator.inside(activation, channelsFirst));
+        return ConvTranslator.channelsLast(t, x, channelsFirst, 1, op, activation);
     }
 }

@@ -41,6 +41,13 @@ final class ConvLstmTranslator implements LayerTranslator {
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "tanh", "activation");
         Activation recurrent = RecurrentConfig.recurrentActivation(config, t);
+        for (Activation f : List.of(activation, recurrent)) {
+            if (channelsFirst && f.isRowWise()) { // keras4j runs the gates channels last
+                config.problem("option " + (f == activation ? "activation" : "recurrent_activation") + "=" + f
+                        + " is not supported with data_format='channels_first' (Keras applies it along the last axis, a"
+                        + " spatial one)");
+            }
+        }
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("unit_forget_bias");
         RecurrentOptions options = RecurrentConfig.options(config, t);

@@ -4,6 +4,7 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Padding;
@@ -47,8 +48,8 @@ final class ConvTranslator implements LayerTranslator {
         // Keras runs a channels_first or grouped Conv3D through XLA, which pads as Conv2D
         boolean tfSame = rank == 3 && !channelsFirst && groups == 1;
         Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups, tfSame, weights[0],
-                weights[1], activation);
-        return channelsLast(t, x, channelsFirst, rank, op);
+                weights[1], inside(activation, channelsFirst));
+        return channelsLast(t, x, channelsFirst, rank, op, activation);
     }
 
     /**
@@ -59,7 +60,7 @@ final class ConvTranslator implements LayerTranslator {
         int[] shape = t.shape(x.value());
         int channels = shape.length == rank + 2 ? shape[channelsFirst ? 1 : rank + 1] : -1;
         if (channels <= 0) {
-            String spatial = rank == 2 ? "rows, cols" : "depth, rows, cols";
+            String spatial = rank == 1 ? "steps" : rank == 2 ? "rows, cols" : "depth, rows, cols";
             config.problem("expects input of shape " + (channelsFirst ? "(batch, channels, " + spatial + ")"
                     : "(batch, " + spatial + ", channels)") + " with known channels, got " + GeneralConfig.shapeText(shape));
         }
@@ -71,5 +72,29 @@ final class ConvTranslator implements LayerTranslator {
         String in = GeneralConfig.moveChannels(t, x.value(), channelsFirst, 1, rank, true);
         String out = t.emit(op, List.of(in)).get(0);
         return List.of(new KTensor(GeneralConfig.moveChannels(t, out, channelsFirst, 1, rank, false), null));
+    }
+
+    /**
+     * As {@link #channelsLast(Translation, KTensor, boolean, int, Op)} for a layer whose activation is {@code activation}
+     * and whose op computes {@link #inside}: a row-wise activation of a channels_first layer comes after the Transpose back.
+     */
+    static List<KTensor> channelsLast(Translation t, KTensor x, boolean channelsFirst, int rank, Op op, Activation activation) {
+        String y = channelsLast(t, x, channelsFirst, rank, op).get(0).value();
+        return List.of(new KTensor(afterChannels(t, y, activation, channelsFirst), null));
+    }
+
+    /**
+     * The activation a channels-last op computes itself for a layer's {@code activation}: the layer's own, but linear for a
+     * row-wise one (softmax, glu) of a channels_first layer, which Keras applies along the layer's last axis, a spatial
+     * one ({@link #afterChannels} applies it there).
+     */
+    static Activation inside(Activation activation, boolean channelsFirst) {
+        return channelsFirst && activation.isRowWise() ? Activation.of(Activation.Kind.LINEAR) : activation;
+    }
+
+    /** {@code y} (channels where the layer puts them) through the activation {@link #inside} left out; else {@code y}. */
+    static String afterChannels(Translation t, String y, Activation activation, boolean channelsFirst) {
+        return inside(activation, channelsFirst) == activation ? y
+                : t.emit(new ActivationOp(activation), List.of(y)).get(0);
     }
 }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Keras Conv1DTranspose, Conv2DTranspose and Conv3DTranspose: filters, kernel_size, strides, padding valid or same,
- * output_padding, use_bias, activation (dilation_rate 1); data_format for the 2-D and 3-D layers (channels_first between
- * two Transposes), the 1-D layer channels_last only; the paddings of the equivalent convolution as Keras derives them on each axis (its
+ * output_padding, use_bias, activation (dilation_rate 1), data_format (channels_first between two Transposes); the
+ * paddings of the equivalent convolution as Keras derives them on each axis (its
  * {@code _convert_conv_transpose_padding_args_from_keras_to_jax}). A mask is dropped, as Keras does.
  */
 final class ConvTransposeTranslator implements LayerTranslator {
@@ -38,8 +38,7 @@ final class ConvTransposeTranslator implements LayerTranslator {
             given = new int[rank];
             Arrays.fill(given, one[0]);
         }
-        boolean channelsFirst = rank > 1 && GeneralConfig.channelsFirst(config);
-        boolean channelsLast = rank > 1 || GeneralConfig.requireChannelsLast(config);
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
@@ -58,9 +57,8 @@ final class ConvTransposeTranslator implements LayerTranslator {
             config.problem("option dilation_rate=" + config.raw("dilation_rate") + " is not supported (Keras' TensorFlow"
                     + " backend cannot run it on CPU, so keras4j has no reference to check it against)");
         }
-        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
-        int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
-                : ConvTranslator.inputChannels(config, t, x, channelsFirst, rank);
+        KTensor x = GeneralConfig.single(config, t);
+        int in = x == null ? -1 : ConvTranslator.inputChannels(config, t, x, channelsFirst, rank);
         if (in <= 0) {
             return List.of(t.unavailable());
         }
@@ -88,7 +86,7 @@ final class ConvTransposeTranslator implements LayerTranslator {
                 pads[rank + d] = total - pads[d];
             }
         }
-        return ConvTranslator.channelsLast(t, x, channelsFirst, rank,
-                new ConvTranspose(in, filters, kernelSize, strides, dilations, pads, kernel, bias, activation));
+        return ConvTranslator.channelsLast(t, x, channelsFirst, rank, new ConvTranspose(in, filters, kernelSize, strides, dilations,
+                pads, kernel, bias, ConvTranslator.inside(activation, channelsFirst)), activation);
     }
 }

@@ -133,18 +133,6 @@ final class GeneralConfig {
         }
     }
 
-    /**
-     * Whether data_format is channels_last (or absent); else records a problem, after which the layer is not translated
-     * further (its shapes would be read the wrong way round).
-     */
-    static boolean requireChannelsLast(LayerConfig config) {
-        if (channelsFirst(config)) {
-            config.problem("option data_format='channels_first' is not supported by keras4j for this layer (only channels_last)");
-            return false;
-        }
-        return true;
-    }
-
     /** Axis {@code axis} (negative counts from the end) of a rank-{@code rank} tensor, or -1 after a problem. */
     static int axis(LayerConfig config, String option, int axis, int rank, boolean allowBatch) {
         int a = axis < 0 ? axis + rank : axis;

@@ -14,8 +14,9 @@ import java.util.List;
  * Keras DepthwiseConv1D and DepthwiseConv2D (each input channel convolved with depth_multiplier kernels of its own: a
  * convolution with one group per channel, whose kernel layout is the depthwise kernel's) and SeparableConv1D and
  * SeparableConv2D (that, without bias, then a pointwise convolution of kernel size 1 with the bias and the activation);
- * padding valid or same, strides, dilation_rate (with strides too, as Keras 3.15 computes it), data_format (the 2-D
- * layers channels_first between two Transposes; the 1-D ones channels_last only). A mask is dropped, as Keras does.
+ * padding valid or same, strides, dilation_rate (with strides too, as Keras 3.15 computes it), data_format
+ * (channels_first between two Transposes; a row-wise activation such as softmax then along the last, spatial axis, as
+ * Keras applies it). A mask is dropped, as Keras does.
  */
 final class SeparableConvTranslator implements LayerTranslator {
     private static final Activation LINEAR = Activation.of(Activation.Kind.LINEAR);
@@ -39,17 +40,15 @@ final class SeparableConvTranslator implements LayerTranslator {
         int[] dilations = GeneralConfig.sizes(config, "dilation_rate", rank, 1);
         int multiplier = GeneralConfig.intOrTuple(config, 1, "depth_multiplier");
         Padding padding = Conv1DTranslator.padding(config, false);
-        boolean channelsFirst = rank == 2 && GeneralConfig.channelsFirst(config);
-        boolean channelsLast = rank == 2 || GeneralConfig.requireChannelsLast(config);
+        boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Activation activation = Activations.read(config, t.version(), "linear", "activation");
         boolean useBias = config.bool(true, "use_bias");
         config.ignore("kernel_initializer", "depthwise_initializer", "pointwise_initializer", "bias_initializer",
                 "kernel_regularizer", "depthwise_regularizer", "pointwise_regularizer", "bias_regularizer",
                 "activity_regularizer", "kernel_constraint", "depthwise_constraint", "pointwise_constraint",
                 "bias_constraint");
-        KTensor x = channelsLast ? GeneralConfig.single(config, t) : null;
-        int in = x == null ? -1 : rank == 1 ? Conv1DTranslator.inputChannels(config, t, x)
-                : ConvTranslator.inputChannels(config, t, x, channelsFirst, 2);
+        KTensor x = GeneralConfig.single(config, t);
+        int in = x == null ? -1 : ConvTranslator.inputChannels(config, t, x, channelsFirst, rank);
         if (in <= 0 || kernelSize == null || strides == null || dilations == null) {
             return List.of(t.unavailable());
         }
@@ -80,7 +79,7 @@ final class SeparableConvTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         float[] depthwiseBias = pointwise ? null : bias;
-        Activation depthwiseActivation = pointwise ? LINEAR : activation;
+        Activation depthwiseActivation = pointwise ? LINEAR : ConvTranslator.inside(activation, channelsFirst);
         int[] ones = new int[rank];
         Arrays.fill(ones, 1);
         Op depthwiseOp = new Convolution(in, depth, kernelSize, strides, dilations, padding, null, in, false, depthwise,
@@ -89,9 +88,10 @@ final class SeparableConvTranslator implements LayerTranslator {
         v = t.emit(depthwiseOp, List.of(v)).get(0);
         if (pointwise) {
             Op pointwiseOp = new Convolution(depth, filters, ones, ones, ones, Padding.VALID, null, 1, false, pointwiseKernel,
-                    bias, activation);
+                    bias, ConvTranslator.inside(activation, channelsFirst));
             v = t.emit(pointwiseOp, List.of(v)).get(0);
         }
-        return List.of(new KTensor(GeneralConfig.moveChannels(t, v, channelsFirst, 1, rank, false), null));
+        v = GeneralConfig.moveChannels(t, v, channelsFirst, 1, rank, false);
+        return List.of(new KTensor(ConvTranslator.afterChannels(t, v, activation, channelsFirst), null));
     }
 }
