@@ -1560,6 +1560,57 @@ def _(name):
           ["pool3d", "global_pool"])
 
 
+@case("small_ops_op15")
+def _(name):
+    r = rng(name)
+    x = (r.standard_normal((2, 3, 5)) * 3).astype(np.float32)
+    x[0, 1, 1] = x[0, 1, 3] = x[0, 1].max() + 1  # a tie: Hardmax marks the first
+    nodes = [helper.make_node("Hardmax", ["x"], ["hardmax_last"]),
+             helper.make_node("Hardmax", ["x"], ["hardmax_axis1"], axis=1),
+             helper.make_node("Exp", ["x"], ["ex"]),
+             helper.make_node("ReduceLogSum", ["ex"], ["log_sum"], axes=[2], keepdims=0),
+             helper.make_node("ReduceLogSum", ["ex"], ["log_sum_all"]),
+             helper.make_node("CastLike", ["x", "int_like"], ["xi"]),
+             helper.make_node("CastLike", ["xi", "float_like"], ["truncated"]),
+             helper.make_node("Size", ["x"], ["n"]),
+             helper.make_node("CastLike", ["n", "float_like"], ["size"])]
+    inits = [numpy_helper.from_array(np.array([0], np.int32), "int_like"),
+             numpy_helper.from_array(np.array([0], np.float32), "float_like")]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3, 5])],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, shape) for o, shape in
+                               [("hardmax_last", ["batch", 3, 5]), ("hardmax_axis1", ["batch", 3, 5]), ("log_sum", ["batch", 3]),
+                                ("log_sum_all", [1, 1, 1]), ("truncated", ["batch", 3, 5]), ("size", [])]],
+                              inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 15)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [x], "Hardmax over the last axis (a tie in one row: the first maximum) and "
+          "over axis 1; ReduceLogSum of Exp(x) over axis 2 and over all axes; CastLike to int32 and back (truncation); Size "
+          "(CastLike to float)", ["hardmax", "reduce", "cast", "size"])
+
+
+@case("hardmax_coerced_op11")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 4)).astype(np.float32)
+    model = model_of_nodes(name, [helper.make_node("Hardmax", ["x"], ["y"], axis=1)], {"x": [2, 3, 4]}, opset=11)
+    write(name, model.SerializeToString(), [x], "Hardmax at opset 11 with axis 1: the input seen as 2-D [2, 12], one 1 per "
+          "sample over both trailing axes", ["hardmax"])
+
+
+@case("rms_normalization_op23")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 4, 6)).astype(np.float32)
+    scale = r.uniform(0.5, 1.5, (6,)).astype(np.float32)
+    scale2 = r.uniform(0.5, 1.5, (4, 6)).astype(np.float32)
+    nodes = [helper.make_node("RMSNormalization", ["x", "scale"], ["last"], epsilon=1e-3),
+             helper.make_node("RMSNormalization", ["x", "scale2"], ["two_axes"], axis=1)]
+    model = model_of_nodes(name, nodes, {"x": ["batch", 4, 6]}, [numpy_helper.from_array(scale, "scale"),
+                                                                 numpy_helper.from_array(scale2, "scale2")], opset=23)
+    write(name, model.SerializeToString(), [x], "RMSNormalization (opset 23) over the last axis (epsilon 1e-3) and over the "
+          "last two axes (axis 1)", ["rms_normalization"])
+
+
 @case("pool_ceil_mode_edges_op13")
 def _(name):
     r = rng(name)

@@ -7,14 +7,21 @@ import io.keras4j.runtime.ops.primitive.Cast;
 import java.util.List;
 
 /**
- * ONNX Cast: to float32 or float64 the values stay (the runtime computes in float32); to an integer type as ONNX
- * Runtime on x86-64 casts (see {@link Cast}); to bool non-zero is 1.
+ * ONNX Cast, and CastLike (to the type of its second input): to float32 or float64 the values stay (the runtime computes
+ * in float32); to an integer type as ONNX Runtime on x86-64 casts (see {@link Cast}); to bool non-zero is 1.
  * Casts to 16-bit floats (which round) are refused.
  */
 final class CastTranslator implements OpTranslator {
+    private final boolean like;
+
+    /** @param like CastLike: the type comes from the second input */
+    CastTranslator(boolean like) {
+        this.like = like;
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        int to = (int) node.intAttr("to", -1);
+        int to = like ? b.type(node.input(1)) : (int) node.intAttr("to", -1);
         node.intAttr("saturate", 1);
         String x = node.input(0);
         Op op;

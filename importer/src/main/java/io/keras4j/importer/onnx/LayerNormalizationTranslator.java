@@ -5,11 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * ONNX LayerNormalization (opset 17) over the axes from {@code axis} (not the batch axis) to the last, whose sizes
- * must be known at import, with constant Scale and B of those axes' shape; float32 statistics
- * ({@code stash_type=1}); the Mean and InvStdDev outputs are not supported.
+ * ONNX LayerNormalization (opset 17) and RMSNormalization (opset 23, {@code x / sqrt(mean(x²) + epsilon) · Scale}) over
+ * the axes from {@code axis} (not the batch axis) to the last, whose sizes must be known at import, with constant Scale
+ * and (LayerNormalization) B of those axes' shape; float32 statistics ({@code stash_type=1}); LayerNormalization's Mean
+ * and InvStdDev outputs are not supported.
  */
 final class LayerNormalizationTranslator implements OpTranslator {
+    private final boolean rms;
+
+    /** @param rms RMSNormalization */
+    LayerNormalizationTranslator(boolean rms) {
+        this.rms = rms;
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         String x = node.input(0);
@@ -21,7 +29,7 @@ final class LayerNormalizationTranslator implements OpTranslator {
             node.problem("attribute stash_type must be 1 (float32 statistics)");
             return;
         }
-        if (!node.output(1).isEmpty() || !node.output(2).isEmpty()) {
+        if (!rms && (!node.output(1).isEmpty() || !node.output(2).isEmpty())) {
             node.problem("outputs Mean and InvStdDev are not supported");
             return;
         }
@@ -40,8 +48,8 @@ final class LayerNormalizationTranslator implements OpTranslator {
             return;
         }
         OnnxTensor scale = Args.constant(node, b, 1, "Scale");
-        OnnxTensor bias = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
-        if (scale == null || !node.input(2).isEmpty() && bias == null) {
+        OnnxTensor bias = rms || node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
+        if (scale == null || !rms && !node.input(2).isEmpty() && bias == null) {
             return;
         }
         int count = Arrays.stream(sizes).reduce(1, (p, q) -> p * q);
@@ -50,7 +58,7 @@ final class LayerNormalizationTranslator implements OpTranslator {
             return;
         }
         LayerNormalization op = new LayerNormalization(rank, axes, sizes, epsilon, scale.floats(),
-                bias == null ? null : bias.floats(), LayerNormalization.Form.ONNX);
+                bias == null ? null : bias.floats(), rms ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX);
         b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
     }
 }

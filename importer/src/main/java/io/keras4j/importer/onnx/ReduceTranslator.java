@@ -4,7 +4,8 @@ import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.List;
 
 /**
- * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp:
+ * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare, ReduceLogSum and
+ * ReduceLogSumExp:
  * axes from the attribute or (ReduceSum from opset 13, the others from 18) a constant input; keepdims;
  * noop_with_empty_axes only 0.
  */

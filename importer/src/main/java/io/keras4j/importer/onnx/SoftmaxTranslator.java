@@ -4,14 +4,17 @@ import io.keras4j.runtime.ops.Softmax;
 import java.util.List;
 
 /**
- * ONNX Softmax and LogSoftmax. Before opset 13 the input is seen as 2-D at {@code axis} (default 1), so the
+ * ONNX Softmax, LogSoftmax and Hardmax. Before opset 13 the input is seen as 2-D at {@code axis} (default 1), so the
  * function normalizes over every axis from {@code axis} on; from opset 13 over {@code axis} alone (default -1).
  */
 final class SoftmaxTranslator implements OpTranslator {
-    private final boolean log;
+    /** The three operators. */
+    enum Kind { SOFTMAX, LOG_SOFTMAX, HARDMAX }
 
-    SoftmaxTranslator(boolean log) {
-        this.log = log;
+    private final Kind kind;
+
+    SoftmaxTranslator(Kind kind) {
+        this.kind = kind;
     }
 
     @Override
@@ -29,7 +32,8 @@ final class SoftmaxTranslator implements OpTranslator {
         for (int i = 0; i < axes.length; i++) {
             axes[i] = a + i;
         }
-        b.emit(node, log ? Softmax.log(rank, axes) : new Softmax(rank, axes, false), List.of(x), List.of(node.output(0)),
-                DataTypes.FLOAT);
+        Softmax op = kind == Kind.LOG_SOFTMAX ? Softmax.log(rank, axes) : kind == Kind.HARDMAX ? Softmax.hard(rank, axes)
+                : new Softmax(rank, axes, false);
+        b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
     }
 }

@@ -103,6 +103,7 @@ public final class OpRegistry {
             Map.entry("OneHot", OneHot::fromSpec),
             Map.entry("Softmax", Softmax::fromSpec),
             Map.entry("LogSoftmax", Softmax::fromSpec),
+            Map.entry("Hardmax", Softmax::fromSpec),
             Map.entry("SoftmaxUnzeroed", Softmax::fromSpec),
             Map.entry("Cast", Cast::fromSpec),
             Map.entry("Concat", Concat::fromSpec),

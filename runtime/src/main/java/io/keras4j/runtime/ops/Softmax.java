@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * Keras Softmax layer over one axis ({@code exp(x - max) / sum}) or several axes
  * ({@code exp(x - logsumexp(x))}, as Keras 3 does for a tuple axis), computed in double and rounded; or its logarithm
- * ({@code x - logsumexp(x)}, ONNX LogSoftmax over any axes, type LogSoftmax).
+ * ({@code x - logsumexp(x)}, ONNX LogSoftmax over any axes, type LogSoftmax); or ONNX Hardmax (type Hardmax): 1 at the
+ * first maximum of each group, 0 elsewhere.
  *
  * <p>Masked (Keras 3): a second input, the mask, broadcasts against x aligned to the right as numpy does
  * (a {@code [batch, time]} mask on a {@code [batch, time, features]} input therefore lines up with the
@@ -20,6 +21,7 @@ public final class Softmax implements Op {
     private final boolean masked;
     private final boolean log;
     private final boolean zeroMasked;
+    private final boolean hard;
 
     /**
      * @param rank   the input rank (batch included)
@@ -27,20 +29,25 @@ public final class Softmax implements Op {
      * @param masked whether a mask input follows x
      */
     public Softmax(int rank, int[] axes, boolean masked) {
-        this(rank, axes, masked, false, true);
+        this(rank, axes, masked, false, true, false);
     }
 
     /** The logarithm of the softmax over {@code axes} (sorted, in {@code [0, rank)}), unmasked. */
     public static Softmax log(int rank, int[] axes) {
-        return new Softmax(rank, axes, false, true, true);
+        return new Softmax(rank, axes, false, true, true, false);
+    }
+
+    /** ONNX Hardmax over {@code axes} (sorted, in {@code [0, rank)}): 1 at each group's first maximum, 0 elsewhere. */
+    public static Softmax hard(int rank, int[] axes) {
+        return new Softmax(rank, axes, false, false, true, true);
     }
 
     /** Keras 3.0 to 3.9's masked softmax: masked scores lowered by 1e9 in float32, nothing zeroed after. */
     public static Softmax unzeroed(int rank, int[] axes) {
-        return new Softmax(rank, axes, true, false, false);
+        return new Softmax(rank, axes, true, false, false, false);
     }
 
-    private Softmax(int rank, int[] axes, boolean masked, boolean log, boolean zeroMasked) {
+    private Softmax(int rank, int[] axes, boolean masked, boolean log, boolean zeroMasked, boolean hard) {
         if (axes.length == 0) {
             throw new IllegalArgumentException("softmax needs at least one axis");
         }
@@ -54,11 +61,12 @@ public final class Softmax implements Op {
         this.masked = masked;
         this.log = log;
         this.zeroMasked = zeroMasked;
+        this.hard = hard;
     }
 
     @Override
     public String type() {
-        return log ? "LogSoftmax" : zeroMasked ? "Softmax" : "SoftmaxUnzeroed";
+        return hard ? "Hardmax" : log ? "LogSoftmax" : zeroMasked ? "Softmax" : "SoftmaxUnzeroed";
     }
 
     @Override
@@ -66,10 +74,14 @@ public final class Softmax implements Op {
         return OpSpec.builder(type()).attr("rank", rank).attr("axes", axes).attr("masked", masked).build();
     }
 
-    /** Rebuilds the op from its {@link #spec()} (type Softmax, LogSoftmax or SoftmaxUnzeroed). */
+    /** Rebuilds the op from its {@link #spec()} (type Softmax, LogSoftmax, Hardmax or SoftmaxUnzeroed). */
     public static Softmax fromSpec(OpSpec s) {
+        boolean hard = s.type().equals("Hardmax");
+        if (hard && s.boolAttr("masked")) {
+            throw new IllegalArgumentException("a Hardmax takes no mask");
+        }
         return new Softmax(s.intAttr("rank"), s.intsAttr("axes"), s.boolAttr("masked"), s.type().equals("LogSoftmax"),
-                !s.type().equals("SoftmaxUnzeroed"));
+                !s.type().equals("SoftmaxUnzeroed"), hard);
     }
 
     @Override
@@ -114,6 +126,10 @@ public final class Softmax implements Op {
             return;
         }
         int groups = x.length / size;
+        if (hard) {
+            hardmax(x, y, shape, groups, size);
+            return;
+        }
         for (int g = 0; g < groups; g++) {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < size; j++) {
@@ -133,6 +149,21 @@ public final class Softmax implements Op {
                 double e = log ? y[i] - lse : axes.length == 1 ? Math.exp(y[i] - max) / sum : Math.exp(y[i] - lse);
                 y[i] = zeroMasked && mask != null && mask[Shapes.broadcastOffset(i, shape, maskShape)] == 0f ? 0f : (float) e;
             }
+        }
+    }
+
+    /** 1 at the first maximum of each of {@code groups} groups of {@code size} values, 0 elsewhere. */
+    private void hardmax(float[] x, float[] y, int[] shape, int groups, int size) {
+        for (int g = 0; g < groups; g++) {
+            int first = flat(g, 0, shape);
+            for (int j = 0; j < size; j++) {
+                int i = flat(g, j, shape);
+                y[i] = 0f;
+                if (x[i] > x[first]) {
+                    first = i;
+                }
+            }
+            y[first] = 1f;
         }
     }
 }

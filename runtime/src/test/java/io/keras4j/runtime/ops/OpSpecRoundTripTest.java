@@ -76,6 +76,8 @@ class OpSpecRoundTripTest {
                         .attr("signed", false).build()), new int[][] {s(3)}, v(Float.NaN, 300.5f, -2.5f)),
                 new Case(Cast.toBool(), new int[][] {s(4)}, v(0, 1.5f, -2, 0)),
                 new Case(Softmax.log(3, new int[] {0, 2}), new int[][] {s(2, 2, 3)}, v(1, 2, 3, 4, 5, 6, -1, -2, -3, 60, -60, 0)),
+                new Case(Softmax.hard(3, new int[] {1, 2}), new int[][] {s(2, 2, 3)}, v(1, 6, 3, 4, 6, 6, -1, -2, -3, 60, -60, 0)),
+                new Case(new Reduce(Reduce.Kind.LOG_SUM, new long[] {1}, false), new int[][] {s(2, 3)}, v(1, 2, 3, 4, 5, 6)),
                 new Case(Softmax.unzeroed(2, new int[] {1}), new int[][] {s(2, 3), s(2, 3)}, v(1, 2, 3, 4, 500, 6),
                         v(1, 0, 1, 0, 0, 0)),
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),

@@ -6,8 +6,8 @@ import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
- * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare and ReduceLogSumExp
- * over fixed axes (all axes when none are given), keeping the reduced axes with size 1 or dropping them. Sums are
+ * ONNX ReduceMean, ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceL1, ReduceL2, ReduceSumSquare, ReduceLogSum and
+ * ReduceLogSumExp over fixed axes (all axes when none are given), keeping the reduced axes with size 1 or dropping them. Sums are
  * accumulated in double; the product and the L2 norm's sum of squares in float32, as ONNX Runtime and TensorFlow do (so
  * that they overflow to infinity where those do); the log-sum-exp subtracts each group's maximum first (so that large
  * values do not overflow), as ONNX Runtime does.
@@ -16,7 +16,7 @@ public final class Reduce implements Op {
     /** The reduction, with its ONNX operator. */
     public enum Kind {
         MEAN("ReduceMean"), SUM("ReduceSum"), MAX("ReduceMax"), MIN("ReduceMin"), PROD("ReduceProd"), L1("ReduceL1"),
-        L2("ReduceL2"), SUM_SQUARE("ReduceSumSquare"), LOG_SUM_EXP("ReduceLogSumExp");
+        L2("ReduceL2"), SUM_SQUARE("ReduceSumSquare"), LOG_SUM("ReduceLogSum"), LOG_SUM_EXP("ReduceLogSumExp");
 
         private final String operator;
 
@@ -143,7 +143,7 @@ public final class Reduce implements Op {
         }
         for (int o = 0; o < y.length; o++) {
             y[o] = (float) (kind == Kind.MEAN ? acc[o] / count : kind == Kind.L2 ? Math.sqrt(acc[o])
-                    : kind == Kind.LOG_SUM_EXP ? Math.log(acc[o]) + shift[o] : acc[o]);
+                    : kind == Kind.LOG_SUM_EXP ? Math.log(acc[o]) + shift[o] : kind == Kind.LOG_SUM ? Math.log(acc[o]) : acc[o]);
         }
     }
 }
