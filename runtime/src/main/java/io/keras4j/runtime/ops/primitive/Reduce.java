@@ -1,6 +1,5 @@
 package io.keras4j.runtime.ops.primitive;
 
-import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
@@ -83,67 +82,93 @@ public final class Reduce implements Op {
         return new int[][] {Arrays.copyOf(out, k)};
     }
 
+    /** Whether axis {@code d} of a rank-{@code rank} input is reduced (axes checked by {@link #outputShapes}). */
+    private boolean isReduced(int d, int rank) {
+        if (axes.length == 0) {
+            return true;
+        }
+        for (long a : axes) {
+            if ((a < 0 ? a + rank : a) == d) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The flat index in {@code x} of position {@code p} (row-major over the reduced axes) of output {@code o} (row-major over
+     * the kept axes).
+     */
+    private int flat(int o, int p, int[] x) {
+        int index = 0;
+        int stride = 1;
+        for (int d = x.length - 1; d >= 0; d--) {
+            int i;
+            if (isReduced(d, x.length)) {
+                i = p % x[d];
+                p /= x[d];
+            } else {
+                i = o % x[d];
+                o /= x[d];
+            }
+            index += i * stride;
+            stride *= x[d];
+        }
+        return index;
+    }
+
+    /** Output by output, over its group's values in memory order (allocates nothing). */
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] x = inputShapes[0];
-        boolean[] r = reduced(x.length);
-        int[] outShape = x.clone();
         int count = 1;
         for (int d = 0; d < x.length; d++) {
-            if (r[d]) {
-                outShape[d] = 1;
-                count *= x[d];
-            }
+            count *= isReduced(d, x.length) ? x[d] : 1;
         }
         float[] y = outputs[0];
         float[] src = inputs[0];
-        double[] shift = null; // each group's maximum, for the log-sum-exp only
-        if (kind == Kind.LOG_SUM_EXP) {
-            shift = new double[y.length];
-            Arrays.fill(shift, Double.NEGATIVE_INFINITY);
-            for (int i = 0; i < src.length; i++) {
-                int o = Shapes.broadcastOffset(i, x, outShape);
-                shift[o] = Math.max(shift[o], src[i]);
-            }
-            for (int o = 0; o < shift.length; o++) {
-                shift[o] = Double.isInfinite(shift[o]) ? 0 : shift[o];
-            }
-        }
-        double[] acc = new double[y.length];
-        Arrays.fill(acc, kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY
-                : kind == Kind.PROD ? 1 : 0);
-        for (int i = 0; i < src.length; i++) {
-            int o = Shapes.broadcastOffset(i, x, outShape);
-            double v = src[i];
-            switch (kind) {
-                case MAX:
-                    acc[o] = Math.max(acc[o], v);
-                    break;
-                case MIN:
-                    acc[o] = Math.min(acc[o], v);
-                    break;
-                case PROD:
-                    acc[o] = (float) acc[o] * src[i];
-                    break;
-                case L1:
-                    acc[o] += Math.abs(v);
-                    break;
-                case L2:
-                    acc[o] = (float) acc[o] + src[i] * src[i];
-                    break;
-                case SUM_SQUARE:
-                    acc[o] += v * v;
-                    break;
-                case LOG_SUM_EXP:
-                    acc[o] += Math.exp(v - shift[o]);
-                    break;
-                default:
-                    acc[o] += v;
-            }
-        }
         for (int o = 0; o < y.length; o++) {
-            y[o] = (float) (kind == Kind.MEAN ? acc[o] / count : kind == Kind.L2 ? Math.sqrt(acc[o])
-                    : kind == Kind.LOG_SUM_EXP ? Math.log(acc[o]) + shift[o] : kind == Kind.LOG_SUM ? Math.log(acc[o]) : acc[o]);
+            double shift = 0; // the group's maximum, for the log-sum-exp only
+            if (kind == Kind.LOG_SUM_EXP) {
+                double max = Double.NEGATIVE_INFINITY;
+                for (int p = 0; p < count; p++) {
+                    max = Math.max(max, src[flat(o, p, x)]);
+                }
+                shift = Double.isInfinite(max) ? 0 : max;
+            }
+            double acc = kind == Kind.MAX ? Double.NEGATIVE_INFINITY : kind == Kind.MIN ? Double.POSITIVE_INFINITY
+                    : kind == Kind.PROD ? 1 : 0;
+            for (int p = 0; p < count; p++) {
+                float f = src[flat(o, p, x)];
+                double v = f;
+                switch (kind) {
+                    case MAX:
+                        acc = Math.max(acc, v);
+                        break;
+                    case MIN:
+                        acc = Math.min(acc, v);
+                        break;
+                    case PROD:
+                        acc = (float) acc * f;
+                        break;
+                    case L1:
+                        acc += Math.abs(v);
+                        break;
+                    case L2:
+                        acc = (float) acc + f * f;
+                        break;
+                    case SUM_SQUARE:
+                        acc += v * v;
+                        break;
+                    case LOG_SUM_EXP:
+                        acc += Math.exp(v - shift);
+                        break;
+                    default:
+                        acc += v;
+                }
+            }
+            y[o] = (float) (kind == Kind.MEAN ? acc / count : kind == Kind.L2 ? Math.sqrt(acc)
+                    : kind == Kind.LOG_SUM_EXP ? Math.log(acc) + shift : kind == Kind.LOG_SUM ? Math.log(acc) : acc);
         }
     }
 }
