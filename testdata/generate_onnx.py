@@ -1611,6 +1611,56 @@ def _(name):
           "last two axes (axis 1)", ["rms_normalization"])
 
 
+@case("gather_scatter_nd_op18")
+def _(name):
+    r = rng(name)
+    shapes = {"x": [2, 3, 4], "u": [2, 3, 4], "u_rows": [3, 4], "u_small": [2, 2, 4], "u_small2": [2, 3, 2]}
+    values = [r.standard_normal(v).astype(np.float32) for v in shapes.values()]
+    ints = lambda a, n: numpy_helper.from_array(np.array(a, np.int64), n)
+    nodes = [helper.make_node("GatherND", ["x", "pairs"], ["gather_pairs"]),
+             helper.make_node("GatherND", ["x", "per_sample"], ["gather_batch"], batch_dims=1),
+             helper.make_node("ScatterND", ["x", "rows", "u"], ["scatter_rows"]),
+             helper.make_node("ScatterND", ["x", "dup", "u_rows"], ["scatter_add"], reduction="add"),
+             helper.make_node("ScatterND", ["x", "dup", "u_rows"], ["scatter_max"], reduction="max"),
+             helper.make_node("ScatterElements", ["x", "along", "u_small"], ["elements"], axis=1),
+             helper.make_node("ScatterElements", ["x", "along", "u_small"], ["elements_mul"], axis=-2, reduction="mul"),
+             helper.make_node("ScatterElements", ["x", "along_last", "u_small2"], ["elements_min"], axis=2, reduction="min")]
+    inits = [ints([[0, 1], [1, -1]], "pairs"), ints([[2], [0]], "per_sample"), ints([[1], [0]], "rows"),
+             ints([[0, 1], [0, 1], [1, -3]], "dup"),
+             ints([[[0, 2, -1, 1], [2, 0, 0, 1]], [[1, 1, 2, 0], [0, -1, 1, 2]]], "along"),
+             ints([[[3, 0], [1, -1], [2, 2]], [[0, 1], [3, 2], [-4, 0]]], "along_last")]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(k, TensorProto.FLOAT, v) for k, v in shapes.items()],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, shape) for o, shape in
+                               [("gather_pairs", [2, 4]), ("gather_batch", [2, 4]), ("scatter_rows", [2, 3, 4]),
+                                ("scatter_add", [2, 3, 4]), ("scatter_max", [2, 3, 4]), ("elements", [2, 3, 4]),
+                                ("elements_mul", [2, 3, 4]), ("elements_min", [2, 3, 4])]], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), values, "GatherND of index pairs (one negative) and with batch_dims 1; ScatterND "
+          "of whole rows, and with repeated index pairs under reduction add and max; ScatterElements along axis 1 (none, "
+          "and mul as axis -2) and along axis 2 under min, negative indices among them", ["gather_nd", "scatter"])
+
+
+class IndexPut(torch.nn.Module):
+    """torch indexing that exports ScatterND and ScatterElements: an index_put of rows, scatter and scatter_add."""
+
+    def forward(self, x, v):
+        y = x.clone()
+        y[:, torch.tensor([2, 0])] = v[:, :2]
+        idx = torch.tensor([[0, 1, 1, 0], [1, 0, 2, 2], [2, 2, 0, 1]]).unsqueeze(0).expand(x.shape[0], 3, 4)
+        return y, torch.scatter(x, 1, idx, v), torch.scatter_add(x, 1, idx, v)
+
+
+@case("torch_index_put_scatter_op18")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 4)).astype(np.float32)
+    v = r.standard_normal((2, 3, 4)).astype(np.float32)
+    torch_case(name, IndexPut(), x, 18, "torch y[:, [2, 0]] = v[:, :2] (ScatterND), torch.scatter and "
+               "torch.scatter_add along axis 1 (ScatterElements; add with repeated indices)", ["scatter"], None,
+               output_names=["put", "scattered", "added"], extra_inputs=(v,))
+
+
 @case("pool_ceil_mode_edges_op13")
 def _(name):
     r = rng(name)

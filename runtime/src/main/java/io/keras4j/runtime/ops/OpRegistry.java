@@ -13,6 +13,7 @@ import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.GatherElements;
+import io.keras4j.runtime.ops.primitive.GatherNd;
 import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
@@ -21,6 +22,7 @@ import io.keras4j.runtime.ops.primitive.Range;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import io.keras4j.runtime.ops.primitive.Repeat;
 import io.keras4j.runtime.ops.primitive.ReverseAxis;
+import io.keras4j.runtime.ops.primitive.Scatter;
 import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
@@ -118,6 +120,9 @@ public final class OpRegistry {
             Map.entry("Bucketize", Bucketize::fromSpec),
             Map.entry("IndexLookup", IndexLookup::fromSpec),
             Map.entry("Reduce", Reduce::fromSpec),
+            Map.entry("GatherND", GatherNd::fromSpec),
+            Map.entry("ScatterND", Scatter::fromSpec),
+            Map.entry("ScatterElements", Scatter::fromSpec),
             Map.entry("DynamicReshape", io.keras4j.runtime.ops.primitive.Reshape::fromSpec),
             Map.entry("Reverse", ReverseAxis::fromSpec),
             Map.entry("SequenceMask", s -> new SequenceMask()),

@@ -22,6 +22,7 @@ import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.GatherElements;
+import io.keras4j.runtime.ops.primitive.GatherNd;
 import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
@@ -31,6 +32,7 @@ import io.keras4j.runtime.ops.primitive.Reduce;
 import io.keras4j.runtime.ops.primitive.Repeat;
 import io.keras4j.runtime.ops.primitive.Reshape;
 import io.keras4j.runtime.ops.primitive.ReverseAxis;
+import io.keras4j.runtime.ops.primitive.Scatter;
 import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
@@ -108,6 +110,10 @@ class OpSpecRoundTripTest {
                 new Case(new Gather(1), new int[][] {s(2, 3), s(2)}, null, v(2, -1)),
                 new Case(new GatherElements(1, false), new int[][] {s(2, 3), s(2, 2)}, null, v(2, -1, 0, 1)),
                 new Case(new GatherElements(-1, true), new int[][] {s(2, 3), s(1, 2)}, null, v(2, -3)),
+                new Case(new GatherNd(1), new int[][] {s(2, 3, 2), s(2, 1)}, null, v(2, -1)),
+                new Case(Scatter.nd(Scatter.Reduction.ADD), new int[][] {s(3, 2), s(2, 1), s(2, 2)}, null, v(1, 1), null),
+                new Case(Scatter.elements(-1, Scatter.Reduction.NONE), new int[][] {s(2, 3), s(2, 2), s(2, 2)}, null,
+                        v(2, -3, 0, 1), null),
                 new Case(new Bucketize(v(-1, 0, 2.5f)), new int[][] {s(5)}, v(-2, -1, 0.5f, 3, Float.NaN)),
                 new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),
                 new Case(Pooling1D.adaptive(true, 3, false), new int[][] {s(2, 7, 2)}, (float[]) null),
