@@ -1345,13 +1345,15 @@ def register_cases(g):
         heads = [layers.CenterCrop(5, 7)(image), layers.CenterCrop(4, 4)(image), layers.CenterCrop(9, 12)(image),
                  layers.CenterCrop(12, 8)(image), layers.CenterCrop(6, 16)(image),
                  layers.CenterCrop(2, 5, data_format="channels_first")(image),
-                 layers.CenterCrop(4, 5)(free), layers.CenterCrop(3, 2, data_format="channels_first")(free)]
+                 layers.CenterCrop(4, 5)(free), layers.CenterCrop(3, 2, data_format="channels_first")(free),
+                 layers.CenterCrop(8, 5)(free)]
         model = keras.Model([image, free], heads)
         return Case(model, [normal_inputs(ctx, 2, 9, 12, 3), normal_inputs(ctx, 2, 7, 9, 2)], fmt,
                     "functional CenterCrop heads on 9 x 12 x 3 images: (5, 7), (4, 4), (9, 12) (the image itself), (12, 8) "
                     "and (6, 16) (larger than the image on one axis: smart_resize, the centre cropped to the aspect ratio and "
                     "resized bilinearly), (2, 5) channels_first (over 12 x 3); on images of any size (called on 7 x 9 x 2): "
-                    "(4, 5), and (3, 2) channels_first (over 9 x 2).",
+                    "(4, 5), (3, 2) channels_first (over 9 x 2), and (8, 5), more rows than the image has: Keras' predict traces "
+                    "the model with the image's size and runs smart_resize.",
                     covers=["center_crop", "resizing", "channels_first"])
 
     R("center_crop_func_keras", center_crop, fmt="keras")

@@ -18,7 +18,7 @@ public final class AdaptivePooling implements Op {
     /** @param outputSize the number of windows along each of two or three spatial axes */
     public AdaptivePooling(boolean max, int[] outputSize) {
         int axes = outputSize.length;
-        if (axes < 2 || axes > 3 || Arrays.stream(outputSize).anyMatch(o -> o <= 0)) {
+        if (axes < 2 || axes > 3 || Arrays.stream(outputSize).anyMatch(o -> o <= 0 || o > WindowAxis.MAX_PAD)) {
             throw new IllegalArgumentException("invalid adaptive pooling: output size " + Arrays.toString(outputSize));
         }
         this.max = max;

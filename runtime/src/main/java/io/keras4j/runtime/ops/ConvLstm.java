@@ -40,7 +40,7 @@ public final class ConvLstm implements StatefulOp {
      * @param recurrentKernel {@code [kernel sizes...][filters][4·filters]}
      * @param bias            {@code [4·filters]}, or null
      * @param padding         VALID or SAME (of the input convolution)
-     * @param tfSame          over three axes, SAME pads as TensorFlow's Conv3D does channels last ({@link Convolution#tfSamePadBefore})
+     * @param tfSame          over three axes, SAME pads as TensorFlow's Conv3D does channels last ({@link Padding#tfSamePadBefore})
      */
     public ConvLstm(int[] sizes, int channels, int filters, int[] kernelSize, int[] strides, int[] dilations,
                     Padding padding, boolean tfSame, float[] kernel, float[] recurrentKernel, float[] bias,

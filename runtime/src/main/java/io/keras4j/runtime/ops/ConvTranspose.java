@@ -26,10 +26,11 @@ public final class ConvTranspose implements Op {
     private final float[] packed;
     private final float[] bias;
     private final Activation activation;
-    /** Kernel sizes, strides, dilations and leading and trailing pads over three axes (fewer lead with unit ones). */
+    /** Kernel sizes, strides, dilations, spans and leading and trailing pads over three axes (fewer lead with unit ones). */
     private final int[] taps;
     private final int[] step;
     private final int[] dilation;
+    private final int[] span;
     private final int[] padBegin;
     private final int[] padEnd;
 
@@ -70,6 +71,7 @@ public final class ConvTranspose implements Op {
         this.bias = bias;
         this.activation = activation;
         this.taps = WindowAxis.asThree(kernelSize, 0, axes, 1);
+        this.span = WindowAxis.asThree(spans, 0, axes, 1);
         this.step = WindowAxis.asThree(strides, 0, axes, 1);
         this.dilation = WindowAxis.asThree(dilations, 0, axes, 1);
         this.padBegin = WindowAxis.asThree(pads, 0, axes, 0);
@@ -132,13 +134,9 @@ public final class ConvTranspose implements Op {
         return WindowAxis.sizeOfThree(x, kernelSize.length, a);
     }
 
-    private int span(int a) {
-        return (taps[a] - 1) * dilation[a] + 1; // at most 2^30: checked at construction
-    }
-
     /** Output positions along internal axis {@code a} for {@code size} input positions. */
     private long outSize(int a, int size) {
-        return size < 0 ? -1 : (long) (size - 1) * step[a] + 1 + padBegin[a] + padEnd[a] - span(a) + 1;
+        return size < 0 ? -1 : (long) (size - 1) * step[a] + 1 + padBegin[a] + padEnd[a] - span[a] + 1;
     }
 
     @Override
@@ -215,17 +213,17 @@ public final class ConvTranspose implements Op {
     /** Adds input position {@code (d, r, c)}'s products with every tap ({@code z[zOff]}) where they land in {@code y}. */
     private void scatter(float[] z, int zOff, int d, int r, int c, int outDepth, int outRows, int outCols, float[] y, int yOff) {
         for (int i = 0; i < taps[0]; i++) {
-            int od = d * step[0] + i * dilation[0] - (span(0) - 1 - padBegin[0]);
+            int od = d * step[0] + i * dilation[0] - (span[0] - 1 - padBegin[0]);
             if (od < 0 || od >= outDepth) {
                 continue;
             }
             for (int j = 0; j < taps[1]; j++) {
-                int or = r * step[1] + j * dilation[1] - (span(1) - 1 - padBegin[1]);
+                int or = r * step[1] + j * dilation[1] - (span[1] - 1 - padBegin[1]);
                 if (or < 0 || or >= outRows) {
                     continue;
                 }
                 for (int k = 0; k < taps[2]; k++) {
-                    int oc = c * step[2] + k * dilation[2] - (span(2) - 1 - padBegin[2]);
+                    int oc = c * step[2] + k * dilation[2] - (span[2] - 1 - padBegin[2]);
                     if (oc >= 0 && oc < outCols) {
                         MatMul.axpy(1f, z, zOff + ((i * taps[1] + j) * taps[2] + k) * filters, y,
                                 yOff + ((od * outRows + or) * outCols + oc) * filters, filters);

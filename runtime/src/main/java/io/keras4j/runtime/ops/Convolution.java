@@ -12,7 +12,7 @@ import java.util.Locale;
  * sum_taps x[p·strides - before + tap·dilations] · kernel[tap])}, with positions outside the input reading zeros. Each
  * axis is padded as {@link Padding} says: VALID none, SAME as TensorFlow (the smaller half before), CAUSAL (one axis
  * only) all before, EXPLICIT the given {@code pads} (ONNX's order: each axis' leading padding, then each axis' trailing
- * one), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link #tfSamePadBefore}). Grouped
+ * one), or, with {@code tfSame}, as TensorFlow's Conv3D pads channels last ({@link Padding#tfSamePadBefore}). Grouped
  * convolution splits channels and filters into {@code groups} equal blocks and runs position by position. Without groups,
  * the windows of up to {@link Patches#CHUNK} positions are gathered into scratch and multiplied with the kernel at once.
  * Fewer axes run as three with a depth (and rows) of one.
@@ -26,7 +26,7 @@ public final class Convolution implements Op {
     private final Padding padding;
     private final int[] pads;
     private final int groups;
-    /** SAME pads as TensorFlow's Conv3D does channels last on a CPU (see {@link #tfSamePadBefore}). */
+    /** SAME pads as TensorFlow's Conv3D does channels last on a CPU (see {@link Padding#tfSamePadBefore}). */
     private final boolean tfSame;
     /** With groups, the kernel as given; else null (the packed one holds it). */
     private final float[] kernel;
@@ -47,7 +47,7 @@ public final class Convolution implements Op {
      * @param padding    VALID, SAME, CAUSAL (one axis) or EXPLICIT
      * @param pads       for EXPLICIT: each axis' leading pad, then each axis' trailing one; else null
      * @param tfSame     over three axes with SAME, pad as TensorFlow's Conv3D does channels last on a CPU
-     *                   ({@link #tfSamePadBefore}), where Keras' channels-last layer runs; else as Conv2D does
+     *                   ({@link Padding#tfSamePadBefore}), where Keras' channels-last layer runs; else as Conv2D does
      * @param kernel     {@code [(depth,) (rows,) cols, inChannels/groups, filters]}, row-major (the Keras layout)
      * @param bias       {@code [filters]}, or null
      */
@@ -56,7 +56,8 @@ public final class Convolution implements Op {
         int axes = kernelSize.length;
         if (axes < 1 || axes > 3 || !WindowAxis.positive(axes, kernelSize, strides, dilations) || inChannels <= 0
                 || filters <= 0 || padding == Padding.CAUSAL && axes != 1 || (padding == Padding.EXPLICIT) != (pads != null)
-                || pads != null && (pads.length != 2 * axes || Arrays.stream(pads).anyMatch(p -> p < 0))
+                || pads != null && (pads.length != 2 * axes
+                        || Arrays.stream(pads).anyMatch(p -> p < 0 || p > WindowAxis.MAX_PAD))
                 || groups <= 0 || inChannels % groups != 0 || filters % groups != 0 || tfSame && axes != 3) {
             throw new IllegalArgumentException("invalid Conv" + axes + "D: kernel " + Arrays.toString(kernelSize)
                     + ", strides " + Arrays.toString(strides) + ", dilations " + Arrays.toString(dilations) + ", padding "
@@ -145,18 +146,7 @@ public final class Convolution implements Op {
 
     private int before(int a, int size) {
         int out = outSize(a, size);
-        return tfSame ? tfSamePadBefore(size, out, step[a], span[a])
-                : WindowAxis.padBefore(padding, size, out, span[a], step[a], padBegin[a]);
-    }
-
-    /**
-     * The positions of padding before the first window of TensorFlow's SAME Conv3D (channels last, on a CPU): half of what
-     * {@code out} windows of {@code span} every {@code stride} need beyond {@code size}, rounded toward zero and, unlike
-     * Conv2D's ({@link Padding#samePadBefore}), not clamped at zero: where the stride is larger than the window the need is
-     * negative and the windows start that many positions in (6 positions, stride 3, window 1: positions 1 and 4).
-     */
-    public static int tfSamePadBefore(int size, int out, int stride, int span) {
-        return (int) (((long) (out - 1) * stride + span - size) / 2);
+        return WindowAxis.padBefore(padding, tfSame, size, out, span[a], step[a], padBegin[a]);
     }
 
     /** Output positions of an input {@code [batch, (depth,) (rows,) cols, channels]}, all spatial axes together. */
@@ -188,10 +178,8 @@ public final class Convolution implements Op {
             fits &= y[a + 1] != 0 && x[a + 1] != 0;
         }
         if (!fits) {
-            String name = padding.name().toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException("kernel " + Arrays.toString(kernelSize) + " with dilations "
-                    + Arrays.toString(dilations) + " and padding "
-                    + (padding == Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name)
+                    + Arrays.toString(dilations) + " and padding " + paddingText()
                     + " does not fit in an input of " + Arrays.toString(Arrays.copyOfRange(x, 1, axes + 1)) + " positions");
         }
         y[axes + 1] = activation.outputWidth(filters);
@@ -316,6 +304,12 @@ public final class Convolution implements Op {
         return (long) taps() * (inChannels / groups) * filters + (bias == null ? 0 : bias.length);
     }
 
+    /** The padding's name, with the pads where they are explicit. */
+    private String paddingText() {
+        String name = padding.name().toLowerCase(Locale.ROOT);
+        return padding == Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name;
+    }
+
     /** The input shape with only the channels known. */
     private int[] inputShape() {
         int[] shape = new int[kernelSize.length + 2];
@@ -326,10 +320,8 @@ public final class Convolution implements Op {
 
     @Override
     public String toString() {
-        String name = padding.name().toLowerCase(Locale.ROOT);
         return type() + "(" + filters + ", k=" + Arrays.toString(kernelSize) + ", strides=" + Arrays.toString(strides)
-                + ", dilations=" + Arrays.toString(dilations) + ", "
-                + (padding == Padding.EXPLICIT ? name + " " + Arrays.toString(pads) : name) + ", groups=" + groups
+                + ", dilations=" + Arrays.toString(dilations) + ", " + paddingText() + ", groups=" + groups
                 + (tfSame ? ", TensorFlow's 3-D same" : "") + ", " + activation + ") on "
                 + Shapes.toString(inputShape());
     }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * positions along each of two ({@code [batch, rows, cols, channels]}) or three ({@code [batch, depth, rows, cols,
  * channels]}) spatial axes every {@code strides}, each giving the maximum or the mean of each channel. Each axis is padded
  * as {@link Padding} says: VALID none, SAME as TensorFlow (the smaller half before; over three axes as
- * TensorFlow's 3-D pooling, {@link Convolution#tfSamePadBefore}), EXPLICIT the given {@code pads} (ONNX's order: each axis'
+ * TensorFlow's 3-D pooling, {@link Padding#tfSamePadBefore}), EXPLICIT the given {@code pads} (ONNX's order: each axis'
  * leading padding, then each axis' trailing one). Padded positions take no part in a maximum; an average divides by the
  * number of real positions in its window, or with {@code countPadding} (ONNX {@code count_include_pad}) by the window's
  * positions within the padded input. A maximum starts from float32's lowest finite value and takes each value greater
@@ -119,8 +119,7 @@ public final class Pooling implements Op {
     }
 
     private int before(int a, int size, int out) {
-        return padding == Padding.SAME && poolSize.length == 3 ? Convolution.tfSamePadBefore(size, out, step[a], window[a])
-                : WindowAxis.padBefore(padding, size, out, window[a], step[a], padBegin[a]);
+        return WindowAxis.padBefore(padding, poolSize.length == 3, size, out, window[a], step[a], padBegin[a]);
     }
 
     private int size(int[] x, int a) {

@@ -43,8 +43,8 @@ public final class Pooling1D implements Op {
 
     /** Keras 3 adaptive pooling into {@code outputSize} windows. */
     public static Pooling1D adaptive(boolean max, int outputSize, boolean channelsFirst) {
-        if (outputSize <= 0) {
-            throw new IllegalArgumentException("adaptive pooling output size " + outputSize + " must be positive");
+        if (outputSize <= 0 || outputSize > WindowAxis.MAX_PAD) {
+            throw new IllegalArgumentException("adaptive pooling output size " + outputSize + " must be from 1 to 2^24");
         }
         return new Pooling1D(max, 0, 0, false, channelsFirst, outputSize);
     }
@@ -81,7 +81,7 @@ public final class Pooling1D implements Op {
         int size = AdaptivePooling.size(o, outputSize, steps, start);
         if (size < 0) {
             throw new IllegalArgumentException(type() + ": window " + o + " of " + outputSize + " over " + steps
-                    + " steps would take " + size + " steps from step " + start);
+                    + " steps, from step " + start + ", would run past the input (Keras cannot pool it either)");
         }
         return size;
     }

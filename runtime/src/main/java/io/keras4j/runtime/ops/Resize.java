@@ -58,8 +58,11 @@ public final class Resize implements Op {
          * {@code pad_to_aspect_ratio}: the same number of positions on both sides, half the missing ones rounded down.
          */
         PAD_TO_ASPECT_RATIO,
-        /** Cropped to {@code sizes} themselves (the resize is then none), as Keras' CenterCrop; a smaller image is refused. */
-        CROP_TO_SIZES
+        /**
+         * As Keras' CenterCrop: cropped to {@code sizes} themselves where the image is at least that large (the resize is
+         * then none), else as CROP_TO_ASPECT_RATIO (Keras' {@code smart_resize}).
+         */
+        CENTER_CROP
     }
 
     private final Frame frame;
@@ -114,11 +117,11 @@ public final class Resize implements Op {
     }
 
     /**
-     * The centre of the image cropped to this resize's sizes, as Keras' CenterCrop does where the image is at least that
-     * large (fixed sizes and TensorFlow's coordinates only; a smaller image is refused).
+     * This resize framed as Keras' CenterCrop frames it: the centre cropped to the sizes where the image is at least that
+     * large, else to their aspect ratio (fixed sizes and TensorFlow's coordinates only; decided per call).
      */
-    public Resize croppedToSizes() {
-        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.CROP_TO_SIZES, 0);
+    public Resize centerCropped() {
+        return new Resize(mode, coordinates, rounding, cubicA, excludeOutside, sizes, scales, Frame.CENTER_CROP, 0);
     }
 
     @Override
@@ -212,11 +215,6 @@ public final class Resize implements Op {
             }
             y[a - 2 + axes] = out;
         }
-        if (frame == Frame.CROP_TO_SIZES && (x[1] >= 0 && x[1] < sizes[0] || x[2] >= 0 && x[2] < sizes[1])) {
-            throw new IllegalArgumentException("an image of " + x[1] + " x " + x[2] + " is smaller than the centre crop "
-                    + sizes[0] + " x " + sizes[1] + " (Keras' CenterCrop slices such an image only where its size is unknown"
-                    + " when the model is built, and the slice then has another shape)");
-        }
         return new int[][] {y};
     }
 
@@ -235,15 +233,15 @@ public final class Resize implements Op {
         // Keras' frames (two axes): int32 products and float32 quotients, truncated, as its TensorFlow backend computes them
         int frameRows = rows;
         int frameCols = cols;
-        if (frame == Frame.CROP_TO_SIZES) {
+        if (frame == Frame.CENTER_CROP && rows >= sizes[0] && cols >= sizes[1]) {
             frameRows = sizes[0];
             frameCols = sizes[1];
-        } else if (frame == Frame.CROP_TO_ASPECT_RATIO) {
-            frameRows = Math.max(Math.min(rows, (int) ((float) (cols * sizes[0]) / sizes[1])), 1);
-            frameCols = Math.max(Math.min(cols, (int) ((float) (rows * sizes[1]) / sizes[0])), 1);
+        } else if (frame == Frame.CROP_TO_ASPECT_RATIO || frame == Frame.CENTER_CROP) {
+            frameRows = Math.max(Math.min(rows, aspect(cols, 0)), 1);
+            frameCols = Math.max(Math.min(cols, aspect(rows, 1)), 1);
         } else if (frame == Frame.PAD_TO_ASPECT_RATIO) {
-            frameRows = rows + 2 * (int) ((float) (Math.max(rows, (int) ((float) (cols * sizes[0]) / sizes[1])) - rows) / 2);
-            frameCols = cols + 2 * (int) ((float) (Math.max(cols, (int) ((float) (rows * sizes[1]) / sizes[0])) - cols) / 2);
+            frameRows = rows + 2 * (int) ((float) (Math.max(rows, aspect(cols, 0)) - rows) / 2);
+            frameCols = cols + 2 * (int) ((float) (Math.max(cols, aspect(rows, 1)) - cols) / 2);
         }
         int top = (int) ((float) (rows - frameRows) / 2); // negative where padded: the frame starts before the image
         int left = (int) ((float) (cols - frameCols) / 2);
@@ -300,6 +298,14 @@ public final class Resize implements Op {
                 }
             }
         }
+    }
+
+    /**
+     * The size along axis {@code axis} (0 rows, 1 columns) of the sizes' aspect ratio for {@code other} positions along the
+     * other axis, as Keras' TensorFlow backend computes it: an int32 product, a float32 quotient, truncated.
+     */
+    private int aspect(int other, int axis) {
+        return (int) ((float) (other * sizes[axis]) / sizes[1 - axis]);
     }
 
     /**

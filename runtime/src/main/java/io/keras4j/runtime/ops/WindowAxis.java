@@ -11,6 +11,8 @@ final class WindowAxis {
 
     /** The most positions a window may span (kernel and dilation together). */
     static final int MAX_SPAN = 1 << 30;
+    /** The most padding positions on one side of an axis, and the most windows of an adaptive pooling along one. */
+    static final int MAX_PAD = 1 << 24;
 
     /**
      * The positions a window of {@code kernelSize} taps {@code dilation} apart spans, {@code (kernelSize-1)·dilation + 1};
@@ -65,7 +67,8 @@ final class WindowAxis {
 
     /**
      * {@code op}, rebuilt from {@code spec}, when its type is the spec's: an op over any number of axes takes its type from
-     * its kernel's, so a spec of one type whose kernel has another number of axes is refused.
+     * the number of its kernel's, window's or output sizes, so a spec of one type whose sizes have another number of axes
+     * is refused.
      */
     static <T extends Op> T ofSpecType(T op, OpSpec spec) {
         if (!op.type().equals(spec.type())) {
@@ -89,11 +92,14 @@ final class WindowAxis {
         }
     }
 
-    /** Padding positions before the first of {@code out} windows over {@code size} positions. */
-    static int padBefore(Padding padding, int size, int out, int span, int stride, int padBegin) {
+    /**
+     * Padding positions before the first of {@code out} windows over {@code size} positions; SAME as TensorFlow's 3-D
+     * kernels pad ({@link Padding#tfSamePadBefore}) with {@code tfSame}.
+     */
+    static int padBefore(Padding padding, boolean tfSame, int size, int out, int span, int stride, int padBegin) {
         switch (padding) {
             case SAME:
-                return Padding.samePadBefore(size, out, stride, span);
+                return tfSame ? Padding.tfSamePadBefore(size, out, stride, span) : Padding.samePadBefore(size, out, stride, span);
             case CAUSAL:
                 return span - 1;
             case EXPLICIT:

@@ -6,11 +6,10 @@ import io.keras4j.runtime.ops.Resize;
 import java.util.List;
 
 /**
- * Keras CenterCrop: {@code height}, {@code width}, {@code data_format}. Keras decides when the model is built: where an
- * image axis is known then to be shorter than the crop, it resizes as {@code smart_resize} does (the centre cropped to
- * the target's aspect ratio, then a bilinear resize: the runtime op Resize as Keras' Resizing with
- * {@code crop_to_aspect_ratio}); otherwise it slices the centre ({@link Resize#croppedToSizes}; an image of a size unknown
- * then that turns out smaller is refused, where Keras' slice would have another shape).
+ * Keras CenterCrop: {@code height}, {@code width}, {@code data_format}. As Keras' TensorFlow backend runs it on the
+ * shapes predict traces it with, per image size ({@link Resize#centerCropped}): the centre sliced where the image is at
+ * least the crop's size, else resized as {@code smart_resize} does (the centre cropped to the target's aspect ratio, then
+ * a bilinear resize). Bilinear at scale 1 reads each position alone, so the slice is exact.
  */
 final class CenterCropTranslator implements LayerTranslator {
     @Override
@@ -22,13 +21,7 @@ final class CenterCropTranslator implements LayerTranslator {
         if (x == null || config.hasProblems()) {
             return List.of(t.unavailable());
         }
-        int[] shape = t.shape(x.value());
-        int rows = shape[channelsFirst ? 2 : 1];
-        int cols = shape[channelsFirst ? 3 : 2];
-        int[] sizes = {height, width};
-        Resize op = rows >= 0 && rows < height || cols >= 0 && cols < width
-                ? ResizingTranslator.tensorflow(Resize.Mode.LINEAR, sizes, null).croppedToAspectRatio()
-                : ResizingTranslator.tensorflow(Resize.Mode.NEAREST, sizes, null).croppedToSizes();
+        Resize op = ResizingTranslator.tensorflow(Resize.Mode.LINEAR, new int[] {height, width}, null).centerCropped();
         return ConvTranslator.channelsLast(t, x, channelsFirst, 2, op);
     }
 }

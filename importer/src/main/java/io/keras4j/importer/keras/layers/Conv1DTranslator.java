@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Keras Conv1D: padding valid/same/causal, strides, dilation_rate, groups, use_bias, activation, data_format
- * (channels_first runs channels-last between two Transposes). Conv1D does not support masking: an incoming mask is dropped, as Keras does.
+ * (channels_first runs channels-last between two Transposes; a row-wise activation then along the last axis, as Keras
+ * applies it). Conv1D does not support masking: an incoming mask is dropped, as Keras does.
  */
 final class Conv1DTranslator implements LayerTranslator {
     /** Option padding: valid, same, or (where {@code causal} is allowed) causal. */

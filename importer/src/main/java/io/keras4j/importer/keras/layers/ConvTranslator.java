@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Keras Conv2D and Conv3D: filters, kernel_size, strides, padding valid/same, dilation_rate, use_bias, activation,
- * data_format (channels_first runs channels-last between two Transposes), and groups. They do
+ * data_format (channels_first runs channels-last between two Transposes, a row-wise activation such as softmax then
+ * along the last, spatial axis, as Keras applies it: {@link #inside}), and groups. They do
  * not support masking: an incoming mask is dropped, as Keras does.
  */
 final class ConvTranslator implements LayerTranslator {
