@@ -1337,6 +1337,28 @@ def register_cases(g):
 
     R("resizing_pad_aspect_func_keras", resizing_pad, fmt="keras")
 
+    def resizing_nonfinite(ctx, fmt):
+        """Resizing, UpSampling2D and CenterCrop on images holding NaN and infinities: TensorFlow's bilinear kernel blends
+        as a + (b - a)·t (so an infinity beside another value gives NaN) and its bicubic kernel multiplies every tap, a
+        zero weight too."""
+        inp = keras.Input((None, None, 2))
+        heads = [layers.Resizing(9, 7), layers.Resizing(3, 2), layers.Resizing(6, 5), layers.Resizing(8, 9, interpolation="bicubic"),
+                 layers.Resizing(6, 5, interpolation="bicubic"), layers.Resizing(4, 9, pad_to_aspect_ratio=True, fill_value=1.5),
+                 layers.UpSampling2D(2, interpolation="bilinear"), layers.CenterCrop(8, 3), layers.CenterCrop(4, 3)]
+        model = heads_model(inp, inp, heads)
+        nan, inf = np.nan, np.inf
+        x = normal_inputs(ctx, 2, 6, 5, 2)
+        x[0, 1, 1, 0], x[0, 3, 2, 1], x[0, 4, 4, 0], x[1, 0, 0, 1], x[1, 2, 3, 0], x[1, 5, 1, 1] = inf, -inf, nan, inf, nan, -inf
+        return Case(model, [x], fmt,
+                    "functional heads on 6 x 5 x 2 images (called with a +inf, a -inf and a NaN in each sample): "
+                    "Resizing(9, 7), (3, 2) and (6, 5) (the image's own size) bilinear, (8, 9) and (6, 5) bicubic, (4, 9) "
+                    "bilinear with pad_to_aspect_ratio and fill 1.5; UpSampling2D(2, bilinear); CenterCrop(8, 3) "
+                    "(smart_resize) and (4, 3) (a slice). TensorFlow's bilinear kernel blends as a + (b - a)·t and its "
+                    "bicubic kernel multiplies every tap, so non-finite values spread as NaN.",
+                    covers=["resizing", "center_crop", "nan_input", "inf_input"], nonfinite=True)
+
+    R("resizing_nonfinite_func_keras", resizing_nonfinite, fmt="keras")
+
     def center_crop(ctx, fmt):
         """CenterCrop: Keras slices the centre where the image is at least as large as the crop (or of a size unknown when
         the model is built), and otherwise crops to the aspect ratio and resizes bilinearly (smart_resize)."""

@@ -250,8 +250,20 @@ public final class Resize implements Op {
         int depthTaps = flat ? 1 : taps;
         float[] x = inputs[0];
         float[] y = outputs[0];
-        if (frame == Frame.IMAGE && outDepth == depth && outRows == rows && outCols == cols) {
-            System.arraycopy(x, 0, y, 0, y.length); // ONNX Runtime copies an image of its own size, whatever the scales
+        if (frame == Frame.CENTER_CROP && frameRows == outRows && frameCols == outCols
+                || frame == Frame.IMAGE && (coordinates != Coordinates.TENSORFLOW || mode != Mode.CUBIC) && outDepth == depth
+                && outRows == rows && outCols == cols) {
+            // Keras' CenterCrop slices; ONNX Runtime, and TensorFlow but for bicubic, copy an image of its own size
+            for (int p = 0; p < s[0] * depth; p++) {
+                for (int r = 0; r < outRows; r++) {
+                    System.arraycopy(x, ((p * rows + top + r) * cols + left) * channels, y, (p * outRows + r) * outCols * channels,
+                            outCols * channels);
+                }
+            }
+            return;
+        }
+        if (flat && coordinates == Coordinates.TENSORFLOW && mode != Mode.NEAREST) {
+            tensorflow(x, s[0], rows, cols, channels, frameRows, frameCols, top, left, y, outRows, outCols);
             return;
         }
         int yRow = 0;
@@ -301,6 +313,53 @@ public final class Resize implements Op {
     }
 
     /**
+     * An image resized as TensorFlow's kernels compute it, in float32: bilinear as {@code a + (b - a)·t} along the columns,
+     * then the rows; bicubic as the four taps along the columns, then the four rows, a zero weight multiplied too (so an
+     * infinity or NaN nearby gives NaN, as there). The frame starts {@code top}, {@code left} positions into the image
+     * (before it where padded: fill values there).
+     */
+    private void tensorflow(float[] x, int batch, int rows, int cols, int channels, int frameRows, int frameCols, int top,
+                            int left, float[] y, int outRows, int outCols) {
+        int taps = mode == Mode.LINEAR ? 2 : 4;
+        int yAt = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int or = 0; or < outRows; or++) {
+                for (int oc = 0; oc < outCols; oc++, yAt += channels) {
+                    for (int ch = 0; ch < channels; ch++) {
+                        float value = 0;
+                        float previous = 0;
+                        for (int i = 0; i < taps; i++) {
+                            long rowTap = tap(1, or, i, frameRows, outRows);
+                            int r = top + (int) (rowTap >>> 32);
+                            float row = 0;
+                            float first = 0;
+                            for (int j = 0; j < taps; j++) {
+                                long colTap = tap(2, oc, j, frameCols, outCols);
+                                int c = left + (int) (colTap >>> 32);
+                                float v = r < 0 || r >= rows || c < 0 || c >= cols ? fill
+                                        : x[((b * rows + r) * cols + c) * channels + ch];
+                                if (taps == 2) { // lerp: first + (v - first)·t
+                                    row = j == 0 ? v : first + (v - first) * Float.intBitsToFloat((int) colTap);
+                                    first = v;
+                                } else {
+                                    row += Float.intBitsToFloat((int) colTap) * v;
+                                }
+                            }
+                            if (taps == 2) {
+                                value = i == 0 ? row : previous + (row - previous) * Float.intBitsToFloat((int) rowTap);
+                                previous = row;
+                            } else {
+                                value += Float.intBitsToFloat((int) rowTap) * row;
+                            }
+                        }
+                        y[yAt + ch] = value;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The size along axis {@code axis} (0 rows, 1 columns) of the sizes' aspect ratio for {@code other} positions along the
      * other axis, as Keras' TensorFlow backend computes it: an int32 product, a float32 quotient, truncated.
      */
@@ -323,8 +382,10 @@ public final class Resize implements Op {
         int lower = (int) Math.floor(x);
         if (mode == Mode.LINEAR) {
             // TensorFlow weighs the clamped positions by x's distance from its floor; ONNX Runtime clamps x first
-            float t = coordinates == Coordinates.TENSORFLOW ? x - lower : Math.max(0, Math.min(x, in - 1)) - clamp(lower, in);
-            return packed(clamp(lower + k, in), k == 0 ? 1 - t : t);
+            // (and reads the ceiling above it, the floor itself at a whole coordinate)
+            boolean tf = coordinates == Coordinates.TENSORFLOW;
+            float t = tf ? x - lower : Math.max(0, Math.min(x, in - 1)) - clamp(lower, in);
+            return packed(clamp(k == 0 ? lower : tf ? (int) Math.ceil(x) : lower + 1, in), k == 0 ? 1 - t : t);
         }
         float t = x - lower;
         boolean exclude = excludeOutside || coordinates == Coordinates.TENSORFLOW;
