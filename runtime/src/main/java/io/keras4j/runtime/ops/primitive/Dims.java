@@ -57,6 +57,37 @@ final class Dims {
         return s;
     }
 
+    /**
+     * The offset in input {@code which} of element {@code i} (row-major) of the shape all of {@code shapes} broadcast to,
+     * without building that shape (so that a forward pass allocates nothing).
+     */
+    static int broadcastOffset(int i, int[][] shapes, int which) {
+        int rank = 0;
+        for (int[] s : shapes) {
+            rank = Math.max(rank, s.length);
+        }
+        int[] own = shapes[which];
+        int offset = 0;
+        int stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int size = 1;
+            for (int[] s : shapes) {
+                int k = d - (rank - s.length);
+                if (k >= 0 && s[k] != 1) {
+                    size = s[k];
+                }
+            }
+            int c = i % size;
+            i /= size;
+            int k = d - (rank - own.length);
+            if (k >= 0 && own[k] != 1) {
+                offset += c * stride;
+                stride *= own[k];
+            }
+        }
+        return offset;
+    }
+
     /** The shape all inputs broadcast to, numpy style (aligned right; -1 stays unknown unless another input fixes it). */
     static int[] broadcast(int[][] shapes, String type) {
         int rank = 0;

@@ -1,6 +1,5 @@
 package io.keras4j.runtime.ops.primitive;
 
-import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
@@ -81,14 +80,13 @@ public final class Elementwise implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        int[] out = Dims.broadcast(inputShapes, type());
         float[] a = inputs[0];
         float[] b = inputs[1];
         float[] y = outputs[0];
         boolean same = a.length == y.length && b.length == y.length;
         for (int i = 0; i < y.length; i++) {
-            float x1 = same ? a[i] : a[Shapes.broadcastOffset(i, out, inputShapes[0])];
-            float x2 = same ? b[i] : b[Shapes.broadcastOffset(i, out, inputShapes[1])];
+            float x1 = same ? a[i] : a[Dims.broadcastOffset(i, inputShapes, 0)];
+            float x2 = same ? b[i] : b[Dims.broadcastOffset(i, inputShapes, 1)];
             y[i] = apply(x1, x2);
         }
     }

@@ -1,6 +1,5 @@
 package io.keras4j.runtime.ops.primitive;
 
-import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
@@ -24,12 +23,11 @@ public final class Where implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        int[] out = Dims.broadcast(inputShapes, type());
         float[] y = outputs[0];
         for (int i = 0; i < y.length; i++) {
-            float condition = inputs[0][Shapes.broadcastOffset(i, out, inputShapes[0])];
+            float condition = inputs[0][Dims.broadcastOffset(i, inputShapes, 0)];
             int k = condition != 0f ? 1 : 2;
-            y[i] = inputs[k][Shapes.broadcastOffset(i, out, inputShapes[k])];
+            y[i] = inputs[k][Dims.broadcastOffset(i, inputShapes, k)];
         }
     }
 }
