@@ -77,29 +77,35 @@ public final class GatherElements implements Op {
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] data = inputShapes[0];
         int[] idx = inputShapes[1];
-        int[] out = outputShapes(inputShapes)[0];
         int a = Dims.axis(axis, data.length, "axis");
         int n = data[a];
-        int[] dataStrides = Dims.strides(data);
-        int[] idxStrides = Dims.strides(idx);
         float[] y = outputs[0];
         for (int i = 0; i < y.length; i++) {
             int rest = i;
             int dataOff = 0;
             int idxOff = 0;
-            for (int d = out.length - 1; d >= 0; d--) {
-                int c = rest % out[d];
-                rest /= out[d];
-                idxOff += (idx[d] == 1 ? 0 : c) * idxStrides[d];
+            int dataStride = 1;
+            int idxStride = 1;
+            for (int d = data.length - 1; d >= 0; d--) {
+                int size = d != a && broadcast && idx[d] == 1 ? data[d] : idx[d]; // the output's, as outputShapes gives it
+                int c = rest % size;
+                rest /= size;
+                idxOff += (idx[d] == 1 ? 0 : c) * idxStride;
                 if (d != a) {
-                    dataOff += (data[d] == 1 ? 0 : c) * dataStrides[d];
+                    dataOff += (data[d] == 1 ? 0 : c) * dataStride;
                 }
+                idxStride *= idx[d];
+                dataStride *= data[d];
             }
             int k = Dims.integer(inputs[1][idxOff], "index");
             if (k < -n || k >= n) {
                 throw new IllegalArgumentException("index " + k + " is out of range for axis " + a + " of size " + n);
             }
-            y[i] = inputs[0][dataOff + (k < 0 ? k + n : k) * dataStrides[a]];
+            int axisStride = 1;
+            for (int d = data.length - 1; d > a; d--) {
+                axisStride *= data[d];
+            }
+            y[i] = inputs[0][dataOff + (k < 0 ? k + n : k) * axisStride];
         }
     }
 }

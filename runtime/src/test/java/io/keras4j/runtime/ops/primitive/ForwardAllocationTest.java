@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Primitives that once allocated in forward() (a session's steady state must allocate nothing) stay allocation-free:
- * broadcasting Elementwise and Where, Reduce of every kind, GatherND and the Scatters.
+ * broadcasting Elementwise and Where, Reduce of every kind, GatherElements, GatherND and the Scatters.
  */
 class ForwardAllocationTest {
     private static float[] values(int n, float offset) {
@@ -62,8 +62,12 @@ class ForwardAllocationTest {
     }
 
     @Test
-    void gatherNdAndScattersAllocateNothing() {
+    void gathersAndScattersAllocateNothing() {
         assertAllocationFree(new GatherNd(1), new int[][] {{2, 3, 4}, {2, 1}}, new float[][] {values(24, 0), {2, -1}});
+        assertAllocationFree(new GatherElements(1, false), new int[][] {{2, 3, 4}, {2, 2, 4}}, new float[][] {values(24, 0),
+                {0, 2, -1, 1, 2, 0, 0, 1, 1, 1, 2, 0, 0, -1, 1, 2}});
+        assertAllocationFree(new GatherElements(-1, true), new int[][] {{2, 3, 1}, {1, 3, 2}}, new float[][] {values(6, 0),
+                {0, 0, -1, 0, 0, 0}});
         assertAllocationFree(Scatter.nd(Scatter.Reduction.ADD), new int[][] {{2, 3, 4}, {2, 2}, {2, 4}},
                 new float[][] {values(24, 0), {0, 1, 1, -1}, values(8, 0)});
         assertAllocationFree(Scatter.elements(1, Scatter.Reduction.NONE), new int[][] {{2, 3, 4}, {2, 2, 4}, {2, 2, 4}},
