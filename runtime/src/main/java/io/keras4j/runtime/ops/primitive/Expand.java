@@ -1,6 +1,5 @@
 package io.keras4j.runtime.ops.primitive;
 
-import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
@@ -39,10 +38,27 @@ public final class Expand implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        int[] out = outputShapes(inputShapes, inputs)[0];
+        int[] x = inputShapes[0];
+        float[] shape = inputs[1];
+        int rank = Math.max(x.length, shape.length);
         float[] y = outputs[0];
         for (int i = 0; i < y.length; i++) {
-            y[i] = inputs[0][Shapes.broadcastOffset(i, out, inputShapes[0])];
+            int rest = i;
+            int offset = 0;
+            int stride = 1;
+            for (int d = rank - 1; d >= 0; d--) { // the broadcast shape, axis by axis, as outputShapes gives it
+                int k = d - (rank - x.length);
+                int own = k < 0 ? 1 : x[k];
+                int s = d - (rank - shape.length);
+                int size = own != 1 ? own : s < 0 ? 1 : (int) shape[s];
+                int c = rest % size;
+                rest /= size;
+                if (own != 1) {
+                    offset += c * stride;
+                    stride *= own;
+                }
+            }
+            y[i] = inputs[0][offset];
         }
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Primitives that once allocated in forward() (a session's steady state must allocate nothing) stay allocation-free:
- * broadcasting Elementwise and Where, Reduce of every kind, GatherElements, GatherND and the Scatters.
+ * broadcasting Elementwise, Where and Expand, Reduce of every kind, TopK, GatherElements, GatherND and the Scatters.
  */
 class ForwardAllocationTest {
     private static float[] values(int n, float offset) {
@@ -28,7 +28,7 @@ class ForwardAllocationTest {
         if (!(bean instanceof com.sun.management.ThreadMXBean mx) || !mx.isThreadAllocatedMemorySupported()) {
             return;
         }
-        int[][] outShapes = op.outputShapes(shapes);
+        int[][] outShapes = op.outputShapes(shapes, inputs);
         float[][] outputs = new float[outShapes.length][];
         for (int i = 0; i < outShapes.length; i++) {
             outputs[i] = new float[Shapes.checkedSize(outShapes[i])];
@@ -46,11 +46,13 @@ class ForwardAllocationTest {
     }
 
     @Test
-    void broadcastingElementwiseAndWhereAllocateNothing() {
+    void broadcastingOpsAndTopKAllocateNothing() {
         assertAllocationFree(new Elementwise(Elementwise.Kind.ADD), new int[][] {{2, 3, 4}, {3, 1}},
                 new float[][] {values(24, 0), values(3, 0)});
         assertAllocationFree(new Where(), new int[][] {{1, 4}, {2, 3, 4}, {3, 1}},
                 new float[][] {new float[] {1, 0, 1, 0}, values(24, 0), values(3, 0)});
+        assertAllocationFree(new Expand(), new int[][] {{3, 1}, {3}}, new float[][] {values(3, 0), {2, 1, 4}});
+        assertAllocationFree(new TopK(1, true), new int[][] {{2, 5, 3}, {1}}, new float[][] {values(30, 0), {2}});
     }
 
     @Test
