@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>A session keeps the execution plan of its last input shapes (value buffers, scratch), so calls with
  * the same shapes allocate nothing but their results; {@link #runInto} allocates nothing at all, but for the ops the
- * README names (Slice, Tile, Einsum, sparsemax) and shapes computed at run time.
+ * README names (Slice, Einsum, sparsemax) and shapes computed at run time.
  */
 public final class Session implements AutoCloseable {
     private final Model model;

@@ -59,16 +59,18 @@ public final class Tile implements Op {
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] x = inputShapes[0];
-        int[] out = outputShapes(new int[][] {x, inputShapes[1]}, inputs)[0];
+        float[] repeats = inputs[1];
         float[] src = inputs[0];
         float[] dst = outputs[0];
-        int[] stride = Dims.strides(x);
         for (int i = 0; i < dst.length; i++) {
             int rest = i;
             int from = 0;
+            int stride = 1;
             for (int d = x.length - 1; d >= 0; d--) {
-                from += rest % out[d] % x[d] * stride[d];
-                rest /= out[d];
+                int out = x[d] * (int) repeats[d]; // the output's length, as outputShapes checked it
+                from += rest % out % x[d] * stride;
+                rest /= out;
+                stride *= x[d];
             }
             dst[i] = src[from];
         }

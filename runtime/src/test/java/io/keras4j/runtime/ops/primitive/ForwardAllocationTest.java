@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Primitives that once allocated in forward() (a session's steady state must allocate nothing) stay allocation-free:
- * broadcasting Elementwise, Where and Expand, Reduce of every kind, TopK, GatherElements, GatherND and the Scatters.
+ * broadcasting Elementwise, Where and Expand, Tile, Reduce of every kind, TopK, GatherElements, GatherND and the Scatters.
  */
 class ForwardAllocationTest {
     private static float[] values(int n, float offset) {
@@ -52,6 +52,7 @@ class ForwardAllocationTest {
         assertAllocationFree(new Where(), new int[][] {{1, 4}, {2, 3, 4}, {3, 1}},
                 new float[][] {new float[] {1, 0, 1, 0}, values(24, 0), values(3, 0)});
         assertAllocationFree(new Expand(), new int[][] {{3, 1}, {3}}, new float[][] {values(3, 0), {2, 1, 4}});
+        assertAllocationFree(new Tile(), new int[][] {{2, 3}, {2}}, new float[][] {values(6, 0), {2, 3}});
         assertAllocationFree(new TopK(1, true), new int[][] {{2, 5, 3}, {1}}, new float[][] {values(30, 0), {2}});
     }
 
