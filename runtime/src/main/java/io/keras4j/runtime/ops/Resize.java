@@ -186,6 +186,13 @@ public final class Resize implements Op {
         return outputShapes(in, null);
     }
 
+    /** TensorFlow's bilinear and bicubic kernels blend a row per channel first: room for one row of channels. */
+    @Override
+    public int scratchSize(int[][] in) {
+        int[] x = in[0];
+        return coordinates == Coordinates.TENSORFLOW && mode != Mode.NEAREST ? Shapes.checkedScratch(x[x.length - 1]) : 0;
+    }
+
     /** With the sizes read at run time, the rows and columns their last two values give (unknown until they are known). */
     @Override
     public int[][] outputShapes(int[][] in, float[][] values) {
@@ -263,7 +270,7 @@ public final class Resize implements Op {
             return;
         }
         if (flat && coordinates == Coordinates.TENSORFLOW && mode != Mode.NEAREST) {
-            tensorflow(x, s[0], rows, cols, channels, frameRows, frameCols, top, left, y, outRows, outCols);
+            tensorflow(x, s[0], rows, cols, channels, frameRows, frameCols, top, left, y, outRows, outCols, scratch);
             return;
         }
         int yRow = 0;
@@ -316,43 +323,37 @@ public final class Resize implements Op {
      * An image resized as TensorFlow's kernels compute it, in float32: bilinear as {@code a + (b - a)·t} along the columns,
      * then the rows; bicubic as the four taps along the columns, then the four rows, a zero weight multiplied too (so an
      * infinity or NaN nearby gives NaN, as there). The frame starts {@code top}, {@code left} positions into the image
-     * (before it where padded: fill values there).
+     * (before it where padded: fill values there). The taps of each output position are computed once, for all its
+     * channels; {@code row} holds a row's values per channel ({@link #scratchSize}).
      */
     private void tensorflow(float[] x, int batch, int rows, int cols, int channels, int frameRows, int frameCols, int top,
-                            int left, float[] y, int outRows, int outCols) {
+                            int left, float[] y, int outRows, int outCols, float[] row) {
         int taps = mode == Mode.LINEAR ? 2 : 4;
         int yAt = 0;
         for (int b = 0; b < batch; b++) {
             for (int or = 0; or < outRows; or++) {
                 for (int oc = 0; oc < outCols; oc++, yAt += channels) {
-                    for (int ch = 0; ch < channels; ch++) {
-                        float value = 0;
-                        float previous = 0;
-                        for (int i = 0; i < taps; i++) {
-                            long rowTap = tap(1, or, i, frameRows, outRows);
-                            int r = top + (int) (rowTap >>> 32);
-                            float row = 0;
-                            float first = 0;
-                            for (int j = 0; j < taps; j++) {
-                                long colTap = tap(2, oc, j, frameCols, outCols);
-                                int c = left + (int) (colTap >>> 32);
-                                float v = r < 0 || r >= rows || c < 0 || c >= cols ? fill
-                                        : x[((b * rows + r) * cols + c) * channels + ch];
-                                if (taps == 2) { // lerp: first + (v - first)·t
-                                    row = j == 0 ? v : first + (v - first) * Float.intBitsToFloat((int) colTap);
-                                    first = v;
-                                } else {
-                                    row += Float.intBitsToFloat((int) colTap) * v;
-                                }
-                            }
-                            if (taps == 2) {
-                                value = i == 0 ? row : previous + (row - previous) * Float.intBitsToFloat((int) rowTap);
-                                previous = row;
-                            } else {
-                                value += Float.intBitsToFloat((int) rowTap) * row;
+                    for (int i = 0; i < taps; i++) {
+                        long rowTap = tap(1, or, i, frameRows, outRows);
+                        int r = top + (int) (rowTap >>> 32);
+                        for (int j = 0; j < taps; j++) { // row i along the columns, into row[channel]
+                            long colTap = tap(2, oc, j, frameCols, outCols);
+                            int c = left + (int) (colTap >>> 32);
+                            boolean padding = r < 0 || r >= rows || c < 0 || c >= cols;
+                            int xAt = padding ? 0 : ((b * rows + r) * cols + c) * channels;
+                            float t = Float.intBitsToFloat((int) colTap);
+                            for (int ch = 0; ch < channels; ch++) {
+                                float v = padding ? fill : x[xAt + ch];
+                                row[ch] = taps == 2 ? (j == 0 ? v : row[ch] + (v - row[ch]) * t) // lerp
+                                        : (j == 0 ? 0 : row[ch]) + t * v;
                             }
                         }
-                        y[yAt + ch] = value;
+                        float t = Float.intBitsToFloat((int) rowTap);
+                        for (int ch = 0; ch < channels; ch++) { // then the rows, into y
+                            float value = y[yAt + ch];
+                            y[yAt + ch] = taps == 2 ? (i == 0 ? row[ch] : value + (row[ch] - value) * t)
+                                    : (i == 0 ? 0 : value) + t * row[ch];
+                        }
                     }
                 }
             }
