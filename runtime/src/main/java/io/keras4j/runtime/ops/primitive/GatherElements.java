@@ -79,6 +79,10 @@ public final class GatherElements implements Op {
         int[] idx = inputShapes[1];
         int a = Dims.axis(axis, data.length, "axis");
         int n = data[a];
+        int axisStride = 1;
+        for (int d = data.length - 1; d > a; d--) {
+            axisStride *= data[d];
+        }
         float[] y = outputs[0];
         for (int i = 0; i < y.length; i++) {
             int rest = i;
@@ -100,10 +104,6 @@ public final class GatherElements implements Op {
             int k = Dims.integer(inputs[1][idxOff], "index");
             if (k < -n || k >= n) {
                 throw new IllegalArgumentException("index " + k + " is out of range for axis " + a + " of size " + n);
-            }
-            int axisStride = 1;
-            for (int d = data.length - 1; d > a; d--) {
-                axisStride *= data[d];
             }
             y[i] = inputs[0][dataOff + (k < 0 ? k + n : k) * axisStride];
         }
