@@ -5,6 +5,7 @@ import io.keras4j.runtime.math.Parallel;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.StatefulOp;
+import io.keras4j.runtime.ops.primitive.ShapeOf;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,13 @@ import java.util.Map;
 /**
  * A model's execution for one set of input shapes: every value's shape resolved, its buffer and the
  * scratch allocated once, the argument arrays of every node assembled. Running it allocates nothing.
- * The exception are nodes whose output shapes depend on input values (ONNX Reshape, Slice, Expand,
- * ConstantOfShape fed by computed shapes) and the nodes after them: their shapes are resolved at every
- * run, and their buffers reallocated only when a size changes. A plan is used by one thread at a time.
+ *
+ * <p>Nodes whose outputs follow from constants and the input shapes alone (Constant, Shape, and any node that reads
+ * only such values, as ONNX exports compute a Reshape's target from the batch size) are computed once, here, and
+ * not run again; so the shapes they decide are known here too. The exception are nodes whose output shapes depend
+ * on values computed from the inputs (a Range up to an input's value, for example) and the nodes after them:
+ * their shapes are resolved at every run, and their buffers reallocated only when a size changes. A plan is used by
+ * one thread at a time.
  *
  * <p>On a team of two threads, two recurrent nodes in a row where the second does not read the first (the two
  * directions of a Bidirectional layer) run at once at batch 1, one per thread, each with its own scratch: better
@@ -31,6 +36,10 @@ final class Plan {
     private final float[][][] nodeOut;
     /** Whether node n's output shapes are resolved at run time. */
     private final boolean[] dynamic;
+    /** Whether node n's outputs were computed when the plan was made (see the class comment), so it does not run. */
+    private final boolean[] folded;
+    /** Whether value v was computed when the plan was made, by a folded node. */
+    private final boolean[] known;
     /** Whether a session carries node n's state (see {@link Model#carriedNodes}). */
     private final boolean[] carries;
     private float[] scratch;
@@ -62,6 +71,8 @@ final class Plan {
         nodeInShapes = new int[nodes.size()][][];
         nodeOut = new float[nodes.size()][][];
         dynamic = new boolean[nodes.size()];
+        folded = new boolean[nodes.size()];
+        known = new boolean[model.valueCount()];
         carries = new boolean[nodes.size()];
         for (int n : model.carriedNodes()) {
             carries[n] = true;
@@ -78,7 +89,7 @@ final class Plan {
             }
             nodeIn[n] = new float[in.length][];
             nodeOut[n] = new float[nodeOutputs[n].length][];
-            int[][] out = dynamic[n] ? null : outputShapes(node, in, null);
+            int[][] out = dynamic[n] ? null : outputShapes(node, in, knownInputs(n));
             if (out != null && Arrays.stream(out).flatMapToInt(Arrays::stream).anyMatch(d -> d < 0)) {
                 dynamic[n] = true;
             }
@@ -92,6 +103,10 @@ final class Plan {
                 shapes[nodeOutputs[n][i]] = out[i];
             }
             scratchSize = Math.max(scratchSize, scratchSize(node, in));
+            if (foldable(n)) {
+                checkFitsHeap(floats + scratchSize);
+                fold(n, out);
+            }
         }
         withNext = new boolean[nodes.size()];
         int pairScratchSize = 0;
@@ -103,13 +118,64 @@ final class Plan {
         }
         checkFitsHeap(floats + scratchSize + pairScratchSize);
         for (int n = 0; n < nodes.size(); n++) {
-            for (int i = 0; outShapes[n] != null && i < outShapes[n].length; i++) {
+            for (int i = 0; outShapes[n] != null && !folded[n] && i < outShapes[n].length; i++) {
                 nodeOut[n][i] = new float[Shapes.checkedSize(outShapes[n][i])];
                 values[nodeOutputs[n][i]] = nodeOut[n][i];
             }
         }
         scratch = new float[scratchSize];
         pairScratch = new float[pairScratchSize];
+    }
+
+    /**
+     * Whether node n's outputs follow from values known now: it keeps no state, and it reads only folded values or,
+     * as Shape does, only its input's shape.
+     */
+    private boolean foldable(int n) {
+        Op op = model.graph().nodes().get(n).op();
+        if (carries[n] || op instanceof StatefulOp || op instanceof RecurrentOp) {
+            return false;
+        }
+        if (op instanceof ShapeOf) {
+            return true;
+        }
+        for (int v : model.nodeInputs()[n]) {
+            if (!known[v]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The values of node n's inputs that are known now (null entries for the others), or null when none is. */
+    private float[][] knownInputs(int n) {
+        int[] from = model.nodeInputs()[n];
+        float[][] inValues = null;
+        for (int i = 0; i < from.length; i++) {
+            if (known[from[i]]) {
+                inValues = inValues == null ? new float[from.length][] : inValues;
+                inValues[i] = values[from[i]];
+            }
+        }
+        return inValues;
+    }
+
+    /** Computes node n's outputs, of shapes {@code out}, into buffers of their own, once. */
+    private void fold(int n, int[][] out) {
+        Node node = model.graph().nodes().get(n);
+        int[] to = model.nodeOutputs()[n];
+        for (int i = 0; i < out.length; i++) {
+            nodeOut[n][i] = new float[Shapes.checkedSize(out[i])];
+            values[to[i]] = nodeOut[n][i];
+            known[to[i]] = true;
+        }
+        gatherInputs(n);
+        try {
+            node.op().forward(nodeIn[n], nodeInShapes[n], nodeOut[n], new float[scratchSize(node, nodeInShapes[n])]);
+        } catch (IllegalArgumentException e) {
+            throw named(node, e);
+        }
+        folded[n] = true;
     }
 
     /** Whether nodes n and n+1 are recurrent, planned, at batch 1, and n+1 reads no output of n. */
@@ -233,6 +299,9 @@ final class Plan {
             values[i] = inputs[i].data();
         }
         for (int n = 0; n < nodes.size(); n++) {
+            if (folded[n]) {
+                continue;
+            }
             gatherInputs(n);
             if (dynamic[n]) {
                 resolve(n, nodes.get(n));

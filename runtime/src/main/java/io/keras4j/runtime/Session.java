@@ -14,8 +14,8 @@ import java.util.List;
  * A session is not thread-safe; sessions of one model are independent of each other.
  *
  * <p>A session keeps the execution plan of its last input shapes (value buffers, scratch), so calls with
- * the same shapes allocate nothing but their results; {@link #runInto} allocates nothing at all, but for the ops the
- * README names (Slice, Einsum, sparsemax) and shapes computed at run time.
+ * the same shapes allocate nothing but their results; {@link #runInto} allocates nothing at all, but for the shapes of
+ * an ONNX graph that depend on values computed from the inputs, which are worked out again on each call.
  */
 public final class Session implements AutoCloseable {
     private final Model model;

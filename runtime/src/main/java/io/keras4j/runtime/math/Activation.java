@@ -412,13 +412,24 @@ public final class Activation {
     }
 
     /**
+     * The sorted copy of a row for {@link #sparsemax}, per thread and kept, so that a steady stream of calls allocates
+     * nothing (an activation is applied without scratch of the caller's).
+     */
+    private static final ThreadLocal<float[]> SORTED_ROW = ThreadLocal.withInitial(() -> new float[0]);
+
+    /**
      * Sparsemax as Keras 3's TensorFlow backend computes it: sort descending, support where
      * {@code z_i - (cumsum_i - 1)/i > 0}, and {@code tau = (sum of cumsum_i over the support - 1) / k}. A row holding NaN
      * gives TensorFlow's result where the NaN comes first; elsewhere TensorFlow's depends on where its sort puts the NaN.
      */
     private static void sparsemax(float[] x, int from, int width) {
-        float[] sorted = java.util.Arrays.copyOfRange(x, from, from + width);
-        java.util.Arrays.sort(sorted);
+        float[] sorted = SORTED_ROW.get();
+        if (sorted.length < width) {
+            sorted = new float[width];
+            SORTED_ROW.set(sorted);
+        }
+        System.arraycopy(x, from, sorted, 0, width);
+        java.util.Arrays.sort(sorted, 0, width);
         double cumsum = 0;
         double supportSum = 0;
         int k = 0;

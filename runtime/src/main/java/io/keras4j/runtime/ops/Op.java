@@ -21,7 +21,8 @@ public interface Op {
     /**
      * Output shapes when they may depend on input values, as for ONNX Reshape, Expand, Slice and
      * ConstantOfShape. {@code inputValues} is null when no values are known, and an entry is null when that
-     * input's are not (while a graph is built, only constants' are); such an op then returns -1 for the
+     * input's are not (while a graph is built, only constants' are; while a call is planned, also those that follow
+     * from constants and the input shapes); such an op then returns -1 for the
      * dimensions the unknown values decide. Other ops ignore the values.
      */
     default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {

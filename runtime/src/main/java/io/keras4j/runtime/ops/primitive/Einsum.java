@@ -26,6 +26,8 @@ public final class Einsum implements Op {
     private final boolean outputEllipsis;
     /** Where the output's {@code ...} stands among its letters (first for an implicit output). */
     private final int outputEllipsisAt;
+    /** The layout of the last shapes each thread ran (see {@link Layout}). */
+    private final ThreadLocal<Layout> layouts = new ThreadLocal<>();
 
     /**
      * @param equation as numpy's einsum takes it, for example {@code "btd,bsd->bts"} or {@code "...i,ij"}
@@ -193,6 +195,35 @@ public final class Einsum implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
+        Layout l = layouts.get();
+        if (l == null || !l.fits(inputShapes)) {
+            l = layout(inputShapes);
+            layouts.set(l);
+        }
+        float[] y = outputs[0];
+        if (l.summed == 0) {
+            Arrays.fill(y, 0f);
+            return;
+        }
+        int k = inputs.length;
+        Arrays.fill(l.index, 0);
+        Arrays.fill(l.offset, 0);
+        for (int o = 0; o < y.length; o++) {
+            double acc = 0;
+            for (long s = 0; s < l.summed; s++) {
+                double p = 1;
+                for (int op = 0; op < k; op++) {
+                    p *= inputs[op][l.offset[op]];
+                }
+                acc += p;
+                advance(l.index, l.offset, l.dims, l.stride, l.dims.length);
+            }
+            y[o] = (float) acc;
+        }
+    }
+
+    /** How {@link #forward} walks operands of these shapes. */
+    private Layout layout(int[][] inputShapes) {
         int[][] labels = labels(inputShapes);
         int[] size = sizes(inputShapes, labels, equation);
         int[] out = outputLabels(labels);
@@ -211,7 +242,7 @@ public final class Einsum implements Op {
         for (int i = 0; i < n; i++) {
             dims[i] = size[slot(all.get(i))];
         }
-        int k = inputs.length;
+        int k = inputShapes.length;
         int[][] stride = new int[k][n];
         for (int op = 0; op < k; op++) {
             int[] st = Dims.strides(inputShapes[op]);
@@ -229,24 +260,41 @@ public final class Einsum implements Op {
                         + " output entry");
             }
         }
-        float[] y = outputs[0];
-        if (summed == 0) {
-            Arrays.fill(y, 0f);
-            return;
+        return new Layout(inputShapes, dims, stride, summed);
+    }
+
+    /**
+     * Every label's size and each operand's stride along it, and the odometer over them, for one set of operand shapes:
+     * derived once and kept per thread while the shapes repeat, so a steady stream of calls allocates nothing.
+     */
+    private static final class Layout {
+        private final int[][] shapes;
+        private final int[] dims;
+        private final int[][] stride;
+        /** Products summed per output entry. */
+        private final long summed;
+        private final int[] index;
+        private final int[] offset;
+
+        Layout(int[][] shapes, int[] dims, int[][] stride, long summed) {
+            this.shapes = Arrays.stream(shapes).map(int[]::clone).toArray(int[][]::new);
+            this.dims = dims;
+            this.stride = stride;
+            this.summed = summed;
+            this.index = new int[dims.length];
+            this.offset = new int[stride.length];
         }
-        int[] index = new int[n];
-        int[] offset = new int[k];
-        for (int o = 0; o < y.length; o++) {
-            double acc = 0;
-            for (long s = 0; s < summed; s++) {
-                double p = 1;
-                for (int op = 0; op < k; op++) {
-                    p *= inputs[op][offset[op]];
-                }
-                acc += p;
-                advance(index, offset, dims, stride, n);
+
+        boolean fits(int[][] in) {
+            if (in.length != shapes.length) {
+                return false;
             }
-            y[o] = (float) acc;
+            for (int i = 0; i < in.length; i++) {
+                if (!Arrays.equals(in[i], shapes[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -60,46 +60,64 @@ public final class Slice implements Op {
             }
             return new int[][] {out};
         }
-        int[][] p = params(x, values);
+        checkAxes(x.length, values);
         int[] out = x.clone();
         for (int d = 0; d < x.length; d++) {
-            out[d] = p[d][2];
+            int k = entry(values, x.length, d);
+            out[d] = k < 0 || x[d] < 0 ? x[d] : count(values, k, x[d]);
         }
         return new int[][] {out};
     }
 
-    /** Per axis: {first index, step, count}; the count -1 for a sliced axis of unknown length (-1). */
-    private int[][] params(int[] x, float[][] v) {
-        int[][] p = new int[x.length][];
-        for (int d = 0; d < x.length; d++) {
-            p[d] = new int[] {0, 1, x[d]};
-        }
+    /** Refuses axes out of range or sliced twice, and steps of 0. */
+    private void checkAxes(int rank, float[][] v) {
         int n = v[1].length;
-        boolean[] seen = new boolean[x.length];
         for (int k = 0; k < n; k++) {
-            int axis = inputCount >= 4 ? Dims.axis(Dims.integer(v[3][k], "axis"), x.length, "axis") : k;
-            if (axis >= x.length) {
-                throw new IllegalArgumentException("slices " + n + " axes of a tensor of rank " + x.length);
+            int axis = axisOf(v, k, rank);
+            if (axis >= rank) {
+                throw new IllegalArgumentException("slices " + n + " axes of a tensor of rank " + rank);
             }
-            if (seen[axis]) {
-                throw new IllegalArgumentException("axis " + axis + " is sliced twice");
+            for (int j = 0; j < k; j++) {
+                if (axisOf(v, j, rank) == axis) {
+                    throw new IllegalArgumentException("axis " + axis + " is sliced twice");
+                }
             }
-            seen[axis] = true;
-            long step = inputCount == 5 ? Dims.integer(v[4][k], "step") : 1;
-            if (step == 0) {
+            if (step(v, k) == 0) {
                 throw new IllegalArgumentException("step of axis " + axis + " is 0");
             }
-            long dim = x[axis];
-            if (dim < 0) {
-                p[axis] = new int[] {0, (int) step, -1};
-                continue;
-            }
-            long start = bound(v[1][k], dim, 0, step > 0 ? dim : dim - 1);
-            long end = bound(v[2][k], dim, step > 0 ? 0 : -1, step > 0 ? dim : dim - 1);
-            long count = step > 0 ? Math.max(0, (end - start + step - 1) / step) : Math.max(0, (start - end - step - 1) / -step);
-            p[axis] = new int[] {(int) start, (int) step, (int) count};
         }
-        return p;
+    }
+
+    /** The axis that entry k of the bounds slices. */
+    private int axisOf(float[][] v, int k, int rank) {
+        return inputCount >= 4 ? Dims.axis(Dims.integer(v[3][k], "axis"), rank, "axis") : k;
+    }
+
+    /** The entry of the bounds that slices {@code axis}, or -1 when none does (the axis is kept whole). */
+    private int entry(float[][] v, int rank, int axis) {
+        for (int k = 0; k < v[1].length; k++) {
+            if (axisOf(v, k, rank) == axis) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private long step(float[][] v, int k) {
+        return inputCount == 5 ? Dims.integer(v[4][k], "step") : 1;
+    }
+
+    /** The first index entry k takes of an axis of length {@code dim}, clamped as ONNX says. */
+    private long start(float[][] v, int k, long dim) {
+        return bound(v[1][k], dim, 0, step(v, k) > 0 ? dim : dim - 1);
+    }
+
+    /** How many indices entry k takes of an axis of length {@code dim}. */
+    private int count(float[][] v, int k, long dim) {
+        long step = step(v, k);
+        long start = start(v, k, dim);
+        long end = bound(v[2][k], dim, step > 0 ? 0 : -1, step > 0 ? dim : dim - 1);
+        return (int) (step > 0 ? Math.max(0, (end - start + step - 1) / step) : Math.max(0, (start - end - step - 1) / -step));
     }
 
     private static long bound(float value, long dim, long lo, long hi) {
@@ -116,23 +134,39 @@ public final class Slice implements Op {
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] x = inputShapes[0];
-        int[][] p = params(x, inputs);
-        int[] stride = Dims.strides(x);
-        int[] count = new int[x.length];
-        for (int d = 0; d < x.length; d++) {
-            count[d] = p[d][2];
+        if (x.length == 0) {
+            outputs[0][0] = inputs[0][0];
+        } else {
+            copy(inputs, x, 0, 0, outputs[0], 0);
         }
-        float[] src = inputs[0];
-        float[] dst = outputs[0];
-        for (int i = 0; i < dst.length; i++) {
-            int rest = i;
-            int off = 0;
-            for (int d = x.length - 1; d >= 0; d--) {
-                int c = rest % count[d];
-                rest /= count[d];
-                off += (p[d][0] + c * p[d][1]) * stride[d];
+    }
+
+    /**
+     * Copies the slice of axes {@code d} and after of the block of the input at {@code from} to {@code dst} at
+     * {@code to}; returns where the next block goes. One call per row of the output: no arrays, so nothing allocated.
+     */
+    private int copy(float[][] v, int[] x, int d, int from, float[] dst, int to) {
+        int k = entry(v, x.length, d);
+        int start = k < 0 ? 0 : (int) start(v, k, x[d]);
+        int step = k < 0 ? 1 : (int) step(v, k);
+        int count = k < 0 ? x[d] : count(v, k, x[d]);
+        int stride = 1;
+        for (int e = d + 1; e < x.length; e++) {
+            stride *= x[e];
+        }
+        if (d == x.length - 1) {
+            if (step == 1) {
+                System.arraycopy(v[0], from + start, dst, to, count);
+            } else {
+                for (int c = 0; c < count; c++) {
+                    dst[to + c] = v[0][from + start + c * step];
+                }
             }
-            dst[i] = src[off];
+            return to + count;
         }
+        for (int c = 0; c < count; c++) {
+            to = copy(v, x, d + 1, from + (start + c * step) * stride, dst, to);
+        }
+        return to;
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Primitives that once allocated in forward() (a session's steady state must allocate nothing) stay allocation-free:
- * broadcasting Elementwise, Where and Expand, Tile, Reduce of every kind, TopK, GatherElements, GatherND and the Scatters.
+ * broadcasting Elementwise, Where and Expand, Tile, Reduce of every kind, TopK, GatherElements, GatherND, the Scatters,
+ * Slice and Einsum.
  */
 class ForwardAllocationTest {
     private static float[] values(int n, float offset) {
@@ -54,6 +55,14 @@ class ForwardAllocationTest {
         assertAllocationFree(new Expand(), new int[][] {{3, 1}, {3}}, new float[][] {values(3, 0), {2, 1, 4}});
         assertAllocationFree(new Tile(), new int[][] {{2, 3}, {2}}, new float[][] {values(6, 0), {2, 3}});
         assertAllocationFree(new TopK(1, true), new int[][] {{2, 5, 3}, {1}}, new float[][] {values(30, 0), {2}});
+    }
+
+    @Test
+    void sliceAndEinsumAllocateNothing() {
+        assertAllocationFree(new Slice(5), new int[][] {{2, 5, 3}, {2}, {2}, {2}, {2}},
+                new float[][] {values(30, 0), {4, 0}, {0, 3}, {1, -1}, {-2, 2}});
+        assertAllocationFree(new Einsum("bij,bjk->bik"), new int[][] {{2, 3, 4}, {2, 4, 5}},
+                new float[][] {values(24, 0), values(40, 0)});
     }
 
     @Test
