@@ -1641,6 +1641,27 @@ def _(name):
           "and mul as axis -2) and along axis 2 under min, negative indices among them", ["gather_nd", "scatter"])
 
 
+@case("slice_steps_op15")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 5, 6, 4)).astype(np.float32)
+    ints = lambda a, n: numpy_helper.from_array(np.array(a, np.int64), n)
+    nodes = [helper.make_node("Slice", ["x", "back_starts", "back_ends", "back_axes", "back_steps"], ["backward_and_strided"]),
+             helper.make_node("Slice", ["x", "mid_starts", "mid_ends", "mid_axes", "mid_steps"], ["middle_axis"]),
+             helper.make_node("Slice", ["x", "lead_starts", "lead_ends"], ["leading_axes"]),
+             helper.make_node("Shape", ["x"], ["width"], start=2, end=3),
+             helper.make_node("Sub", ["width", "one"], ["width_less_one"]),
+             helper.make_node("Slice", ["x", "one", "width_less_one", "two"], ["shape_bound"])]
+    inits = [ints([4, 1], "back_starts"), ints([-100, 100], "back_ends"), ints([1, -1], "back_axes"), ints([-2, 2], "back_steps"),
+             ints([-5], "mid_starts"), ints([5], "mid_ends"), ints([2], "mid_axes"), ints([3], "mid_steps"),
+             ints([0, 1], "lead_starts"), ints([2**62, 4], "lead_ends"), ints([1], "one"), ints([2], "two")]
+    model = model_of_nodes(name, nodes, {"x": ["batch", 5, 6, 4]}, inits, opset=15)
+    del model.graph.output[3:5]
+    write(name, model.SerializeToString(), [x], "Slice (opset 15) with a negative step past the start of axis 1 and step 2 "
+          "on axis -1, step 3 on a middle axis from a negative start, starts and ends only (axes 0 and 1, an end past "
+          "the axis), and an end computed from the input's Shape", ["slice"])
+
+
 class IndexPut(torch.nn.Module):
     """torch indexing that exports ScatterND and ScatterElements: an index_put of rows, scatter and scatter_add."""
 
