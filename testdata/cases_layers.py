@@ -1240,6 +1240,30 @@ def register_cases(g):
     R("lora_dense_einsum_func_keras", lora_dense, fmt="keras")
     R("einsum_dense_func_h5", einsum_dense, fmt="h5")
 
+    def einsum_dense_products(ctx, fmt):
+        inp = keras.Input((5, 6))
+        x = layers.GRU(8, return_sequences=True)(inp)
+        heads4 = layers.EinsumDense("abc,cde->abde", output_shape=(None, 2, 4), bias_axes="de")(x)
+        heads = [layers.EinsumDense("abcd,cde->abe", output_shape=(None, 3), bias_axes="e", activation="tanh")(heads4),
+                 layers.EinsumDense("abc,cde->abde", output_shape=(None, 2, 3), bias_axes="e", activation="relu")(x),
+                 layers.EinsumDense("abc,cde->abde", output_shape=(None, 2, 3), bias_axes="de", activation="softmax")(x),
+                 layers.EinsumDense("abc,cd->abd", output_shape=(None, 4), bias_axes="d", activation="softmax")(x),
+                 layers.EinsumDense("...c,cd->...d", output_shape=3, bias_axes="d", activation="gelu")(heads4),
+                 layers.EinsumDense("abc,cde->abde", output_shape=(None, 4, 2), bias_axes="d")(x),
+                 layers.EinsumDense("abcd,cd->ab", output_shape=(None,))(heads4)]
+        model = keras.Model(inp, heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6)], fmt,
+                    "functional GRU(8, return_sequences) -> EinsumDense products that keras4j runs as Dense: abc,cde->abde "
+                    "(bias de), then abcd,cde->abe (two axes contracted, bias e, tanh); abc,cde->abde with bias e only "
+                    "(relu), with bias de and softmax (over the last axis only), abc,cd->abd with softmax, ...c,cd->...d "
+                    "with gelu on a 4-D input, abc,cde->abde with bias d (the middle axis), and abcd,cd->ab (no output "
+                    "axis of the kernel's).",
+                    covers=["einsum_dense"])
+
+    R("einsum_dense_products_func_keras", einsum_dense_products, fmt="keras")
+    R("einsum_dense_products_func_h5", einsum_dense_products, fmt="h5")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))

@@ -6,8 +6,10 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.Weight;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.ActivationOp;
+import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,7 +41,14 @@ final class EinsumDenseTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         Weight kernel = t.weights().get(0);
-        String k = GeneralConfig.constant(t, kernel.values(), ints(kernel.shape()));
+        Weight bias = useBias ? t.weights().get(1) : null;
+        int[] kernelShape = ints(kernel.shape());
+        int contracted = contractedAxes(ins[0], ins[1], sides[1]);
+        if (contracted > 0) {
+            return List.of(new KTensor(asDense(t, x.value(), ins[1], kernel.values(), kernelShape, contracted, biasAxes,
+                    bias, activation), null));
+        }
+        String k = GeneralConfig.constant(t, kernel.values(), kernelShape);
         Einsum einsum;
         try {
             einsum = new Einsum(equation);
@@ -48,15 +57,90 @@ final class EinsumDenseTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         String y = t.emit(einsum, List.of(x.value(), k)).get(0);
-        if (useBias) {
-            Weight bias = t.weights().get(1);
+        return List.of(new KTensor(biasAndActivation(t, y, bias, activation), null));
+    }
+
+    /** {@code y} plus the bias (if any, broadcast as Keras shapes it), then the activation (unless linear). */
+    private static String biasAndActivation(Translation t, String y, Weight bias, Activation activation) {
+        if (bias != null) {
             String b = GeneralConfig.constant(t, bias.values(), ints(bias.shape()));
             y = t.emit(new Elementwise(Elementwise.Kind.ADD), List.of(y, b)).get(0);
         }
         if (activation.kind() != Activation.Kind.LINEAR) {
             y = t.emit(new ActivationOp(activation), List.of(y)).get(0);
         }
-        return List.of(new KTensor(y, null));
+        return y;
+    }
+
+    /**
+     * How many trailing axes of the input the kernel's leading axes contract, where the equation is a Dense product:
+     * input {@code P C}, kernel {@code C Q}, output {@code P Q} (P may start with {@code ...}; no letter repeated, C not
+     * empty), as {@code abc,cd->abd} or {@code abcd,cde->abe}; 0 for any other equation.
+     */
+    static int contractedAxes(String input, String kernel, String output) {
+        if (input.startsWith("...") && output.startsWith("...")) {
+            input = input.substring(3);
+            output = output.substring(3);
+        }
+        if (kernel.contains(".") || input.contains(".") || input.chars().distinct().count() != input.length()
+                || kernel.chars().distinct().count() != kernel.length()) {
+            return 0;
+        }
+        int c = 0;
+        while (c < kernel.length() && input.indexOf(kernel.charAt(c)) >= 0) {
+            c++;
+        }
+        String contracted = kernel.substring(0, c);
+        String kept = input.substring(0, input.length() - c);
+        String in = input;
+        boolean dense = c > 0 && input.endsWith(contracted) && output.equals(kept + kernel.substring(c))
+                && kernel.substring(c).chars().noneMatch(l -> in.indexOf(l) >= 0);
+        return dense ? c : 0;
+    }
+
+    /**
+     * The equation as a Dense layer over the input's last {@code contracted} axes flattened into one: the kernel, read
+     * as a {@code [product of C, product of Q]} matrix, is the Dense kernel; the output's Q axes come back by a reshape.
+     * A bias over all of Q (or none) folds into the Dense, and then so does the activation unless it reads rows of the
+     * last axis (softmax, say) and Q is more than one axis.
+     */
+    private static String asDense(Translation t, String x, String kernelTerm, float[] kernel, int[] kernelShape, int contracted,
+                                  String biasAxes, Weight bias, Activation activation) {
+        int[] xShape = t.shape(x);
+        int kept = xShape.length - contracted;
+        int inputSize = product(kernelShape, 0, contracted);
+        int units = product(kernelShape, contracted, kernelShape.length);
+        int[] q = Arrays.copyOfRange(kernelShape, contracted, kernelShape.length);
+        if (contracted > 1) {
+            x = reshape(t, x, kept, new int[] {inputSize});
+        }
+        boolean biasFused = bias == null || biasAxes.equals(kernelTerm.substring(contracted));
+        boolean activationFused = biasFused && (q.length == 1 || !activation.isRowWise());
+        Activation linear = Activation.of(Activation.Kind.LINEAR);
+        String y = t.emit(new Dense(inputSize, units, kernel, biasFused && bias != null ? bias.values() : null,
+                activationFused ? activation : linear), List.of(x)).get(0);
+        if (q.length != 1) {
+            y = reshape(t, y, kept, q);
+        }
+        return biasAndActivation(t, y, biasFused ? null : bias, activationFused ? linear : activation);
+    }
+
+    /** {@code x} with its first {@code kept} axes as they are and the rest reshaped to {@code tail}. */
+    private static String reshape(Translation t, String x, int kept, int[] tail) {
+        float[] target = new float[kept + tail.length];
+        for (int i = 0; i < tail.length; i++) {
+            target[kept + i] = tail[i];
+        }
+        String shape = GeneralConfig.constant(t, target, new int[] {target.length});
+        return t.emit(new io.keras4j.runtime.ops.primitive.Reshape(false), List.of(x, shape)).get(0);
+    }
+
+    private static int product(int[] shape, int from, int to) {
+        int p = 1;
+        for (int i = from; i < to; i++) {
+            p = Math.multiplyExact(p, shape[i]);
+        }
+        return p;
     }
 
     private static int[] ints(long[] shape) {
