@@ -86,6 +86,12 @@ public abstract class Kernels {
      */
     public abstract float[] packGemm(float[] b, int k, int n);
 
+    /**
+     * {@code b [k][n]} (row-major, from {@code bOff}) in the layout {@link #gemm} reads, written to the first
+     * {@code k·n} values of {@code packed}: for a matrix computed at run time, packed on every call into scratch.
+     */
+    public abstract void packGemm(float[] b, int bOff, int k, int n, float[] packed);
+
     /** A new row-major {@code [k][n]} array of a matrix packed by {@link #packGemm}. */
     public abstract float[] unpackGemm(float[] packed, int k, int n);
 

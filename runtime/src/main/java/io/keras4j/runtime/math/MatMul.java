@@ -10,6 +10,11 @@ public final class MatMul {
         return Kernels.get().packGemm(b, k, n);
     }
 
+    /** {@code b [k][n]} (row-major, from {@code bOff}) packed as {@link #pack} does, into {@code packed}'s first k·n values. */
+    public static void pack(float[] b, int bOff, int k, int n, float[] packed) {
+        Kernels.get().packGemm(b, bOff, k, n, packed);
+    }
+
     /** A new row-major {@code [k][n]} array of a matrix made by {@link #pack}. */
     public static float[] unpack(float[] packed, int k, int n) {
         return Kernels.get().unpackGemm(packed, k, n);

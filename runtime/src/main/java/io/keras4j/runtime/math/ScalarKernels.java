@@ -83,6 +83,11 @@ final class ScalarKernels extends Kernels {
     }
 
     @Override
+    public void packGemm(float[] b, int bOff, int k, int n, float[] packed) {
+        System.arraycopy(b, bOff, packed, 0, k * n);
+    }
+
+    @Override
     public float[] unpackGemm(float[] packed, int k, int n) {
         return packed.clone();
     }

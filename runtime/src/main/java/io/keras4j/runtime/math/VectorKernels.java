@@ -69,25 +69,30 @@ final class VectorKernels extends Kernels {
     @Override
     public float[] packGemm(float[] b, int k, int n) {
         float[] packed = new float[k * n];
-        copyBlocks(b, packed, k, n, true);
+        copyBlocks(b, 0, packed, k, n, true);
         return packed;
+    }
+
+    @Override
+    public void packGemm(float[] b, int bOff, int k, int n, float[] packed) {
+        copyBlocks(b, bOff, packed, k, n, true);
     }
 
     @Override
     public float[] unpackGemm(float[] packed, int k, int n) {
         float[] b = new float[k * n];
-        copyBlocks(b, packed, k, n, false);
+        copyBlocks(b, 0, packed, k, n, false);
         return b;
     }
 
-    private static void copyBlocks(float[] rowMajor, float[] packed, int k, int n, boolean pack) {
+    private static void copyBlocks(float[] rowMajor, int off, float[] packed, int k, int n, boolean pack) {
         for (int j = 0; j < n; ) {
             int width = n - j >= 4 * L ? 4 * L : n - j >= L ? L : n - j;
             for (int p = 0; p < k; p++) {
                 if (pack) {
-                    System.arraycopy(rowMajor, p * n + j, packed, j * k + p * width, width);
+                    System.arraycopy(rowMajor, off + p * n + j, packed, j * k + p * width, width);
                 } else {
-                    System.arraycopy(packed, j * k + p * width, rowMajor, p * n + j, width);
+                    System.arraycopy(packed, j * k + p * width, rowMajor, off + p * n + j, width);
                 }
             }
             j += width;

@@ -6,7 +6,8 @@ import io.keras4j.runtime.ops.OpSpec;
 /**
  * ONNX MatMul of two computed tensors, as numpy's {@code matmul}: {@code [..., M, K]} times {@code [..., K, N]} gives
  * {@code [..., M, N]}, the leading axes broadcast; a 1-D A is a row {@code [1, K]} and a 1-D B a column {@code [K, 1]}
- * whose axis the result drops. (A product by a constant matrix is a Dense op.)
+ * whose axis the result drops. (A product by a constant matrix is a Dense op.) Each of B's matrices is packed into
+ * scratch and multiplied by the product kernel Dense uses.
  */
 public final class MatMul implements Op {
     @Override
@@ -72,6 +73,11 @@ public final class MatMul implements Op {
         float[] x = inputs[0];
         float[] y = inputs[1];
         float[] z = outputs[0];
+        if (k == 0) {
+            java.util.Arrays.fill(z, 0f);
+            return;
+        }
+        int packedB = -1;
         for (int i = 0; i < count; i++) {
             int rest = i;
             int offA = 0;
@@ -88,19 +94,21 @@ public final class MatMul implements Op {
                 strideA *= da;
                 strideB *= db;
             }
-            int xa = offA * m * k;
-            int yb = offB * k * n;
-            int zc = i * m * n;
-            for (int r = 0; r < m; r++) {
-                for (int c = 0; c < n; c++) {
-                    double acc = 0;
-                    for (int j = 0; j < k; j++) {
-                        acc += (double) x[xa + r * k + j] * y[yb + j * n + c];
-                    }
-                    z[zc + r * n + c] = (float) acc;
-                }
+            if (offB != packedB) {
+                io.keras4j.runtime.math.MatMul.pack(y, offB * k * n, k, n, scratch);
+                packedB = offB;
             }
+            io.keras4j.runtime.math.MatMul.multiply(x, offA * m * k, scratch, null, z, i * m * n, m, k, n);
         }
+    }
+
+    /** B's matrix, packed for the product kernel. */
+    @Override
+    public int scratchSize(int[][] in) {
+        int[] b = in[1];
+        int k = b.length == 1 ? b[0] : b[b.length - 2];
+        int n = b.length > 1 ? b[b.length - 1] : 1;
+        return Math.toIntExact((long) k * n);
     }
 
     /** Batch axis {@code d} of an input with {@code r} batch axes, aligned right to {@code rank} (1 where it has none). */
