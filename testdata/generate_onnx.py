@@ -1651,15 +1651,19 @@ def _(name):
              helper.make_node("Slice", ["x", "lead_starts", "lead_ends"], ["leading_axes"]),
              helper.make_node("Shape", ["x"], ["width"], start=2, end=3),
              helper.make_node("Sub", ["width", "one"], ["width_less_one"]),
-             helper.make_node("Slice", ["x", "one", "width_less_one", "two"], ["shape_bound"])]
+             helper.make_node("Slice", ["x", "one", "width_less_one", "two"], ["shape_bound"]),
+             helper.make_node("Slice", ["x", "two", "two", "two"], ["emptied"]),
+             helper.make_node("Slice", ["emptied", "minus_one", "least", "two", "minus_one"], ["empty_backward"])]
     inits = [ints([4, 1], "back_starts"), ints([-100, 100], "back_ends"), ints([1, -1], "back_axes"), ints([-2, 2], "back_steps"),
              ints([-5], "mid_starts"), ints([5], "mid_ends"), ints([2], "mid_axes"), ints([3], "mid_steps"),
-             ints([0, 1], "lead_starts"), ints([2**62, 4], "lead_ends"), ints([1], "one"), ints([2], "two")]
+             ints([0, 1], "lead_starts"), ints([2**62, 4], "lead_ends"), ints([1], "one"), ints([2], "two"),
+             ints([-1], "minus_one"), ints([-2**63], "least")]
     model = model_of_nodes(name, nodes, {"x": ["batch", 5, 6, 4]}, inits, opset=15)
     del model.graph.output[3:5]
     write(name, model.SerializeToString(), [x], "Slice (opset 15) with a negative step past the start of axis 1 and step 2 "
           "on axis -1, step 3 on a middle axis from a negative start, starts and ends only (axes 0 and 1, an end past "
-          "the axis), and an end computed from the input's Shape", ["slice"])
+          "the axis), an end computed from the input's Shape, and a step of -1 over an axis emptied by the Slice before",
+          ["slice"])
 
 
 class IndexPut(torch.nn.Module):

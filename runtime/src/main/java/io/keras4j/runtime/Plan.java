@@ -99,7 +99,7 @@ final class Plan {
             nodeInShapes[n] = in;
             outShapes[n] = out;
             for (int i = 0; i < out.length; i++) {
-                floats += Shapes.checkedSize(out[i]);
+                floats += size(node, out[i]);
                 shapes[nodeOutputs[n][i]] = out[i];
             }
             scratchSize = Math.max(scratchSize, scratchSize(node, in));
@@ -225,6 +225,15 @@ final class Plan {
         }
     }
 
+    /** The number of values of a node's output shape; one that no array holds is refused naming the layer. */
+    private static int size(Node node, int[] shape) {
+        try {
+            return Shapes.checkedSize(shape);
+        } catch (IllegalArgumentException e) {
+            throw named(node, e);
+        }
+    }
+
     /** {@code e} (bad shapes or values in a call) with the layer's name and type in front. */
     private static IllegalArgumentException named(Node node, IllegalArgumentException e) {
         return new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
@@ -241,7 +250,7 @@ final class Plan {
         int[][] out = outputShapes(node, in, nodeIn[n]);
         nodeInShapes[n] = in;
         for (int i = 0; i < out.length; i++) {
-            int size = Shapes.checkedSize(out[i]);
+            int size = size(node, out[i]);
             if (nodeOut[n][i] == null || nodeOut[n][i].length != size) {
                 checkFitsHeap(size);
                 nodeOut[n][i] = new float[size];

@@ -121,7 +121,7 @@ public final class Elementwise implements Op {
                 return x % y;
             case MOD:
                 if (y == 0f) {
-                    throw new ArithmeticException("integer division by zero");
+                    throw new IllegalArgumentException("integer division by zero");
                 }
                 return floorMod(x, y);
             case NOT_EQUAL:
@@ -150,7 +150,7 @@ public final class Elementwise implements Op {
             }
             default: // INT_DIV
                 if (y == 0f) {
-                    throw new ArithmeticException("integer division by zero");
+                    throw new IllegalArgumentException("integer division by zero");
                 }
                 double q = (double) x / y;
                 return (float) (q < 0 ? Math.ceil(q) : Math.floor(q));

@@ -114,6 +114,9 @@ public final class Slice implements Op {
 
     /** How many indices entry k takes of an axis of length {@code dim}. */
     private int count(float[][] v, int k, long dim) {
+        if (dim == 0) {
+            return 0;
+        }
         long step = step(v, k);
         long start = start(v, k, dim);
         long end = bound(v[2][k], dim, step > 0 ? 0 : -1, step > 0 ? dim : dim - 1);
