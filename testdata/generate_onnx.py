@@ -104,10 +104,29 @@ class RnnHead(torch.nn.Module):
         return self.head(y)
 
 
-def torch_case(name, module, x, opset, description, covers, dynamic_axes, output_names=("y",), extra_inputs=()):
+def initialize(module, name):
+    """Gives the module's parameters values uniform in [-0.6, 0.6), seeded by the case name."""
     torch.manual_seed(zlib.crc32(name.encode()))
     for p in module.parameters():
         torch.nn.init.uniform_(p, -0.6, 0.6)
+    return module
+
+
+def ort_quantized(fp32, quantize, *args, **options):
+    """The model (bytes) quantized by onnxruntime.quantization's quantize_static or quantize_dynamic (which read and
+    write files)."""
+    work = CASES.parent / "work_quantize"
+    work.mkdir(exist_ok=True)
+    try:
+        (work / "fp32.onnx").write_bytes(fp32)
+        quantize(str(work / "fp32.onnx"), str(work / "quantized.onnx"), *args, **options)
+        return (work / "quantized.onnx").read_bytes()
+    finally:
+        shutil.rmtree(work)
+
+
+def torch_case(name, module, x, opset, description, covers, dynamic_axes, output_names=("y",), extra_inputs=()):
+    initialize(module, name)
     args = (torch.from_numpy(x),) + tuple(torch.from_numpy(e) for e in extra_inputs)
     names = ["x"] + [f"state_{i}" for i in range(len(extra_inputs))]
     model = export(module, args, opset, names, list(output_names), dynamic_axes)
@@ -1664,6 +1683,138 @@ def _(name):
           "on axis -1, step 3 on a middle axis from a negative start, starts and ends only (axes 0 and 1, an end past "
           "the axis), an end computed from the input's Shape, and a step of -1 over an axis emptied by the Slice before",
           ["slice"])
+
+
+@case("quantize_linear_op21")
+def _(name):
+    r = rng(name)
+    x = np.concatenate([r.uniform(-3, 3, (2, 3, 4)), np.full((1, 3, 4), 0.25) * np.arange(-6, 6).reshape(3, 4)]
+                       ).astype(np.float32)
+    f = lambda a, n: numpy_helper.from_array(np.array(a, np.float32), n)
+    typed = lambda a, t, n: numpy_helper.from_array(np.array(a, t), n)
+    nodes = [helper.make_node("QuantizeLinear", ["x", "s", "zp_i8"], ["q_i8"]),
+             helper.make_node("DequantizeLinear", ["q_i8", "s", "zp_i8"], ["qdq_i8"]),
+             helper.make_node("QuantizeLinear", ["x", "s_axis", "zp_u8_axis"], ["q_u8_axis"], axis=1),
+             helper.make_node("DequantizeLinear", ["q_u8_axis", "s_axis", "zp_u8_axis"], ["qdq_u8_axis"], axis=-2),
+             helper.make_node("QuantizeLinear", ["x", "s_last"], ["q_default_u8"], axis=-1),
+             helper.make_node("QuantizeLinear", ["x", "s_small", "zp_i16"], ["q_i16"]),
+             helper.make_node("DequantizeLinear", ["q_i16", "s_small", "zp_i16"], ["qdq_i16"]),
+             helper.make_node("DequantizeLinear", ["w_i32", "s_w"], ["w_from_i32"]),
+             helper.make_node("Add", ["qdq_i8", "w_from_i32"], ["plus_dequantized"])]
+    inits = [f(0.5, "s"), typed(3, np.int8, "zp_i8"), f([0.05, 0.5, 0.25], "s_axis"), typed([128, 10, 250], np.uint8, "zp_u8_axis"),
+             f([0.1, 0.02, 0.5, 1.0], "s_last"), f(0.001, "s_small"), typed(-200, np.int16, "zp_i16"),
+             typed([-70000, 3, 5, 123456], np.int32, "w_i32"), f(1e-4, "s_w")]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 3, 4])],
+                              [helper.make_tensor_value_info(o, t, ["batch", 3, 4]) for o, t in
+                               [("q_i8", TensorProto.INT8), ("qdq_i8", TensorProto.FLOAT), ("q_u8_axis", TensorProto.UINT8),
+                                ("qdq_u8_axis", TensorProto.FLOAT), ("q_default_u8", TensorProto.UINT8),
+                                ("q_i16", TensorProto.INT16), ("qdq_i16", TensorProto.FLOAT),
+                                ("plus_dequantized", TensorProto.FLOAT)]], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 21)])
+    model.ir_version = 10
+    write(name, model.SerializeToString(), [x], "QuantizeLinear and DequantizeLinear (opset 21): int8 with a zero point, "
+          "uint8 per channel of axis 1 (written -2 when dequantizing), uint8 by default without a zero point per channel "
+          "of the last axis, int16, saturating values and ties at half a step (rounded to even), and an int32 constant "
+          "dequantized (a quantized bias)", ["quantize_linear"])
+
+
+class QuantizedTcn(torch.nn.Module):
+    """A small dilated causal 1-D CNN over (batch, channels, time) with a linear head on the last step."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv1d(3, 8, 3, padding=2)
+        self.c2 = torch.nn.Conv1d(8, 8, 3, padding=4, dilation=2)
+        self.head = torch.nn.Linear(8, 2)
+
+    def forward(self, x):
+        h = torch.relu(self.c1(x)[..., :-2])
+        h = torch.relu(self.c2(h)[..., :-4]) + h
+        return self.head(h[..., -1])
+
+
+@case("ort_quantized_qdq_tcn_op17")
+def _(name):
+    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    r = rng(name)
+    x = r.standard_normal((3, 3, 12)).astype(np.float32)
+    module = initialize(QuantizedTcn(), name)
+    fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y"], {"x": {0: "batch", 2: "time"}})
+    calibration = [r.standard_normal((4, 3, 12)).astype(np.float32) for _ in range(8)]
+
+    class Reader(CalibrationDataReader):
+        def __init__(self):
+            self.batches = iter(calibration)
+
+        def get_next(self):
+            batch = next(self.batches, None)
+            return None if batch is None else {"x": batch}
+
+    model = ort_quantized(fp32, quantize_static, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
+                          activation_type=QuantType.QInt8, weight_type=QuantType.QInt8)
+    write(name, model, [x], "a small dilated causal Conv1d network (residual, Linear head) quantized by ONNX Runtime's "
+          "quantize_static (QDQ format, int8 activations and per-channel int8 weights, calibrated on 8 random batches)",
+          ["quantize_linear", "qdq", "conv1d", "gemm", "opset:17", "torch_export"])
+
+
+class GruClassifier(torch.nn.Module):
+    """A token embedding, a GRU over the sequence and a two-layer head on its last state."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed = torch.nn.Embedding(20, 8)
+        self.gru = torch.nn.GRU(8, 12, batch_first=True)
+        self.hidden = torch.nn.Linear(12, 16)
+        self.out = torch.nn.Linear(16, 3)
+
+    def forward(self, ids):
+        h, _ = self.gru(self.embed(ids))
+        return self.out(torch.relu(self.hidden(h[:, -1])))
+
+
+@case("ort_quantized_dynamic_gru_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    r = rng(name)
+    ids = r.integers(0, 20, (1, 9)).astype(np.int64)
+    module = initialize(GruClassifier(), name)
+    fp32 = export(module, (torch.from_numpy(ids),), 17, ["ids"], ["y"], {"ids": {0: "batch", 1: "time"}})
+    model = ort_quantized(fp32, quantize_dynamic, weight_type=QuantType.QInt8)
+    write(name, model, [ids], "Embedding -> GRU -> Linear -> ReLU -> Linear on the last state, quantized by ONNX Runtime's "
+          "quantize_dynamic (int8 weights: the embedding dequantized, each Linear a DynamicQuantizeLinear of its input "
+          "and a MatMulInteger); batch 1, since the dynamic scale spans the whole batch",
+          ["quantize_linear", "dynamic_quantize_linear", "matmul_integer", "gru", "opset:17", "torch_export"])
+
+
+class ConvGru(torch.nn.Module):
+    """Two padded 1-D convolutions (the second strided) over (batch, channels, time), a GRU and a Linear head."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv1d(4, 8, 3, padding=1)
+        self.c2 = torch.nn.Conv1d(8, 8, 3, padding=2, stride=2)
+        self.gru = torch.nn.GRU(8, 10, batch_first=True)
+        self.head = torch.nn.Linear(10, 3)
+
+    def forward(self, x):
+        h = torch.relu(self.c2(torch.relu(self.c1(x))))
+        out, _ = self.gru(h.transpose(1, 2))
+        return self.head(out[:, -1])
+
+
+@case("ort_quantized_dynamic_conv_gru_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    r = rng(name)
+    x = r.standard_normal((1, 4, 11)).astype(np.float32)
+    module = initialize(ConvGru(), name)
+    fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y"], {"x": {0: "batch", 2: "time"}})
+    model = ort_quantized(fp32, quantize_dynamic, weight_type=QuantType.QInt8, per_channel=True)
+    write(name, model, [x], "Conv1d(padding 1) -> ReLU -> Conv1d(padding 2, stride 2) -> ReLU -> GRU -> Linear on the last "
+          "step, quantized by ONNX Runtime's quantize_dynamic with per-channel int8 weights (each convolution a "
+          "DynamicQuantizeLinear of its input and a ConvInteger whose padding is the input's zero point, the Linear a "
+          "MatMulInteger); batch 1, since the dynamic scale spans the whole batch",
+          ["dynamic_quantize_linear", "conv_integer", "matmul_integer", "gru", "opset:17", "torch_export"])
 
 
 class IndexPut(torch.nn.Module):

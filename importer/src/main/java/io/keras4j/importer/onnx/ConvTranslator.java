@@ -41,9 +41,13 @@ final class ConvTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         Parameters params = Parameters.of(node, b, "convolution", 3);
-        if (params == null) {
-            return;
+        if (params != null) {
+            convolve(node, b, params, node.input(0));
         }
+    }
+
+    /** Emits the node's convolution (its attributes) of value {@code x} by params' W and B into the node's output. */
+    static void convolve(OnnxNode node, OnnxGraphBuilder b, Parameters params, String x) {
         int[] shape = params.inputShape();
         int axes = shape.length - 2;
         OnnxTensor w = params.w();
@@ -78,11 +82,12 @@ final class ConvTranslator implements OpTranslator {
         }
         boolean same = padding.same();
         int[] pads = padding.pads();
-        float[] keras = kerasKernel(w.floats(), filters, perGroup, Arrays.stream(kernel).reduce(1, (x, y) -> x * y));
+        float[] keras = kerasKernel(w.floats(), filters, perGroup, Arrays.stream(kernel).reduce(1, (p, q) -> p * q));
         float[] bf = bias == null ? null : bias.floats();
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         channelsLast(node, b, new Convolution(channels, filters, kernel, strides, dilations,
-                same ? Padding.SAME : Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear));
+                same ? Padding.SAME : Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear), x,
+                node.output(0), List.of());
     }
 
     /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */
@@ -92,14 +97,20 @@ final class ConvTranslator implements OpTranslator {
          * 3) is how many spatial axes it may have.
          */
         static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what, int maxAxes) {
+            return of(node, b, what, maxAxes, true);
+        }
+
+        /** As {@link #of(OnnxNode, OnnxGraphBuilder, String, int)}; without {@code biased}, input 2 is not a B. */
+        static Parameters of(OnnxNode node, OnnxGraphBuilder b, String what, int maxAxes, boolean biased) {
             int[] shape = b.shape(node.input(0));
             if (shape.length < 3 || shape.length > 2 + maxAxes) {
                 node.problem(onlyAxes(what, maxAxes, shape.length));
                 return null;
             }
             OnnxTensor w = Args.constant(node, b, 1, "W");
-            OnnxTensor bias = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
-            return w == null || !node.input(2).isEmpty() && bias == null ? null : new Parameters(shape, w, bias);
+            boolean hasBias = biased && !node.input(2).isEmpty();
+            OnnxTensor bias = hasBias ? Args.constant(node, b, 2, "B") : null;
+            return w == null || hasBias && bias == null ? null : new Parameters(shape, w, bias);
         }
     }
 

@@ -12,19 +12,22 @@ import java.util.List;
 final class MatMulTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        String a = node.input(0);
         String right = Args.required(node, 1, "B");
-        if (right == null) {
-            return;
+        if (right != null) {
+            product(node, b, node.input(0), right, node.output(0), b.type(node.input(0)));
         }
+    }
+
+    /** Emits {@code out = a · right} of element type {@code type}: a Dense op when right is a constant matrix. */
+    static void product(OnnxNode node, OnnxGraphBuilder b, String a, String right, String out, int type) {
         OnnxTensor w = b.isConstant(right) ? b.constant(right) : null;
         if (w != null && w.shape().length == 2 && b.shape(a).length >= 2 && !b.isConstant(a)) {
             int[] ws = w.shape();
             Dense op = new Dense(ws[0], ws[1], w.floats(), null, Activation.of(Activation.Kind.LINEAR));
-            b.emit(node, op, List.of(a), List.of(node.output(0)), DataTypes.FLOAT);
+            b.emit(node, op, List.of(a), List.of(out), type);
             return;
         }
-        b.emit(node, new MatMul(), List.of(a, right), List.of(node.output(0)), b.type(a));
+        b.emit(node, new MatMul(), List.of(a, right), List.of(out), type);
     }
 
     /** A bias of {@code units} values, times {@code scale}, from a constant of shape [N], [1, N], [1] or a scalar; null after a problem. */

@@ -4,6 +4,7 @@ import io.keras4j.importer.ModelImportException;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,9 @@ final class Translators {
             Map.entry("Expand", new ExpandTranslator()),
             Map.entry("Gemm", new GemmTranslator()),
             Map.entry("MatMul", new MatMulTranslator()),
+            Map.entry("MatMulInteger", new MatMulIntegerTranslator()),
+            Map.entry("ConvInteger", new ConvIntegerTranslator()),
+            Map.entry("DynamicQuantizeLinear", new DynamicQuantizeLinearTranslator()),
             Map.entry("Add", new ElementwiseTranslator(Elementwise.Kind.ADD)),
             Map.entry("Sub", new ElementwiseTranslator(Elementwise.Kind.SUB)),
             Map.entry("Mul", new ElementwiseTranslator(Elementwise.Kind.MUL)),
@@ -122,6 +126,8 @@ final class Translators {
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumSumTranslator()),
+            Map.entry("QuantizeLinear", new LinearQuantizationTranslator(LinearQuantization.Kind.QUANTIZE)),
+            Map.entry("DequantizeLinear", new LinearQuantizationTranslator(LinearQuantization.Kind.DEQUANTIZE)),
             Map.entry("Einsum", new EinsumTranslator()),
             Map.entry("TopK", new TopKTranslator()),
             Map.entry("OneHot", new OneHotTranslator()),

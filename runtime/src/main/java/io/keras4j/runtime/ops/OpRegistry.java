@@ -7,6 +7,8 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
+import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
@@ -100,6 +102,8 @@ public final class OpRegistry {
             Map.entry("Tile", Tile::fromSpec),
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
             Map.entry("CumSum", CumSum::fromSpec),
+            Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
+            Map.entry("LinearQuantization", LinearQuantization::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),
             Map.entry("TopK", TopK::fromSpec),
             Map.entry("OneHot", OneHot::fromSpec),

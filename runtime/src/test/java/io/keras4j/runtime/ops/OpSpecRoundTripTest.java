@@ -16,6 +16,8 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
+import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
@@ -88,6 +90,11 @@ class OpSpecRoundTripTest {
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new ArgExtreme(false, -1, true, true, false), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
                 new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new LinearQuantization(LinearQuantization.Kind.QUANTIZE, 1, -128, 127), new int[][] {s(2, 3), s(3),
+                        s(3)}, null, v(0.1f, 0.2f, 0.05f), v(0, 3, -2)),
+                new Case(new LinearQuantization(LinearQuantization.Kind.DEQUANTIZE, 0, 0, 255), new int[][] {s(2, 3), s()},
+                        v(0, 7, 255, 128, 3, 9), v(0.5f)),
+                new Case(new DynamicQuantizeLinear(), new int[][] {s(2, 3)}, v(-1, 0.5f, 2, 3, -0.25f, 1)),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),
                 new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),

@@ -1,0 +1,55 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import java.util.List;
+
+/**
+ * ONNX ConvInteger (what ONNX Runtime's {@code quantize_dynamic} makes of a convolution): the convolution of
+ * {@code x - x_zero_point} (one value) with {@code w - w_zero_point} (one value or one per filter), as Conv runs it
+ * (attributes as Conv's; padding with zeros after the subtraction, as ONNX Runtime pads with the zero point). Sums
+ * above 2^24 round as float32 sums do.
+ */
+final class ConvIntegerTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        ConvTranslator.Parameters params = ConvTranslator.Parameters.of(node, b, "convolution", 3, false);
+        if (params == null) {
+            return;
+        }
+        String x = node.input(0);
+        String xZero = node.input(2);
+        if (!xZero.isEmpty()) {
+            int[] s = b.shape(xZero);
+            if (Shapes.product(s, 0, s.length) != 1) {
+                node.problem("x_zero_point of shape " + Shapes.toString(s) + " is not supported: one value only");
+                return;
+            }
+            String centred = b.fresh(node, "x_centred");
+            if (!b.emit(node, new Elementwise(Elementwise.Kind.SUB), List.of(x, xZero), List.of(centred), DataTypes.INT32)) {
+                return;
+            }
+            x = centred;
+        }
+        OnnxTensor w = params.w();
+        if (!node.input(3).isEmpty()) {
+            OnnxTensor zero = Args.constant(node, b, 3, "w_zero_point");
+            if (zero == null) {
+                return;
+            }
+            float[] z = zero.floats();
+            float[] v = w.floats();
+            int filters = w.shape()[0];
+            if (z.length != 1 && z.length != filters) {
+                node.problem("w_zero_point " + zero + " must be one value or one per filter (" + filters + ")");
+                return;
+            }
+            int perFilter = v.length / Math.max(filters, 1);
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= z[z.length == 1 ? 0 : i / perFilter];
+            }
+            w = OnnxTensor.ofFloats(DataTypes.FLOAT, w.shape(), v);
+        }
+        ConvTranslator.convolve(node, b, new ConvTranslator.Parameters(params.inputShape(), w, null), x);
+    }
+}

@@ -1,0 +1,43 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import java.util.List;
+
+/**
+ * ONNX MatMulInteger (what ONNX Runtime's {@code quantize_dynamic} makes of a Linear layer): {@code (A - a_zero_point) ·
+ * (B - b_zero_point)} as int32, computed as a MatMul (a Dense op when B is a constant) of the differences. a_zero_point
+ * one value; b_zero_point one value or one per column of B. Sums above 2^24 round as float32 sums do (ONNX Runtime's
+ * are exact int32, then usually cast to float32).
+ */
+final class MatMulIntegerTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String a = Args.required(node, 0, "A");
+        String right = Args.required(node, 1, "B");
+        if (a == null || right == null) {
+            return;
+        }
+        String aZero = node.input(2);
+        if (!aZero.isEmpty() && Shapes.product(b.shape(aZero), 0, b.shape(aZero).length) != 1) {
+            node.problem("a_zero_point of shape " + Shapes.toString(b.shape(aZero))
+                    + " (one per row of A) is not supported: one value only");
+            return;
+        }
+        String left = centred(node, b, a, aZero, "a_centred");
+        String centredRight = centred(node, b, right, node.input(3), "b_centred");
+        if (left != null && centredRight != null) {
+            MatMulTranslator.product(node, b, left, centredRight, node.output(0), DataTypes.INT32);
+        }
+    }
+
+    /** {@code x - zero} (x when there is no zero point), or null after a problem. */
+    private static String centred(OnnxNode node, OnnxGraphBuilder b, String x, String zero, String what) {
+        if (zero.isEmpty()) {
+            return x;
+        }
+        String out = b.fresh(node, what);
+        return b.emit(node, new Elementwise(Elementwise.Kind.SUB), List.of(x, zero), List.of(out), DataTypes.INT32)
+                ? out : null;
+    }
+}
