@@ -1219,6 +1219,33 @@ def register_cases(g):
                     covers=["operations"])
 
     R("ops_take_along_func_keras", ops_take_along, fmt="keras")
+
+    def ops_tensor_constants(ctx, fmt):
+        """Constant tensors (not numpy arrays) as operands: Keras writes them as __tensor__ arguments."""
+        t, f = 6, 5
+        inp = keras.Input((t, 4))
+        x = layers.LSTM(f, return_sequences=True)(inp)
+        position = ops.cast(ops.arange(t), "float32")[:, None] / t
+        embedding = ops.sin(position * ops.cast(ops.arange(1, f + 1), "float32"))  # (t, f), float32
+        out = layers.Dense(2)((x + embedding)[:, -1])
+        scale = ops.convert_to_tensor(np.array([1.0, -2.0, 0.5, 3.0, 0.25], "float32"))
+        keep = ops.convert_to_tensor(np.array([True, False, True, True, False]))
+        heads = [x + ops.ones((t, f)) * 0.5, x * scale, x - ops.arange(f), x * ops.convert_to_tensor(2.5),
+                 x + ops.ones((1, t, 1)) * 0.25, ops.where(keep, x, -1.0),
+                 ops.take(x, ops.convert_to_tensor(np.array([[0, 4], [-1, 2]])), axis=2),
+                 ops.take_along_axis(x, ops.convert_to_tensor(np.array([[[1], [0], [-1]]], "int32")), axis=1)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, t, 4)], fmt,
+                    "functional LSTM(5, return_sequences) + a positional embedding sin(arange(6)/6 * arange(1, 6)) "
+                    "computed by keras.ops -> the last step -> Dense(2); heads with constant tensors (__tensor__ "
+                    "arguments, not numpy arrays): x + ops.ones((6, 5)) * 0.5, x * convert_to_tensor of a float32 "
+                    "row, x - arange(5) (int32), x * a 0-d tensor 2.5, x + ones((1, 6, 1)) * 0.25, where with a "
+                    "bool row, take with int64 indices (one negative), take_along_axis over time with int32 "
+                    "indices (1, 3, 1).",
+                    covers=["operations"])
+
+    R("ops_tensor_constants_func_keras", ops_tensor_constants, fmt="keras")
     R("ops_math_func_keras", ops_math, fmt="keras")
     R("ops_math_func_h5", ops_math, fmt="h5")
     R("einsum_dense_func_keras", einsum_dense, fmt="keras")

@@ -267,6 +267,55 @@ class ErrorMessagesTest {
         }
     }
 
+    /**
+     * Constant arrays keras4j cannot take, as {@code __tensor__} and {@code __numpy__} arguments: one whose first
+     * dimension would meet the batch axis, a dtype that holds no numbers, a value its dtype cannot hold, a bool index.
+     * Each is quoted briefly (dtype, shape, first values), not whole; a numpy array of bools is taken as a tensor's.
+     */
+    @Test
+    void unsupportedConstantArraysAreQuotedBriefly() throws IOException {
+        Path constants = TestData.caseDir("ops_tensor_constants_func_keras").resolve("model.keras");
+        ModelImporter.load(editedArchive(constants, m -> ((ObjectNode) layerNamed(m, "where").path("inbound_nodes").get(0)
+                .get("args").get(0)).put("class_name", "__numpy__")), "numpy_condition.keras");
+        byte[] edited = editedArchive(constants, m -> {
+            ArrayNode big = JSON.createArrayNode(); // (2, 6, 5): its first dimension would meet the batch axis
+            for (int i = 0; i < 2; i++) {
+                ArrayNode matrix = big.addArray();
+                for (int r = 0; r < 6; r++) {
+                    ArrayNode row = matrix.addArray();
+                    for (int c = 0; c < 5; c++) {
+                        row.add(6 * i + r + c / 10.0);
+                    }
+                }
+            }
+            constantArgument(m, "add_1", 1).set("value", big);
+            constantArgument(m, "multiply", 1).put("dtype", "string");
+            ((ArrayNode) constantArgument(m, "take", 1).get("value").get(0)).set(1, 1.5);
+            constantArgument(m, "take_along_axis", 1).put("dtype", "bool");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        for (String expected : List.of("operation 'add_1' (Add): argument __tensor__ of dtype float32 and shape (2, 6, 5)"
+                        + " [0.0, 0.1, 0.2, 0.3, 0.4, 1.0, ...] is not supported (a tensor, a number, or a numpy array or"
+                        + " constant tensor of numbers or bools of lower rank than the tensors' 3, or of that rank with a"
+                        + " first dimension of 1)",
+                "operation 'multiply' (Multiply): argument __tensor__ of dtype string and shape (5,) [1.0, -2.0, 0.5, 3.0,"
+                        + " 0.25] is not supported",
+                "operation 'take' (Take): indices __tensor__ of dtype int64 and shape (2, 2) [0, 1.5, -1, 2] are not"
+                        + " supported (integers: a number, a nested list, or a numpy array or constant tensor of an"
+                        + " integer dtype)",
+                "operation 'take_along_axis' (TakeAlongAxis): indices __tensor__ of dtype bool and shape (1, 3, 1) [1, 0,"
+                        + " -1] are not supported")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+        assertTrue(e.getMessage().length() < 1500, e.getMessage());
+    }
+
+    /** The config of positional argument {@code index} of operation {@code name}: a {@code __tensor__} or {@code __numpy__}. */
+    private static ObjectNode constantArgument(JsonNode model, String name, int index) {
+        return (ObjectNode) layerNamed(model, name).path("inbound_nodes").get(0).get("args").get(index).get("config");
+    }
+
     /** Keras broadcasts a channels-first average's mask where its length is not the steps': refused by option and lengths. */
     @Test
     void aChannelsFirstAverageWhoseMaskIsNotOverItsStepsIsRefused() {

@@ -32,7 +32,8 @@ final class FillLikeOperationTranslator implements LayerTranslator {
         }
         float v = value == null ? t.positionalArguments().get(1).floatValue() : value;
         if (value == null && !t.positionalArguments().get(1).isNumber()) {
-            config.problem("fill_value " + t.positionalArguments().get(1) + " is not supported (a number)");
+            config.problem("fill_value " + OperationArguments.quote(t.positionalArguments().get(1))
+                    + " is not supported (a number)");
             return List.of(t.unavailable());
         }
         String type = dtype != null ? dtype : t.positionalArguments().get(0).path("config").path("dtype").asText("float32");

@@ -7,6 +7,8 @@ import io.keras4j.runtime.ops.primitive.Slice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The positional arguments of a Keras 3 operation call ({@code keras.ops.add(x, 2.0)}, {@code x[:, -1]}): tensors, in the
@@ -17,18 +19,29 @@ final class OperationArguments {
     /** Larger than any axis keras4j holds and exact in float32: a slice bound that means "to the end". */
     static final int END = 1 << 30;
 
+    /**
+     * The float dtypes of a constant array: keras4j computes with its values as float32 (float64 ones within the
+     * tolerance of Keras' float64 results, as {@link LayerConfig#FLOAT_DTYPES}).
+     */
+    private static final Set<String> FLOAT_DTYPES = Set.of("float16", "bfloat16", "float32", "float64");
+
+    /** How many characters of an argument's JSON text, and how many values of a constant array, a message quotes. */
+    private static final int QUOTED = 80;
+    private static final int QUOTED_VALUES = 6;
+
     private OperationArguments() {
     }
 
     /**
-     * The arguments of a call that takes {@code count} of them, each a tensor, a number or a numpy array, as graph values;
-     * null after a problem. Tensors must share one rank (so that broadcasting never pairs the batch axis with another);
-     * an array must have a lower rank, or theirs with a first dimension of 1.
+     * The arguments of a call that takes {@code count} of them, each a tensor, a number or a constant array (see
+     * {@link #array}), as graph values; null after a problem. Tensors must share one rank (so that broadcasting never
+     * pairs the batch axis with another); an array must have a lower rank, or theirs with a first dimension of 1.
      */
     static List<String> operands(LayerConfig config, Translation t, int count) {
         JsonNode args = t.positionalArguments();
         if (!args.isArray() || args.size() != count || tensorCount(args) != t.inputs().size()) {
-            config.problem("expects " + count + " positional arguments (tensors, numbers or numpy arrays), got "
+            config.problem("expects " + count + " positional arguments (tensors, numbers, numpy arrays or constant"
+                    + " tensors), got "
                     + describe(args, t));
             return null;
         }
@@ -54,8 +67,9 @@ final class OperationArguments {
             }
             Array c = array(a, false);
             if (c == null || c.shape().length > rank || c.shape().length == rank && c.shape()[0] != 1) {
-                config.problem("argument " + a + " is not supported (a tensor, a number, or a numpy array of lower rank"
-                        + " than the tensors' " + rank + ", or of that rank with a first dimension of 1)");
+                config.problem("argument " + quote(a) + " is not supported (a tensor, a number, or a numpy array or"
+                        + " constant tensor of numbers or bools of lower rank than the tensors' " + rank + ", or of that"
+                        + " rank with a first dimension of 1)");
                 return null;
             }
             out.add(GeneralConfig.constant(t, c.values(), c.shape()));
@@ -68,16 +82,29 @@ final class OperationArguments {
     }
 
     /**
-     * A numpy array ({@code {"class_name": "__numpy__", ...}}) or nested list of numbers as an array; null if it is ragged,
-     * too deep or holds anything else, or (with {@code integers}) a non-integer or one beyond {@link #END}.
+     * A constant array as Keras reads it, or null: a numpy array or a constant tensor ({@code {"class_name":
+     * "__numpy__"} or {@code "__tensor__"}, {@code "config": {"value": nested values, "dtype": ...}}}) whose values
+     * its dtype holds (numbers for a float dtype, integers for an integer one, bools, as 1 and 0, for bool), or a
+     * nested list of numbers. Null too if it is ragged or too deep, or (with {@code integers}) for a non-integer, a
+     * bool or a value beyond {@link #END}.
      */
     static Array array(JsonNode v, boolean integers) {
-        if ("__numpy__".equals(v.path("class_name").asText())) {
+        Predicate<JsonNode> leaf = JsonNode::isNumber;
+        if (isConstant(v)) {
+            String dtype = v.path("config").path("dtype").asText();
+            leaf = FLOAT_DTYPES.contains(dtype) ? JsonNode::isNumber : dtype.equals("bool") ? JsonNode::isBoolean
+                    : LayerConfig.INTEGER_DTYPES.matcher(dtype).matches() ? JsonNode::isIntegralNumber : null;
             v = v.path("config").path("value");
+        }
+        if (leaf == null) {
+            return null; // a dtype that holds no numbers (string, complex) or none Keras writes
+        }
+        if (integers) {
+            leaf = leaf.and(e -> e.isIntegralNumber() && e.canConvertToLong() && Math.abs(e.asLong()) <= END);
         }
         List<Integer> shape = new ArrayList<>();
         List<Float> values = new ArrayList<>();
-        if (!flatten(v, 0, shape, values, integers)
+        if (!flatten(v, 0, shape, values, leaf)
                 || values.size() != shape.stream().mapToLong(Integer::longValue).reduce(1, Math::multiplyExact)) {
             return null; // ragged, as [3, [1, 2]]
         }
@@ -88,12 +115,13 @@ final class OperationArguments {
         return new Array(shape.stream().mapToInt(Integer::intValue).toArray(), flat);
     }
 
-    private static boolean flatten(JsonNode v, int depth, List<Integer> shape, List<Float> out, boolean integers) {
-        if (v.isNumber()) {
-            out.add(v.floatValue());
-            return depth == shape.size() && (!integers || v.isIntegralNumber() && Math.abs(v.asLong()) <= END);
+    private static boolean flatten(JsonNode v, int depth, List<Integer> shape, List<Float> out,
+            Predicate<JsonNode> leaf) {
+        if (!v.isArray()) {
+            out.add(v.isBoolean() ? (v.booleanValue() ? 1f : 0f) : v.floatValue());
+            return depth == shape.size() && leaf.test(v);
         }
-        if (!v.isArray() || depth > 8) {
+        if (depth > 8) {
             return false;
         }
         if (depth == shape.size()) {
@@ -102,11 +130,51 @@ final class OperationArguments {
             return false;
         }
         for (JsonNode e : v) {
-            if (!flatten(e, depth + 1, shape, out, integers)) {
+            if (!flatten(e, depth + 1, shape, out, leaf)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * An argument as a message quotes it, briefly: a numpy array or constant tensor by dtype, shape (read along its
+     * first entries) and first values; anything else as its JSON text, cut short.
+     */
+    static String quote(JsonNode a) {
+        if (!isConstant(a)) {
+            String text = a.toString();
+            return text.length() <= QUOTED ? text : text.substring(0, QUOTED) + "...";
+        }
+        JsonNode value = a.path("config").path("value");
+        List<Integer> shape = new ArrayList<>();
+        for (JsonNode e = value; e.isArray() && shape.size() <= 8; e = e.path(0)) {
+            shape.add(e.size());
+        }
+        List<String> first = new ArrayList<>();
+        firstValues(value, first);
+        String values = String.join(", ", first.subList(0, Math.min(first.size(), QUOTED_VALUES)))
+                + (first.size() > QUOTED_VALUES ? ", ..." : "");
+        return a.path("class_name").asText() + " of dtype " + a.path("config").path("dtype").asText("?") + " and shape "
+                + GeneralConfig.shapeText(shape.stream().mapToInt(Integer::intValue).toArray()) + " ["
+                + (value.isArray() ? values : value.toString()) + "]";
+    }
+
+    /** The first leaves of nested values, in order, one more than a message quotes (to tell that there are more). */
+    private static void firstValues(JsonNode v, List<String> out) {
+        if (!v.isArray()) {
+            out.add(v.toString());
+            return;
+        }
+        for (int i = 0; i < v.size() && out.size() <= QUOTED_VALUES; i++) {
+            firstValues(v.get(i), out);
+        }
+    }
+
+    /** Whether an argument is a numpy array ({@code __numpy__}) or a constant tensor ({@code __tensor__}). */
+    static boolean isConstant(JsonNode a) {
+        String c = a.path("class_name").asText();
+        return a.isObject() && (c.equals("__numpy__") || c.equals("__tensor__"));
     }
 
     /**

@@ -8,15 +8,16 @@ import java.util.List;
 
 /**
  * Keras 3 {@code keras.ops.take_along_axis(x, indices, axis)}: for each position, the entry of {@code axis} (not None, not
- * the batch axis) that {@code indices} names (negative ones count from the end). The indices are a tensor or a numpy
- * array of x's rank whose first dimension is 1; the other axes broadcast, as numpy's.
+ * the batch axis) that {@code indices} names (negative ones count from the end). The indices are a tensor, or a numpy
+ * array or constant tensor of x's rank whose first dimension is 1; the other axes broadcast, as numpy's.
  */
 final class TakeAlongAxisOperationTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         JsonNode args = t.positionalArguments();
         if (!args.isArray() || args.size() != 2 || !OperationArguments.isTensor(args.get(0))) {
-            config.problem("expects a tensor and indices (a tensor or a numpy array) as positional arguments");
+            config.problem("expects a tensor and indices (a tensor, a numpy array or a constant tensor) as positional"
+                    + " arguments");
             return List.of(t.unavailable());
         }
         KTensor x = t.inputs().get(0);
@@ -28,8 +29,9 @@ final class TakeAlongAxisOperationTranslator implements LayerTranslator {
         } else {
             OperationArguments.Array a = OperationArguments.array(args.get(1), true);
             if (a == null || a.shape().length != rank || a.shape()[0] != 1) {
-                config.problem("indices " + args.get(1) + " are not supported (a tensor, or integers in a numpy array of"
-                        + " the input's rank " + rank + " with a first dimension of 1)");
+                config.problem("indices " + OperationArguments.quote(args.get(1)) + " are not supported (a tensor, or"
+                        + " integers in a numpy array or constant tensor of the input's rank " + rank + " with a first"
+                        + " dimension of 1)");
                 return List.of(t.unavailable());
             }
             indices = axis < 0 ? null : GeneralConfig.constant(t, a.values(), a.shape());

@@ -7,9 +7,10 @@ import io.keras4j.runtime.ops.primitive.Gather;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.take(x, indices, axis)} with constant integer indices (a number, a nested list or a numpy
- * array; negative ones count from the end): the entries of one axis, not the batch axis, at those indices, the axis
- * replaced by the indices' shape. Indices from a tensor would carry a batch axis into the middle of the result.
+ * Keras 3 {@code keras.ops.take(x, indices, axis)} with constant integer indices (a number, a nested list, a numpy
+ * array or a constant tensor; negative ones count from the end): the entries of one axis, not the batch axis, at those
+ * indices, the axis replaced by the indices' shape. Indices from a tensor would carry a batch axis into the middle of
+ * the result.
  */
 final class TakeOperationTranslator implements LayerTranslator {
     @Override
@@ -22,7 +23,8 @@ final class TakeOperationTranslator implements LayerTranslator {
         int axis = OperationArguments.axis(config, t, x, "it takes from the flattened input, batch included");
         OperationArguments.Array indices = OperationArguments.array(args.get(1), true);
         if (indices == null) {
-            config.problem("indices " + args.get(1) + " are not supported (integers: a number or a nested list)");
+            config.problem("indices " + OperationArguments.quote(args.get(1)) + " are not supported (integers: a"
+                    + " number, a nested list, or a numpy array or constant tensor of an integer dtype)");
             return List.of(t.unavailable());
         }
         if (axis < 0) {
