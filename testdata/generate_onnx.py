@@ -2352,6 +2352,76 @@ def _(name):
           " their spread: (x - mean) is taken before scaling, as ONNX defines it", ["layer_normalization", "large_mean"])
 
 
+@case("clip_runtime_bounds_op13")
+def _(name):
+    f32 = np.float32
+    nodes = [helper.make_node("Clip", ["x", "lo", "hi"], ["both_run_time"]),
+             helper.make_node("Clip", ["x", "hi", "lo"], ["min_above_max"]),
+             helper.make_node("Sub", ["lo", "lo"], ["zero"]),
+             helper.make_node("Div", ["zero", "zero"], ["nan"]),
+             helper.make_node("Clip", ["x", "nan", "hi"], ["nan_min"]),
+             helper.make_node("Clip", ["x", "lo", "nan"], ["nan_max"]),
+             helper.make_node("Clip", ["x", "", "hi"], ["max_only"]),
+             helper.make_node("Clip", ["x", "lo", ""], ["min_only"]),
+             helper.make_node("Clip", ["x", "const_lo", "hi"], ["constant_min"]),
+             helper.make_node("Clip", ["x", "const_nan", "const_hi"], ["constant_nan_min"]),
+             helper.make_node("Unsqueeze", ["lo", "axis0"], ["lo_1"]),
+             helper.make_node("Clip", ["x0", "lo_1", "hi"], ["scalar_x_bound_1"])]
+    inits = [numpy_helper.from_array(np.array(-0.25, f32), "const_lo"), numpy_helper.from_array(np.array(np.nan, f32), "const_nan"),
+             numpy_helper.from_array(np.array(0.75, f32), "const_hi"), numpy_helper.from_array(np.array([0], np.int64), "axis0")]
+    model = model_of_nodes(name, nodes, {"x": [2, 9], "lo": [], "hi": [], "x0": []}, inits)
+    x = np.array([[-np.inf, -3.0, -0.5, -0.0, 0.0, 0.5, 1.0, np.inf, np.nan],
+                  [-1.25, -0.75, -0.25, 0.1, 0.3, 0.75, 1.5, 2.0, -2.0]], f32)
+    xs = [x, np.array(-0.5, f32), np.array(1.0, f32), np.array(-3.0, f32)]
+    write(name, model.SerializeToString(), xs, "Clip with bounds given at run time (graph inputs min -0.5 and max 1) on values "
+          "from -inf to inf, NaN, zeros of both signs and the bounds themselves: both bounds, min above max (every value "
+          "max), a NaN min and a NaN max computed at run time (ONNX Runtime then leaves values alone), an absent min or max "
+          "(infinities made float's lowest or largest finite value), a constant min with a run-time max, a constant NaN min "
+          "with a constant max, and a rank-0 x with a min of shape [1] (the result stays rank 0)", ["clip", "run_time_bounds"])
+
+
+class ClampByStatistics(torch.nn.Module):
+    """torch.clamp by bounds computed from the input: its standard deviation, mean, minimum."""
+
+    def forward(self, x):
+        sd = x.std()
+        return (torch.clamp(x, -sd, sd), torch.clamp(x, min=x.mean()), torch.clamp(x, max=x.mean() + 0.1),
+                torch.clamp(x, x.amin() + 0.5, x.amin()))
+
+
+@case("torch_clamp_run_time_bounds_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 12, 4)).astype(np.float32)
+    outs = [f"y{i}" for i in range(4)]
+    torch_case(name, ClampByStatistics(), x, 17, "torch on [3, 12, 4] (dynamic batch and steps): clamp(x, -sd, sd) with sd = "
+               "x.std(), clamp(x, min=x.mean()), clamp(x, max=x.mean() + 0.1), clamp(x, x.amin() + 0.5, x.amin()) (min above "
+               "max): Clip bounds computed at run time", ["clip", "run_time_bounds"],
+               {"x": {0: "batch", 1: "steps"}, **{o: {0: "batch", 1: "steps"} for o in outs}}, output_names=outs)
+
+
+class InterpolateToOther(torch.nn.Module):
+    """torch's interpolate of steps to the length of another input, read at run time."""
+
+    def forward(self, x, other):
+        f = torch.nn.functional.interpolate
+        n = other.shape[-1]
+        return (f(x, size=n), f(x, size=n, mode="linear"), f(x, size=n, mode="linear", align_corners=True),
+                f(x, size=n // 3, mode="linear"), f(other, size=x.shape[-1], mode="linear"))
+
+
+@case("torch_interpolate1d_run_time_size_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 4, 10)).astype(np.float32)
+    other = r.standard_normal((3, 4, 23)).astype(np.float32)
+    outs = [f"y{i}" for i in range(5)]
+    torch_case(name, InterpolateToOther(), x, 17, "torch on steps [3, 4, 10] and [3, 4, 23] (dynamic batch and steps): "
+               "interpolate(x, size=other.shape[-1]) nearest, linear, linear align_corners, linear to a third of it (7), and other down to x's length: Resize of steps by sizes computed at run time", ["resize", "run_time_sizes"],
+               {"x": {0: "batch", 2: "steps"}, "state_0": {0: "batch", 2: "other_steps"}, **{o: {0: "batch"} for o in outs}},
+               output_names=outs, extra_inputs=(other,))
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -145,13 +145,14 @@ final class ConvTranslator implements OpTranslator {
 
     /**
      * Emits {@code op}, which takes and gives images channels last, over the node's steps {@code [batch, channels, steps]}
-     * as a row of one: an Unsqueeze, {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op)}, a Squeeze.
+     * as a row of one: an Unsqueeze, {@link #channelsLast(OnnxNode, OnnxGraphBuilder, Op, String, String, List)} (the op
+     * taking the {@code extra} values after the row), a Squeeze.
      */
-    static void channelsLastAsRow(OnnxNode node, OnnxGraphBuilder b, Op op) {
+    static void channelsLastAsRow(OnnxNode node, OnnxGraphBuilder b, Op op, List<String> extra) {
         String row = b.fresh(node, "as_row");
         String computed = b.fresh(node, "computed_row");
         b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
-        channelsLast(node, b, op, row, computed, List.of());
+        channelsLast(node, b, op, row, computed, extra);
         b.emit(node, new Squeeze(new long[] {2}), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
     }
 

@@ -82,7 +82,7 @@ final class PoolTranslator implements OpTranslator {
             ConvTranslator.channelsLast(node, b, op);
             return;
         }
-        ConvTranslator.channelsLastAsRow(node, b, op);
+        ConvTranslator.channelsLastAsRow(node, b, op, List.of());
     }
 
     /** Records a problem for each attribute keras4j does not run (dilations, the Indices output). */

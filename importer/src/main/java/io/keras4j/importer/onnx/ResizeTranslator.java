@@ -1,6 +1,8 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.Resize;
+import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.Pad;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -9,10 +11,10 @@ import java.util.stream.IntStream;
 /**
  * ONNX Resize (opset 10 and later) and Upsample (opsets 7 to 9) of images {@code [batch, channels, rows, cols]},
  * volumes {@code [batch, channels, depth, rows, cols]} (torch's trilinear Upsample) and steps {@code [batch, channels,
- * steps]} (its linear Upsample; resized as a row of one), the last two by constant scales or sizes only, as
- * torch's {@code interpolate} and {@code Upsample} export them, run channels last as a {@link Resize}: constant scales
- * {@code [1, 1, rows, cols]}, or sizes (the batch and channels unchanged), constant or computed at run time (as torch
- * exports {@code interpolate(size=...)} with a dynamic batch); {@code mode} nearest, linear or cubic;
+ * steps]} (its linear Upsample; resized as a row of one), as torch's {@code interpolate} and {@code Upsample} export
+ * them, run channels last as a {@link Resize}: constant scales {@code [1, 1, spatial...]}, or sizes (the batch and
+ * channels unchanged), constant or, but for volumes, computed at run time (as torch exports {@code interpolate(size=...)}
+ * with a dynamic batch or a size read from another tensor); {@code mode} nearest, linear or cubic;
  * {@code coordinate_transformation_mode} half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn;
  * {@code nearest_mode}, {@code cubic_coeff_a}, {@code exclude_outside}. tf_crop_and_resize, antialias, and
  * keep_aspect_ratio_policy other than stretch are refused. Upsample and Resize before opset 11 have asymmetric
@@ -67,11 +69,10 @@ final class ResizeTranslator implements OpTranslator {
             scales = t == null ? null : spatialScales(node, t.floats(), shape.length);
         } else if (!upsample && b.opset() >= 11 && !node.input(3).isEmpty()) {
             OnnxTensor t = b.constant(node.input(3));
-            if (t == null && shape.length == 4) {
+            if (t == null && shape.length < 5) {
                 runTime = node.input(3);
             } else if (t == null) {
-                node.problem("sizes of " + (shape.length == 5 ? "a volume" : "steps") + " must be a constant, not computed at"
-                        + " run time");
+                node.problem("sizes of a volume must be a constant, not computed at run time");
             } else {
                 long[] given = Args.ints(node, t, "sizes");
                 sizes = given == null ? null : spatialSizes(node, given, shape);
@@ -111,7 +112,32 @@ final class ResizeTranslator implements OpTranslator {
                     runTime == null ? List.of() : List.of(runTime));
             return;
         }
-        ConvTranslator.channelsLastAsRow(node, b, op);
+        if (runTime == null) {
+            ConvTranslator.channelsLastAsRow(node, b, op, List.of());
+            return;
+        }
+        String rowSizes = rowSizes(node, b, runTime);
+        if (rowSizes != null) {
+            ConvTranslator.channelsLastAsRow(node, b, op, List.of(rowSizes));
+        }
+    }
+
+    /**
+     * The run-time sizes {@code [batch, channels, steps]} of steps as those of their row of one, {@code [batch, channels, 1,
+     * steps]}: a 1 appended, then moved before the steps; null after a problem.
+     */
+    private static String rowSizes(OnnxNode node, OnnxGraphBuilder b, String sizes) {
+        if (!Arrays.equals(b.shape(sizes), new int[] {3})) {
+            node.problem("sizes '" + sizes + "' of steps must hold 3 values [batch, channels, steps], got shape "
+                    + Arrays.toString(b.shape(sizes)));
+            return null;
+        }
+        String padded = b.fresh(node, "sizes_with_one");
+        String order = b.fresh(node, "row_order");
+        String row = b.fresh(node, "row_sizes");
+        b.defineConstant(order, OnnxTensor.ofLongs(DataTypes.INT64, new int[] {4}, new long[] {0, 1, 3, 2}));
+        return b.emit(node, new Pad(new int[] {0, 1}, 1), List.of(sizes), List.of(padded), DataTypes.INT64)
+                && b.emit(node, new Gather(0), List.of(padded, order), List.of(row), DataTypes.INT64) ? row : null;
     }
 
     private static Resize.Mode mode(OnnxNode node) {

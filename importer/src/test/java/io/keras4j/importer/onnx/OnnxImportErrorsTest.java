@@ -392,4 +392,23 @@ class OnnxImportErrorsTest {
         Files.copy(TestData.caseDir("onnx_torch_rnn_tanh_bidir_op12").resolve("model.onnx"), renamed);
         assertEquals("onnx", ModelImporter.readGraph(renamed).metadata().get("format"));
     }
+
+    @Test
+    void clipBoundsMustBeScalarsAndRunTimeSizesOfStepsHoldThreeValues() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3, 5)).addInput(input("lo", 2))
+                .addInput(input("sizes", 4)).addInitializer(floats("hi", 1, 1))
+                .addNode(NodeProto.newBuilder().setOpType("Clip").setName("clip").addInput("x").addInput("lo").addInput("hi")
+                        .addOutput("y"))
+                .addNode(NodeProto.newBuilder().setOpType("Resize").setName("resize").addInput("x").addInput("").addInput("")
+                        .addInput("sizes").addOutput("z"))
+                .addOutput(input("y")).addOutput(input("z"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bounds.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'clip' (Clip): input 1 (min, 'lo') must be a scalar (shape [] or [1]), got"
+                + " shape [2]"), e.getMessage());
+        assertTrue(e.getMessage().contains("input 2 (max, 'hi') must be a scalar (shape [] or [1]), got shape [1, 1]"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'resize' (Resize): sizes 'sizes' of steps must hold 3 values [batch, channels,"
+                + " steps], got shape [4]"), e.getMessage());
+    }
 }
