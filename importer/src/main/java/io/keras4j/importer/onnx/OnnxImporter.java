@@ -254,18 +254,19 @@ public final class OnnxImporter {
             b.unavailable(node.outputs());
             return;
         }
-        for (int i = 0; i < node.inputCount(); i++) {
-            if (b.isUnavailable(node.input(i))) {
-                b.unavailable(node.outputs());
-                return;
-            }
-        }
+        // an unsupported operator is reported even after one before it, so that one error lists every operator to add
         String domain = node.domain();
         OpTranslator t = domain.isEmpty() || domain.equals("ai.onnx") ? Translators.forOp(node.opType()) : null;
         if (t == null) {
             node.problem(Translators.unsupportedReason(node.opType(), domain));
             b.unavailable(node.outputs());
             return;
+        }
+        for (int i = 0; i < node.inputCount(); i++) {
+            if (b.isUnavailable(node.input(i))) {
+                b.unavailable(node.outputs());
+                return;
+            }
         }
         for (int i = 0; i < t.requiredInputs(); i++) {
             if (node.input(i).isEmpty()) {
