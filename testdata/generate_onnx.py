@@ -1718,6 +1718,26 @@ def _(name):
           "dequantized (a quantized bias)", ["quantize_linear"])
 
 
+@case("dynamic_quantize_edges_op13")
+def _(name):
+    x = np.array([[1, np.nan, -2], [3, 0.5, 4]], np.float32)
+    zeros = np.zeros((2, 3), np.float32)
+    nodes = [helper.make_node("DynamicQuantizeLinear", ["x"], ["y", "scale", "zero_point"]),
+             helper.make_node("DynamicQuantizeLinear", ["zeros"], ["y0", "scale0", "zero_point0"]),
+             helper.make_node("QuantizeLinear", ["x", "s", "zp"], ["q"])]
+    inits = [numpy_helper.from_array(np.array(0.1, np.float32), "s"), numpy_helper.from_array(np.array(3, np.int8), "zp")]
+    outputs = [("y", TensorProto.UINT8, [2, 3]), ("scale", TensorProto.FLOAT, []), ("zero_point", TensorProto.UINT8, []),
+               ("y0", TensorProto.UINT8, [2, 3]), ("scale0", TensorProto.FLOAT, []), ("zero_point0", TensorProto.UINT8, []),
+               ("q", TensorProto.INT8, [2, 3])]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(n, TensorProto.FLOAT, [2, 3]) for n in ("x", "zeros")],
+                              [helper.make_tensor_value_info(*o) for o in outputs], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
+    model.ir_version = 8
+    write(name, model.SerializeToString(), [x, zeros], "DynamicQuantizeLinear of a tensor holding NaN (skipped in the "
+          "range, quantized to 0) and of zeros (scale 1), and QuantizeLinear of NaN to int8 (the lowest value)",
+          ["dynamic_quantize_linear", "quantize_linear", "nan"])
+
+
 class QuantizedTcn(torch.nn.Module):
     """A small dilated causal 1-D CNN over (batch, channels, time) with a linear head on the last step."""
 
@@ -1782,7 +1802,7 @@ def _(name):
     model = ort_quantized(fp32, quantize_dynamic, weight_type=QuantType.QInt8)
     write(name, model, [ids], "Embedding -> GRU -> Linear -> ReLU -> Linear on the last state, quantized by ONNX Runtime's "
           "quantize_dynamic (int8 weights: the embedding dequantized, each Linear a DynamicQuantizeLinear of its input "
-          "and a MatMulInteger); batch 1, since the dynamic scale spans the whole batch",
+          "and a MatMulInteger); batch 1 (the dynamic scale spans the batch, so its rows are not independent)",
           ["quantize_linear", "dynamic_quantize_linear", "matmul_integer", "gru", "opset:17", "torch_export"])
 
 
@@ -1813,7 +1833,7 @@ def _(name):
     write(name, model, [x], "Conv1d(padding 1) -> ReLU -> Conv1d(padding 2, stride 2) -> ReLU -> GRU -> Linear on the last "
           "step, quantized by ONNX Runtime's quantize_dynamic with per-channel int8 weights (each convolution a "
           "DynamicQuantizeLinear of its input and a ConvInteger whose padding is the input's zero point, the Linear a "
-          "MatMulInteger); batch 1, since the dynamic scale spans the whole batch",
+          "MatMulInteger); batch 1 (the dynamic scale spans the batch, so its rows are not independent)",
           ["dynamic_quantize_linear", "conv_integer", "matmul_integer", "gru", "opset:17", "torch_export"])
 
 

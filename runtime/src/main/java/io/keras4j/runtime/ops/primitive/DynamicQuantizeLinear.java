@@ -5,9 +5,9 @@ import io.keras4j.runtime.ops.OpSpec;
 
 /**
  * ONNX DynamicQuantizeLinear: x to uint8 with a scale and zero point computed from the whole tensor's range (widened to
- * hold 0), as ONNX and ONNX Runtime compute them: {@code scale = (max - min) / 255} (1/255 when max equals min),
- * {@code zero_point = round(clamp(-min / scale, 0, 255))}, then {@code y = clamp(round(x / scale) + zero_point, 0, 255)},
- * ties rounded to even. Outputs y, the scale and the zero point (scalars). Every entry of the batch shares them.
+ * hold 0; NaN skipped), as ONNX Runtime computes them: {@code scale = (max - min) / 255} (1 when max equals min),
+ * {@code zero_point = round(clamp(-min / scale, 0, 255))}, then y as {@link LinearQuantization} quantizes (NaN to 0).
+ * Outputs y, the scale and the zero point (scalars). Every entry of the batch shares them.
  */
 public final class DynamicQuantizeLinear implements Op {
     private static final float MOST = 255f;
@@ -39,14 +39,17 @@ public final class DynamicQuantizeLinear implements Op {
         float min = 0f;
         float max = 0f;
         for (float v : x) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            } else if (v > max) {
+                max = v;
+            }
         }
-        float scale = (max == min ? 1f : max - min) / MOST;
+        float scale = max == min ? 1f : (max - min) / MOST;
         float zero = (float) Math.rint(Math.max(0f, Math.min(MOST, 0f - min / scale)));
         float[] y = outputs[0];
         for (int i = 0; i < x.length; i++) {
-            y[i] = Math.min(Math.max((float) Math.rint(x[i] / scale) + zero, 0f), MOST);
+            y[i] = LinearQuantization.quantize(x[i], scale, zero, 0f, MOST);
         }
         outputs[1][0] = scale;
         outputs[2][0] = zero;

@@ -7,8 +7,8 @@ import io.keras4j.runtime.ops.OpSpec;
 /**
  * ONNX QuantizeLinear and DequantizeLinear over integers held as floats. Inputs x, scale and optionally zero_point (as
  * many values: one for the whole tensor, or one per entry of {@code axis}). Quantize:
- * {@code clamp(round(x / scale) + zero_point, least, most)}, the division in float32 and ties rounded to even, as ONNX
- * Runtime computes it; dequantize: {@code (x - zero_point) · scale}.
+ * {@code clamp(round(x / scale) + zero_point, least, most)}, the division in float32 and ties rounded to even, NaN to
+ * {@code least}, as ONNX Runtime computes it; dequantize: {@code (x - zero_point) · scale}.
  */
 public final class LinearQuantization implements Op {
     /** Which way the op converts. */
@@ -85,6 +85,15 @@ public final class LinearQuantization implements Op {
         return new int[][] {x.clone()};
     }
 
+    /**
+     * {@code clamp(round(x / scale) + zero, least, most)}, the division in float32, ties to even; NaN (as 0/0) gives
+     * {@code least}, as ONNX Runtime saturates it.
+     */
+    static float quantize(float x, float scale, float zero, float least, float most) {
+        float q = (float) Math.rint(x / scale) + zero;
+        return q >= least ? Math.min(q, most) : least;
+    }
+
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         float[] x = inputs[0];
@@ -101,8 +110,7 @@ public final class LinearQuantization implements Op {
             int c = scale.length == 1 ? 0 : i / inner % scale.length;
             float z = zero == null ? 0f : zero[c];
             if (kind == Kind.QUANTIZE) {
-                float q = (float) Math.rint(x[i] / scale[c]) + z;
-                y[i] = Math.min(Math.max(q, least), most);
+                y[i] = quantize(x[i], scale[c], z, least, most);
             } else {
                 y[i] = (x[i] - z) * scale[c];
             }
