@@ -1738,6 +1738,24 @@ def _(name):
           ["dynamic_quantize_linear", "quantize_linear", "nan"])
 
 
+class MaskedSelect(torch.nn.Module):
+    """Boolean-mask selections, whose lengths depend on the values: x[x > 0], torch.nonzero and a masked sum."""
+
+    def forward(self, x):
+        h = torch.tanh(x)
+        rows = torch.nonzero(x[:, :, 0] > 0.5)
+        return h[x > 0] * 2, rows.float(), h[x.abs() > 1].sum().unsqueeze(0)
+
+
+@case("torch_masked_select_nonzero_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 4, 5)).astype(np.float32)
+    torch_case(name, MaskedSelect(), x, 17, "torch boolean-mask indexing x[x > 0] (NonZero, Transpose, GatherND), "
+               "torch.nonzero of a mask over two axes, and a sum of the entries selected by another mask: output lengths "
+               "known only from the values", ["nonzero"], None, output_names=("selected", "rows", "masked_sum"))
+
+
 class QuantizedTcn(torch.nn.Module):
     """A small dilated causal 1-D CNN over (batch, channels, time) with a linear head on the last step."""
 

@@ -1,6 +1,7 @@
 package io.keras4j.importer;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.keras4j.runtime.Model;
@@ -9,6 +10,7 @@ import io.keras4j.runtime.Tensor;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,6 +26,12 @@ class SteadyStateAllocationTest {
     /** How long a case may take to reach its steady state before its allocation counts. */
     private static final long PATIENCE_NANOS = 5_000_000_000L;
 
+    /**
+     * Cases whose shapes depend on values computed from the inputs (NonZero's count), which a session works out on every
+     * call, allocating for them, as the README says.
+     */
+    private static final Set<String> SHAPES_FROM_VALUES = Set.of("onnx_torch_masked_select_nonzero_op17");
+
     static List<Path> cases() {
         return TestData.cases();
     }
@@ -33,6 +41,7 @@ class SteadyStateAllocationTest {
     void runIntoAllocatesNothingInSteadyState(Path dir) throws Exception {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean mx
                 && mx.isThreadAllocatedMemorySupported(), "this JVM does not count a thread's allocation");
+        assumeFalse(SHAPES_FROM_VALUES.contains(dir.getFileName().toString()), "shapes computed from values on every call");
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         CaseFolder c = CaseFolder.open(dir);
         Model model = ModelImporter.load(c.model());

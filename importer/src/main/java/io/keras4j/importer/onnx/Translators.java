@@ -41,6 +41,7 @@ final class Translators {
             Map.entry("Gemm", new GemmTranslator()),
             Map.entry("MatMul", new MatMulTranslator()),
             Map.entry("MatMulInteger", new MatMulIntegerTranslator()),
+            Map.entry("NonZero", new NonZeroTranslator()),
             Map.entry("ConvInteger", new ConvIntegerTranslator()),
             Map.entry("DynamicQuantizeLinear", new DynamicQuantizeLinearTranslator()),
             Map.entry("Add", new ElementwiseTranslator(Elementwise.Kind.ADD)),

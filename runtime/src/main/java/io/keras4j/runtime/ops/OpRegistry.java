@@ -7,6 +7,7 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Einsum;
@@ -102,6 +103,7 @@ public final class OpRegistry {
             Map.entry("Tile", Tile::fromSpec),
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
             Map.entry("CumSum", CumSum::fromSpec),
+            Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
             Map.entry("LinearQuantization", LinearQuantization::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),

@@ -18,6 +18,7 @@ import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
+import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
@@ -95,6 +96,7 @@ class OpSpecRoundTripTest {
                 new Case(new LinearQuantization(LinearQuantization.Kind.DEQUANTIZE, 0, 0, 255), new int[][] {s(2, 3), s()},
                         v(0, 7, 255, 128, 3, 9), v(0.5f)),
                 new Case(new DynamicQuantizeLinear(), new int[][] {s(2, 3)}, v(-1, 0.5f, 2, 3, -0.25f, 1)),
+                new Case(new NonZero(), new int[][] {s(2, 3)}, v(0, 0.5f, 0, Float.NaN, -2, 0)),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),
                 new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),
