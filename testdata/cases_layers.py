@@ -1288,8 +1288,23 @@ def register_cases(g):
                     "axis of the kernel's).",
                     covers=["einsum_dense"])
 
+    def ops_normalize(ctx, fmt):
+        inp = keras.Input((5, 4))
+        x = layers.LSTM(6, return_sequences=True)(inp)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(ops.normalize(x)))
+        heads = [ops.normalize(x, axis=1), ops.normalize(x, axis=[1, 2]), ops.normalize(x, order=1),
+                 ops.normalize(x * 0.01, epsilon=0.5), ops.normalize(x * 0.01, order=1, epsilon=0.1)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    "functional LSTM(6, return_sequences) -> ops.normalize (L2 over features) -> GlobalAveragePooling1D "
+                    "-> Dense(2); heads: ops.normalize over time, over (time, features), order 1, and small values with "
+                    "epsilon 0.5 (order 2: the bound 1/epsilon applies) and 0.1 (order 1).",
+                    covers=["operations", "normalize"])
+
     R("einsum_dense_products_func_keras", einsum_dense_products, fmt="keras")
     R("einsum_dense_products_func_h5", einsum_dense_products, fmt="h5")
+    R("ops_normalize_func_keras", ops_normalize, fmt="keras")
 
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))

@@ -130,6 +130,7 @@ public final class Operations {
             Map.entry("Var", new VarianceOperationTranslator(false)),
             Map.entry("Std", new VarianceOperationTranslator(true)),
             Map.entry("Norm", new NormTranslator()),
+            Map.entry("Normalize", new NormalizeTranslator()),
             Map.entry("GetItem", new GetItemTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),
