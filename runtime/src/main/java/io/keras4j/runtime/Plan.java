@@ -170,11 +170,7 @@ final class Plan {
             known[to[i]] = true;
         }
         gatherInputs(n);
-        try {
-            node.op().forward(nodeIn[n], nodeInShapes[n], nodeOut[n], new float[scratchSize(node, nodeInShapes[n])]);
-        } catch (IllegalArgumentException e) {
-            throw named(node, e);
-        }
+        runNode(n, new float[scratchSize(node, nodeInShapes[n])], Parallel.SERIAL);
         folded[n] = true;
     }
 

@@ -1,9 +1,5 @@
 package io.keras4j.importer.onnx;
 
-import io.keras4j.runtime.Shapes;
-import io.keras4j.runtime.ops.primitive.Elementwise;
-import java.util.List;
-
 /**
  * ONNX ConvInteger (what ONNX Runtime's {@code quantize_dynamic} makes of a convolution): the convolution of
  * {@code x - x_zero_point} (one value) with {@code w - w_zero_point} (one value or one per filter), as Conv runs it
@@ -17,19 +13,11 @@ final class ConvIntegerTranslator implements OpTranslator {
         if (params == null) {
             return;
         }
-        String x = node.input(0);
         String xZero = node.input(2);
-        if (!xZero.isEmpty()) {
-            int[] s = b.shape(xZero);
-            if (Shapes.product(s, 0, s.length) != 1) {
-                node.problem("x_zero_point of shape " + Shapes.toString(s) + " is not supported: one value only");
-                return;
-            }
-            String centred = b.fresh(node, "x_centred");
-            if (!b.emit(node, new Elementwise(Elementwise.Kind.SUB), List.of(x, xZero), List.of(centred), DataTypes.INT32)) {
-                return;
-            }
-            x = centred;
+        String x = MatMulIntegerTranslator.oneValue(node, b, xZero, "x_zero_point")
+                ? MatMulIntegerTranslator.centred(node, b, node.input(0), xZero, "x_centred") : null;
+        if (x == null) {
+            return;
         }
         OnnxTensor w = params.w();
         if (!node.input(3).isEmpty()) {

@@ -19,9 +19,7 @@ final class MatMulIntegerTranslator implements OpTranslator {
             return;
         }
         String aZero = node.input(2);
-        if (!aZero.isEmpty() && Shapes.product(b.shape(aZero), 0, b.shape(aZero).length) != 1) {
-            node.problem("a_zero_point of shape " + Shapes.toString(b.shape(aZero))
-                    + " (one per row of A) is not supported: one value only");
+        if (!oneValue(node, b, aZero, "a_zero_point (one per row of A)")) {
             return;
         }
         String left = centred(node, b, a, aZero, "a_centred");
@@ -31,8 +29,17 @@ final class MatMulIntegerTranslator implements OpTranslator {
         }
     }
 
+    /** Whether zero point {@code zero} is absent or one value; else a problem naming it as {@code what}. */
+    static boolean oneValue(OnnxNode node, OnnxGraphBuilder b, String zero, String what) {
+        if (zero.isEmpty() || Shapes.product(b.shape(zero), 0, b.shape(zero).length) == 1) {
+            return true;
+        }
+        node.problem(what + " of shape " + Shapes.toString(b.shape(zero)) + " is not supported: one value only");
+        return false;
+    }
+
     /** {@code x - zero} (x when there is no zero point), or null after a problem. */
-    private static String centred(OnnxNode node, OnnxGraphBuilder b, String x, String zero, String what) {
+    static String centred(OnnxNode node, OnnxGraphBuilder b, String x, String zero, String what) {
         if (zero.isEmpty()) {
             return x;
         }
