@@ -771,6 +771,64 @@ def _(name):
              "axes in reverse order")
 
 
+@case("pad_run_time_pads_op18")
+def _(name):
+    r = rng(name)
+    ints = lambda n, v: numpy_helper.from_array(np.array(v, np.int64), n)
+    nodes = [helper.make_node("Shape", ["x"], ["shape"]),
+             helper.make_node("Slice", ["shape", "one", "two"], ["steps"]),
+             helper.make_node("Mod", ["steps", "four"], ["rest"]),
+             helper.make_node("Sub", ["four", "rest"], ["fill"]),
+             helper.make_node("Concat", ["rest", "fill"], ["time_pads"], axis=0),
+             helper.make_node("Pad", ["x", "time_pads", "", "time_axis"], ["y_reflect_time"], mode="reflect"),
+             helper.make_node("Concat", ["zero", "rest", "zero", "zero", "fill", "one"], ["all_pads"], axis=0),
+             helper.make_node("Pad", ["x", "all_pads"], ["y_edge_all"], mode="edge"),
+             helper.make_node("Cast", ["v"], ["value_pads"], to=TensorProto.INT64),
+             helper.make_node("Pad", ["x", "value_pads", "half", "last_and_batch"], ["y_constant_from_values"])]
+    inits = [ints("one", [1]), ints("two", [2]), ints("four", [4]), ints("zero", [0]), ints("time_axis", [1]),
+             ints("last_and_batch", [-1, 0]), numpy_helper.from_array(np.array(0.5, np.float32), "half")]
+    model = model_of_nodes(name, nodes, {"x": ["batch", "steps", 3], "v": [4]}, inits, opset=18)
+    kept = [o for o in model.graph.output if o.name.startswith("y_")]
+    del model.graph.output[:]
+    model.graph.output.extend(kept)
+    x = r.standard_normal((2, 5, 3)).astype(np.float32)
+    v = np.array([1, -1, 0, 2], np.float32)
+    write(name, model.SerializeToString(), [x, v], "Pad by pads computed at run time on x [2, 5, 3] (batch and steps "
+          "dynamic): reflect of the steps by (5 mod 4, 4 - 5 mod 4) from Shape, with an axes input; edge of every axis "
+          "by pads concatenated from Shape; constant 0.5 of the last axis and the batch by pads cast from input v "
+          "[1, -1, 0, 2] (the batch cropped by one before, padded by two after)", ["pad", "run_time_pads"])
+
+
+class PadByComputedSizes(torch.nn.Module):
+    """torch's F.pad by sizes read from the input's shape: timm's pad_same before a strided convolution, a reflect pad to
+    a multiple of 4 steps, a replicate pad and a crop."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 4, 3, stride=2)
+
+    def forward(self, x):
+        f = torch.nn.functional
+        h, w = x.shape[-2:]
+        ph = torch.clamp((torch.div(h + 1, 2, rounding_mode="floor") - 1) * 2 + 3 - h, min=0)
+        pw = torch.clamp((torch.div(w + 1, 2, rounding_mode="floor") - 1) * 2 + 3 - w, min=0)
+        same = self.conv(f.pad(x, [pw // 2, pw - pw // 2, ph // 2, ph - ph // 2]))
+        return (same, f.pad(x, [0, (4 - w % 4) % 4, 1, h % 4], mode="reflect"),
+                f.pad(x, [w // 5, 1, 0, 2], mode="replicate"), f.pad(x, [-(w // 5), 0, 0, h // 3], value=0.5))
+
+
+@case("torch_pad_run_time_sizes_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 9, 10)).astype(np.float32)
+    outs = [f"y{i}" for i in range(4)]
+    torch_case(name, PadByComputedSizes(), x, 17, "torch on images [2, 3, 9, 10] (batch, rows and columns dynamic): "
+               "F.pad by sizes computed from x.shape: timm's pad_same then Conv2d(3, 4, 3, stride 2); reflect to a "
+               "multiple of 4 columns and rows by h mod 4; replicate; a crop of w // 5 columns and h // 3 rows of 0.5",
+               ["pad", "run_time_pads", "conv"],
+               {o: {0: "batch", 2: "rows", 3: "cols"} for o in ["x", *outs]}, output_names=outs)
+
+
 class LstmSelfAttention(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -27,10 +27,11 @@ class SteadyStateAllocationTest {
     private static final long PATIENCE_NANOS = 5_000_000_000L;
 
     /**
-     * Cases whose shapes depend on values computed from the inputs (NonZero's count), which a session works out on every
+     * Cases whose shapes depend on values computed from the inputs (NonZero's count, Pad by pads cast from an input), which a session works out on every
      * call, allocating for them, as the README says.
      */
-    private static final Set<String> SHAPES_FROM_VALUES = Set.of("onnx_torch_masked_select_nonzero_op17");
+    private static final Set<String> SHAPES_FROM_VALUES = Set.of("onnx_torch_masked_select_nonzero_op17",
+            "onnx_pad_run_time_pads_op18");
 
     static List<Path> cases() {
         return TestData.cases();

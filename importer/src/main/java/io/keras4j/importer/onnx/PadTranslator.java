@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ONNX Pad with constant pads: attributes pads and value before opset 11, then inputs pads, constant_value and (from
- * opset 18) axes; modes constant (negative pads remove entries), reflect, edge and wrap (opset 19), each padding as
+ * ONNX Pad: attributes pads and value before opset 11, then inputs pads (constant, or computed at run time, as torch
+ * exports {@code F.pad} by sizes read from the input's shape), constant_value and (from opset 18) axes, both constant;
+ * modes constant (negative pads remove entries), reflect, edge and wrap (opset 19), each padding as
  * far as {@link Pad} allows.
  */
 final class PadTranslator implements OpTranslator {
@@ -40,12 +41,15 @@ final class PadTranslator implements OpTranslator {
                 return;
             }
         } else {
-            OnnxTensor p = Args.constant(node, b, 1, "pads");
+            String padsIn = Args.required(node, 1, "pads");
+            boolean computed = padsIn != null && !b.isConstant(padsIn);
+            OnnxTensor p = padsIn == null || computed ? null : Args.constant(node, b, 1, "pads");
             pads = p == null ? null : Args.ints(node, p, "pads");
             OnnxTensor v = node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "constant_value");
             OnnxTensor a = node.input(3).isEmpty() ? null : Args.constant(node, b, 3, "axes");
             axes = a == null ? null : Args.ints(node, a, "axes");
-            if (pads == null || !node.input(2).isEmpty() && v == null || !node.input(3).isEmpty() && axes == null) {
+            if (pads == null && !computed || !node.input(2).isEmpty() && v == null
+                    || !node.input(3).isEmpty() && axes == null) {
                 return;
             }
             if (v != null && v.floats().length != 1) {
@@ -53,6 +57,14 @@ final class PadTranslator implements OpTranslator {
                 return;
             }
             value = v == null ? 0f : v.floats()[0];
+            if (computed) {
+                int[] padded = padAxes(node, axes, rank);
+                if (padded != null) {
+                    b.emit(node, Pad.computed(padded, value, mode), List.of(node.input(0), padsIn), List.of(node.output(0)),
+                            b.type(node.input(0)));
+                }
+                return;
+            }
         }
         int[] full = fullPads(node, pads, axes, rank);
         if (full != null && mode != Pad.Mode.CONSTANT && Arrays.stream(full).anyMatch(p -> p < 0)) {
@@ -68,24 +80,43 @@ final class PadTranslator implements OpTranslator {
 
     /** The pads of every axis ({@code 2·rank}, begins then ends) from those of {@code axes} (all when null), or null. */
     private static int[] fullPads(OnnxNode node, long[] pads, long[] axes, int rank) {
-        int n = axes == null ? rank : axes.length;
+        int[] padded = padAxes(node, axes, rank);
+        if (padded == null) {
+            return null;
+        }
+        int n = padded.length;
         if (pads.length != 2 * n) {
             node.problem("pads holds " + pads.length + " values for " + n + " axes (two per axis)");
             return null;
         }
         int[] full = new int[2 * rank];
+        for (int i = 0; i < n; i++) {
+            if (outside(pads[i]) || outside(pads[n + i])) {
+                node.problem("pads " + pads[i] + " and " + pads[n + i] + " of axis " + padded[i] + " are larger than any"
+                        + " tensor");
+                return null;
+            }
+            full[padded[i]] = (int) pads[i];
+            full[rank + padded[i]] = (int) pads[n + i];
+        }
+        return full;
+    }
+
+    /** The axes the pads are for, made non-negative ({@code 0 .. rank-1} when {@code axes} is null), or null. */
+    private static int[] padAxes(OnnxNode node, long[] axes, int rank) {
+        int n = axes == null ? rank : axes.length;
+        int[] padded = new int[n];
         boolean[] seen = new boolean[rank];
         for (int i = 0; i < n; i++) {
             long axis = axes == null ? i : axes[i] < 0 ? axes[i] + rank : axes[i];
-            if (axis < 0 || axis >= rank || outside(pads[i]) || outside(pads[n + i]) || seen[(int) axis]) {
-                node.problem("axis " + (axes == null ? i : axes[i]) + " with pads " + pads[i] + " and " + pads[n + i]
-                        + " is out of range for an input of rank " + rank + " or named twice");
+            if (axis < 0 || axis >= rank || seen[(int) axis]) {
+                node.problem("axis " + (axes == null ? i : axes[i]) + " is out of range for an input of rank " + rank
+                        + " or named twice");
                 return null;
             }
             seen[(int) axis] = true;
-            full[(int) axis] = (int) pads[i];
-            full[rank + (int) axis] = (int) pads[n + i];
+            padded[i] = (int) axis;
         }
-        return full;
+        return padded;
     }
 }

@@ -250,27 +250,30 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void padRefusesUnknownModesComputedPadsAndPadsOfAnotherRank() {
+    void padRefusesUnknownModesComputedValuesAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))
                 .addNode(NodeProto.newBuilder().setOpType("Pad").setName("symmetric").addInput("x").addInput("pads")
                         .addOutput("y1").addAttribute(attr("mode", "symmetric")))
                 .addNode(NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("x").addOutput("s"))
-                .addNode(NodeProto.newBuilder().setOpType("Concat").setName("twice").addInput("s").addInput("s")
-                        .addOutput("computed").addAttribute(attr("axis", 0)))
-                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("computed").addInput("x").addInput("computed")
-                        .addOutput("y2"))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("computed").addInput("x").addInput("pads")
+                        .addInput("s").addOutput("y2"))
                 .addNode(NodeProto.newBuilder().setOpType("Pad").setName("short").addInput("x").addInput("short")
                         .addOutput("y3"))
-                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("good").addInput("x").addInput("pads").addOutput("y4"))
-                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("computed_short").addInput("x").addInput("s")
+                        .addOutput("y4"))
+                .addNode(NodeProto.newBuilder().setOpType("Pad").setName("good").addInput("x").addInput("pads").addOutput("y5"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"))
+                .addOutput(input("y5"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "pad.onnx"));
-        assertEquals(3, e.problems().size(), e.getMessage());
+        assertEquals(4, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().contains("node 'symmetric' (Pad): mode=symmetric is not supported (constant, reflect, edge or"
                 + " wrap)"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'computed' (Pad): input 1 (pads, 'computed') must be a constant"),
+        assertTrue(e.getMessage().contains("node 'computed' (Pad): input 2 (constant_value, 's') must be a constant"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'short' (Pad): pads holds 4 values for 3 axes (two per axis)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'computed_short' (Pad): Pad: pads of shape (3,) for 3 axes (two per axis)"),
                 e.getMessage());
     }
 

@@ -87,6 +87,7 @@ class OpSpecRoundTripTest {
                         v(1, 0, 1, 0, 0, 0)),
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
+                new Case(Pad.computed(new int[] {1}, 0.5f, Pad.Mode.EDGE), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new ArgExtreme(false, -1, true, true, false), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),

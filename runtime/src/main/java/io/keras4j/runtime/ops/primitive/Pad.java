@@ -1,20 +1,28 @@
 package io.keras4j.runtime.ops.primitive;
 
+import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
 
 /**
- * Padding along each axis, as ONNX Pad: {@code pads} holds the entries added before each axis, then those added after
- * each axis. CONSTANT adds {@code value} and takes a negative count as entries removed (Keras ZeroPadding1D and
- * Cropping1D); REFLECT mirrors the entries about the edge one (not repeating it), EDGE repeats the edge entry, WRAP
- * continues from the other end.
+ * Padding along each axis, as ONNX Pad: the counts hold the entries added before each axis, then those added after
+ * each axis, either fixed ({@code pads}) or read from input 1 when a call is planned (the counts of {@code axes}, as
+ * torch exports {@code F.pad} by sizes computed from the input's shape). CONSTANT adds {@code value} and takes a
+ * negative count as entries removed (Keras ZeroPadding1D and Cropping1D); REFLECT mirrors the entries about the edge
+ * one (not repeating it), EDGE repeats the edge entry, WRAP continues from the other end.
  */
 public final class Pad implements Op {
     /** What the added entries hold. */
     public enum Mode { CONSTANT, REFLECT, EDGE, WRAP }
 
+    /** Larger counts than any tensor keras4j holds. */
+    private static final int LIMIT = 1 << 30;
+
+    /** The fixed counts, or null when input 1 holds them. */
     private final int[] pads;
+    /** The axes whose counts input 1 holds (begins then ends), or null for fixed counts. */
+    private final int[] axes;
     private final float value;
     private final Mode mode;
 
@@ -28,16 +36,33 @@ public final class Pad implements Op {
 
     /** Padding in {@code mode}; only CONSTANT takes negative counts. */
     public Pad(int[] pads, float value, Mode mode) {
+        this(pads.clone(), null, value, mode);
         if (pads.length % 2 != 0) {
             throw new IllegalArgumentException("pads must hold two counts per axis, got " + pads.length);
         }
-        if (mode != Mode.CONSTANT && Arrays.stream(pads).anyMatch(p -> p < 0)) {
-            throw new IllegalArgumentException("pads " + Arrays.toString(pads) + " remove entries, which only the constant"
-                    + " mode does");
-        }
-        this.pads = pads.clone();
+        checkSigns(pads);
+    }
+
+    private Pad(int[] pads, int[] axes, float value, Mode mode) {
+        this.pads = pads;
+        this.axes = axes;
         this.value = value;
         this.mode = mode;
+    }
+
+    /**
+     * Padding in {@code mode} by counts that input 1 holds when a call is planned: {@code 2·axes.length} integers, before
+     * then after each of {@code axes} (distinct, non-negative); the other axes are not padded.
+     */
+    public static Pad computed(int[] axes, float value, Mode mode) {
+        for (int i = 0; i < axes.length; i++) {
+            for (int j = 0; j < i; j++) {
+                if (axes[i] < 0 || axes[i] == axes[j]) {
+                    throw new IllegalArgumentException("axes " + Arrays.toString(axes) + " must be distinct and non-negative");
+                }
+            }
+        }
+        return new Pad(null, axes.clone(), value, mode);
     }
 
     @Override
@@ -47,40 +72,109 @@ public final class Pad implements Op {
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("pads", pads).attr("value", (double) value).attr("mode", mode.name()).build();
+        OpSpec.Builder s = OpSpec.builder(type());
+        if (pads != null) {
+            s.attr("pads", pads);
+        } else {
+            s.attr("pad_axes", axes);
+        }
+        return s.attr("value", (double) value).attr("mode", mode.name()).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Pad fromSpec(OpSpec s) {
-        return new Pad(s.intsAttr("pads"), (float) s.doubleAttr("value"),
-                s.has("mode") ? s.enumAttr("mode", Mode.class) : Mode.CONSTANT);
+        Mode mode = s.has("mode") ? s.enumAttr("mode", Mode.class) : Mode.CONSTANT;
+        float value = (float) s.doubleAttr("value");
+        return s.has("pad_axes") ? computed(s.intsAttr("pad_axes"), value, mode) : new Pad(s.intsAttr("pads"), value, mode);
     }
 
     @Override
     public int[][] outputShapes(int[][] in) {
-        Dims.inputs(in, 1, type());
+        return outputShapes(in, null);
+    }
+
+    @Override
+    public int[][] outputShapes(int[][] in, float[][] values) {
+        Dims.inputs(in, pads != null ? 1 : 2, type());
         int rank = in[0].length;
-        if (pads.length != 2 * rank) {
+        int[] out = in[0].clone();
+        float[] computed = pads == null && values != null ? values[1] : null;
+        if (pads == null) {
+            if (in[1].length != 1 || in[1][0] >= 0 && in[1][0] != 2 * axes.length) {
+                throw new IllegalArgumentException("Pad: pads of shape " + Shapes.toString(in[1]) + " for " + axes.length
+                        + " axes (two per axis)");
+            }
+            for (int axis : axes) {
+                if (axis >= rank) {
+                    throw new IllegalArgumentException("Pad: axis " + axis + " is out of range for rank " + rank);
+                }
+            }
+            if (computed == null) {
+                for (int axis : axes) {
+                    out[axis] = -1;
+                }
+                return new int[][] {out};
+            }
+            int[] all = new int[2 * rank];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = count(computed, i, rank);
+            }
+            checkSigns(all);
+        } else if (pads.length != 2 * rank) {
             throw new IllegalArgumentException("Pad: " + pads.length + " counts for an input of rank " + rank);
         }
-        int[] out = in[0].clone();
         for (int i = 0; i < rank; i++) {
             if (out[i] >= 0) {
-                long length = (long) out[i] + pads[i] + pads[rank + i];
+                int before = count(computed, i, rank);
+                int after = count(computed, rank + i, rank);
+                long length = (long) out[i] + before + after;
                 int reach = reach(out[i]);
-                if (pads[i] > reach || pads[rank + i] > reach) {
-                    throw new IllegalArgumentException("Pad: axis " + i + " of length " + out[i] + " padded by " + pads[i]
-                            + " and " + pads[rank + i] + " in mode " + mode + ", which pads at most " + reach
+                if (before > reach || after > reach) {
+                    throw new IllegalArgumentException("Pad: axis " + i + " of length " + out[i] + " padded by " + before
+                            + " and " + after + " in mode " + mode + ", which pads at most " + reach
                             + " entries on each side");
                 }
                 if (length <= 0 || length > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("Pad: axis " + i + " of length " + in[0][i] + " padded by "
-                            + pads[i] + " and " + pads[rank + i] + " gives " + length + " entries");
+                            + before + " and " + after + " gives " + length + " entries");
                 }
                 out[i] = (int) length;
             }
         }
         return new int[][] {out};
+    }
+
+    private void checkSigns(int[] counts) {
+        if (mode != Mode.CONSTANT && Arrays.stream(counts).anyMatch(p -> p < 0)) {
+            throw new IllegalArgumentException("pads " + Arrays.toString(counts) + " remove entries, which only the"
+                    + " constant mode does");
+        }
+    }
+
+    /**
+     * Count {@code i} of {@code 2·rank} (before axis i, or after axis i - rank): fixed, or from {@code computed}, the
+     * values of input 1, checked to be an integer within ±2^30.
+     */
+    private int count(float[] computed, int i, int rank) {
+        if (pads != null) {
+            return pads[i];
+        }
+        int axis = i % rank;
+        for (int k = 0; k < axes.length; k++) {
+            if (axes[k] == axis) {
+                int c = Dims.integer(computed[i / rank * axes.length + k], "a pad");
+                if (Math.abs(c) > LIMIT) {
+                    throw new IllegalArgumentException("Pad: a pad of " + c + " entries is larger than any tensor");
+                }
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /** Count {@code i}: fixed, or as {@link #forward} read it into the scratch. */
+    private int counted(float[] scratch, int i) {
+        return pads != null ? pads[i] : (int) scratch[i];
     }
 
     /**
@@ -116,13 +210,22 @@ public final class Pad implements Op {
         }
     }
 
+    /** Computed counts are read once per call into the scratch. */
+    @Override
+    public int scratchSize(int[][] inputShapes) {
+        return pads != null ? 0 : 2 * inputShapes[0].length;
+    }
+
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         int[] x = inputShapes[0];
         int rank = x.length;
+        for (int i = 0; pads == null && i < 2 * rank; i++) {
+            scratch[i] = count(inputs[1], i, rank);
+        }
         int n = 1;
         for (int a = 0; a < rank; a++) {
-            n *= x[a] + pads[a] + pads[rank + a];
+            n *= x[a] + counted(scratch, a) + counted(scratch, rank + a);
         }
         for (int i = 0; i < n; i++) {
             int rest = i;
@@ -130,8 +233,9 @@ public final class Pad implements Op {
             int stride = 1;
             boolean inside = true;
             for (int a = rank - 1; a >= 0 && inside; a--) {
-                int length = x[a] + pads[a] + pads[rank + a];
-                int c = source(rest % length - pads[a], x[a]);
+                int before = counted(scratch, a);
+                int length = x[a] + before + counted(scratch, rank + a);
+                int c = source(rest % length - before, x[a]);
                 rest /= length;
                 inside = c >= 0 && c < x[a];
                 from += c * stride;

@@ -1,6 +1,8 @@
 package io.keras4j.runtime.ops.primitive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,24 @@ class ShapeInferenceTest {
                 new float[][] {null, {0, 1}, null})[0], "unknown ends");
         assertArrayEquals(new int[] {2, 2, 4}, new Slice(3).outputShapes(new int[][] {{3, 5, 4}, {2}, {2}},
                 new float[][] {null, {0, 1}, {2, 3}})[0]);
+    }
+
+    @Test
+    void padByComputedCountsLeavesItsAxesUnknownUntilTheCountsAre() {
+        Pad pad = Pad.computed(new int[] {2, 0}, 0f, Pad.Mode.REFLECT);
+        assertArrayEquals(new int[] {-1, 5, -1}, pad.outputShapes(new int[][] {{3, 5, 4}, {-1}}, null)[0]);
+        assertArrayEquals(new int[] {3, 5, 7}, pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
+                new float[][] {null, {1, 0, 2, 0}})[0], "axis 2 by (1, 2), axis 0 by (0, 0)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(
+                new int[][] {{3, 5, 4}, {4}}, new float[][] {null, {4, 0, 0, 0}}));
+        assertTrue(e.getMessage().contains("pads at most 3"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
+                new float[][] {null, {-1, 0, 0, 0}}));
+        assertTrue(e.getMessage().contains("only the constant mode"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
+                new float[][] {null, {0.5f, 0, 0, 0}}));
+        assertTrue(e.getMessage().contains("must be an integer"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(new int[][] {{3, 5, 4}, {6}}, null));
+        assertTrue(e.getMessage().contains("for 2 axes"), e.getMessage());
     }
 }
