@@ -50,4 +50,25 @@ public record CellOptions(float clip, Activation outputActivation, float[] peeph
             x[i] = Math.max(-clip, Math.min(clip, x[i]));
         }
     }
+
+    /** Adds the options that are set to a spec (clip, input_forget, output_activation, peepholes {@code [3, units]}). */
+    void describe(OpSpec.Builder b, int units) {
+        b.weight("peepholes", peepholes, 3, units);
+        if (clip != 0f) {
+            b.attr("clip", (double) clip);
+        }
+        if (coupledInputForget) {
+            b.attr("input_forget", true);
+        }
+        if (outputActivation != null) {
+            b.attr("output_activation", outputActivation);
+        }
+    }
+
+    /** The options written by {@link #describe}; absent ones take the Keras default. */
+    static CellOptions fromSpec(OpSpec s) {
+        return new CellOptions(s.has("clip") ? (float) s.doubleAttr("clip") : 0f,
+                s.has("output_activation") ? s.activation("output_activation") : null, s.weight("peepholes"),
+                s.has("input_forget") && s.boolAttr("input_forget"));
+    }
 }

@@ -146,7 +146,7 @@ public final class Gru extends RecurrentOp {
     public static Gru fromSpec(OpSpec s) {
         return new Gru(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
                 s.weight("bias"), s.weight("recurrent_bias"), s.boolAttr("reset_after"), s.activation("activation"),
-                s.activation("recurrent_activation"), options(s), cellOptions(s));
+                s.activation("recurrent_activation"), options(s), CellOptions.fromSpec(s));
     }
 
     @Override

@@ -12,8 +12,7 @@ public final class Lstm extends RecurrentOp {
     private final float[] recurrentKernel;
     private final Activation activation;
     private final Activation recurrentActivation;
-    private final Activation outputActivation;
-    private final float[] peepholes;
+    private final LstmGates gates;
     private final FusedRecurrence fused;
 
     /**
@@ -37,8 +36,7 @@ public final class Lstm extends RecurrentOp {
         this.recurrentKernel = recurrentKernel;
         this.activation = activation;
         this.recurrentActivation = recurrentActivation;
-        this.outputActivation = cell.outputActivation() != null ? cell.outputActivation() : activation;
-        this.peepholes = cell.peepholes();
+        this.gates = new LstmGates(units, activation, recurrentActivation, cell);
         this.fused = fusable(activation, recurrentActivation)
                 ? new FusedRecurrence(true, inputSize, units, kernel, bias, recurrentKernel, null) : null;
     }
@@ -73,51 +71,17 @@ public final class Lstm extends RecurrentOp {
 
     @Override
     protected int stepScratch() {
-        return 4 * units + units;
+        return gates.scratch();
     }
 
     @Override
     protected void step(float[] proj, int projOff, float[] s, int h, int stride, float[] work, int w) {
-        int u = units;
-        int g = 4 * u;
-        int c = h + stride;
+        int g = 4 * units;
         System.arraycopy(proj, projOff, work, w, g);
-        for (int k = 0; k < u; k++) {
+        for (int k = 0; k < units; k++) {
             MatMul.axpy(s[h + k], recurrentKernel, k * g, work, w, g);
         }
-        float[] p = peepholes;
-        if (p != null) {
-            for (int j = 0; j < u; j++) {
-                work[w + j] += p[j] * s[c + j];
-                work[w + u + j] += p[u + j] * s[c + j];
-            }
-        }
-        cell.clip(work, w, 3 * u);
-        if (cell.coupledInputForget()) {
-            recurrentActivation.apply(work, w, u, u);
-            for (int j = 0; j < u; j++) {
-                work[w + u + j] = 1 - work[w + j];
-            }
-        } else {
-            recurrentActivation.apply(work, w, 2 * u, u);
-        }
-        activation.apply(work, w + 2 * u, u, u);
-        int tanhC = w + g;
-        for (int j = 0; j < u; j++) {
-            s[c + j] = work[w + u + j] * s[c + j] + work[w + j] * work[w + 2 * u + j];
-            work[tanhC + j] = s[c + j];
-        }
-        if (p != null) {
-            for (int j = 0; j < u; j++) {
-                work[w + 3 * u + j] += p[2 * u + j] * s[c + j];
-            }
-        }
-        cell.clip(work, w + 3 * u, u);
-        recurrentActivation.apply(work, w + 3 * u, u, u);
-        outputActivation.apply(work, tanhC, u, u);
-        for (int j = 0; j < u; j++) {
-            s[h + j] = work[w + 3 * u + j] * work[tanhC + j];
-        }
+        gates.apply(work, w, s, h, h + stride);
     }
 
     @Override
@@ -129,7 +93,7 @@ public final class Lstm extends RecurrentOp {
     /** Rebuilds an LSTM from its {@link #spec()}. */
     public static Lstm fromSpec(OpSpec s) {
         return new Lstm(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
-                s.weight("bias"), s.activation("activation"), s.activation("recurrent_activation"), options(s), cellOptions(s));
+                s.weight("bias"), s.activation("activation"), s.activation("recurrent_activation"), options(s), CellOptions.fromSpec(s));
     }
 
     @Override

@@ -93,17 +93,8 @@ public abstract class RecurrentOp implements StatefulOp {
                 .attr("go_backwards", options.goBackwards()).attr("masked", options.masked())
                 .attr("initial_state", options.initialState()).attr("zero_output_for_mask", options.zeroOutputForMask())
                 .attr("stateful", options.stateful())
-                .weight("kernel", kernel(), inputSize, width).weight("bias", inputBias, width)
-                .weight("peepholes", cell.peepholes(), 3, units);
-        if (cell.clip() != 0f) {
-            b.attr("clip", (double) cell.clip());
-        }
-        if (cell.coupledInputForget()) {
-            b.attr("input_forget", true);
-        }
-        if (cell.outputActivation() != null) {
-            b.attr("output_activation", cell.outputActivation());
-        }
+                .weight("kernel", kernel(), inputSize, width).weight("bias", inputBias, width);
+        cell.describe(b, units);
         return b;
     }
 
@@ -111,13 +102,6 @@ public abstract class RecurrentOp implements StatefulOp {
     protected static RecurrentOptions options(OpSpec s) {
         return new RecurrentOptions(s.boolAttr("return_sequences"), s.boolAttr("return_state"), s.boolAttr("go_backwards"),
                 s.boolAttr("masked"), s.boolAttr("initial_state"), s.boolAttr("zero_output_for_mask"), s.boolAttr("stateful"));
-    }
-
-    /** The cell options written by {@link #specBuilder()}; absent ones take the Keras default. */
-    protected static CellOptions cellOptions(OpSpec s) {
-        return new CellOptions(s.has("clip") ? (float) s.doubleAttr("clip") : 0f,
-                s.has("output_activation") ? s.activation("output_activation") : null, s.weight("peepholes"),
-                s.has("input_forget") && s.boolAttr("input_forget"));
     }
 
     /** The cell features beyond Keras' ({@link CellOptions#NONE} for a Keras layer). */

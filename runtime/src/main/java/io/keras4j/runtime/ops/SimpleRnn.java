@@ -74,7 +74,7 @@ public final class SimpleRnn extends RecurrentOp {
     /** Rebuilds a SimpleRNN from its {@link #spec()}. */
     public static SimpleRnn fromSpec(OpSpec s) {
         return new SimpleRnn(s.intAttr("input_size"), s.intAttr("units"), s.weight("kernel"), s.weight("recurrent_kernel"),
-                s.weight("bias"), s.activation("activation"), options(s), cellOptions(s));
+                s.weight("bias"), s.activation("activation"), options(s), CellOptions.fromSpec(s));
     }
 
     @Override

@@ -36,22 +36,37 @@ public final class DynamicQuantizeLinear implements Op {
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
         float[] x = inputs[0];
+        quantize(x, 0, x.length, outputs[0], 0, scratch, 0);
+        outputs[1][0] = scratch[0];
+        outputs[2][0] = scratch[1];
+    }
+
+    @Override
+    public int scratchSize(int[][] in) {
+        return 2;
+    }
+
+    /**
+     * Quantizes {@code x[from, from+n)} into {@code y[to, to+n)} with the scale and zero point of its range, which it
+     * writes to {@code params[at]} and {@code params[at+1]}.
+     */
+    public static void quantize(float[] x, int from, int n, float[] y, int to, float[] params, int at) {
         float min = 0f;
         float max = 0f;
-        for (float v : x) {
+        for (int i = from; i < from + n; i++) {
+            float v = x[i];
             if (v < min) {
                 min = v;
             } else if (v > max) {
                 max = v;
             }
         }
-        float scale = max == min ? 1f : (max - min) / MOST;
-        float zero = (float) Math.rint(Math.max(0f, Math.min(MOST, 0f - min / scale)));
-        float[] y = outputs[0];
-        for (int i = 0; i < x.length; i++) {
-            y[i] = LinearQuantization.quantize(x[i], scale, zero, 0f, MOST);
+        float s = max == min ? 1f : (max - min) / MOST;
+        float z = (float) Math.rint(Math.max(0f, Math.min(MOST, 0f - min / s)));
+        for (int i = 0; i < n; i++) {
+            y[to + i] = LinearQuantization.quantize(x[from + i], s, z, 0f, MOST);
         }
-        outputs[1][0] = scale;
-        outputs[2][0] = zero;
+        params[at] = s;
+        params[at + 1] = z;
     }
 }
