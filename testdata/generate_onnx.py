@@ -36,9 +36,10 @@ def rng(name):
     return np.random.default_rng(zlib.crc32(name.encode()))
 
 
-def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None):
+def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None,
+          threads=0):
     """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case (with the
-    default tolerance unless given)."""
+    default tolerance unless given). threads: ONNX Runtime's intra_op_num_threads (0: its default)."""
     d = CASES / name
     if d.exists():
         shutil.rmtree(d)
@@ -54,7 +55,9 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
     names = [i.name for i in model.graph.input if i.name not in {t.name for t in model.graph.initializer}]
     feed = dict(zip(names, inputs))
     if golden == "onnxruntime":
-        sess = ort.InferenceSession(str(d / "model.onnx"), providers=["CPUExecutionProvider"])
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        sess = ort.InferenceSession(str(d / "model.onnx"), options, providers=["CPUExecutionProvider"])
         outputs = sess.run(None, feed)
     else:
         outputs = ReferenceEvaluator(model).run(None, feed)
@@ -1911,6 +1914,90 @@ def _(name):
           "DynamicQuantizeLinear of its input and a ConvInteger whose padding is the input's zero point, the Linear a "
           "MatMulInteger); batch 1 (the dynamic scale spans the batch, so its rows are not independent)",
           ["dynamic_quantize_linear", "conv_integer", "matmul_integer", "gru", "opset:17", "torch_export"])
+
+
+class LstmStates(torch.nn.Module):
+    """A torch LSTM (batch first) giving its output sequence and final states, from zero or given initial states."""
+
+    def __init__(self, lstm):
+        super().__init__()
+        self.lstm = lstm
+
+    def forward(self, x, *state):
+        y, (h, c) = self.lstm(x, tuple(state) if state else None)
+        return y, h, c
+
+
+def ort_quantized_lstm(name, lstm, x, description, covers, state=(), threads=0, **options):
+    """A torch LSTM exported at opset 17 and quantized by ONNX Runtime's quantize_dynamic (DynamicQuantizeLSTM)."""
+    from onnxruntime.quantization import quantize_dynamic
+    module = initialize(LstmStates(lstm), name)
+    names = ["x"] + [f"state_{i}" for i in range(len(state))]
+    fp32 = export(module, tuple(torch.from_numpy(a) for a in (x, *state)), 17, names, ["y", "h", "c"],
+                  {"x": {0: "batch", 1: "time"}})
+    write(name, ort_quantized(fp32, quantize_dynamic, **options), [x, *state], description + ", quantized by ONNX Runtime's "
+          "quantize_dynamic (each LSTM a com.microsoft DynamicQuantizeLSTM: the input of all steps and each step's h "
+          "quantized to uint8 with the scale of their range; ONNX Runtime quantizes h over the rows each of its threads "
+          "takes, so rows are not independent and a batch above 1 gives other numbers on more threads)",
+          ["dynamic_quantize_lstm", "lstm", "opset:17", "torch_export"] + covers, threads=threads)
+
+
+@case("ort_quantized_dynamic_lstm_op17")
+def _(name):
+    x = rng(name).standard_normal((1, 7, 8)).astype(np.float32)
+    ort_quantized_lstm(name, torch.nn.LSTM(8, 16, batch_first=True), x, "torch nn.LSTM(8, 16) over 7 steps with its "
+                       "final h and c, default options (int8 weights, one scale per weight matrix)", [])
+
+
+@case("ort_quantized_dynamic_bilstm_2layer_per_channel_op17")
+def _(name):
+    x = rng(name).standard_normal((1, 7, 8)).astype(np.float32)
+    ort_quantized_lstm(name, torch.nn.LSTM(8, 16, num_layers=2, bidirectional=True, batch_first=True), x,
+                       "torch nn.LSTM(8, 16, num_layers=2, bidirectional) over 7 steps with the final states of both "
+                       "layers, per_channel=True (int8 weights, a scale per gate column and direction)",
+                       ["bidirectional", "layers:2", "per_channel"], per_channel=True)
+
+
+@case("ort_quantized_dynamic_lstm_batch3_op17")
+def _(name):
+    x = rng(name).standard_normal((3, 7, 8)).astype(np.float32) * np.float32([[[1]], [[3]], [[0.5]]])
+    ort_quantized_lstm(name, torch.nn.LSTM(8, 16, batch_first=True), x, "torch nn.LSTM(8, 16) over 7 steps, batch 3 "
+                       "of unlike ranges, outputs from ONNX Runtime on one thread (intra_op_num_threads=1), where each "
+                       "step quantizes the h of all 3 rows together", ["batch:3"], threads=1)
+
+
+@case("ort_quantized_dynamic_lstm_reverse_options_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((1, 6, 8)).astype(np.float32)
+    module = initialize(LstmStates(torch.nn.LSTM(8, 10, batch_first=True)), name)
+    fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y", "h", "c"], {"x": {0: "batch", 1: "time"}})
+    from onnxruntime.quantization import quantize_dynamic
+    model = onnx.load_from_string(ort_quantized(fp32, quantize_dynamic))
+    node = next(n for n in model.graph.node if n.op_type == "DynamicQuantizeLSTM")
+    del node.attribute[:]
+    node.attribute.extend([onnx.helper.make_attribute("hidden_size", 10),
+                           onnx.helper.make_attribute("direction", "reverse"),
+                           onnx.helper.make_attribute("clip", 1.5),
+                           onnx.helper.make_attribute("input_forget", 1),
+                           onnx.helper.make_attribute("activations", ["HardSigmoid", "Softsign", "Tanh"])])
+    model.graph.initializer.append(onnx.numpy_helper.from_array(r.uniform(-0.5, 0.5, (1, 30)).astype(np.float32), "peepholes"))
+    node.input[7] = "peepholes"
+    write(name, model.SerializeToString(), [x], "torch nn.LSTM(8, 10) quantized by ONNX Runtime's quantize_dynamic, its "
+          "DynamicQuantizeLSTM node given direction reverse, clip 1.5, input_forget, peepholes P and the activations "
+          "HardSigmoid, Softsign, Tanh; batch 1", ["dynamic_quantize_lstm", "lstm", "reverse", "clip", "input_forget",
+                                                  "peepholes", "activations", "opset:17", "torch_export"])
+
+
+@case("ort_quantized_dynamic_lstm_uint8_state_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    r = rng(name)
+    x = r.standard_normal((1, 9, 5)).astype(np.float32)
+    state = tuple(r.standard_normal((1, 1, 12)).astype(np.float32) for _ in range(2))
+    ort_quantized_lstm(name, torch.nn.LSTM(5, 12, batch_first=True), x, "torch nn.LSTM(5, 12) over 9 steps from given "
+                       "initial h and c, weight_type=QUInt8 (uint8 weights with a zero point)", ["uint8", "initial_state"],
+                       state=state, weight_type=QuantType.QUInt8)
 
 
 class IndexPut(torch.nn.Module):

@@ -7,6 +7,8 @@ final class DataTypes {
     static final int FLOAT = DataType.FLOAT_VALUE;
     static final int INT64 = DataType.INT64_VALUE;
     static final int INT32 = DataType.INT32_VALUE;
+    static final int INT8 = DataType.INT8_VALUE;
+    static final int UINT8 = DataType.UINT8_VALUE;
 
     private DataTypes() {
     }

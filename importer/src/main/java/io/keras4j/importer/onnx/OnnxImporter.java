@@ -256,7 +256,7 @@ public final class OnnxImporter {
         }
         // an unsupported operator is reported even after one before it, so that one error lists every operator to add
         String domain = node.domain();
-        OpTranslator t = domain.isEmpty() || domain.equals("ai.onnx") ? Translators.forOp(node.opType()) : null;
+        OpTranslator t = Translators.forOp(node.opType(), domain);
         if (t == null) {
             node.problem(Translators.unsupportedReason(node.opType(), domain));
             b.unavailable(node.outputs());

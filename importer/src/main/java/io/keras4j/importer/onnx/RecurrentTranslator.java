@@ -3,9 +3,10 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.CellOptions;
+import io.keras4j.runtime.ops.DynamicQuantizedLstm;
 import io.keras4j.runtime.ops.Gru;
 import io.keras4j.runtime.ops.Lstm;
-import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import io.keras4j.runtime.ops.SimpleRnn;
 import io.keras4j.runtime.ops.Transpose;
@@ -55,9 +56,12 @@ final class RecurrentTranslator implements OpTranslator {
     }
 
     private final Cell cell;
+    private final boolean quantized;
 
-    RecurrentTranslator(Cell cell) {
+    /** @param quantized ONNX Runtime's DynamicQuantizeLSTM (com.microsoft; cell LSTM): see {@link QuantizedLstmWeights} */
+    RecurrentTranslator(Cell cell, boolean quantized) {
         this.cell = cell;
+        this.quantized = quantized;
     }
 
     @Override
@@ -81,8 +85,14 @@ final class RecurrentTranslator implements OpTranslator {
         boolean inputForget = cell == Cell.LSTM && node.intAttr("input_forget", 0) != 0;
         boolean linearBeforeReset = cell == Cell.GRU && node.intAttr("linear_before_reset", 0) != 0;
         Activation[][] acts = RnnActivations.read(node, nd, cell.activations, cell == Cell.RNN);
-        OnnxTensor w = Args.constant(node, b, 1, "W");
-        OnnxTensor r = Args.constant(node, b, 2, "R");
+        QuantizedLstmWeights q = quantized ? QuantizedLstmWeights.read(node, b, nd) : null;
+        if (quantized && !node.input(4).isEmpty()) {
+            node.problem("input 4 (sequence_lens) is not supported: ONNX Runtime then quantizes the input over the longest"
+                    + " length's steps only");
+            return;
+        }
+        OnnxTensor w = quantized ? q == null ? null : q.w() : Args.constant(node, b, 1, "W");
+        OnnxTensor r = quantized ? q == null ? null : q.r() : Args.constant(node, b, 2, "R");
         OnnxTensor bias = node.input(3).isEmpty() ? null : Args.constant(node, b, 3, "B");
         OnnxTensor peep = cell == Cell.LSTM && !node.input(7).isEmpty() ? Args.constant(node, b, 7, "P") : null;
         if (acts == null || w == null || r == null || !node.input(3).isEmpty() && bias == null
@@ -123,7 +133,7 @@ final class RecurrentTranslator implements OpTranslator {
             return;
         }
         new Emission(node, b, nd, direction.equals("reverse"), (int) layout, hidden, in).run(w, r, bias, peep, acts,
-                new CellOptions(clip, null, null, inputForget), linearBeforeReset);
+                new CellOptions(clip, null, null, inputForget), linearBeforeReset, q);
     }
 
     /** The nodes of one ONNX recurrent node. */
@@ -147,8 +157,9 @@ final class RecurrentTranslator implements OpTranslator {
             this.in = in;
         }
 
+        /** @param q the scales of a DynamicQuantizeLSTM, whose centred integers w and r are, or null */
         void run(OnnxTensor w, OnnxTensor r, OnnxTensor bias, OnnxTensor peep, Activation[][] acts, CellOptions base,
-                 boolean linearBeforeReset) {
+                 boolean linearBeforeReset, QuantizedLstmWeights q) {
             String x = node.input(0);
             String seqLens = node.input(4);
             String initH = node.input(5);
@@ -187,7 +198,7 @@ final class RecurrentTranslator implements OpTranslator {
                 }
                 RecurrentOptions options = RecurrentOptions.DEFAULTS.withReturnSequences(true).withReturnState(true)
                         .withGoBackwards(backwards).withMask(mask != null).withZeroOutputForMask(true).withInitialState(initial);
-                RecurrentOp op = op(d, wv, rv, bv, pv, acts[d], base, linearBeforeReset, options);
+                Op op = op(d, wv, rv, bv, pv, acts[d], base, linearBeforeReset, options, q);
                 List<String> outs = new ArrayList<>(List.of(fresh("y"), fresh("h")));
                 if (cell == Cell.LSTM) {
                     outs.add(fresh("c"));
@@ -224,13 +235,15 @@ final class RecurrentTranslator implements OpTranslator {
             }
         }
 
-        private RecurrentOp op(int d, float[] w, float[] r, float[] bias, float[] peep, Activation[] f, CellOptions base,
-                               boolean linearBeforeReset, RecurrentOptions options) {
+        private Op op(int d, float[] w, float[] r, float[] bias, float[] peep, Activation[] f, CellOptions base,
+                      boolean linearBeforeReset, RecurrentOptions options, QuantizedLstmWeights q) {
             int g = cell.gates;
             int h = hidden;
             int width = g * h;
             float[] kernel = new float[in * width];
             float[] recurrent = new float[h * width];
+            float[] kernelScale = q == null ? null : new float[width];
+            float[] recurrentScale = q == null ? null : new float[width];
             float[] inputBias = bias == null ? null : new float[width];
             float[] recurrentBias = bias != null && linearBeforeReset ? new float[width] : null;
             for (int k = 0; k < g; k++) {
@@ -238,6 +251,10 @@ final class RecurrentTranslator implements OpTranslator {
                 for (int j = 0; j < h; j++) {
                     int row = d * width + src * h + j;
                     int col = k * h + j;
+                    if (q != null) {
+                        kernelScale[col] = q.wScale()[row];
+                        recurrentScale[col] = q.rScale()[row];
+                    }
                     for (int i = 0; i < in; i++) {
                         kernel[i * width + col] = w[row * in + i];
                     }
@@ -268,7 +285,9 @@ final class RecurrentTranslator implements OpTranslator {
                         }
                     }
                     CellOptions c = new CellOptions(base.clip(), f[2], p, base.coupledInputForget());
-                    return new Lstm(in, h, kernel, recurrent, inputBias, f[1], f[0], options, c);
+                    return q == null ? new Lstm(in, h, kernel, recurrent, inputBias, f[1], f[0], options, c)
+                            : new DynamicQuantizedLstm(in, h, kernel, kernelScale, recurrent, recurrentScale, inputBias, f[1],
+                                    f[0], options.goBackwards(), options.initialState(), c);
                 }
                 case GRU:
                     return new Gru(in, h, kernel, recurrent, inputBias, recurrentBias, linearBeforeReset, f[1], f[0], options, base);
@@ -321,7 +340,7 @@ final class RecurrentTranslator implements OpTranslator {
             return b.fresh(node, what);
         }
 
-        private boolean emit(io.keras4j.runtime.ops.Op op, List<String> inputs, List<String> outputs) {
+        private boolean emit(Op op, List<String> inputs, List<String> outputs) {
             return b.emit(node, op, inputs, outputs, DataTypes.FLOAT);
         }
     }

@@ -10,12 +10,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The translator of each supported ONNX operator (default domain). */
+/** The translator of each supported ONNX operator: the default domain's and ONNX Runtime's com.microsoft ones. */
 final class Translators {
+    /** ONNX Runtime's own domain. */
+    static final String MICROSOFT = "com.microsoft";
+    private static final Map<String, OpTranslator> BY_MICROSOFT_OP = Map.of(
+            "DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true));
     private static final Map<String, OpTranslator> BY_OP = Map.ofEntries(
-            Map.entry("LSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM)),
-            Map.entry("GRU", new RecurrentTranslator(RecurrentTranslator.Cell.GRU)),
-            Map.entry("RNN", new RecurrentTranslator(RecurrentTranslator.Cell.RNN)),
+            Map.entry("LSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, false)),
+            Map.entry("GRU", new RecurrentTranslator(RecurrentTranslator.Cell.GRU, false)),
+            Map.entry("RNN", new RecurrentTranslator(RecurrentTranslator.Cell.RNN, false)),
             Map.entry("Shape", new ShapeTranslator()),
             Map.entry("Gather", new GatherTranslator()),
             Map.entry("GatherElements", new GatherElementsTranslator()),
@@ -152,15 +156,23 @@ final class Translators {
     private Translators() {
     }
 
-    /** The translator for an operator of the default domain, or null if keras4j does not support it. */
-    static OpTranslator forOp(String opType) {
-        return BY_OP.get(opType);
+    /** The translator for an operator of {@code domain} (empty for the default), or null if keras4j does not support it. */
+    static OpTranslator forOp(String opType, String domain) {
+        if (domain.equals(MICROSOFT)) {
+            return BY_MICROSOFT_OP.get(opType);
+        }
+        return domain.isEmpty() || domain.equals("ai.onnx") ? BY_OP.get(opType) : null;
     }
 
     /** Why an operator is refused, for the error message. */
     static String unsupportedReason(String opType, String domain) {
+        if (domain.equals(MICROSOFT)) {
+            return "operator " + opType + " of domain '" + domain + "' is not supported" + ModelImportException.SUPPORTED
+                    + String.join(", ", new TreeSet<>(BY_MICROSOFT_OP.keySet())) + ")";
+        }
         if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
-            return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain)";
+            return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain"
+                    + " and some of " + MICROSOFT + ")";
         }
         if (CONTROL_FLOW.contains(opType)) {
             return "control flow (" + opType + ") is not supported; export recurrent layers as native LSTM, GRU or RNN nodes"

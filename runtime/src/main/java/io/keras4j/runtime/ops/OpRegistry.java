@@ -105,6 +105,7 @@ public final class OpRegistry {
             Map.entry("CumSum", CumSum::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
+            Map.entry("DynamicQuantizeLSTM", DynamicQuantizedLstm::fromSpec),
             Map.entry("LinearQuantization", LinearQuantization::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),
             Map.entry("TopK", TopK::fromSpec),
