@@ -348,6 +348,44 @@ class OnnxImportErrorsTest {
         assertTrue(e.getMessage().contains("activation_alpha must give one value per direction"), e.getMessage());
     }
 
+    private static TensorProto int8s(String name, int[] values, int... dims) {
+        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT8_VALUE);
+        for (int d : dims) {
+            t.addDims(d);
+        }
+        for (int v : values) {
+            t.addInt32Data(v);
+        }
+        return t.build();
+    }
+
+    @Test
+    void aQuantizedLstmRefusesSequenceLengthsAndZeroPointsThatVaryWithinADirection() {
+        NodeProto lstm = NodeProto.newBuilder().setOpType("DynamicQuantizeLSTM").setDomain(Translators.MICROSOFT)
+                .setName("qlstm").addInput("x").addInput("W").addInput("R").addInput("").addInput("lens").addInput("")
+                .addInput("").addInput("").addInput("ws").addInput("wz").addInput("rs").addInput("rz").addOutput("y")
+                .addAttribute(attr("hidden_size", 2)).build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", 4, -1, 3)).addInput(input("lens", -1))
+                .addInitializer(int8s("W", new int[24], 1, 3, 8)).addInitializer(int8s("R", new int[16], 1, 2, 8))
+                .addInitializer(floats("ws", 1, 8)).addInitializer(int8s("wz", new int[] {0, 0, 0, 3, 0, 0, 0, 0}, 1, 8))
+                .addInitializer(floats("rs", 1)).addInitializer(int8s("rz", new int[] {0}, 1))
+                .addNode(lstm).addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("W_zero_point 3.0 differs from 0.0 in direction 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("input 4 (sequence_lens) is not supported"), e.getMessage());
+    }
+
+    @Test
+    void anotherMicrosoftOperatorNamesTheOnesSupported() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
+                .addNode(NodeProto.newBuilder().setOpType("QGemm").setDomain(Translators.MICROSOFT).setName("q")
+                        .addInput("x").addOutput("y")).addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
+        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: "
+                + "DynamicQuantizeLSTM)"), e.getMessage());
+    }
+
     @Test
     void aRefusedRecurrentNodeDoesNotCallItsOtherAttributesUnsupported() {
         NodeProto lstm = NodeProto.newBuilder().setOpType("LSTM").setName("lstm").addInput("x").addInput("W").addInput("R")
