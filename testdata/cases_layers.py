@@ -1306,6 +1306,51 @@ def register_cases(g):
     R("einsum_dense_products_func_h5", einsum_dense_products, fmt="h5")
     R("ops_normalize_func_keras", ops_normalize, fmt="keras")
 
+    def quantized_int8(ctx, fmt):
+        config = keras.quantizers.Int8QuantizationConfig
+        inp, ids = keras.Input((6, 5)), keras.Input((6,), dtype="int32")
+        x = layers.Add()([inp, layers.Embedding(20, 5)(ids)])
+        h = layers.LSTM(8)(layers.Dense(16, activation="relu")(x))
+        out = layers.Dense(3)(h)
+        heads = [layers.Dense(4, use_bias=False, activation="tanh", name="weights_only")(inp),
+                 layers.Dense(4, activation="softmax", name="ranged")(inp),
+                 layers.Rescaling(1e6)(layers.Dense(2, use_bias=False, name="small_inputs")(layers.Rescaling(1e-6)(h)))]
+        model = keras.Model([inp, ids], [out] + heads)
+        randomize(model, ctx.rng)
+        model.get_layer("weights_only").quantize("int8", config=config(activation_quantizer=None))
+        model.get_layer("ranged").quantize("int8", config=config(
+            activation_quantizer=keras.quantizers.AbsMaxQuantizer(axis=-1, value_range=(-100, 100), epsilon=0.01)))
+        for layer in model.layers:
+            if isinstance(layer, (layers.Dense, layers.Embedding)) and layer.quantization_mode is None:
+                layer.quantize("int8")
+        return Case(model, [normal_inputs(ctx, 3, 6, 5), ctx.rng.integers(0, 20, size=(3, 6)).astype(np.float32)], fmt,
+                    "functional, quantized by Keras to int8 (layer.quantize('int8')): Embedding(20, 5) added to the input "
+                    "-> Dense(16, relu) on every step -> LSTM(8) -> Dense(3); heads Dense(4, no bias, tanh) with the "
+                    "kernel only quantized (activation_quantizer None), Dense(4, softmax) whose inputs are quantized to "
+                    "[-100, 100] with epsilon 0.01, Dense(2, no bias) of the LSTM's output times 1e-6 (so epsilon weighs in "
+                    "their scale), times 1e6.",
+                    covers=["quantized", "int8", "dense", "embedding"])
+
+    R("quantized_int8_func_keras", quantized_int8, fmt="keras")
+
+    def quantized_int8_einsum(ctx, fmt):
+        inp = keras.Input((6, 8))
+        h = layers.EinsumDense("abc,cd->abd", (None, 12), bias_axes="d", activation="relu")(inp)
+        out = layers.EinsumDense("abcd,cde->abe", (None, 5), bias_axes="e")(layers.Reshape((6, 3, 4))(h))
+        heads = [layers.EinsumDense("abc,cde->abde", (None, 2, 3), bias_axes="e", activation="softmax")(inp),
+                 layers.EinsumDense("abc,cd->abd", (None, 4), activation="tanh")(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        model.quantize("int8")
+        return Case(model, [normal_inputs(ctx, 3, 6, 8)], fmt,
+                    "functional, quantized by Keras to int8 (model.quantize('int8')): EinsumDense abc,cd->abd (12, bias "
+                    "d, relu) -> Reshape (6, 3, 4) -> EinsumDense abcd,cde->abe (5, bias e: the inputs quantized over "
+                    "the two contracted axes together); heads EinsumDense abc,cde->abde (2, 3, bias e, softmax over e) and "
+                    "abc,cd->abd (4, no bias, tanh; Keras 3.15.1 cannot quantize an equation with ...).",
+                    covers=["quantized", "int8", "einsum_dense"])
+
+    R("quantized_int8_einsum_func_keras", quantized_int8_einsum, fmt="keras")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))

@@ -43,6 +43,10 @@ masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(cha
 (batch, 3) mask against the 1 step on axis 2.
 
 lora_dense.h5: Dense(4) with enable_lora(2), saved as .h5, which holds the LoRA factors apart from the kernel.
+
+quantized_refused.keras: Dense layers quantized by Keras to int4 and float8, and an EinsumDense quantized to int8 whose
+equation abc,dc->abd contracts the kernel's last axis (keras4j runs int8 Dense and Embedding layers, and EinsumDense
+layers whose equation is a Dense product).
 """
 
 import os
@@ -131,6 +135,13 @@ def main():
     lora = keras.Sequential([keras.Input((3,)), dense])
     dense.enable_lora(2)
     lora.save(HERE / "lora_dense.h5")
+
+    features = keras.Input((6, 8))
+    quantized = keras.Model(features, [layers.Dense(4, name="int4")(features), layers.Dense(4, name="float8")(features),
+                                       layers.EinsumDense("abc,dc->abd", (None, 3), name="einsum")(features)])
+    for name, mode in [("int4", "int4"), ("float8", "float8"), ("einsum", "int8")]:
+        quantized.get_layer(name).quantize(mode)
+    quantized.save(HERE / "quantized_refused.keras")
 
     seq = keras.Input((7, 3))
     ops = keras.ops

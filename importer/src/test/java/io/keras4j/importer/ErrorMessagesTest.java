@@ -327,6 +327,19 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void quantizationModesAndLayersKeras4jDoesNotRunAreNamed() {
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("quantized_refused.keras")));
+        assertTrue(e.getMessage().contains("layer 'int4' (Dense): quantization mode int4/128 is not supported (int8 only)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'float8' (Dense): quantization mode float8 is not supported (int8 only)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'einsum' (EinsumDense): int8 quantization with equation='abc,dc->abd' is"
+                + " not supported (only an equation that contracts the input's last axes with the kernel's first"), e.getMessage());
+        assertEquals(3, e.problems().size(), e.getMessage());
+    }
+
+    @Test
     void unmergedLoraFactorsAreNamed() {
         ModelImportException e = assertThrows(ModelImportException.class,
                 () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("lora_dense.h5")));
@@ -502,12 +515,18 @@ class ErrorMessagesTest {
     }
 
     @Test
-    void quantizedDenseIsRefusedByName() throws IOException {
-        byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "Dense").get("config")).putObject("quantization_config")
-                .put("mode", "int8"));
+    void quantizedLayersKeras4jDoesNotRunAndStrayQuantizationConfigsAreRefusedByName() throws IOException {
+        byte[] model = editedArchive(m -> {
+            ((ObjectNode) layer(m, "Dense").get("config")).putObject("quantization_config").put("mode", "int8");
+            ObjectNode policy = ((ObjectNode) layer(m, "LSTM").get("config")).putObject("dtype");
+            policy.put("class_name", "QuantizedDTypePolicy").putObject("config").put("mode", "int8")
+                    .put("source_name", "float32");
+        });
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
         assertTrue(e.getMessage().contains("(Dense): option quantization_config={\"mode\":\"int8\"} is not supported"
-                + " (quantized kernels are not supported)"), e.getMessage());
+                + " (the layer's dtype policy is not quantized)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(LSTM): option dtype=int8_from_float32 is not supported (Keras quantized this"
+                + " layer; keras4j runs int8-quantized Dense, EinsumDense and Embedding layers)"), e.getMessage());
     }
 
     @Test

@@ -25,6 +25,8 @@ public final class LayerConfig {
     private final Problems problems;
     private final Set<String> seen = new HashSet<>();
     private int problemCount;
+    /** Whether the translator read the quantization mode (see {@link #quantizationMode}). */
+    private boolean quantizationRead;
 
     public LayerConfig(LayerSpec layer, Problems problems) {
         this.layer = layer;
@@ -136,14 +138,38 @@ public final class LayerConfig {
     }
 
     /**
+     * The mode of a Keras 3 quantized dtype policy ({@code QuantizedDTypePolicy}, {@code Int4DTypePolicy}, ...: int8,
+     * int4/128, float8, ...), or null for
+     * a float policy. A translator that reads it handles the quantization; {@link #finish} refuses a quantized layer
+     * whose translator did not.
+     */
+    public String quantizationMode() {
+        quantizationRead = true;
+        return quantizationMode(layer.config().get("dtype"));
+    }
+
+    /** The mode of a quantized dtype policy (one with a mode and a source dtype), or null. */
+    private static String quantizationMode(JsonNode dtype) {
+        JsonNode config = dtype == null ? null : dtype.path("config");
+        return config != null && config.path("mode").isTextual() && config.path("source_name").isTextual()
+                ? config.path("mode").asText() : null;
+    }
+
+    /**
      * Records a problem for every config key that no one read, and for a layer's dtype policy other than float32 and
      * float64 (which keras4j computes in float32: within the tolerance of Keras' float64 results, unlike lower
-     * precisions). An operation's {@code dtype} is its output type: one its translator did not read must be None.
+     * precisions), or quantized when its translator does not read the quantization. An operation's {@code dtype} is its
+     * output type: one its translator did not read must be None.
      */
     public void finish() {
         JsonNode outputType = layer.config().get("dtype");
         if (layer.operation() && !seen.contains("dtype") && outputType != null && !outputType.isNull()) {
             problem("option dtype=" + outputType + " is not supported (the input's type only)");
+        }
+        String quantized = layer.operation() ? null : quantizationMode(outputType);
+        if (quantized != null && !quantizationRead) {
+            problem("option dtype=" + quantized + "_from_" + dtypePolicy(outputType) + " is not supported (Keras quantized"
+                    + " this layer; keras4j runs int8-quantized Dense, EinsumDense and Embedding layers)");
         }
         String dtype = layer.operation() ? null : dtypePolicy(outputType);
         if (dtype != null && !FLOAT_DTYPES.contains(dtype)) {
@@ -161,7 +187,8 @@ public final class LayerConfig {
 
     /**
      * The policy name of a layer's {@code dtype}: a string (Keras 1/2, tf.keras), or a policy object with its name in
-     * {@code config.name} (Keras 3 {@code DTypePolicy}, tf.keras {@code Policy}); null when absent.
+     * {@code config.name} (Keras 3 {@code DTypePolicy}, tf.keras {@code Policy}), or its source dtype in
+     * {@code config.source_name} (Keras 3's quantized policies, which compute in that dtype); null when absent.
      */
     private static String dtypePolicy(JsonNode dtype) {
         if (dtype == null || dtype.isNull()) {
@@ -169,6 +196,9 @@ public final class LayerConfig {
         }
         if (dtype.isTextual()) {
             return dtype.asText();
+        }
+        if (quantizationMode(dtype) != null && dtype.path("config").path("source_name").isTextual()) {
+            return dtype.path("config").path("source_name").asText();
         }
         JsonNode name = dtype.path("config").path("name");
         return name.isTextual() ? name.asText() : dtype.toString();

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
@@ -104,6 +105,7 @@ public final class OpRegistry {
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
             Map.entry("CumSum", CumSum::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
+            Map.entry("AbsMaxQuantization", AbsMaxQuantization::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
             Map.entry("DynamicQuantizeLSTM", DynamicQuantizedLstm::fromSpec),
             Map.entry("LinearQuantization", LinearQuantization::fromSpec),

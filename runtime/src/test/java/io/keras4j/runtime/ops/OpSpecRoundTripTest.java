@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
@@ -87,6 +88,7 @@ class OpSpecRoundTripTest {
                         v(1, 0, 1, 0, 0, 0)),
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
+                new Case(new AbsMaxQuantization(-100, 100, 0.01f), new int[][] {s(2, 3)}, v(0.5f, -2, 1, 0, 0, 0)),
                 new Case(Pad.computed(new int[] {1}, 0.5f, Pad.Mode.EDGE), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),

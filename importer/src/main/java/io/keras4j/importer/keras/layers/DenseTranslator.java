@@ -4,12 +4,15 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.Dense;
+import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.List;
 
 /**
  * Keras Dense (Keras 1 names: output_dim, bias), and Keras 1's TimeDistributedDense, which is the same Dense applied
- * to every timestep. Applied to the last axis; passes a mask through.
+ * to every timestep; Keras 3's int8-quantized Dense as {@link Int8Quantization} computes it. Applied to the last axis;
+ * passes a mask through.
  */
 final class DenseTranslator implements LayerTranslator {
     @Override
@@ -20,7 +23,7 @@ final class DenseTranslator implements LayerTranslator {
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "kernel_constraint", "bias_constraint", "init", "W_regularizer", "b_regularizer", "W_constraint",
                 "b_constraint", "lora_rank", "lora_alpha");
-        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
+        Int8Quantization int8 = Int8Quantization.read(config);
         KTensor x = t.inputs().get(0);
         int[] shape = t.shape(x.value());
         int in = shape.length == 0 ? -1 : shape[shape.length - 1];
@@ -28,15 +31,29 @@ final class DenseTranslator implements LayerTranslator {
             config.problem("input shape " + java.util.Arrays.toString(shape) + " has no known last dimension");
             return List.of(t.unavailable());
         }
-        if (!LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
+        if (config.hasProblems() || !LayerWeights.count(config, t.weights(), (useBias ? 2 : 1) + (int8 != null ? 1 : 0),
+                (useBias ? "kernel, bias" : "kernel") + (int8 != null ? ", kernel_scale" : ""))) {
             return List.of(t.unavailable());
         }
         float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", in, units);
         float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", units) : null;
-        if (kernel == null || useBias && bias == null) {
+        float[] scale = int8 != null ? LayerWeights.take(config, t.weights(), useBias ? 2 : 1, "kernel_scale", units) : null;
+        if (kernel == null || useBias && bias == null || int8 != null && scale == null) {
             return List.of(t.unavailable());
         }
-        Dense op = new Dense(in, units, kernel, bias, activation);
-        return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
+        if (int8 == null) {
+            Dense op = new Dense(in, units, kernel, bias, activation);
+            return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
+        }
+        Dense product = new Dense(in, units, kernel, null, Activation.of(Activation.Kind.LINEAR));
+        String y = int8.product(t, x.value(), scale, v -> t.emit(product, List.of(v)).get(0));
+        if (bias != null) {
+            y = t.emit(new Elementwise(Elementwise.Kind.ADD), List.of(y, GeneralConfig.constant(t, bias, new int[] {units})))
+                    .get(0);
+        }
+        if (!activation.isLinear()) {
+            y = t.emit(new ActivationOp(activation), List.of(y)).get(0);
+        }
+        return List.of(new KTensor(y, x.mask()));
     }
 }

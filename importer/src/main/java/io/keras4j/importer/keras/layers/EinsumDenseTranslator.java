@@ -15,7 +15,10 @@ import java.util.List;
 /**
  * Keras 3 EinsumDense: {@code einsum(equation, x, kernel)}, then the bias over {@code bias_axes} (shaped as Keras shapes
  * it: the output's axes from the first bias axis on, 1 where not a bias axis), then the activation. The equation must
- * keep the input's first axis (the batch) first in the output. The output has no mask (the layer does not support one).
+ * keep the input's first axis (the batch) first in the output. Keras 3's int8 quantization as {@link Int8Quantization}
+ * computes it, for equations that contract the input's last axes with the kernel's first (as Dense does; the inputs
+ * then quantized over those axes together, as Keras quantizes them over its reduced axes). The output has no mask (the
+ * layer does not support one).
  */
 final class EinsumDenseTranslator implements LayerTranslator {
     @Override
@@ -26,10 +29,11 @@ final class EinsumDenseTranslator implements LayerTranslator {
         config.raw("output_shape"); // the kernel's shape decides it; Keras checked the two agree
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha");
-        GeneralConfig.requireNull(config, "quantization_config", "quantized kernels are not supported");
+        Int8Quantization int8 = Int8Quantization.read(config);
         KTensor x = GeneralConfig.single(config, t);
         boolean useBias = biasAxes != null;
-        if (x == null || !LayerWeights.count(config, t.weights(), useBias ? 2 : 1, useBias ? "kernel, bias" : "kernel")) {
+        if (x == null || config.hasProblems() || !LayerWeights.count(config, t.weights(), (useBias ? 2 : 1)
+                + (int8 != null ? 1 : 0), (useBias ? "kernel, bias" : "kernel") + (int8 != null ? ", kernel_scale" : ""))) {
             return List.of(t.unavailable());
         }
         String[] sides = equation.split("->", -1);
@@ -44,9 +48,15 @@ final class EinsumDenseTranslator implements LayerTranslator {
         Weight bias = useBias ? t.weights().get(1) : null;
         int[] kernelShape = ints(kernel.shape());
         int contracted = contractedAxes(ins[0], ins[1], sides[1]);
+        float[] scale = int8 != null ? t.weights().get(useBias ? 2 : 1).values() : null;
+        if (int8 != null && (contracted == 0 || scale.length != product(kernelShape, contracted, kernelShape.length))) {
+            config.problem("int8 quantization with equation='" + equation + "' is not supported (only an equation that"
+                    + " contracts the input's last axes with the kernel's first, as Dense does)");
+            return List.of(t.unavailable());
+        }
         if (contracted > 0) {
             return List.of(new KTensor(asDense(t, x.value(), ins[1], kernel.values(), kernelShape, contracted, biasAxes,
-                    bias, activation), null));
+                    bias, activation, int8, scale), null));
         }
         String k = GeneralConfig.constant(t, kernel.values(), kernelShape);
         Einsum einsum;
@@ -102,10 +112,12 @@ final class EinsumDenseTranslator implements LayerTranslator {
      * The equation as a Dense layer over the input's last {@code contracted} axes flattened into one: the kernel, read
      * as a {@code [product of C, product of Q]} matrix, is the Dense kernel; the output's Q axes come back by a reshape.
      * A bias over all of Q (or none) folds into the Dense, and then so does the activation unless it reads rows of the
-     * last axis (softmax, say) and Q is more than one axis.
+     * last axis (softmax, say) and Q is more than one axis, or the layer is int8-quantized ({@code int8} not null, with
+     * {@code scale} the kernel's, one per output unit: then {@link Int8Quantization#product} wraps the Dense).
      */
     private static String asDense(Translation t, String x, String kernelTerm, float[] kernel, int[] kernelShape, int contracted,
-                                  String biasAxes, Weight bias, Activation activation) {
+                                  String biasAxes, Weight bias, Activation activation, Int8Quantization int8,
+                                  float[] scale) {
         int[] xShape = t.shape(x);
         int kept = xShape.length - contracted;
         int inputSize = product(kernelShape, 0, contracted);
@@ -114,11 +126,13 @@ final class EinsumDenseTranslator implements LayerTranslator {
         if (contracted > 1) {
             x = reshape(t, x, kept, new int[] {inputSize});
         }
-        boolean biasFused = bias == null || biasAxes.equals(kernelTerm.substring(contracted));
+        boolean biasFused = int8 == null && (bias == null || biasAxes.equals(kernelTerm.substring(contracted)));
         boolean activationFused = biasFused && (q.length == 1 || !activation.isRowWise());
         Activation linear = Activation.of(Activation.Kind.LINEAR);
-        String y = t.emit(new Dense(inputSize, units, kernel, biasFused && bias != null ? bias.values() : null,
-                activationFused ? activation : linear), List.of(x)).get(0);
+        Dense dense = new Dense(inputSize, units, kernel, biasFused && bias != null ? bias.values() : null,
+                activationFused ? activation : linear);
+        String y = int8 == null ? t.emit(dense, List.of(x)).get(0)
+                : int8.product(t, x, scale, v -> t.emit(dense, List.of(v)).get(0));
         if (q.length != 1) {
             y = reshape(t, y, kept, q);
         }
