@@ -35,35 +35,7 @@ final class ActivationTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        Activation f = fixed;
-        if (f == null) {
-            switch (kind) {
-                case LEAKY_RELU:
-                    f = Activation.of(kind, node.floatAttr("alpha", 0.01f));
-                    break;
-                case ELU:
-                case CELU:
-                    f = Activation.of(kind, node.floatAttr("alpha", 1f));
-                    break;
-                case HARD_SIGMOID:
-                    f = Activation.of(kind, node.floatAttr("alpha", 0.2f), node.floatAttr("beta", 0.5f));
-                    break;
-                case SELU:
-                    f = selu(node);
-                    break;
-                case THRESHOLDED_RELU:
-                    f = Activation.of(kind, node.floatAttr("alpha", 1f));
-                    break;
-                case GELU:
-                    f = gelu(node);
-                    break;
-                case IS_INF:
-                    f = isInf(node);
-                    break;
-                default:
-                    f = Activation.of(kind);
-            }
-        }
+        Activation f = function(node, "");
         if (f != null) {
             boolean test = kind == Kind.IS_NAN || kind == Kind.IS_INF;
             b.emit(node, new ActivationOp(f), List.of(node.input(0)), List.of(node.output(0)),
@@ -71,10 +43,38 @@ final class ActivationTranslator implements OpTranslator {
         }
     }
 
+    /**
+     * The function with its parameters read from the node's attributes named {@code prefix} + the operator's own
+     * ({@code alpha}, ...), as FusedGemm names its activation's ({@code activation_alpha}); null after a problem.
+     */
+    Activation function(OnnxNode node, String prefix) {
+        if (fixed != null) {
+            return fixed;
+        }
+        switch (kind) {
+            case LEAKY_RELU:
+                return Activation.of(kind, node.floatAttr(prefix + "alpha", 0.01f));
+            case ELU:
+            case CELU:
+            case THRESHOLDED_RELU:
+                return Activation.of(kind, node.floatAttr(prefix + "alpha", 1f));
+            case HARD_SIGMOID:
+                return Activation.of(kind, node.floatAttr(prefix + "alpha", 0.2f), node.floatAttr(prefix + "beta", 0.5f));
+            case SELU:
+                return selu(node, prefix);
+            case GELU:
+                return gelu(node, prefix);
+            case IS_INF:
+                return isInf(node, prefix);
+            default:
+                return Activation.of(kind);
+        }
+    }
+
     /** IsInf: which infinities count, {@code detect_negative} and {@code detect_positive} (1 or 0, both 1 by default). */
-    private static Activation isInf(OnnxNode node) {
-        long negative = node.intAttr("detect_negative", 1);
-        long positive = node.intAttr("detect_positive", 1);
+    private static Activation isInf(OnnxNode node, String prefix) {
+        long negative = node.intAttr(prefix + "detect_negative", 1);
+        long positive = node.intAttr(prefix + "detect_positive", 1);
         if ((negative & ~1L) != 0 || (positive & ~1L) != 0) {
             node.problem("attributes detect_negative=" + negative + ", detect_positive=" + positive + " must be 0 or 1");
             return null;
@@ -83,22 +83,22 @@ final class ActivationTranslator implements OpTranslator {
     }
 
     /** Gelu (opset 20): {@code approximate} none (the error function) or tanh. */
-    private static Activation gelu(OnnxNode node) {
-        String approximate = node.stringAttr("approximate", "none");
+    private static Activation gelu(OnnxNode node, String prefix) {
+        String approximate = node.stringAttr(prefix + "approximate", "none");
         switch (approximate) {
             case "none":
                 return Activation.of(Kind.GELU);
             case "tanh":
                 return Activation.of(Kind.GELU_TANH);
             default:
-                node.problem("attribute approximate='" + approximate + "' is not none or tanh");
+                node.problem("attribute " + prefix + "approximate='" + approximate + "' is not none or tanh");
                 return null;
         }
     }
 
-    private static Activation selu(OnnxNode node) {
-        float alpha = node.floatAttr("alpha", SELU_ALPHA);
-        float gamma = node.floatAttr("gamma", SELU_GAMMA);
+    private static Activation selu(OnnxNode node, String prefix) {
+        float alpha = node.floatAttr(prefix + "alpha", SELU_ALPHA);
+        float gamma = node.floatAttr(prefix + "gamma", SELU_GAMMA);
         if (alpha != SELU_ALPHA || gamma != SELU_GAMMA) {
             node.problem("Selu with alpha=" + alpha + ", gamma=" + gamma + " is not supported (only the defaults)");
             return null;

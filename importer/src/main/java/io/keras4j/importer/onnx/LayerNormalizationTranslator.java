@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * ONNX LayerNormalization (opset 17) and RMSNormalization (opset 23, {@code x / sqrt(mean(x²) + epsilon) · Scale}) over
  * the axes from {@code axis} (not the batch axis) to the last, whose sizes must be known at import, with constant Scale
- * and (LayerNormalization) B of those axes' shape; float32 statistics ({@code stash_type=1}); LayerNormalization's Mean
- * and InvStdDev outputs are not supported.
+ * and (LayerNormalization) B of those axes' shape; float32 statistics ({@code stash_type=1}); output Y only (not
+ * LayerNormalization's Mean and InvStdDev).
  */
 final class LayerNormalizationTranslator implements OpTranslator {
     private final boolean rms;
@@ -20,19 +20,37 @@ final class LayerNormalizationTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        String x = node.input(0);
-        int[] shape = b.shape(x);
-        int rank = shape.length;
         long axis = node.intAttr("axis", -1);
         float epsilon = node.floatAttr("epsilon", 1e-5f);
         if (node.intAttr("stash_type", 1) != 1) {
             node.problem("attribute stash_type must be 1 (float32 statistics)");
             return;
         }
-        if (!rms && (!node.output(1).isEmpty() || !node.output(2).isEmpty())) {
-            node.problem("outputs Mean and InvStdDev are not supported");
-            return;
+        if (onlyFirstOutput(node, 1)) {
+            normalize(node, b, node.input(0), axis, epsilon, 1, rms ? -1 : 2, node.output(0));
         }
+    }
+
+    /** Whether the node's outputs from {@code from} on are all unused; records a problem if not. */
+    static boolean onlyFirstOutput(OnnxNode node, int from) {
+        for (int i = from; i < node.outputs().size(); i++) {
+            if (!node.output(i).isEmpty()) {
+                node.problem("output " + i + " ('" + node.output(i) + "') is not supported (only the normalized values)");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Emits {@code out}, x normalized over the axes from {@code axis} to the last with the constant scale of input
+     * {@code scaleInput} and, if given, the constant bias of input {@code biasInput}: ONNX's LayerNormalization, or RMS
+     * normalization when {@code biasInput} is -1 (the operator has none).
+     */
+    static void normalize(OnnxNode node, OnnxGraphBuilder b, String x, long axis, float epsilon, int scaleInput, int biasInput,
+            String out) {
+        int[] shape = b.shape(x);
+        int rank = shape.length;
         int a = (int) (axis < 0 ? axis + rank : axis);
         if (a < 1 || a >= rank) {
             node.problem("axis " + axis + " must pick a non-batch axis of an input of rank " + rank);
@@ -47,9 +65,11 @@ final class LayerNormalizationTranslator implements OpTranslator {
             node.problem("the normalized axes of input shape " + io.keras4j.runtime.Shapes.toString(shape) + " must be known at import");
             return;
         }
-        OnnxTensor scale = Args.constant(node, b, 1, "Scale");
-        OnnxTensor bias = rms || node.input(2).isEmpty() ? null : Args.constant(node, b, 2, "B");
-        if (scale == null || !rms && !node.input(2).isEmpty() && bias == null) {
+        boolean rms = biasInput < 0;
+        boolean biased = !rms && !node.input(biasInput).isEmpty();
+        OnnxTensor scale = Args.constant(node, b, scaleInput, "Scale");
+        OnnxTensor bias = biased ? Args.constant(node, b, biasInput, "B") : null;
+        if (scale == null || biased && bias == null) {
             return;
         }
         int count = Arrays.stream(sizes).reduce(1, (p, q) -> p * q);
@@ -59,6 +79,6 @@ final class LayerNormalizationTranslator implements OpTranslator {
         }
         LayerNormalization op = new LayerNormalization(rank, axes, sizes, epsilon, scale.floats(),
                 bias == null ? null : bias.floats(), rms ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX);
-        b.emit(node, op, List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, op, List.of(x), List.of(out), DataTypes.FLOAT);
     }
 }
