@@ -37,9 +37,11 @@ def rng(name):
 
 
 def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None,
-          threads=0):
+          threads=0, checked=True):
     """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case (with the
-    default tolerance unless given). threads: ONNX Runtime's intra_op_num_threads (0: its default)."""
+    default tolerance unless given). threads: ONNX Runtime's intra_op_num_threads (0: its default). ONNX's checker checks
+    the model unless checked is False (for ONNX Runtime's own operators of the default domain, which the checker does
+    not know)."""
     d = CASES / name
     if d.exists():
         shutil.rmtree(d)
@@ -49,7 +51,8 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
         for fname, data in extra_files.items():
             (d / fname).write_bytes(data)
     (d / "model.onnx").write_bytes(model_bytes)
-    onnx.checker.check_model(str(d / "model.onnx"))
+    if checked:
+        onnx.checker.check_model(str(d / "model.onnx"))
     if extra_files:
         model = onnx.load(str(d / "model.onnx"))
     names = [i.name for i in model.graph.input if i.name not in {t.name for t in model.graph.initializer}]
@@ -115,17 +118,30 @@ def initialize(module, name):
     return module
 
 
-def ort_quantized(fp32, quantize, *args, **options):
-    """The model (bytes) quantized by onnxruntime.quantization's quantize_static or quantize_dynamic (which read and
-    write files)."""
-    work = CASES.parent / "work_quantize"
+def ort_rewritten(fp32, tool, *args, **options):
+    """The model (bytes) rewritten by an ONNX Runtime tool that reads and writes files: onnxruntime.quantization's
+    quantize_static or quantize_dynamic, or ort_optimize below."""
+    work = CASES.parent / "work_rewrite"
     work.mkdir(exist_ok=True)
     try:
         (work / "fp32.onnx").write_bytes(fp32)
-        quantize(str(work / "fp32.onnx"), str(work / "quantized.onnx"), *args, **options)
-        return (work / "quantized.onnx").read_bytes()
+        tool(str(work / "fp32.onnx"), str(work / "rewritten.onnx"), *args, **options)
+        return (work / "rewritten.onnx").read_bytes()
     finally:
         shutil.rmtree(work)
+
+
+def ort_optimize(source, target):
+    """ONNX Runtime's offline optimizer: a CPU session at ORT_ENABLE_EXTENDED saving its optimized graph."""
+    options = ort.SessionOptions()
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    options.optimized_model_filepath = target
+    ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+
+def op_types(model_bytes):
+    """The operators of a model, each as domain:type (the default domain without a prefix)."""
+    return {(n.domain + ":" if n.domain else "") + n.op_type for n in onnx.load_from_string(model_bytes).graph.node}
 
 
 def torch_case(name, module, x, opset, description, covers, dynamic_axes, output_names=("y",), extra_inputs=()):
@@ -1849,7 +1865,7 @@ def _(name):
             batch = next(self.batches, None)
             return None if batch is None else {"x": batch}
 
-    model = ort_quantized(fp32, quantize_static, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
+    model = ort_rewritten(fp32, quantize_static, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
                           activation_type=QuantType.QInt8, weight_type=QuantType.QInt8)
     write(name, model, [x], "a small dilated causal Conv1d network (residual, Linear head) quantized by ONNX Runtime's "
           "quantize_static (QDQ format, int8 activations and per-channel int8 weights, calibrated on 8 random batches)",
@@ -1878,7 +1894,7 @@ def _(name):
     ids = r.integers(0, 20, (1, 9)).astype(np.int64)
     module = initialize(GruClassifier(), name)
     fp32 = export(module, (torch.from_numpy(ids),), 17, ["ids"], ["y"], {"ids": {0: "batch", 1: "time"}})
-    model = ort_quantized(fp32, quantize_dynamic, weight_type=QuantType.QInt8)
+    model = ort_rewritten(fp32, quantize_dynamic, weight_type=QuantType.QInt8)
     write(name, model, [ids], "Embedding -> GRU -> Linear -> ReLU -> Linear on the last state, quantized by ONNX Runtime's "
           "quantize_dynamic (int8 weights: the embedding dequantized, each Linear a DynamicQuantizeLinear of its input "
           "and a MatMulInteger); batch 1 (the dynamic scale spans the batch, so its rows are not independent)",
@@ -1908,7 +1924,7 @@ def _(name):
     x = r.standard_normal((1, 4, 11)).astype(np.float32)
     module = initialize(ConvGru(), name)
     fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y"], {"x": {0: "batch", 2: "time"}})
-    model = ort_quantized(fp32, quantize_dynamic, weight_type=QuantType.QInt8, per_channel=True)
+    model = ort_rewritten(fp32, quantize_dynamic, weight_type=QuantType.QInt8, per_channel=True)
     write(name, model, [x], "Conv1d(padding 1) -> ReLU -> Conv1d(padding 2, stride 2) -> ReLU -> GRU -> Linear on the last "
           "step, quantized by ONNX Runtime's quantize_dynamic with per-channel int8 weights (each convolution a "
           "DynamicQuantizeLinear of its input and a ConvInteger whose padding is the input's zero point, the Linear a "
@@ -2603,6 +2619,73 @@ def _(name):
                "interpolate(x, size=other.shape[-1]) nearest, linear, linear align_corners, linear to a third of it (7), and other down to x's length: Resize of steps by sizes computed at run time", ["resize", "run_time_sizes"],
                {"x": {0: "batch", 2: "steps"}, "state_0": {0: "batch", 2: "other_steps"}, **{o: {0: "batch"} for o in outs}},
                output_names=outs, extra_inputs=(other,))
+
+# ---------------------------------------------------------------- ONNX Runtime's optimized models (com.microsoft ops)
+
+def optimized_case(name, module, x, opset, dynamic, expected, description, covers, tool=ort_optimize, *args):
+    """The module exported (batch and steps dynamic or not), rewritten by the tool; the case fails to generate unless the
+    rewritten model holds the expected operators."""
+    initialize(module, name)
+    axes = {"x": {0: "batch", 1: "steps"}, "y": {0: "batch", 1: "steps"}} if dynamic else None
+    model = ort_rewritten(export(module, (torch.from_numpy(x),), opset, ["x"], ["y"], axes), tool, *args)
+    ops = op_types(model)
+    assert expected <= ops, f"{name}: expected {sorted(expected - ops)} in {sorted(ops)}"
+    write(name, model, [x], description + "; operators " + ", ".join(sorted(ops)), covers + [f"opset:{opset}", "torch_export"],
+          checked="SimplifiedLayerNormalization" not in ops)
+
+
+class ActivatedMlp(torch.nn.Module):
+    """Linear layers, each followed by one of the activations ONNX Runtime fuses into a Gemm."""
+
+    def __init__(self):
+        super().__init__()
+        f = torch.nn.functional
+        self.activations = [torch.relu, torch.sigmoid, torch.tanh, lambda v: f.leaky_relu(v, 0.1), lambda v: f.elu(v, 0.7),
+                            f.hardsigmoid, f.softplus, f.softsign, f.selu]
+        self.layers = torch.nn.ModuleList(torch.nn.Linear(8, 8) for _ in self.activations)
+        self.head = torch.nn.Linear(8, 3)
+
+    def forward(self, x):
+        for layer, activation in zip(self.layers, self.activations):
+            x = activation(layer(x)) * 2.0 - 0.5
+        return self.head(x)
+
+
+@case("ort_optimized_fused_gemm_op17")
+def _(name):
+    x = (2 * rng(name).standard_normal((4, 8))).astype(np.float32)
+    optimized_case(name, ActivatedMlp(), x, 17, True, {"com.microsoft:FusedGemm"},
+                   "Linear layers followed by ReLU, sigmoid, tanh, LeakyReLU(0.1), ELU(0.7), hardsigmoid, softplus, "
+                   "softsign and SELU (each then scaled and shifted), as ONNX Runtime's offline optimizer "
+                   "saves them (ORT_ENABLE_EXTENDED): FusedGemm with each activation and its activation_alpha/beta/gamma "
+                   "but softsign, which torch exports as its formula",
+                   ["ort_optimized", "fused_gemm"])
+
+
+class QuickGeluRms(torch.nn.Module):
+    """A Linear, x·sigmoid(1.702x), an RMS normalization written out, a product of the transposed input with it."""
+
+    def __init__(self):
+        super().__init__()
+        self.linear = torch.nn.Linear(6, 6)
+        self.scale = torch.nn.Parameter(torch.ones(6))
+
+    def forward(self, x):
+        y = self.linear(x)
+        y = y * torch.sigmoid(1.702 * y)
+        y = y * torch.rsqrt(y.pow(2).mean(-1, keepdim=True) + 1e-6) * self.scale
+        return (x.transpose(-1, -2) @ y) * 0.25
+
+
+@case("ort_optimized_quick_gelu_rms_op17")
+def _(name):
+    x = (2 * rng(name).standard_normal((2, 5, 6))).astype(np.float32)
+    optimized_case(name, QuickGeluRms(), x, 17, False,
+                   {"com.microsoft:QuickGelu", "SimplifiedLayerNormalization", "com.microsoft:FusedMatMul"},
+                   "a Linear, y·sigmoid(1.702y), an RMS normalization written out (y·rsqrt(mean(y²) + 1e-6)·scale) and "
+                   "(xᵀ @ y)·0.25, as ONNX Runtime's offline optimizer saves them (ORT_ENABLE_EXTENDED): QuickGelu, "
+                   "SimplifiedLayerNormalization (ONNX Runtime's own operator in the default domain), FusedMatMul with "
+                   "transA and alpha", ["ort_optimized", "quick_gelu", "simplified_layer_normalization", "fused_matmul"])
 
 
 def main(args):

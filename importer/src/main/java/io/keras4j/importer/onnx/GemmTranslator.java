@@ -3,15 +3,33 @@ package io.keras4j.importer.onnx;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Dense;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * ONNX Gemm {@code alpha·A·B + beta·C} with constant B and C (as Linear layers export): a Dense op whose
  * kernel is B (transposed when transB) times alpha and whose bias is beta·C, for C of shape [N], [1, N] or a
- * scalar. A must be 2-D and not transposed.
+ * scalar. A must be 2-D and not transposed. ONNX Runtime's FusedGemm (com.microsoft) is a Gemm followed by its
+ * {@code activation}, one of those ONNX Runtime's optimizer fuses into a Gemm, with that operator's attributes named
+ * {@code activation_alpha}, {@code activation_beta}, {@code activation_gamma}.
  */
 final class GemmTranslator implements OpTranslator {
+    /** The activations ONNX Runtime 1.30 fuses into FusedGemm that keras4j computes (not ScaledTanh, ParametricSoftplus). */
+    private static final Set<String> FUSED = Set.of("Elu", "HardSigmoid", "LeakyRelu", "Relu", "Selu", "Sigmoid", "Softplus",
+            "Softsign", "Tanh", "ThresholdedRelu");
+    private final boolean fused;
+
+    /** @param fused FusedGemm, with an activation */
+    GemmTranslator(boolean fused) {
+        this.fused = fused;
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        Activation activation = fused ? activation(node) : Activation.of(Activation.Kind.LINEAR);
+        if (activation == null) {
+            return;
+        }
         float alpha = node.floatAttr("alpha", 1f);
         float beta = node.floatAttr("beta", 1f);
         boolean transB = node.intAttr("transB", 0) != 0;
@@ -54,7 +72,17 @@ final class GemmTranslator implements OpTranslator {
             node.problem("A must be 2-D, got shape " + io.keras4j.runtime.Shapes.toString(b.shape(a)));
             return;
         }
-        b.emit(node, new Dense(in, units, kernel, bias, Activation.of(Activation.Kind.LINEAR)), List.of(a),
+        b.emit(node, new Dense(in, units, kernel, bias, activation), List.of(a),
                 List.of(node.output(0)), DataTypes.FLOAT);
+    }
+
+    /** FusedGemm's activation with its parameters (absent ones take the ONNX operator's defaults); null after a problem. */
+    private static Activation activation(OnnxNode node) {
+        String name = node.stringAttr("activation", "");
+        if (!FUSED.contains(name)) {
+            node.problem("attribute activation='" + name + "' is not supported (supported: " + String.join(", ", new TreeSet<>(FUSED)) + ")");
+            return null;
+        }
+        return ((ActivationTranslator) Translators.forOp(name, "")).function(node, "activation_");
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * ONNX LayerNormalization (opset 17) and RMSNormalization (opset 23, {@code x / sqrt(mean(x²) + epsilon) · Scale}) over
  * the axes from {@code axis} (not the batch axis) to the last, whose sizes must be known at import, with constant Scale
  * and (LayerNormalization) B of those axes' shape; float32 statistics ({@code stash_type=1}); output Y only (not
- * LayerNormalization's Mean and InvStdDev).
+ * LayerNormalization's Mean and InvStdDev). ONNX Runtime's SimplifiedLayerNormalization (its own operator in the
+ * default domain, which its optimizer writes for that pattern) is RMSNormalization under its name.
  */
 final class LayerNormalizationTranslator implements OpTranslator {
     private final boolean rms;

@@ -10,12 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The translator of each supported ONNX operator: the default domain's and ONNX Runtime's com.microsoft ones. */
+/** The translator of each supported ONNX operator: the default domain's, and some of ONNX Runtime's (com.microsoft). */
 final class Translators {
-    /** ONNX Runtime's own domain. */
-    static final String MICROSOFT = "com.microsoft";
-    private static final Map<String, OpTranslator> BY_MICROSOFT_OP = Map.of(
-            "DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true));
     private static final Map<String, OpTranslator> BY_OP = Map.ofEntries(
             Map.entry("LSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, false)),
             Map.entry("GRU", new RecurrentTranslator(RecurrentTranslator.Cell.GRU, false)),
@@ -41,8 +37,9 @@ final class Translators {
             Map.entry("ScatterElements", new ScatterTranslator(true)),
             Map.entry("Scatter", new ScatterTranslator(true)),
             Map.entry("RMSNormalization", new LayerNormalizationTranslator(true)),
+            Map.entry("SimplifiedLayerNormalization", new LayerNormalizationTranslator(true)),
             Map.entry("Expand", new ExpandTranslator()),
-            Map.entry("Gemm", new GemmTranslator()),
+            Map.entry("Gemm", new GemmTranslator(false)),
             Map.entry("MatMul", new MatMulTranslator()),
             Map.entry("MatMulInteger", new MatMulIntegerTranslator()),
             Map.entry("NonZero", new NonZeroTranslator()),
@@ -151,28 +148,39 @@ final class Translators {
             Map.entry("ReduceSumSquare", new ReduceTranslator(Reduce.Kind.SUM_SQUARE)),
             Map.entry("ReduceLogSum", new ReduceTranslator(Reduce.Kind.LOG_SUM)),
             Map.entry("ReduceLogSumExp", new ReduceTranslator(Reduce.Kind.LOG_SUM_EXP)));
+    /** ONNX Runtime's domain of its own operators. */
+    static final String MICROSOFT = "com.microsoft";
+    /**
+     * The com.microsoft operators that ONNX Runtime's offline optimizer writes for CPU models, and quantize_dynamic's
+     * DynamicQuantizeLSTM, as its CPU kernels compute them.
+     */
+    private static final Map<String, OpTranslator> MICROSOFT_OPS = Map.ofEntries(
+            Map.entry("DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true)),
+            Map.entry("FusedMatMul", new FusedMatMulTranslator()),
+            Map.entry("FusedGemm", new GemmTranslator(true)),
+            Map.entry("QuickGelu", new QuickGeluTranslator()));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {
     }
 
-    /** The translator for an operator of {@code domain} (empty for the default), or null if keras4j does not support it. */
+    /** The translator for an operator of the domain ("" or "ai.onnx" for the default one), or null if keras4j does not support it. */
     static OpTranslator forOp(String opType, String domain) {
-        if (domain.equals(MICROSOFT)) {
-            return BY_MICROSOFT_OP.get(opType);
+        if (domain.isEmpty() || domain.equals("ai.onnx")) {
+            return BY_OP.get(opType);
         }
-        return domain.isEmpty() || domain.equals("ai.onnx") ? BY_OP.get(opType) : null;
+        return domain.equals(MICROSOFT) ? MICROSOFT_OPS.get(opType) : null;
     }
 
     /** Why an operator is refused, for the error message. */
     static String unsupportedReason(String opType, String domain) {
         if (domain.equals(MICROSOFT)) {
             return "operator " + opType + " of domain '" + domain + "' is not supported" + ModelImportException.SUPPORTED
-                    + String.join(", ", new TreeSet<>(BY_MICROSOFT_OP.keySet())) + ")";
+                    + String.join(", ", new TreeSet<>(MICROSOFT_OPS.keySet())) + ")";
         }
         if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
             return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain"
-                    + " and some of " + MICROSOFT + ")";
+                    + " and some operators of ONNX Runtime's " + MICROSOFT + ")";
         }
         if (CONTROL_FLOW.contains(opType)) {
             return "control flow (" + opType + ") is not supported; export recurrent layers as native LSTM, GRU or RNN nodes"

@@ -89,6 +89,34 @@ class OnnxImportErrorsTest {
         assertTrue(e.getMessage().contains("node 'after' (Unique): operator Unique is not supported"), e.getMessage());
     }
 
+    private static NodeProto.Builder microsoft(String op, String name, String... inputs) {
+        return NodeProto.newBuilder().setOpType(op).setDomain(Translators.MICROSOFT).setName(name).addAllInput(Arrays.asList(inputs));
+    }
+
+    @Test
+    void onnxRuntimeOperatorsRefuseWhatKeras4jDoesNotCompute() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4)).addInput(input("s", -1, 3, 4))
+                .addInitializer(floats("w", 4, 4))
+                .addNode(microsoft("FusedMatMul", "batched", "x", "w").addOutput("y1").addAttribute(attr("transBatchA", 1)))
+                .addNode(microsoft("FusedGemm", "parametric", "x", "w").addOutput("y2")
+                        .addAttribute(attr("activation", "ParametricSoftplus")))
+                .addNode(microsoft("Attention", "attention", "s", "w").addOutput("y6"))
+                .addNode(microsoft("FusedMatMul", "foreign", "x", "w").setDomain("com.example").addOutput("y7"))
+                .addNode(microsoft("FusedMatMul", "good", "x", "w").addOutput("y8").addAttribute(attr("transB", 1)));
+        for (String y : new String[] {"y1", "y2", "y6", "y7", "y8"}) {
+            g.addOutput(input(y));
+        }
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "ort.onnx"));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        for (String problem : new String[] {
+            "node 'batched' (FusedMatMul): transBatchA or transBatchB needs A and B of one rank, at least 3",
+            "node 'parametric' (FusedGemm): attribute activation='ParametricSoftplus' is not supported",
+            "node 'attention' (Attention): operator Attention of domain 'com.microsoft' is not supported",
+            "node 'foreign' (FusedMatMul): operator FusedMatMul of domain 'com.example' is not supported"}) {
+            assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
+        }
+    }
+
     @Test
     void batchNormalizationRefusesTrainingPerElementStatisticsAndParametersOfAnotherLength() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3, 4))
