@@ -120,7 +120,7 @@ def initialize(module, name):
 
 def ort_rewritten(fp32, tool, *args, **options):
     """The model (bytes) rewritten by an ONNX Runtime tool that reads and writes files: onnxruntime.quantization's
-    quantize_static or quantize_dynamic, or ort_optimize below."""
+    quantize_static or quantize_dynamic, or ort_optimize / transformers_optimize below."""
     work = CASES.parent / "work_rewrite"
     work.mkdir(exist_ok=True)
     try:
@@ -137,6 +137,13 @@ def ort_optimize(source, target):
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
     options.optimized_model_filepath = target
     ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+
+def transformers_optimize(source, target, opt_level):
+    """onnxruntime.transformers' optimizer (model_type bert, CPU) at the level given."""
+    from onnxruntime.transformers.optimizer import optimize_model
+    optimize_model(source, model_type="bert", num_heads=2, hidden_size=16, opt_level=opt_level,
+                   use_gpu=False).save_model_to_file(target)
 
 
 def op_types(model_bytes):
@@ -2622,6 +2629,23 @@ def _(name):
 
 # ---------------------------------------------------------------- ONNX Runtime's optimized models (com.microsoft ops)
 
+class EncoderBlock(torch.nn.Module):
+    """A post-norm transformer encoder block: self-attention (torch's MultiheadAttention), residual Add and LayerNorm,
+    Linear -> GELU -> Linear, residual Add and LayerNorm."""
+
+    def __init__(self, approximate="none"):
+        super().__init__()
+        self.attention = torch.nn.MultiheadAttention(16, 2, batch_first=True)
+        self.norm1, self.norm2 = torch.nn.LayerNorm(16), torch.nn.LayerNorm(16)
+        self.up, self.down = torch.nn.Linear(16, 32), torch.nn.Linear(32, 16)
+        self.gelu = torch.nn.GELU(approximate=approximate)
+
+    def forward(self, x):
+        a, _ = self.attention(x, x, x, need_weights=False)
+        x = self.norm1(x + a)
+        return self.norm2(x + self.down(self.gelu(self.up(x))))
+
+
 def optimized_case(name, module, x, opset, dynamic, expected, description, covers, tool=ort_optimize, *args):
     """The module exported (batch and steps dynamic or not), rewritten by the tool; the case fails to generate unless the
     rewritten model holds the expected operators."""
@@ -2632,6 +2656,56 @@ def optimized_case(name, module, x, opset, dynamic, expected, description, cover
     assert expected <= ops, f"{name}: expected {sorted(expected - ops)} in {sorted(ops)}"
     write(name, model, [x], description + "; operators " + ", ".join(sorted(ops)), covers + [f"opset:{opset}", "torch_export"],
           checked="SimplifiedLayerNormalization" not in ops)
+
+
+@case("ort_optimized_encoder_op17")
+def _(name):
+    x = rng(name).standard_normal((2, 5, 16)).astype(np.float32)
+    optimized_case(name, EncoderBlock(), x, 17, False,
+                   {"com.microsoft:FusedMatMul", "com.microsoft:SkipLayerNormalization", "com.microsoft:Gelu"},
+                   "a transformer encoder block (exact GELU) of fixed shape [2, 5, 16] as ONNX Runtime's offline optimizer "
+                   "saves it (ORT_ENABLE_EXTENDED): the attention's products FusedMatMul (alpha, transB, transBatchA/B), "
+                   "residual and LayerNorm SkipLayerNormalization, GELU com.microsoft Gelu",
+                   ["ort_optimized", "fused_matmul", "skip_layer_normalization", "gelu"])
+
+
+@case("ort_optimized_encoder_dynamic_op17")
+def _(name):
+    x = rng(name).standard_normal((3, 4, 16)).astype(np.float32)
+    optimized_case(name, EncoderBlock(), x, 17, True, {"com.microsoft:BiasGelu"},
+                   "the transformer encoder block (exact GELU), batch and steps dynamic, as ONNX Runtime's offline optimizer "
+                   "saves it (ORT_ENABLE_EXTENDED): the Linear's bias and GELU BiasGelu",
+                   ["ort_optimized", "bias_gelu"])
+
+
+@case("ort_optimized_encoder_tanh_dynamic_op20")
+def _(name):
+    x = rng(name).standard_normal((3, 4, 16)).astype(np.float32)
+    optimized_case(name, EncoderBlock("tanh"), x, 20, True, {"com.microsoft:FastGelu"},
+                   "the transformer encoder block with GELU's tanh approximation (ONNX Gelu at opset 20), batch and steps "
+                   "dynamic, as ONNX Runtime's offline optimizer saves it (ORT_ENABLE_EXTENDED): the Linear's bias and GELU "
+                   "FastGelu with its bias input", ["ort_optimized", "fast_gelu"])
+
+
+@case("ort_transformers_optimized_encoder_tanh_op17")
+def _(name):
+    x = rng(name).standard_normal((2, 5, 16)).astype(np.float32)
+    optimized_case(name, EncoderBlock("tanh"), x, 17, False,
+                   {"com.microsoft:FastGelu", "com.microsoft:SkipLayerNormalization"},
+                   "the transformer encoder block with GELU's tanh approximation (torch's formula at opset 17), fixed shape, "
+                   "as onnxruntime.transformers' optimizer writes it (model_type bert, opt_level 1): FastGelu without bias, "
+                   "SkipLayerNormalization", ["ort_optimized", "fast_gelu", "skip_layer_normalization"],
+                   transformers_optimize, 1)
+
+
+@case("ort_transformers_optimized_encoder_dynamic_op17")
+def _(name):
+    x = rng(name).standard_normal((3, 4, 16)).astype(np.float32)
+    optimized_case(name, EncoderBlock(), x, 17, True, {"com.microsoft:BiasGelu", "com.microsoft:SkipLayerNormalization"},
+                   "the transformer encoder block (exact GELU), batch and steps dynamic, as onnxruntime.transformers' "
+                   "optimizer writes it (model_type bert, opt_level 2): SkipLayerNormalization with the Linear's bias as its "
+                   "bias input, BiasGelu", ["ort_optimized", "bias_gelu", "skip_layer_normalization"],
+                   transformers_optimize, 2)
 
 
 class ActivatedMlp(torch.nn.Module):
@@ -2686,6 +2760,60 @@ def _(name):
                    "(xᵀ @ y)·0.25, as ONNX Runtime's offline optimizer saves them (ORT_ENABLE_EXTENDED): QuickGelu, "
                    "SimplifiedLayerNormalization (ONNX Runtime's own operator in the default domain), FusedMatMul with "
                    "transA and alpha", ["ort_optimized", "quick_gelu", "simplified_layer_normalization", "fused_matmul"])
+
+
+@case("ort_contrib_ops_op17")
+def _(name):
+    r = rng(name)
+    ms = "com.microsoft"
+    x = r.standard_normal((2, 3, 8)).astype(np.float32)
+    skip = r.standard_normal((3, 8)).astype(np.float32)
+    a4 = r.standard_normal((5, 2, 1, 4)).astype(np.float32)
+    b4 = r.standard_normal((2, 3, 6, 4)).astype(np.float32)
+    edges = np.array([-np.inf, -1e4, -30, -5.5, -1e-30, 0, 1e-30, 2.5, 30, 1e4, np.inf, np.nan], np.float32)
+    v = lambda: (r.standard_normal(8) * 0.5 + 1).astype(np.float32)
+    inits = [numpy_helper.from_array(t, n) for n, t in
+             [("gamma", v()), ("beta", v()), ("bias", v()), ("w", r.standard_normal((2, 3, 6, 5)).astype(np.float32)),
+              ("w2", r.standard_normal((8, 5)).astype(np.float32))]]
+    nodes = [
+        helper.make_node("SkipLayerNormalization", ["x", "skip", "gamma", "beta", "bias"], ["sln", "", "", "sln_sum"],
+                         domain=ms, epsilon=1e-3),
+        helper.make_node("SkipLayerNormalization", ["tiny", "tiny", "gamma"], ["sln_default_epsilon"], domain=ms),
+        helper.make_node("SkipSimplifiedLayerNormalization", ["x", "skip", "gamma", "bias"], ["ssln", "", "", "ssln_sum"],
+                         domain=ms, epsilon=1e-4),
+        helper.make_node("FastGelu", ["edges"], ["fast_gelu_edges"], domain=ms),
+        helper.make_node("Gelu", ["edges"], ["gelu_edges"], domain=ms),
+        helper.make_node("QuickGelu", ["edges"], ["quick_gelu_edges"], domain=ms),
+        helper.make_node("QuickGelu", ["x"], ["quick_gelu_minus_half"], domain=ms, alpha=-0.5),
+        helper.make_node("QuickGelu", ["x"], ["quick_gelu_one"], domain=ms, alpha=1.0),
+        helper.make_node("BiasGelu", ["x", "bias"], ["bias_gelu"], domain=ms),
+        helper.make_node("FusedMatMul", ["a4", "b4"], ["batch_a_trans_b"], domain=ms, transBatchA=1, transB=1, alpha=0.5),
+        helper.make_node("FusedMatMul", ["b4", "w"], ["batch_both_trans_a"], domain=ms, transBatchA=1, transBatchB=1,
+                         transA=1),
+        helper.make_node("FusedMatMul", ["x", "skip"], ["trans_b_broadcast"], domain=ms, transB=1, alpha=-2.0),
+        helper.make_node("FusedGemm", ["m", "w2", "bias"], ["fused_gemm_thresholded"], domain=ms, transB=1, alpha=0.5,
+                         beta=0.5, activation="ThresholdedRelu", activation_alpha=0.2),
+    ]
+    inputs = {"x": x, "skip": skip, "a4": a4, "b4": b4, "edges": edges, "m": r.standard_normal((4, 5)).astype(np.float32),
+              "tiny": (1e-3 * r.standard_normal((2, 3, 8))).astype(np.float32)}
+    outs = [o for n in nodes for o in n.output if o]
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(k, TensorProto.FLOAT, t.shape) for k, t in inputs.items()],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outs], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(ms, 1)])
+    model.ir_version = 8
+    results = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, inputs)
+    del model.graph.output[:]
+    for o, y in zip(outs, results):  # each output of its rank (ONNX's inference does not know these operators)
+        model.graph.output.append(helper.make_tensor_value_info(o, TensorProto.FLOAT, [f"{o}_{i}" for i in range(y.ndim)]))
+    write(name, model.SerializeToString(), list(inputs.values()),
+          "ONNX Runtime's com.microsoft operators on their other attributes and inputs: SkipLayerNormalization with bias, "
+          "beta, a 2-D skip and the input_skip_bias_sum output, and with the default epsilon (1e-12, on values of about 1e-3); "
+          "SkipSimplifiedLayerNormalization with bias and sum; FastGelu, Gelu and QuickGelu on infinities, NaN and large "
+          "values; QuickGelu with alpha -0.5 and 1; BiasGelu; FusedMatMul with transBatchA and transB on broadcast "
+          "rank-4 operands, transBatchA, transBatchB and transA by a constant, transB and alpha -2; FusedGemm with transB, "
+          "alpha, beta and ThresholdedRelu (activation_alpha 0.2)",
+          ["skip_layer_normalization", "skip_simplified_layer_normalization", "fast_gelu", "gelu", "quick_gelu",
+           "bias_gelu", "fused_matmul", "fused_gemm", "opset:17"])
 
 
 def main(args):

@@ -158,7 +158,12 @@ final class Translators {
             Map.entry("DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true)),
             Map.entry("FusedMatMul", new FusedMatMulTranslator()),
             Map.entry("FusedGemm", new GemmTranslator(true)),
-            Map.entry("QuickGelu", new QuickGeluTranslator()));
+            Map.entry("Gelu", new ActivationTranslator(Activation.of(Kind.GELU))),
+            Map.entry("BiasGelu", new BiasGeluTranslator(Kind.GELU, 2)),
+            Map.entry("FastGelu", new BiasGeluTranslator(Kind.GELU_TANH, 1)),
+            Map.entry("QuickGelu", new QuickGeluTranslator()),
+            Map.entry("SkipLayerNormalization", new SkipLayerNormalizationTranslator(false)),
+            Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {

@@ -96,21 +96,27 @@ class OnnxImportErrorsTest {
     @Test
     void onnxRuntimeOperatorsRefuseWhatKeras4jDoesNotCompute() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4)).addInput(input("s", -1, 3, 4))
-                .addInitializer(floats("w", 4, 4))
+                .addInitializer(floats("w", 4, 4)).addInitializer(floats("b3", 3)).addInitializer(floats("g", 4))
                 .addNode(microsoft("FusedMatMul", "batched", "x", "w").addOutput("y1").addAttribute(attr("transBatchA", 1)))
                 .addNode(microsoft("FusedGemm", "parametric", "x", "w").addOutput("y2")
                         .addAttribute(attr("activation", "ParametricSoftplus")))
+                .addNode(microsoft("SkipLayerNormalization", "statistics", "s", "s", "g").addOutput("y3").addOutput("mean"))
+                .addNode(microsoft("BiasGelu", "short", "x", "b3").addOutput("y4"))
+                .addNode(microsoft("Gelu", "approximate", "x").addOutput("y5").addAttribute(attr("approximate", "tanh")))
                 .addNode(microsoft("Attention", "attention", "s", "w").addOutput("y6"))
                 .addNode(microsoft("FusedMatMul", "foreign", "x", "w").setDomain("com.example").addOutput("y7"))
                 .addNode(microsoft("FusedMatMul", "good", "x", "w").addOutput("y8").addAttribute(attr("transB", 1)));
-        for (String y : new String[] {"y1", "y2", "y6", "y7", "y8"}) {
-            g.addOutput(input(y));
+        for (int i = 1; i <= 8; i++) {
+            g.addOutput(input("y" + i));
         }
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "ort.onnx"));
-        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals(7, e.problems().size(), e.getMessage());
         for (String problem : new String[] {
             "node 'batched' (FusedMatMul): transBatchA or transBatchB needs A and B of one rank, at least 3",
             "node 'parametric' (FusedGemm): attribute activation='ParametricSoftplus' is not supported",
+            "node 'statistics' (SkipLayerNormalization): outputs 1 and 2 (mean, inv_std_var) are not supported",
+            "node 'short' (BiasGelu): input 1 ('b3') must be 1-D, of the length of the last axis of input 'x'",
+            "node 'approximate' (Gelu): attribute approximate is not supported",
             "node 'attention' (Attention): operator Attention of domain 'com.microsoft' is not supported",
             "node 'foreign' (FusedMatMul): operator FusedMatMul of domain 'com.example' is not supported"}) {
             assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
