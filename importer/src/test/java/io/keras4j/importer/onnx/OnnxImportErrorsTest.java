@@ -416,8 +416,9 @@ class OnnxImportErrorsTest {
                 .addNode(NodeProto.newBuilder().setOpType("QGemm").setDomain(Translators.MICROSOFT).setName("q")
                         .addInput("x").addOutput("y")).addOutput(input("y"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
-        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: "
-                + "DynamicQuantizeLSTM)"), e.getMessage());
+        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: BiasGelu,"
+                + " DynamicQuantizeLSTM, FastGelu, FusedGemm, FusedMatMul, Gelu, QuickGelu, SkipLayerNormalization,"
+                + " SkipSimplifiedLayerNormalization)"), e.getMessage());
     }
 
     @Test
