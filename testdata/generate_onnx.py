@@ -855,6 +855,62 @@ def _(name):
                {o: {0: "batch", 2: "rows", 3: "cols"} for o in ["x", *outs]}, output_names=outs)
 
 
+def grid_sample_case(name, opset, modes, description):
+    """GridSample nodes on x [2, 3, 5, 6] at the points of a grid [2, 4, 7, 2] reaching past the edges (and with 0s,
+    which land halfway between pixels without aligned corners): every mode, padding_mode and align_corners."""
+    r = rng(name)
+    nodes = [helper.make_node("GridSample", ["x", "grid"], [f"{m}_{p}_{a}"], mode=m, padding_mode=p, align_corners=a)
+             for m in modes for p in ["zeros", "border", "reflection"] for a in [0, 1]]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 5, 6], "grid": [2, 4, 7, 2]}, opset=opset)
+    grid = r.uniform(-1.6, 1.6, (2, 4, 7, 2)).astype(np.float32)
+    grid[0, 0, :, 0] = [-1, 0, 1, -1 / 3, 1 / 6, -3.5, 2.9]
+    grid[0, 1, :, 1] = [-1, 0, 1, 0.25, -0.25, 0.5, -4.2]
+    write(name, model.SerializeToString(), [r.standard_normal((2, 3, 5, 6)).astype(np.float32), grid],
+          description, ["grid_sample"])
+
+
+@case("grid_sample_modes_op16")
+def _(name):
+    grid_sample_case(name, 16, ["bilinear", "nearest", "bicubic"], "GridSample (opset 16 names) of [2, 3, 5, 6] at a "
+                     "[2, 4, 7, 2] grid reaching to 4.2 outside [-1, 1], with corners, centres and ties: bilinear, nearest "
+                     "and bicubic, each with padding_mode zeros, border and reflection and align_corners 0 and 1")
+
+
+@case("grid_sample_modes_op20")
+def _(name):
+    grid_sample_case(name, 20, ["linear", "cubic"], "GridSample (opset 20 names) of [2, 3, 5, 6] at a [2, 4, 7, 2] grid: "
+                     "linear and cubic, each with padding_mode zeros, border and reflection and align_corners 0 and 1")
+
+
+class SpatialTransformer(torch.nn.Module):
+    """A spatial transformer: a localisation net predicts an affine transform, whose grid samples the input."""
+
+    def __init__(self):
+        super().__init__()
+        self.local = torch.nn.Sequential(torch.nn.Conv2d(3, 4, 3, stride=2), torch.nn.ReLU(), torch.nn.Flatten(),
+                                         torch.nn.LazyLinear(6))
+
+    def forward(self, x):
+        f = torch.nn.functional
+        theta = self.local(x).view(-1, 2, 3) * 0.05 + torch.tensor([[1.0, 0, 0], [0, 1.0, 0]])
+        grid = f.affine_grid(theta, [x.shape[0], 3, 6, 5], align_corners=False)
+        return (f.grid_sample(x, grid, align_corners=False), f.grid_sample(x, grid, mode="nearest", padding_mode="border"),
+                f.grid_sample(x, grid, mode="bicubic", padding_mode="reflection", align_corners=True))
+
+
+@case("torch_grid_sample_affine_op20")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 8, 9)).astype(np.float32)
+    module = SpatialTransformer()
+    module(torch.from_numpy(x))
+    outs = [f"y{i}" for i in range(3)]
+    torch_case(name, module, x, 20, "torch spatial transformer on [2, 3, 8, 9] (dynamic batch): Conv2d -> Linear(6) "
+               "predicts an affine transform near identity, affine_grid to 6 x 5, then grid_sample bilinear (zeros), "
+               "nearest (border) and bicubic (reflection, align_corners)", ["grid_sample", "affine_grid"],
+               {o: {0: "batch"} for o in ["x", *outs]}, output_names=outs)
+
+
 class LstmSelfAttention(torch.nn.Module):
     def __init__(self):
         super().__init__()

@@ -119,6 +119,8 @@ final class Translators {
             Map.entry("Pad", new PadTranslator()),
             Map.entry("Range", new RangeTranslator()),
             Map.entry("Trilu", new TriluTranslator()),
+            Map.entry("GridSample", new GridSampleTranslator()),
+            Map.entry("AffineGrid", new AffineGridTranslator()),
             Map.entry("Tile", new TileTranslator()),
             Map.entry("Resize", new ResizeTranslator(false)),
             Map.entry("DepthToSpace", new DepthToSpaceTranslator(true)),

@@ -284,6 +284,29 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void gridSampleRefusesTheOtherOpsetsModeNamesUnknownPaddingsAndVolumes() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3, 5, 6)).addInput(input("grid", -1, 4, 7, 2))
+                .addInput(input("v", -1, 3, 2, 5, 6)).addInput(input("vgrid", -1, 2, 4, 7, 3))
+                .addNode(NodeProto.newBuilder().setOpType("GridSample").setName("old_name").addInput("x").addInput("grid")
+                        .addOutput("y1").addAttribute(attr("mode", "bilinear")))
+                .addNode(NodeProto.newBuilder().setOpType("GridSample").setName("mirror").addInput("x").addInput("grid")
+                        .addOutput("y2").addAttribute(attr("padding_mode", "mirror")))
+                .addNode(NodeProto.newBuilder().setOpType("GridSample").setName("volume").addInput("v").addInput("vgrid")
+                        .addOutput("y3"))
+                .addNode(NodeProto.newBuilder().setOpType("GridSample").setName("good").addInput("x").addInput("grid")
+                        .addOutput("y4").addAttribute(attr("mode", "cubic")))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 20), "gs.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'old_name' (GridSample): mode=bilinear is not supported (linear, nearest or"
+                + " cubic at opset 20)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'mirror' (GridSample): padding_mode=mirror is not supported (zeros, border or"
+                + " reflection)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'volume' (GridSample): only images [N, C, H, W] are sampled, got an input of"
+                + " rank 5"), e.getMessage());
+    }
+
+    @Test
     void padRefusesUnknownModesComputedValuesAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))

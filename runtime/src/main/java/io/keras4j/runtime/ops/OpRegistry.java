@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
+import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
@@ -18,6 +19,7 @@ import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.GatherElements;
 import io.keras4j.runtime.ops.primitive.GatherNd;
+import io.keras4j.runtime.ops.primitive.GridSample;
 import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
@@ -100,6 +102,8 @@ public final class OpRegistry {
             Map.entry("MatMul", MatMul::fromSpec),
             Map.entry("Range", Range::fromSpec),
             Map.entry("Trilu", Trilu::fromSpec),
+            Map.entry("GridSample", GridSample::fromSpec),
+            Map.entry("AffineGrid", AffineGrid::fromSpec),
             Map.entry("Repeat", Repeat::fromSpec),
             Map.entry("Tile", Tile::fromSpec),
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),

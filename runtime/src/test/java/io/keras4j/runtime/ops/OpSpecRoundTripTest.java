@@ -10,6 +10,7 @@ import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
+import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
 import io.keras4j.runtime.ops.primitive.Cast;
@@ -27,6 +28,7 @@ import io.keras4j.runtime.ops.primitive.Flatten;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.GatherElements;
 import io.keras4j.runtime.ops.primitive.GatherNd;
+import io.keras4j.runtime.ops.primitive.GridSample;
 import io.keras4j.runtime.ops.primitive.IndexLookup;
 import io.keras4j.runtime.ops.primitive.MatMul;
 import io.keras4j.runtime.ops.primitive.OneHot;
@@ -89,6 +91,9 @@ class OpSpecRoundTripTest {
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
                 new Case(new AbsMaxQuantization(-100, 100, 0.01f), new int[][] {s(2, 3)}, v(0.5f, -2, 1, 0, 0, 0)),
+                new Case(new GridSample(GridSample.Mode.CUBIC, GridSample.Padding.REFLECTION, true),
+                        new int[][] {s(1, 2, 3, 3), s(1, 2, 2, 2)}, null, v(-1.2f, 0.3f, 0.5f, 1.7f, 0, 0, -0.4f, -0.9f)),
+                new Case(new AffineGrid(false), new int[][] {s(1, 2, 3), s(4)}, v(1, 0.2f, 0.1f, -0.3f, 0.9f, 0), v(1, 3, 2, 4)),
                 new Case(Pad.computed(new int[] {1}, 0.5f, Pad.Mode.EDGE), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
