@@ -1350,6 +1350,49 @@ def register_cases(g):
                     covers=["quantized", "int8", "einsum_dense"])
 
     R("quantized_int8_einsum_func_keras", quantized_int8_einsum, fmt="keras")
+    def ops_rms_normalization(ctx, fmt):
+        inp = keras.Input((5, 6))
+        x = layers.Dense(8)(inp)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(ops.rms_normalization(x)))
+        gain = layers.Dense(8)(layers.GlobalAveragePooling1D()(inp))[:, None, :]  # a tensor scale, (batch, 1, 8)
+        scale = np.linspace(-1.5, 2.0, 8).astype("float32")
+        heads = [ops.rms_normalization(x, scale=scale, epsilon=1e-3), ops.rms_normalization(x, scale=gain),
+                 ops.rms_normalization(x, axis=[1, 2]), ops.rms_normalization(x, scale=np.full((5, 1), 0.5, "float32"),
+                                                                               axis=1),
+                 ops.rms_normalization(x * 0.01, epsilon=0.05), ops.rms_normalization(x, scale=2.5)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6)], fmt,
+                    "functional Dense(8) -> ops.rms_normalization (axis -1, epsilon None) -> GlobalAveragePooling1D -> "
+                    "Dense(2); heads: a numpy scale of 8 with epsilon 1e-3, a tensor scale (batch, 1, 8) from a Dense, "
+                    "axis [1, 2], axis 1 with a (5, 1) scale, small values with epsilon 0.05, a number scale 2.5.",
+                    covers=["operations", "rms_normalization"])
+
+    def ops_layer_normalization(ctx, fmt):
+        inp = keras.Input((5, 6))
+        x = layers.Dense(8)(inp)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(ops.layer_normalization(x)))
+        gamma = np.linspace(-1.5, 2.0, 8).astype("float32")
+        beta = np.linspace(0.5, -0.5, 8).astype("float32")
+        grid = ctx.rng.normal(size=(5, 8)).astype("float32")
+        heads = [ops.layer_normalization(x, gamma, beta, epsilon=1e-3), ops.layer_normalization(x, beta=beta),
+                 ops.layer_normalization(x, grid, grid * 0.5, axis=[1, 2]),
+                 ops.layer_normalization(x, gamma[:5], axis=1),
+                 ops.layer_normalization(x, gamma[None, None, :], beta, axis=2),
+                 ops.layer_normalization(x * 0.1 + 1.0, epsilon=0.05),
+                 ops.layer_normalization(x, gamma, beta, rms_scaling=True)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6)], fmt,
+                    "functional Dense(8) -> ops.layer_normalization (axis -1, epsilon None, no gamma or beta) -> "
+                    "GlobalAveragePooling1D -> Dense(2); heads: numpy gamma and beta of 8 with epsilon 1e-3, beta "
+                    "alone, axis [1, 2] with (5, 8) gamma and beta, axis 1 with a gamma of 5, axis 2 (named as the "
+                    "last: Keras broadcasts a (1, 1, 8) gamma rather than reshaping it), values around 1 with "
+                    "epsilon 0.05, the deprecated rms_scaling (the variance, beta left out).",
+                    covers=["operations", "layer_normalization"])
+
+    R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
+    R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))

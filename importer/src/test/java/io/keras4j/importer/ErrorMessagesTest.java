@@ -311,6 +311,24 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().length() < 1500, e.getMessage());
     }
 
+    /** ops.layer_normalization refuses a tensor gamma and axis None by name, each where it is given. */
+    @Test
+    void layerNormalizationOperationRefusesTensorGammaAndAxisNone() throws IOException {
+        Path archive = TestData.caseDir("ops_layer_normalization_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> {
+            ArrayNode args = (ArrayNode) layerNamed(m, "layer_norm_1").path("inbound_nodes").get(0).get("args");
+            args.set(1, args.get(0).deepCopy());
+            ((ObjectNode) layerNamed(m, "layer_norm_4").get("config")).putNull("axis");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        for (String expected : List.of("operation 'layer_norm_1' (LayerNorm): argument gamma (a tensor) is not supported (None,"
+                        + " or a numpy array or constant tensor of one value per position of the normalized axes (8,))",
+                "operation 'layer_norm_4' (LayerNorm): option axis=None is not supported")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+    }
+
     /** The config of positional argument {@code index} of operation {@code name}: a {@code __tensor__} or {@code __numpy__}. */
     private static ObjectNode constantArgument(JsonNode model, String name, int index) {
         return (ObjectNode) layerNamed(model, name).path("inbound_nodes").get(0).get("args").get(index).get("config");

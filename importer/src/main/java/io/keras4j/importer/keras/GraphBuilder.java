@@ -335,6 +335,11 @@ public final class GraphBuilder {
         }
 
         @Override
+        public JsonNode keywordArguments() {
+            return call.kwargs();
+        }
+
+        @Override
         public JsonNode positionalArguments() {
             return call.args();
         }

@@ -111,7 +111,7 @@ public final class ModelConfigParser {
                 if (computing.contains(name)) {
                     List<LayerCall> calls = new ArrayList<>();
                     for (JsonNode node : layer.path("inbound_nodes")) {
-                        calls.add(call(node, false, functional));
+                        calls.add(operationCall(node));
                     }
                     specs.add(new LayerSpec(name, cls, layer.path("config"), calls, true));
                 }
@@ -258,6 +258,16 @@ public final class ModelConfigParser {
         }
         return new LayerCall(inputs, state, mask, maskPassed, kwargs, List.of(), node.isObject() ? node.path("args")
                 : MissingNode.getInstance());
+    }
+
+    /**
+     * One call of an operation: its inputs are the tensors it takes positionally, then those it takes by keyword, in the
+     * file's order ({@code ops.rms_normalization(x, scale=s)}: x, s); none is a mask, as operations take masks as values.
+     */
+    private static LayerCall operationCall(JsonNode node) {
+        List<TensorRef> inputs = new ArrayList<>();
+        callTensors(node, null, inputs);
+        return new LayerCall(inputs, List.of(), null, false, node.path("kwargs"), List.of(), node.path("args"));
     }
 
     /** The Keras 3 tensor references ({@code __keras_tensor__}) anywhere in {@code v}, in order. */

@@ -15,14 +15,11 @@ import java.util.List;
  * int or a list, not None nor the batch axis); epsilon None is Keras' default, 1e-7. Other orders are refused.
  */
 final class NormalizeTranslator implements LayerTranslator {
-    /** Keras' {@code backend.epsilon()} unless a keras.json sets another. */
-    private static final double KERAS_EPSILON = 1e-7;
-
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
         double order = config.number(2, "order");
-        double epsilon = config.number(KERAS_EPSILON, "epsilon");
+        double epsilon = config.number(OperationArguments.KERAS_EPSILON, "epsilon");
         long[] axes = OperationArguments.axes(config, t, x, "it normalizes over the batch axis too");
         if (axes == null) {
             return List.of(t.unavailable());

@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  * none through them), so their outputs carry none.
  */
 final class OperationArguments {
+    /** Keras' {@code backend.epsilon()}, the default epsilon of its operations, unless a keras.json sets another. */
+    static final double KERAS_EPSILON = 1e-7;
+
     /** Larger than any axis keras4j holds and exact in float32: a slice bound that means "to the end". */
     static final int END = 1 << 30;
 
@@ -46,35 +49,61 @@ final class OperationArguments {
             return null;
         }
         List<String> out = new ArrayList<>();
+        int rank = t.inputs().isEmpty() ? -1 : t.shape(t.inputs().get(0).value()).length;
         int next = 0;
-        int rank = -1;
         for (JsonNode a : args) {
-            if (isTensor(a)) {
-                int r = t.shape(t.inputs().get(next++).value()).length;
-                if (rank >= 0 && r != rank) {
-                    config.problem("is given tensors of ranks " + rank + " and " + r + "; keras4j broadcasts only tensors"
-                            + " of one rank (each keeps its batch axis first)");
-                    return null;
-                }
-                rank = r;
-            }
-        }
-        next = 0;
-        for (JsonNode a : args) {
-            if (isTensor(a)) {
-                out.add(t.inputs().get(next++).value());
-                continue;
-            }
-            Array c = array(a, false);
-            if (c == null || c.shape().length > rank || c.shape().length == rank && c.shape()[0] != 1) {
-                config.problem("argument " + quote(a) + " is not supported (a tensor, a number, or a numpy array or"
-                        + " constant tensor of numbers or bools of lower rank than the tensors' " + rank + ", or of that"
-                        + " rank with a first dimension of 1)");
+            String v = operand(config, t, a, isTensor(a) ? t.inputs().get(next++) : null, rank);
+            if (v == null) {
                 return null;
             }
-            out.add(GeneralConfig.constant(t, c.values(), c.shape()));
+            out.add(v);
         }
         return out;
+    }
+
+    /**
+     * Argument {@code a} of a call whose tensors have rank {@code rank} as a graph value: {@code tensor}'s where it is a
+     * tensor (of that rank), else a number or a constant array of lower rank, or of that rank with a first dimension of 1,
+     * emitted as a constant; null after a problem.
+     */
+    private static String operand(LayerConfig config, Translation t, JsonNode a, KTensor tensor, int rank) {
+        if (tensor != null) {
+            int r = t.shape(tensor.value()).length;
+            if (r == rank) {
+                return tensor.value();
+            }
+            config.problem("is given tensors of ranks " + rank + " and " + r + "; keras4j broadcasts only tensors"
+                    + " of one rank (each keeps its batch axis first)");
+            return null;
+        }
+        Array c = array(a, false);
+        if (c == null || c.shape().length > rank || c.shape().length == rank && c.shape()[0] != 1) {
+            config.problem("argument " + quote(a) + " is not supported (a tensor, a number, or a numpy array or"
+                    + " constant tensor of numbers or bools of lower rank than the tensors' " + rank + ", or of that"
+                    + " rank with a first dimension of 1)");
+            return null;
+        }
+        return GeneralConfig.constant(t, c.values(), c.shape());
+    }
+
+    /**
+     * Keyword argument {@code name} of an operation on tensors of rank {@code rank} (see {@link #operand}) as a graph
+     * value; null where it is missing or None, and after a problem (see {@link LayerConfig#hasProblems}).
+     */
+    static String keyword(LayerConfig config, Translation t, String name, int rank) {
+        JsonNode a = t.keywordArguments().path(name);
+        if (a.isMissingNode() || a.isNull()) {
+            return null;
+        }
+        int index = tensorCount(t.positionalArguments());
+        for (var it = t.keywordArguments().fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.getKey().equals(name)) {
+                break;
+            }
+            index += tensorCount(e.getValue());
+        }
+        return operand(config, t, a, isTensor(a) ? t.inputs().get(index) : null, rank);
     }
 
     /** A constant array argument: its shape and its values in row-major order. */
@@ -223,6 +252,75 @@ final class OperationArguments {
             return -1;
         }
         return axes == null ? -1 : (int) axes[0];
+    }
+
+    /**
+     * What a normalization operation ({@code ops.rms_normalization}, {@code ops.layer_normalization}) is called on: its
+     * tensor, the first of {@code count} positional arguments (see {@link #leading}); option {@code axis} (see {@link
+     * #axes}), sorted, and the sizes of those axes, which must be known at import; option {@code epsilon}, None meaning
+     * {@link #KERAS_EPSILON}.
+     */
+    record Normalized(KTensor x, int[] axes, int[] sizes, double epsilon) {
+        /** The call's normalization, or null after a problem, which says the call {@code expects} what it names. */
+        static Normalized of(LayerConfig config, Translation t, int count, String expects) {
+            List<KTensor> in = leading(config, t, count, 1, expects);
+            KTensor x = in == null ? null : in.get(0);
+            double epsilon = config.number(KERAS_EPSILON, "epsilon");
+            long[] axes = OperationArguments.axes(config, t, x, "it normalizes over the batch axis too");
+            if (axes == null) {
+                return null;
+            }
+            int[] shape = t.shape(x.value());
+            int[] sizes = new int[axes.length];
+            for (int i = 0; i < axes.length; i++) {
+                sizes[i] = shape[(int) axes[i]];
+                if (sizes[i] <= 0) {
+                    config.problem("input shape " + GeneralConfig.shapeText(shape) + " has no known size on axis "
+                            + axes[i] + ", which it normalizes over");
+                    return null;
+                }
+            }
+            return new Normalized(x, Arrays.stream(axes).mapToInt(a -> (int) a).toArray(), sizes, epsilon);
+        }
+
+        int rank(Translation t) {
+            return t.shape(x.value()).length;
+        }
+    }
+
+    /**
+     * The first {@code tensors} of the {@code count} positional arguments of a call, which must be tensors (the others,
+     * and its keyword arguments, are read with {@link #positional} and {@link #keyword}); null after a problem, which
+     * says the call {@code expects} what it names.
+     */
+    static List<KTensor> leading(LayerConfig config, Translation t, int count, int tensors, String expects) {
+        JsonNode args = t.positionalArguments();
+        boolean ok = args.isArray() && args.size() == count;
+        for (int i = 0; ok && i < tensors; i++) {
+            ok = isTensor(args.get(i));
+        }
+        if (!ok) {
+            config.problem("expects " + expects + " as positional arguments, got " + describe(args, t));
+            return null;
+        }
+        return t.inputs().subList(0, tensors);
+    }
+
+    /**
+     * Positional argument {@code i} of an operation on tensors of rank {@code rank} (see {@link #operand}) as a graph
+     * value; null where it is None, and after a problem (see {@link LayerConfig#hasProblems}).
+     */
+    static String positional(LayerConfig config, Translation t, int i, int rank) {
+        JsonNode args = t.positionalArguments();
+        JsonNode a = args.path(i);
+        if (a.isMissingNode() || a.isNull()) {
+            return null;
+        }
+        int index = 0;
+        for (int k = 0; k < i; k++) {
+            index += tensorCount(args.get(k));
+        }
+        return operand(config, t, a, isTensor(a) ? t.inputs().get(index) : null, rank);
     }
 
     /**

@@ -131,6 +131,8 @@ public final class Operations {
             Map.entry("Std", new VarianceOperationTranslator(true)),
             Map.entry("Norm", new NormTranslator()),
             Map.entry("Normalize", new NormalizeTranslator()),
+            Map.entry("RMSNorm", new RmsNormOperationTranslator()),
+            Map.entry("LayerNorm", new LayerNormOperationTranslator()),
             Map.entry("GetItem", new GetItemTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),

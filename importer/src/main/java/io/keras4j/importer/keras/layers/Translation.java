@@ -27,6 +27,12 @@ public interface Translation {
     com.fasterxml.jackson.databind.JsonNode callArgument(String name);
 
     /**
+     * The call's keyword arguments as the file records them, in its order (an operation's inputs are the tensors among
+     * its positional arguments, then those among these), or a missing node where the call has none.
+     */
+    com.fasterxml.jackson.databind.JsonNode keywordArguments();
+
+    /**
      * The call's positional arguments as a Keras 3 file records them (tensors, numbers, slices: what an operation such as
      * {@code x[:, -1]} or {@code 2.0 * x} was given), or a missing node where the file records none.
      */
