@@ -1391,6 +1391,44 @@ def register_cases(g):
                     "epsilon 0.05, the deprecated rms_scaling (the variance, beta left out).",
                     covers=["operations", "layer_normalization"])
 
+    def ops_dot_product_attention(ctx, fmt):
+        t, s = 6, 4
+        inp = keras.Input((t, 8))
+        memory = keras.Input((s, 8))
+        ids = keras.Input((t,))
+
+        def heads_of(x, n, d, name):
+            return layers.Reshape((-1, n, d))(layers.Dense(n * d, name=name)(x))
+
+        q, k, v = (heads_of(inp, 2, 4, n) for n in ("q", "k", "v"))
+        attended = ops.dot_product_attention(q, k, v)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(layers.Reshape((t, 8))(attended)))
+        padding = ops.not_equal(ids, 0)[:, None, None, :]  # (batch, 1, 1, steps); a row of ids all 0 masks everything
+        band = np.abs(np.subtract.outer(np.arange(t), np.arange(t)))[None, None] <= 2  # (1, 1, t, t)
+        bias = ctx.rng.normal(size=(2, t, t)).astype("float32")
+        q4 = heads_of(inp, 4, 4, "q4")
+        km, vm = heads_of(memory, 2, 4, "km"), heads_of(memory, 2, 4, "vm")
+        heads = [ops.dot_product_attention(q, k, v, is_causal=True), ops.dot_product_attention(q, k, v, scale=0.3),
+                 ops.dot_product_attention(q, k, v, mask=padding),
+                 ops.dot_product_attention(q, k, v, mask=band, is_causal=True),
+                 ops.dot_product_attention(q, k, v, bias=bias, mask=padding),
+                 ops.dot_product_attention(q4, k, v), ops.dot_product_attention(q, km, vm, is_causal=True),
+                 ops.dot_product_attention(q4, km, vm, bias=ops.ones((1, 1, t, s)) * 0.5, scale=1.5)]
+        model = keras.Model([inp, memory, ids], [out] + heads)
+        randomize(model, ctx.rng, scale=0.5)  # logits of a few units: float32 noise well inside the tolerance
+        id_values = ctx.rng.integers(1, 9, size=(3, t)).astype("float32")
+        id_values[0, 4:] = 0
+        id_values[1, :] = 0  # every key step masked: Keras gives each query step equal weights
+        return Case(model, [normal_inputs(ctx, 3, t, 8), normal_inputs(ctx, 3, s, 8), id_values], fmt,
+                    "functional: query, key and value (batch, 6, 2, 4) from Dense + Reshape -> ops.dot_product_attention "
+                    "-> Reshape -> GlobalAveragePooling1D -> Dense(2); heads: is_causal, scale 0.3, a padding mask "
+                    "(batch, 1, 1, 6) computed from an ids input (a sample with every step masked), a constant band mask "
+                    "(1, 1, 6, 6) with is_causal, a constant bias (2, 6, 6) with the padding mask, 4 query heads over 2 "
+                    "key/value heads (grouped-query), cross-attention over a memory of 4 steps with is_causal (T > S), "
+                    "and grouped cross-attention with a bias tensor (1, 1, 6, 4) and scale 1.5.",
+                    covers=["operations", "dot_product_attention"])
+
+    R("ops_dot_product_attention_func_keras", ops_dot_product_attention, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

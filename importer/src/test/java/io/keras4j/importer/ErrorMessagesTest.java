@@ -329,6 +329,28 @@ class ErrorMessagesTest {
         }
     }
 
+    /** ops.dot_product_attention refuses flash attention, a logits soft cap and a tensor scale by name. */
+    @Test
+    void dotProductAttentionRefusesWhatTensorFlowCannotRun() throws IOException {
+        Path archive = TestData.caseDir("ops_dot_product_attention_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> {
+            ((ObjectNode) layerNamed(m, "dot_product_attention").get("config")).put("flash_attention", true);
+            ((ObjectNode) layerNamed(m, "dot_product_attention_1").get("config")).put("attn_logits_soft_cap", 30.0);
+            ObjectNode call = (ObjectNode) layerNamed(m, "dot_product_attention_2").path("inbound_nodes").get(0);
+            ((ObjectNode) call.get("kwargs")).set("scale", call.get("args").get(0).deepCopy());
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        for (String expected : List.of("operation 'dot_product_attention' (DotProductAttention): option"
+                        + " flash_attention=true is not supported (Keras' TensorFlow backend refuses it)",
+                "operation 'dot_product_attention_1' (DotProductAttention): option attn_logits_soft_cap=30.0 is not"
+                        + " supported (Keras runs it only with JAX on a TPU)",
+                "operation 'dot_product_attention_2' (DotProductAttention): argument scale {\"class_name\":"
+                        + "\"__keras_tensor__\"")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+    }
+
     /** The config of positional argument {@code index} of operation {@code name}: a {@code __tensor__} or {@code __numpy__}. */
     private static ObjectNode constantArgument(JsonNode model, String name, int index) {
         return (ObjectNode) layerNamed(model, name).path("inbound_nodes").get(0).get("args").get(index).get("config");

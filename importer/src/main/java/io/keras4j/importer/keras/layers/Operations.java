@@ -133,6 +133,7 @@ public final class Operations {
             Map.entry("Normalize", new NormalizeTranslator()),
             Map.entry("RMSNorm", new RmsNormOperationTranslator()),
             Map.entry("LayerNorm", new LayerNormOperationTranslator()),
+            Map.entry("DotProductAttention", new DotProductAttentionTranslator()),
             Map.entry("GetItem", new GetItemTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),
