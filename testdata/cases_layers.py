@@ -1429,6 +1429,25 @@ def register_cases(g):
                     covers=["operations", "dot_product_attention"])
 
     R("ops_dot_product_attention_func_keras", ops_dot_product_attention, fmt="keras")
+
+    def ops_slice(ctx, fmt):
+        inp = keras.Input((6, 5))
+        steps = keras.Input((None, 4))  # steps known only at run time
+        x = layers.LSTM(5, return_sequences=True)(inp)
+        out = layers.Dense(2)(layers.Flatten()(ops.slice(x, [0, 4, 0], [-1, 2, 5])))
+        heads = [ops.slice(x, [0, 1, 2], [-1, 3, 2]), ops.slice(x, (0, 2, 0), (-1, -1, 3)),
+                 ops.slice(x, np.array([0, 0, 4]), [-1, 6, -1]), ops.slice(x, [0, 5, 1], [-1, 1, 4]),
+                 ops.slice(steps, [0, 1, 1], [-1, 2, 2]), ops.slice(steps, [0, 2, 0], [-1, -1, 4])]
+        model = keras.Model([inp, steps], [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 5), normal_inputs(ctx, 3, 7, 4)], fmt,
+                    "functional LSTM(5, return_sequences) -> ops.slice of the last 2 steps -> Flatten -> Dense(2); heads: "
+                    "ops.slice with sizes 3 and 2, size -1 (the rest of the steps), numpy start indices with the whole "
+                    "axis, the last step alone, and on an input whose steps are known only at run time "
+                    "(7 given): sizes 2 and 2, and the rest of the steps from step 2.",
+                    covers=["operations", "slice"])
+
+    R("ops_slice_func_keras", ops_slice, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

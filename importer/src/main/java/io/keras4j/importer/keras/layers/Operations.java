@@ -135,6 +135,7 @@ public final class Operations {
             Map.entry("LayerNorm", new LayerNormOperationTranslator()),
             Map.entry("DotProductAttention", new DotProductAttentionTranslator()),
             Map.entry("GetItem", new GetItemTranslator()),
+            Map.entry("Slice", new SliceOperationTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),
             Map.entry("Squeeze", new SqueezeOperationTranslator()),
