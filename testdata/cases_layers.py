@@ -1448,6 +1448,26 @@ def register_cases(g):
                     covers=["operations", "slice"])
 
     R("ops_slice_func_keras", ops_slice, fmt="keras")
+
+    def ops_image_resize(ctx, fmt):
+        inp = keras.Input((None, None, 3))  # images of any size: 5 x 7 given
+        x = layers.Conv2D(4, 3, padding="same")(inp)
+        out = layers.Dense(2)(layers.GlobalAveragePooling2D()(ops.image.resize(x, (8, 8))))
+        heads = [ops.image.resize(x, (10, 4), interpolation="nearest"),
+                 ops.image.resize(x, (9, 11), interpolation="bicubic"),
+                 ops.image.resize(x, (4, 4), crop_to_aspect_ratio=True),
+                 ops.image.resize(x, (6, 6), pad_to_aspect_ratio=True, fill_value=0.5),
+                 ops.image.resize(ops.transpose(x, (0, 3, 1, 2)), (3, 8), data_format="channels_first")]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 5, 7, 3)], fmt,
+                    "functional Conv2D(4, 3, same) on images of any size (5 x 7 given) -> ops.image.resize to 8 x 8 "
+                    "(bilinear) -> GlobalAveragePooling2D -> Dense(2); heads: nearest to 10 x 4, bicubic to 9 x 11, "
+                    "crop_to_aspect_ratio to 4 x 4, pad_to_aspect_ratio with fill_value 0.5 to 6 x 6, and channels_first "
+                    "to 3 x 8 after ops.transpose.",
+                    covers=["operations", "image_resize"])
+
+    R("ops_image_resize_func_keras", ops_image_resize, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

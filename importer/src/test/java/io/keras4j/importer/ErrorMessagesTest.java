@@ -352,6 +352,18 @@ class ErrorMessagesTest {
                 "operation 'slice_2' (Slice): slices the batch axis (start 1, size -1), which keras4j takes whole");
     }
 
+    /** ops.image.resize refuses a size that is not a positive height and width, and antialias, by name. */
+    @Test
+    void imageResizeOperationRefusesAnEmptySizeAndAntialias() throws IOException {
+        Path archive = TestData.caseDir("ops_image_resize_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> {
+            ((ArrayNode) layerNamed(m, "resize_1").get("config").get("size")).set(0, 0);
+            ((ObjectNode) layerNamed(m, "resize_2").get("config")).put("antialias", true);
+        });
+        assertRefused(edited, "operation 'resize_1' (Resize): option size=[0,4] is not supported (a height and a width"
+                + " from 1 to 16777216)", "operation 'resize_2' (Resize): option antialias=true is not supported");
+    }
+
     /** Loading {@code edited} fails with exactly the problems that contain {@code expected}, one each; its exception. */
     private static ModelImportException assertRefused(byte[] edited, String... expected) {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));

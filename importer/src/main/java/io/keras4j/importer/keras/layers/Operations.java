@@ -136,6 +136,7 @@ public final class Operations {
             Map.entry("DotProductAttention", new DotProductAttentionTranslator()),
             Map.entry("GetItem", new GetItemTranslator()),
             Map.entry("Slice", new SliceOperationTranslator()),
+            Map.entry("Resize", new ResizeOperationTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),
             Map.entry("Squeeze", new SqueezeOperationTranslator()),

@@ -18,6 +18,15 @@ final class ResizingTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         int height = config.positiveInt("height");
         int width = config.positiveInt("width");
+        return resized(config, t, GeneralConfig.single(config, t), height, width);
+    }
+
+    /**
+     * Images {@code x} resized to {@code height} x {@code width} with the options of Resizing, which
+     * {@code keras.ops.image.resize} shares (the same TensorFlow backend function computes both); unavailable after a
+     * problem.
+     */
+    static List<KTensor> resized(LayerConfig config, Translation t, KTensor x, int height, int width) {
         Resize.Mode mode = mode(config, config.string("bilinear", "interpolation"));
         boolean crop = config.bool(false, "crop_to_aspect_ratio");
         boolean pad = config.bool(false, "pad_to_aspect_ratio");
@@ -33,7 +42,9 @@ final class ResizingTranslator implements LayerTranslator {
         }
         float fill = (float) config.number(0, "fill_value");
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
-        KTensor x = GeneralConfig.single(config, t, 4);
+        if (x != null && t.shape(x.value()).length != 4) {
+            config.problem("takes an input of rank 4, got " + GeneralConfig.shapeText(t.shape(x.value())));
+        }
         if (x == null || mode == null || config.hasProblems()) {
             return List.of(t.unavailable());
         }
