@@ -1468,6 +1468,23 @@ def register_cases(g):
                     covers=["operations", "image_resize"])
 
     R("ops_image_resize_func_keras", ops_image_resize, fmt="keras")
+
+    def ops_unstack(ctx, fmt):
+        inp = keras.Input((6, 5))
+        qkv = layers.Reshape((6, 3, 2, 4))(layers.Dense(24)(inp))  # a fused query-key-value projection
+        q, k, v = ops.unstack(qkv, axis=2)
+        attended = layers.Reshape((6, 8))(ops.dot_product_attention(q, k, v, is_causal=True))
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(attended))
+        heads = ops.unstack(inp, 5, axis=-1) + ops.unstack(qkv, axis=3)
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng, scale=0.5)
+        return Case(model, [normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional Dense(24) -> Reshape (6, 3, 2, 4), a fused query-key-value projection -> q, k, v = "
+                    "ops.unstack(axis=2) -> ops.dot_product_attention(is_causal) -> Reshape -> GlobalAveragePooling1D "
+                    "-> Dense(2); heads: ops.unstack of the input's features (num 5, axis -1) and of the heads axis.",
+                    covers=["operations", "unstack"])
+
+    R("ops_unstack_func_keras", ops_unstack, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

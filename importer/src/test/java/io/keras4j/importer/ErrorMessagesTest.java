@@ -364,6 +364,19 @@ class ErrorMessagesTest {
                 + " from 1 to 16777216)", "operation 'resize_2' (Resize): option antialias=true is not supported");
     }
 
+    /** ops.unstack refuses the batch axis and a num other than the axis's length by name. */
+    @Test
+    void unstackOperationRefusesTheBatchAxisAndAnotherNum() throws IOException {
+        Path archive = TestData.caseDir("ops_unstack_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> {
+            ((ObjectNode) layerNamed(m, "unstack_1").get("config")).put("axis", 0);
+            ((ObjectNode) layerNamed(m, "unstack_2").get("config")).put("num", 3);
+        });
+        assertRefused(edited, "operation 'unstack_1' (Unstack): option axis=0 is the batch axis",
+                "operation 'unstack_2' (Unstack): option num=3 is not supported for axis 3 of (None, 6, 3, 2, 4) (None or"
+                        + " the axis's length, known at import)");
+    }
+
     /** Loading {@code edited} fails with exactly the problems that contain {@code expected}, one each; its exception. */
     private static ModelImportException assertRefused(byte[] edited, String... expected) {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));

@@ -163,6 +163,7 @@ public final class Operations {
             Map.entry("Diff", new DiffOperationTranslator()),
             Map.entry("Roll", new RollOperationTranslator()),
             Map.entry("Split", new SplitOperationTranslator()),
+            Map.entry("Unstack", new UnstackOperationTranslator()),
             Map.entry("Pad", new PadOperationTranslator()),
             Map.entry("OneHot", new OneHotOperationTranslator()),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
