@@ -1485,6 +1485,25 @@ def register_cases(g):
                     covers=["operations", "unstack"])
 
     R("ops_unstack_func_keras", ops_unstack, fmt="keras")
+
+    def ops_moments(ctx, fmt):
+        inp = keras.Input((6, 5))
+        x = layers.Dense(8)(inp)
+        mean, variance = ops.moments(x, axes=[-1], keepdims=True)
+        normed = (x - mean) * ops.rsqrt(variance + 1e-5)  # a hand-written layer normalization
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(normed))
+        over_time = ops.moments(x, axes=1)
+        over_both = ops.moments(x, axes=[1, 2], keepdims=True, synchronized=True)
+        model = keras.Model(inp, [out, *over_time, *over_both])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional Dense(8) -> mean, variance = ops.moments(axes [-1], keepdims) -> (x - mean) · "
+                    "rsqrt(variance + 1e-5) -> GlobalAveragePooling1D -> Dense(2); heads: the mean and variance over "
+                    "time (axes 1, not kept) and over time and features (keepdims, synchronized, which without a "
+                    "distribution strategy computes the same).",
+                    covers=["operations", "moments"])
+
+    R("ops_moments_func_keras", ops_moments, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

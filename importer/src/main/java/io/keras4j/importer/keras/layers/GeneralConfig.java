@@ -152,18 +152,23 @@ final class GeneralConfig {
      * after a problem.
      */
     static int[] axes(LayerConfig config, int rank, boolean allowBatch) {
-        JsonNode a = config.raw("axis");
-        int[] raw = a == null ? new int[] {-1} : intList(config, false, "axis");
+        return axes(config, "axis", rank, allowBatch);
+    }
+
+    /** Option {@code key} read as {@link #axes(LayerConfig, int, boolean)} reads {@code axis}. */
+    static int[] axes(LayerConfig config, String key, int rank, boolean allowBatch) {
+        JsonNode a = config.raw(key);
+        int[] raw = a == null ? new int[] {-1} : intList(config, false, key);
         if (raw == null) {
             return null;
         }
         if (raw.length == 0) {
-            config.problem("option axis=[] names no axis");
+            config.problem("option " + key + "=[] names no axis");
             return null;
         }
         int[] axes = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
-            axes[i] = axis(config, "axis", raw[i], rank, allowBatch);
+            axes[i] = axis(config, key, raw[i], rank, allowBatch);
             if (axes[i] < 0) {
                 return null;
             }
@@ -171,7 +176,7 @@ final class GeneralConfig {
         axes = sorted(axes);
         for (int i = 1; i < axes.length; i++) {
             if (axes[i] == axes[i - 1]) {
-                config.problem("option axis=" + a + " names an axis twice");
+                config.problem("option " + key + "=" + a + " names an axis twice");
                 return null;
             }
         }

@@ -235,12 +235,17 @@ final class OperationArguments {
      * problem (or when x is null).
      */
     static long[] axes(LayerConfig config, Translation t, KTensor x, String none) {
-        JsonNode a = config.raw("axis");
+        return axes(config, "axis", t, x, none);
+    }
+
+    /** Option {@code key} read as {@link #axes(LayerConfig, Translation, KTensor, String)} reads {@code axis}. */
+    static long[] axes(LayerConfig config, String key, Translation t, KTensor x, String none) {
+        JsonNode a = config.raw(key);
         if (a == null || a.isNull()) {
-            config.problem("option axis=None is not supported (" + none + ")");
+            config.problem("option " + key + "=None is not supported (" + none + ")");
             return null;
         }
-        int[] axes = x == null ? null : GeneralConfig.axes(config, t.shape(x.value()).length, false);
+        int[] axes = x == null ? null : GeneralConfig.axes(config, key, t.shape(x.value()).length, false);
         return axes == null ? null : Arrays.stream(axes).asLongStream().toArray();
     }
 

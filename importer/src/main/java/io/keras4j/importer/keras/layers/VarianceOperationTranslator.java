@@ -6,26 +6,38 @@ import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.Squeeze;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.var} and {@code keras.ops.std} as TensorFlow's reduce_variance computes them: the mean of the
- * squared deviations from the mean over {@code axis} (an int or a list, not the batch axis; None refused), then
- * (std) its square root; {@code keepdims}. keras4j sums in double where TensorFlow's float32 mean rounds, which shows
+ * Keras 3 {@code keras.ops.var} and {@code keras.ops.std} as TensorFlow's reduce_variance computes them, and
+ * {@code keras.ops.moments} as {@code tf.nn.moments} does: the mean of the squared deviations from the mean over
+ * {@code axis} ({@code axes} for moments; an int or a list, not the batch axis; None refused), then (std) its square root
+ * or (moments) the mean and it; {@code keepdims}; moments' {@code synchronized}, which changes nothing without a
+ * distribution strategy (Keras then computes the same moments). keras4j sums in double where TensorFlow's float32 mean rounds, which shows
  * where the mean is large next to the spread (the std of a constant row of 1000.1 is 0 here, 4.3e-4 in TensorFlow).
  */
 final class VarianceOperationTranslator implements LayerTranslator {
-    private final boolean std;
+    /** What the translator gives. */
+    enum Form {
+        VAR, STD, MOMENTS
+    }
 
-    VarianceOperationTranslator(boolean std) {
-        this.std = std;
+    private final Form form;
+
+    VarianceOperationTranslator(Form form) {
+        this.form = form;
     }
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         KTensor x = OperationArguments.single(config, t);
         boolean keepDims = config.bool(false, "keepdims");
-        long[] axes = OperationArguments.axes(config, t, x, "it reduces the batch axis too");
+        if (form == Form.MOMENTS) {
+            config.bool(false, "synchronized");
+        }
+        long[] axes = OperationArguments.axes(config, form == Form.MOMENTS ? "axes" : "axis", t, x,
+                "it reduces the batch axis too");
         if (axes == null) {
             return List.of(t.unavailable());
         }
@@ -33,7 +45,12 @@ final class VarianceOperationTranslator implements LayerTranslator {
         String deviation = t.emit(new Elementwise(Elementwise.Kind.SUB), List.of(x.value(), mean)).get(0);
         String squared = t.emit(new Elementwise(Elementwise.Kind.MUL), List.of(deviation, deviation)).get(0);
         String variance = t.emit(new Reduce(Reduce.Kind.MEAN, axes, keepDims), List.of(squared)).get(0);
-        String out = std ? t.emit(new ActivationOp(Activation.of(Activation.Kind.SQRT)), List.of(variance)).get(0) : variance;
+        if (form == Form.MOMENTS) {
+            String m = keepDims ? mean : t.emit(new Squeeze(axes), List.of(mean)).get(0);
+            return List.of(new KTensor(m, null), new KTensor(variance, null));
+        }
+        String out = form == Form.STD ? t.emit(new ActivationOp(Activation.of(Activation.Kind.SQRT)), List.of(variance))
+                .get(0) : variance;
         return List.of(new KTensor(out, null));
     }
 }
