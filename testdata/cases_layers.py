@@ -1504,6 +1504,27 @@ def register_cases(g):
                     covers=["operations", "moments"])
 
     R("ops_moments_func_keras", ops_moments, fmt="keras")
+
+    def ops_take_lookup(ctx, fmt):
+        ids = keras.Input((6,), dtype="int32")
+        inp = keras.Input((6, 5))
+        table = ctx.rng.normal(size=(10, 4)).astype("float32")
+        looked_up = ops.take(table, ids, axis=0)  # (batch, 6, 4)
+        chosen = ops.take(table, ops.argmax(inp, axis=-1))  # axis None: the flattened table, indices from a tensor
+        out = layers.Dense(2)(layers.Flatten()(looked_up))
+        heads = [chosen, ops.take(ops.convert_to_tensor(table[:, 0]), ids),
+                 ops.take(table, ids - 10, axis=-2)]
+        model = keras.Model([ids, inp], [out] + heads)
+        randomize(model, ctx.rng)
+        id_values = ctx.rng.integers(0, 10, size=(3, 6)).astype("float32")
+        return Case(model, [id_values, normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional: ops.take of a constant (10, 4) numpy table at int32 ids (batch, 6), axis 0 -> Flatten -> "
+                    "Dense(2); heads: the flattened table (axis None) at ops.argmax of another input, a constant "
+                    "tensor of 10 at the ids, and the table at ids - 10 (negative, counted from the "
+                    "end) with axis -2.",
+                    covers=["operations", "take"])
+
+    R("ops_take_lookup_func_keras", ops_take_lookup, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

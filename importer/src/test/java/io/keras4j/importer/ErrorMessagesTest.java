@@ -377,6 +377,15 @@ class ErrorMessagesTest {
                         + " the axis's length, known at import)");
     }
 
+    /** ops.take of a constant table at indices from a tensor refuses an axis other than the table's first, by name. */
+    @Test
+    void takeFromAConstantTableRefusesAnotherAxis() throws IOException {
+        Path archive = TestData.caseDir("ops_take_lookup_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> ((ObjectNode) layerNamed(m, "take").get("config")).put("axis", 1));
+        assertRefused(edited, "operation 'take' (Take): option axis=1 is not supported with a constant x and indices from"
+                + " a tensor (0 or None: the indices' batch axis stays first)");
+    }
+
     /** Loading {@code edited} fails with exactly the problems that contain {@code expected}, one each; its exception. */
     private static ModelImportException assertRefused(byte[] edited, String... expected) {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
