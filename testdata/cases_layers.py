@@ -1525,6 +1525,23 @@ def register_cases(g):
                     covers=["operations", "take"])
 
     R("ops_take_lookup_func_keras", ops_take_lookup, fmt="keras")
+
+    def ops_extract_patches(ctx, fmt):
+        inp = keras.Input((8, 8, 3))
+        patches = ops.image.extract_patches(inp, 4)  # (batch, 2, 2, 48): a vision transformer's patches
+        tokens = layers.Dense(6)(layers.Reshape((4, 48))(patches))
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(tokens))
+        heads = [ops.image.extract_patches(inp, (3, 2), strides=(2, 1), padding="same"),
+                 ops.image.extract_patches(inp, 2, strides=1, dilation_rate=2)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 2, 8, 8, 3)], fmt,
+                    "functional: ops.image.extract_patches(size 4) of 8 x 8 x 3 images -> Reshape (4 patches, 48) -> "
+                    "Dense(6) -> GlobalAveragePooling1D -> Dense(2), a vision transformer's patch embedding; heads: "
+                    "size (3, 2) with strides (2, 1) and same padding, size 2 with strides 1 and dilation 2.",
+                    covers=["operations", "extract_patches"])
+
+    R("ops_extract_patches_func_keras", ops_extract_patches, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

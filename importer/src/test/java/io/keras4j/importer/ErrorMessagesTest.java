@@ -59,7 +59,7 @@ class ErrorMessagesTest {
 
     private static JsonNode layerNamed(JsonNode model, String name) {
         for (JsonNode l : model.path("config").path("layers")) {
-            if (l.path("config").path("name").asText().equals(name)) {
+            if ((l.has("name") ? l.path("name") : l.path("config").path("name")).asText().equals(name)) {
                 return l;
             }
         }
@@ -384,6 +384,21 @@ class ErrorMessagesTest {
         byte[] edited = editedArchive(archive, m -> ((ObjectNode) layerNamed(m, "take").get("config")).put("axis", 1));
         assertRefused(edited, "operation 'take' (Take): option axis=1 is not supported with a constant x and indices from"
                 + " a tensor (0 or None: the indices' batch axis stays first)");
+    }
+
+    /** ops.image.extract_patches refuses 3-D patches and patches too large for its identity kernel, by name. */
+    @Test
+    void extractPatchesRefusesThreeDimensionalAndHugePatches() throws IOException {
+        Path archive = TestData.caseDir("ops_extract_patches_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(archive, m -> {
+            ((ArrayNode) layerNamed(m, "extract_patches_1").get("config").get("size")).add(2);
+            ObjectNode config = (ObjectNode) layerNamed(m, "extract_patches_2").get("config");
+            config.putArray("size").add(40).add(40);
+            config.putArray("strides").add(1).add(1);
+        });
+        assertRefused(edited, "operation 'extract_patches_1' (ExtractPatches): option size=[3,2,2]",
+                "operation 'extract_patches_2' (ExtractPatches): takes patches of 4800 values (40 x 40 x 3 channels), more"
+                        + " than keras4j accepts (4096: its kernel holds the square)");
     }
 
     /** Loading {@code edited} fails with exactly the problems that contain {@code expected}, one each; its exception. */

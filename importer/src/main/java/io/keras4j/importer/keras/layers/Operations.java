@@ -138,6 +138,7 @@ public final class Operations {
             Map.entry("GetItem", new GetItemTranslator()),
             Map.entry("Slice", new SliceOperationTranslator()),
             Map.entry("Resize", new ResizeOperationTranslator()),
+            Map.entry("ExtractPatches", new ExtractPatchesTranslator()),
             Map.entry("Reshape", new ReshapeOperationTranslator()),
             Map.entry("ExpandDims", new ExpandDimsTranslator()),
             Map.entry("Squeeze", new SqueezeOperationTranslator()),
