@@ -1542,6 +1542,49 @@ def register_cases(g):
                     covers=["operations", "extract_patches"])
 
     R("ops_extract_patches_func_keras", ops_extract_patches, fmt="keras")
+
+    def ops_divide_no_nan(ctx, fmt):
+        ids = keras.Input((6,))
+        inp = keras.Input((6, 5))
+        x = layers.Dense(4)(inp)
+        mask = ops.cast(ops.not_equal(ids, 0), "float32")[:, :, None]
+        pooled = ops.divide_no_nan(ops.sum(x * mask, axis=1), ops.sum(mask, axis=1))  # a masked mean over steps
+        out = layers.Dense(2)(pooled)
+        heads = [ops.divide_no_nan(inp, ids[:, :, None]), ops.divide_no_nan(2.0, ids),
+                 ops.divide_no_nan(x, ops.floor(x))]
+        model = keras.Model([ids, inp], [out, pooled] + heads)
+        randomize(model, ctx.rng)
+        id_values = ctx.rng.integers(0, 3, size=(3, 6)).astype("float32")
+        id_values[1, :] = 0  # every step masked: 0 / 0 gives 0
+        return Case(model, [id_values, normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional Dense(4) -> a masked mean over steps, ops.divide_no_nan(sum(x · mask), sum(mask)) with "
+                    "the mask from an ids input (one sample with every step masked: 0 / 0 is 0) -> Dense(2); heads: "
+                    "the pooled means, the input divided by the ids (zeros among them), 2.0 / ids, and x / floor(x) (0 "
+                    "for x in [0, 1)).",
+                    covers=["operations", "divide_no_nan"])
+
+    def ops_batch_normalization(ctx, fmt):
+        inp = keras.Input((5, 6))
+        x = layers.Dense(8)(inp)
+
+        def vector(n, low, high):
+            return ctx.rng.uniform(low, high, size=(n,)).astype("float32")
+
+        normed = ops.batch_normalization(x, vector(8, -1, 1), vector(8, 0.2, 3), axis=-1, offset=vector(8, -1, 1),
+                                         scale=vector(8, 0.5, 2), epsilon=1e-2)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(normed))
+        heads = [ops.batch_normalization(x, vector(8, -1, 1), vector(8, 0.2, 3), axis=2),
+                 ops.batch_normalization(x, vector(5, -1, 1), vector(5, 0.2, 3), axis=1, scale=vector(5, 0.5, 2))]
+        model = keras.Model(inp, [out, normed] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6)], fmt,
+                    "functional Dense(8) -> ops.batch_normalization with numpy mean, variance, offset and scale of 8, "
+                    "axis -1, epsilon 1e-2 -> GlobalAveragePooling1D -> Dense(2); heads: the normalized values, mean and "
+                    "variance alone on axis 2 (epsilon 1e-3), and axis 1 (the steps) with a scale and no offset.",
+                    covers=["operations", "batch_normalization"])
+
+    R("ops_divide_no_nan_func_keras", ops_divide_no_nan, fmt="keras")
+    R("ops_batch_normalization_func_keras", ops_batch_normalization, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 

@@ -310,10 +310,8 @@ class ErrorMessagesTest {
     /** ops.layer_normalization refuses a tensor gamma and axis None by name, each where it is given. */
     @Test
     void layerNormalizationOperationRefusesTensorGammaAndAxisNone() throws IOException {
-        Path archive = TestData.caseDir("ops_layer_normalization_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
-            ArrayNode args = (ArrayNode) layerNamed(m, "layer_norm_1").path("inbound_nodes").get(0).get("args");
-            args.set(1, args.get(0).deepCopy());
+        byte[] edited = editedCase("ops_layer_normalization_func_keras", m -> {
+            arguments(m, "layer_norm_1").set(1, arguments(m, "layer_norm_1").get(0).deepCopy());
             ((ObjectNode) layerNamed(m, "layer_norm_4").get("config")).putNull("axis");
         });
         assertRefused(edited, "operation 'layer_norm_1' (LayerNorm): argument gamma (a tensor) is not supported (None,"
@@ -324,8 +322,7 @@ class ErrorMessagesTest {
     /** ops.dot_product_attention refuses flash attention, a logits soft cap and a tensor scale by name. */
     @Test
     void dotProductAttentionRefusesWhatTensorFlowCannotRun() throws IOException {
-        Path archive = TestData.caseDir("ops_dot_product_attention_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
+        byte[] edited = editedCase("ops_dot_product_attention_func_keras", m -> {
             ((ObjectNode) layerNamed(m, "dot_product_attention").get("config")).put("flash_attention", true);
             ((ObjectNode) layerNamed(m, "dot_product_attention_1").get("config")).put("attn_logits_soft_cap", 30.0);
             ObjectNode call = (ObjectNode) layerNamed(m, "dot_product_attention_2").path("inbound_nodes").get(0);
@@ -342,10 +339,9 @@ class ErrorMessagesTest {
     /** ops.slice refuses a slice of the batch axis and one past the end of an axis known at import, naming the values. */
     @Test
     void sliceOperationRefusesTheBatchAxisAndSlicesPastTheEnd() throws IOException {
-        Path archive = TestData.caseDir("ops_slice_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
+        byte[] edited = editedCase("ops_slice_func_keras", m -> {
             ((ArrayNode) layerNamed(m, "slice_1").get("config").get("shape")).set(1, 6);
-            ((ArrayNode) layerNamed(m, "slice_2").path("inbound_nodes").get(0).get("args").get(1)).set(0, 1);
+            ((ArrayNode) arguments(m, "slice_2").get(1)).set(0, 1);
         });
         assertRefused(edited, "operation 'slice_1' (Slice): slice of 6 from 1 on axis 1 is not supported for an"
                         + " input of shape (None, 6, 5)",
@@ -355,8 +351,7 @@ class ErrorMessagesTest {
     /** ops.image.resize refuses a size that is not a positive height and width, and antialias, by name. */
     @Test
     void imageResizeOperationRefusesAnEmptySizeAndAntialias() throws IOException {
-        Path archive = TestData.caseDir("ops_image_resize_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
+        byte[] edited = editedCase("ops_image_resize_func_keras", m -> {
             ((ArrayNode) layerNamed(m, "resize_1").get("config").get("size")).set(0, 0);
             ((ObjectNode) layerNamed(m, "resize_2").get("config")).put("antialias", true);
         });
@@ -367,8 +362,7 @@ class ErrorMessagesTest {
     /** ops.unstack refuses the batch axis and a num other than the axis's length by name. */
     @Test
     void unstackOperationRefusesTheBatchAxisAndAnotherNum() throws IOException {
-        Path archive = TestData.caseDir("ops_unstack_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
+        byte[] edited = editedCase("ops_unstack_func_keras", m -> {
             ((ObjectNode) layerNamed(m, "unstack_1").get("config")).put("axis", 0);
             ((ObjectNode) layerNamed(m, "unstack_2").get("config")).put("num", 3);
         });
@@ -380,8 +374,7 @@ class ErrorMessagesTest {
     /** ops.take of a constant table at indices from a tensor refuses an axis other than the table's first, by name. */
     @Test
     void takeFromAConstantTableRefusesAnotherAxis() throws IOException {
-        Path archive = TestData.caseDir("ops_take_lookup_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> ((ObjectNode) layerNamed(m, "take").get("config")).put("axis", 1));
+        byte[] edited = editedCase("ops_take_lookup_func_keras", m -> ((ObjectNode) layerNamed(m, "take").get("config")).put("axis", 1));
         assertRefused(edited, "operation 'take' (Take): option axis=1 is not supported with a constant x and indices from"
                 + " a tensor (0 or None: the indices' batch axis stays first)");
     }
@@ -389,8 +382,7 @@ class ErrorMessagesTest {
     /** ops.image.extract_patches refuses 3-D patches and patches too large for its identity kernel, by name. */
     @Test
     void extractPatchesRefusesThreeDimensionalAndHugePatches() throws IOException {
-        Path archive = TestData.caseDir("ops_extract_patches_func_keras").resolve("model.keras");
-        byte[] edited = editedArchive(archive, m -> {
+        byte[] edited = editedCase("ops_extract_patches_func_keras", m -> {
             ((ArrayNode) layerNamed(m, "extract_patches_1").get("config").get("size")).add(2);
             ObjectNode config = (ObjectNode) layerNamed(m, "extract_patches_2").get("config");
             config.putArray("size").add(40).add(40);
@@ -399,6 +391,28 @@ class ErrorMessagesTest {
         assertRefused(edited, "operation 'extract_patches_1' (ExtractPatches): option size=[3,2,2]",
                 "operation 'extract_patches_2' (ExtractPatches): takes patches of 4800 values (40 x 40 x 3 channels), more"
                         + " than keras4j accepts (4096: its kernel holds the square)");
+    }
+
+    /** ops.batch_normalization refuses a tensor mean and a variance of another length, by name. */
+    @Test
+    void batchNormalizationOperationRefusesTensorsAndOtherLengths() throws IOException {
+        byte[] edited = editedCase("ops_batch_normalization_func_keras", m -> {
+            arguments(m, "batch_norm_1").set(1, arguments(m, "batch_norm_1").get(0).deepCopy());
+            ((ArrayNode) arguments(m, "batch_norm_2").get(2).get("config").get("value")).add(1.0);
+        });
+        assertRefused(edited, "operation 'batch_norm_1' (BatchNorm): argument mean (a tensor) is not supported (a numpy"
+                        + " array or constant tensor of one value per position of axis 2 of (None, 5, 8))",
+                "operation 'batch_norm_2' (BatchNorm): argument variance __numpy__ of dtype float32 and shape (6,)");
+    }
+
+    /** The model of golden case {@code name}, edited. */
+    private static byte[] editedCase(String name, Consumer<JsonNode> edit) throws IOException {
+        return editedArchive(TestData.caseDir(name).resolve("model.keras"), edit);
+    }
+
+    /** The positional arguments of operation {@code name}'s first call. */
+    private static ArrayNode arguments(JsonNode model, String name) {
+        return (ArrayNode) layerNamed(model, name).path("inbound_nodes").get(0).get("args");
     }
 
     /** Loading {@code edited} fails with exactly the problems that contain {@code expected}, one each; its exception. */
