@@ -1430,6 +1430,26 @@ def register_cases(g):
 
     R("ops_dot_product_attention_func_keras", ops_dot_product_attention, fmt="keras")
 
+    def ops_dot_product_attention_dynamic(ctx, fmt):
+        inp = keras.Input((None, 8))  # steps known only at run time: 5 queries, 7 keys given
+        memory = keras.Input((None, 8))
+        ids = keras.Input((None,))
+        q = layers.Reshape((-1, 2, 4))(layers.Dense(8)(inp))
+        k = layers.Reshape((-1, 2, 4))(layers.Dense(8)(memory))
+        v = layers.Reshape((-1, 2, 4))(layers.Dense(8)(memory))
+        padding = ops.not_equal(ids, 0)[:, None, None, :]
+        model = keras.Model([inp, memory, ids], [ops.dot_product_attention(q, k, v, is_causal=True),
+                                                 ops.dot_product_attention(q, k, v, mask=padding, is_causal=True)])
+        randomize(model, ctx.rng, scale=0.5)
+        id_values = ctx.rng.integers(0, 3, size=(3, 7)).astype("float32")
+        return Case(model, [normal_inputs(ctx, 3, 5, 8), normal_inputs(ctx, 3, 7, 8), id_values], fmt,
+                    "functional cross-attention whose steps are known only at run time (5 query steps, 7 key steps "
+                    "given): ops.dot_product_attention with is_causal (the causal mask built for the run's lengths), "
+                    "and with a padding mask from an ids input as well.",
+                    covers=["operations", "dot_product_attention"])
+
+    R("ops_dot_product_attention_dynamic_func_keras", ops_dot_product_attention_dynamic, fmt="keras")
+
     def ops_slice(ctx, fmt):
         inp = keras.Input((6, 5))
         steps = keras.Input((None, 4))  # steps known only at run time
