@@ -1603,6 +1603,27 @@ def register_cases(g):
                     "variance alone on axis 2 (epsilon 1e-3), and axis 1 (the steps) with a scale and no offset.",
                     covers=["operations", "batch_normalization"])
 
+    def ops_constant_products(ctx, fmt):
+        inp = keras.Input((6, 5))
+        x = layers.Dense(4)(inp)
+        table = ctx.rng.normal(size=(10, 4)).astype("float32")  # an embedding table, tied to the output
+        logits = x @ table.T  # (batch, 6, 10)
+        out = layers.Dense(2)(layers.GlobalAveragePooling1D()(logits))
+        w = ctx.rng.normal(size=(4, 3)).astype("float32")
+        v = ctx.rng.normal(size=(4,)).astype("float32")
+        pooled = ops.mean(x, axis=1)  # (batch, 4)
+        heads = [ops.matmul(x, v), ops.dot(x, w), ops.dot(x, v), ops.tensordot(x, w, axes=1),
+                 ops.tensordot(x, ops.convert_to_tensor(w), axes=[[2], [0]]), pooled @ w]
+        model = keras.Model(inp, [out, logits] + heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional Dense(4) -> x @ table.T, a (10, 4) numpy embedding table tied to the output -> "
+                    "GlobalAveragePooling1D -> Dense(2); heads: the logits, ops.matmul by a vector of 4 (its axis "
+                    "dropped), ops.dot by a (4, 3) matrix and by the vector, ops.tensordot with axes 1 and with axes "
+                    "[[2], [0]] on a constant tensor, and a rank-2 tensor (the mean over steps) @ the matrix.",
+                    covers=["operations", "matmul", "dot", "tensordot"])
+
+    R("ops_constant_products_func_keras", ops_constant_products, fmt="keras")
     R("ops_divide_no_nan_func_keras", ops_divide_no_nan, fmt="keras")
     R("ops_batch_normalization_func_keras", ops_batch_normalization, fmt="keras")
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")

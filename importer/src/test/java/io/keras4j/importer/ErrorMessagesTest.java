@@ -405,6 +405,18 @@ class ErrorMessagesTest {
                 "operation 'batch_norm_2' (BatchNorm): argument variance __numpy__ of dtype float32 and shape (6,)");
     }
 
+    /** ops.tensordot refuses axes other than x's last against the constant's first; ops.dot refuses two tensors. */
+    @Test
+    void constantProductsRefuseOtherAxesAndTwoTensors() throws IOException {
+        byte[] edited = editedCase("ops_constant_products_func_keras", m -> {
+            ((ObjectNode) layerNamed(m, "tensordot").get("config")).put("axes", 2);
+            arguments(m, "dot").set(1, arguments(m, "dot").get(0).deepCopy());
+        });
+        assertRefused(edited, "operation 'tensordot' (Tensordot): option axes=2 is not supported (1, or [[-1], [0]]: x's"
+                + " last axis against the constant's first)", "operation 'dot' (Dot): is supported on a tensor and a"
+                + " constant matrix or vector (a numpy array or constant tensor), in that order");
+    }
+
     /** The model of golden case {@code name}, edited. */
     private static byte[] editedCase(String name, Consumer<JsonNode> edit) throws IOException {
         return editedArchive(TestData.caseDir(name).resolve("model.keras"), edit);

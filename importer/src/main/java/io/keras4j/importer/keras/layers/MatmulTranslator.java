@@ -1,17 +1,26 @@
 package io.keras4j.importer.keras.layers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.primitive.MatMul;
+import io.keras4j.runtime.ops.primitive.Squeeze;
 import java.util.List;
 
 /**
  * Keras 3 {@code keras.ops.matmul(a, b)} and {@code a @ b} of two tensors of one rank, at least 3 (the batch axis
- * pairs with the batch axis; a rank-2 operand would be one matrix over the whole batch).
+ * pairs with the batch axis; a rank-2 operand would be one matrix over the whole batch), or of a tensor and a constant
+ * matrix (see {@link #byConstant}).
  */
 final class MatmulTranslator implements LayerTranslator {
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        JsonNode args = t.positionalArguments();
+        if (args.size() == 2 && OperationArguments.isTensor(args.get(0)) && OperationArguments.isConstant(args.get(1))) {
+            return byConstant(config, t, args.get(1));
+        }
         if (t.inputs().size() != 2 || t.shape(t.inputs().get(0).value()).length < 3) {
             config.problem("is supported on two tensors of rank 3 or more (batched matrices), got "
                     + t.inputs().stream().map(x -> GeneralConfig.shapeText(t.shape(x.value()))).toList());
@@ -22,5 +31,30 @@ final class MatmulTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         return List.of(new KTensor(t.emit(new MatMul(), operands).get(0), null));
+    }
+
+    /**
+     * The call's tensor (its first argument, of rank 2 or more) times constant {@code b} (a numpy array or constant
+     * tensor) over its last axis, as a Dense op without bias: b a matrix {@code (k, n)}, or a vector {@code (k,)} whose
+     * axis the result drops (numpy's matmul and dot of an array and a matrix or vector); unavailable after a problem.
+     */
+    static List<KTensor> byConstant(LayerConfig config, Translation t, JsonNode b) {
+        KTensor x = t.inputs().size() == 1 ? t.inputs().get(0) : null;
+        int[] shape = x == null ? new int[0] : t.shape(x.value());
+        OperationArguments.Array w = OperationArguments.array(b, false);
+        int k = shape.length < 2 ? -1 : shape[shape.length - 1];
+        if (w == null || w.shape().length < 1 || w.shape().length > 2 || k <= 0 || w.shape()[0] != k) {
+            config.problem("is supported on a tensor of rank 2 or more and a constant matrix or vector over its last"
+                    + " axis, whose size is known at import; got " + (x == null ? "no single tensor"
+                    : GeneralConfig.shapeText(shape)) + " and " + OperationArguments.quote(b));
+            return List.of(t.unavailable());
+        }
+        int n = w.shape().length == 2 ? w.shape()[1] : 1;
+        String y = t.emit(new Dense(k, n, w.values(), null, Activation.of(Activation.Kind.LINEAR)), List.of(x.value()))
+                .get(0);
+        if (w.shape().length == 1) {
+            y = t.emit(new Squeeze(new long[] {shape.length - 1}), List.of(y)).get(0);
+        }
+        return List.of(new KTensor(y, null));
     }
 }

@@ -172,6 +172,8 @@ public final class Operations {
             Map.entry("OneHot", new OneHotOperationTranslator()),
             Map.entry("Repeat", new AxisOperationTranslator(true)),
             Map.entry("Matmul", new MatmulTranslator()),
+            Map.entry("Dot", new DotOperationTranslator(false)),
+            Map.entry("Tensordot", new DotOperationTranslator(true)),
             Map.entry("Einsum", new EinsumOperationTranslator()));
 
     private Operations() {

@@ -1,0 +1,50 @@
+package io.keras4j.importer.keras.layers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.keras4j.importer.keras.KTensor;
+import io.keras4j.importer.keras.LayerConfig;
+import java.util.List;
+
+/**
+ * Keras 3 {@code keras.ops.dot(x, b)} and {@code keras.ops.tensordot(x, b, axes)} of a tensor and a constant matrix or
+ * vector b over x's last axis ({@link MatmulTranslator#byConstant}): tensordot's {@code axes} 1 or {@code [[-1], [0]]}
+ * (x's last axis, b's first); other operands (two tensors meet the batch axis) and axes are refused.
+ */
+final class DotOperationTranslator implements LayerTranslator {
+    private final boolean tensordot;
+
+    DotOperationTranslator(boolean tensordot) {
+        this.tensordot = tensordot;
+    }
+
+    @Override
+    public List<KTensor> translate(LayerConfig config, Translation t) {
+        JsonNode args = t.positionalArguments();
+        if (tensordot && !lastAgainstFirst(config.raw("axes"), args.path(0))) {
+            config.problem("option axes=" + config.raw("axes") + " is not supported (1, or [[-1], [0]]: x's last axis"
+                    + " against the constant's first)");
+            return List.of(t.unavailable());
+        }
+        if (!args.isArray() || args.size() != 2 || !OperationArguments.isTensor(args.get(0))
+                || !OperationArguments.isConstant(args.get(1))) {
+            config.problem("is supported on a tensor and a constant matrix or vector (a numpy array or constant tensor),"
+                    + " in that order");
+            return List.of(t.unavailable());
+        }
+        return MatmulTranslator.byConstant(config, t, args.get(1));
+    }
+
+    /** Whether tensordot's {@code axes} contract x's last axis (x given as {@code x}) with the other's first. */
+    private static boolean lastAgainstFirst(JsonNode axes, JsonNode x) {
+        if (axes != null && axes.isInt()) {
+            return axes.intValue() == 1;
+        }
+        if (axes == null || !axes.isArray() || axes.size() != 2) {
+            return false;
+        }
+        JsonNode a = axes.get(0).isArray() && axes.get(0).size() == 1 ? axes.get(0).get(0) : axes.get(0);
+        JsonNode b = axes.get(1).isArray() && axes.get(1).size() == 1 ? axes.get(1).get(0) : axes.get(1);
+        int rank = x.path("config").path("shape").size();
+        return a.isInt() && b.isInt() && (a.intValue() == -1 || a.intValue() == rank - 1) && b.intValue() == 0;
+    }
+}
