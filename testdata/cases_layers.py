@@ -1525,6 +1525,29 @@ def register_cases(g):
 
     R("ops_moments_func_keras", ops_moments, fmt="keras")
 
+    def ops_average(ctx, fmt):
+        ids = keras.Input((6,))
+        inp = keras.Input((6, 5))
+        x = layers.Dense(4)(inp)
+        scores = layers.Dense(4, activation="softplus")(x)  # weights from the model, x's shape
+        pooled = ops.average(x, axis=1, weights=scores)
+        out = layers.Dense(2)(pooled)
+        present = ops.repeat(ops.cast(ops.not_equal(ids, 0), "float32")[:, :, None], 4, axis=2) + 0.5
+        heads = [ops.average(x, axis=1), ops.average(x, axis=-1, weights=np.array([1.0, 2.0, 0.5, -0.25], "float32")),
+                 ops.average(x, axis=1, weights=present),
+                 ops.average(x, axis=2, weights=ctx.rng.uniform(0.5, 2.0, size=(1, 6, 4)).astype("float32"))]
+        model = keras.Model([ids, inp], [out, pooled] + heads)
+        randomize(model, ctx.rng)
+        id_values = ctx.rng.integers(0, 3, size=(3, 6)).astype("float32")
+        return Case(model, [id_values, normal_inputs(ctx, 3, 6, 5)], fmt,
+                    "functional Dense(4) -> ops.average over steps weighted by a softplus Dense(4) of it -> Dense(2); "
+                    "heads: the weighted average, the plain average over steps, over features with a numpy vector of "
+                    "4 (one negative), over steps with weights from an ids input, and over features with a (1, 6, 4) "
+                    "numpy array.",
+                    covers=["operations", "average"])
+
+    R("ops_average_func_keras", ops_average, fmt="keras")
+
     def ops_take_lookup(ctx, fmt):
         ids = keras.Input((6,), dtype="int32")
         inp = keras.Input((6, 5))

@@ -3,7 +3,6 @@ package io.keras4j.importer.keras.layers;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
-import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Softmax;
 import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -52,25 +51,26 @@ final class DotProductAttentionTranslator implements LayerTranslator {
         String value = qkv.get(2).value();
         int groups = shapes[0][2] / shapes[1][2];
         if (groups > 1) {
-            key = emit(t, new Repeat(2, groups), key);
-            value = emit(t, new Repeat(2, groups), value);
+            key = GeneralConfig.emit(t, new Repeat(2, groups), key);
+            value = GeneralConfig.emit(t, new Repeat(2, groups), value);
         }
-        String logits = emit(t, new MatMul(), transpose(t, qkv.get(0).value(), 0, 2, 1, 3), transpose(t, key, 0, 2, 3, 1));
-        logits = emit(t, new Elementwise(Elementwise.Kind.MUL), logits, constant(t, scale));
+        String logits = GeneralConfig.emit(t, new MatMul(), transpose(t, qkv.get(0).value(), 0, 2, 1, 3),
+                transpose(t, key, 0, 2, 3, 1));
+        logits = GeneralConfig.emit(t, new Elementwise(Elementwise.Kind.MUL), logits, constant(t, scale));
         if (bias != null) {
-            logits = emit(t, new Elementwise(Elementwise.Kind.ADD), logits, bias);
+            logits = GeneralConfig.emit(t, new Elementwise(Elementwise.Kind.ADD), logits, bias);
         }
         String masked = constant(t, MASKED);
         if (mask != null) {
-            logits = emit(t, new Where(), mask, logits, masked);
+            logits = GeneralConfig.emit(t, new Where(), mask, logits, masked);
         }
         if (causal) {
             String one = constant(t, 1f);
-            String lower = emit(t, new Trilu(false, 0), emit(t, new Where(), logits, one, one));
-            logits = emit(t, new Where(), lower, logits, masked);
+            String lower = GeneralConfig.emit(t, new Trilu(false, 0), GeneralConfig.emit(t, new Where(), logits, one, one));
+            logits = GeneralConfig.emit(t, new Where(), lower, logits, masked);
         }
-        String weights = emit(t, new Softmax(4, new int[] {3}, false), logits);
-        String out = emit(t, new MatMul(), weights, transpose(t, value, 0, 2, 1, 3));
+        String weights = GeneralConfig.emit(t, new Softmax(4, new int[] {3}, false), logits);
+        String out = GeneralConfig.emit(t, new MatMul(), weights, transpose(t, value, 0, 2, 1, 3));
         return List.of(new KTensor(transpose(t, out, 0, 2, 1, 3), null));
     }
 
@@ -102,14 +102,10 @@ final class DotProductAttentionTranslator implements LayerTranslator {
     }
 
     private static String transpose(Translation t, String v, int... perm) {
-        return emit(t, new Transpose("Transpose", perm), v);
+        return GeneralConfig.emit(t, new Transpose("Transpose", perm), v);
     }
 
     private static String constant(Translation t, float v) {
         return GeneralConfig.constant(t, new float[] {v}, new int[0]);
-    }
-
-    private static String emit(Translation t, Op op, String... inputs) {
-        return t.emit(op, List.of(inputs)).get(0);
     }
 }

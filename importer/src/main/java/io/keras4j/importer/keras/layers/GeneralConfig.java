@@ -234,6 +234,11 @@ final class GeneralConfig {
                 layer.path("config"), List.of());
     }
 
+    /** Emits a one-output {@code op} on {@code inputs} and returns its output. */
+    static String emit(Translation t, Op op, String... inputs) {
+        return t.emit(op, List.of(inputs)).get(0);
+    }
+
     /** Emits a constant and returns its value. */
     static String constant(Translation t, float[] values, int[] shape) {
         return t.emit(new Constant(values, shape), List.of()).get(0);

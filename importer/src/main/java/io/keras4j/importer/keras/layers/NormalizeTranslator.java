@@ -4,7 +4,6 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.ActivationOp;
-import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.List;
@@ -29,21 +28,17 @@ final class NormalizeTranslator implements LayerTranslator {
             return List.of(t.unavailable());
         }
         boolean l2 = order == 2;
-        String sum = emit(t, new Reduce(l2 ? Reduce.Kind.SUM_SQUARE : Reduce.Kind.L1, axes, true), x.value());
+        String sum = GeneralConfig.emit(t, new Reduce(l2 ? Reduce.Kind.SUM_SQUARE : Reduce.Kind.L1, axes, true), x.value());
         String bounded;
         if (l2) {
-            String inverse = emit(t, new ActivationOp(Activation.of(Activation.Kind.RSQRT)), sum);
-            bounded = emit(t, new Elementwise(Elementwise.Kind.MIN), inverse, GeneralConfig.constant(t,
+            String inverse = GeneralConfig.emit(t, new ActivationOp(Activation.of(Activation.Kind.RSQRT)), sum);
+            bounded = GeneralConfig.emit(t, new Elementwise(Elementwise.Kind.MIN), inverse, GeneralConfig.constant(t,
                     new float[] {(float) (1 / epsilon)}, new int[0]));
         } else {
-            bounded = emit(t, new Elementwise(Elementwise.Kind.MAX), sum, GeneralConfig.constant(t,
+            bounded = GeneralConfig.emit(t, new Elementwise(Elementwise.Kind.MAX), sum, GeneralConfig.constant(t,
                     new float[] {(float) epsilon}, new int[0]));
         }
         Elementwise scale = new Elementwise(l2 ? Elementwise.Kind.MUL : Elementwise.Kind.DIV);
-        return List.of(new KTensor(emit(t, scale, x.value(), bounded), null));
-    }
-
-    private static String emit(Translation t, Op op, String... inputs) {
-        return t.emit(op, List.of(inputs)).get(0);
+        return List.of(new KTensor(GeneralConfig.emit(t, scale, x.value(), bounded), null));
     }
 }

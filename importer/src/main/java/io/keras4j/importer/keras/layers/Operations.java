@@ -130,6 +130,7 @@ public final class Operations {
             Map.entry("CountNonzero", ReduceOperationTranslator.ofTruth(Reduce.Kind.SUM)),
             Map.entry("Var", new VarianceOperationTranslator(VarianceOperationTranslator.Form.VAR)),
             Map.entry("Std", new VarianceOperationTranslator(VarianceOperationTranslator.Form.STD)),
+            Map.entry("Average", new AverageOperationTranslator()),
             Map.entry("Moments", new VarianceOperationTranslator(VarianceOperationTranslator.Form.MOMENTS)),
             Map.entry("Norm", new NormTranslator()),
             Map.entry("Normalize", new NormalizeTranslator()),
