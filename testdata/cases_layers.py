@@ -1652,6 +1652,57 @@ def register_cases(g):
     R("ops_rms_normalization_func_keras", ops_rms_normalization, fmt="keras")
     R("ops_layer_normalization_func_keras", ops_layer_normalization, fmt="keras")
 
+    def audio(ctx, rows, samples, rate, amplitude):
+        """Sine mixtures (4 tones between 50 Hz and 0.45 rate, random phases) plus white noise at 2% of amplitude."""
+        t = np.arange(samples) / rate
+        x = [sum(ctx.rng.uniform(0.2, 1) * np.sin(2 * np.pi * ctx.rng.uniform(50, 0.45 * rate) * t + ctx.rng.uniform(0, 6))
+                 for _ in range(4)) + 0.02 * ctx.rng.standard_normal(samples) for _ in range(rows)]
+        return np.array(x) * amplitude / 4
+
+    MEL_NO_FLOAT64 = ("Keras 3.15.1's MelSpectrogram fails in float64: its mel matrix stays float32 ('Input y of Sub "
+                      "has type float32 that does not match type float64')")
+
+    def mel_spectrogram(ctx, fmt):
+        inp = keras.Input((16000,))
+        out = layers.MelSpectrogram()(inp)
+        heads = [layers.MelSpectrogram(fft_length=512, sequence_stride=160, num_mel_bins=40, min_freq=60.0,
+                                       max_freq=7600.0, power_to_db=False, mag_exp=1.0)(inp),
+                 layers.MelSpectrogram(fft_length=400, sequence_stride=160, window="hamming", num_mel_bins=64,
+                                       ref_power=10.0, top_db=60.0, min_power=1e-6)(inp),
+                 layers.MelSpectrogram(fft_length=512, sequence_length=400, sequence_stride=128, window=None,
+                                       sampling_rate=22050, num_mel_bins=32, min_freq=0.0, max_freq=5000.0,
+                                       power_to_db=False)(inp),
+                 layers.MelSpectrogram(fft_length=256, sequence_length=200, sequence_stride=128, num_mel_bins=20,
+                                       sampling_rate=8000, mag_exp=1.0, top_db=40.0)(inp)]
+        model = keras.Model(inp, [out] + heads)
+        x = np.concatenate([audio(ctx, 2, 16000, 16000, 0.3), audio(ctx, 1, 16000, 16000, 1e-4)])
+        return Case(model, [x], fmt,
+                    "functional MelSpectrogram heads on 1 s of 16 kHz audio (sine mixtures plus noise; the third row "
+                    "1e-4 quiet, near silence): the default (fft 2048, stride 512, hann, 128 mel bins, power_to_db, top_db "
+                    "80); fft 512 stride 160, 40 bins 60-7600 Hz, magnitude (mag_exp 1), no dB; fft 400 hamming, 64 bins, "
+                    "ref_power 10, top_db 60, min_power 1e-6; fft 512 with sequence_length 400 and window None, 22.05 kHz, "
+                    "32 bins 0-5000 Hz, power, no dB; fft 256 with a 200 hann window, 8 kHz, 20 bins, mag_exp 1 in dB, "
+                    "top_db 40. top_db clamps against the maximum over the whole batch: rows depend on each other.",
+                    covers=["mel_spectrogram"], no_float64=MEL_NO_FLOAT64)
+
+    def mel_spectrogram_conv_gru(ctx, fmt):
+        inp = keras.Input((8000,))
+        x = layers.MelSpectrogram(fft_length=256, sequence_stride=128, num_mel_bins=32, sampling_rate=8000)(inp)
+        x = layers.Permute((2, 1))(layers.Rescaling(0.02)(x))
+        x = layers.Conv1D(8, 3, strides=2, activation="relu")(x)
+        out = layers.Dense(3)(layers.GRU(8)(x))
+        model = keras.Model(inp, out)
+        randomize(model, ctx.rng)
+        return Case(model, [audio(ctx, 3, 8000, 8000, 0.5)], fmt,
+                    "functional keyword-spotting front end: 1 s of 8 kHz audio -> MelSpectrogram(fft 256, stride 128, "
+                    "32 bins, dB) -> Rescaling(0.02) -> Permute (frames, bins) -> Conv1D(8, 3, strides 2, relu) -> GRU(8) "
+                    "-> Dense(3). top_db clamps against the maximum over the whole batch: rows depend on each other.",
+                    covers=["mel_spectrogram"], no_float64=MEL_NO_FLOAT64)
+
+    R("mel_spectrogram_func_keras", mel_spectrogram, fmt="keras")
+
+    R("mel_spectrogram_conv_gru_func_keras", mel_spectrogram_conv_gru, fmt="keras")
+
     def conv_transpose(ctx, fmt):
         inp = keras.Input((8, 3))
         h = layers.LSTM(6, return_sequences=True)(layers.Conv1D(4, 3, strides=2, padding="same")(inp))

@@ -91,6 +91,22 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().contains("(MysteryLayer): layer class MysteryLayer is not supported"), e.getMessage());
     }
 
+    /** MelSpectrogram names the options and values it does not compute as Keras does. */
+    @Test
+    void melSpectrogramNamesTheOptionsItRefuses() throws IOException {
+        Path mel = TestData.caseDir("mel_spectrogram_conv_gru_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(mel, m -> {
+            ObjectNode config = (ObjectNode) layer(m, "MelSpectrogram").get("config");
+            config.putArray("window").add(0.5).add(1.0);
+            config.putNull("top_db");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("(MelSpectrogram): option window=[0.5,1.0] is not supported (hann, hamming or"
+                + " None)"), e.getMessage());
+        assertTrue(e.getMessage().contains("(MelSpectrogram): option top_db=None is not supported"), e.getMessage());
+    }
+
     @Test
     void unknownOptionIsRejectedNotIgnored() throws IOException {
         byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("peephole_gates", 3));

@@ -89,6 +89,8 @@ public final class OpRegistry {
             Map.entry("Conv2DTranspose", ConvTranspose::fromSpec),
             Map.entry("Conv3DTranspose", ConvTranspose::fromSpec),
             Map.entry("Resize", Resize::fromSpec),
+            Map.entry("Spectrogram", Spectrogram::fromSpec),
+            Map.entry("PowerToDb", PowerToDb::fromSpec),
             Map.entry("LRN", LocalResponseNormalization::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),

@@ -78,6 +78,7 @@ public final class Translators {
             Map.entry("LayerNormalization", new LayerNormalizationTranslator()),
             Map.entry("RMSNormalization", new RmsNormalizationTranslator()),
             Map.entry("Discretization", new DiscretizationTranslator()),
+            Map.entry("MelSpectrogram", new MelSpectrogramTranslator()),
             Map.entry("CategoryEncoding", new CategoryEncodingTranslator()),
             Map.entry("IntegerLookup", new IntegerLookupTranslator()),
             Map.entry("SpectralNormalization", new SpectralNormalizationTranslator()),
