@@ -1701,6 +1701,53 @@ def register_cases(g):
 
     R("mel_spectrogram_func_keras", mel_spectrogram, fmt="keras")
 
+    def stft_window(n, a):
+        """A raised-cosine window as a list (hann 0.5, hamming 0.54): Keras builds its named windows with scipy, absent here."""
+        return [a - (1 - a) * np.cos(2 * np.pi * i / (n - 1)) for i in range(n)]
+
+    def noisy_audio(ctx, rows, samples):
+        """2-channel 8 kHz sine mixtures plus loud noise: no bin's magnitude near 0, where log and angle are unstable."""
+        x = np.stack([audio(ctx, rows, samples, 8000, 0.5), audio(ctx, rows, samples, 8000, 0.5)], axis=-1)
+        return x + 0.3 * ctx.rng.standard_normal(x.shape)
+
+    def stft_spectrogram(ctx, fmt):
+        inp = keras.Input((1000, 2))
+        heads = [layers.STFTSpectrogram(mode="magnitude", frame_length=64, frame_step=20, fft_length=128,
+                                        window=stft_window(64, 0.54), scaling="spectrum", padding="same")(inp),
+                 layers.STFTSpectrogram(mode="psd", frame_length=48, frame_step=16, window=stft_window(48, 0.5),
+                                        scaling=None, expand_dims=True)(inp),
+                 layers.STFTSpectrogram(mode="real", frame_length=32, frame_step=32, padding="same",
+                                        window=stft_window(32, 0.5))(inp),
+                 layers.STFTSpectrogram(mode="imag", frame_length=32, frame_step=8, window=None, expand_dims=True)(inp),
+                 layers.STFTSpectrogram(mode="stft", frame_length=32, frame_step=16, window=stft_window(32, 0.5),
+                                        expand_dims=True)(inp),
+                 layers.STFTSpectrogram(mode="stft", frame_length=32, frame_step=16, window=stft_window(32, 0.5),
+                                        padding="same")(inp)]
+        model = keras.Model(inp, heads)
+        return Case(model, [noisy_audio(ctx, 3, 1000)], fmt,
+                    "functional STFTSpectrogram heads on 2-channel 8 kHz audio (sine mixtures plus loud noise), the "
+                    "kernels as Keras initializes them from windows given as lists (named windows need scipy): magnitude "
+                    "(frame 64, step 20, fft 128, hamming, spectrum scaling, same padding); psd (frame 48, step 16, hann, "
+                    "no scaling, expand_dims); real (frame 32, step 32, same); imag (frame 32, step 8, window None, "
+                    "expand_dims); stft (frame 32, step 16) with expand_dims, and with same padding. (channels_first: "
+                    "Keras' TensorFlow backend cannot run it on a CPU.)",
+                    covers=["stft_spectrogram"])
+
+    def stft_spectrogram_log_angle(ctx, fmt):
+        inp = keras.Input((400, 2))
+        heads = [layers.STFTSpectrogram(frame_length=64, fft_length=64, window=stft_window(64, 0.5))(inp),
+                 layers.STFTSpectrogram(mode="angle", frame_length=40, frame_step=25, fft_length=64,
+                                        window=stft_window(40, 0.5))(inp)]
+        model = keras.Model(inp, heads)
+        return Case(model, [noisy_audio(ctx, 1, 400)], fmt,
+                    "functional STFTSpectrogram heads log (the default: frame 64, step 32, hann, density scaling) and "
+                    "angle (frame 40, step 25, fft 64) on one row of 2-channel 8 kHz audio (sine mixtures plus loud "
+                    "noise). Both amplify the rounding of bins of small magnitude: on a few hundred values Keras' own "
+                    "float32 noise stays within the generator's bound, a tenth of the tolerance.",
+                    covers=["stft_spectrogram"])
+
+    R("stft_spectrogram_func_keras", stft_spectrogram, fmt="keras")
+    R("stft_spectrogram_log_angle_func_keras", stft_spectrogram_log_angle, fmt="keras")
     R("mel_spectrogram_conv_gru_func_keras", mel_spectrogram_conv_gru, fmt="keras")
 
     def conv_transpose(ctx, fmt):

@@ -107,6 +107,22 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().contains("(MelSpectrogram): option top_db=None is not supported"), e.getMessage());
     }
 
+    /** STFTSpectrogram names the options and values it does not compute as Keras does. */
+    @Test
+    void stftSpectrogramNamesTheOptionsItRefuses() throws IOException {
+        Path stft = TestData.caseDir("stft_spectrogram_log_angle_func_keras").resolve("model.keras");
+        byte[] edited = editedArchive(stft, m -> {
+            ((ObjectNode) layerNamed(m, "stft_spectrogram").get("config")).put("data_format", "channels_first");
+            ((ObjectNode) layerNamed(m, "stft_spectrogram_1").get("config")).put("mode", "cepstrum");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(edited, "edited.keras"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'stft_spectrogram' (STFTSpectrogram): option data_format='channels_first'"
+                + " is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'stft_spectrogram_1' (STFTSpectrogram): option mode='cepstrum' is not"
+                + " supported (log, magnitude, psd, real, imag, angle or stft)"), e.getMessage());
+    }
+
     @Test
     void unknownOptionIsRejectedNotIgnored() throws IOException {
         byte[] model = editedArchive(m -> ((ObjectNode) layer(m, "LSTM").get("config")).put("peephole_gates", 3));

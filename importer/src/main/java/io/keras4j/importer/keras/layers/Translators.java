@@ -79,6 +79,7 @@ public final class Translators {
             Map.entry("RMSNormalization", new RmsNormalizationTranslator()),
             Map.entry("Discretization", new DiscretizationTranslator()),
             Map.entry("MelSpectrogram", new MelSpectrogramTranslator()),
+            Map.entry("STFTSpectrogram", new StftSpectrogramTranslator()),
             Map.entry("CategoryEncoding", new CategoryEncodingTranslator()),
             Map.entry("IntegerLookup", new IntegerLookupTranslator()),
             Map.entry("SpectralNormalization", new SpectralNormalizationTranslator()),
