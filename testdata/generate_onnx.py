@@ -882,6 +882,26 @@ def _(name):
                      "linear and cubic, each with padding_mode zeros, border and reflection and align_corners 0 and 1")
 
 
+@case("grid_edges_op20")
+def _(name):
+    r = rng(name)
+    ints = lambda n, v: numpy_helper.from_array(np.array(v, np.int64), n)
+    nodes = [helper.make_node("AffineGrid", ["theta", "one_by_three"], ["grid_1x3_aligned"], align_corners=1),
+             helper.make_node("AffineGrid", ["theta", "four_by_one"], ["grid_4x1_aligned"], align_corners=1),
+             helper.make_node("AffineGrid", ["theta", "one_by_three"], ["grid_1x3"], align_corners=0)]
+    nodes += [helper.make_node("GridSample", ["x", "far"], [f"{m}_{p}_far"], mode=m, padding_mode=p)
+              for m in ["linear", "cubic", "nearest"] for p in ["zeros", "border"]]
+    model = model_of_nodes(name, nodes, {"theta": [2, 2, 3], "x": [2, 3, 4, 5], "far": [2, 2, 3, 2]},
+                           [ints("one_by_three", [2, 1, 1, 3]), ints("four_by_one", [2, 1, 4, 1])], opset=20)
+    far = np.array([3e9, -3e9, 2e9, 1.5, -0.3, 4e9, -5e9, 0.2, 1e7, -1e7, 0.5, 0.5], np.float32)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 2, 3)).astype(np.float32),
+                                            r.standard_normal((2, 3, 4, 5)).astype(np.float32),
+                                            np.stack([far.reshape(2, 3, 2), -far.reshape(2, 3, 2)])],
+          "AffineGrid with aligned corners over sizes of 1 (the single position is 1, as Eigen's LinSpaced gives ONNX "
+          "Runtime) and without; GridSample linear, cubic and nearest (zeros and border padding) at points up to 5e9 "
+          "pixels outside the image (positions beyond int range)", ["affine_grid", "grid_sample"])
+
+
 class SpatialTransformer(torch.nn.Module):
     """A spatial transformer: a localisation net predicts an affine transform, whose grid samples the input."""
 

@@ -79,9 +79,12 @@ public final class AffineGrid implements Op {
         }
     }
 
-    /** The normalized centre of pixel {@code i} of {@code size}: evenly from -1 to 1 (Eigen's LinSpaced), scaled. */
+    /**
+     * The normalized centre of pixel {@code i} of {@code size}: evenly from -1 to 1, the last exactly 1 (so 1 for a size
+     * of 1, as Eigen's LinSpaced gives ONNX Runtime), scaled.
+     */
     private float centre(int i, int size) {
-        float v = size > 1 && i == size - 1 ? 1f : -1f + i * (size > 1 ? 2f / (size - 1) : 0f);
+        float v = i == size - 1 ? 1f : -1f + i * (2f / (size - 1));
         return alignCorners ? v : v * (size - 1) / size;
     }
 }

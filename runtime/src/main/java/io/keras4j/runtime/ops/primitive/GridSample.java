@@ -21,6 +21,8 @@ public final class GridSample implements Op {
     public enum Padding { ZEROS, BORDER, REFLECTION }
 
     private static final float CUBIC_A = -0.75f;
+    /** Beyond any image: positions are clamped here. */
+    private static final float FAR = 0x1p30f;
 
     private final Mode mode;
     private final Padding padding;
@@ -86,10 +88,13 @@ public final class GridSample implements Op {
         }
     }
 
-    /** A normalized coordinate as a position along an axis of {@code size} pixels (rounded for NEAREST). */
+    /**
+     * A normalized coordinate as a position along an axis of {@code size} pixels (rounded for NEAREST), kept within
+     * ±2^30 so that the pixel indices around it stay ints (any position that far out reads the padding alone).
+     */
     private float coordinate(float normalized, int size) {
         float v = alignCorners ? (normalized + 1) / 2f * (size - 1) : ((normalized + 1) * size - 1) / 2f;
-        return mode == Mode.NEAREST ? (float) Math.rint(v) : v;
+        return Math.max(-FAR, Math.min(FAR, mode == Mode.NEAREST ? (float) Math.rint(v) : v));
     }
 
     private float sample(float[] x, int image, int h, int w, float px, float py) {
