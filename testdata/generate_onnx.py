@@ -783,6 +783,18 @@ def _(name):
              "edge with an axes input", mode=["reflect", "reflect", "edge", "wrap", "edge"])
 
 
+@case("pad_negative_modes_op19")
+def _(name):
+    pad_case(name, 19, [([0, -1, 1, 0, 2, -1], None, None), ([0, -2, 0, 0, 2, 0], None, None),
+                        ([0, 1, -1, 0, -1, 2], None, None), ([0, -1, 0, 0, -1, 0], None, None),
+                        ([0, 2, -1, 0, 0, 1], None, None)],
+             "Pad with negative pads in the other modes (ONNX Runtime removes the entries first, then pads what is "
+             "left): edge of time cropped by one before and padded two after, features padded one before and cropped "
+             "one after; reflect of time cropped by two, padded two after (the most of the three left); wrap of "
+             "features cropped one before, padded two after; reflect cropped on both sides of time; edge mixed",
+             mode=["edge", "reflect", "wrap", "reflect", "edge"])
+
+
 @case("pad_attribute_op10")
 def _(name):
     pad_case(name, 10, [([0, 2, 0, 0, 1, 0], None, None), ([0, 0, 1, 0, -1, 1], 1.5, None)],

@@ -1,15 +1,14 @@
 package io.keras4j.importer.onnx;
 
 import io.keras4j.runtime.ops.primitive.Pad;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * ONNX Pad: attributes pads and value before opset 11, then inputs pads (constant, or computed at run time, as torch
  * exports {@code F.pad} by sizes read from the input's shape), constant_value and (from opset 18) axes, both constant;
- * modes constant (negative pads remove entries), reflect, edge and wrap (opset 19), each padding as
- * far as {@link Pad} allows.
+ * modes constant, reflect, edge and wrap (opset 19), each padding as far as {@link Pad} allows; negative pads remove
+ * entries first, as ONNX Runtime does.
  */
 final class PadTranslator implements OpTranslator {
     private static final Map<String, Pad.Mode> MODES = Map.of("constant", Pad.Mode.CONSTANT, "reflect", Pad.Mode.REFLECT,
@@ -67,9 +66,7 @@ final class PadTranslator implements OpTranslator {
             }
         }
         int[] full = fullPads(node, pads, axes, rank);
-        if (full != null && mode != Pad.Mode.CONSTANT && Arrays.stream(full).anyMatch(p -> p < 0)) {
-            node.problem("negative pads " + Arrays.toString(pads) + " with mode=" + name + " are not supported (constant only)");
-        } else if (full != null) {
+        if (full != null) {
             b.emit(node, new Pad(full, value, mode), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
         }
     }

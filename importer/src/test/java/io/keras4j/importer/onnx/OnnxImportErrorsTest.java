@@ -335,13 +335,13 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void padRefusesReflectionsAndWrapsLongerThanTheirAxisAndNegativePadsOutsideConstantMode() {
+    void padRefusesReflectionsAndWrapsLongerThanWhatTheirAxisKeeps() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("four", 0, 4, 0, 0, 0, 0)).addInitializer(longs("five", 0, 0, 0, 0, 5, 0))
-                .addInitializer(longs("negative", 0, -1, 0, 0, 0, 0)).addInitializer(longs("nine", 0, 9, 0, 0, 9, 0))
+                .addInitializer(longs("crop_two", 0, -2, 0, 0, 2, 0)).addInitializer(longs("nine", 0, 9, 0, 0, 9, 0))
                 .addNode(pad("reflect", "four", "reflect")).addNode(pad("wrap", "five", "wrap"))
-                .addNode(pad("edge", "negative", "edge")).addNode(pad("edge", "nine", "edge_far"))
-                .addOutput(input("reflect")).addOutput(input("wrap")).addOutput(input("edge"))
+                .addNode(pad("reflect", "crop_two", "cropped")).addNode(pad("edge", "nine", "edge_far"))
+                .addOutput(input("reflect")).addOutput(input("wrap")).addOutput(input("cropped"))
                 .addOutput(input("edge_far"));
         ModelImportException e = assertThrows(ModelImportException.class,
                 () -> ModelImporter.load(model(g, 19), "pad.onnx"));
@@ -350,8 +350,8 @@ class OnnxImportErrorsTest {
                 + " which pads at most 3 entries on each side"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'wrap' (Pad): Pad: axis 1 of length 4 padded by 0 and 5 in mode WRAP,"
                 + " which pads at most 4 entries on each side"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'edge' (Pad): negative pads [0, -1, 0, 0, 0, 0] with mode=edge are not"
-                + " supported (constant only)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'cropped' (Pad): Pad: axis 1 of length 4 padded by -2 and 2 in mode REFLECT,"
+                + " which pads at most 1 entries on each side of the 2 it keeps"), e.getMessage());
         ModelImportException before19 = assertThrows(ModelImportException.class,
                 () -> ModelImporter.load(model(g, 18), "pad.onnx"));
         assertTrue(before19.getMessage().contains("node 'wrap' (Pad): mode=wrap needs opset 19 or later, the model imports"

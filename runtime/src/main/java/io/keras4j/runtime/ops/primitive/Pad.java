@@ -8,9 +8,9 @@ import java.util.Arrays;
 /**
  * Padding along each axis, as ONNX Pad: the counts hold the entries added before each axis, then those added after
  * each axis, either fixed ({@code pads}) or read from input 1 when a call is planned (the counts of {@code axes}, as
- * torch exports {@code F.pad} by sizes computed from the input's shape). CONSTANT adds {@code value} and takes a
- * negative count as entries removed (Keras ZeroPadding1D and Cropping1D); REFLECT mirrors the entries about the edge
- * one (not repeating it), EDGE repeats the edge entry, WRAP continues from the other end.
+ * torch exports {@code F.pad} by sizes computed from the input's shape). A negative count removes entries (Keras
+ * Cropping1D), first, as ONNX Runtime does; then CONSTANT adds {@code value}, REFLECT mirrors the kept entries about the
+ * edge one (not repeating it), EDGE repeats the edge entry, WRAP continues from the other end.
  */
 public final class Pad implements Op {
     /** What the added entries hold. */
@@ -34,13 +34,12 @@ public final class Pad implements Op {
         this(pads, value, Mode.CONSTANT);
     }
 
-    /** Padding in {@code mode}; only CONSTANT takes negative counts. */
+    /** Padding in {@code mode}. */
     public Pad(int[] pads, float value, Mode mode) {
         this(pads.clone(), null, value, mode);
         if (pads.length % 2 != 0) {
             throw new IllegalArgumentException("pads must hold two counts per axis, got " + pads.length);
         }
-        checkSigns(pads);
     }
 
     private Pad(int[] pads, int[] axes, float value, Mode mode) {
@@ -115,11 +114,6 @@ public final class Pad implements Op {
                 }
                 return new int[][] {out};
             }
-            int[] all = new int[2 * rank];
-            for (int i = 0; i < all.length; i++) {
-                all[i] = count(computed, i, rank);
-            }
-            checkSigns(all);
         } else if (pads.length != 2 * rank) {
             throw new IllegalArgumentException("Pad: " + pads.length + " counts for an input of rank " + rank);
         }
@@ -128,11 +122,12 @@ public final class Pad implements Op {
                 int before = count(computed, i, rank);
                 int after = count(computed, rank + i, rank);
                 long length = (long) out[i] + before + after;
-                int reach = reach(out[i]);
+                long kept = (long) out[i] + Math.min(0, before) + Math.min(0, after);
+                int reach = kept < 0 ? 0 : reach((int) kept);
                 if (before > reach || after > reach) {
                     throw new IllegalArgumentException("Pad: axis " + i + " of length " + out[i] + " padded by " + before
                             + " and " + after + " in mode " + mode + ", which pads at most " + reach
-                            + " entries on each side");
+                            + " entries on each side of the " + Math.max(0, kept) + " it keeps");
                 }
                 if (length <= 0 || length > Integer.MAX_VALUE) {
                     throw new IllegalArgumentException("Pad: axis " + i + " of length " + in[0][i] + " padded by "
@@ -142,13 +137,6 @@ public final class Pad implements Op {
             }
         }
         return new int[][] {out};
-    }
-
-    private void checkSigns(int[] counts) {
-        if (mode != Mode.CONSTANT && Arrays.stream(counts).anyMatch(p -> p < 0)) {
-            throw new IllegalArgumentException("pads " + Arrays.toString(counts) + " remove entries, which only the"
-                    + " constant mode does");
-        }
     }
 
     /**
@@ -234,11 +222,14 @@ public final class Pad implements Op {
             boolean inside = true;
             for (int a = rank - 1; a >= 0 && inside; a--) {
                 int before = counted(scratch, a);
-                int length = x[a] + before + counted(scratch, rank + a);
-                int c = source(rest % length - before, x[a]);
+                int after = counted(scratch, rank + a);
+                int length = x[a] + before + after;
+                int cut = Math.max(0, -before);
+                int kept = x[a] - cut - Math.max(0, -after);
+                int c = source(rest % length - Math.max(0, before), kept);
                 rest /= length;
-                inside = c >= 0 && c < x[a];
-                from += c * stride;
+                inside = c >= 0 && c < kept;
+                from += (c + cut) * stride;
                 stride *= x[a];
             }
             outputs[0][i] = inside ? inputs[0][from] : value;

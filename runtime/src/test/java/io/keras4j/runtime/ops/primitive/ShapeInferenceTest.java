@@ -47,9 +47,11 @@ class ShapeInferenceTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(
                 new int[][] {{3, 5, 4}, {4}}, new float[][] {null, {4, 0, 0, 0}}));
         assertTrue(e.getMessage().contains("pads at most 3"), e.getMessage());
+        assertArrayEquals(new int[] {3, 5, 5}, pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
+                new float[][] {null, {-1, 0, 2, 0}})[0], "axis 2 cropped by one, then reflected by two of the three kept");
         e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
-                new float[][] {null, {-1, 0, 0, 0}}));
-        assertTrue(e.getMessage().contains("only the constant mode"), e.getMessage());
+                new float[][] {null, {-1, 0, 3, 0}}));
+        assertTrue(e.getMessage().contains("pads at most 2 entries on each side of the 3 it keeps"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> pad.outputShapes(new int[][] {{3, 5, 4}, {4}},
                 new float[][] {null, {0.5f, 0, 0, 0}}));
         assertTrue(e.getMessage().contains("must be an integer"), e.getMessage());
