@@ -4,9 +4,7 @@ import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.Dense;
-import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.List;
 
 /**
@@ -46,14 +44,7 @@ final class DenseTranslator implements LayerTranslator {
             return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
         }
         Dense product = new Dense(in, units, kernel, null, Activation.of(Activation.Kind.LINEAR));
-        String y = int8.product(t, x.value(), scale, v -> t.emit(product, List.of(v)).get(0));
-        if (bias != null) {
-            y = t.emit(new Elementwise(Elementwise.Kind.ADD), List.of(y, GeneralConfig.constant(t, bias, new int[] {units})))
-                    .get(0);
-        }
-        if (!activation.isLinear()) {
-            y = t.emit(new ActivationOp(activation), List.of(y)).get(0);
-        }
-        return List.of(new KTensor(y, x.mask()));
+        String y = int8.product(t, x.value(), scale, v -> GeneralConfig.emit(t, product, v));
+        return List.of(new KTensor(GeneralConfig.biasAndActivation(t, y, bias, new int[] {units}, activation), x.mask()));
     }
 }

@@ -5,10 +5,8 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.Weight;
 import io.keras4j.runtime.math.Activation;
-import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.primitive.Einsum;
-import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.Arrays;
 import java.util.List;
 
@@ -72,14 +70,8 @@ final class EinsumDenseTranslator implements LayerTranslator {
 
     /** {@code y} plus the bias (if any, broadcast as Keras shapes it), then the activation (unless linear). */
     private static String biasAndActivation(Translation t, String y, Weight bias, Activation activation) {
-        if (bias != null) {
-            String b = GeneralConfig.constant(t, bias.values(), ints(bias.shape()));
-            y = t.emit(new Elementwise(Elementwise.Kind.ADD), List.of(y, b)).get(0);
-        }
-        if (activation.kind() != Activation.Kind.LINEAR) {
-            y = t.emit(new ActivationOp(activation), List.of(y)).get(0);
-        }
-        return y;
+        return bias == null ? GeneralConfig.biasAndActivation(t, y, null, null, activation)
+                : GeneralConfig.biasAndActivation(t, y, bias.values(), ints(bias.shape()), activation);
     }
 
     /**

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.LayerSpec;
+import io.keras4j.runtime.math.Activation;
+import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -237,6 +240,19 @@ final class GeneralConfig {
     /** Emits a one-output {@code op} on {@code inputs} and returns its output. */
     static String emit(Translation t, Op op, String... inputs) {
         return t.emit(op, List.of(inputs)).get(0);
+    }
+
+    /** Emits the elementwise {@code kind} of a and b and returns its output. */
+    static String elementwise(Translation t, Elementwise.Kind kind, String a, String b) {
+        return emit(t, new Elementwise(kind), a, b);
+    }
+
+    /** {@code y} plus the bias of shape {@code biasShape} (if any, broadcast), then the activation (unless linear). */
+    static String biasAndActivation(Translation t, String y, float[] bias, int[] biasShape, Activation activation) {
+        if (bias != null) {
+            y = elementwise(t, Elementwise.Kind.ADD, y, constant(t, bias, biasShape));
+        }
+        return activation.isLinear() ? y : emit(t, new ActivationOp(activation), y);
     }
 
     /** Emits a constant and returns its value. */

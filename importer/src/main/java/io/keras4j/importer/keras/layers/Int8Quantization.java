@@ -70,14 +70,10 @@ final class Int8Quantization {
     String product(Translation t, String x, float[] kernelScale, UnaryOperator<String> product) {
         String scale = GeneralConfig.constant(t, kernelScale, new int[] {kernelScale.length});
         if (inputs == null) {
-            return emit(t, Elementwise.Kind.DIV, product.apply(x), scale);
+            return GeneralConfig.elementwise(t, Elementwise.Kind.DIV, product.apply(x), scale);
         }
         List<String> quantized = t.emit(inputs, List.of(x));
-        String outputScale = emit(t, Elementwise.Kind.MUL, scale, quantized.get(1));
-        return emit(t, Elementwise.Kind.DIV, product.apply(quantized.get(0)), outputScale);
-    }
-
-    private static String emit(Translation t, Elementwise.Kind kind, String a, String b) {
-        return t.emit(new Elementwise(kind), List.of(a, b)).get(0);
+        String outputScale = GeneralConfig.elementwise(t, Elementwise.Kind.MUL, scale, quantized.get(1));
+        return GeneralConfig.elementwise(t, Elementwise.Kind.DIV, product.apply(quantized.get(0)), outputScale);
     }
 }

@@ -65,13 +65,11 @@ final class NormalizationTranslator implements LayerTranslator {
         String m = GeneralConfig.constant(t, mean, broadcast);
         String s = GeneralConfig.constant(t, spread, broadcast);
         String y = invert
-                ? emit(t, Elementwise.Kind.ADD, m, emit(t, Elementwise.Kind.MUL, x.value(), s))
-                : emit(t, Elementwise.Kind.DIV, emit(t, Elementwise.Kind.SUB, x.value(), m), s);
+                ? GeneralConfig.elementwise(t, Elementwise.Kind.ADD, m,
+                        GeneralConfig.elementwise(t, Elementwise.Kind.MUL, x.value(), s))
+                : GeneralConfig.elementwise(t, Elementwise.Kind.DIV,
+                        GeneralConfig.elementwise(t, Elementwise.Kind.SUB, x.value(), m), s);
         return List.of(new KTensor(y, x.mask()));
-    }
-
-    private static String emit(Translation t, Elementwise.Kind kind, String a, String b) {
-        return t.emit(new Elementwise(kind), List.of(a, b)).get(0);
     }
 
     /** The kept axes, sorted, each of known size; null after a problem. */
