@@ -812,7 +812,6 @@ def _(name):
 @case("pad_run_time_pads_op18")
 def _(name):
     r = rng(name)
-    ints = lambda n, v: numpy_helper.from_array(np.array(v, np.int64), n)
     nodes = [helper.make_node("Shape", ["x"], ["shape"]),
              helper.make_node("Slice", ["shape", "one", "two"], ["steps"]),
              helper.make_node("Mod", ["steps", "four"], ["rest"]),
@@ -897,7 +896,6 @@ def _(name):
 @case("grid_edges_op20")
 def _(name):
     r = rng(name)
-    ints = lambda n, v: numpy_helper.from_array(np.array(v, np.int64), n)
     nodes = [helper.make_node("AffineGrid", ["theta", "one_by_three"], ["grid_1x3_aligned"], align_corners=1),
              helper.make_node("AffineGrid", ["theta", "four_by_one"], ["grid_4x1_aligned"], align_corners=1),
              helper.make_node("AffineGrid", ["theta", "one_by_three"], ["grid_1x3"], align_corners=0)]
@@ -941,6 +939,92 @@ def _(name):
                "predicts an affine transform near identity, affine_grid to 6 x 5, then grid_sample bilinear (zeros), "
                "nearest (border) and bicubic (reflection, align_corners)", ["grid_sample", "affine_grid"],
                {o: {0: "batch"} for o in ["x", *outs]}, output_names=outs)
+
+
+def dft_nodes(prefix, specs):
+    """DFT nodes named prefix_i, each (input, dft_length initializer name or "", attributes)."""
+    return [helper.make_node("DFT", [x, length], [f"{prefix}_{i}"], **attrs) for i, (x, length, attrs) in enumerate(specs)]
+
+
+@case("dft_op17")
+def _(name):
+    r = rng(name)
+    nodes = dft_nodes("dft", [("real", "", {}), ("real", "", {"onesided": 1}), ("real", "n100", {}),
+                              ("real", "n40", {"onesided": 1}), ("real", "n32", {}), ("complex", "", {}),
+                              ("complex", "", {"inverse": 1}), ("complex", "n16", {"inverse": 1}),
+                              ("complex", "n1", {}), ("grid", "", {"axis": 2}), ("grid", "n9", {"axis": 1, "inverse": 1})])
+    model = model_of_nodes(name, nodes, {"real": [2, 64, 1], "complex": [2, 7, 2], "grid": [2, 5, 6, 1]},
+                           [ints(f"n{v}", v) for v in (100, 40, 32, 16, 1, 9)], opset=17)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 64, 1)).astype(np.float32),
+                                            r.standard_normal((2, 7, 2)).astype(np.float32),
+                                            r.standard_normal((2, 5, 6, 1)).astype(np.float32)],
+          "DFT (opset 17) as ONNX Runtime computes it in float32: real signals of 64 (radix-2 FFT), padded to 100 and cut "
+          "to 40 (Bluestein) or 32, onesided; complex signals of 7 forward and inverse, padded to 16 (inverse radix-2), "
+          "cut to 1; along axis 2 and axis 1 (inverse, padded to 9) of [2, 5, 6, 1]", ["dft"])
+
+
+@case("dft_axis_input_op20")
+def _(name):
+    r = rng(name)
+    nodes = [helper.make_node("DFT", ["x", ""], ["default_axis"]),
+             helper.make_node("DFT", ["x", "", "one"], ["axis_1"]),
+             helper.make_node("DFT", ["x", "n300", "minus_three"], ["axis_minus_3_padded"], inverse=1),
+             helper.make_node("DFT", ["long", ""], ["bluestein_250"], onesided=1)]
+    model = model_of_nodes(name, nodes, {"x": [2, 3, 10, 2], "long": [1, 250, 1]},
+                           [ints("one", 1), ints("minus_three", -3), ints("n300", 300)], opset=20)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 3, 10, 2)).astype(np.float32),
+                                            r.uniform(-100, 100, (1, 250, 1)).astype(np.float32)],
+          "DFT (opset 20, axis as an input): complex [2, 3, 10, 2] along the default axis -2, axis 1, axis -3 "
+          "inverse padded to 300; a real signal of 250 samples up to 100 (Bluestein: ONNX Runtime's float32 phases "
+          "of 250² / 250 radians)", ["dft"])
+
+
+@case("stft_op17")
+def _(name):
+    r = rng(name)
+    window = numpy_helper.from_array(np.hamming(64).astype(np.float32), "hamming")
+    nodes = [helper.make_node("STFT", ["signal", "step37", "", "length50"], ["no_window_50"]),
+             helper.make_node("STFT", ["signal", "step20", "hamming"], ["hamming_64_twosided"], onesided=0),
+             helper.make_node("STFT", ["signal", "step20", "hamming", "length64"], ["hamming_64"])]
+    model = model_of_nodes(name, nodes, {"signal": [2, 300, 1]},
+                           [ints("step37", 37), ints("step20", 20), ints("length50", 50), ints("length64", 64), window],
+                           opset=17)
+    write(name, model.SerializeToString(), [r.standard_normal((2, 300, 1)).astype(np.float32)],
+          "STFT (opset 17) of [2, 300, 1] as ONNX Runtime computes it in float32: frames of 50 every 37 samples without "
+          "a window (Bluestein; 7 frames, the last samples unused), a Hamming window of 64 every 20, two-sided and "
+          "onesided with frame_length given too", ["stft"])
+
+
+class StftFrontEnd(torch.nn.Module):
+    """An audio model: torch.stft (n_fft 400 as Whisper's, hop 160, Hann window, centred) -> power -> log mel by a
+    Linear -> Conv1d -> GRU -> Linear; beside it a rectangular-window, uncentred, two-sided stft of 256."""
+
+    def __init__(self):
+        super().__init__()
+        self.mel = torch.nn.Linear(201, 20, bias=False)
+        self.conv = torch.nn.Conv1d(20, 8, 3)
+        self.gru = torch.nn.GRU(8, 6, batch_first=True)
+        self.head = torch.nn.Linear(6, 3)
+
+    def forward(self, x):
+        s = torch.stft(x, n_fft=400, hop_length=160, window=torch.hann_window(400), center=True, return_complex=False)
+        power = s.pow(2).sum(-1)
+        mel = torch.log(self.mel(power.transpose(1, 2)).abs() + 1e-6)
+        h, _ = self.gru(torch.relu(self.conv(mel.transpose(1, 2))).transpose(1, 2))
+        plain = torch.stft(x, n_fft=256, hop_length=100, center=False, onesided=False, return_complex=False)
+        return power, self.head(h[:, -1]), plain
+
+
+@case("torch_stft_audio_gru_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 1600)).astype(np.float32)
+    outs = ["power", "y", "plain"]
+    torch_case(name, StftFrontEnd(), x, 17, "torch audio model on [2, 1600] samples (batch and samples dynamic): "
+               "torch.stft(n_fft=400, hop 160, hann, centred by reflection) -> power -> log of a Linear mel -> Conv1d -> GRU "
+               "-> Linear; and stft(n_fft=256, hop 100, no window, uncentred, two-sided); ONNX Runtime's STFT in float32",
+               ["stft", "gru", "conv"], {"x": {0: "batch", 1: "samples"}, "power": {0: "batch", 2: "frames"},
+                                          "y": {0: "batch"}, "plain": {0: "batch", 2: "frames"}}, output_names=outs)
 
 
 class LstmSelfAttention(torch.nn.Module):
@@ -1589,6 +1673,11 @@ def _(name):
                ["conv1d", "pool1d_pads", "gru", "batch_first"], {"x": {0: "batch", 2: "steps"}, "y": {0: "batch"}})
 
 
+def ints(name, values):
+    """An int64 initializer."""
+    return numpy_helper.from_array(np.array(values, np.int64), name)
+
+
 def model_of_nodes(name, nodes, inputs, initializers=(), opset=13):
     """A model of the nodes over the inputs (name -> shape) with every node's first output a graph output of the rank
     ONNX infers (sizes left symbolic: ONNX's inference and ONNX Runtime disagree on some, as for ceil_mode)."""
@@ -1807,7 +1896,6 @@ def _(name):
     r = rng(name)
     shapes = {"x": [2, 3, 4], "u": [2, 3, 4], "u_rows": [3, 4], "u_small": [2, 2, 4], "u_small2": [2, 3, 2]}
     values = [r.standard_normal(v).astype(np.float32) for v in shapes.values()]
-    ints = lambda a, n: numpy_helper.from_array(np.array(a, np.int64), n)
     nodes = [helper.make_node("GatherND", ["x", "pairs"], ["gather_pairs"]),
              helper.make_node("GatherND", ["x", "per_sample"], ["gather_batch"], batch_dims=1),
              helper.make_node("ScatterND", ["x", "rows", "u"], ["scatter_rows"]),
@@ -1816,10 +1904,10 @@ def _(name):
              helper.make_node("ScatterElements", ["x", "along", "u_small"], ["elements"], axis=1),
              helper.make_node("ScatterElements", ["x", "along", "u_small"], ["elements_mul"], axis=-2, reduction="mul"),
              helper.make_node("ScatterElements", ["x", "along_last", "u_small2"], ["elements_min"], axis=2, reduction="min")]
-    inits = [ints([[0, 1], [1, -1]], "pairs"), ints([[2], [0]], "per_sample"), ints([[1], [0]], "rows"),
-             ints([[0, 1], [0, 1], [1, -3]], "dup"),
-             ints([[[0, 2, -1, 1], [2, 0, 0, 1]], [[1, 1, 2, 0], [0, -1, 1, 2]]], "along"),
-             ints([[[3, 0], [1, -1], [2, 2]], [[0, 1], [3, 2], [-4, 0]]], "along_last")]
+    inits = [ints("pairs", [[0, 1], [1, -1]]), ints("per_sample", [[2], [0]]), ints("rows", [[1], [0]]),
+             ints("dup", [[0, 1], [0, 1], [1, -3]]),
+             ints("along", [[[0, 2, -1, 1], [2, 0, 0, 1]], [[1, 1, 2, 0], [0, -1, 1, 2]]]),
+             ints("along_last", [[[3, 0], [1, -1], [2, 2]], [[0, 1], [3, 2], [-4, 0]]])]
     graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(k, TensorProto.FLOAT, v) for k, v in shapes.items()],
                               [helper.make_tensor_value_info(o, TensorProto.FLOAT, shape) for o, shape in
                                [("gather_pairs", [2, 4]), ("gather_batch", [2, 4]), ("scatter_rows", [2, 3, 4]),
@@ -1836,7 +1924,6 @@ def _(name):
 def _(name):
     r = rng(name)
     x = r.standard_normal((3, 5, 6, 4)).astype(np.float32)
-    ints = lambda a, n: numpy_helper.from_array(np.array(a, np.int64), n)
     nodes = [helper.make_node("Slice", ["x", "back_starts", "back_ends", "back_axes", "back_steps"], ["backward_and_strided"]),
              helper.make_node("Slice", ["x", "mid_starts", "mid_ends", "mid_axes", "mid_steps"], ["middle_axis"]),
              helper.make_node("Slice", ["x", "lead_starts", "lead_ends"], ["leading_axes"]),
@@ -1845,10 +1932,10 @@ def _(name):
              helper.make_node("Slice", ["x", "one", "width_less_one", "two"], ["shape_bound"]),
              helper.make_node("Slice", ["x", "two", "two", "two"], ["emptied"]),
              helper.make_node("Slice", ["emptied", "minus_one", "least", "two", "minus_one"], ["empty_backward"])]
-    inits = [ints([4, 1], "back_starts"), ints([-100, 100], "back_ends"), ints([1, -1], "back_axes"), ints([-2, 2], "back_steps"),
-             ints([-5], "mid_starts"), ints([5], "mid_ends"), ints([2], "mid_axes"), ints([3], "mid_steps"),
-             ints([0, 1], "lead_starts"), ints([2**62, 4], "lead_ends"), ints([1], "one"), ints([2], "two"),
-             ints([-1], "minus_one"), ints([-2**63], "least")]
+    inits = [ints("back_starts", [4, 1]), ints("back_ends", [-100, 100]), ints("back_axes", [1, -1]), ints("back_steps", [-2, 2]),
+             ints("mid_starts", [-5]), ints("mid_ends", [5]), ints("mid_axes", [2]), ints("mid_steps", [3]),
+             ints("lead_starts", [0, 1]), ints("lead_ends", [2**62, 4]), ints("one", [1]), ints("two", [2]),
+             ints("minus_one", [-1]), ints("least", [-2**63])]
     model = model_of_nodes(name, nodes, {"x": ["batch", 5, 6, 4]}, inits, opset=15)
     del model.graph.output[3:5]
     write(name, model.SerializeToString(), [x], "Slice (opset 15) with a negative step past the start of axis 1 and step 2 "

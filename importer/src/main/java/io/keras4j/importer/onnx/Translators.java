@@ -130,6 +130,8 @@ final class Translators {
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumSumTranslator()),
+            Map.entry("DFT", new DftTranslator()),
+            Map.entry("STFT", new StftTranslator()),
             Map.entry("QuantizeLinear", new LinearQuantizationTranslator(LinearQuantization.Kind.QUANTIZE)),
             Map.entry("DequantizeLinear", new LinearQuantizationTranslator(LinearQuantization.Kind.DEQUANTIZE)),
             Map.entry("Einsum", new EinsumTranslator()),

@@ -79,13 +79,13 @@ class OnnxImportErrorsTest {
     @Test
     void everyUnsupportedOperatorIsListedEvenAfterAnother() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
-                .addNode(NodeProto.newBuilder().setOpType("STFT").setName("first").addInput("x").addOutput("nz"))
+                .addNode(NodeProto.newBuilder().setOpType("Det").setName("first").addInput("x").addOutput("nz"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("between").addInput("nz").addOutput("r"))
                 .addNode(NodeProto.newBuilder().setOpType("Unique").setName("after").addInput("r").addOutput("u"))
                 .addOutput(input("u"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "two.onnx"));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'first' (STFT): operator STFT is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'first' (Det): operator Det is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'after' (Unique): operator Unique is not supported"), e.getMessage());
     }
 
@@ -304,6 +304,39 @@ class OnnxImportErrorsTest {
                 + " reflection)"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'volume' (GridSample): only images [N, C, H, W] are sampled, got an input of"
                 + " rank 5"), e.getMessage());
+    }
+
+    @Test
+    void fourierTransformsRefuseComplexStftRunTimeWindowsOnesidedComplexAndMismatchedLengths() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 300, 1)).addInput(input("c", -1, 300, 2))
+                .addInitializer(longs("step", 10)).addInitializer(longs("n64", 64)).addInitializer(longs("n32", 32))
+                .addInitializer(floats("w", 64))
+                .addNode(NodeProto.newBuilder().setOpType("STFT").setName("complex").addInput("c").addInput("step")
+                        .addInput("").addInput("n64").addOutput("y1"))
+                .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("w").addOutput("computed_w"))
+                .addNode(NodeProto.newBuilder().setOpType("Slice").setName("slice").addInput("x").addInput("n32")
+                        .addInput("n64").addOutput("part"))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("part").addOutput("s"))
+                .addNode(NodeProto.newBuilder().setOpType("STFT").setName("run_time_length").addInput("x").addInput("step")
+                        .addInput("").addInput("s").addOutput("y2"))
+                .addNode(NodeProto.newBuilder().setOpType("STFT").setName("mismatch").addInput("x").addInput("step")
+                        .addInput("w").addInput("n32").addOutput("y3"))
+                .addNode(NodeProto.newBuilder().setOpType("DFT").setName("onesided_complex").addInput("c").addOutput("y4")
+                        .addAttribute(attr("onesided", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("STFT").setName("good").addInput("x").addInput("step")
+                        .addInput("computed_w").addOutput("y5"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"))
+                .addOutput(input("y5"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 17), "f.onnx"));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'complex' (STFT): a complex signal (last axis 2) is not supported"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'run_time_length' (STFT): input 3 (frame_length, 's') must be a constant"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'mismatch' (STFT): frame_length 32 differs from the window's length 64"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'onesided_complex' (DFT): a onesided transform needs a real input (last"
+                + " axis 1), got a complex one"), e.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Dft;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
@@ -33,6 +34,7 @@ import io.keras4j.runtime.ops.primitive.SequenceMask;
 import io.keras4j.runtime.ops.primitive.ShapeOf;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Stft;
 import io.keras4j.runtime.ops.primitive.Tile;
 import io.keras4j.runtime.ops.primitive.TopK;
 import io.keras4j.runtime.ops.primitive.Trilu;
@@ -110,6 +112,8 @@ public final class OpRegistry {
             Map.entry("Tile", Tile::fromSpec),
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
             Map.entry("CumSum", CumSum::fromSpec),
+            Map.entry("DFT", Dft::fromSpec),
+            Map.entry("STFT", Stft::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("AbsMaxQuantization", AbsMaxQuantization::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
