@@ -995,6 +995,36 @@ def _(name):
           "onesided with frame_length given too", ["stft"])
 
 
+@case("signal_windows_mel_op17")
+def _(name):
+    r = rng(name)
+    floats = lambda n, v: numpy_helper.from_array(np.array(v, np.float32), n)
+    nodes = [helper.make_node("HannWindow", ["n400"], ["hann_400"]),
+             helper.make_node("HannWindow", ["n64"], ["hann_64_symmetric"], periodic=0),
+             helper.make_node("HammingWindow", ["n256"], ["hamming_256"]),
+             helper.make_node("BlackmanWindow", ["n101"], ["blackman_101_symmetric"], periodic=0),
+             helper.make_node("MelWeightMatrix", ["n40", "n512", "rate", "zero_hz", "top_hz"], ["mel_40_512"]),
+             helper.make_node("MelWeightMatrix", ["n20", "n400", "rate", "low_hz", "high_hz"], ["mel_20_400"]),
+             helper.make_node("STFT", ["signal", "n160", "hann_400"], ["spectrum"]),
+             helper.make_node("Mul", ["spectrum", "spectrum"], ["squares"]),
+             helper.make_node("ReduceSum", ["squares", "minus_one"], ["power"], keepdims=0),
+             helper.make_node("MatMul", ["power", "mel_20_400"], ["mel"]),
+             helper.make_node("Add", ["mel", "tiny"], ["mel_floor"]),
+             helper.make_node("Log", ["mel_floor"], ["log_mel"])]
+    model = model_of_nodes(name, nodes, {"signal": [2, 4000, 1]},
+                           [ints("n400", 400), ints("n64", 64), ints("n256", 256), ints("n101", 101), ints("n40", 40),
+                            ints("n512", 512), ints("n20", 20), ints("n160", 160), ints("rate", 16000),
+                            ints("minus_one", [-1]), floats("zero_hz", 0), floats("top_hz", 8000), floats("low_hz", 20),
+                            floats("high_hz", 7600), floats("tiny", 1e-6)], opset=17)
+    for unwanted in ["spectrum", "squares", "power", "mel", "mel_floor"]:
+        model.graph.output.remove(next(o for o in model.graph.output if o.name == unwanted))
+    write(name, model.SerializeToString(), [r.standard_normal((2, 4000, 1)).astype(np.float32)],
+          "ONNX's signal operators as ONNX Runtime computes them: HannWindow (400 periodic, 64 symmetric), HammingWindow "
+          "256, BlackmanWindow 101 symmetric, MelWeightMatrix (40 bins of 512 over 0-8000 Hz, 20 of 400 over 20-7600 Hz at "
+          "16 kHz); and a log-mel front end: STFT of [2, 4000, 1] every 160 samples by the Hann window of 400 -> power "
+          "-> MatMul by the mel matrix -> Log", ["signal_windows", "mel_weight_matrix", "stft"])
+
+
 class StftFrontEnd(torch.nn.Module):
     """An audio model: torch.stft (n_fft 400 as Whisper's, hop 160, Hann window, centred) -> power -> log mel by a
     Linear -> Conv1d -> GRU -> Linear; beside it a rectangular-window, uncentred, two-sided stft of 256."""

@@ -340,6 +340,26 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void signalWindowsAndMelMatricesRefuseOtherOutputTypesAndEdgesBeyondTheBins() {
+        TensorProto top = TensorProto.newBuilder().setName("top").setDataType(1).addFloatData(9000).build();
+        TensorProto zero = TensorProto.newBuilder().setName("zero").setDataType(1).addFloatData(0).build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
+                .addInitializer(longs("n", 64)).addInitializer(longs("rate", 16000)).addInitializer(zero).addInitializer(top)
+                .addNode(NodeProto.newBuilder().setOpType("HannWindow").setName("int_window").addInput("n").addOutput("w1")
+                        .addAttribute(attr("output_datatype", 7)))
+                .addNode(NodeProto.newBuilder().setOpType("MelWeightMatrix").setName("beyond_nyquist").addInput("n")
+                        .addInput("n").addInput("rate").addInput("zero").addInput("top").addOutput("m"))
+                .addNode(NodeProto.newBuilder().setOpType("BlackmanWindow").setName("good").addInput("n").addOutput("w2"))
+                .addOutput(input("w1")).addOutput(input("m")).addOutput(input("w2"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 17), "w.onnx"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'int_window' (HannWindow): output_datatype=7 is not supported (1, float)"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'beyond_nyquist' (MelWeightMatrix): lower_edge_hertz 0.0 and"
+                + " upper_edge_hertz 9000.0 must fall within the 33 bins of dft_length 64 at sample_rate 16000"), e.getMessage());
+    }
+
+    @Test
     void padRefusesUnknownModesComputedValuesAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))
