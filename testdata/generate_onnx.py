@@ -2101,7 +2101,7 @@ class GruClassifier(torch.nn.Module):
 
 @case("ort_quantized_dynamic_gru_op17")
 def _(name):
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import quantize_dynamic
     r = rng(name)
     ids = r.integers(0, 20, (1, 9)).astype(np.int64)
     module = initialize(GruClassifier(), name)
@@ -2131,7 +2131,7 @@ class ConvGru(torch.nn.Module):
 
 @case("ort_quantized_dynamic_conv_gru_op17")
 def _(name):
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.quantization import quantize_dynamic
     r = rng(name)
     x = r.standard_normal((1, 4, 11)).astype(np.float32)
     module = initialize(ConvGru(), name)
@@ -3022,6 +3022,77 @@ def _(name):
           "alpha, beta and ThresholdedRelu (activation_alpha 0.2)",
           ["skip_layer_normalization", "skip_simplified_layer_normalization", "fast_gelu", "gelu", "quick_gelu",
            "bias_gelu", "fused_matmul", "fused_gemm", "opset:17"])
+
+
+class BertLayer(torch.nn.Module):
+    """A BERT encoder layer written out as Hugging Face's: query, key and value Linear layers split into 2 heads, scores
+    scaled by 1/sqrt(8) plus the additive mask, softmax, output Linear, residual Add and LayerNorm, Linear -> GELU ->
+    Linear, residual Add and LayerNorm."""
+
+    def __init__(self):
+        super().__init__()
+        self.q, self.k, self.v, self.o = (torch.nn.Linear(16, 16) for _ in range(4))
+        self.up, self.down = torch.nn.Linear(16, 32), torch.nn.Linear(32, 16)
+        self.norm1, self.norm2 = torch.nn.LayerNorm(16, eps=1e-12), torch.nn.LayerNorm(16, eps=1e-12)
+
+    def forward(self, x, additive_mask):
+        batch, steps, _ = x.shape
+        heads = lambda t: t.view(batch, steps, 2, 8).permute(0, 2, 1, 3)
+        scores = torch.matmul(heads(self.q(x)), heads(self.k(x)).transpose(-1, -2)) / 8 ** 0.5 + additive_mask
+        context = torch.matmul(torch.softmax(scores, -1), heads(self.v(x))).permute(0, 2, 1, 3).reshape(batch, steps, 16)
+        x = self.norm1(x + self.o(context))
+        return self.norm2(x + self.down(torch.nn.functional.gelu(self.up(x))))
+
+
+class Bert(torch.nn.Module):
+    """A small BERT: word, position and segment embeddings summed and normalized, then two BertLayers with the attention
+    mask (1 keeps a token) as the additive mask (1 - mask) * -10000."""
+
+    def __init__(self):
+        super().__init__()
+        self.word, self.position = torch.nn.Embedding(30, 16), torch.nn.Embedding(12, 16)
+        self.segment = torch.nn.Embedding(2, 16)
+        self.norm = torch.nn.LayerNorm(16, eps=1e-12)
+        self.layers = torch.nn.ModuleList(BertLayer() for _ in range(2))
+
+    def forward(self, ids, segments, mask):
+        positions = torch.arange(ids.shape[1], dtype=torch.long).unsqueeze(0)
+        x = self.norm(self.word(ids) + self.position(positions) + self.segment(segments))
+        additive = (1.0 - mask[:, None, None, :].float()) * -10000.0
+        for layer in self.layers:
+            x = layer(x, additive)
+        return x
+
+
+def bert_case(name, expected, description, covers, *tools):
+    """The small BERT exported with dynamic batch and steps, rewritten by each tool in turn, on ids, segments and a mask
+    [3, 6] whose rows keep 6, the first 4, and 4 tokens with a hole (ONNX Runtime's mask index counts them: the first
+    4 keys seen)."""
+    r = rng(name)
+    module = initialize(Bert(), name)
+    ids = r.integers(0, 30, (3, 6)).astype(np.int64)
+    segments = r.integers(0, 2, (3, 6)).astype(np.int64)
+    mask = np.array([[1] * 6, [1, 1, 1, 1, 0, 0], [1, 1, 0, 1, 1, 0]], np.int64)
+    axes = {n: {0: "batch", 1: "steps"} for n in ("ids", "segments", "mask", "y")}
+    model = export(module, tuple(torch.from_numpy(t) for t in (ids, segments, mask)), 17, ["ids", "segments", "mask"], ["y"],
+                   axes)
+    for tool in tools:
+        model = ort_rewritten(model, *tool)
+    ops = op_types(model)
+    assert expected <= ops, f"{name}: expected {sorted(expected - ops)} in {sorted(ops)}"
+    write(name, model, [ids, segments, mask], description + "; operators " + ", ".join(sorted(ops)),
+          ["ort_optimized"] + covers + ["opset:17", "torch_export"], checked="LayerNormalization" not in ops)
+
+
+@case("ort_transformers_quantized_bert_op17")
+def _(name):
+    from onnxruntime.quantization import quantize_dynamic
+    bert_case(name, {"com.microsoft:DynamicQuantizeMatMul", "com.microsoft:MatMulIntegerToFloat"},
+              "the small BERT quantized by ONNX Runtime's quantize_dynamic (int8 weights) and then optimized by "
+              "onnxruntime.transformers (model_type bert, opt_level 2): DynamicQuantizeMatMul for Linear layers after "
+              "their input is quantized alone, MatMulIntegerToFloat where the query, key and value Linear layers share one "
+              "DynamicQuantizeLinear", ["dynamic_quantize_matmul", "matmul_integer_to_float"],
+              (quantize_dynamic,), (transformers_optimize, 2))
 
 
 def main(args):

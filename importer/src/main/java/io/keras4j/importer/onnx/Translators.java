@@ -171,7 +171,9 @@ final class Translators {
             Map.entry("FastGelu", new BiasGeluTranslator(Kind.GELU_TANH, 1)),
             Map.entry("QuickGelu", new QuickGeluTranslator()),
             Map.entry("SkipLayerNormalization", new SkipLayerNormalizationTranslator(false)),
-            Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)));
+            Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)),
+            Map.entry("DynamicQuantizeMatMul", new MatMulIntegerToFloatTranslator(true)),
+            Map.entry("MatMulIntegerToFloat", new MatMulIntegerToFloatTranslator(false)));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {

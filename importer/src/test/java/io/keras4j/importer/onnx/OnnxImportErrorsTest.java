@@ -124,6 +124,22 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void quantizedMatMulsRefuseScalesPerRowOrOfAnotherLength() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("q", -1, 4)).addInitializer(floats("w4", 4, 4))
+                .addInitializer(floats("two", 2)).addInitializer(floats("three", 3)).addInitializer(floats("one", 1))
+                .addNode(microsoft("MatMulIntegerToFloat", "rows", "q", "w4", "two", "one").addOutput("y1"))
+                .addNode(microsoft("DynamicQuantizeMatMul", "columns", "q", "w4", "three").addOutput("y2"))
+                .addNode(microsoft("DynamicQuantizeMatMul", "good", "q", "w4", "one").addOutput("y3"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "int8.onnx"));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'rows' (MatMulIntegerToFloat): a_scale of shape (2,) is not supported: one"
+                + " value only"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'columns' (DynamicQuantizeMatMul): input 2 (b_scale) of shape (3,) is not"
+                + " supported: one value, or one per column of B (4)"), e.getMessage());
+    }
+
+    @Test
     void batchNormalizationRefusesTrainingPerElementStatisticsAndParametersOfAnotherLength() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3, 4))
                 .addInitializer(floats("scale", 3)).addInitializer(floats("b", 3)).addInitializer(floats("mean", 3))
@@ -493,8 +509,8 @@ class OnnxImportErrorsTest {
                         .addInput("x").addOutput("y")).addOutput(input("y"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
         assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: BiasGelu,"
-                + " DynamicQuantizeLSTM, FastGelu, FusedGemm, FusedMatMul, Gelu, QuickGelu, SkipLayerNormalization,"
-                + " SkipSimplifiedLayerNormalization)"), e.getMessage());
+                + " DynamicQuantizeLSTM, DynamicQuantizeMatMul, FastGelu, FusedGemm, FusedMatMul, Gelu, MatMulIntegerToFloat,"
+                + " QuickGelu, SkipLayerNormalization, SkipSimplifiedLayerNormalization)"), e.getMessage());
     }
 
     @Test
