@@ -2970,6 +2970,24 @@ def _(name):
                    "transA and alpha", ["ort_optimized", "quick_gelu", "simplified_layer_normalization", "fused_matmul"])
 
 
+def microsoft_graph_case(name, nodes, inputs, inits, description, covers):
+    """A graph of com.microsoft (and default-domain) nodes at opset 17 on the inputs (float32 or int32) and constants;
+    each output declared of the rank ONNX Runtime gives it (ONNX's inference does not know these operators)."""
+    ms = "com.microsoft"
+    types = {np.dtype(np.float32): TensorProto.FLOAT, np.dtype(np.int32): TensorProto.INT32}
+    outs = [o for n in nodes for o in n.output if o]
+    declared = [helper.make_tensor_value_info(k, types[t.dtype], t.shape) for k, t in inputs.items()]
+    graph = helper.make_graph(nodes, name, declared, [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outs],
+                              inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(ms, 1)])
+    model.ir_version = 8
+    results = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, inputs)
+    del model.graph.output[:]
+    for o, y in zip(outs, results):
+        model.graph.output.append(helper.make_tensor_value_info(o, TensorProto.FLOAT, [f"{o}_{i}" for i in range(y.ndim)]))
+    write(name, model.SerializeToString(), list(inputs.values()), description, covers)
+
+
 @case("ort_contrib_ops_op17")
 def _(name):
     r = rng(name)
@@ -3004,24 +3022,16 @@ def _(name):
     ]
     inputs = {"x": x, "skip": skip, "a4": a4, "b4": b4, "edges": edges, "m": r.standard_normal((4, 5)).astype(np.float32),
               "tiny": (1e-3 * r.standard_normal((2, 3, 8))).astype(np.float32)}
-    outs = [o for n in nodes for o in n.output if o]
-    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(k, TensorProto.FLOAT, t.shape) for k, t in inputs.items()],
-                              [helper.make_tensor_value_info(o, TensorProto.FLOAT, None) for o in outs], inits)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid(ms, 1)])
-    model.ir_version = 8
-    results = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, inputs)
-    del model.graph.output[:]
-    for o, y in zip(outs, results):  # each output of its rank (ONNX's inference does not know these operators)
-        model.graph.output.append(helper.make_tensor_value_info(o, TensorProto.FLOAT, [f"{o}_{i}" for i in range(y.ndim)]))
-    write(name, model.SerializeToString(), list(inputs.values()),
-          "ONNX Runtime's com.microsoft operators on their other attributes and inputs: SkipLayerNormalization with bias, "
-          "beta, a 2-D skip and the input_skip_bias_sum output, and with the default epsilon (1e-12, on values of about 1e-3); "
-          "SkipSimplifiedLayerNormalization with bias and sum; FastGelu, Gelu and QuickGelu on infinities, NaN and large "
-          "values; QuickGelu with alpha -0.5 and 1; BiasGelu; FusedMatMul with transBatchA and transB on broadcast "
-          "rank-4 operands, transBatchA, transBatchB and transA by a constant, transB and alpha -2; FusedGemm with transB, "
-          "alpha, beta and ThresholdedRelu (activation_alpha 0.2)",
-          ["skip_layer_normalization", "skip_simplified_layer_normalization", "fast_gelu", "gelu", "quick_gelu",
-           "bias_gelu", "fused_matmul", "fused_gemm", "opset:17"])
+    microsoft_graph_case(
+        name, nodes, inputs, inits,
+        "ONNX Runtime's com.microsoft operators on their other attributes and inputs: SkipLayerNormalization with bias, "
+        "beta, a 2-D skip and the input_skip_bias_sum output, and with the default epsilon (1e-12, on values of about 1e-3); "
+        "SkipSimplifiedLayerNormalization with bias and sum; FastGelu, Gelu and QuickGelu on infinities, NaN and large "
+        "values; QuickGelu with alpha -0.5 and 1; BiasGelu; FusedMatMul with transBatchA and transB on broadcast "
+        "rank-4 operands, transBatchA, transBatchB and transA by a constant, transB and alpha -2; FusedGemm with transB, "
+        "alpha, beta and ThresholdedRelu (activation_alpha 0.2)",
+        ["skip_layer_normalization", "skip_simplified_layer_normalization", "fast_gelu", "gelu", "quick_gelu",
+         "bias_gelu", "fused_matmul", "fused_gemm", "opset:17"])
 
 
 class BertLayer(torch.nn.Module):
@@ -3093,6 +3103,46 @@ def _(name):
               "their input is quantized alone, MatMulIntegerToFloat where the query, key and value Linear layers share one "
               "DynamicQuantizeLinear", ["dynamic_quantize_matmul", "matmul_integer_to_float"],
               (quantize_dynamic,), (transformers_optimize, 2))
+
+
+@case("ort_contrib_attention_op17")
+def _(name):
+    r = rng(name)
+    ms = "com.microsoft"
+    x = r.standard_normal((2, 5, 16)).astype(np.float32)
+    w = lambda *shape: (0.4 * r.standard_normal(shape)).astype(np.float32)
+    inits = [numpy_helper.from_array(t, n) for n, t in
+             [("w", w(16, 48)), ("b", w(48)), ("w_sizes", w(16, 28)), ("b_sizes", w(28)),
+              ("ends_starts", np.array([4, 5, 1, 0], np.int32))]]
+    raw = np.array([[1, 1, 0, 1, 1], [1, 1, 1, 1, 1]], np.int32)
+    per_step = (r.random((2, 5, 5)) > 0.3).astype(np.int32)
+    per_step[..., 0] = 1  # every query step sees a key step
+    nodes = [
+        helper.make_node("Attention", ["x", "w", "b"], ["plain"], domain=ms, num_heads=2),
+        helper.make_node("Attention", ["x", "w", "b", "ends_starts"], ["ends_starts_causal"], domain=ms, num_heads=4,
+                         unidirectional=1),
+        helper.make_node("Attention", ["x", "w_sizes", "b_sizes", "raw"], ["raw_sizes_scale"], domain=ms, num_heads=2,
+                         qkv_hidden_sizes=[8, 8, 12], scale=0.3),
+        helper.make_node("Attention", ["x", "w", "b", "per_step"], ["per_step_filter"], domain=ms, num_heads=1,
+                         mask_filter_value=-50.0),
+        helper.make_node("Attention", ["x", "w", "b"], ["causal"], domain=ms, num_heads=2, unidirectional=1),
+        helper.make_node("Attention", ["x", "w", "b", "per_step"], ["per_step_causal"], domain=ms, num_heads=2,
+                         unidirectional=1),
+        helper.make_node("Attention", ["x", "w_sizes", "b_sizes", "raw"], ["raw_causal"], domain=ms, num_heads=2,
+                         qkv_hidden_sizes=[8, 8, 12], unidirectional=1),
+        helper.make_node("Attention", ["x", "w", "b", "none_seen"], ["none_seen_first_row"], domain=ms, num_heads=2),
+    ]
+    none_seen = np.array([[0, 0, 0, 0, 0], [1, 1, 0, 0, 0]], np.int32)
+    inputs = {"x": x, "raw": raw, "per_step": per_step, "none_seen": none_seen}
+    microsoft_graph_case(
+        name, nodes, inputs, inits,
+        "ONNX Runtime's Attention (com.microsoft) on [2, 5, 16]: 2 heads, no mask; 4 heads with the 1-D mask index of ends "
+        "and starts [4, 5, 1, 0] and unidirectional; qkv_hidden_sizes [8, 8, 12] (q and k heads of 4, v heads of 6), a "
+        "2-D raw mask with a hole and scale 0.3; 1 head, a 3-D mask per query step and mask_filter_value -50; "
+        "unidirectional alone, with the 3-D mask and with the 2-D one (ONNX Runtime hides future steps with float32's "
+        "lowest value: the first query step of the first row, whose only past key is masked, weighs that key alone); a "
+        "2-D mask hiding every key of the first row (each score lowered by 10000 in float32, then the softmax)",
+        ["attention", "opset:17"])
 
 
 def main(args):

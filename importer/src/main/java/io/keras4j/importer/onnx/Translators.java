@@ -173,7 +173,8 @@ final class Translators {
             Map.entry("SkipLayerNormalization", new SkipLayerNormalizationTranslator(false)),
             Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)),
             Map.entry("DynamicQuantizeMatMul", new MatMulIntegerToFloatTranslator(true)),
-            Map.entry("MatMulIntegerToFloat", new MatMulIntegerToFloatTranslator(false)));
+            Map.entry("MatMulIntegerToFloat", new MatMulIntegerToFloatTranslator(false)),
+            Map.entry("Attention", new OrtAttentionTranslator()));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {

@@ -117,7 +117,7 @@ class OnnxImportErrorsTest {
             "node 'statistics' (SkipLayerNormalization): outputs 1 and 2 (mean, inv_std_var) are not supported",
             "node 'short' (BiasGelu): input 1 ('b3') must be 1-D, of the length of the last axis of input 'x'",
             "node 'approximate' (Gelu): attribute approximate is not supported",
-            "node 'attention' (Attention): operator Attention of domain 'com.microsoft' is not supported",
+            "node 'attention' (Attention): input 2 is missing",
             "node 'foreign' (FusedMatMul): operator FusedMatMul of domain 'com.example' is not supported"}) {
             assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
         }
@@ -137,6 +137,30 @@ class OnnxImportErrorsTest {
                 + " value only"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'columns' (DynamicQuantizeMatMul): input 2 (b_scale) of shape (3,) is not"
                 + " supported: one value, or one per column of B (4)"), e.getMessage());
+    }
+
+    @Test
+    void attentionRefusesStateRotaryAndMasksKeras4jDoesNotCompute() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("s", -1, 3, 4)).addInput(input("m4", -1, 1, 3, 3))
+                .addInitializer(floats("w", 4, 12)).addInitializer(floats("b", 12)).addInitializer(floats("past", 2, 1, 2, 3, 2))
+                .addNode(microsoft("Attention", "stateful", "s", "w", "b", "", "past").addOutput("y1")
+                        .addAttribute(attr("num_heads", 2)))
+                .addNode(microsoft("Attention", "rotary", "s", "w", "b").addOutput("y2").addAttribute(attr("num_heads", 2))
+                        .addAttribute(attr("do_rotary", 1)))
+                .addNode(microsoft("Attention", "megatron", "s", "w", "b", "m4").addOutput("y3").addAttribute(attr("num_heads", 2)))
+                .addNode(microsoft("Attention", "heads", "s", "w", "b").addOutput("y4").addAttribute(attr("num_heads", 3)));
+        for (String out : new String[] {"y1", "y2", "y3", "y4"}) {
+            g.addOutput(input(out));
+        }
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bert.onnx"));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        for (String problem : new String[] {
+            "node 'stateful' (Attention): input 4 (past, 'past') is not supported",
+            "node 'rotary' (Attention): attribute do_rotary = 1 is not supported (only 0)",
+            "node 'megatron' (Attention): mask index must have shape [batch], [2·batch], [batch, steps] or [batch, steps, steps]",
+            "node 'heads' (Attention): num_heads 3 and qkv_hidden_sizes [4, 4, 4] must split the weights' 12 columns"}) {
+            assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
+        }
     }
 
     @Test
@@ -508,9 +532,9 @@ class OnnxImportErrorsTest {
                 .addNode(NodeProto.newBuilder().setOpType("QGemm").setDomain(Translators.MICROSOFT).setName("q")
                         .addInput("x").addOutput("y")).addOutput(input("y"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
-        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: BiasGelu,"
-                + " DynamicQuantizeLSTM, DynamicQuantizeMatMul, FastGelu, FusedGemm, FusedMatMul, Gelu, MatMulIntegerToFloat,"
-                + " QuickGelu, SkipLayerNormalization, SkipSimplifiedLayerNormalization)"), e.getMessage());
+        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: Attention,"
+                + " BiasGelu, DynamicQuantizeLSTM, DynamicQuantizeMatMul, FastGelu, FusedGemm, FusedMatMul, Gelu,"
+                + " MatMulIntegerToFloat, QuickGelu, SkipLayerNormalization, SkipSimplifiedLayerNormalization)"), e.getMessage());
     }
 
     @Test

@@ -5,9 +5,11 @@ package io.keras4j.runtime.ops;
  * {@code [batch, S, heads·keyDim]} and value {@code [batch, S, heads·valueDim]}: for each head, the weights are the
  * softmax over S of {@code (q·k)/sqrt(keyDim)} and sum the value rows. Key step s is hidden from query step t where the
  * query mask at t, the value mask or the key mask at s is false, with a causal mask where s > t, with a sliding window
- * where {@code |t - s| >= window}. Keras 3 has two ways with a query step that sees no key step ({@link Rows}). Inputs:
- * query, key, value, then the query, value and key masks that are given ({@code [batch, T]}, {@code [batch, S]});
- * outputs: {@code [batch, T, heads·valueDim]} and, if asked, the weights {@code [batch, heads, T, S]}.
+ * where {@code |t - s| >= window}. Keras 3 has two ways with a query step that sees no key step ({@link Rows}). Another
+ * scale than {@code 1/sqrt(keyDim)} may be given, and an additive bias {@code [batch, T, S]} (ONNX Runtime's Attention
+ * mask), added in float32 to each scaled score, as ONNX Runtime does. Inputs: query, key, value, then the query, value
+ * and key masks that are given ({@code [batch, T]}, {@code [batch, S]}), then the bias if given; outputs:
+ * {@code [batch, T, heads·valueDim]} and, if asked, the weights {@code [batch, heads, T, S]}.
  */
 public final class MultiHeadAttention implements Op {
     /** What a query step that sees no key step gets. */
@@ -31,13 +33,24 @@ public final class MultiHeadAttention implements Op {
     private final boolean causal;
     private final int window;
     private final boolean returnScores;
+    private final float scale;
+    private final boolean biased;
+
+    /** Keras' attention: scores scaled by {@code 1/sqrt(keyDim)}, no bias. */
+    public MultiHeadAttention(int heads, int keyDim, int valueDim, Rows rows, boolean queryMasked, boolean valueMasked,
+                              boolean keyMasked, boolean causal, int window, boolean returnScores) {
+        this(heads, keyDim, valueDim, rows, queryMasked, valueMasked, keyMasked, causal, window, returnScores,
+                (float) (1.0 / Math.sqrt(keyDim)), false);
+    }
 
     /**
      * @param window       the sliding window's size, or 0 for none
      * @param returnScores whether the weights are a second output
+     * @param scale        the factor of each product {@code q·k}
+     * @param biased       whether an additive bias {@code [batch, T, S]} of the scores is the last input
      */
     public MultiHeadAttention(int heads, int keyDim, int valueDim, Rows rows, boolean queryMasked, boolean valueMasked,
-                              boolean keyMasked, boolean causal, int window, boolean returnScores) {
+                              boolean keyMasked, boolean causal, int window, boolean returnScores, float scale, boolean biased) {
         if (heads < 1 || keyDim < 1 || valueDim < 1 || window < 0) {
             throw new IllegalArgumentException("MultiHeadAttention: heads " + heads + ", key_dim " + keyDim
                     + ", value_dim " + valueDim + ", window " + window);
@@ -52,6 +65,8 @@ public final class MultiHeadAttention implements Op {
         this.causal = causal;
         this.window = window;
         this.returnScores = returnScores;
+        this.scale = scale;
+        this.biased = biased;
     }
 
     @Override
@@ -64,18 +79,20 @@ public final class MultiHeadAttention implements Op {
         return OpSpec.builder(type()).attr("heads", heads).attr("key_dim", keyDim).attr("value_dim", valueDim)
                 .attr("rows", rows.name()).attr("query_masked", queryMasked).attr("value_masked", valueMasked)
                 .attr("key_masked", keyMasked).attr("causal", causal).attr("window", window)
-                .attr("return_scores", returnScores).build();
+                .attr("return_scores", returnScores).attr("scale", scale).attr("biased", biased).build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static MultiHeadAttention fromSpec(OpSpec s) {
         return new MultiHeadAttention(s.intAttr("heads"), s.intAttr("key_dim"), s.intAttr("value_dim"),
                 s.enumAttr("rows", Rows.class), s.boolAttr("query_masked"), s.boolAttr("value_masked"),
-                s.boolAttr("key_masked"), s.boolAttr("causal"), s.intAttr("window"), s.boolAttr("return_scores"));
+                s.boolAttr("key_masked"), s.boolAttr("causal"), s.intAttr("window"), s.boolAttr("return_scores"),
+                s.has("scale") ? (float) s.doubleAttr("scale") : (float) (1.0 / Math.sqrt(s.intAttr("key_dim"))),
+                s.has("biased") && s.boolAttr("biased"));
     }
 
     private int inputCount() {
-        return 3 + (queryMasked ? 1 : 0) + (valueMasked ? 1 : 0) + (keyMasked ? 1 : 0);
+        return 3 + (queryMasked ? 1 : 0) + (valueMasked ? 1 : 0) + (keyMasked ? 1 : 0) + (biased ? 1 : 0);
     }
 
     @Override
@@ -97,7 +114,10 @@ public final class MultiHeadAttention implements Op {
             Inputs.same(in[next++], new int[] {q[0], in[2][1]}, "value mask");
         }
         if (keyMasked) {
-            Inputs.same(in[next], new int[] {q[0], in[2][1]}, "key mask");
+            Inputs.same(in[next++], new int[] {q[0], in[2][1]}, "key mask");
+        }
+        if (biased) {
+            Inputs.same(in[next], new int[] {q[0], q[1], in[2][1]}, "score bias");
         }
         int[] out = {q[0], q[1], heads * valueDim};
         return returnScores ? new int[][] {out, {q[0], heads, q[1], in[2][1]}} : new int[][] {out};
@@ -119,8 +139,8 @@ public final class MultiHeadAttention implements Op {
         int next = 3;
         float[] queryMask = queryMasked ? inputs[next++] : null;
         float[] valueMask = valueMasked ? inputs[next++] : null;
-        float[] keyMask = keyMasked ? inputs[next] : null;
-        float scale = (float) (1.0 / Math.sqrt(keyDim));
+        float[] keyMask = keyMasked ? inputs[next++] : null;
+        float[] bias = biased ? inputs[next] : null;
         float[] w = scratch; // the scores of a row, then whether each step is seen (1) or hidden (0)
         for (int b = 0; b < batch; b++) {
             for (int h = 0; h < heads; h++) {
@@ -143,6 +163,9 @@ public final class MultiHeadAttention implements Op {
                             acc += (double) q[qRow + d] * k[kRow + d];
                         }
                         w[s] = (float) acc * scale;
+                        if (bias != null) {
+                            w[s] += bias[(b * tq + t) * tv + s];
+                        }
                         max = Math.max(max, w[s]);
                         seen++;
                     }

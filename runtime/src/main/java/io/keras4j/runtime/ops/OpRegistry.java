@@ -102,6 +102,7 @@ public final class OpRegistry {
             Map.entry("Attention", Attention::fromSpec),
             Map.entry("AdditiveAttention", Attention::fromSpec),
             Map.entry("MultiHeadAttention", MultiHeadAttention::fromSpec),
+            Map.entry("AttentionMask", AttentionMask::fromSpec),
             Map.entry("Pad", Pad::fromSpec),
             Map.entry("MatMul", MatMul::fromSpec),
             Map.entry("Range", Range::fromSpec),
