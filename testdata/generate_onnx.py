@@ -3094,6 +3094,15 @@ def bert_case(name, expected, description, covers, *tools):
           ["ort_optimized"] + covers + ["opset:17", "torch_export"], checked="LayerNormalization" not in ops)
 
 
+@case("ort_transformers_bert_op17")
+def _(name):
+    bert_case(name, {"com.microsoft:Attention", "com.microsoft:EmbedLayerNormalization"},
+              "a small BERT (embeddings and 2 encoder layers, 2 heads of 8) with an attention mask, batch and steps dynamic, "
+              "as onnxruntime.transformers' optimizer writes it (model_type bert, opt_level 1): EmbedLayerNormalization "
+              "with position ids [1, steps] and its mask index, Attention with packed QKV weights and the 1-D mask index",
+              ["embed_layer_normalization", "attention"], (transformers_optimize, 1))
+
+
 @case("ort_transformers_quantized_bert_op17")
 def _(name):
     from onnxruntime.quantization import quantize_dynamic
@@ -3143,6 +3152,32 @@ def _(name):
         "lowest value: the first query step of the first row, whose only past key is masked, weighs that key alone); a "
         "2-D mask hiding every key of the first row (each score lowered by 10000 in float32, then the softmax)",
         ["attention", "opset:17"])
+
+
+@case("ort_contrib_embed_layer_normalization_op17")
+def _(name):
+    r = rng(name)
+    ms = "com.microsoft"
+    table = lambda rows: r.standard_normal((rows, 8)).astype(np.float32)
+    inits = [numpy_helper.from_array(t, n) for n, t in
+             [("word", table(20)), ("position", table(7)), ("segment", table(3)),
+              ("gamma", (r.standard_normal(8) * 0.5 + 1).astype(np.float32)), ("beta", r.standard_normal(8).astype(np.float32))]]
+    ids = r.integers(0, 20, (2, 5)).astype(np.int32)
+    segments = r.integers(0, 3, (2, 5)).astype(np.int32)
+    positions = np.array([[6, 5, 4, 3, 2], [0, 0, 1, 1, 2]], np.int32)
+    mask = np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]], np.int32)
+    nodes = [
+        helper.make_node("EmbedLayerNormalization", ["ids", "", "word", "position", "", "gamma", "beta", "mask"],
+                         ["first_positions", "", "first_positions_sum"], domain=ms),
+        helper.make_node("EmbedLayerNormalization", ["ids", "segments", "word", "position", "segment", "gamma", "beta", "",
+                                                     "positions"], ["given_positions"], domain=ms, epsilon=1e-5, mask_index_type=0),
+    ]
+    microsoft_graph_case(
+        name, nodes, {"ids": ids, "segments": segments, "positions": positions, "mask": mask}, inits,
+        "ONNX Runtime's EmbedLayerNormalization (com.microsoft) on ids [2, 5] and tables of width 8: without segments "
+        "or position ids (positions 0 to 4 of a table of 7), with the embedding_sum output and the default epsilon; with "
+        "segment ids, position ids per row [2, 5], epsilon 1e-5 and mask_index_type 0 (no mask index)",
+        ["embed_layer_normalization", "opset:17"])
 
 
 def main(args):

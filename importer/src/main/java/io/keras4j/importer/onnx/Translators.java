@@ -174,7 +174,8 @@ final class Translators {
             Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)),
             Map.entry("DynamicQuantizeMatMul", new MatMulIntegerToFloatTranslator(true)),
             Map.entry("MatMulIntegerToFloat", new MatMulIntegerToFloatTranslator(false)),
-            Map.entry("Attention", new OrtAttentionTranslator()));
+            Map.entry("Attention", new OrtAttentionTranslator()),
+            Map.entry("EmbedLayerNormalization", new EmbedLayerNormalizationTranslator()));
     private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {

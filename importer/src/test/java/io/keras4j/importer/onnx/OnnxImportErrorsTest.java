@@ -140,25 +140,31 @@ class OnnxImportErrorsTest {
     }
 
     @Test
-    void attentionRefusesStateRotaryAndMasksKeras4jDoesNotCompute() {
+    void transformerOperatorsRefuseStateRotaryAndMasksKeras4jDoesNotCompute() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("s", -1, 3, 4)).addInput(input("m4", -1, 1, 3, 3))
+                .addInput(input("ids", -1, 3))
                 .addInitializer(floats("w", 4, 12)).addInitializer(floats("b", 12)).addInitializer(floats("past", 2, 1, 2, 3, 2))
+                .addInitializer(floats("table", 5, 4)).addInitializer(floats("g", 4))
                 .addNode(microsoft("Attention", "stateful", "s", "w", "b", "", "past").addOutput("y1")
                         .addAttribute(attr("num_heads", 2)))
                 .addNode(microsoft("Attention", "rotary", "s", "w", "b").addOutput("y2").addAttribute(attr("num_heads", 2))
                         .addAttribute(attr("do_rotary", 1)))
                 .addNode(microsoft("Attention", "megatron", "s", "w", "b", "m4").addOutput("y3").addAttribute(attr("num_heads", 2)))
-                .addNode(microsoft("Attention", "heads", "s", "w", "b").addOutput("y4").addAttribute(attr("num_heads", 3)));
-        for (String out : new String[] {"y1", "y2", "y3", "y4"}) {
+                .addNode(microsoft("Attention", "heads", "s", "w", "b").addOutput("y4").addAttribute(attr("num_heads", 3)))
+                .addNode(microsoft("EmbedLayerNormalization", "unmasked", "ids", "", "table", "table", "", "g").addOutput("y5")
+                        .addOutput("mask_index"));
+        for (String out : new String[] {"y1", "y2", "y3", "y4", "y5", "mask_index"}) {
             g.addOutput(input(out));
         }
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bert.onnx"));
-        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals(5, e.problems().size(), e.getMessage());
         for (String problem : new String[] {
             "node 'stateful' (Attention): input 4 (past, 'past') is not supported",
             "node 'rotary' (Attention): attribute do_rotary = 1 is not supported (only 0)",
             "node 'megatron' (Attention): mask index must have shape [batch], [2·batch], [batch, steps] or [batch, steps, steps]",
-            "node 'heads' (Attention): num_heads 3 and qkv_hidden_sizes [4, 4, 4] must split the weights' 12 columns"}) {
+            "node 'heads' (Attention): num_heads 3 and qkv_hidden_sizes [4, 4, 4] must split the weights' 12 columns",
+            "node 'unmasked' (EmbedLayerNormalization): output 1 (mask_index, 'mask_index') without input 7 (mask) is not"
+                    + " supported"}) {
             assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
         }
     }
@@ -533,8 +539,9 @@ class OnnxImportErrorsTest {
                         .addInput("x").addOutput("y")).addOutput(input("y"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
         assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: Attention,"
-                + " BiasGelu, DynamicQuantizeLSTM, DynamicQuantizeMatMul, FastGelu, FusedGemm, FusedMatMul, Gelu,"
-                + " MatMulIntegerToFloat, QuickGelu, SkipLayerNormalization, SkipSimplifiedLayerNormalization)"), e.getMessage());
+                + " BiasGelu, DynamicQuantizeLSTM, DynamicQuantizeMatMul, EmbedLayerNormalization, FastGelu, FusedGemm,"
+                + " FusedMatMul, Gelu, MatMulIntegerToFloat, QuickGelu, SkipLayerNormalization,"
+                + " SkipSimplifiedLayerNormalization)"), e.getMessage());
     }
 
     @Test
