@@ -159,8 +159,8 @@ final class Translators {
     /** ONNX Runtime's domain of its own operators. */
     static final String MICROSOFT = "com.microsoft";
     /**
-     * The com.microsoft operators that ONNX Runtime's offline optimizer writes for CPU models, and quantize_dynamic's
-     * DynamicQuantizeLSTM, as its CPU kernels compute them.
+     * The com.microsoft operators that ONNX Runtime's offline optimizer, onnxruntime.transformers' optimizer and its
+     * quantization tools write for CPU models, as its CPU kernels compute them.
      */
     private static final Map<String, OpTranslator> MICROSOFT_OPS = Map.ofEntries(
             Map.entry("DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true)),
