@@ -1350,6 +1350,72 @@ def register_cases(g):
                     covers=["quantized", "int8", "einsum_dense"])
 
     R("quantized_int8_einsum_func_keras", quantized_int8_einsum, fmt="keras")
+
+    def quantized_int4(ctx, fmt):
+        config = keras.quantizers.Int4QuantizationConfig
+        inp, ids = keras.Input((6, 10)), keras.Input((6,), dtype="int32")
+        x = layers.Add()([inp, layers.Embedding(20, 10, name="table_channels")(ids),
+                          layers.Embedding(20, 10, name="table_groups")(ids)])
+        h = layers.LSTM(8)(layers.Dense(16, activation="relu", name="groups")(x))
+        out = layers.Dense(3, name="default")(h)
+        heads = [layers.Dense(7, use_bias=False, activation="tanh", name="channels")(inp),
+                 layers.Dense(4, activation="softmax", name="ranged")(inp),
+                 layers.EinsumDense("abc,cd->abd", (None, 5), bias_axes="d", name="einsum_ranged")(inp),
+                 layers.EinsumDense("abc,cde->abde", (None, 3, 3), bias_axes="e", activation="relu",
+                                    name="einsum_groups")(inp),
+                 layers.EinsumDense("abc,dc->abd", (None, 5), name="einsum_transposed_groups")(inp),
+                 layers.EinsumDense("abc,dc->abd", (None, 3), bias_axes="d", name="einsum_transposed")(inp)]
+        model = keras.Model([inp, ids], [out] + heads)
+        randomize(model, ctx.rng)
+        ranged = keras.quantizers.AbsMaxQuantizer(axis=-1, value_range=(-8, 7), epsilon=0.01)
+        for name, block, quantizer in [("table_channels", -1, None), ("table_groups", 4, None), ("groups", 4, None),
+                                       ("channels", -1, None), ("ranged", -1, ranged), ("einsum_ranged", -1, ranged),
+                                       ("einsum_groups", 3, None), ("einsum_transposed_groups", 4, None),
+                                       ("einsum_transposed", -1, None)]:
+            model.get_layer(name).quantize("int4", config=config(block_size=block, activation_quantizer=quantizer))
+        model.get_layer("default").quantize("int4")
+        return Case(model, [normal_inputs(ctx, 3, 6, 10), ctx.rng.integers(0, 20, size=(3, 6)).astype(np.float32)], fmt,
+                    "functional, quantized by Keras to int4: Embedding(20, 10) per channel (block_size -1) and "
+                    "Embedding(20, 10) in groups of 4 columns, added to the input -> Dense(16, relu) in groups of 4 "
+                    "input rows (the last group short) -> LSTM(8) -> Dense(3) (default config: block_size 128, one "
+                    "group); heads Dense(7, no bias, tanh) per channel (odd units: the last byte half padding), "
+                    "Dense(4, softmax) and EinsumDense abc,cd->abd (5, bias d) per channel whose inputs are quantized "
+                    "to [-8, 7] with epsilon 0.01, EinsumDense abc,cde->abde (3, 3, bias e, relu) in groups of 3, "
+                    "EinsumDense abc,dc->abd (5) in groups of 4 and abc,dc->abd (3, bias d) per channel (Keras flattens "
+                    "the kernel as it lies to [rows, columns]).",
+                    covers=["quantized", "int4", "dense", "einsum_dense", "embedding"])
+
+    R("quantized_int4_func_keras", quantized_int4, fmt="keras")
+
+    def quantized_float8(ctx, fmt):
+        inp = keras.Input((6, 8))
+        h = layers.LSTM(8, return_sequences=True)(layers.Dense(16, activation="relu", name="first")(inp))
+        out = layers.EinsumDense("abc,cd->abd", (None, 3), bias_axes="d", name="einsum")(h)
+        heads = [layers.Dense(5, use_bias=False, activation="tanh", name="clipped")(inp),
+                 layers.Dense(4, activation="softmax", name="subnormal")(inp),
+                 layers.EinsumDense("abc,dc->abd", (None, 4), bias_axes="d", name="einsum_transposed")(inp),
+                 layers.EinsumDense("abc,cde->abde", (None, 2, 3), bias_axes="e", name="einsum_3d")(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        model.quantize("float8")
+        # stored scales as training leaves them: the inputs of "clipped" past 448 * 0.004, its kernel past 448 * 1e-3;
+        # "subnormal" divides by 100, so most of its inputs fall below e4m3's smallest normal 2^-6
+        for name, inputs_scale, kernel_scale in [("first", 0.01, 0.002), ("einsum", 0.02, 0.004),
+                                                 ("clipped", 0.004, 1e-3), ("subnormal", 100.0, 0.05),
+                                                 ("einsum_transposed", 0.03, 0.003), ("einsum_3d", 1.0, 1.0)]:
+            layer = model.get_layer(name)
+            layer.inputs_scale.assign(inputs_scale)
+            layer.kernel_scale.assign(kernel_scale)
+        return Case(model, [normal_inputs(ctx, 3, 6, 8)], fmt,
+                    "functional, quantized by Keras to float8 (model.quantize('float8')), with stored scales set as "
+                    "training would: Dense(16, relu) -> LSTM(8) -> EinsumDense abc,cd->abd (3, bias d); heads Dense(5, "
+                    "no bias, tanh) whose inputs and kernel clip at 448 times their scale, Dense(4, softmax) whose "
+                    "inputs mostly become e4m3 subnormals, EinsumDense abc,dc->abd (4, bias d) and abc,cde->abde "
+                    "(2, 3, bias e, scales 1). Biases are rounded to bfloat16, as Keras rounds them.",
+                    covers=["quantized", "float8", "dense", "einsum_dense"],
+                    no_float64="Keras rounds a float8 layer's bias to bfloat16 only when it computes in float32")
+
+    R("quantized_float8_func_keras", quantized_float8, fmt="keras")
     def ops_rms_normalization(ctx, fmt):
         inp = keras.Input((5, 6))
         x = layers.Dense(8)(inp)

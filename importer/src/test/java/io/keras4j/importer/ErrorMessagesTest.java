@@ -488,12 +488,13 @@ class ErrorMessagesTest {
     void quantizationModesAndLayersKeras4jDoesNotRunAreNamed() {
         ModelImportException e = assertThrows(ModelImportException.class,
                 () -> ModelImporter.load(TestData.root().resolve("unsupported").resolve("quantized_refused.keras")));
-        assertTrue(e.getMessage().contains("layer 'int4' (Dense): quantization mode int4/128 is not supported (int8 only)"),
+        assertTrue(e.getMessage().contains("layer 'gptq' (Dense): quantization mode gptq/4/-1 is not supported (int8,"
+                + " int4/<block size> and float8)"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'awq' (Dense): quantization mode awq/4/-1 is not supported"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("layer 'float8' (Dense): quantization mode float8 is not supported (int8 only)"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("layer 'einsum' (EinsumDense): int8 quantization with equation='abc,dc->abd' is"
-                + " not supported (only an equation that contracts the input's last axes with the kernel's first"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'einsum' (EinsumDense): quantization with equation='abc,dc->abd' is"
+                + " not supported (with a scale per output unit or quantized inputs, only an equation that contracts the"
+                + " input's last axes with the kernel's first"), e.getMessage());
         assertEquals(3, e.problems().size(), e.getMessage());
     }
 

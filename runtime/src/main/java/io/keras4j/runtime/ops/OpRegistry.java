@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
+import io.keras4j.runtime.ops.primitive.Float8Quantization;
 import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
@@ -117,6 +118,7 @@ public final class OpRegistry {
             Map.entry("STFT", Stft::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("AbsMaxQuantization", AbsMaxQuantization::fromSpec),
+            Map.entry("Float8Quantization", Float8Quantization::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
             Map.entry("DynamicQuantizeLSTM", DynamicQuantizedLstm::fromSpec),
             Map.entry("LinearQuantization", LinearQuantization::fromSpec),

@@ -10,6 +10,7 @@ import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
+import io.keras4j.runtime.ops.primitive.Float8Quantization;
 import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
@@ -91,6 +92,7 @@ class OpSpecRoundTripTest {
                 new Case(new Pad(new int[] {0, 1, 1, -1}, 0.5f), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Repeat(1, 3), new int[][] {s(2, 2, 2)}, (float[]) null),
                 new Case(new AbsMaxQuantization(-100, 100, 0.01f), new int[][] {s(2, 3)}, v(0.5f, -2, 1, 0, 0, 0)),
+                new Case(new Float8Quantization(0.25f), new int[][] {s(4)}, v(0.3f, -500, 1e-4f, 17.3f)),
                 new Case(new GridSample(GridSample.Mode.CUBIC, GridSample.Padding.REFLECTION, true),
                         new int[][] {s(1, 2, 3, 3), s(1, 2, 2, 2)}, null, v(-1.2f, 0.3f, 0.5f, 1.7f, 0, 0, -0.4f, -0.9f)),
                 new Case(new AffineGrid(false), new int[][] {s(1, 2, 3), s(4)}, v(1, 0.2f, 0.1f, -0.3f, 0.9f, 0), v(1, 3, 2, 4)),

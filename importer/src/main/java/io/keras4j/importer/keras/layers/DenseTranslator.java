@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Keras Dense (Keras 1 names: output_dim, bias), and Keras 1's TimeDistributedDense, which is the same Dense applied
- * to every timestep; Keras 3's int8-quantized Dense as {@link Int8Quantization} computes it. Applied to the last axis;
- * passes a mask through.
+ * to every timestep; Keras 3's quantized Dense (int8, int4, float8) as {@link Quantization} computes it. Applied to the
+ * last axis; passes a mask through.
  */
 final class DenseTranslator implements LayerTranslator {
     @Override
@@ -21,7 +21,7 @@ final class DenseTranslator implements LayerTranslator {
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "kernel_constraint", "bias_constraint", "init", "W_regularizer", "b_regularizer", "W_constraint",
                 "b_constraint", "lora_rank", "lora_alpha");
-        Int8Quantization int8 = Int8Quantization.read(config);
+        Quantization quantization = Quantization.read(config);
         KTensor x = t.inputs().get(0);
         int[] shape = t.shape(x.value());
         int in = shape.length == 0 ? -1 : shape[shape.length - 1];
@@ -29,22 +29,27 @@ final class DenseTranslator implements LayerTranslator {
             config.problem("input shape " + java.util.Arrays.toString(shape) + " has no known last dimension");
             return List.of(t.unavailable());
         }
-        if (config.hasProblems() || !LayerWeights.count(config, t.weights(), (useBias ? 2 : 1) + (int8 != null ? 1 : 0),
-                (useBias ? "kernel, bias" : "kernel") + (int8 != null ? ", kernel_scale" : ""))) {
+        List<String> names = Quantization.weightNames(quantization, useBias ? List.of("kernel", "bias") : List.of("kernel"));
+        if (config.hasProblems() || !LayerWeights.count(config, t.weights(), names.size(), String.join(", ", names))) {
             return List.of(t.unavailable());
         }
-        float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", in, units);
         float[] bias = useBias ? LayerWeights.take(config, t.weights(), 1, "bias", units) : null;
-        float[] scale = int8 != null ? LayerWeights.take(config, t.weights(), useBias ? 2 : 1, "kernel_scale", units) : null;
-        if (kernel == null || useBias && bias == null || int8 != null && scale == null) {
+        if (quantization == null) {
+            float[] kernel = LayerWeights.take(config, t.weights(), 0, "kernel", in, units);
+            if (kernel == null || useBias && bias == null) {
+                return List.of(t.unavailable());
+            }
+            return List.of(new KTensor(t.emit(new Dense(in, units, kernel, bias, activation), List.of(x.value())).get(0),
+                    x.mask()));
+        }
+        Quantization.Kernel kernel = quantization.kernel(config, t.weights(), useBias ? 2 : 1, new long[] {in, units},
+                in, units, false);
+        if (kernel == null || useBias && bias == null) {
             return List.of(t.unavailable());
         }
-        if (int8 == null) {
-            Dense op = new Dense(in, units, kernel, bias, activation);
-            return List.of(new KTensor(t.emit(op, List.of(x.value())).get(0), x.mask()));
-        }
-        Dense product = new Dense(in, units, kernel, null, Activation.of(Activation.Kind.LINEAR));
-        String y = int8.product(t, x.value(), scale, v -> GeneralConfig.emit(t, product, v));
-        return List.of(new KTensor(GeneralConfig.biasAndActivation(t, y, bias, new int[] {units}, activation), x.mask()));
+        Dense product = new Dense(in, units, kernel.values(), null, Activation.of(Activation.Kind.LINEAR));
+        String y = quantization.product(t, x.value(), kernel, v -> GeneralConfig.emit(t, product, v));
+        return List.of(new KTensor(GeneralConfig.biasAndActivation(t, y, quantization.bias(bias), new int[] {units},
+                activation), x.mask()));
     }
 }

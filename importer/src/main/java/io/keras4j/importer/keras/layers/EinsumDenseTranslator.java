@@ -1,5 +1,6 @@
 package io.keras4j.importer.keras.layers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.keras4j.importer.keras.Activations;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
@@ -9,14 +10,16 @@ import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Keras 3 EinsumDense: {@code einsum(equation, x, kernel)}, then the bias over {@code bias_axes} (shaped as Keras shapes
  * it: the output's axes from the first bias axis on, 1 where not a bias axis), then the activation. The equation must
- * keep the input's first axis (the batch) first in the output. Keras 3's int8 quantization as {@link Int8Quantization}
- * computes it, for equations that contract the input's last axes with the kernel's first (as Dense does; the inputs
- * then quantized over those axes together, as Keras quantizes them over its reduced axes). The output has no mask (the
- * layer does not support one).
+ * keep the input's first axis (the batch) first in the output. Keras 3's quantization as {@link Quantization} computes
+ * it: a float8 one, or an int4 one in groups or without an input quantizer, for any equation (the kernel de-quantized
+ * here); int8, and int4 with quantized inputs, for equations that contract the input's last axes with the kernel's
+ * first (as Dense does; the inputs then quantized over those axes together, as Keras quantizes them over its reduced
+ * axes). The output has no mask (the layer does not support one).
  */
 final class EinsumDenseTranslator implements LayerTranslator {
     @Override
@@ -27,11 +30,12 @@ final class EinsumDenseTranslator implements LayerTranslator {
         config.raw("output_shape"); // the kernel's shape decides it; Keras checked the two agree
         config.ignore("kernel_initializer", "bias_initializer", "kernel_regularizer", "bias_regularizer",
                 "kernel_constraint", "bias_constraint", "lora_rank", "lora_alpha");
-        Int8Quantization int8 = Int8Quantization.read(config);
+        Quantization quantization = Quantization.read(config);
         KTensor x = GeneralConfig.single(config, t);
         boolean useBias = biasAxes != null;
-        if (x == null || config.hasProblems() || !LayerWeights.count(config, t.weights(), (useBias ? 2 : 1)
-                + (int8 != null ? 1 : 0), (useBias ? "kernel, bias" : "kernel") + (int8 != null ? ", kernel_scale" : ""))) {
+        List<String> names = Quantization.weightNames(quantization, useBias ? List.of("kernel", "bias") : List.of("kernel"));
+        if (x == null || config.hasProblems() || !LayerWeights.count(config, t.weights(), names.size(),
+                String.join(", ", names))) {
             return List.of(t.unavailable());
         }
         String[] sides = equation.split("->", -1);
@@ -42,21 +46,40 @@ final class EinsumDenseTranslator implements LayerTranslator {
                     + " axis the input's: the batch)");
             return List.of(t.unavailable());
         }
-        Weight kernel = t.weights().get(0);
+        Weight stored = t.weights().get(0);
         Weight bias = useBias ? t.weights().get(1) : null;
-        int[] kernelShape = ints(kernel.shape());
-        int contracted = contractedAxes(ins[0], ins[1], sides[1]);
-        float[] scale = int8 != null ? t.weights().get(useBias ? 2 : 1).values() : null;
-        if (int8 != null && (contracted == 0 || scale.length != product(kernelShape, contracted, kernelShape.length))) {
-            config.problem("int8 quantization with equation='" + equation + "' is not supported (only an equation that"
-                    + " contracts the input's last axes with the kernel's first, as Dense does)");
+        int[] kernelShape = quantization != null && quantization.packed()
+                ? unpackedShape(config, t.shape(x.value()), ins[0], ins[1], sides[1]) : ints(stored.shape());
+        if (kernelShape == null) {
             return List.of(t.unavailable());
         }
-        if (contracted > 0) {
-            return List.of(new KTensor(asDense(t, x.value(), ins[1], kernel.values(), kernelShape, contracted, biasAxes,
-                    bias, activation, int8, scale), null));
+        int contracted = contractedAxes(ins[0], ins[1], sides[1]);
+        float[] kernel = stored.values();
+        Quantization.Kernel quantized = null;
+        if (quantization != null) {
+            int rows = 1;
+            for (int i = 0; i < kernelShape.length; i++) {
+                rows *= sides[1].indexOf(ins[1].charAt(i)) < 0 ? kernelShape[i] : 1;
+            }
+            quantized = quantization.kernel(config, t.weights(), useBias ? 2 : 1, stored.shape(), rows,
+                    product(kernelShape, 0, kernelShape.length) / rows, true);
+            if (quantized == null) {
+                return List.of(t.unavailable());
+            }
+            if (contracted == 0 && quantization.scalesProduct(quantized)) {
+                config.problem("quantization with equation='" + equation + "' is not supported (with a scale per"
+                        + " output unit or quantized inputs, only an equation that contracts the input's last axes with"
+                        + " the kernel's first, as Dense does)");
+                return List.of(t.unavailable());
+            }
+            kernel = quantized.values();
+            bias = bias == null ? null : new Weight(bias.path(), bias.shape(), quantization.bias(bias.values()));
         }
-        String k = GeneralConfig.constant(t, kernel.values(), kernelShape);
+        if (contracted > 0) {
+            return List.of(new KTensor(asDense(t, x.value(), ins[1], kernel, kernelShape, contracted, biasAxes, bias,
+                    activation, quantization, quantized), null));
+        }
+        String k = GeneralConfig.constant(t, kernel, kernelShape);
         Einsum einsum;
         try {
             einsum = new Einsum(equation);
@@ -64,8 +87,34 @@ final class EinsumDenseTranslator implements LayerTranslator {
             config.problem("option equation: " + e.getMessage());
             return List.of(t.unavailable());
         }
-        String y = t.emit(einsum, List.of(x.value(), k)).get(0);
+        UnaryOperator<String> product = v -> t.emit(einsum, List.of(v, k)).get(0);
+        String y = quantization == null ? product.apply(x.value()) : quantization.product(t, x.value(), quantized, product);
         return List.of(new KTensor(biasAndActivation(t, y, bias, activation), null));
+    }
+
+    /**
+     * The shape of a kernel an int4 file keeps packed as {@code [rows, ceil(columns / 2)]}: each axis the length of its
+     * letter in the input or in {@code output_shape} (the output's axes after the batch). Null after recording a
+     * problem.
+     */
+    private static int[] unpackedShape(LayerConfig config, int[] xShape, String input, String kernel, String output) {
+        JsonNode outputShape = config.raw("output_shape");
+        int[] shape = new int[kernel.length()];
+        for (int i = 0; i < shape.length; i++) {
+            int in = input.contains(".") ? -1 : input.indexOf(kernel.charAt(i));
+            int out = output.indexOf(kernel.charAt(i));
+            JsonNode length = outputShape == null ? null : outputShape.isArray() ? outputShape.get(out - 1)
+                    : out == 1 ? outputShape : null;
+            shape[i] = in >= 0 && in < xShape.length ? xShape[in] : out > 0 && length != null && length.isInt()
+                    ? length.asInt() : -1;
+            if (shape[i] <= 0) {
+                config.problem("the int4 kernel's axis " + kernel.charAt(i) + " of equation '" + input + "," + kernel
+                        + "->" + output + "' has no known length (from the input or option output_shape="
+                        + outputShape + ")");
+                return null;
+            }
+        }
+        return shape;
     }
 
     /** {@code y} plus the bias (if any, broadcast as Keras shapes it), then the activation (unless linear). */
@@ -104,12 +153,12 @@ final class EinsumDenseTranslator implements LayerTranslator {
      * The equation as a Dense layer over the input's last {@code contracted} axes flattened into one: the kernel, read
      * as a {@code [product of C, product of Q]} matrix, is the Dense kernel; the output's Q axes come back by a reshape.
      * A bias over all of Q (or none) folds into the Dense, and then so does the activation unless it reads rows of the
-     * last axis (softmax, say) and Q is more than one axis, or the layer is int8-quantized ({@code int8} not null, with
-     * {@code scale} the kernel's, one per output unit: then {@link Int8Quantization#product} wraps the Dense).
+     * last axis (softmax, say) and Q is more than one axis, or the layer is quantized ({@code quantization} and its
+     * {@code quantized} kernel not null: then {@link Quantization#product} wraps the Dense).
      */
-    private static String asDense(Translation t, String x, String kernelTerm, float[] kernel, int[] kernelShape, int contracted,
-                                  String biasAxes, Weight bias, Activation activation, Int8Quantization int8,
-                                  float[] scale) {
+    private static String asDense(Translation t, String x, String kernelTerm, float[] kernel, int[] kernelShape,
+                                  int contracted, String biasAxes, Weight bias, Activation activation,
+                                  Quantization quantization, Quantization.Kernel quantized) {
         int[] xShape = t.shape(x);
         int kept = xShape.length - contracted;
         int inputSize = product(kernelShape, 0, contracted);
@@ -118,13 +167,13 @@ final class EinsumDenseTranslator implements LayerTranslator {
         if (contracted > 1) {
             x = reshape(t, x, kept, new int[] {inputSize});
         }
-        boolean biasFused = int8 == null && (bias == null || biasAxes.equals(kernelTerm.substring(contracted)));
+        boolean biasFused = quantization == null && (bias == null || biasAxes.equals(kernelTerm.substring(contracted)));
         boolean activationFused = biasFused && (q.length == 1 || !activation.isRowWise());
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         Dense dense = new Dense(inputSize, units, kernel, biasFused && bias != null ? bias.values() : null,
                 activationFused ? activation : linear);
-        String y = int8 == null ? t.emit(dense, List.of(x)).get(0)
-                : int8.product(t, x, scale, v -> t.emit(dense, List.of(v)).get(0));
+        String y = quantization == null ? t.emit(dense, List.of(x)).get(0)
+                : quantization.product(t, x, quantized, v -> t.emit(dense, List.of(v)).get(0));
         if (q.length != 1) {
             y = reshape(t, y, kept, q);
         }
