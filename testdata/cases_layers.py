@@ -1387,6 +1387,32 @@ def register_cases(g):
 
     R("quantized_int4_func_keras", quantized_int4, fmt="keras")
 
+    def quantized_einsum_orders(ctx, fmt):
+        inp = keras.Input((6, 8))
+        h = layers.EinsumDense("abc,dc->abd", (None, 12), bias_axes="d", activation="relu", name="transposed")(inp)
+        out = layers.EinsumDense("abcd,dce->abe", (None, 5), bias_axes="e", name="swapped")(layers.Reshape((6, 3, 4))(h))
+        heads = [layers.EinsumDense("abc,edc->abde", (None, 2, 3), bias_axes="e", activation="softmax",
+                                    name="reversed")(inp),
+                 layers.EinsumDense("abc,dc->abd", (None, 4), activation="tanh", name="weights_only")(inp),
+                 layers.EinsumDense("abc,dc->abd", (None, 5), bias_axes="d", name="int4_ranged")(inp)]
+        model = keras.Model(inp, [out] + heads)
+        randomize(model, ctx.rng)
+        model.get_layer("weights_only").quantize(
+            "int8", config=keras.quantizers.Int8QuantizationConfig(activation_quantizer=None))
+        model.get_layer("int4_ranged").quantize("int4", config=keras.quantizers.Int4QuantizationConfig(
+            block_size=-1, activation_quantizer=keras.quantizers.AbsMaxQuantizer(value_range=(-8, 7), epsilon=0.01)))
+        for name in ["transposed", "swapped", "reversed"]:
+            model.get_layer(name).quantize("int8")
+        return Case(model, [normal_inputs(ctx, 3, 6, 8)], fmt,
+                    "functional, EinsumDense layers whose kernel axes are not a Dense product's, quantized by Keras: "
+                    "int8 abc,dc->abd (12, bias d, relu) -> Reshape (6, 3, 4) -> int8 abcd,dce->abe (5, bias e: "
+                    "the contracted axes in the other order in the kernel); heads int8 abc,edc->abde (2, 3, bias e, "
+                    "softmax over e), int8 abc,dc->abd (4, tanh) with the kernel only quantized, and int4 per channel "
+                    "abc,dc->abd (5, bias d) whose inputs are quantized to [-8, 7] with epsilon 0.01.",
+                    covers=["quantized", "int8", "int4", "einsum_dense"])
+
+    R("quantized_einsum_orders_func_keras", quantized_einsum_orders, fmt="keras")
+
     def quantized_float8(ctx, fmt):
         inp = keras.Input((6, 8))
         h = layers.LSTM(8, return_sequences=True)(layers.Dense(16, activation="relu", name="first")(inp))

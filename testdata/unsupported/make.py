@@ -45,8 +45,9 @@ masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(cha
 lora_dense.h5: Dense(4) with enable_lora(2), saved as .h5, which holds the LoRA factors apart from the kernel.
 
 quantized_refused.keras: Dense layers quantized by Keras' GPTQ and AWQ (4 bits, per channel), and an EinsumDense
-quantized to int8 whose equation abc,dc->abd contracts the kernel's last axis (keras4j runs int8, int4 and float8 Dense,
-EinsumDense and Embedding layers, int8 EinsumDense layers whose equation is a Dense product).
+quantized to int8 whose equation abc,bd->acd contracts an axis of the input other than its last (keras4j runs int8,
+int4 and float8 Dense, EinsumDense and Embedding layers; int8 EinsumDense layers whose equation is a Dense product once
+the kernel's axes are reordered).
 """
 
 import os
@@ -139,7 +140,7 @@ def main():
     # GPTQ and AWQ calibrate on data; a layer built with their dtype policy stores what a calibrated one does
     quantized = keras.Model(features, [layers.Dense(4, name="gptq", dtype="gptq/4/-1_from_float32")(features),
                                        layers.Dense(4, name="awq", dtype="awq/4/-1_from_float32")(features),
-                                       layers.EinsumDense("abc,dc->abd", (None, 3), name="einsum")(features)])
+                                       layers.EinsumDense("abc,bd->acd", (8, 3), name="einsum")(features)])
     quantized.get_layer("einsum").quantize("int8")
     quantized.save(HERE / "quantized_refused.keras")
 

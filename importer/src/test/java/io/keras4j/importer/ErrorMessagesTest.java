@@ -492,9 +492,9 @@ class ErrorMessagesTest {
                 + " int4/<block size> and float8)"), e.getMessage());
         assertTrue(e.getMessage().contains("layer 'awq' (Dense): quantization mode awq/4/-1 is not supported"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("layer 'einsum' (EinsumDense): quantization with equation='abc,dc->abd' is"
-                + " not supported (with a scale per output unit or quantized inputs, only an equation that contracts the"
-                + " input's last axes with the kernel's first"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 'einsum' (EinsumDense): quantization with equation='abc,bd->acd' is"
+                + " not supported (with a scale per output unit or quantized inputs, only an equation whose kernel, its"
+                + " axes reordered, contracts the input's last axes as Dense does)"), e.getMessage());
         assertEquals(3, e.problems().size(), e.getMessage());
     }
 

@@ -7,6 +7,7 @@ import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.importer.keras.Weight;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.ops.Dense;
+import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import java.util.Arrays;
 import java.util.List;
@@ -53,7 +54,8 @@ final class EinsumDenseTranslator implements LayerTranslator {
         if (kernelShape == null) {
             return List.of(t.unavailable());
         }
-        int contracted = contractedAxes(ins[0], ins[1], sides[1]);
+        String kernelTerm = ins[1];
+        int contracted = contractedAxes(ins[0], kernelTerm, sides[1]);
         float[] kernel = stored.values();
         Quantization.Kernel quantized = null;
         if (quantization != null) {
@@ -66,17 +68,29 @@ final class EinsumDenseTranslator implements LayerTranslator {
             if (quantized == null) {
                 return List.of(t.unavailable());
             }
-            if (contracted == 0 && quantization.scalesProduct(quantized)) {
+            kernel = quantized.values();
+            String order = contracted > 0 || !quantization.scalesProduct(quantized) ? kernelTerm
+                    : denseOrder(ins[0], kernelTerm, sides[1]);
+            if (order == null) {
                 config.problem("quantization with equation='" + equation + "' is not supported (with a scale per"
-                        + " output unit or quantized inputs, only an equation that contracts the input's last axes with"
-                        + " the kernel's first, as Dense does)");
+                        + " output unit or quantized inputs, only an equation whose kernel, its axes reordered,"
+                        + " contracts the input's last axes as Dense does)");
                 return List.of(t.unavailable());
             }
-            kernel = quantized.values();
+            if (!order.equals(kernelTerm)) { // the kernel transposed into a Dense product's; Keras' scales lie so
+                String from = kernelTerm;
+                Transpose transpose = new Transpose("Transpose", order.chars().map(from::indexOf).toArray());
+                float[] transposed = new float[kernel.length];
+                transpose.forward(new float[][] {kernel}, new int[][] {kernelShape}, new float[][] {transposed}, null);
+                kernel = transposed;
+                kernelShape = transpose.outputShapes(new int[][] {kernelShape})[0];
+                kernelTerm = order;
+                contracted = contractedAxes(ins[0], kernelTerm, sides[1]);
+            }
             bias = bias == null ? null : new Weight(bias.path(), bias.shape(), quantization.bias(bias.values()));
         }
         if (contracted > 0) {
-            return List.of(new KTensor(asDense(t, x.value(), ins[1], kernel, kernelShape, contracted, biasAxes, bias,
+            return List.of(new KTensor(asDense(t, x.value(), kernelTerm, kernel, kernelShape, contracted, biasAxes, bias,
                     activation, quantization, quantized), null));
         }
         String k = GeneralConfig.constant(t, kernel, kernelShape);
@@ -147,6 +161,30 @@ final class EinsumDenseTranslator implements LayerTranslator {
         boolean dense = c > 0 && input.endsWith(contracted) && output.equals(kept + kernel.substring(c))
                 && kernel.substring(c).chars().noneMatch(l -> in.indexOf(l) >= 0);
         return dense ? c : 0;
+    }
+
+    /**
+     * The kernel term's letters in a Dense product's order, the contracted ones as the input ends with them, then the
+     * others as the output ends with them (for {@code abc,dc->abd}: {@code cd}); null when no order makes one (none
+     * contracted, a kernel letter also in the output and the input, the contracted letters not the input's last, the output not
+     * the input's other letters then the kernel's, or a {@code ...}).
+     */
+    static String denseOrder(String input, String kernel, String output) {
+        if ((input + kernel + output).contains(".")) {
+            return null;
+        }
+        StringBuilder contracted = new StringBuilder();
+        for (char c : input.toCharArray()) {
+            if (kernel.indexOf(c) >= 0 && output.indexOf(c) < 0) {
+                contracted.append(c);
+            }
+        }
+        String kept = input.substring(0, input.length() - contracted.length());
+        String others = output.substring(Math.min(kept.length(), output.length()));
+        String order = contracted + others;
+        boolean dense = contracted.length() > 0 && input.endsWith(contracted.toString()) && output.startsWith(kept) && order.length() == kernel.length()
+                && order.chars().allMatch(c -> kernel.indexOf(c) >= 0) && order.chars().distinct().count() == order.length();
+        return dense ? order : null;
     }
 
     /**
