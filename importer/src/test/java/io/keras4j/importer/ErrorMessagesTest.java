@@ -498,6 +498,20 @@ class ErrorMessagesTest {
         assertEquals(3, e.problems().size(), e.getMessage());
     }
 
+    /** Keras quantizes an Embedding to int8 or int4 only: a float8 one (an edited policy) is refused by name. */
+    @Test
+    void float8EmbeddingIsRefusedByName() throws IOException {
+        Path int4 = TestData.root().resolve("cases").resolve("quantized_int4_func_keras").resolve("model.keras");
+        byte[] model = editedArchive(int4, m -> {
+            ObjectNode table = (ObjectNode) layerNamed(m, "table_channels").path("config");
+            ((ObjectNode) table.path("dtype").path("config")).put("mode", "float8");
+            table.putNull("quantization_config");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        assertTrue(e.getMessage().contains("layer 'table_channels' (Embedding): quantization mode float8 is not supported"
+                + " for an Embedding (Keras quantizes one to int8 or int4)"), e.getMessage());
+    }
+
     @Test
     void unmergedLoraFactorsAreNamed() {
         ModelImportException e = assertThrows(ModelImportException.class,

@@ -20,6 +20,9 @@ final class EmbeddingTranslator implements LayerTranslator {
                 "W_regularizer", "W_constraint", "dropout", "lora_rank", "lora_alpha");
         Quantization quantization = Quantization.read(config);
         config.require("sparse", false, "sparse embedding outputs are not supported");
+        if (quantization != null && !quantization.quantizesTable(config)) {
+            return List.of(t.unavailable());
+        }
         KTensor x = GeneralConfig.single(config, t);
         List<String> names = Quantization.weightNames(quantization, List.of("embeddings"));
         if (x == null || config.hasProblems() || !LayerWeights.count(config, t.weights(), names.size(),

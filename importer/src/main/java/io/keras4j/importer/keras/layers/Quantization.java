@@ -71,7 +71,8 @@ final class Quantization {
             return null;
         }
         if (!noConfig && !q.path("class_name").asText().equals(expected)) {
-            config.problem("option quantization_config=" + q + " is not supported (an " + expected + ")");
+            config.problem("option quantization_config=" + q + " is not supported (mode " + mode + ": "
+                    + expected + ")");
             return null;
         }
         if (mode.equals("float8")) {
@@ -187,6 +188,15 @@ final class Quantization {
         return new Kernel(q, scale, null);
     }
 
+    /** Whether this mode quantizes an Embedding's table (int8, int4); records a problem for float8. */
+    boolean quantizesTable(LayerConfig config) {
+        if (mode == Mode.FLOAT8) {
+            config.problem("quantization mode float8 is not supported for an Embedding (Keras quantizes one to int8 or"
+                    + " int4)");
+        }
+        return mode != Mode.FLOAT8;
+    }
+
     /**
      * An Embedding's table of {@code inputDim} rows of {@code outputDim}, de-quantized as Keras de-quantizes the rows
      * it takes (its int values divided by the row's scale; int4 in groups of {@code block_size} columns:
@@ -194,11 +204,6 @@ final class Quantization {
      * problem.
      */
     float[] embeddings(LayerConfig config, List<Weight> weights, int inputDim, int outputDim) {
-        if (mode == Mode.FLOAT8) {
-            config.problem("quantization mode float8 is not supported for an Embedding (Keras quantizes one to int8 or"
-                    + " int4)");
-            return null;
-        }
         float[] q = mode == Mode.INT8 ? LayerWeights.take(config, weights, 0, "embeddings", inputDim, outputDim)
                 : unpackInt4(config, weights.get(0), inputDim, outputDim);
         if (q == null || grouped()) {
