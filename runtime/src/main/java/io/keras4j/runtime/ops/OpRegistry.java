@@ -14,6 +14,9 @@ import io.keras4j.runtime.ops.primitive.Dft;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
+import io.keras4j.runtime.ops.primitive.QuantizedAdd;
+import io.keras4j.runtime.ops.primitive.QuantizedSoftmax;
+import io.keras4j.runtime.ops.primitive.Requantize;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
@@ -122,6 +125,9 @@ public final class OpRegistry {
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),
             Map.entry("DynamicQuantizeLSTM", DynamicQuantizedLstm::fromSpec),
             Map.entry("LinearQuantization", LinearQuantization::fromSpec),
+            Map.entry("Requantize", Requantize::fromSpec),
+            Map.entry("QuantizedAdd", QuantizedAdd::fromSpec),
+            Map.entry("QuantizedSoftmax", QuantizedSoftmax::fromSpec),
             Map.entry("Einsum", Einsum::fromSpec),
             Map.entry("TopK", TopK::fromSpec),
             Map.entry("OneHot", OneHot::fromSpec),

@@ -21,6 +21,9 @@ import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.CumSum;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
+import io.keras4j.runtime.ops.primitive.QuantizedAdd;
+import io.keras4j.runtime.ops.primitive.QuantizedSoftmax;
+import io.keras4j.runtime.ops.primitive.Requantize;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -105,6 +108,16 @@ class OpSpecRoundTripTest {
                         s(3)}, null, v(0.1f, 0.2f, 0.05f), v(0, 3, -2)),
                 new Case(new LinearQuantization(LinearQuantization.Kind.DEQUANTIZE, 0, 0, 255), new int[][] {s(2, 3), s()},
                         v(0, 7, 255, 128, 3, 9), v(0.5f)),
+                new Case(new Requantize(Requantize.Kind.SCALE_ROUND_OFFSET, 1, 3, -128, 127), new int[][] {s(2, 3), s(3)},
+                        v(100, -7, 3000, 5, 0, -9000), v(0.02f, 0.5f, 0.01f)),
+                new Case(new Requantize(Requantize.Kind.DIVIDE_OFFSET_ROUND, 0, 128, 0, 255), new int[][] {s(2, 3), s()},
+                        v(0.1f, -2, 3, 0.25f, 7, -0.3f), v(0.05f)),
+                new Case(new QuantizedAdd(v(0.02f, 0.03f, 0.04f), new long[] {128, 120, 130}, 0, 255),
+                        new int[][] {s(2, 3), s(2, 3)}, v(0, 255, 128, 7, 90, 200), v(255, 0, 3, 128, 129, 60)),
+                new Case(new QuantizedSoftmax(-1, false, 3, 0.1f, 1 / 256f, 0, false), new int[][] {s(2, 3)},
+                        v(0, 200, 255, 7, 7, 9)),
+                new Case(new QuantizedSoftmax(1, true, 4, 0.2f, 1 / 256f, -128, true), new int[][] {s(1, 2, 2)},
+                        v(-128, 0, 127, 5)),
                 new Case(new DynamicQuantizeLinear(), new int[][] {s(2, 3)}, v(-1, 0.5f, 2, 3, -0.25f, 1)),
                 new Case(new DynamicQuantizedLstm(2, 1, v(3, -7, 127, -128, 0, 5, -1, 2), v(0.01f, 0.02f, 0.03f, 0.04f),
                         v(-100, 50, 9, 1), v(0.05f, 0.01f, 0.02f, 0.03f), v(0.1f, -0.2f, 0.3f, 0f), Activation.of(Kind.TANH),
