@@ -2045,6 +2045,21 @@ def _(name):
                "known only from the values", ["nonzero"], None, output_names=("selected", "rows", "masked_sum"))
 
 
+def calibration_reader(batches):
+    """An onnxruntime.quantization calibration data reader that feeds each batch as input x."""
+    from onnxruntime.quantization import CalibrationDataReader
+
+    class Reader(CalibrationDataReader):
+        def __init__(self):
+            self.batches = iter(batches)
+
+        def get_next(self):
+            batch = next(self.batches, None)
+            return None if batch is None else {"x": batch}
+
+    return Reader()
+
+
 class QuantizedTcn(torch.nn.Module):
     """A small dilated causal 1-D CNN over (batch, channels, time) with a linear head on the last step."""
 
@@ -2062,26 +2077,245 @@ class QuantizedTcn(torch.nn.Module):
 
 @case("ort_quantized_qdq_tcn_op17")
 def _(name):
-    from onnxruntime.quantization import CalibrationDataReader, QuantFormat, QuantType, quantize_static
+    from onnxruntime.quantization import QuantFormat, QuantType, quantize_static
     r = rng(name)
     x = r.standard_normal((3, 3, 12)).astype(np.float32)
     module = initialize(QuantizedTcn(), name)
     fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y"], {"x": {0: "batch", 2: "time"}})
     calibration = [r.standard_normal((4, 3, 12)).astype(np.float32) for _ in range(8)]
-
-    class Reader(CalibrationDataReader):
-        def __init__(self):
-            self.batches = iter(calibration)
-
-        def get_next(self):
-            batch = next(self.batches, None)
-            return None if batch is None else {"x": batch}
-
-    model = ort_rewritten(fp32, quantize_static, Reader(), quant_format=QuantFormat.QDQ, per_channel=True,
+    model = ort_rewritten(fp32, quantize_static, calibration_reader(calibration), quant_format=QuantFormat.QDQ, per_channel=True,
                           activation_type=QuantType.QInt8, weight_type=QuantType.QInt8)
     write(name, model, [x], "a small dilated causal Conv1d network (residual, Linear head) quantized by ONNX Runtime's "
           "quantize_static (QDQ format, int8 activations and per-channel int8 weights, calibrated on 8 random batches)",
           ["quantize_linear", "qdq", "conv1d", "gemm", "opset:17", "torch_export"])
+
+
+class QOperatorCnn(torch.nn.Module):
+    """A small residual CNN whose ops quantize_static's QOperator format turns into QLinearConv (ReLU folded in),
+    QLinearAdd, QLinearMul and QLinearSigmoid (x·sigmoid(x)), QLinearLeakyRelu, QLinearConcat, QLinearAveragePool,
+    QLinearGlobalAveragePool and QGemm heads (one quantized, one float)."""
+
+    def __init__(self):
+        super().__init__()
+        self.c1 = torch.nn.Conv2d(3, 8, 3, padding=1)
+        self.c2 = torch.nn.Conv2d(8, 8, 3, padding=1)
+        self.c3 = torch.nn.Conv2d(8, 4, 1)
+        self.fc = torch.nn.Linear(12, 6)
+        self.head = torch.nn.Linear(6, 3)
+
+    def forward(self, x):
+        h = torch.relu(self.c1(x))
+        r = torch.relu(self.c2(h)) + h
+        r = r * torch.sigmoid(r)
+        c = torch.cat([r, torch.nn.functional.leaky_relu(self.c3(r), 0.1)], 1)
+        p = torch.nn.functional.avg_pool2d(c, 2)
+        g = torch.nn.functional.adaptive_avg_pool2d(p, 1).flatten(1)
+        return self.head(torch.relu(self.fc(g))), torch.sigmoid(g)
+
+
+def ort_qoperator(name, module, x, description, covers, **options):
+    """A torch module exported at opset 17 and quantized by ONNX Runtime's quantize_static in the QOperator format,
+    calibrated on 8 random batches of x's shape."""
+    from onnxruntime.quantization import QuantFormat, quantize_static
+    r = rng(name)
+    initialize(module, name)
+    fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], None, {"x": {0: "batch"}})
+    calibration = [r.standard_normal(x.shape).astype(np.float32) for _ in range(8)]
+    model = ort_rewritten(fp32, quantize_static, calibration_reader(calibration), quant_format=QuantFormat.QOperator,
+                          **options)
+    write(name, model, [x], description + ", quantized by ONNX Runtime's quantize_static (QOperator format, calibrated "
+          "on 8 random batches): " + ", ".join(sorted(op_types(model))), covers + ["qoperator", "opset:17", "torch_export"])
+
+
+@case("ort_qoperator_cnn_uint8_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    x = rng(name).standard_normal((2, 3, 8, 6)).astype(np.float32)
+    ort_qoperator(name, QOperatorCnn(), x, "a residual CNN (Conv2d+ReLU, a residual add, x·sigmoid(x), a 1x1 Conv2d with "
+                  "LeakyReLU(0.1) concatenated, AvgPool2d(2), global average pool, Linear+ReLU+Linear and sigmoid heads), "
+                  "uint8 activations and per-tensor int8 weights", ["qlinear_conv", "qlinear_add", "qlinear_mul",
+                  "qlinear_sigmoid", "qlinear_leaky_relu", "qlinear_concat", "qlinear_average_pool",
+                  "qlinear_global_average_pool", "qgemm"], activation_type=QuantType.QUInt8, weight_type=QuantType.QInt8)
+
+
+@case("ort_qoperator_cnn_int8_per_channel_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    x = rng(name).standard_normal((2, 3, 8, 6)).astype(np.float32)
+    ort_qoperator(name, QOperatorCnn(), x, "the residual CNN of onnx_ort_qoperator_cnn_uint8_op17 with int8 activations "
+                  "and per-channel int8 weights, reduce_range", ["qlinear_conv", "qlinear_add", "qlinear_mul",
+                  "qlinear_sigmoid", "qlinear_leaky_relu", "qlinear_concat", "qlinear_average_pool",
+                  "qlinear_global_average_pool", "qgemm", "per_channel", "int8"], activation_type=QuantType.QInt8,
+                  weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
+
+
+class QOperatorEncoder(torch.nn.Module):
+    """One transformer encoder block: self-attention (Linear q, k, v on [batch, steps, 16]), a residual LayerNorm and
+    a GELU feed-forward; quantize_static's QOperator format makes QLinearMatMul and QLinearAdd (the biases broadcast)
+    of the Linear layers, QLinearMul, QLinearSoftmax, and leaves LayerNorm and GELU in float between DequantizeLinear
+    and QuantizeLinear."""
+
+    def __init__(self):
+        super().__init__()
+        self.q, self.k, self.v = torch.nn.Linear(16, 16), torch.nn.Linear(16, 16), torch.nn.Linear(16, 16)
+        self.norm = torch.nn.LayerNorm(16)
+        self.ff = torch.nn.Linear(16, 32)
+        self.out = torch.nn.Linear(32, 16)
+
+    def forward(self, x):
+        attention = torch.softmax(self.q(x) @ self.k(x).transpose(1, 2) / 4, -1) @ self.v(x)
+        h = self.norm(x + attention)
+        return h + self.out(torch.nn.functional.gelu(self.ff(h)))
+
+
+@case("ort_qoperator_encoder_uint8_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    x = rng(name).standard_normal((2, 5, 16)).astype(np.float32)
+    ort_qoperator(name, QOperatorEncoder(), x, "a transformer encoder block (self-attention, residual LayerNorm, GELU "
+                  "feed-forward), uint8 activations and int8 weights", ["qlinear_matmul", "qlinear_add", "qlinear_mul",
+                  "qlinear_softmax", "layer_normalization"], activation_type=QuantType.QUInt8,
+                  weight_type=QuantType.QInt8)
+
+
+class QOperatorMlp(torch.nn.Module):
+    """Linear layers (QGemm), a matrix product by a parameter (QLinearMatMul), a residual add (QLinearAdd) and a softmax
+    of the hidden layer (QLinearSoftmax)."""
+
+    def __init__(self):
+        super().__init__()
+        self.a = torch.nn.Linear(6, 10)
+        self.b = torch.nn.Linear(10, 4)
+        self.w = torch.nn.Parameter(torch.zeros(10, 4))
+
+    def forward(self, x):
+        h = torch.relu(self.a(x))
+        return self.b(h) + h @ self.w, torch.softmax(h, -1)
+
+
+@case("ort_qoperator_mlp_uint8_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    x = rng(name).standard_normal((5, 6)).astype(np.float32)
+    ort_qoperator(name, QOperatorMlp(), x, "an MLP (Linear+ReLU, then Linear plus a product by a parameter matrix, and the softmax of the hidden layer), "
+                  "uint8 activations and uint8 weights", ["qgemm", "qlinear_matmul", "qlinear_add", "qlinear_softmax"],
+                  activation_type=QuantType.QUInt8, weight_type=QuantType.QUInt8)
+
+
+@case("ort_qoperator_mlp_int8_per_channel_op17")
+def _(name):
+    from onnxruntime.quantization import QuantType
+    x = rng(name).standard_normal((5, 6)).astype(np.float32)
+    ort_qoperator(name, QOperatorMlp(), x, "the MLP of onnx_ort_qoperator_mlp_uint8_op17 with int8 activations and "
+                  "per-channel int8 weights", ["qgemm", "qlinear_matmul", "qlinear_add", "qlinear_softmax", "per_channel",
+                  "int8"],
+                  activation_type=QuantType.QInt8, weight_type=QuantType.QInt8, per_channel=True)
+
+
+def qoperator_graph(name, signed):
+    """One of each QOperator node ONNX Runtime's quantize_static writes (and their other forms) on many 8-bit values
+    with random scales and zero points; the outputs are the quantized tensors themselves (as floats)."""
+    r = rng(name)
+    q = TensorProto.INT8 if signed else TensorProto.UINT8
+    lo, hi = (-128, 128) if signed else (0, 256)
+    mid = (lo + hi) // 2
+    dtype = np.int8 if signed else np.uint8
+    inits, nodes, outs = [], [], []
+
+    def const(value, dt=None):
+        n = f"c{len(inits)}"
+        inits.append(numpy_helper.from_array(np.asarray(value, dtype=dt), n))
+        return n
+
+    def scale(low=0.01, high=0.1):
+        return const(np.float32(r.uniform(low, high)))
+
+    def zero(n=None):
+        """Zero points near the middle of the type's range, as calibration gives them."""
+        return const(r.integers(mid - 24, mid + 24, n), dtype)
+
+    def node(op, inputs, out, domain="", **attrs):
+        nodes.append(helper.make_node(op, inputs, [out], name=out, domain=domain, **attrs))
+        outs.append(out)
+        return out
+
+    xscale, xzero = const(np.float32(0.02)), zero()
+    nodes.append(helper.make_node("QuantizeLinear", ["x", xscale, xzero], ["xq"], name="xq"))
+    xq = "xq"  # [2, 4, 9, 9]: x in about ±2.5 spans the 8-bit range
+    w = r.integers(lo, hi, (6, 4, 3, 3)).astype(dtype)
+    node("QLinearConv", [xq, xscale, xzero, const(w, dtype),
+                         const(r.uniform(0.001, 0.004, 6).astype(np.float32)), zero(6),
+                         scale(0.05, 0.2), zero(), const(r.integers(-3000, 3000, 6), np.int32)], "conv_per_channel",
+         pads=[1, 2, 0, 1], strides=[2, 1], kernel_shape=[3, 3])
+    node("QLinearConv", [xq, xscale, xzero, const(r.integers(lo, hi, (4, 2, 2, 2)).astype(dtype)),
+                         scale(0.001, 0.004), zero(), scale(0.02, 0.1), zero()], "conv_grouped", group=2, dilations=[2, 2])
+    b2 = const(r.integers(lo, hi, (2, 4, 9, 9)).astype(dtype))
+    node("QLinearAdd", [xq, xscale, xzero, b2, scale(), zero(), scale(0.02, 0.05), zero()], "add",
+         domain="com.microsoft")
+    node("QLinearAdd", [const([r.integers(lo, hi)], dtype), scale(0.001, 0.005), zero(), xq, xscale, xzero,
+                        scale(0.02, 0.05), zero()], "add_scalar", domain="com.microsoft")
+    node("QLinearAdd", [const(r.integers(lo, hi, (4, 1, 1)).astype(dtype)), scale(), zero(), xq, xscale, xzero,
+                        scale(0.02, 0.05), zero()], "add_channels", domain="com.microsoft")
+    node("QLinearAdd", [xq, xscale, xzero, const(r.integers(lo, hi, 9).astype(dtype)), scale(), zero(),
+                        scale(0.02, 0.05), zero()], "add_bias", domain="com.microsoft")
+    node("QLinearAdd", [xq, xscale, xzero, const(r.integers(lo, hi, (9, 1)).astype(dtype)), scale(), zero(),
+                        scale(0.02, 0.05), zero()], "add_rows", domain="com.microsoft")
+    node("QLinearMul", [xq, xscale, xzero, const(r.integers(lo, hi, (4, 1, 9)).astype(dtype)), scale(),
+                        zero(), scale(0.01, 0.05), zero()], "mul_broadcast", domain="com.microsoft")
+    node("QLinearSigmoid", [xq, xscale, xzero, const(np.float32(1 / 256)), const(lo, dtype)], "sigmoid",
+         domain="com.microsoft")
+    node("QLinearLeakyRelu", [xq, xscale, xzero, scale(0.01, 0.03), zero()], "leaky_relu",
+         domain="com.microsoft", alpha=0.3)
+    node("QLinearConcat", [scale(0.01, 0.03), zero(), xq, xscale, xzero, b2, scale(), zero()], "concat",
+         domain="com.microsoft", axis=2)
+    node("QLinearAveragePool", [xq, xscale, xzero, scale(0.01, 0.03), zero()], "average_pool",
+         domain="com.microsoft", kernel_shape=[3, 2], strides=[2, 2], pads=[1, 1, 1, 0], count_include_pad=0)
+    node("QLinearGlobalAveragePool", [xq, xscale, xzero, scale(0.005, 0.02), zero()], "global_pool",
+         domain="com.microsoft", channels_last=0)
+    node("QLinearSoftmax", [xq, xscale, xzero, const(np.float32(1 / 256)),
+                            const(-128 if signed else 0, dtype)], "softmax_axis1", domain="com.microsoft", axis=1, opset=13)
+    node("QLinearSoftmax", [xq, xscale, xzero, const(np.float32(1 / 256)),
+                            const(-128 if signed else 0, dtype)], "softmax_coerced", domain="com.microsoft", axis=2, opset=12)
+    nodes.append(helper.make_node("Reshape", [xq, const(np.array([-1, 81], np.int64), np.int64)], ["rows"], name="rows"))
+    node("QLinearMatMul", ["rows", xscale, xzero, const(r.integers(lo, hi, (81, 7)).astype(dtype)),
+                           const(r.uniform(0.0005, 0.002, 7).astype(np.float32)), zero(7),
+                           scale(0.1, 0.4), zero()], "matmul_per_column")
+    gemm_w = r.integers(lo, hi, (5, 81)).astype(dtype)
+    node("QGemm", ["rows", xscale, xzero, const(gemm_w), const(r.uniform(0.0005, 0.002, 5).astype(np.float32)),
+                   zero(5), const(r.integers(-5000, 5000, 5), np.int32), scale(0.1, 0.4),
+                   zero()], "gemm", domain="com.microsoft", alpha=0.75, transB=1)
+    node("QGemm", ["rows", xscale, xzero, const(gemm_w.T.copy()), scale(0.0005, 0.002),
+                   zero(), const(r.integers(-5000, 5000, (1, 5)), np.int32)],
+         "gemm_float", domain="com.microsoft")
+    xs = r.uniform(-2.5, 2.5, (2, 4, 9, 9)).astype(np.float32)
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info("x", TensorProto.FLOAT, [2, 4, 9, 9])],
+                              [helper.make_tensor_value_info(o, TensorProto.FLOAT if o == "gemm_float" else q, None)
+                               for o in outs], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
+    model.ir_version = 8
+    return model.SerializeToString(), xs
+
+
+@case("qoperator_ops_uint8_op17")
+def _(name):
+    model, x = qoperator_graph(name, False)
+    write(name, model, [x], "each QOperator node on uint8 values with random scales and zero points, the outputs the "
+          "quantized tensors: QLinearConv (per-channel, padded, strided, with a bias; grouped and dilated), QLinearAdd "
+          "(one shape; a single value; broadcast per channel, along the last axis, per row), QLinearMul (broadcast), QLinearSigmoid, QLinearLeakyRelu (alpha 0.3), "
+          "QLinearConcat (a requantized input), QLinearAveragePool (padded, count_include_pad 0), QLinearGlobalAveragePool, "
+          "QLinearSoftmax (axis 1; opset 12 over axes 2 and 3), QLinearMatMul (per column), QGemm (alpha, transB, per "
+          "column, bias; float output)", ["qoperator", "qlinear_conv", "qlinear_matmul", "qgemm", "qlinear_add",
+          "qlinear_mul", "qlinear_sigmoid", "qlinear_leaky_relu", "qlinear_concat", "qlinear_average_pool",
+          "qlinear_global_average_pool", "qlinear_softmax"], checked=False)
+
+
+@case("qoperator_ops_int8_op17")
+def _(name):
+    model, x = qoperator_graph(name, True)
+    write(name, model, [x], "the nodes of onnx_qoperator_ops_uint8_op17 on int8 values", ["qoperator", "int8",
+          "qlinear_conv", "qlinear_matmul", "qgemm", "qlinear_add", "qlinear_mul", "qlinear_sigmoid",
+          "qlinear_leaky_relu", "qlinear_concat", "qlinear_average_pool", "qlinear_global_average_pool",
+          "qlinear_softmax"], checked=False)
 
 
 class GruClassifier(torch.nn.Module):

@@ -19,25 +19,36 @@ final class ConvIntegerTranslator implements OpTranslator {
         if (x == null) {
             return;
         }
-        OnnxTensor w = params.w();
-        if (!node.input(3).isEmpty()) {
-            OnnxTensor zero = Args.constant(node, b, 3, "w_zero_point");
-            if (zero == null) {
-                return;
-            }
-            float[] z = zero.floats();
-            float[] v = w.floats();
-            int filters = w.shape()[0];
-            if (z.length != 1 && z.length != filters) {
-                node.problem("w_zero_point " + zero + " must be one value or one per filter (" + filters + ")");
-                return;
-            }
-            int perFilter = v.length / Math.max(filters, 1);
-            for (int i = 0; i < v.length; i++) {
-                v[i] -= z[z.length == 1 ? 0 : i / perFilter];
-            }
-            w = OnnxTensor.ofFloats(DataTypes.FLOAT, w.shape(), v);
+        OnnxTensor w = centredFilters(node, b, params.w(), 3, "w_zero_point");
+        if (w == null) {
+            return;
         }
         ConvTranslator.convolve(node, b, new ConvTranslator.Parameters(params.inputShape(), w, null), x);
+    }
+
+    /**
+     * Filters {@code w} less input {@code zeroIndex}'s zero point (absent, one value or one per filter), as floats;
+     * null after a problem.
+     */
+    static OnnxTensor centredFilters(OnnxNode node, OnnxGraphBuilder b, OnnxTensor w, int zeroIndex, String what) {
+        if (node.input(zeroIndex).isEmpty()) {
+            return w;
+        }
+        OnnxTensor zero = Args.constant(node, b, zeroIndex, what);
+        if (zero == null) {
+            return null;
+        }
+        float[] z = zero.floats();
+        float[] v = w.floats();
+        int filters = w.shape()[0];
+        if (z.length != 1 && z.length != filters) {
+            node.problem(what + " " + zero + " must be one value or one per filter (" + filters + ")");
+            return null;
+        }
+        int perFilter = v.length / Math.max(filters, 1);
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= z[z.length == 1 ? 0 : i / perFilter];
+        }
+        return OnnxTensor.ofFloats(DataTypes.FLOAT, w.shape(), v);
     }
 }

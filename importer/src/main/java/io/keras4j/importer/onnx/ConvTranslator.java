@@ -48,6 +48,11 @@ final class ConvTranslator implements OpTranslator {
 
     /** Emits the node's convolution (its attributes) of value {@code x} by params' W and B into the node's output. */
     static void convolve(OnnxNode node, OnnxGraphBuilder b, Parameters params, String x) {
+        convolve(node, b, params, x, node.output(0));
+    }
+
+    /** As {@link #convolve(OnnxNode, OnnxGraphBuilder, Parameters, String)}, into value {@code out}. */
+    static void convolve(OnnxNode node, OnnxGraphBuilder b, Parameters params, String x, String out) {
         int[] shape = params.inputShape();
         int axes = shape.length - 2;
         OnnxTensor w = params.w();
@@ -87,7 +92,7 @@ final class ConvTranslator implements OpTranslator {
         Activation linear = Activation.of(Activation.Kind.LINEAR);
         channelsLast(node, b, new Convolution(channels, filters, kernel, strides, dilations,
                 same ? Padding.SAME : Padding.EXPLICIT, same ? null : pads, group, false, keras, bf, linear), x,
-                node.output(0), List.of());
+                out, List.of());
     }
 
     /** The input's shape ({@code [batch, channels, spatial...]}), constant W and optional B of a convolution node. */
@@ -149,11 +154,16 @@ final class ConvTranslator implements OpTranslator {
      * taking the {@code extra} values after the row), a Squeeze.
      */
     static void channelsLastAsRow(OnnxNode node, OnnxGraphBuilder b, Op op, List<String> extra) {
+        channelsLastAsRow(node, b, op, node.input(0), node.output(0), extra);
+    }
+
+    /** As {@link #channelsLastAsRow(OnnxNode, OnnxGraphBuilder, Op, List)}, from value {@code in} to value {@code out}. */
+    static void channelsLastAsRow(OnnxNode node, OnnxGraphBuilder b, Op op, String in, String out, List<String> extra) {
         String row = b.fresh(node, "as_row");
         String computed = b.fresh(node, "computed_row");
-        b.emit(node, new Unsqueeze(new long[] {2}), List.of(node.input(0)), List.of(row), DataTypes.FLOAT);
+        b.emit(node, new Unsqueeze(new long[] {2}), List.of(in), List.of(row), DataTypes.FLOAT);
         channelsLast(node, b, op, row, computed, extra);
-        b.emit(node, new Squeeze(new long[] {2}), List.of(computed), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, new Squeeze(new long[] {2}), List.of(computed), List.of(out), DataTypes.FLOAT);
     }
 
     /** Whether B holds one value per filter and attribute kernel_shape, if given, is W's kernel size; else a problem. */

@@ -48,13 +48,9 @@ final class GemmTranslator implements OpTranslator {
         }
         int in = transB ? ws[1] : ws[0];
         int units = transB ? ws[0] : ws[1];
-        float[] bv = w.floats();
-        float[] kernel = new float[in * units];
-        for (int k = 0; k < in; k++) {
-            for (int n = 0; n < units; n++) {
-                float v = transB ? bv[n * in + k] : bv[k * units + n];
-                kernel[k * units + n] = alpha == 1f ? v : alpha * v;
-            }
+        float[] kernel = kernel(w.floats(), in, units, transB);
+        for (int i = 0; alpha != 1f && i < kernel.length; i++) {
+            kernel[i] *= alpha;
         }
         float[] bias = null;
         if (!node.input(2).isEmpty()) {
@@ -74,6 +70,17 @@ final class GemmTranslator implements OpTranslator {
         }
         b.emit(node, new Dense(in, units, kernel, bias, activation), List.of(a),
                 List.of(node.output(0)), DataTypes.FLOAT);
+    }
+
+    /** B's values as a {@code [depth, units]} row-major kernel: B itself, or its transpose when {@code transB}. */
+    static float[] kernel(float[] b, int depth, int units, boolean transB) {
+        float[] kernel = new float[depth * units];
+        for (int k = 0; k < depth; k++) {
+            for (int n = 0; n < units; n++) {
+                kernel[k * units + n] = transB ? b[n * depth + k] : b[k * units + n];
+            }
+        }
+        return kernel;
     }
 
     /** FusedGemm's activation with its parameters (absent ones take the ONNX operator's defaults); null after a problem. */

@@ -30,7 +30,12 @@ final class PoolTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        int[] shape = b.shape(node.input(0));
+        pool(node, b, node.input(0), node.output(0));
+    }
+
+    /** Emits the node's pooling (its attributes) of value {@code in} into value {@code out}. */
+    void pool(OnnxNode node, OnnxGraphBuilder b, String in, String out) {
+        int[] shape = b.shape(in);
         int axes = shape.length - 2;
         if (axes < 1 || axes > 3) {
             node.problem(ConvTranslator.onlyAxes("pooling", 3, shape.length));
@@ -38,8 +43,8 @@ final class PoolTranslator implements OpTranslator {
         }
         if (global) {
             long[] spatial = IntStream.range(2, shape.length).asLongStream().toArray();
-            b.emit(node, new Reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MEAN, spatial, true), List.of(node.input(0)),
-                    List.of(node.output(0)), DataTypes.FLOAT);
+            b.emit(node, new Reduce(max ? Reduce.Kind.MAX : Reduce.Kind.MEAN, spatial, true), List.of(in), List.of(out),
+                    DataTypes.FLOAT);
             return;
         }
         long[] kernelShape = node.intsAttr("kernel_shape");
@@ -79,10 +84,10 @@ final class PoolTranslator implements OpTranslator {
                 : new Pooling(max, new int[] {1, kernel[0]}, new int[] {1, strides[0]}, kind,
                         pads == null ? null : new int[] {0, pads[0], 0, pads[1]}, countPadding, ceilMode);
         if (axes > 1) {
-            ConvTranslator.channelsLast(node, b, op);
+            ConvTranslator.channelsLast(node, b, op, in, out, List.of());
             return;
         }
-        ConvTranslator.channelsLastAsRow(node, b, op, List.of());
+        ConvTranslator.channelsLastAsRow(node, b, op, in, out, List.of());
     }
 
     /** Records a problem for each attribute keras4j does not run (dilations, the Indices output). */

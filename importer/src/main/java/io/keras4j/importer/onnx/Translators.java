@@ -45,6 +45,8 @@ final class Translators {
             Map.entry("NonZero", new NonZeroTranslator()),
             Map.entry("ConvInteger", new ConvIntegerTranslator()),
             Map.entry("DynamicQuantizeLinear", new DynamicQuantizeLinearTranslator()),
+            Map.entry("QLinearConv", new QLinearConvTranslator()),
+            Map.entry("QLinearMatMul", new QLinearMatMulTranslator()),
             Map.entry("Add", new ElementwiseTranslator(Elementwise.Kind.ADD)),
             Map.entry("Sub", new ElementwiseTranslator(Elementwise.Kind.SUB)),
             Map.entry("Mul", new ElementwiseTranslator(Elementwise.Kind.MUL)),
@@ -160,10 +162,20 @@ final class Translators {
     static final String MICROSOFT = "com.microsoft";
     /**
      * The com.microsoft operators that ONNX Runtime's offline optimizer, onnxruntime.transformers' optimizer and its
-     * quantization tools write for CPU models, as its CPU kernels compute them.
+     * quantization tools (quantize_dynamic, quantize_static's QOperator format) write for CPU models, as its CPU kernels
+     * compute them.
      */
     private static final Map<String, OpTranslator> MICROSOFT_OPS = Map.ofEntries(
             Map.entry("DynamicQuantizeLSTM", new RecurrentTranslator(RecurrentTranslator.Cell.LSTM, true)),
+            Map.entry("QGemm", new QGemmTranslator()),
+            Map.entry("QLinearAdd", new QLinearBinaryTranslator(true)),
+            Map.entry("QLinearMul", new QLinearBinaryTranslator(false)),
+            Map.entry("QLinearConcat", new QLinearConcatTranslator()),
+            Map.entry("QLinearGlobalAveragePool", new QLinearPoolTranslator(true)),
+            Map.entry("QLinearAveragePool", new QLinearPoolTranslator(false)),
+            Map.entry("QLinearSigmoid", new QLinearActivationTranslator("Sigmoid")),
+            Map.entry("QLinearLeakyRelu", new QLinearActivationTranslator("LeakyRelu")),
+            Map.entry("QLinearSoftmax", new QLinearSoftmaxTranslator()),
             Map.entry("FusedMatMul", new FusedMatMulTranslator()),
             Map.entry("FusedGemm", new GemmTranslator(true)),
             Map.entry("Gelu", new ActivationTranslator(Activation.of(Kind.GELU))),

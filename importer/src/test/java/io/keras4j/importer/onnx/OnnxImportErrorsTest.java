@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -535,13 +536,51 @@ class OnnxImportErrorsTest {
     @Test
     void anotherMicrosoftOperatorNamesTheOnesSupported() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
-                .addNode(NodeProto.newBuilder().setOpType("QGemm").setDomain(Translators.MICROSOFT).setName("q")
-                        .addInput("x").addOutput("y")).addOutput(input("y"));
+                .addNode(NodeProto.newBuilder().setOpType("QAttention").setDomain(Translators.MICROSOFT)
+                        .setName("q").addInput("x").addOutput("y")).addOutput(input("y"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "q.onnx"));
-        assertTrue(e.getMessage().contains("operator QGemm of domain 'com.microsoft' is not supported (supported: Attention,"
-                + " BiasGelu, DynamicQuantizeLSTM, DynamicQuantizeMatMul, EmbedLayerNormalization, FastGelu, FusedGemm,"
-                + " FusedMatMul, Gelu, MatMulIntegerToFloat, QuickGelu, SkipLayerNormalization,"
-                + " SkipSimplifiedLayerNormalization)"), e.getMessage());
+        assertTrue(e.getMessage().contains("operator QAttention of domain 'com.microsoft' is not supported (supported:"
+                + " Attention, BiasGelu, DynamicQuantizeLSTM, DynamicQuantizeMatMul, EmbedLayerNormalization, FastGelu,"
+                + " FusedGemm, FusedMatMul, Gelu, MatMulIntegerToFloat, QGemm, QLinearAdd, QLinearAveragePool,"
+                + " QLinearConcat, QLinearGlobalAveragePool, QLinearLeakyRelu, QLinearMul, QLinearSigmoid, QLinearSoftmax,"
+                + " QuickGelu, SkipLayerNormalization, SkipSimplifiedLayerNormalization)"), e.getMessage());
+    }
+
+    @Test
+    void qOperatorNodesRefuseWhatKeras4jDoesNotComputeAsOnnxRuntime() {
+        TensorProto scale = TensorProto.newBuilder().setName("s").setDataType(1).addFloatData(0.1f).build();
+        TensorProto scales = TensorProto.newBuilder().setName("s2").setDataType(1).addDims(2).addFloatData(0.1f)
+                .addFloatData(0.2f).build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4)).addInput(input("image", -1, 2, 3, 3))
+                .addInitializer(scale).addInitializer(scales).addInitializer(int8s("z", new int[] {0})).addInitializer(floats("s3", 3))
+                .addInitializer(int8s("w", new int[16], 4, 4)).addInitializer(int8s("per_channel", new int[2], 2, 1, 1))
+                .addNode(microsoft("QLinearAdd", "broadcast", "image", "s", "z", "per_channel", "s", "z", "s", "z")
+                        .addOutput("y1"))
+                .addNode(microsoft("QLinearMul", "unknown", "image", "s", "z", "per_channel", "s", "z", "s")
+                        .addOutput("y7").addAttribute(attr("axis", 1)))
+                .addNode(microsoft("QLinearGlobalAveragePool", "nhwc", "image", "s", "z", "s", "z").addOutput("y2")
+                        .addAttribute(attr("channels_last", 1)))
+                .addNode(microsoft("QGemm", "transposed", "x", "s", "z", "w", "s", "z").addOutput("y3")
+                        .addAttribute(attr("transA", 1)))
+                .addNode(microsoft("QLinearSigmoid", "per_entry", "x", "s2", "z", "s", "z").addOutput("y4"))
+                .addNode(NodeProto.newBuilder().setOpType("QLinearMatMul").setName("zero_scale").addAllInput(
+                        List.of("x", "s", "z", "w", "s3", "z", "s", "z")).addOutput("y5"))
+                .addNode(microsoft("QLinearSoftmax", "no_opset", "x", "s", "z", "s", "z").addOutput("y6"));
+        for (int i = 1; i <= 7; i++) {
+            g.addOutput(input("y" + i));
+        }
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "qop.onnx"));
+        assertEquals(6, e.problems().size(), e.getMessage());
+        for (String problem : new String[] {
+            "node 'unknown' (QLinearMul): attribute axis",
+            "node 'nhwc' (QLinearGlobalAveragePool): channels_last 1 is not supported (0 only)",
+            "node 'transposed' (QGemm): attribute transA=1 is not supported",
+            "node 'per_entry' (QLinearSigmoid): X_scale and X_zero_point must be one value each (per-tensor), got 2 and 1",
+            "node 'zero_scale' (QLinearMatMul): b_scale",
+            "must be positive and finite, got 0.0",
+            "node 'no_opset' (QLinearSoftmax): attribute opset is missing (ONNX Runtime requires it), got -1"}) {
+            assertTrue(e.getMessage().contains(problem), problem + " in " + e.getMessage());
+        }
     }
 
     @Test
