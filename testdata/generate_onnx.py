@@ -2397,7 +2397,7 @@ def ort_quantized_lstm(name, lstm, x, description, covers, state=(), threads=0, 
     names = ["x"] + [f"state_{i}" for i in range(len(state))]
     fp32 = export(module, tuple(torch.from_numpy(a) for a in (x, *state)), 17, names, ["y", "h", "c"],
                   {"x": {0: "batch", 1: "time"}})
-    write(name, ort_quantized(fp32, quantize_dynamic, **options), [x, *state], description + ", quantized by ONNX Runtime's "
+    write(name, ort_rewritten(fp32, quantize_dynamic, **options), [x, *state], description + ", quantized by ONNX Runtime's "
           "quantize_dynamic (each LSTM a com.microsoft DynamicQuantizeLSTM: the input of all steps and each step's h "
           "quantized to uint8 with the scale of their range; ONNX Runtime quantizes h over the rows each of its threads "
           "takes, so rows are not independent and a batch above 1 gives other numbers on more threads)",
@@ -2435,7 +2435,7 @@ def _(name):
     module = initialize(LstmStates(torch.nn.LSTM(8, 10, batch_first=True)), name)
     fp32 = export(module, (torch.from_numpy(x),), 17, ["x"], ["y", "h", "c"], {"x": {0: "batch", 1: "time"}})
     from onnxruntime.quantization import quantize_dynamic
-    model = onnx.load_from_string(ort_quantized(fp32, quantize_dynamic))
+    model = onnx.load_from_string(ort_rewritten(fp32, quantize_dynamic))
     node = next(n for n in model.graph.node if n.op_type == "DynamicQuantizeLSTM")
     del node.attribute[:]
     node.attribute.extend([onnx.helper.make_attribute("hidden_size", 10),
