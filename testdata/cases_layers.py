@@ -2869,3 +2869,30 @@ def register_mask_kwarg_cases(g):
     R("maskkw_merges_rnn_func_keras", merges_rnn)
     R("maskkw_merges_rnn_func_h5", merges_rnn_h5)
     R("maskkw_bn_softmax_lstm_func_keras", norm_softmax)
+
+
+def register_operation_cases(g):
+    """Functional models calling Keras 3 operations that rearrange or pick values, work on images, pool and convolve
+    (keras.ops.hstack, rot90, select, image.crop_images, max_pool, conv, ...), each model several operations."""
+    keras, layers, Case, R = g.keras, g.layers, g.Case, g.register
+    randomize, normal_inputs = g.randomize, g.normal_inputs
+    ops = keras.ops
+    def ops_rearrange(ctx):
+        inp, img = keras.Input((4, 3)), keras.Input((3, 3, 2))
+        x = layers.Dense(3)(inp)
+        heads = [ops.hstack([inp, x]), ops.append(inp, x, axis=-1), ops.rot90(inp, axes=(1, 2)),
+                 ops.rot90(img, k=2, axes=(2, 1)), ops.rot90(img, k=-1, axes=(1, 3)), ops.rot90(img, k=7, axes=(3, 2)),
+                 ops.deg2rad(100.0 * inp), ops.rad2deg(inp), ops.broadcast_to(x[:, :, :1], (3, 4, 5)),
+                 ops.broadcast_to(img[:, :1], (3, 3, 3, 2)),
+                 ops.select([inp > 0.5, inp < -0.5, x > 0], [inp, 0.25, 2.0 * x], -1.0)]
+        model = keras.Model([inp, img], heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 4, 3), normal_inputs(ctx, 3, 3, 3, 2)], "keras",
+                    "functional Keras 3 operations that rearrange or pick values: hstack and append(axis=-1) of the "
+                    "input and a Dense(3) of it, rot90 (k 1, 2 on a square plane, -1 and 7, over axes given in either order), deg2rad "
+                    "(of 100x) and rad2deg (times float32 pi/180 and 180/pi, as Keras), broadcast_to a size-1 axis (the batch "
+                    "axis 3, the generated batch), select of three conditions (tensors and a number as choices, a "
+                    "number as default; the first true condition wins).",
+                    covers=["operations"])
+
+    R("ops_rearrange_func_keras", ops_rearrange)

@@ -747,6 +747,7 @@ import cases_layers  # noqa: E402  (testdata/cases_layers.py)
 
 cases_layers.register_cases(sys.modules[__name__])
 cases_layers.register_mask_kwarg_cases(sys.modules[__name__])
+cases_layers.register_operation_cases(sys.modules[__name__])
 
 
 # --------------------------------------------------------------------------- recurrent family, stateful, diverging

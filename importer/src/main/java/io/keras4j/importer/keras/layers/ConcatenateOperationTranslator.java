@@ -9,44 +9,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.concatenate(xs, axis)} and {@code keras.ops.stack(xs, axis)} (each tensor given a new axis
- * there, then joined): a list of tensors of one rank, {@code axis} not the batch axis.
+ * Keras 3 {@code keras.ops.concatenate(xs, axis)}, {@code keras.ops.stack(xs, axis)} (each tensor given a new axis
+ * there, then joined), {@code keras.ops.hstack(xs)} (joined along axis 1, as Keras' TensorFlow backend joins tensors of
+ * rank 2 or more) and {@code keras.ops.append(a, b, axis)}: tensors of one rank, {@code axis} not the batch axis; an
+ * append with axis None, which flattens the batch in, and an hstack of rank-1 tensors, which joins along the batch axis,
+ * are refused.
  */
 final class ConcatenateOperationTranslator implements LayerTranslator {
-    private final boolean stack;
+    /** Which operation: how it takes its tensors and the axis it joins them along. */
+    enum Form { CONCATENATE, STACK, HSTACK, APPEND }
 
-    ConcatenateOperationTranslator(boolean stack) {
-        this.stack = stack;
+    private final Form form;
+
+    ConcatenateOperationTranslator(Form form) {
+        this.form = form;
     }
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         JsonNode args = t.positionalArguments();
         List<KTensor> ins = t.inputs();
-        boolean tensors = args.isArray() && args.size() == 1 && args.get(0).isArray() && args.get(0).size() == ins.size()
-                && !ins.isEmpty();
-        for (int i = 0; tensors && i < ins.size(); i++) {
-            tensors = OperationArguments.isTensor(args.get(0).get(i))
+        JsonNode tensors = form == Form.APPEND ? args : args.path(0);
+        boolean valid = args.isArray() && args.size() == (form == Form.APPEND ? 2 : 1) && tensors.isArray()
+                && tensors.size() == ins.size() && !ins.isEmpty();
+        for (int i = 0; valid && i < ins.size(); i++) {
+            valid = OperationArguments.isTensor(tensors.get(i))
                     && t.shape(ins.get(i).value()).length == t.shape(ins.get(0).value()).length;
         }
-        int[] raw = GeneralConfig.intList(config, false, "axis");
-        if (!tensors) {
-            config.problem("expects one list of tensors of one rank, got " + args);
+        if (!valid) {
+            config.problem("expects " + (form == Form.APPEND ? "two tensors" : "one list of tensors") + " of one rank,"
+                    + " got " + args);
             return List.of(t.unavailable());
         }
-        if (raw != null && raw.length != 1) {
-            config.problem("option axis=" + config.raw("axis") + " must be one integer");
-            return List.of(t.unavailable());
-        }
-        int rank = t.shape(ins.get(0).value()).length + (stack ? 1 : 0);
-        int axis = raw == null ? -1 : GeneralConfig.axis(config, "axis", raw[0], rank, false);
+        int rank = t.shape(ins.get(0).value()).length + (form == Form.STACK ? 1 : 0);
+        int axis = axis(config, rank);
         if (axis < 0) {
             return List.of(t.unavailable());
         }
         List<String> values = new ArrayList<>();
         for (KTensor x : ins) {
-            values.add(stack ? t.emit(new Unsqueeze(new long[] {axis}), List.of(x.value())).get(0) : x.value());
+            values.add(form == Form.STACK ? t.emit(new Unsqueeze(new long[] {axis}), List.of(x.value())).get(0)
+                    : x.value());
         }
         return List.of(new KTensor(t.emit(new Concatenate(axis), values).get(0), null));
+    }
+
+    /** The axis the tensors are joined along, in a result of rank {@code rank}; -1 after a problem. */
+    private int axis(LayerConfig config, int rank) {
+        if (form == Form.HSTACK) {
+            if (rank < 2) {
+                config.problem("is given tensors of rank 1, which hstack joins along the batch axis");
+                return -1;
+            }
+            return 1;
+        }
+        if (form == Form.APPEND && (config.raw("axis") == null || config.raw("axis").isNull())) {
+            config.problem("option axis=None is not supported (it flattens the batch axis in)");
+            return -1;
+        }
+        int[] raw = GeneralConfig.intList(config, false, "axis");
+        if (raw != null && raw.length != 1) {
+            config.problem("option axis=" + config.raw("axis") + " must be one integer");
+        }
+        return raw == null || raw.length != 1 ? -1 : GeneralConfig.axis(config, "axis", raw[0], rank, false);
     }
 }

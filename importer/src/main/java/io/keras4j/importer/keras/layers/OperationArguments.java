@@ -48,6 +48,16 @@ final class OperationArguments {
                     + describe(args, t));
             return null;
         }
+        List<JsonNode> all = new ArrayList<>();
+        args.forEach(all::add);
+        return operands(config, t, all);
+    }
+
+    /**
+     * Arguments {@code args}, which hold the call's tensors in order and nothing else, each a tensor, a number or a
+     * constant array, as graph values (see {@link #operands(LayerConfig, Translation, int)}); null after a problem.
+     */
+    static List<String> operands(LayerConfig config, Translation t, List<JsonNode> args) {
         List<String> out = new ArrayList<>();
         int rank = t.inputs().isEmpty() ? -1 : t.shape(t.inputs().get(0).value()).length;
         int next = 0;
