@@ -2896,3 +2896,44 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_rearrange_func_keras", ops_rearrange)
+
+    def ops_pool_conv(ctx):
+        seq, img, vol = keras.Input((8, 3)), keras.Input((6, 7, 3)), keras.Input((4, 5, 6, 2))
+        k = lambda *s: ctx.rng.normal(0, 0.5, size=s).astype(np.float32)
+        heads = [ops.max_pool(seq, 2), ops.average_pool(seq, 3, 2, "same"), ops.max_pool(img, (2, 3), (1, 2), "same"),
+                 ops.average_pool(img, 2, padding="same"), ops.max_pool(vol, 2, 1),
+                 ops.average_pool(vol, (2, 1, 3), 2, "same"), ops.conv(seq, k(3, 3, 4), 1, "same"),
+                 ops.conv(img, k(3, 3, 3, 4), (2, 1), "same"), ops.conv(img, k(2, 2, 3, 6), 1, dilation_rate=2),
+                 ops.conv(vol, k(2, 2, 3, 2, 3), 1, "same"), ops.depthwise_conv(img, k(3, 3, 3, 2), 1, "same"),
+                 ops.depthwise_conv(seq, k(3, 3, 1), 2), ops.depthwise_conv(img, k(2, 3, 3, 1), 2, "same", dilation_rate=2)]
+        model = keras.Model([seq, img, vol], heads)
+        return Case(model, [normal_inputs(ctx, 3, 8, 3), normal_inputs(ctx, 3, 6, 7, 3), normal_inputs(ctx, 3, 4, 5, 6, 2)],
+                    "keras",
+                    "functional Keras 3 pooling and convolution operations over 1, 2 and 3 spatial axes: max_pool and "
+                    "average_pool (pool sizes, strides, padding valid and same), conv with numpy kernels (strides, same "
+                    "padding, dilation 2, a 3-D kernel), depthwise_conv (multipliers 2 and 1, strides 2 "
+                    "together with dilation 2).",
+                    covers=["operations"], no_float64="the numpy kernels stay float32, which TensorFlow's float64 "
+                    "depthwise convolution refuses; TensorFlow's MaxPool3D has no float64 kernel")
+
+    R("ops_pool_conv_func_keras", ops_pool_conv)
+
+    def ops_image_crop_pad(ctx):
+        img, first = keras.Input((6, 7, 3)), keras.Input((3, 5, 4))
+        image = ops.image
+        heads = [image.crop_images(img, 1, 2, target_height=3, target_width=4),
+                 image.crop_images(img, bottom_cropping=2, target_height=3, left_cropping=1, right_cropping=2),
+                 image.pad_images(img, 1, 2, target_height=9, target_width=10),
+                 image.pad_images(img, bottom_padding=2, target_height=8, left_padding=0, right_padding=3),
+                 image.rgb_to_grayscale(img), image.rgb_to_grayscale(img[..., :1]),
+                 image.rgb_to_grayscale(first, data_format="channels_first"),
+                 image.crop_images(first, 1, 0, target_height=1, right_cropping=1, data_format="channels_first"),
+                 image.pad_images(first, 0, 1, bottom_padding=1, right_padding=0, data_format="channels_first")]
+        model = keras.Model([img, first], heads)
+        return Case(model, [normal_inputs(ctx, 3, 6, 7, 3), normal_inputs(ctx, 3, 3, 5, 4)], "keras",
+                    "functional Keras 3 image operations: crop_images and pad_images given counts, or a target size "
+                    "and one count (the other derived from the image's size), channels last and first; rgb_to_grayscale "
+                    "(0.2989 r + 0.5870 g + 0.1140 b in float32) of 3 channels, last and first, and of 1 channel (kept).",
+                    covers=["operations"])
+
+    R("ops_image_crop_pad_func_keras", ops_image_crop_pad)

@@ -46,11 +46,18 @@ final class ConvTranslator implements LayerTranslator {
         if (weights == null) {
             return List.of(t.unavailable());
         }
-        // Keras runs a channels_first or grouped Conv3D through XLA, which pads as Conv2D
-        boolean tfSame = rank == 3 && !channelsFirst && groups == 1;
-        Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups, tfSame, weights[0],
+        Op op = new Convolution(in, filters, kernelSize, strides, dilations, padding, null, groups,
+                tfSame(rank, channelsFirst, groups), weights[0],
                 weights[1], inside(activation, channelsFirst));
         return channelsLast(t, x, channelsFirst, rank, op, activation);
+    }
+
+    /**
+     * Whether a convolution over {@code rank} spatial axes pads SAME as TensorFlow's 3-D convolution: Keras runs a
+     * channels_first or grouped Conv3D through XLA, which pads as Conv2D.
+     */
+    static boolean tfSame(int rank, boolean channelsFirst, int groups) {
+        return rank == 3 && !channelsFirst && groups == 1;
     }
 
     /**
