@@ -2937,3 +2937,22 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_image_crop_pad_func_keras", ops_image_crop_pad)
+
+    def ops_update_diagonal(ctx):
+        inp, planes = keras.Input((5, 4)), keras.Input((2, 3, 3))
+        x = layers.Dense(2)(inp)
+        heads = [ops.slice_update(inp, (0, 1, 2), x[:, :3]), ops.slice_update(inp, (0, 4, -1), 2.0 * x[:, :2]),
+                 ops.slice_update(inp, [5, 0, 0], 3.0 * inp[:, :1]), ops.erfinv(ops.tanh(inp)),
+                 ops.erfinv(0.99 * ops.tanh(2.0 * inp)), ops.diagonal(planes, axis1=2, axis2=3),
+                 ops.diagonal(planes, axis1=-1, axis2=2), ops.trace(planes, axis1=2, axis2=3)]
+        model = keras.Model([inp, planes], heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4), normal_inputs(ctx, 3, 2, 3, 3)], "keras",
+                    "functional Keras 3 operations: slice_update of a Dense(2)'s rows into the input from constant "
+                    "starts (a start past the end or negative is clamped so the update fits, as XLA's "
+                    "DynamicUpdateSlice: rows from 3 for a start of 4, column 0 for -1, the batch's start 5 is 0), "
+                    "erfinv of tanh(x) and of 0.99 tanh(2x), diagonal and trace of square planes "
+                    "(axes given in either order).",
+                    covers=["operations"])
+
+    R("ops_update_diagonal_func_keras", ops_update_diagonal)

@@ -20,8 +20,11 @@ public final class Activation {
          * unless given: keras.ops.threshold's default_value).
          */
         AFFINE, SCALED_TANH, THRESHOLDED_RELU,
-        /** The error function and the square root (ONNX Erf, Sqrt). */
-        ERF, SQRT,
+        /**
+         * The error function and the square root (ONNX Erf, Sqrt); the inverse error function of x + 1 rounded to
+         * float32, minus 1, as TensorFlow (keras.ops.erfinv).
+         */
+        ERF, SQRT, ERFINV,
         /** ONNX Abs, Log, Reciprocal, Floor, Ceil and Round (half to even). */
         ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND,
         /** ONNX Sin and Cos (torch's sinusoidal position encodings). */
@@ -301,6 +304,8 @@ public final class Activation {
                 return x > alpha ? v : (float) beta;
             case ERF:
                 return (float) (x < 0 ? Erf.erfc(-x) - 1 : 1 - Erf.erfc(x));
+            case ERFINV: // TensorFlow's ndtri((x + 1) / 2) / sqrt(2) in float32: x + 1 rounds first (inf at 0.99999994)
+                return (float) Erf.erfinv((double) (v + 1f) - 1);
             case SQRT:
                 return (float) Math.sqrt(x);
             case ABS:
