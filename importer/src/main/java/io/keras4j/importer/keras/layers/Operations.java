@@ -45,6 +45,7 @@ public final class Operations {
             Map.entry("LogicalXor", ElementwiseOperationTranslator.of(Elementwise.Kind.XOR)),
             Map.entry("LogicalNot", ElementwiseOperationTranslator.with(Elementwise.Kind.EQUAL, 0f)),
             Map.entry("Where", new WhereTranslator()),
+            Map.entry("Isclose", new IscloseOperationTranslator()),
             Map.entry("Select", new SelectOperationTranslator()),
             Map.entry("Cast", new CastOperationTranslator()),
             Map.entry("Negative", ActivationOperationTranslator.of(Activation.NEGATIVE)),
