@@ -351,6 +351,43 @@ class ErrorMessagesTest {
                 "operation 'layer_norm_4' (LayerNorm): option axis=None is not supported");
     }
 
+    /** Rearranging operations refuse what would move the batch axis, and two turns Keras reflows, by name. */
+    @Test
+    void rearrangingOperationsRefuseTheBatchAxisAndReflowedTurns() throws IOException {
+        byte[] edited = editedCase("ops_rearrange_func_keras", m -> {
+            ((ObjectNode) layerNamed(m, "append").get("config")).putNull("axis");
+            ((ObjectNode) layerNamed(m, "rot90").get("config")).put("k", 2);
+            ((ObjectNode) layerNamed(m, "rot90_1").get("config")).putArray("axes").add(0).add(1);
+            ((ObjectNode) layerNamed(m, "broadcast_to").get("config")).putArray("shape").add(3).add(4).add(5).add(1);
+        });
+        assertRefused(edited, "operation 'append' (Append): option axis=None is not supported (it flattens the batch"
+                        + " axis in)",
+                "operation 'rot90' (Rot90): option k=2 is not supported on sides 4 and 3 (Keras' TensorFlow backend"
+                        + " reflows the values of a plane that is not square)",
+                "operation 'rot90_1' (Rot90): option axes=0 is the batch axis",
+                "operation 'broadcast_to' (BroadcastTo): option shape=[3,4,5,1] is not supported for an input of"
+                        + " (None, 4, 1)");
+    }
+
+    /** Convolution, image, update and diagonal operations refuse a tensor kernel and counts that do not fit, by name. */
+    @Test
+    void imageAndUpdateOperationsRefuseWhatDoesNotFit() throws IOException {
+        byte[] conv = editedCase("ops_pool_conv_func_keras", m -> arguments(m, "conv").set(1,
+                arguments(m, "conv").get(0).deepCopy()));
+        assertRefused(conv, "operation 'conv' (Conv): expects a tensor and a constant kernel as positional arguments");
+        byte[] edited = editedCase("ops_image_crop_pad_func_keras", m -> ((ObjectNode) layerNamed(m, "crop_images")
+                .get("config")).put("target_height", 9));
+        assertRefused(edited, "operation 'crop_images' (CropImages): options top_cropping=1, bottom_cropping=null and"
+                + " target_height=9 do not fit an image side of 6");
+        byte[] update = editedCase("ops_update_diagonal_func_keras", m -> {
+            ((ObjectNode) layerNamed(m, "diagonal").get("config")).put("offset", 1);
+            arguments(m, "slice_update").set(1, arguments(m, "slice_update").arrayNode().add(0).add(1));
+        });
+        assertRefused(update, "operation 'diagonal' (Diagonal): option offset=1 is not supported (0 only)",
+                "operation 'slice_update' (SliceUpdate): updates of shape (None, 3, 2) from start [0, 1] do not fit x"
+                        + " of shape (None, 5, 4)");
+    }
+
     /** ops.dot_product_attention refuses flash attention, a logits soft cap and a tensor scale by name. */
     @Test
     void dotProductAttentionRefusesWhatTensorFlowCannotRun() throws IOException {

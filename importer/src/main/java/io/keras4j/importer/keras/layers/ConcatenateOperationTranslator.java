@@ -27,6 +27,7 @@ final class ConcatenateOperationTranslator implements LayerTranslator {
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        config.readLater("axis");
         JsonNode args = t.positionalArguments();
         List<KTensor> ins = t.inputs();
         JsonNode tensors = form == Form.APPEND ? args : args.path(0);

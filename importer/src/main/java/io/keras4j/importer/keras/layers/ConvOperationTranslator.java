@@ -26,6 +26,7 @@ final class ConvOperationTranslator implements LayerTranslator {
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        config.readLater("strides", "dilation_rate");
         KTensor x = OperationArguments.first(config, t, 2, "a tensor and a constant kernel");
         boolean channelsFirst = GeneralConfig.channelsFirst(config);
         Padding padding = Conv1DTranslator.padding(config, false);

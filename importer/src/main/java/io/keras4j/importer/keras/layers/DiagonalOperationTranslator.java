@@ -20,6 +20,7 @@ final class DiagonalOperationTranslator implements LayerTranslator {
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        config.readLater("axis1", "axis2");
         KTensor x = OperationArguments.single(config, t);
         if (config.number(0, "offset") != 0) {
             config.problem("option offset=" + config.raw("offset") + " is not supported (0 only)");

@@ -19,6 +19,7 @@ final class PoolOperationTranslator implements LayerTranslator {
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        config.readLater("pool_size", "strides", "padding", "data_format");
         KTensor x = OperationArguments.single(config, t);
         int rank = x == null ? -1 : t.shape(x.value()).length;
         if (x != null && (rank < 3 || rank > 5)) {

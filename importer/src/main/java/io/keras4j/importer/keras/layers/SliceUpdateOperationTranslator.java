@@ -28,13 +28,17 @@ final class SliceUpdateOperationTranslator implements LayerTranslator {
         }
         int[] x = t.shape(in.get(0).value());
         int[] u = t.shape(in.get(1).value());
-        boolean known = u.length == x.length && start.values().length == x.length;
+        int[] starts = new int[start.values().length];
+        for (int d = 0; d < starts.length; d++) {
+            starts[d] = (int) start.values()[d];
+        }
+        boolean known = u.length == x.length && starts.length == x.length;
         for (int d = 1; known && d < x.length; d++) {
             known = u[d] >= 0 && u[d] <= x[d];
         }
         if (!known) {
-            config.problem("updates of shape " + GeneralConfig.shapeText(u) + " from start " + Arrays.toString(
-                    start.values()) + " do not fit x of shape " + GeneralConfig.shapeText(x) + " (one start per axis,"
+            config.problem("updates of shape " + GeneralConfig.shapeText(u) + " from start " + Arrays.toString(starts)
+                    + " do not fit x of shape " + GeneralConfig.shapeText(x) + " (one start per axis,"
                     + " updates of x's rank, each size known at import and at most x's)");
             return List.of(t.unavailable());
         }
@@ -43,7 +47,7 @@ final class SliceUpdateOperationTranslator implements LayerTranslator {
         int[] maskShape = x.clone();
         maskShape[0] = 1;
         for (int d = 1; d < rank; d++) {
-            pads[d] = Math.min(Math.max((int) start.values()[d], 0), x[d] - u[d]);
+            pads[d] = Math.min(Math.max(starts[d], 0), x[d] - u[d]);
             pads[rank + d] = x[d] - u[d] - pads[d];
         }
         float[] mask = new float[Arrays.stream(maskShape).reduce(1, Math::multiplyExact)];
