@@ -2947,7 +2947,8 @@ def register_operation_cases(g):
                  ops.diagonal(planes, axis1=-1, axis2=2), ops.trace(planes, axis1=2, axis2=3),
                  ops.cast(ops.isclose(inp, ops.round(4.0 * inp) / 4.0, 0.05, 0.01), "float32"),
                  ops.cast(ops.isclose(x, ops.round(10.0 * x) / 10.0, 0.0, 0.03, equal_nan=True), "float32"),
-                 ops.cast(ops.isclose(inp, 0.5, 0.5, 0.25), "float32")]
+                 ops.cast(ops.isclose(inp, 0.5, 0.5, 0.25), "float32"), ops.cumprod(1.0 + 0.5 * ops.tanh(inp), axis=1),
+                 ops.cumprod(inp, axis=-1)]
         model = keras.Model([inp, planes], heads)
         randomize(model, ctx.rng)
         return Case(model, [normal_inputs(ctx, 3, 5, 4), normal_inputs(ctx, 3, 2, 3, 3)], "keras",
@@ -2955,7 +2956,7 @@ def register_operation_cases(g):
                     "starts (a start past the end or negative is clamped so the update fits, as XLA's "
                     "DynamicUpdateSlice: rows from 3 for a start of 4, column 0 for -1, the batch's start 5 is 0), "
                     "erfinv of tanh(x) and of 0.99 tanh(2x), diagonal and trace of square planes "
-                    "(axes given in either order), isclose (to a rounded copy and to a number, rtol and atol given, equal_nan).",
+                    "(axes given in either order), isclose (to a rounded copy and to a number, rtol and atol given, equal_nan), cumprod over steps and over features.",
                     covers=["operations"])
 
     R("ops_update_diagonal_func_keras", ops_update_diagonal)

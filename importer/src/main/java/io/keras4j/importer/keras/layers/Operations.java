@@ -181,6 +181,7 @@ public final class Operations {
             Map.entry("BroadcastTo", new BroadcastToOperationTranslator()),
             Map.entry("Flip", new AxisOperationTranslator(false)),
             Map.entry("Cumsum", new ScanOperationTranslator(ScanOperationTranslator.Kind.CUMSUM)),
+            Map.entry("Cumprod", new ScanOperationTranslator(ScanOperationTranslator.Kind.CUMPROD)),
             Map.entry("Argmax", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMAX)),
             Map.entry("Argmin", new ScanOperationTranslator(ScanOperationTranslator.Kind.ARGMIN)),
             Map.entry("Tile", new TileOperationTranslator()),
