@@ -3414,6 +3414,33 @@ def _(name):
         ["embed_layer_normalization", "opset:17"])
 
 
+
+@case("ort_contrib_embed_layer_normalization_offset_op17")
+def _(name):
+    r = rng(name)
+    ms = "com.microsoft"
+    table = lambda rows, offset: (r.standard_normal((rows, 12)) * 0.1 + offset).astype(np.float32)
+    inits = [numpy_helper.from_array(t, n) for n, t in
+             [("word", table(30, 1000)), ("position", table(9, 0)), ("segment", table(2, 0)),
+              ("gamma", (r.standard_normal(12) + 1).astype(np.float32)), ("beta", r.standard_normal(12).astype(np.float32))]]
+    ids = r.integers(0, 30, (3, 6)).astype(np.int32)
+    segments = r.integers(0, 2, (3, 6)).astype(np.int32)
+    positions = np.array([[8, 8, 0, 3, 3, 1], [0, 1, 2, 3, 4, 5], [5, 4, 3, 2, 1, 0]], np.int32)
+    nodes = [
+        helper.make_node("EmbedLayerNormalization", ["ids", "segments", "word", "position", "segment", "gamma", "beta", "",
+                                                     "positions"], ["offset_epsilon", "", "offset_sum"], domain=ms,
+                         epsilon=1e-3, mask_index_type=0),
+        helper.make_node("EmbedLayerNormalization", ["ids", "", "word", "position", "", "gamma", "beta"], ["offset"],
+                         domain=ms, mask_index_type=0),
+    ]
+    microsoft_graph_case(
+        name, nodes, {"ids": ids, "segments": segments, "positions": positions}, inits,
+        "ONNX Runtime's EmbedLayerNormalization (com.microsoft) on ids [3, 6] and word rows near 1000 (spread 0.1), where "
+        "its kernel's float32 sums round: the mean and the squared deviations summed in float32 in order, then "
+        "(x - mean) / sqrt(variance + epsilon) * gamma + beta; with segments, repeated and reversed position ids and "
+        "epsilon 1e-3, and without them",
+        ["embed_layer_normalization", "opset:17"])
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

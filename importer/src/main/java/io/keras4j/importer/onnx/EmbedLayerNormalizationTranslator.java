@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.ops.LayerNormalization;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.Reduce;
@@ -12,7 +13,7 @@ import java.util.List;
  * the rows of the word table for input_ids, plus the position table's rows for position_ids ({@code [batch, steps]} or
  * {@code [1, steps]}; without them rows 0 to steps-1), plus the segment table's rows for segment_ids if given, in that
  * order in float32 (output 2, embedding_sum), normalized over the hidden axis with gamma, beta and {@code epsilon}
- * (output 0). Output 1, mask_index, counts each row's mask entries equal to 1 (int32 {@code [batch]}); it needs the
+ * in the float32 steps of ONNX Runtime's kernel ({@link LayerNormalization.Form#ORT_EMBED}; output 0). Output 1, mask_index, counts each row's mask entries equal to 1 (int32 {@code [batch]}); it needs the
  * mask. gamma and beta are constants.
  */
 final class EmbedLayerNormalizationTranslator implements OpTranslator {
@@ -60,7 +61,7 @@ final class EmbedLayerNormalizationTranslator implements OpTranslator {
                 return;
             }
         }
-        LayerNormalizationTranslator.normalize(node, b, sum, -1, epsilon, 5, 6, node.output(0));
+        LayerNormalizationTranslator.normalize(node, b, sum, -1, epsilon, 5, 6, LayerNormalization.Form.ORT_EMBED, node.output(0));
         if (!node.output(1).isEmpty()) {
             String ones = b.fresh(node, "ones");
             String one = b.fresh(node, "one");

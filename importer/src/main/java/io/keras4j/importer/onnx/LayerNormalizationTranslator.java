@@ -28,7 +28,8 @@ final class LayerNormalizationTranslator implements OpTranslator {
             return;
         }
         if (onlyFirstOutput(node, 1)) {
-            normalize(node, b, node.input(0), axis, epsilon, 1, rms ? -1 : 2, node.output(0));
+            normalize(node, b, node.input(0), axis, epsilon, 1, rms ? -1 : 2,
+                    rms ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX, node.output(0));
         }
     }
 
@@ -44,12 +45,12 @@ final class LayerNormalizationTranslator implements OpTranslator {
     }
 
     /**
-     * Emits {@code out}, x normalized over the axes from {@code axis} to the last with the constant scale of input
-     * {@code scaleInput} and, if given, the constant bias of input {@code biasInput}: ONNX's LayerNormalization, or RMS
-     * normalization when {@code biasInput} is -1 (the operator has none).
+     * Emits {@code out}, x normalized over the axes from {@code axis} to the last in the float32 steps of {@code form}
+     * with the constant scale of input {@code scaleInput} and, if given, the constant bias of input {@code biasInput}
+     * (-1 for RMS normalization, which has none).
      */
     static void normalize(OnnxNode node, OnnxGraphBuilder b, String x, long axis, float epsilon, int scaleInput, int biasInput,
-            String out) {
+            LayerNormalization.Form form, String out) {
         int[] shape = b.shape(x);
         int rank = shape.length;
         int a = (int) (axis < 0 ? axis + rank : axis);
@@ -66,8 +67,7 @@ final class LayerNormalizationTranslator implements OpTranslator {
             node.problem("the normalized axes of input shape " + io.keras4j.runtime.Shapes.toString(shape) + " must be known at import");
             return;
         }
-        boolean rms = biasInput < 0;
-        boolean biased = !rms && !node.input(biasInput).isEmpty();
+        boolean biased = biasInput >= 0 && !node.input(biasInput).isEmpty();
         OnnxTensor scale = Args.constant(node, b, scaleInput, "Scale");
         OnnxTensor bias = biased ? Args.constant(node, b, biasInput, "B") : null;
         if (scale == null || biased && bias == null) {
@@ -79,7 +79,7 @@ final class LayerNormalizationTranslator implements OpTranslator {
             return;
         }
         LayerNormalization op = new LayerNormalization(rank, axes, sizes, epsilon, scale.floats(),
-                bias == null ? null : bias.floats(), rms ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX);
+                bias == null ? null : bias.floats(), form);
         b.emit(node, op, List.of(x), List.of(out), DataTypes.FLOAT);
     }
 }

@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.ops.LayerNormalization;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import java.util.List;
 
@@ -42,6 +43,7 @@ final class SkipLayerNormalizationTranslator implements OpTranslator {
                 || biased && !BiasGeluTranslator.addBias(node, b, partial, biasInput, sum)) {
             return;
         }
-        LayerNormalizationTranslator.normalize(node, b, sum, -1, epsilon, 2, simplified ? -1 : 3, node.output(0));
+        LayerNormalizationTranslator.normalize(node, b, sum, -1, epsilon, 2, simplified ? -1 : 3,
+                simplified ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX, node.output(0));
     }
 }

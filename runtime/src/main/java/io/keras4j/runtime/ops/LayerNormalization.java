@@ -18,7 +18,12 @@ public final class LayerNormalization implements Op {
         /** ONNX LayerNormalization: {@code y = (x - m)·rsqrt(v + epsilon)·gamma + beta}. */
         ONNX,
         /** Keras 3 RMSNormalization: {@code y = x·rsqrt(mean(x²) + epsilon)·gamma}, the mean square and no beta. */
-        RMS
+        RMS,
+        /**
+         * ONNX Runtime's EmbedLayerNormalization kernel: m and v summed in float32 in order, then
+         * {@code y = (x - m) / sqrt(v + epsilon)·gamma + beta}, each step in float32.
+         */
+        ORT_EMBED
     }
 
     private final int rank;
@@ -112,6 +117,10 @@ public final class LayerNormalization implements Op {
         int[] shape = inputShapes[0];
         int groups = x.length / groupSize;
         for (int g = 0; g < groups; g++) {
+            if (form == Form.ORT_EMBED) {
+                floatSums(x, y, g, shape);
+                continue;
+            }
             float mean = 0; // RMS: so the variance below is the mean square
             if (form != Form.RMS) {
                 double sum = 0;
@@ -130,6 +139,29 @@ public final class LayerNormalization implements Op {
                 int i = flat(g, j, shape);
                 y[i] = normalize(x[i], mean, variance, j);
             }
+        }
+    }
+
+    /** Group g in {@link Form#ORT_EMBED}'s float32 steps. */
+    private void floatSums(float[] x, float[] y, int g, int[] shape) {
+        float sum = 0;
+        for (int j = 0; j < groupSize; j++) {
+            sum += x[flat(g, j, shape)];
+        }
+        float mean = sum / groupSize;
+        float sq = 0;
+        for (int j = 0; j < groupSize; j++) {
+            float dv = x[flat(g, j, shape)] - mean;
+            sq += dv * dv;
+        }
+        float deviation = (float) Math.sqrt(sq / groupSize + epsilon);
+        for (int j = 0; j < groupSize; j++) {
+            int i = flat(g, j, shape);
+            float out = (x[i] - mean) / deviation;
+            if (gamma != null) {
+                out *= gamma[j];
+            }
+            y[i] = beta == null ? out : out + beta[j];
         }
     }
 
