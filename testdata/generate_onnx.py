@@ -3348,6 +3348,31 @@ def _(name):
               (quantize_dynamic,), (transformers_optimize, 2))
 
 
+@case("ort_contrib_skip_layer_normalization_offset_op17")
+def _(name):
+    r = rng(name)
+    ms = "com.microsoft"
+    rows = lambda *shape: (r.standard_normal(shape) * 0.1).astype(np.float32)
+    inits = [numpy_helper.from_array(t, n) for n, t in
+             [("gamma", (r.standard_normal(12) + 1).astype(np.float32)), ("beta", r.standard_normal(12).astype(np.float32)),
+              ("bias", rows(12))]]
+    nodes = [
+        helper.make_node("SkipLayerNormalization", ["x", "skip", "gamma", "beta", "bias"], ["offset", "", "", "offset_sum"],
+                         domain=ms, epsilon=1e-5),
+        helper.make_node("SkipLayerNormalization", ["x", "skip2", "gamma"], ["offset_default_epsilon"], domain=ms),
+        helper.make_node("SkipSimplifiedLayerNormalization", ["x", "skip", "gamma", "bias"], ["offset_simplified"],
+                         domain=ms, epsilon=1e-5),
+    ]
+    microsoft_graph_case(
+        name, nodes, {"x": rows(3, 5, 12) + np.float32(1000), "skip": rows(3, 5, 12), "skip2": rows(5, 12)}, inits,
+        "ONNX Runtime's SkipLayerNormalization (com.microsoft) on rows near 1000 (spread 0.1), where its kernel's "
+        "float32 steps round: the mean and the variance by Welford's updates in float32 in order, then "
+        "(x - mean) / sqrt(variance + epsilon) * gamma + beta; with bias, beta, epsilon 1e-5 and the sum output, and "
+        "with a 2-D skip, no beta and the default epsilon; SkipSimplifiedLayerNormalization (mean square summed in "
+        "float32) on the same rows",
+        ["skip_layer_normalization", "skip_simplified_layer_normalization", "opset:17"])
+
+
 @case("ort_contrib_attention_op17")
 def _(name):
     r = rng(name)

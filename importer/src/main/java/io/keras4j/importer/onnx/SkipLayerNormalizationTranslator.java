@@ -8,7 +8,8 @@ import java.util.List;
  * ONNX Runtime's SkipLayerNormalization and SkipSimplifiedLayerNormalization (com.microsoft), what its optimizer makes
  * of a residual Add before a LayerNormalization (or an RMS normalization): {@code s = input + skip (+ bias)}, then
  * s normalized over its last axis with constant gamma (and, SkipLayerNormalization, beta) and {@code epsilon} (1e-12 by
- * default), as {@link LayerNormalizationTranslator}. Output 3, {@code input_skip_bias_sum}, is s; the mean and
+ * default) in the float32 steps of ONNX Runtime's kernel ({@link LayerNormalization.Form#ORT_SKIP},
+ * {@link LayerNormalization.Form#ORT_SKIP_RMS}). Output 3, {@code input_skip_bias_sum}, is s; the mean and
  * inv_std_var outputs are not supported.
  */
 final class SkipLayerNormalizationTranslator implements OpTranslator {
@@ -44,6 +45,6 @@ final class SkipLayerNormalizationTranslator implements OpTranslator {
             return;
         }
         LayerNormalizationTranslator.normalize(node, b, sum, -1, epsilon, 2, simplified ? -1 : 3,
-                simplified ? LayerNormalization.Form.RMS : LayerNormalization.Form.ONNX, node.output(0));
+                simplified ? LayerNormalization.Form.ORT_SKIP_RMS : LayerNormalization.Form.ORT_SKIP, node.output(0));
     }
 }

@@ -46,7 +46,11 @@ class OnnxRuntimeCrossCheckTest {
      */
     private static final Map<String, String> ORT_VERSION_DIFFERS = Map.of("onnx_layernorm_large_mean_op17",
             "ONNX Runtime 1.29 computes LayerNormalization less accurately than 1.30 on rows whose mean is 1000 times"
-            + " their spread: 2.0e-4 from float64 against 5.3e-5 (keras4j 5.4e-5); the two versions differ by 1.4e-4");
+            + " their spread: 2.0e-4 from float64 against 5.3e-5 (keras4j 5.4e-5); the two versions differ by 1.4e-4",
+            "onnx_ort_contrib_skip_layer_normalization_offset_op17",
+            "ONNX Runtime 1.29's SkipLayerNormalization takes the variance as mean(x²) - mean² in float32, zero or"
+            + " negative on rows near 1000 with a spread of 0.1 (all 180 values of output 0 outside the tolerance,"
+            + " some NaN); 1.30's Welford updates, which keras4j follows, are within 1.6e-3 of the exact values");
 
     static List<Path> onnxCases() {
         return TestData.cases().stream().filter(d -> Files.exists(d.resolve("model.onnx"))).toList();

@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops;
 
 import io.keras4j.runtime.Shapes;
 import java.util.Arrays;
+import java.util.EnumSet;
 
 /**
  * Layer normalization over one or more axes of each sample, in the float32 steps of Keras or of ONNX (see {@link
@@ -23,8 +24,21 @@ public final class LayerNormalization implements Op {
          * ONNX Runtime's EmbedLayerNormalization kernel: m and v summed in float32 in order, then
          * {@code y = (x - m) / sqrt(v + epsilon)·gamma + beta}, each step in float32.
          */
-        ORT_EMBED
+        ORT_EMBED,
+        /**
+         * ONNX Runtime's SkipLayerNormalization kernel: m and v by Welford's updates in float32 in order
+         * ({@code d = x - m; m += d / k; s += d·(x - m)}, {@code v = s / n}), then y as {@link #ORT_EMBED}.
+         */
+        ORT_SKIP,
+        /**
+         * ONNX Runtime's SkipSimplifiedLayerNormalization kernel: the mean square summed in float32 in order, then
+         * {@code y = x / sqrt(mean(x²) + epsilon)·gamma}, each step in float32.
+         */
+        ORT_SKIP_RMS
     }
+
+    /** The forms computed by {@link #floatSums}. */
+    private static final EnumSet<Form> FLOAT_SUMS = EnumSet.of(Form.ORT_EMBED, Form.ORT_SKIP, Form.ORT_SKIP_RMS);
 
     private final int rank;
     private final int[] axes;
@@ -117,7 +131,7 @@ public final class LayerNormalization implements Op {
         int[] shape = inputShapes[0];
         int groups = x.length / groupSize;
         for (int g = 0; g < groups; g++) {
-            if (form == Form.ORT_EMBED) {
+            if (FLOAT_SUMS.contains(form)) {
                 floatSums(x, y, g, shape);
                 continue;
             }
@@ -142,17 +156,29 @@ public final class LayerNormalization implements Op {
         }
     }
 
-    /** Group g in {@link Form#ORT_EMBED}'s float32 steps. */
+    /** Group g in the float32 steps of ONNX Runtime's kernels ({@link #FLOAT_SUMS}). */
     private void floatSums(float[] x, float[] y, int g, int[] shape) {
-        float sum = 0;
-        for (int j = 0; j < groupSize; j++) {
-            sum += x[flat(g, j, shape)];
-        }
-        float mean = sum / groupSize;
+        float mean = 0; // ORT_SKIP_RMS: so the squared deviations below are the squares
         float sq = 0;
-        for (int j = 0; j < groupSize; j++) {
-            float dv = x[flat(g, j, shape)] - mean;
-            sq += dv * dv;
+        if (form == Form.ORT_SKIP) {
+            for (int j = 0; j < groupSize; j++) {
+                float v = x[flat(g, j, shape)];
+                float delta = v - mean;
+                mean += delta / (j + 1);
+                sq += delta * (v - mean);
+            }
+        } else {
+            if (form == Form.ORT_EMBED) {
+                float sum = 0;
+                for (int j = 0; j < groupSize; j++) {
+                    sum += x[flat(g, j, shape)];
+                }
+                mean = sum / groupSize;
+            }
+            for (int j = 0; j < groupSize; j++) {
+                float dv = x[flat(g, j, shape)] - mean;
+                sq += dv * dv;
+            }
         }
         float deviation = (float) Math.sqrt(sq / groupSize + epsilon);
         for (int j = 0; j < groupSize; j++) {
