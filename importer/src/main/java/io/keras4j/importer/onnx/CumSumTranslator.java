@@ -1,6 +1,6 @@
 package io.keras4j.importer.onnx;
 
-import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Cumulative;
 import java.util.List;
 
 /** ONNX CumSum: a constant scalar axis; attributes exclusive and reverse. */
@@ -17,7 +17,8 @@ final class CumSumTranslator implements OpTranslator {
             node.problem("axis must be one value in [-" + rank + ", " + rank + "), got " + t);
             return;
         }
-        CumSum op = new CumSum((int) axis[0], node.intAttr("exclusive", 0) != 0, node.intAttr("reverse", 0) != 0);
+        Cumulative op = new Cumulative(Cumulative.Kind.SUM, (int) axis[0], node.intAttr("exclusive", 0) != 0,
+                node.intAttr("reverse", 0) != 0);
         b.emit(node, op, List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
     }
 }

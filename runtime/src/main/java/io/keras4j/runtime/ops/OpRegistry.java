@@ -9,8 +9,7 @@ import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
-import io.keras4j.runtime.ops.primitive.CumProd;
-import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Cumulative;
 import io.keras4j.runtime.ops.primitive.Dft;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
@@ -117,10 +116,10 @@ public final class OpRegistry {
             Map.entry("Repeat", Repeat::fromSpec),
             Map.entry("Tile", Tile::fromSpec),
             Map.entry("ArgExtreme", ArgExtreme::fromSpec),
-            Map.entry("CumSum", CumSum::fromSpec),
+            Map.entry("CumSum", Cumulative::fromSpec),
             Map.entry("DFT", Dft::fromSpec),
             Map.entry("STFT", Stft::fromSpec),
-            Map.entry("CumProd", CumProd::fromSpec),
+            Map.entry("CumProd", Cumulative::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("AbsMaxQuantization", AbsMaxQuantization::fromSpec),
             Map.entry("Float8Quantization", Float8Quantization::fromSpec),

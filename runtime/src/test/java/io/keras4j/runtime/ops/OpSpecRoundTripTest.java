@@ -18,7 +18,7 @@ import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
-import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Cumulative;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.QuantizedAdd;
@@ -103,7 +103,8 @@ class OpSpecRoundTripTest {
                 new Case(new Pad(new int[] {0, 2, 0, 1}, 0f, Pad.Mode.REFLECT), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new Tile(), new int[][] {s(2, 3), s(2)}, null, v(2, 1)),
                 new Case(new ArgExtreme(false, -1, true, true, false), new int[][] {s(2, 3)}, v(1, 0, 0, Float.NaN, 2, 1)),
-                new Case(new CumSum(1, true, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Cumulative(Cumulative.Kind.SUM, 1, true, true), new int[][] {s(2, 3)}, (float[]) null),
+                new Case(new Cumulative(Cumulative.Kind.PRODUCT, 1, true, true), new int[][] {s(2, 3)}, (float[]) null),
                 new Case(new LinearQuantization(LinearQuantization.Kind.QUANTIZE, 1, -128, 127), new int[][] {s(2, 3), s(3),
                         s(3)}, null, v(0.1f, 0.2f, 0.05f), v(0, 3, -2)),
                 new Case(new LinearQuantization(LinearQuantization.Kind.DEQUANTIZE, 0, 0, 255), new int[][] {s(2, 3), s()},

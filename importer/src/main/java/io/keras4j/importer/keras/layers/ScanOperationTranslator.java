@@ -4,8 +4,7 @@ import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
-import io.keras4j.runtime.ops.primitive.CumProd;
-import io.keras4j.runtime.ops.primitive.CumSum;
+import io.keras4j.runtime.ops.primitive.Cumulative;
 import java.util.List;
 
 /**
@@ -36,7 +35,8 @@ final class ScanOperationTranslator implements LayerTranslator {
         if (axis < 0) {
             return List.of(t.unavailable());
         }
-        Op op = kind == Kind.CUMSUM ? new CumSum(axis, false, false) : kind == Kind.CUMPROD ? new CumProd(axis)
+        Op op = kind == Kind.CUMSUM ? new Cumulative(Cumulative.Kind.SUM, axis, false, false)
+                : kind == Kind.CUMPROD ? new Cumulative(Cumulative.Kind.PRODUCT, axis, false, false)
                 : new ArgExtreme(kind == Kind.ARGMAX, axis, keepDims, false, true);
         return GeneralConfig.dropMask(t, op, x);
     }

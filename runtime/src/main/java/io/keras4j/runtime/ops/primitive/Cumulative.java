@@ -5,16 +5,30 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 
 /**
- * ONNX CumSum along {@code axis}: each entry the sum of those up to it ({@code exclusive}: before it; {@code reverse}:
- * from the end). Summed in float32 in order, as ONNX Runtime does.
+ * A cumulative sum (ONNX CumSum, keras.ops.cumsum) or product (keras.ops.cumprod) along {@code axis}: each entry
+ * the sum or product of those up to it ({@code exclusive}: before it; {@code reverse}: from the end), taken in
+ * float32 in order, as ONNX Runtime and TensorFlow do.
  */
-public final class CumSum implements Op {
+public final class Cumulative implements Op {
+    /** Sum or product; its op type. */
+    public enum Kind {
+        SUM("CumSum"), PRODUCT("CumProd");
+
+        private final String type;
+
+        Kind(String type) {
+            this.type = type;
+        }
+    }
+
+    private final Kind kind;
     private final int axis;
     private final boolean exclusive;
     private final boolean reverse;
 
     /** @param axis the axis, negative counting from the end */
-    public CumSum(int axis, boolean exclusive, boolean reverse) {
+    public Cumulative(Kind kind, int axis, boolean exclusive, boolean reverse) {
+        this.kind = kind;
         this.axis = axis;
         this.exclusive = exclusive;
         this.reverse = reverse;
@@ -22,7 +36,7 @@ public final class CumSum implements Op {
 
     @Override
     public String type() {
-        return "CumSum";
+        return kind.type;
     }
 
     @Override
@@ -31,8 +45,9 @@ public final class CumSum implements Op {
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
-    public static CumSum fromSpec(OpSpec s) {
-        return new CumSum(s.intAttr("axis"), s.boolAttr("exclusive"), s.boolAttr("reverse"));
+    public static Cumulative fromSpec(OpSpec s) {
+        Kind kind = s.type().equals(Kind.PRODUCT.type) ? Kind.PRODUCT : Kind.SUM;
+        return new Cumulative(kind, s.intAttr("axis"), s.boolAttr("exclusive"), s.boolAttr("reverse"));
     }
 
     @Override
@@ -53,19 +68,23 @@ public final class CumSum implements Op {
         float[] dst = outputs[0];
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
-                float sum = 0f;
+                float total = kind == Kind.SUM ? 0f : 1f;
                 for (int k = 0; k < n; k++) {
                     int at = o * n * inner + (reverse ? n - 1 - k : k) * inner + i;
                     float v = src[at];
                     if (!exclusive) {
-                        sum += v;
+                        total = combine(total, v);
                     }
-                    dst[at] = sum;
+                    dst[at] = total;
                     if (exclusive) {
-                        sum += v;
+                        total = combine(total, v);
                     }
                 }
             }
         }
+    }
+
+    private float combine(float total, float v) {
+        return kind == Kind.SUM ? total + v : total * v;
     }
 }
