@@ -50,4 +50,24 @@ final class Args {
     static int axis(OnnxNode node, long fallback) {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, node.intAttr("axis", fallback)));
     }
+
+    /** A 0/1 attribute, or false after a problem. */
+    static boolean flag(OnnxNode node, String attribute, long fallback) {
+        long v = node.intAttr(attribute, fallback);
+        if (v != 0 && v != 1) {
+            node.problem("attribute " + attribute + "=" + v + " must be 0 or 1");
+        }
+        return v == 1;
+    }
+
+    /** A constant input of one integer value, or null after a problem. */
+    static long[] intScalar(OnnxNode node, OnnxGraphBuilder b, int i, String what) {
+        OnnxTensor t = constant(node, b, i, what);
+        long[] values = t == null ? null : ints(node, t, what);
+        if (values != null && values.length != 1) {
+            node.problem(what + " must be one value, got " + t);
+            return null;
+        }
+        return values;
+    }
 }

@@ -13,7 +13,7 @@ final class DftTranslator implements OpTranslator {
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         long length = -1;
         if (!node.input(1).isEmpty()) {
-            long[] values = scalar(node, b, 1, "dft_length");
+            long[] values = Args.intScalar(node, b, 1, "dft_length");
             if (values == null) {
                 return;
             }
@@ -27,7 +27,7 @@ final class DftTranslator implements OpTranslator {
         if (b.opset() >= 20) {
             axis = -2;
             if (!node.input(2).isEmpty()) {
-                long[] values = scalar(node, b, 2, "axis");
+                long[] values = Args.intScalar(node, b, 2, "axis");
                 if (values == null) {
                     return;
                 }
@@ -39,27 +39,7 @@ final class DftTranslator implements OpTranslator {
             node.problem("axis must be in [-" + rank + ", " + rank + "), got " + axis);
             return;
         }
-        Dft op = new Dft((int) axis, (int) length, flag(node, "inverse", 0), flag(node, "onesided", 0));
+        Dft op = new Dft((int) axis, (int) length, Args.flag(node, "inverse", 0), Args.flag(node, "onesided", 0));
         b.emit(node, op, List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
-    }
-
-    /** A 0/1 attribute, or false after a problem. */
-    static boolean flag(OnnxNode node, String name, long fallback) {
-        long v = node.intAttr(name, fallback);
-        if (v != 0 && v != 1) {
-            node.problem(name + " must be 0 or 1, got " + v);
-        }
-        return v == 1;
-    }
-
-    /** A constant input of one integer value, or null after a problem. */
-    static long[] scalar(OnnxNode node, OnnxGraphBuilder b, int i, String what) {
-        OnnxTensor t = Args.constant(node, b, i, what);
-        long[] values = t == null ? null : Args.ints(node, t, what);
-        if (values != null && values.length != 1) {
-            node.problem(what + " must be one value, got " + t);
-            return null;
-        }
-        return values;
     }
 }

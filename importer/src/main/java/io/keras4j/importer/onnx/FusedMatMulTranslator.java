@@ -21,10 +21,10 @@ final class FusedMatMulTranslator implements OpTranslator {
         }
         float alpha = node.floatAttr("alpha", 1f);
         int problems = node.problems().size();
-        boolean batchA = flag(node, "transBatchA");
-        boolean batchB = flag(node, "transBatchB");
-        boolean transA = flag(node, "transA");
-        boolean transB = flag(node, "transB");
+        boolean batchA = Args.flag(node, "transBatchA", 0);
+        boolean batchB = Args.flag(node, "transBatchB", 0);
+        boolean transA = Args.flag(node, "transA", 0);
+        boolean transB = Args.flag(node, "transB", 0);
         if (node.problems().size() > problems) {
             return;
         }
@@ -56,13 +56,6 @@ final class FusedMatMulTranslator implements OpTranslator {
         b.emit(node, new Elementwise(Elementwise.Kind.MUL), List.of(product, scale), List.of(node.output(0)), type);
     }
 
-    private static boolean flag(OnnxNode node, String attribute) {
-        long v = node.intAttr(attribute, 0);
-        if (v != 0 && v != 1) {
-            node.problem("attribute " + attribute + "=" + v + " must be 0 or 1");
-        }
-        return v != 0;
-    }
 
     /** The operand after its batch move and last-two-axes swap (itself when neither applies); null after a problem. */
     private static String transposed(OnnxNode node, OnnxGraphBuilder b, String x, boolean batch, boolean swap) {

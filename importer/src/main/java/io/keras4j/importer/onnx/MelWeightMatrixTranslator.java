@@ -20,9 +20,9 @@ final class MelWeightMatrixTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        long[] mels = DftTranslator.scalar(node, b, 0, "num_mel_bins");
-        long[] length = DftTranslator.scalar(node, b, 1, "dft_length");
-        long[] rate = DftTranslator.scalar(node, b, 2, "sample_rate");
+        long[] mels = Args.intScalar(node, b, 0, "num_mel_bins");
+        long[] length = Args.intScalar(node, b, 1, "dft_length");
+        long[] rate = Args.intScalar(node, b, 2, "sample_rate");
         float[] lower = hertz(node, b, 3, "lower_edge_hertz");
         float[] upper = hertz(node, b, 4, "upper_edge_hertz");
         long type = node.intAttr("output_datatype", DataTypes.FLOAT);

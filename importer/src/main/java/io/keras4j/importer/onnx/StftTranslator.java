@@ -16,7 +16,7 @@ final class StftTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        long[] step = DftTranslator.scalar(node, b, 1, "frame_step");
+        long[] step = Args.intScalar(node, b, 1, "frame_step");
         float[] window = null;
         if (!node.input(2).isEmpty()) {
             OnnxTensor t = Args.constant(node, b, 2, "window");
@@ -31,7 +31,7 @@ final class StftTranslator implements OpTranslator {
         }
         long length = window == null ? -1 : window.length;
         if (!node.input(3).isEmpty()) {
-            long[] given = DftTranslator.scalar(node, b, 3, "frame_length");
+            long[] given = Args.intScalar(node, b, 3, "frame_length");
             if (given == null) {
                 return;
             }
@@ -50,7 +50,7 @@ final class StftTranslator implements OpTranslator {
             node.problem("a complex signal (last axis 2) is not supported");
             return;
         }
-        boolean onesided = DftTranslator.flag(node, "onesided", 1);
+        boolean onesided = Args.flag(node, "onesided", 1);
         if (step == null) {
             return;
         }

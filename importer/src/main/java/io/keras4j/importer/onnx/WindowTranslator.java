@@ -34,8 +34,8 @@ final class WindowTranslator implements OpTranslator {
 
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
-        long[] size = DftTranslator.scalar(node, b, 0, "size");
-        boolean periodic = DftTranslator.flag(node, "periodic", 1);
+        long[] size = Args.intScalar(node, b, 0, "size");
+        boolean periodic = Args.flag(node, "periodic", 1);
         long type = node.intAttr("output_datatype", DataTypes.FLOAT);
         if (type != DataTypes.FLOAT) {
             node.problem("output_datatype=" + type + " is not supported (1, float)");

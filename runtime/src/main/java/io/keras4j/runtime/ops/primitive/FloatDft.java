@@ -21,11 +21,11 @@ final class FloatDft {
     /** Twiddles of fftLength at bit-reversed positions, as ONNX Runtime's table V: real, imaginary. */
     private final float[] twiddleRe;
     private final float[] twiddleIm;
-    /** For Bluestein: the chirp (n entries) and the FFT of its conjugate mirrored (M entries); else null. */
+    /** For Bluestein: the chirp (n entries); else null. */
     private final float[] chirpRe;
     private final float[] chirpIm;
-    private final float[] kernelRe;
-    private final float[] kernelIm;
+    /** For Bluestein: the FFT of the chirp's mirrored conjugate, real then imaginary ({@code [2M]}); else null. */
+    private final float[] kernel;
 
     /** @param inverse the inverse transform, divided by n */
     FloatDft(int n, boolean inverse) {
@@ -44,29 +44,29 @@ final class FloatDft {
             twiddleIm[at] = GlibcTrig.sin(angle);
         }
         if (radix2) {
-            chirpRe = chirpIm = kernelRe = kernelIm = null;
+            chirpRe = chirpIm = kernel = null;
             return;
         }
         chirpRe = new float[n];
         chirpIm = new float[n];
-        kernelRe = new float[fftLength];
-        kernelIm = new float[fftLength];
+        float[] mirrored = new float[2 * fftLength];
         float direction = inverse ? 1f : -1f;
         for (int k = 0; k < n; k++) {
             float exponent = direction * PI * k * k / n;
             chirpRe[k] = GlibcTrig.cos(exponent);
             chirpIm[k] = GlibcTrig.sin(exponent);
-            kernelRe[k] = chirpRe[k];
-            kernelIm[k] = -chirpIm[k];
+            mirrored[k] = chirpRe[k];
+            mirrored[fftLength + k] = -chirpIm[k];
         }
         for (int k = fftLength - n + 1; k < fftLength; k++) {
-            kernelRe[k] = kernelRe[fftLength - k];
-            kernelIm[k] = kernelIm[fftLength - k];
+            mirrored[k] = mirrored[fftLength - k];
+            mirrored[fftLength + k] = mirrored[2 * fftLength - k];
         }
-        fft(kernelRe.clone(), kernelIm.clone(), fftLength, kernelRe, kernelIm);
+        kernel = new float[2 * fftLength];
+        fft(mirrored, 0, fftLength, kernel, 0, fftLength);
     }
 
-    /** The length of the FFTs a transform of length n runs: n when a power of two, else the least power of two ≥ 2n - 1. */
+    /** The FFT length for a transform of length n: n when a power of two, else the least power of two ≥ 2n - 1. */
     private static int fftLength(int n) {
         return Integer.bitCount(n) == 1 ? n : Integer.highestOneBit(2 * n - 2) << 1;
     }
@@ -82,8 +82,9 @@ final class FloatDft {
     }
 
     /**
-     * Transforms {@code samples} values (the rest, up to n, zeros; beyond n, ignored) read at {@code x[from + j·stride]}
-     * and, for a complex signal, their imaginary parts at {@code + 1}; each times {@code window[j]} when a window is given.
+     * Transforms {@code samples} values (the rest, up to n, zeros; beyond n, ignored) read at
+     * {@code x[from + j·stride]} and, for a complex signal, their imaginary parts at {@code + 1}; each times
+     * {@code window[j]} when a window is given.
      * Writes the first {@code bins} outputs, real and imaginary, to {@code y[to + k·yStride]} and {@code + 1}.
      */
     void transform(float[] x, int from, int stride, boolean complex, int samples, float[] window, float[] y, int to,
@@ -99,7 +100,7 @@ final class FloatDft {
                 re[i] = j < kept ? x[from + j * stride] * w : 0f;
                 re[im + i] = j < kept && complex ? x[from + j * stride + 1] * w : 0f;
             }
-            butterflies(re, 0, re, im, m);
+            butterflies(re, 0, im, m);
             for (int k = 0; k < bins; k++) {
                 y[to + k * yStride] = inverse ? re[k] / m : re[k];
                 y[to + k * yStride + 1] = inverse ? re[im + k] / m : re[im + k];
@@ -126,8 +127,8 @@ final class FloatDft {
         for (int i = 0; i < m; i++) {
             float ar = re[i];
             float ai = re[im + i];
-            re[i] = ar * kernelRe[i] - ai * kernelIm[i];
-            re[im + i] = ar * kernelIm[i] + ai * kernelRe[i];
+            re[i] = ar * kernel[i] - ai * kernel[m + i];
+            re[im + i] = ar * kernel[m + i] + ai * kernel[i];
         }
         fft(re, 0, im, scratch, aRe, aIm);
         float scale = inverse ? 1f / n : 1f;
@@ -140,24 +141,14 @@ final class FloatDft {
         }
     }
 
-    /** The forward FFT of length M of (src[re..], src[im..]) into (dst[dRe..], dst[dIm..]): loaded bit-reversed, then butterflies. */
+    /** The forward FFT of length M of (src[re..], src[im..]) into (dst[dRe..], dst[dIm..]): loaded bit-reversed. */
     private void fft(float[] src, int re, int im, float[] dst, int dRe, int dIm) {
         for (int i = 0; i < fftLength; i++) {
             int j = reverse(i, fftLength);
             dst[dRe + i] = src[re + j];
             dst[dIm + i] = src[im + j];
         }
-        butterflies(dst, dRe, dst, dIm, fftLength);
-    }
-
-    /** The FFT of a whole array pair, for the kernel's at construction. */
-    private void fft(float[] srcRe, float[] srcIm, int m, float[] dstRe, float[] dstIm) {
-        for (int i = 0; i < m; i++) {
-            int j = reverse(i, m);
-            dstRe[i] = srcRe[j];
-            dstIm[i] = srcIm[j];
-        }
-        butterflies(dstRe, 0, dstIm, 0, m);
+        butterflies(dst, dRe, dIm, fftLength);
     }
 
     /**
@@ -165,7 +156,7 @@ final class FloatDft {
      * (even, odd) becomes (even + V[first]·odd, even + V[second]·odd), V indexed by the bit reversals of k and
      * half + k within the size's bits.
      */
-    private void butterflies(float[] zr, int re, float[] zi, int im, int m) {
+    private void butterflies(float[] z, int re, int im, int m) {
         int bits = 0;
         for (int size = 2; size <= m; size <<= 1) {
             int half = size >> 1;
@@ -180,14 +171,14 @@ final class FloatDft {
                 for (int j = 0; j < m; j += size) {
                     int even = k + j;
                     int odd = even + half;
-                    float er = zr[re + even];
-                    float ei = zi[im + even];
-                    float or = zr[re + odd];
-                    float oi = zi[im + odd];
-                    zr[re + even] = er + (fr * or - fi * oi);
-                    zi[im + even] = ei + (fr * oi + fi * or);
-                    zr[re + odd] = er + (sr * or - si * oi);
-                    zi[im + odd] = ei + (sr * oi + si * or);
+                    float er = z[re + even];
+                    float ei = z[im + even];
+                    float or = z[re + odd];
+                    float oi = z[im + odd];
+                    z[re + even] = er + (fr * or - fi * oi);
+                    z[im + even] = ei + (fr * oi + fi * or);
+                    z[re + odd] = er + (sr * or - si * oi);
+                    z[im + odd] = ei + (sr * oi + si * or);
                 }
             }
         }
