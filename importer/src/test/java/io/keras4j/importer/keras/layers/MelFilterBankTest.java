@@ -2,6 +2,7 @@ package io.keras4j.importer.keras.layers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.keras4j.runtime.math.GlibcLog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,7 +15,7 @@ class MelFilterBankTest {
     void logsAreTensorFlowsPacketAndScalarOnes() {
         float x = 1f + 20f / 700f;
         assertEquals(1021757113, Float.floatToIntBits(MelFilterBank.eigenLog(x)));
-        assertEquals(1021757114, Float.floatToIntBits(MelFilterBank.glibcLog(x)));
+        assertEquals(1021757114, Float.floatToIntBits(GlibcLog.log(x)));
     }
 
     @Test

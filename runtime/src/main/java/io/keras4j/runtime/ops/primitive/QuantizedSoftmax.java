@@ -1,6 +1,7 @@
 package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.Shapes;
+import io.keras4j.runtime.math.GlibcLog;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
 import java.util.Arrays;
@@ -43,9 +44,7 @@ public final class QuantizedSoftmax implements Op {
         this.yScale = yScale;
         this.yZero = (int) yZero;
         this.signed = signed;
-        // ONNX Runtime takes glibc's logf, the correctly rounded value for every length below 60594 (22 lengths up to
-        // 2^20 differ by one ulp)
-        double shift = Math.max(0.0, (float) Math.log(Float.MAX_VALUE / (float) length) - 5.0) / xScale;
+        double shift = Math.max(0.0, GlibcLog.log(Float.MAX_VALUE / (float) length) - 5.0) / xScale; // ONNX Runtime's logf
         for (int i = 0; i < 256; i++) {
             table[i] = (float) Math.exp((i - 255 + shift) * xScale);
         }
