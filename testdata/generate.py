@@ -106,6 +106,10 @@ class Case:
     twin: object = None                          # for a model Keras cannot run on this CPU (channels_first ConvLSTM):
                                                  # a function (reloaded model, inputs) -> outputs that Keras computes
                                                  # with an equivalent model it can run (same weights, transposed)
+    in_float32: bool = False                     # a model saved under a mixed_float16/mixed_bfloat16 policy: the
+                                                 # outputs are Keras' of the same model and weights under float32
+                                                 # (keras4j's import option mixed_precision_in_float32, recorded in
+                                                 # case.json), which also records how far Keras' own 16-bit outputs are
 
 
 REGISTRY = {}  # name -> (builder, kwargs), in registration order
@@ -289,25 +293,46 @@ def derive_covers(model, inputs, fmt):
     return out
 
 
+FLOAT_POLICIES = ("float32", "mixed_float16", "mixed_bfloat16")  # the policies with float32 weights
+
+
+def with_policy(model, policy):
+    """The same architecture and weights with every float32 or mixed dtype policy replaced by `policy` (Keras
+    rebuilds it from its config and sets the weights, cast to that dtype)."""
+    def rename(o):
+        if isinstance(o, dict):
+            return {k: rename(v) for k, v in o.items()}
+        if isinstance(o, list):
+            return [rename(v) for v in o]
+        return policy if o in FLOAT_POLICIES else o
+
+    m = keras.saving.deserialize_keras_object(rename(keras.saving.serialize_keras_object(model)))
+    m.set_weights([w.astype(policy) for w in model.get_weights()])
+    for lyr in m._flatten_layers():
+        if hasattr(lyr, "finalize_state"):
+            lyr.finalize_state()  # as loading does: Normalization derives its mean and variance from the weights here
+    return m
+
+
+def mixed_in_float32(model, inputs):
+    """Keras' outputs of a mixed-precision `model` computed in float32 (with_policy), and case.json's record of that:
+    keras4j's import option, and how far Keras' own mixed-precision outputs are from them (largest absolute
+    difference; largest relative one, |difference| / |float32 output|, over outputs of magnitude 0.01 or more)."""
+    mixed = [y.astype(np.float64) for y in predict(model, inputs)]
+    outputs = predict(with_policy(model, "float32"), inputs)
+    d = [np.abs(m - y) for m, y in zip(mixed, outputs)]
+    rel = [e[np.abs(y) >= 0.01] / np.abs(y[np.abs(y) >= 0.01]) for e, y in zip(d, outputs)]
+    return outputs, {"import_options": {"mixed_precision_in_float32": True},
+                     "mixed_precision_check": {"max_abs_diff": float(f"{max(e.max() for e in d):.2e}"),
+                                               "max_rel_diff": float(f"{max(r.max() for r in rel):.2e}")}}
+
+
 def float64_check(model, inputs, outputs, calls=()):
     """Runs the same architecture and weights in float64 (Keras again) and measures how
     far the float32 golden outputs are from it, relative to the tolerance. Information
     only: it shows the float32 rounding noise is well inside the tolerance. `calls`:
     (inputs, outputs) of further calls made, in order, after the first without reset."""
-    cfg = keras.saving.serialize_keras_object(model)
-
-    def to64(o):
-        if isinstance(o, dict):
-            return {k: to64(v) for k, v in o.items()}
-        if isinstance(o, list):
-            return [to64(v) for v in o]
-        return "float64" if o == "float32" else o
-
-    m64 = keras.saving.deserialize_keras_object(to64(cfg))
-    m64.set_weights([w.astype(np.float64) for w in model.get_weights()])
-    for lyr in m64._flatten_layers():
-        if hasattr(lyr, "finalize_state"):
-            lyr.finalize_state()  # as loading does: Normalization derives its mean and variance from the weights here
+    m64 = with_policy(model, "float64")
     worst_abs, worst_ratio = 0.0, 0.0
     for call_inputs, call_outputs in [(inputs, outputs)] + list(calls):
         x64 = [x.astype(np.float64) for x in call_inputs]
@@ -381,8 +406,12 @@ def run_case(name, verbose=True):
     reloaded = keras.models.load_model(str(reload_file), compile=False)
     for lname, ws in c.golden_weights.items():
         reloaded.get_layer(lname).set_weights(ws)
-    outputs = [np.ascontiguousarray(y, dtype=np.float32)
-               for y in (c.twin(reloaded, inputs) if c.twin else predict(reloaded, inputs))]
+    mixed = {}
+    if c.in_float32:
+        ys, mixed = mixed_in_float32(reloaded, inputs)
+    else:
+        ys = c.twin(reloaded, inputs) if c.twin else predict(reloaded, inputs)
+    outputs = [np.ascontiguousarray(y, dtype=np.float32) for y in ys]
     if not c.nonfinite:
         check_sane(name, outputs)
     call_outputs = []
@@ -429,6 +458,7 @@ def run_case(name, verbose=True):
         meta["calls"] = 1 + len(calls)
     if per_layer:
         meta["layer_outputs"] = [lname for lname, _ in per_layer]
+    meta.update(mixed)
     meta.update(c.extra)
     with open(d / "case.json", "w") as fh:
         json.dump(meta, fh, indent=2)
