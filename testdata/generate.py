@@ -786,6 +786,10 @@ import cases_recurrent  # noqa: E402  (testdata/cases_recurrent.py)
 
 cases_recurrent.register_cases(sys.modules[__name__])
 
+import cases_mixed_precision  # noqa: E402  (testdata/cases_mixed_precision.py)
+
+cases_mixed_precision.register_cases(sys.modules[__name__])
+
 
 # --------------------------------------------------------------------------- main
 

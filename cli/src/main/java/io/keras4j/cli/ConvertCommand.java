@@ -34,7 +34,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT", description = "The file to write: OUT.k4j or OUT.onnx.")
     Path out;
 
-    @Option(names = "--golden", paramLabel = "DIR", description = "A case folder whose first call becomes the test vectors.")
+    @Option(names = "--golden", paramLabel = "DIR", description = "A case folder whose first call becomes the test vectors (its import options apply).")
     Path golden;
 
     @Option(names = "--input", paramLabel = "X.npy", description = "Test vector inputs, in model order.")
@@ -75,8 +75,10 @@ final class ConvertCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("output " + out + ": the folder " + folder + " does not exist");
         }
-        Graph graph = config.readGraph(in, importing.options());
-        NativeModel.TestVectors vectors = onnx ? null : vectors();
+        CaseFolder goldenCase = golden == null ? null : CaseFolder.open(golden);
+        Graph graph = config.readGraph(in, goldenCase == null ? importing.options()
+                : goldenCase.importOptions(importing.options()));
+        NativeModel.TestVectors vectors = onnx ? null : vectors(goldenCase);
         if (vectors != null) {
             String failure = NativeModel.check(Model.of(graph), vectors);
             if (failure != null) {
@@ -111,12 +113,12 @@ final class ConvertCommand implements Callable<Integer> {
         return NativeModel.isNativeModel(head, n) ? NativeModel.read(in).vectors() : null;
     }
 
-    private NativeModel.TestVectors vectors() throws Exception {
-        if (golden != null) {
+    /** The test vectors to embed: {@code goldenCase}'s (the {@code --golden} folder, or null), given ones or kept ones. */
+    private NativeModel.TestVectors vectors(CaseFolder c) throws Exception {
+        if (c != null) {
             if (!inputs.isEmpty() || !outputs.isEmpty()) {
                 throw new IllegalArgumentException("give either --golden or --input/--output, not both");
             }
-            CaseFolder c = CaseFolder.open(golden);
             return new NativeModel.TestVectors(c.inputs(), c.outputs(), c.atol(), c.rtol());
         }
         if (inputs.isEmpty() && outputs.isEmpty()) {

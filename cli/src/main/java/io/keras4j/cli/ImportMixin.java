@@ -17,11 +17,17 @@ final class ImportMixin {
             description = "Stop reading a Keras file after this many seconds (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
 
+    @Option(names = "--mixed-precision-in-float32", description = "Compute Keras layers saved under the mixed_float16"
+            + " or mixed_bfloat16 dtype policy in float32 (refused otherwise): results then differ from Keras' 16-bit"
+            + " ones by their rounding.")
+    boolean mixedPrecisionInFloat32;
+
     /** The import options these flags give. */
     ImportOptions options() {
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--import-timeout must be at least 1 second, was " + timeoutSeconds);
         }
-        return ImportOptions.isolated().withIsolated(!inProcess).withTimeout(Duration.ofSeconds(timeoutSeconds));
+        return ImportOptions.isolated().withIsolated(!inProcess).withTimeout(Duration.ofSeconds(timeoutSeconds))
+                .withMixedPrecisionInFloat32(mixedPrecisionInFloat32);
     }
 }

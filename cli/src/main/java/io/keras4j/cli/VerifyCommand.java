@@ -39,7 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CaseFolder c = CaseFolder.open(dir);
-        Model m = ModelImporter.load(c.model(), importing.options());
+        Model m = ModelImporter.load(c.model(), c.importOptions(importing.options()));
         PrintWriter out = spec.commandLine().getOut();
         List<Tensor[]> calls = new ArrayList<>();
         if (m.isStateful() || c.calls() > 1) {

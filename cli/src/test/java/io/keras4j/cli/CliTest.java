@@ -3,6 +3,7 @@ package io.keras4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.keras4j.importer.CaseFolder;
 import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.io.Npy;
 import java.io.ByteArrayOutputStream;
@@ -143,6 +144,30 @@ class CliTest {
         String[] bad = run("verify", tmp.toString());
         assertEquals("2", bad[0], bad[1] + bad[2]);
         assertTrue(bad[2].contains("case.json: tolerance atol NaN and rtol 1.0E-5 must be finite and not negative"), bad[2]);
+    }
+
+    @Test
+    void mixedPrecisionModelsNeedTheOptionAndCaseFoldersCarryIt(@TempDir Path tmp) throws Exception {
+        Path dir = CASES.resolve("mixedprec_bf16_seq_h5");
+        String model = dir.resolve("model.h5").toString();
+        String[] refused = run("inspect", model);
+        assertEquals("1", refused[0], refused[1] + refused[2]);
+        assertTrue(refused[1].contains("option dtype=mixed_bfloat16 is not supported by default")
+                && refused[1].contains("--mixed-precision-in-float32"), refused[1]);
+        Path y = tmp.resolve("y.npy");
+        String[] r = run("predict", "--mixed-precision-in-float32", model, "--input", dir.resolve("input_0.npy").toString(),
+                "--output", y.toString());
+        assertEquals("0", r[0], r[1] + r[2]);
+        assertTrue(CaseFolder.open(dir).compare(0, Npy.read(y)).passed());
+        String[] converted = run("convert", model, tmp.resolve("m.k4j").toString(), "--golden", dir.toString());
+        assertEquals("0", converted[0], converted[1] + converted[2]);
+        for (String f : new String[] {"model.h5", "input_0.npy", "output_0.npy"}) {
+            Files.copy(dir.resolve(f), tmp.resolve(f));
+        }
+        Files.writeString(tmp.resolve("case.json"), "{\"import_options\": {\"mixed_precision_in_float16\": true}}");
+        String[] bad = run("verify", tmp.toString());
+        assertEquals("2", bad[0], bad[1] + bad[2]);
+        assertTrue(bad[2].contains("case.json: import option mixed_precision_in_float16=true is not supported"), bad[2]);
     }
 
     @Test

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * expected outputs {@code output_<i>.npy} computed by Keras, and an optional {@code case.json} with a
  * description and a tolerance ({@code {"tolerance": {"atol": 1e-5, "rtol": 1e-5}}}). A stateful model may be
  * called several times without reset ({@code "calls": n}); call k ≥ 1 reads {@code call<k>_input_<i>.npy}
- * and expects {@code call<k>_output_<i>.npy}.
+ * and expects {@code call<k>_output_<i>.npy}. The import options the outputs need are in {@code "import_options":
+ * {"mixed_precision_in_float32": true}} (see {@link ImportOptions#withMixedPrecisionInFloat32}).
  */
 public final class CaseFolder {
     /** Default absolute and relative tolerance: |got - want| <= 1e-5 + 1e-5·|want|. */
@@ -36,9 +37,11 @@ public final class CaseFolder {
     private final double atol;
     private final double rtol;
     private final String description;
+    /** Whether case.json's import options turn {@link ImportOptions#mixedPrecisionInFloat32()} on. */
+    private final boolean mixedPrecisionInFloat32;
 
     private CaseFolder(Path dir, Path model, List<List<Tensor>> inputs, List<List<Tensor>> outputs, double atol, double rtol,
-                       String description) {
+                       String description, boolean mixedPrecisionInFloat32) {
         this.dir = dir;
         this.model = model;
         this.inputs = inputs;
@@ -46,6 +49,7 @@ public final class CaseFolder {
         this.atol = atol;
         this.rtol = rtol;
         this.description = description;
+        this.mixedPrecisionInFloat32 = mixedPrecisionInFloat32;
     }
 
     /** Reads a case folder. */
@@ -82,7 +86,27 @@ public final class CaseFolder {
         if (!(atol >= 0 && rtol >= 0 && Double.isFinite(atol + rtol))) {
             throw new IOException(json + ": tolerance atol " + atol + " and rtol " + rtol + " must be finite and not negative");
         }
-        return new CaseFolder(dir, model, inputs, outputs, atol, rtol, meta.path("description").asText(""));
+        return new CaseFolder(dir, model, inputs, outputs, atol, rtol, meta.path("description").asText(""),
+                mixedPrecisionInFloat32(json, meta.path("import_options")));
+    }
+
+    /** case.json's {@code import_options}: an object whose only key may be {@code mixed_precision_in_float32}. */
+    private static boolean mixedPrecisionInFloat32(Path json, JsonNode options) throws IOException {
+        if (options.isMissingNode()) {
+            return false;
+        }
+        if (!options.isObject()) {
+            throw new IOException(json + ": import_options=" + options + " must be an object");
+        }
+        java.util.Iterator<String> keys = options.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!key.equals("mixed_precision_in_float32") || !options.get(key).isBoolean()) {
+                throw new IOException(json + ": import option " + key + "=" + options.get(key) + " is not supported"
+                        + " (keras4j knows mixed_precision_in_float32: true or false)");
+            }
+        }
+        return options.path("mixed_precision_in_float32").asBoolean(false);
     }
 
     /** case.json, as Python's json module writes it (NaN and Infinity included, as in a float64 check's figures). */
@@ -179,6 +203,11 @@ public final class CaseFolder {
 
     public String description() {
         return description;
+    }
+
+    /** {@code base} with the import options this case's outputs need (from case.json) turned on. */
+    public ImportOptions importOptions(ImportOptions base) {
+        return base.withMixedPrecisionInFloat32(base.mixedPrecisionInFloat32() || mixedPrecisionInFloat32);
     }
 
     /** Compares {@code got} with Keras' output {@code index} of the first call under this case's tolerance. */

@@ -39,6 +39,8 @@ final class IsolatedImporter {
     /** The exit status of a child JVM stopped by -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY = 3;
     private static final String STDIN = "--stdin";
+    /** The child's first argument when {@link ImportOptions#mixedPrecisionInFloat32()} is on. */
+    private static final String MIXED_IN_FLOAT32 = "--mixed-precision-in-float32";
     private static final int MAX_ANSWER = Integer.MAX_VALUE - 8;
     private static final int MAX_STDERR = 64 << 10;
     private static final long MIB = 1L << 20;
@@ -111,7 +113,10 @@ final class IsolatedImporter {
         }
     }
 
-    /** The java command of the child: this JVM's java and class path, the limits, no files written on a crash. */
+    /**
+     * The java command of the child: this JVM's java and class path, the limits, no files written on a crash, and the
+     * import option that changes what the child reads.
+     */
     private static List<String> command(ImportOptions o) {
         List<String> c = new ArrayList<>();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -125,6 +130,9 @@ final class IsolatedImporter {
                 "-XX:ErrorFile=/dev/null", "-XX:-CreateCoredumpOnCrash",
                 "-Dorg.bytedeco.javacpp.maxBytes=" + o.maxNativeBytes(),
                 "-cp", System.getProperty("java.class.path"), IsolatedImporter.class.getName()));
+        if (o.mixedPrecisionInFloat32()) {
+            c.add(MIXED_IN_FLOAT32);
+        }
         return c;
     }
 
@@ -245,16 +253,20 @@ final class IsolatedImporter {
     }
 
     /**
-     * The child: imports the file named by the arguments (a model; weights and config; or {@code --stdin NAME}),
-     * in process, and answers on standard output. Anything else printing to standard output goes to standard error.
+     * The child: imports the file named by the arguments (a model; weights and config; or {@code --stdin NAME}; after
+     * {@value #MIXED_IN_FLOAT32} when that option is on), in process, and answers on standard output. Anything else
+     * printing to standard output goes to standard error.
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] arguments) throws IOException {
         System.setOut(System.err);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        boolean mixedInFloat32 = arguments[0].equals(MIXED_IN_FLOAT32);
+        String[] args = mixedInFloat32 ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
+        ImportOptions options = ImportOptions.inProcess().withMixedPrecisionInFloat32(mixedInFloat32);
         try {
-            Graph graph = args[0].equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[1])
-                    : args.length == 2 ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]))
-                    : ModelImporter.readGraph(Path.of(args[0]));
+            Graph graph = args[0].equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[1], options)
+                    : args.length == 2 ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]), options)
+                    : ModelImporter.readGraph(Path.of(args[0]), options);
             ByteArrayOutputStream image = new ByteArrayOutputStream();
             NativeModel.write(graph, null, image); // whole before the status, so a failure cannot follow OK
             out.writeByte(OK);

@@ -77,8 +77,10 @@ public final class ModelImporter {
 
     /** Imports a model file into a graph as {@code options} say. */
     public static Graph readGraph(Path file, ImportOptions options) throws IOException {
-        return options.isolate() && sniff(file).runsNativeCode
-                ? IsolatedImporter.readGraph(file.toString(), file, options) : readGraph(file);
+        String name = file.toString();
+        Format format = sniff(file);
+        return options.isolate() && format.runsNativeCode ? IsolatedImporter.readGraph(name, file, options)
+                : damagedAsImportError(name, () -> readGraph(file, name, format, options));
     }
 
     /** Imports weights and config files into a graph as {@code options} say. */
@@ -86,31 +88,30 @@ public final class ModelImporter {
         checkFile(weights);
         checkFile(config);
         return options.isolate() ? IsolatedImporter.readGraph(weights + " with config " + config, weights, config,
-                options) : readGraph(weights, config);
+                options) : readInProcess(weights, config, options);
     }
 
     /** Imports a model held in memory into a graph as {@code options} say. */
     public static Graph readGraph(byte[] content, String name, ImportOptions options) throws IOException {
-        return options.isolate() && detect(content, content.length).runsNativeCode
-                ? IsolatedImporter.readGraph(content, name, options) : readGraph(content, name);
+        Format format = detect(content, content.length);
+        return options.isolate() && format.runsNativeCode ? IsolatedImporter.readGraph(content, name, options)
+                : damagedAsImportError(name, () -> readGraph(content, name, format, options));
     }
 
     /** Imports a model file into a graph without preparing it to run. */
     public static Graph readGraph(Path file) throws IOException {
-        String name = file.toString();
-        Format format = sniff(file);
-        return damagedAsImportError(name, () -> readGraph(file, name, format));
+        return readGraph(file, ImportOptions.inProcess());
     }
 
-    private static Graph readGraph(Path file, String name, Format format) throws IOException {
+    private static Graph readGraph(Path file, String name, Format format, ImportOptions options) throws IOException {
         switch (format) {
             case HDF5:
                 try (Hdf5File h5 = Hdf5File.open(file)) {
-                    return KerasImporter.readH5(h5, name);
+                    return KerasImporter.readH5(h5, name, options);
                 }
             case ZIP:
                 try (InputStream in = Files.newInputStream(file)) {
-                    return KerasImporter.readArchive(in, Files.size(file), name);
+                    return KerasImporter.readArchive(in, Files.size(file), name, options);
                 }
             case NATIVE:
                 return NativeModel.read(file).graph();
@@ -123,6 +124,10 @@ public final class ModelImporter {
 
     /** Imports a model saved as weights and config files (see {@link #load(Path, Path)}) into a graph. */
     public static Graph readGraph(Path weights, Path config) throws IOException {
+        return readInProcess(weights, config, ImportOptions.inProcess());
+    }
+
+    private static Graph readInProcess(Path weights, Path config, ImportOptions options) throws IOException {
         String name = weights + " with config " + config;
         checkFile(config);
         if (Files.size(config) > MAX_CONFIG_BYTES) {
@@ -136,24 +141,25 @@ public final class ModelImporter {
         }
         return damagedAsImportError(name, () -> {
             try (Hdf5File h5 = Hdf5File.open(weights)) {
-                return KerasImporter.readH5(h5, json, name);
+                return KerasImporter.readH5(h5, json, name, options);
             }
         });
     }
 
     /** Imports a model held in memory into a graph; {@code name} is used in messages. */
     public static Graph readGraph(byte[] content, String name) throws IOException {
-        return damagedAsImportError(name, () -> readGraph(content, name, detect(content, content.length)));
+        return readGraph(content, name, ImportOptions.inProcess());
     }
 
-    private static Graph readGraph(byte[] content, String name, Format format) throws IOException {
+    private static Graph readGraph(byte[] content, String name, Format format, ImportOptions options)
+            throws IOException {
         switch (format) {
             case HDF5:
                 try (Hdf5File h5 = Hdf5File.open(content, name)) {
-                    return KerasImporter.readH5(h5, name);
+                    return KerasImporter.readH5(h5, name, options);
                 }
             case ZIP:
-                return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name);
+                return KerasImporter.readArchive(new ByteArrayInputStream(content), content.length, name, options);
             case NATIVE:
                 return NativeModel.read(content, name).graph();
             case ONNX:

@@ -1,5 +1,6 @@
 package io.keras4j.importer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -743,13 +744,35 @@ class ErrorMessagesTest {
     void lowerPrecisionDtypePoliciesAreRefusedByName() throws IOException {
         byte[] model = editedArchive(m -> {
             ((ObjectNode) layer(m, "LSTM").get("config")).putObject("dtype").put("module", "keras")
-                    .put("class_name", "DTypePolicy").putObject("config").put("name", "mixed_bfloat16");
+                    .put("class_name", "DTypePolicy").putObject("config").put("name", "bfloat16");
             ((ObjectNode) layer(m, "Dense").get("config")).put("dtype", "float16");
         });
-        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
-        assertTrue(e.getMessage().contains("(LSTM): option dtype=mixed_bfloat16 is not supported (keras4j computes in"
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras",
+                ImportOptions.inProcess().withMixedPrecisionInFloat32(true)));
+        assertTrue(e.getMessage().contains("(LSTM): option dtype=bfloat16 is not supported (keras4j computes in"
                 + " float32; Keras computes this layer in a lower precision)"), e.getMessage());
         assertTrue(e.getMessage().contains("(Dense): option dtype=float16 is not supported"), e.getMessage());
+    }
+
+    /** Keras 3's DTypePolicy and tf.keras' Policy objects alike; the option computes such layers in float32. */
+    @Test
+    void mixedPrecisionPoliciesNeedTheImportOption() throws IOException {
+        byte[] model = editedArchive(m -> {
+            ((ObjectNode) layer(m, "LSTM").get("config")).putObject("dtype").put("module", "keras")
+                    .put("class_name", "DTypePolicy").putObject("config").put("name", "mixed_bfloat16");
+            ((ObjectNode) layer(m, "Dense").get("config")).putObject("dtype").put("class_name", "Policy")
+                    .putObject("config").put("name", "mixed_float16");
+        });
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model, "edited.keras"));
+        String why = " is not supported by default (Keras computes this layer in 16 bits, whose roundings keras4j does not"
+                + " reproduce; the import option mixed_precision_in_float32, ImportOptions.withMixedPrecisionInFloat32(true)"
+                + " or --mixed-precision-in-float32, computes it in float32, with results that differ from Keras' by those"
+                + " roundings)";
+        assertTrue(e.getMessage().contains("(LSTM): option dtype=mixed_bfloat16" + why), e.getMessage());
+        assertTrue(e.getMessage().contains("(Dense): option dtype=mixed_float16" + why), e.getMessage());
+        Tensor x = CaseFolder.open(SEED_KERAS.getParent()).inputs().get(0);
+        assertArrayEquals(ModelImporter.load(SEED_KERAS).predict(x).toArray(), ModelImporter.load(model, "edited.keras",
+                ImportOptions.inProcess().withMixedPrecisionInFloat32(true)).predict(x).toArray());
     }
 
     @Test

@@ -47,7 +47,7 @@ class GoldenCasesTest {
     @MethodSource("cases")
     void matchesKeras(Path dir) throws Exception {
         CaseFolder c = CaseFolder.open(dir);
-        Model model = ModelImporter.load(c.model());
+        Model model = ModelImporter.load(c.model(), c.importOptions(ImportOptions.inProcess()));
         List<Tensor[]> calls = c.run(model);
         for (int k = 0; k < calls.size(); k++) {
             Tensor[] got = calls.get(k);
@@ -70,7 +70,7 @@ class GoldenCasesTest {
     void rowsAloneGiveTheBatchsBits(Path dir) throws Exception {
         GIVEN.incrementAndGet();
         CaseFolder c = CaseFolder.open(dir);
-        Model model = ModelImporter.load(c.model());
+        Model model = ModelImporter.load(c.model(), c.importOptions(ImportOptions.inProcess()));
         int batch = c.inputs().get(0).rank() == 0 ? 0 : c.inputs().get(0).dim(0);
         boolean batchFree = model.inputs().stream().allMatch(v -> v.batchFirst() && v.shape().length > 0 && v.shape()[0] < 0);
         assumeTrue(batchFree && !model.isStateful() && batch >= 2

@@ -43,6 +43,19 @@ class IsolatedImporterTest {
         assertSame(ModelImporter.load(weights, config), ModelImporter.load(weights, config, ISOLATED), c.inputs().get(0));
     }
 
+    /** The child JVM reads a mixed-precision model as this JVM does: refused without the option, in float32 with it. */
+    @Test
+    void theMixedPrecisionOptionReachesTheImportProcess() throws Exception {
+        CaseFolder c = CaseFolder.open(TestData.caseDir("mixedprec_bf16_seq_h5"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(c.model(), ISOLATED));
+        assertTrue(e.getMessage().contains("(LSTM): option dtype=mixed_bfloat16 is not supported by default")
+                && e.getMessage().contains("--mixed-precision-in-float32"), e.getMessage());
+        ImportOptions inFloat32 = ISOLATED.withMixedPrecisionInFloat32(true);
+        Model reference = ModelImporter.load(c.model(), inFloat32.withIsolated(false));
+        assertSame(reference, ModelImporter.load(c.model(), inFloat32), c.inputs().get(0));
+        assertSame(reference, ModelImporter.load(Files.readAllBytes(c.model()), "model.h5", inFloat32), c.inputs().get(0));
+    }
+
     @Test
     void aNativeModelIsReadInProcessEitherWay(@TempDir Path tmp) throws Exception {
         CaseFolder c = CaseFolder.open(TestData.caseDir("seed_lstm16_h5"));

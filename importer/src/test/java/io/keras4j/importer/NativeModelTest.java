@@ -22,7 +22,7 @@ class NativeModelTest {
 
     private static Path writeK4j(Path dir, Path caseDir) throws IOException {
         CaseFolder c = CaseFolder.open(caseDir);
-        Graph graph = ModelImporter.readGraph(c.model());
+        Graph graph = ModelImporter.readGraph(c.model(), c.importOptions(ImportOptions.inProcess()));
         Path out = dir.resolve(caseDir.getFileName() + ".k4j");
         NativeModel.write(graph, new NativeModel.TestVectors(c.inputs(), c.outputs(), c.atol(), c.rtol()), out);
         return out;

@@ -49,7 +49,7 @@ class SteadyStateAllocationTest {
         assumeFalse(SHAPES_FROM_VALUES.contains(dir.getFileName().toString()), "shapes computed from values on every call");
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         CaseFolder c = CaseFolder.open(dir);
-        Model model = ModelImporter.load(c.model());
+        Model model = ModelImporter.load(c.model(), c.importOptions(ImportOptions.inProcess()));
         Tensor[] x = c.inputs().toArray(new Tensor[0]);
         try (Session session = model.newSession(1)) {
             Tensor[] first = session.runAll(x);

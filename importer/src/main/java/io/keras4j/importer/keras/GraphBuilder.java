@@ -34,6 +34,8 @@ public final class GraphBuilder {
     private final KerasVersion version;
     private final WeightStore weights;
     private final Problems problems;
+    /** Whether layers under a mixed-precision dtype policy are computed in float32 (else refused). */
+    private final boolean mixedPrecisionInFloat32;
     private final List<Node> nodes = new ArrayList<>();
     /** The node emitted for each value. */
     private final Map<String, Node> producers = new HashMap<>();
@@ -49,11 +51,14 @@ public final class GraphBuilder {
     }
     private final Map<String, String> layerOutputs = new java.util.LinkedHashMap<>();
 
-    public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems) {
+    /** {@code mixedPrecisionInFloat32}: see {@link io.keras4j.importer.ImportOptions#mixedPrecisionInFloat32}. */
+    public GraphBuilder(ParsedModel model, KerasVersion version, WeightStore weights, Problems problems,
+                        boolean mixedPrecisionInFloat32) {
         this.model = model;
         this.version = version;
         this.weights = weights;
         this.problems = problems;
+        this.mixedPrecisionInFloat32 = mixedPrecisionInFloat32;
     }
 
     /** Builds the graph, or returns null after recording the problems that prevent it. */
@@ -276,7 +281,7 @@ public final class GraphBuilder {
             problems.add(layer, "malformed layer config or call (" + e + ")");
             return Collections.nCopies(MAX_OUTPUTS, placeholder(nodeBase));
         }
-        config.finish();
+        config.finish(mixedPrecisionInFloat32);
         if (outs.size() == 1 && broken.contains(outs.get(0).value())) {
             return Collections.nCopies(MAX_OUTPUTS, outs.get(0)); // every output of a refused call stands in
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.importer.Heap;
+import io.keras4j.importer.ImportOptions;
 import io.keras4j.importer.ModelImportException;
 import io.keras4j.importer.hdf5.Hdf5File;
 import io.keras4j.runtime.graph.Graph;
@@ -38,8 +39,8 @@ public final class KerasImporter {
     private KerasImporter() {
     }
 
-    /** Imports a legacy HDF5 model file (model_config attribute plus model_weights group). */
-    public static Graph readH5(Hdf5File file, String name) throws IOException {
+    /** Imports a legacy HDF5 model file (model_config attribute plus model_weights group) as {@code options} say. */
+    public static Graph readH5(Hdf5File file, String name, ImportOptions options) throws IOException {
         String config = file.stringAttribute("/", "model_config").orElse(null);
         if (config == null) {
             throw new ModelImportException(name, List.of("HDF5 file has no model_config attribute: it is a weights-only"
@@ -47,7 +48,7 @@ public final class KerasImporter {
                     + " --config option of the command line)"));
         }
         return readWeights(file, name, parseJson(name, "model_config", config), attribute(file, "keras_version"),
-                attribute(file, "backend"));
+                attribute(file, "backend"), options);
     }
 
     /**
@@ -60,7 +61,8 @@ public final class KerasImporter {
      *
      * @param name used in messages
      */
-    public static Graph readH5(Hdf5File weights, String configJson, String name) throws IOException {
+    public static Graph readH5(Hdf5File weights, String configJson, String name, ImportOptions options)
+            throws IOException {
         JsonNode model = parseJson(name, "model config JSON", configJson);
         String version = model.path("keras_version").isTextual() ? model.path("keras_version").asText()
                 : attribute(weights, "keras_version");
@@ -68,21 +70,21 @@ public final class KerasImporter {
             version = "3 (a Keras 3 config without keras_version)";
         }
         String backend = model.path("backend").isTextual() ? model.path("backend").asText() : attribute(weights, "backend");
-        return readWeights(weights, name, model, version, backend);
+        return readWeights(weights, name, model, version, backend, options);
     }
 
-    private static Graph readWeights(Hdf5File file, String name, JsonNode model, String version, String backend)
-            throws IOException {
+    private static Graph readWeights(Hdf5File file, String name, JsonNode model, String version, String backend,
+                                     ImportOptions options) throws IOException {
         KerasVersion v = KerasVersion.parse(version);
         String b = backend == null ? "" : backend;
         if (file.isGroup("/model_weights")) {
-            return build(name, model, v, new LegacyH5Weights(file, "/model_weights"), "keras-h5", b, null);
+            return build(name, model, v, new LegacyH5Weights(file, "/model_weights"), "keras-h5", b, null, options);
         }
         if (file.optionalStringListAttribute("/", "layer_names").isPresent()) {
-            return build(name, model, v, new LegacyH5Weights(file, "/"), "keras-h5-weights", b, null);
+            return build(name, model, v, new LegacyH5Weights(file, "/"), "keras-h5-weights", b, null, options);
         }
         if (file.isGroup("/layers")) {
-            return build(name, model, v, null, "keras-weights-h5", b, file);
+            return build(name, model, v, null, "keras-weights-h5", b, file, options);
         }
         throw new ModelImportException(name, List.of("HDF5 file holds no Keras weights (no model_weights group, no"
                 + " layer_names attribute, no layers group)"));
@@ -101,9 +103,11 @@ public final class KerasImporter {
      * Imports a Keras 3 {@code .keras} archive of {@code archiveBytes} bytes. Entries are read into memory and nothing
      * is extracted to disk. All entries together may inflate to {@value #MAX_INFLATION} times the archive (plus 1 MiB)
      * and to a third of the free heap, so a zip bomb is refused before its content is held; entries named outside the
-     * archive (absolute, or with {@code ..}) and repeated entries are refused too.
+     * archive (absolute, or with {@code ..}) and repeated entries are refused too. {@code options} as for
+     * {@link #readH5(Hdf5File, String, ImportOptions)}.
      */
-    public static Graph readArchive(InputStream archive, long archiveBytes, String name) throws IOException {
+    public static Graph readArchive(InputStream archive, long archiveBytes, String name, ImportOptions options)
+            throws IOException {
         Map<String, byte[]> entries = new java.util.HashMap<>();
         long budget = Math.min(MAX_INFLATION * archiveBytes + (1 << 20), Heap.budget());
         try (ZipInputStream zip = new ZipInputStream(archive)) {
@@ -144,20 +148,20 @@ public final class KerasImporter {
             }
         });
         try (Hdf5File file = Hdf5File.open(weights, name + "!model.weights.h5")) {
-            return build(name, model, KerasVersion.parse(version), null, "keras-archive", "", file, vocabularies);
+            return build(name, model, KerasVersion.parse(version), null, "keras-archive", "", file, vocabularies, options);
         }
     }
 
     private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
-                               String backend, Hdf5File archiveWeights) throws IOException {
-        return build(name, model, version, legacy, format, backend, archiveWeights, Map.of());
+                               String backend, Hdf5File archiveWeights, ImportOptions options) throws IOException {
+        return build(name, model, version, legacy, format, backend, archiveWeights, Map.of(), options);
     }
 
     private static Graph build(String name, JsonNode model, KerasVersion version, WeightStore legacy, String format,
-                               String backend, Hdf5File archiveWeights, Map<String, byte[]> vocabularies)
-            throws IOException {
+                               String backend, Hdf5File archiveWeights, Map<String, byte[]> vocabularies,
+                               ImportOptions options) throws IOException {
         try {
-            return buildChecked(name, model, version, legacy, format, backend, archiveWeights, vocabularies);
+            return buildChecked(name, model, version, legacy, format, backend, archiveWeights, vocabularies, options);
         } catch (RuntimeException | StackOverflowError e) { // the last guard against a config nobody anticipated
             throw new ModelImportException(name, "malformed model config (" + e + ")", e);
         }
@@ -165,7 +169,7 @@ public final class KerasImporter {
 
     private static Graph buildChecked(String name, JsonNode model, KerasVersion version, WeightStore legacy,
                                       String format, String backend, Hdf5File archiveWeights,
-                                      Map<String, byte[]> vocabularies) throws IOException {
+                                      Map<String, byte[]> vocabularies, ImportOptions options) throws IOException {
         Problems problems = new Problems();
         ParsedModel parsed = ModelConfigParser.parse(model, problems);
         Graph graph = null;
@@ -178,7 +182,7 @@ public final class KerasImporter {
             if (!backend.isEmpty()) {
                 metadata.put("backend", backend);
             }
-            graph = new GraphBuilder(parsed, version, store, problems).build(metadata);
+            graph = new GraphBuilder(parsed, version, store, problems, options.mixedPrecisionInFloat32()).build(metadata);
         }
         if (graph == null) {
             throw new ModelImportException(name, problems.list());

@@ -18,6 +18,12 @@ public final class LayerConfig {
     /** The dtypes keras4j computes, as float32 (within the tolerance of Keras' float64 results). */
     public static final Set<String> FLOAT_DTYPES = Set.of("float32", "float64");
 
+    /**
+     * The mixed-precision policies (float32 weights, 16-bit computation) that the import option
+     * {@code mixedPrecisionInFloat32} admits, to be computed in float32.
+     */
+    private static final Set<String> MIXED_POLICIES = Set.of("mixed_float16", "mixed_bfloat16");
+
     /** The integer dtypes: group 1 is "u" for the unsigned ones, group 2 the bits. */
     public static final Pattern INTEGER_DTYPES = Pattern.compile("(u?)int(8|16|32|64)");
 
@@ -158,10 +164,11 @@ public final class LayerConfig {
     /**
      * Records a problem for every config key that no one read, and for a layer's dtype policy other than float32 and
      * float64 (which keras4j computes in float32: within the tolerance of Keras' float64 results, unlike lower
-     * precisions), or quantized when its translator does not read the quantization. An operation's {@code dtype} is its
-     * output type: one its translator did not read must be None.
+     * precisions) or, with {@code mixedPrecisionInFloat32}, a mixed-precision one (computed in float32 too), or quantized
+     * when its translator does not read the quantization. An operation's {@code dtype} is its output type: one its
+     * translator did not read must be None.
      */
-    public void finish() {
+    public void finish(boolean mixedPrecisionInFloat32) {
         JsonNode outputType = layer.config().get("dtype");
         if (layer.operation() && !seen.contains("dtype") && outputType != null && !outputType.isNull()) {
             problem("option dtype=" + outputType + " is not supported (the input's type only)");
@@ -173,8 +180,15 @@ public final class LayerConfig {
         }
         String dtype = layer.operation() ? null : dtypePolicy(outputType);
         if (dtype != null && !FLOAT_DTYPES.contains(dtype)) {
-            problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
-                    + " layer in a lower precision)");
+            if (quantized != null || !MIXED_POLICIES.contains(dtype)) {
+                problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
+                        + " layer in a lower precision)");
+            } else if (!mixedPrecisionInFloat32) {
+                problem("option dtype=" + dtype + " is not supported by default (Keras computes this layer in 16 bits,"
+                        + " whose roundings keras4j does not reproduce; the import option mixed_precision_in_float32,"
+                        + " ImportOptions.withMixedPrecisionInFloat32(true) or --mixed-precision-in-float32, computes it"
+                        + " in float32, with results that differ from Keras' by those roundings)");
+            }
         }
         Iterator<String> it = layer.config().fieldNames();
         while (it.hasNext()) {

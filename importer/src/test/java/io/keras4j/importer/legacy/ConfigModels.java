@@ -65,6 +65,6 @@ final class ConfigModels {
                 throw new UnsupportedOperationException("no nested models here");
             }
         };
-        return new GraphBuilder(parsed, KerasVersion.parse(kerasVersion), store, problems).build(Map.of());
+        return new GraphBuilder(parsed, KerasVersion.parse(kerasVersion), store, problems, false).build(Map.of());
     }
 }

@@ -144,7 +144,7 @@ class RealWorldImportTest {
         try {
             ParsedModel parsed = ModelConfigParser.parse(config, problems);
             if (parsed != null) {
-                new GraphBuilder(parsed, KerasVersion.parse(config.path("keras_version").asText(null)), NO_WEIGHTS, problems)
+                new GraphBuilder(parsed, KerasVersion.parse(config.path("keras_version").asText(null)), NO_WEIGHTS, problems, false)
                         .build(Map.of());
             }
         } catch (Exception | StackOverflowError e) {

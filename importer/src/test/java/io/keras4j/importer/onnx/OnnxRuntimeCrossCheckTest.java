@@ -12,6 +12,7 @@ import ai.onnxruntime.TensorInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keras4j.importer.CaseFolder;
 import io.keras4j.importer.Comparison;
+import io.keras4j.importer.ImportOptions;
 import io.keras4j.importer.ModelImporter;
 import io.keras4j.importer.TestData;
 import io.keras4j.runtime.Tensor;
@@ -95,7 +96,7 @@ class OnnxRuntimeCrossCheckTest {
         Graph g;
         byte[] onnx;
         try {
-            g = ModelImporter.readGraph(c.model());
+            g = ModelImporter.readGraph(c.model(), c.importOptions(ImportOptions.inProcess()));
             onnx = OnnxExporter.export(g, c.model().toString());
         } catch (OnnxExportException | io.keras4j.importer.ModelImportException e) {
             System.out.println("export round trip skipped: " + e.getMessage());
@@ -117,7 +118,8 @@ class OnnxRuntimeCrossCheckTest {
                 if (c == null) {
                     continue;
                 }
-                OnnxExporter.export(ModelImporter.readGraph(c.model()), dir.toString());
+                OnnxExporter.export(ModelImporter.readGraph(c.model(), c.importOptions(ImportOptions.inProcess())),
+                        dir.toString());
                 exported++;
             } catch (OnnxExportException | io.keras4j.importer.ModelImportException e) {
                 // counted below
