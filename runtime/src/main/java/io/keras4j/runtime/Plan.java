@@ -2,6 +2,7 @@ package io.keras4j.runtime;
 
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.math.Parallel;
+import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.StatefulOp;
@@ -18,8 +19,9 @@ import java.util.Map;
  * only such values, as ONNX exports compute a Reshape's target from the batch size) are computed once, here, and
  * not run again; so the shapes they decide are known here too. The exception are nodes whose output shapes depend
  * on values computed from the inputs (a Range up to an input's value, for example) and the nodes after them:
- * their shapes are resolved at every run, and their buffers reallocated only when a size changes. A plan is used by
- * one thread at a time.
+ * their shapes are resolved at every run, and their buffers reallocated only when a size changes. Control-flow nodes
+ * (If, Loop, Scan) that read values computed from the inputs run their graphs at every run and hand over new buffers.
+ * A plan is used by one thread at a time.
  *
  * <p>On a team of two threads, two recurrent nodes in a row where the second does not read the first (the two
  * directions of a Bidirectional layer) run at once at batch 1, one per thread, each with its own scratch: better
@@ -89,6 +91,7 @@ final class Plan {
             }
             nodeIn[n] = new float[in.length][];
             nodeOut[n] = new float[nodeOutputs[n].length][];
+            dynamic[n] |= node.op() instanceof ControlFlowOp && !foldable(n);
             int[][] out = dynamic[n] ? null : outputShapes(node, in, knownInputs(n));
             if (out != null && Arrays.stream(out).flatMapToInt(Arrays::stream).anyMatch(d -> d < 0)) {
                 dynamic[n] = true;
@@ -260,6 +263,28 @@ final class Plan {
         }
     }
 
+    /** Runs control-flow node n, its inputs assembled, and takes its outputs, whose shapes only running it tells. */
+    private void runControlFlow(int n, ControlFlowOp op) {
+        int[] from = model.nodeInputs()[n];
+        int[] to = model.nodeOutputs()[n];
+        int[][] in = new int[from.length][];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = shapes[from[i]];
+        }
+        nodeInShapes[n] = in;
+        Tensor[] out;
+        try {
+            out = op.run(nodeIn[n], in);
+        } catch (IllegalArgumentException e) {
+            throw named(model.graph().nodes().get(n), e);
+        }
+        for (int i = 0; i < to.length; i++) {
+            nodeOut[n][i] = out[i].data();
+            values[to[i]] = nodeOut[n][i];
+            shapes[to[i]] = out[i].shape();
+        }
+    }
+
     /** Whether {@code inputs} have exactly the shapes this plan was made for. */
     boolean fits(Tensor[] inputs) {
         if (inputs.length != inputShapes.length) {
@@ -308,6 +333,10 @@ final class Plan {
                 continue;
             }
             gatherInputs(n);
+            if (dynamic[n] && nodes.get(n).op() instanceof ControlFlowOp f) {
+                runControlFlow(n, f);
+                continue;
+            }
             if (dynamic[n]) {
                 resolve(n, nodes.get(n));
             }

@@ -48,6 +48,10 @@ import java.util.zip.CRC32C;
  * attributes a version 2 reader would ignore and compute wrongly (Cast's integer width and sign,
  * LayerNormalization's form), so that such a reader refuses them. The Casts of version 1 and 2 files compute as
  * they did then ({@link Cast.Mode#TRUNCATE_V2}).
+ *
+ * <p>A graph attribute (the branches of If, the bodies of Loop and Scan) is written in the header as the graph is:
+ * inputs, outputs, nodes, its weights in the data section. A reader older than graph attributes refuses such a file
+ * (an attribute of an unknown tag); files without one read as before.
  */
 public final class NativeModel {
     /** The current format version. */
@@ -63,6 +67,9 @@ public final class NativeModel {
     private static final int TAG_INTS = 5;
     private static final int TAG_LONG = 6;
     private static final int TAG_LONGS = 7;
+    private static final int TAG_GRAPH = 8;
+    /** Most levels of graphs within graph attributes a file may nest. */
+    private static final int MAX_NESTING = 32;
 
     private NativeModel() {
     }
@@ -125,35 +132,7 @@ public final class NativeModel {
         long[] dataAt = {0};
         header.map(graph.metadata());
         header.map(graph.layerOutputs());
-        header.integer(graph.inputs().size());
-        for (ValueInfo in : graph.inputs()) {
-            header.string(in.name());
-            header.ints(in.shape());
-            header.bool(in.batchFirst());
-        }
-        header.integer(graph.outputs().size());
-        for (ValueInfo out : graph.outputs()) {
-            header.string(out.name());
-        }
-        header.integer(graph.nodes().size());
-        for (Node node : graph.nodes()) {
-            OpSpec spec = node.op().spec();
-            header.string(node.name());
-            header.strings(node.inputs());
-            header.strings(node.outputs());
-            header.string(spec.type());
-            header.integer(spec.attributes().size());
-            for (Map.Entry<String, Object> a : spec.attributes().entrySet()) {
-                header.string(a.getKey());
-                header.attribute(a.getValue());
-            }
-            header.integer(spec.weights().size());
-            for (Map.Entry<String, OpSpec.WeightArray> w : spec.weights().entrySet()) {
-                header.string(w.getKey());
-                header.ints(w.getValue().shape());
-                header.array(w.getValue().values(), arrays, dataAt);
-            }
-        }
+        header.graph(graph, arrays, dataAt);
         header.bool(vectors != null);
         if (vectors != null) {
             header.tensors(vectors.inputs(), arrays, dataAt);
@@ -300,6 +279,18 @@ public final class NativeModel {
     private static Contents parse(Reader r, int version) {
         Map<String, String> metadata = r.map();
         Map<String, String> layerOutputs = r.map();
+        Graph graph = graph(r, version, metadata, layerOutputs);
+        TestVectors vectors = null;
+        if (r.bool()) {
+            List<Tensor> vIn = r.tensors();
+            List<Tensor> vOut = r.tensors();
+            vectors = new TestVectors(vIn, vOut, r.real(), r.real());
+        }
+        return new Contents(graph, vectors);
+    }
+
+    /** A graph's inputs, outputs and nodes, as {@link Writer#graph} writes them. */
+    private static Graph graph(Reader r, int version, Map<String, String> metadata, Map<String, String> layerOutputs) {
         int inputs = r.count();
         List<ValueInfo> ins = new ArrayList<>();
         for (int i = 0; i < inputs; i++) {
@@ -315,7 +306,7 @@ public final class NativeModel {
             OpSpec.Builder spec = OpSpec.builder(r.string());
             int attrs = r.count();
             for (int a = 0; a < attrs; a++) {
-                r.attribute(spec, r.string());
+                r.attribute(spec, r.string(), version);
             }
             int weights = r.count();
             for (int w = 0; w < weights; w++) {
@@ -331,13 +322,7 @@ public final class NativeModel {
             }
             nodes.add(new Node(name, op, nodeIns, nodeOuts));
         }
-        TestVectors vectors = null;
-        if (r.bool()) {
-            List<Tensor> vIn = r.tensors();
-            List<Tensor> vOut = r.tensors();
-            vectors = new TestVectors(vIn, vOut, r.real(), r.real());
-        }
-        return new Contents(new Graph(ins, nodes, outs, metadata, layerOutputs), vectors);
+        return new Graph(ins, nodes, outs, metadata, layerOutputs);
     }
 
     /** A spec of a version 1 or 2 file as version 3 writes it: a Cast these wrote as TRUNCATE computes as it did then. */
@@ -399,8 +384,44 @@ public final class NativeModel {
             });
         }
 
-        void attribute(Object v) {
-            if (v instanceof Integer i) {
+        /** A graph's inputs, outputs and nodes; its weights go to {@code arrays}. */
+        void graph(Graph graph, List<float[]> arrays, long[] dataAt) {
+            integer(graph.inputs().size());
+            for (ValueInfo in : graph.inputs()) {
+                string(in.name());
+                ints(in.shape());
+                bool(in.batchFirst());
+            }
+            integer(graph.outputs().size());
+            for (ValueInfo out : graph.outputs()) {
+                string(out.name());
+            }
+            integer(graph.nodes().size());
+            for (Node node : graph.nodes()) {
+                OpSpec spec = node.op().spec();
+                string(node.name());
+                strings(node.inputs());
+                strings(node.outputs());
+                string(spec.type());
+                integer(spec.attributes().size());
+                for (Map.Entry<String, Object> a : spec.attributes().entrySet()) {
+                    string(a.getKey());
+                    attribute(a.getValue(), arrays, dataAt);
+                }
+                integer(spec.weights().size());
+                for (Map.Entry<String, OpSpec.WeightArray> w : spec.weights().entrySet()) {
+                    string(w.getKey());
+                    ints(w.getValue().shape());
+                    array(w.getValue().values(), arrays, dataAt);
+                }
+            }
+        }
+
+        void attribute(Object v, List<float[]> arrays, long[] dataAt) {
+            if (v instanceof Graph g) {
+                out.write(TAG_GRAPH);
+                graph(g, arrays, dataAt);
+            } else if (v instanceof Integer i) {
                 out.write(TAG_INT);
                 integer(i);
             } else if (v instanceof Double d) {
@@ -456,6 +477,7 @@ public final class NativeModel {
         private static final int MAX_STRING = 1 << 20;
         private final ByteBuffer header;
         private final ByteBuffer data;
+        private int depth;
 
         Reader(ByteBuffer header, ByteBuffer data) {
             this.header = header;
@@ -524,9 +546,10 @@ public final class NativeModel {
             return m;
         }
 
-        void attribute(OpSpec.Builder spec, String name) {
+        void attribute(OpSpec.Builder spec, String name, int version) {
             int tag = header.get();
             switch (tag) {
+                case TAG_GRAPH -> spec.attr(name, nested(version));
                 case TAG_INT -> spec.attr(name, header.getInt());
                 case TAG_DOUBLE -> spec.attr(name, real());
                 case TAG_BOOL -> spec.attr(name, bool());
@@ -536,6 +559,16 @@ public final class NativeModel {
                 case TAG_LONGS -> spec.attr(name, longs());
                 default -> throw new IllegalArgumentException("malformed header: attribute '" + name + "' has unknown tag " + tag);
             }
+        }
+
+        /** A graph attribute's graph, nested at most {@link #MAX_NESTING} deep. */
+        private Graph nested(int version) {
+            if (++depth > MAX_NESTING) {
+                throw new IllegalArgumentException("malformed header: graph attributes nested more than " + MAX_NESTING + " deep");
+            }
+            Graph g = graph(this, version, Map.of(), Map.of());
+            depth--;
+            return g;
         }
 
         /** The float array a header entry points at; its length must match {@code shape}. */

@@ -1,5 +1,8 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.ops.flow.If;
+import io.keras4j.runtime.ops.flow.Loop;
+import io.keras4j.runtime.ops.flow.Scan;
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
 import io.keras4j.runtime.ops.primitive.Float8Quantization;
 import io.keras4j.runtime.ops.primitive.AffineGrid;
@@ -121,6 +124,9 @@ public final class OpRegistry {
             Map.entry("STFT", Stft::fromSpec),
             Map.entry("CumProd", Cumulative::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
+            Map.entry("If", If::fromSpec),
+            Map.entry("Loop", Loop::fromSpec),
+            Map.entry("Scan", Scan::fromSpec),
             Map.entry("AbsMaxQuantization", AbsMaxQuantization::fromSpec),
             Map.entry("Float8Quantization", Float8Quantization::fromSpec),
             Map.entry("DynamicQuantizeLinear", DynamicQuantizeLinear::fromSpec),

@@ -1,5 +1,6 @@
 package io.keras4j.runtime.ops;
 
+import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.math.Activation;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * What an op is, in data: its type, its attributes and its weights — enough to write it to a file and
  * to rebuild it with {@link OpRegistry#create}. Attribute values are Integer, Long, Double, Boolean,
- * String, int[] or long[]; an accessor finding no attribute, or one of another kind, throws
+ * String, int[], long[] or Graph (the graphs of control-flow ops); an accessor finding no attribute, or one of another kind, throws
  * IllegalArgumentException naming the attribute.
  *
  * @param type       the type {@link OpRegistry} knows the op by; {@link Op#type()} unless several ops share a
@@ -73,6 +74,11 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
         return require(name, long[].class, "a long array").clone();
     }
 
+    /** A graph attribute. */
+    public Graph graphAttr(String name) {
+        return require(name, Graph.class, "a graph");
+    }
+
     /** An enum constant written by its name. */
     public <E extends Enum<E>> E enumAttr(String name, Class<E> kind) {
         String value = stringAttr(name);
@@ -123,6 +129,9 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
     private static String text(Object v) {
         if (v instanceof int[] a) {
             return Arrays.toString(a);
+        }
+        if (v instanceof Graph g) {
+            return "graph of " + g.nodes().size() + " nodes";
         }
         return v instanceof long[] a ? Arrays.toString(a) : String.valueOf(v);
     }
@@ -177,6 +186,11 @@ public record OpSpec(String type, Map<String, Object> attributes, Map<String, We
 
         public Builder attr(String name, long[] value) {
             attributes.put(name, value.clone());
+            return this;
+        }
+
+        public Builder attr(String name, Graph value) {
+            attributes.put(name, value);
             return this;
         }
 

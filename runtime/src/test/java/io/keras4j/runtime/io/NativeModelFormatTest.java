@@ -148,4 +148,34 @@ class NativeModelFormatTest {
         IOException e = assertThrows(IOException.class, () -> NativeModel.read(file, "future.k4j"));
         assertEquals("future.k4j: format version 9 is not supported (this keras4j reads versions 1 to 3)", e.getMessage());
     }
+
+    /** A graph of these inputs that gives x. */
+    private static Graph passing(List<ValueInfo> inputs) {
+        return new Graph(inputs, List.of(new Node("id", new Identity("Identity"), List.of("x"), List.of("y"))), List.of("y"), Map.of());
+    }
+
+    /** A graph whose If nests {@code depth} levels of If in its then-branches, each choosing by c and passing x on. */
+    private static Graph nestedIfs(int depth) {
+        Graph branch = passing(List.of(new ValueInfo("x", new int[] {2}, false)));
+        for (int level = 0; level < depth; level++) {
+            List<ValueInfo> reads = new java.util.ArrayList<>(List.of(new ValueInfo("c", new int[] {1}, false)));
+            reads.addAll(branch.inputs().stream().filter(v -> !v.name().equals("c")).toList());
+            List<String> in = new java.util.ArrayList<>(List.of("c"));
+            in.addAll(branch.inputs().stream().map(ValueInfo::name).toList());
+            branch = new Graph(reads, List.of(new Node("if" + level, new io.keras4j.runtime.ops.flow.If(branch, passing(branch.inputs())), in,
+                    List.of("y"))), List.of("y"), Map.of());
+        }
+        return branch;
+    }
+
+    @Test
+    void graphAttributesRoundTripAndTheirNestingIsBounded() throws IOException {
+        Graph graph = nestedIfs(3);
+        Graph read = NativeModel.read(bytes(graph), "flow.k4j").graph();
+        Tensor c = Tensor.of(new float[] {1}, 1);
+        Tensor x = Tensor.of(new float[] {3, 4}, 2);
+        assertArrayEquals(new float[] {3, 4}, Model.of(read).predictAll(c, x)[0].toArray());
+        IOException e = assertThrows(IOException.class, () -> NativeModel.read(bytes(nestedIfs(40)), "deep.k4j"));
+        assertEquals("deep.k4j: malformed header: graph attributes nested more than 32 deep", e.getMessage());
+    }
 }
