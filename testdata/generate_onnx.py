@@ -3466,6 +3466,244 @@ def _(name):
         "epsilon 1e-3, and without them",
         ["embed_layer_normalization", "opset:17"])
 
+
+# ---------------------------------------------------------------- control flow: If, Loop, Scan
+
+F, I64, B = TensorProto.FLOAT, TensorProto.INT64, TensorProto.BOOL
+
+
+def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, dims=None):
+    """A graph at opset 17 of the nodes on the inputs (numpy arrays, declared with the named dimensions of dims, else their
+    shapes) with the initializers; outputs maps each graph output to its element type, declared of the rank ONNX Runtime
+    gives it."""
+    types = {np.dtype(np.float32): F, np.dtype(np.int64): I64, np.dtype(np.bool_): B}
+    dims = dims or {}
+    declared = [helper.make_tensor_value_info(k, types[t.dtype], dims.get(k, t.shape)) for k, t in inputs.items()]
+    graph = helper.make_graph(nodes, name, declared, [helper.make_tensor_value_info(o, t, None) for o, t in outputs.items()],
+                              inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model.ir_version = 8
+    results = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, inputs)
+    del model.graph.output[:]
+    for (o, t), y in zip(outputs.items(), results):
+        model.graph.output.append(helper.make_tensor_value_info(o, t, [f"{o}_{i}" for i in range(np.ndim(y))]))
+    write(name, model.SerializeToString(), list(inputs.values()), description, covers + ["opset:17"])
+
+
+def scalar(name, value, dtype):
+    return numpy_helper.from_array(np.array(value, dtype), name)
+
+
+@case("if_constant_and_run_time_op17")
+def _(name):
+    r = rng(name)
+    x = (np.abs(r.standard_normal((2, 3))) + 0.1).astype(np.float32)
+    w = r.standard_normal(3).astype(np.float32)
+    branch = lambda nodes, out, inits=(): helper.make_graph(nodes, "branch", [], [helper.make_tensor_value_info(out, F, None)],
+                                                           list(inits))
+    nodes = [
+        helper.make_node("Shape", ["w"], ["w_shape"]),
+        helper.make_node("Gather", ["w_shape", "zero_i"], ["columns"], axis=0),
+        helper.make_node("Greater", ["columns", "two"], ["known"]),
+        helper.make_node("If", ["known"], ["static_choice"],
+                         then_branch=branch([helper.make_node("Add", ["x", "w"], ["then_static"])], "then_static"),
+                         else_branch=branch([helper.make_node("Mul", ["x", "w"], ["else_static"])], "else_static")),
+        helper.make_node("ReduceSum", ["x"], ["total"], keepdims=0),
+        helper.make_node("Greater", ["total", "zero"], ["positive"]),
+        helper.make_node("Not", ["positive"], ["negative"]),
+        helper.make_node("If", ["positive"], ["run_time_then"],
+                         then_branch=branch([
+                             helper.make_node("If", ["negative"], ["nested"],
+                                              then_branch=branch([helper.make_node("Neg", ["x"], ["nested_then"])], "nested_then"),
+                                              else_branch=branch([helper.make_node("Tanh", ["x"], ["nested_else"])], "nested_else")),
+                             helper.make_node("Add", ["nested", "offset"], ["then_run"])], "then_run",
+                             [numpy_helper.from_array(np.float32([0.5, -0.25, 2.0]), "offset")]),
+                         else_branch=branch([helper.make_node("Sub", ["x", "w"], ["else_run"])], "else_run")),
+        helper.make_node("If", ["negative"], ["run_time_else"],
+                         then_branch=branch([helper.make_node("Concat", ["x", "x"], ["then_rows"], axis=0)], "then_rows"),
+                         else_branch=branch([helper.make_node("Relu", ["w"], ["w_relu"]),
+                                             helper.make_node("Mul", ["x", "w_relu"], ["else_rows"])], "else_rows")),
+    ]
+    inits = [numpy_helper.from_array(w, "w"), scalar("zero_i", 0, np.int64), scalar("two", 2, np.int64), scalar("zero", 0, np.float32)]
+    flow_graph_case(
+        name, nodes, {"x": x}, inits, {"static_choice": F, "run_time_then": F, "run_time_else": F},
+        "If on a condition known at import (Shape(w)[0] > 2 on the initializer w: the then-branch Add(x, w) inlined) and on "
+        "conditions known at run time (ReduceSum(x) > 0 and its Not): a then-branch with an initializer of its own and a "
+        "nested If on an outer value whose branches read x from two levels up; an If whose branches give different row "
+        "counts (Concat(x, x) [4, 3] or x * relu(w) [2, 3], the else-branch taken)",
+        ["if", "control_flow"])
+
+
+@case("loop_trip_count_condition_scan_outputs_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 5, 3)).astype(np.float32)
+    n = np.array([3], np.int64)
+    w = (0.5 * r.standard_normal((3, 4))).astype(np.float32)
+    u = (0.5 * r.standard_normal((4, 4))).astype(np.float32)
+    vi = lambda n, t: helper.make_tensor_value_info(n, t, None)
+    vs = lambda n, t: helper.make_tensor_value_info(n, t, [])
+    # M and a condition (stops after iteration 3 of 5), carried h and a sum, scan outputs h and the iteration number,
+    # x, w, u and the limit read from the enclosing graph
+    rnn_body = helper.make_graph([
+        helper.make_node("Gather", ["x", "i"], ["x_t"], axis=1),
+        helper.make_node("MatMul", ["x_t", "w"], ["xw"]),
+        helper.make_node("MatMul", ["h", "u"], ["hu"]),
+        helper.make_node("Add", ["xw", "hu"], ["pre"]),
+        helper.make_node("Tanh", ["pre"], ["h_next"]),
+        helper.make_node("ReduceSum", ["h_next"], ["h_sum"], keepdims=0),
+        helper.make_node("Add", ["acc", "h_sum"], ["acc_next"]),
+        helper.make_node("Less", ["i", "limit"], ["go_on"]),
+        helper.make_node("Cast", ["i"], ["i_float"], to=F),
+        helper.make_node("Identity", ["h_next"], ["h_scan"]),
+    ], "rnn_body", [vs("i", I64), vs("cond_in", B), vi("h", F), vi("acc", F)],
+        [vi("go_on", B), vi("h_next", F), vi("acc_next", F), vi("h_scan", F), vi("i_float", F)])
+    # M only, computed at run time from an input: y <- 2y + 1, scanned
+    doubling = helper.make_graph([
+        helper.make_node("Mul", ["y", "two_f"], ["y2"]),
+        helper.make_node("Add", ["y2", "one_f"], ["y_next"]),
+        helper.make_node("Identity", ["c"], ["c_out"]),
+        helper.make_node("Identity", ["y_next"], ["y_scan"]),
+    ], "doubling", [vs("k", I64), vs("c", B), vi("y", F)], [vi("c_out", B), vi("y_next", F), vi("y_scan", F)])
+    # a condition only (a while loop): v <- 1.5 v while v < 10
+    growing = helper.make_graph([
+        helper.make_node("Mul", ["v", "growth"], ["v_next"]),
+        helper.make_node("Less", ["v_next", "ten"], ["below"]),
+    ], "growing", [vs("j", I64), vs("c2", B), vi("v", F)], [vi("below", B), vi("v_next", F)],
+        [scalar("growth", 1.5, np.float32)])
+    nodes = [
+        helper.make_node("Shape", ["x"], ["x_shape"]),
+        helper.make_node("Gather", ["x_shape", "one"], ["steps"], axis=0),
+        helper.make_node("Loop", ["steps", "true", "h0", "acc0"], ["h_last", "sum_last", "h_steps", "iterations"],
+                         body=rnn_body),
+        helper.make_node("ReduceSum", ["n"], ["trips"], keepdims=0),
+        helper.make_node("Loop", ["trips", "", "y0"], ["y_last", "y_steps"], body=doubling),
+        helper.make_node("Loop", ["", "true", "v0"], ["v_last"], body=growing),
+    ]
+    inits = [numpy_helper.from_array(w, "w"), numpy_helper.from_array(u, "u"), scalar("one", 1, np.int64),
+             scalar("limit", 3, np.int64), scalar("true", True, np.bool_), numpy_helper.from_array(np.zeros((2, 4), np.float32), "h0"),
+             scalar("acc0", 0, np.float32), numpy_helper.from_array(np.float32([[0.5, -1.0], [2.0, 0.25]]), "y0"),
+             scalar("two_f", 2, np.float32), scalar("one_f", 1, np.float32), scalar("v0", 1, np.float32), scalar("ten", 10, np.float32)]
+    flow_graph_case(
+        name, nodes, {"x": x, "n": n}, inits,
+        {"h_last": F, "sum_last": F, "h_steps": F, "iterations": F, "y_last": F, "y_steps": F, "v_last": F},
+        "Loop with a trip count (Shape(x)[1] = 5) and a condition (i < 3 computed in the body, so 4 iterations): a tanh RNN "
+        "step reading x, w and u from the enclosing graph, carried h [2, 4] and a running sum, scan outputs h and the "
+        "iteration number; a Loop with only a trip count computed at run time from input n (y <- 2y + 1 on [2, 2], "
+        "scanned); a Loop with only a condition (v <- 1.5 v while v < 10)",
+        ["loop", "control_flow"], dims={"x": ["batch", "steps", 3]})
+
+
+@case("scan_axes_directions_op17")
+def _(name):
+    r = rng(name)
+    a = r.standard_normal((4, 3)).astype(np.float32)
+    bb = r.standard_normal((2, 4)).astype(np.float32)
+    w = r.standard_normal(3).astype(np.float32)
+    vi = lambda n, t=F: helper.make_tensor_value_info(n, t, None)
+    body = helper.make_graph([
+        helper.make_node("Add", ["s0", "a_t"], ["s0_next"]),
+        helper.make_node("Tanh", ["b_t"], ["b_tanh"]),
+        helper.make_node("Add", ["s1", "b_tanh"], ["s1_next"]),
+        helper.make_node("Mul", ["s0_next", "w"], ["out0"]),
+        helper.make_node("Sub", ["s1_next", "b_t"], ["out1"]),
+    ], "body", [vi("s0"), vi("s1"), vi("a_t"), vi("b_t")], [vi("s0_next"), vi("s1_next"), vi("out0"), vi("out1")])
+    plain = helper.make_graph([helper.make_node("Relu", ["row"], ["row_relu"])], "plain", [vi("row")], [vi("row_relu")])
+    nodes = [
+        helper.make_node("Scan", ["s0_init", "s1_init", "a", "b"], ["s0_last", "s1_last", "outs0", "outs1"], body=body,
+                         num_scan_inputs=2, scan_input_axes=[0, 1], scan_input_directions=[0, 1], scan_output_axes=[0, -1],
+                         scan_output_directions=[1, 0]),
+        helper.make_node("Scan", ["a"], ["rows"], body=plain, num_scan_inputs=1),
+    ]
+    inits = [numpy_helper.from_array(w, "w"), numpy_helper.from_array(np.zeros(3, np.float32), "s0_init"),
+             numpy_helper.from_array(np.ones(2, np.float32), "s1_init")]
+    flow_graph_case(
+        name, nodes, {"a": a, "b": bb}, inits, {"s0_last": F, "s1_last": F, "outs0": F, "outs1": F, "rows": F},
+        "Scan with two states and two scan inputs: a [4, 3] along axis 0 forward, b [2, 4] along axis 1 in reverse; "
+        "scan outputs stacked along axis 0 in reverse step order and along axis -1 forward; the body reads w from the "
+        "enclosing graph. A Scan with only num_scan_inputs (no states, defaults) over a's rows",
+        ["scan", "control_flow"])
+
+
+class ScriptedRnn(torch.nn.Module):
+    """A tanh RNN written as a Python loop over time steps, then a branch on the number of steps: torch.jit.script
+    exports the loop as Loop and the branch as If."""
+
+    def __init__(self):
+        super().__init__()
+        self.ih = torch.nn.Linear(3, 5)
+        self.hh = torch.nn.Linear(5, 5)
+
+    def forward(self, x):
+        h = torch.zeros(x.shape[0], 5)
+        for t in range(x.shape[1]):
+            h = torch.tanh(self.ih(x[:, t]) + self.hh(h))
+        if x.shape[1] > 4:
+            h = h * 2.0 - 1.0
+        else:
+            h = torch.relu(h)
+        return h
+
+
+def scripted_case(name, module, x, dynamic_axes, description, ops):
+    initialize(module, name)
+    f = io.BytesIO()
+    torch.onnx.export(torch.jit.script(module.eval()), (torch.from_numpy(x),), f, dynamo=False, opset_version=17,
+                      input_names=["x"], output_names=["y"], dynamic_axes=dynamic_axes)
+    model = f.getvalue()
+    assert ops <= op_types(model), op_types(model)
+    write(name, model, [x], description, sorted(o.lower() for o in ops) + ["control_flow", "opset:17", "torch_export",
+                                                                          "torch_jit_script"])
+
+
+@case("torch_script_rnn_loop_if_dynamic_op17")
+def _(name):
+    x = rng(name).standard_normal((3, 6, 3)).astype(np.float32)
+    scripted_case(name, ScriptedRnn(), x, {"x": {0: "batch", 1: "steps"}},
+                  "torch.jit.script of a tanh RNN cell looped over x.shape[1] steps and `if x.shape[1] > 4`, exported with "
+                  "dynamic batch and steps: a Loop whose trip count and an If whose condition are known only at run time",
+                  {"Loop", "If"})
+
+
+@case("torch_script_rnn_loop_if_static_op17")
+def _(name):
+    x = rng(name).standard_normal((2, 4, 3)).astype(np.float32)
+    scripted_case(name, ScriptedRnn(), x, None,
+                  "torch.jit.script of a tanh RNN cell looped over x.shape[1] steps and `if x.shape[1] > 4`, exported with "
+                  "static shapes: torch folds the branch itself (a Relu), and the Loop's trip count is a constant 4", {"Loop"})
+
+
+class CondBranches(torch.nn.Module):
+    """torch.cond on the sign of x's sum, and on its opposite, so that both branches run."""
+
+    def __init__(self):
+        super().__init__()
+        self.lin = torch.nn.Linear(3, 3)
+
+    def forward(self, x):
+        def positive(x):
+            return torch.tanh(self.lin(x)) * 2.0
+
+        def otherwise(x):
+            return torch.relu(self.lin(x)) - 1.0
+
+        return torch.cond(x.sum() > 0, positive, otherwise, (x,)), torch.cond(x.sum() <= 0, positive, otherwise, (x,))
+
+
+@case("torch_cond_dynamo_op18")
+def _(name):
+    x = rng(name).standard_normal((4, 3)).astype(np.float32)
+    module = initialize(CondBranches(), name).eval()
+    model = torch.onnx.export(module, (torch.from_numpy(x),), dynamo=True, opset_version=18, input_names=["x"],
+                              output_names=["y", "z"]).model_proto.SerializeToString()
+    assert "If" in op_types(model), op_types(model)
+    write(name, model, [x], "torch.cond exported by the dynamo exporter (torch.onnx.export(dynamo=True), opset 18): two Ifs "
+          "on x.sum() > 0 and x.sum() <= 0, known only at run time, whose branches (tanh(linear(x)) * 2, relu(linear(x)) "
+          "- 1) read the Linear's weights and x from the enclosing graph", ["if", "control_flow", "opset:18", "torch_export",
+                                                                           "torch_dynamo", "torch_cond"])
+
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -109,6 +109,33 @@ class ConcurrencyTest {
     }
 
     /** Runs the task of each of {@link #THREADS} threads at once and rethrows the first failure. */
+    /** A Loop and an If run their graphs per call, so threads calling one model with other steps and batches do not mix. */
+    @Test
+    void controlFlowServesManyThreadsAtOnce() throws Exception {
+        Model model = ModelImporter.load(TestData.caseDir("onnx_torch_script_rnn_loop_if_dynamic_op17").resolve("model.onnx"));
+        List<Tensor> inputs = new ArrayList<>();
+        List<float[]> expected = new ArrayList<>();
+        Random random = new Random(86);
+        for (int i = 0; i < THREADS; i++) {
+            int batch = 1 + i % 3;
+            int steps = 1 + i % 7;
+            float[] x = new float[batch * steps * 3];
+            for (int k = 0; k < x.length; k++) {
+                x[k] = (float) random.nextGaussian();
+            }
+            Tensor t = Tensor.of(x, batch, steps, 3);
+            inputs.add(t);
+            expected.add(model.predict(t).toArray());
+        }
+        inParallel(t -> () -> {
+            for (int r = 0; r < 200; r++) {
+                int i = (r + t) % THREADS;
+                assertArrayEquals(expected.get(i), model.predict(inputs.get(i)).toArray());
+            }
+            return null;
+        });
+    }
+
     private static void inParallel(java.util.function.IntFunction<Callable<Void>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {

@@ -9,6 +9,7 @@ final class DataTypes {
     static final int INT32 = DataType.INT32_VALUE;
     static final int INT8 = DataType.INT8_VALUE;
     static final int UINT8 = DataType.UINT8_VALUE;
+    static final int BOOL = DataType.BOOL_VALUE;
 
     private DataTypes() {
     }

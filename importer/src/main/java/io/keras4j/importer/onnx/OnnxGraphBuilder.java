@@ -6,6 +6,7 @@ import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.StatefulOp;
 import io.keras4j.runtime.ops.primitive.Constant;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,12 +19,17 @@ import java.util.Set;
  * What translators build on: the values defined so far (graph inputs, constants, node outputs) with their
  * shapes and element types, and the runtime nodes emitted. An op whose inputs are all constants is run
  * at import and its outputs become constants (so torch's shape arithmetic on weights disappears); a
- * constant that a runtime node reads becomes a Constant node.
+ * constant that a runtime node reads becomes a Constant node. A builder of a subgraph (a branch or body of control
+ * flow) resolves the names it does not define to the enclosing graph's values: a constant there is one here, any
+ * other value becomes an input of the subgraph, {@link #captured() captured}.
  */
 final class OnnxGraphBuilder {
     /** Most values one folded node may produce, unless an initializer is larger. */
     static final int MAX_FOLDED = 1 << 24;
     private final int opset;
+    private final Path folder;
+    private final OnnxGraphBuilder outer;
+    private final List<String> captured = new ArrayList<>();
     private final Map<String, OnnxTensor> constants = new HashMap<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Map<String, Integer> types = new HashMap<>();
@@ -34,8 +40,32 @@ final class OnnxGraphBuilder {
     private int fresh;
     private long largestInitializer;
 
-    OnnxGraphBuilder(int opset) {
+    /** @param folder the model's folder, where external data files are looked up; null for a model in memory */
+    OnnxGraphBuilder(int opset, Path folder) {
+        this(opset, folder, null);
+    }
+
+    private OnnxGraphBuilder(int opset, Path folder, OnnxGraphBuilder outer) {
         this.opset = opset;
+        this.folder = folder;
+        this.outer = outer;
+    }
+
+    /** A builder for a subgraph of this graph, with the same fold limit. */
+    OnnxGraphBuilder subgraph() {
+        OnnxGraphBuilder b = new OnnxGraphBuilder(opset, folder, this);
+        b.largestInitializer = largestInitializer;
+        return b;
+    }
+
+    /** Where the model's external data files are looked up; null for a model in memory. */
+    Path folder() {
+        return folder;
+    }
+
+    /** The values of the enclosing graphs this subgraph reads, computed at run time, in the order first read. */
+    List<String> captured() {
+        return captured;
     }
 
     /** The version of the default ONNX operator set the model imports. */
@@ -61,7 +91,23 @@ final class OnnxGraphBuilder {
     }
 
     boolean isDefined(String value) {
-        return shapes.containsKey(value) || unavailable.contains(value);
+        return shapes.containsKey(value) || unavailable.contains(value) || capture(value);
+    }
+
+    /** Defines a value of the enclosing graphs here, if they define it. */
+    private boolean capture(String value) {
+        if (outer == null || !outer.isDefined(value)) {
+            return false;
+        }
+        if (outer.isUnavailable(value)) {
+            unavailable.add(value);
+        } else if (outer.isConstant(value)) {
+            defineConstant(value, outer.constant(value));
+        } else {
+            defineInput(value, outer.shape(value), outer.type(value));
+            captured.add(value);
+        }
+        return true;
     }
 
     boolean isUnavailable(String value) {

@@ -118,23 +118,10 @@ public final class OnnxImporter {
         }
         List<String> problems = new ArrayList<>();
         int opset = opset(model, problems);
-        OnnxGraphBuilder b = new OnnxGraphBuilder(opset);
+        OnnxGraphBuilder b = new OnnxGraphBuilder(opset, folder);
         GraphProto g = model.getGraph();
-        if (g.getSparseInitializerCount() > 0) {
-            problems.add("the graph has sparse initializers, which keras4j does not read");
-        }
-        Set<String> initializers = new HashSet<>();
-        List<String> defined = new ArrayList<>();
-        for (TensorProto t : g.getInitializerList()) {
-            initializers.add(t.getName());
-            defined.add(t.getName());
-            try {
-                b.defineInitializer(t.getName(), Tensors.decode(t, folder));
-            } catch (IllegalArgumentException e) {
-                problems.add("initializer: " + e.getMessage());
-                b.unavailable(List.of(t.getName()));
-            }
-        }
+        List<String> defined = defineInitializers(g, b, problems);
+        Set<String> initializers = new HashSet<>(defined);
         List<ValueInfo> inputs = new ArrayList<>();
         for (ValueInfoProto in : g.getInputList()) {
             if (initializers.contains(in.getName())) {
@@ -154,6 +141,51 @@ public final class OnnxImporter {
                 b.unavailable(List.of(in.getName()));
             }
         }
+        translateNodes(g, defined, b, problems);
+        List<String> outputs = outputs(g, b, problems);
+        if (!problems.isEmpty()) {
+            throw new ModelImportException(name, problems);
+        }
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "onnx");
+        metadata.put("ir_version", Long.toString(model.getIrVersion()));
+        metadata.put("opset", Integer.toString(opset));
+        metadata.put("producer", (model.getProducerName() + " " + model.getProducerVersion()).trim());
+        try {
+            return new Graph(inputs, b.nodesFor(outputs), outputs, metadata);
+        } catch (IllegalArgumentException e) {
+            throw new ModelImportException(name, "the translated graph is inconsistent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Defines a graph's initializers in {@code b}, noting those it cannot read in {@code problems}.
+     *
+     * @return their names, in file order
+     */
+    static List<String> defineInitializers(GraphProto g, OnnxGraphBuilder b, List<String> problems) throws IOException {
+        if (g.getSparseInitializerCount() > 0) {
+            problems.add("the graph has sparse initializers, which keras4j does not read");
+        }
+        List<String> names = new ArrayList<>();
+        for (TensorProto t : g.getInitializerList()) {
+            names.add(t.getName());
+            try {
+                b.defineInitializer(t.getName(), Tensors.decode(t, b.folder()));
+            } catch (IllegalArgumentException e) {
+                problems.add("initializer: " + e.getMessage());
+                b.unavailable(List.of(t.getName()));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Translates a graph's nodes into {@code b}, noting every problem in {@code problems}.
+     *
+     * @param defined the values defined before any node: the graph's inputs and initializers, in file order
+     */
+    static void translateNodes(GraphProto g, List<String> defined, OnnxGraphBuilder b, List<String> problems) {
         List<OnnxNode> nodes = new ArrayList<>();
         for (NodeProto proto : g.getNodeList()) {
             nodes.add(new OnnxNode(proto, nodes.size()));
@@ -166,6 +198,10 @@ public final class OnnxImporter {
                 problems.addAll(nodes.get(i).problems());
             }
         }
+    }
+
+    /** A graph's outputs, made available to runtime nodes; those it cannot give are noted in {@code problems}. */
+    static List<String> outputs(GraphProto g, OnnxGraphBuilder b, List<String> problems) {
         List<String> outputs = new ArrayList<>();
         for (ValueInfoProto out : g.getOutputList()) {
             String v = out.getName();
@@ -180,19 +216,7 @@ public final class OnnxImporter {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ModelImportException(name, problems);
-        }
-        Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("format", "onnx");
-        metadata.put("ir_version", Long.toString(model.getIrVersion()));
-        metadata.put("opset", Integer.toString(opset));
-        metadata.put("producer", (model.getProducerName() + " " + model.getProducerVersion()).trim());
-        try {
-            return new Graph(inputs, b.nodesFor(outputs), outputs, metadata);
-        } catch (IllegalArgumentException e) {
-            throw new ModelImportException(name, "the translated graph is inconsistent: " + e.getMessage(), e);
-        }
+        return outputs;
     }
 
     private static int opset(ModelProto model, List<String> problems) {

@@ -147,6 +147,12 @@ final class OnnxNode {
         return a == null ? null : a.getT();
     }
 
+    /** A GRAPH attribute (a branch or body of control flow), or null when absent. */
+    io.keras4j.importer.onnx.proto.Onnx.GraphProto graphAttr(String attribute) {
+        AttributeProto a = get(attribute, AttributeType.GRAPH);
+        return a == null ? null : a.getG();
+    }
+
     /** The attributes present that no translator read. */
     List<String> unreadAttributes() {
         return attributes.keySet().stream().filter(a -> !read.contains(a)).toList();

@@ -7,7 +7,6 @@ import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /** The translator of each supported ONNX operator: the default domain's, and some of ONNX Runtime's (com.microsoft). */
@@ -157,7 +156,10 @@ final class Translators {
             Map.entry("ReduceL2", new ReduceTranslator(Reduce.Kind.L2)),
             Map.entry("ReduceSumSquare", new ReduceTranslator(Reduce.Kind.SUM_SQUARE)),
             Map.entry("ReduceLogSum", new ReduceTranslator(Reduce.Kind.LOG_SUM)),
-            Map.entry("ReduceLogSumExp", new ReduceTranslator(Reduce.Kind.LOG_SUM_EXP)));
+            Map.entry("ReduceLogSumExp", new ReduceTranslator(Reduce.Kind.LOG_SUM_EXP)),
+            Map.entry("If", new IfTranslator()),
+            Map.entry("Loop", new LoopTranslator()),
+            Map.entry("Scan", new ScanTranslator()));
     /** ONNX Runtime's domain of its own operators. */
     static final String MICROSOFT = "com.microsoft";
     /**
@@ -188,7 +190,6 @@ final class Translators {
             Map.entry("MatMulIntegerToFloat", new MatMulIntegerToFloatTranslator(false)),
             Map.entry("Attention", new OrtAttentionTranslator()),
             Map.entry("EmbedLayerNormalization", new EmbedLayerNormalizationTranslator()));
-    private static final Set<String> CONTROL_FLOW = Set.of("Loop", "Scan", "If");
 
     private Translators() {
     }
@@ -210,10 +211,6 @@ final class Translators {
         if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
             return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain"
                     + " and some operators of ONNX Runtime's " + MICROSOFT + ")";
-        }
-        if (CONTROL_FLOW.contains(opType)) {
-            return "control flow (" + opType + ") is not supported; export recurrent layers as native LSTM, GRU or RNN nodes"
-                    + " (tf2onnx turns masked or unusual Keras RNNs into Loop)";
         }
         return "operator " + opType + " is not supported" + ModelImportException.SUPPORTED + String.join(", ", new TreeSet<>(BY_OP.keySet()))
                 + ")";

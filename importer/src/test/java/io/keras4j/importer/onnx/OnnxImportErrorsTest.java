@@ -488,7 +488,7 @@ class OnnxImportErrorsTest {
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().startsWith("bad.onnx: 3 problems"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'det' (Det): operator Det is not supported"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'loop' (Loop): control flow (Loop) is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'loop' (Loop): attribute body is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'relu' (Relu): attribute mystery is not supported"), e.getMessage());
     }
 
@@ -661,5 +661,104 @@ class OnnxImportErrorsTest {
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'resize' (Resize): sizes 'sizes' of steps must hold 3 values [batch, channels,"
                 + " steps], got shape [4]"), e.getMessage());
+    }
+
+    private static AttributeProto graph(String name, GraphProto.Builder g) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(g.setName(name)).build();
+    }
+
+    private static ValueInfoProto typed(String name, int elemType, long... dims) {
+        ValueInfoProto v = input(name, dims);
+        return v.toBuilder().setType(v.getType().toBuilder().setTensorType(v.getType().getTensorType().toBuilder()
+                .setElemType(elemType))).build();
+    }
+
+    /** A Loop body of a float carried value v: (i, cond, v) -> (cond, v + v), with {@code nodes} before. */
+    private static GraphProto.Builder doubling(NodeProto.Builder... nodes) {
+        GraphProto.Builder body = GraphProto.newBuilder().addInput(typed("i", 7)).addInput(typed("c", 9)).addInput(input("v", 2))
+                .addNode(NodeProto.newBuilder().setOpType("Add").addInput("v").addInput("v").addOutput("v_next"))
+                .addOutput(typed("c", 9)).addOutput(input("v_next"));
+        for (NodeProto.Builder n : nodes) {
+            body.addNode(n);
+        }
+        return body;
+    }
+
+    private static NodeProto.Builder loop(String name, String m, String cond, GraphProto.Builder body) {
+        return NodeProto.newBuilder().setOpType("Loop").setName(name).addInput(m).addInput(cond).addInput("x")
+                .addOutput(name + "_out").addAttribute(graph("body", body));
+    }
+
+    @Test
+    void controlFlowThatCannotRunIsRefusedNamingTheNodeOptionAndValue() {
+        NodeProto.Builder det = NodeProto.newBuilder().setOpType("Det").setName("det").addInput("v").addOutput("d");
+        GraphProto.Builder then = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Cast").addInput("x")
+                .addOutput("xi").addAttribute(attr("to", 7))).addOutput(input("xi"));
+        GraphProto.Builder otherwise = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Neg").addInput("x")
+                .addOutput("xn")).addOutput(input("xn"));
+        GraphProto.Builder sequenceBody = doubling();
+        sequenceBody.setInput(2, ValueInfoProto.newBuilder().setName("v").setType(TypeProto.newBuilder().setSequenceType(
+                TypeProto.Sequence.newBuilder().setElemType(input("e").getType()))));
+        GraphProto.Builder scanBody = GraphProto.newBuilder().addInput(input("row", 3))
+                .addNode(NodeProto.newBuilder().setOpType("Relu").addInput("row").addOutput("r")).addOutput(input("r"));
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", 2, 3)).addInput(typed("flag", 9))
+                .addInitializer(longs("minus", -3)).addInitializer(longs("many", 1L << 40))
+                .addNode(loop("forever", "", "", doubling()))
+                .addNode(loop("negative", "minus", "", doubling()))
+                .addNode(loop("huge", "many", "", doubling()))
+                .addNode(loop("inner", "many", "flag", doubling(det)))
+                .addNode(loop("sequence", "", "flag", sequenceBody))
+                .addNode(NodeProto.newBuilder().setOpType("If").setName("mixed").addInput("flag").addOutput("mixed_out")
+                        .addAttribute(graph("then_branch", then)).addAttribute(graph("else_branch", otherwise)))
+                .addNode(NodeProto.newBuilder().setOpType("Scan").setName("scan").addInput("x").addOutput("scan_out")
+                        .addAttribute(attr("num_scan_inputs", 1)).addAttribute(attr("scan_input_axes", new long[] {5}))
+                        .addAttribute(graph("body", scanBody)))
+                .addOutput(input("forever_out"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 17), "flow.onnx"));
+        String m = e.getMessage();
+        assertTrue(m.contains("node 'forever' (Loop): has neither a trip count M (input 0) nor a condition (input 1): the loop"
+                + " would never end"), m);
+        assertTrue(m.contains("node 'negative' (Loop): trip count M is -3; keras4j runs 0 to 1048576 (2^20) iterations"), m);
+        assertTrue(m.contains("node 'huge' (Loop): trip count M is 1099511627776; keras4j runs 0 to 1048576"), m);
+        assertTrue(m.contains("node 'inner' (Loop): body: node 'det' (Det): operator Det is not supported"), m);
+        assertTrue(m.contains("node 'sequence' (Loop): body: input 'v' is a SEQUENCE_TYPE; keras4j takes tensors only"), m);
+        assertTrue(m.contains("node 'mixed' (If): output 0 is int64 of rank 2 in then_branch but float of rank 2 in"
+                + " else_branch; keras4j needs the same element type and rank from both"), m);
+        assertTrue(m.contains("node 'scan' (Scan): attribute scan_input_axes is [5]; value 0 must be in -2 to 1 (rank 2)"), m);
+        assertEquals(7, e.problems().size(), m);
+    }
+
+    @Test
+    void scanOfOpset8IsRefused() {
+        GraphProto.Builder body = GraphProto.newBuilder().addInput(input("row", 3))
+                .addNode(NodeProto.newBuilder().setOpType("Relu").addInput("row").addOutput("r")).addOutput(input("r"));
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", 2, 3))
+                .addNode(NodeProto.newBuilder().setOpType("Scan").setName("scan").addInput("x").addOutput("y")
+                        .addAttribute(attr("num_scan_inputs", 1)).addAttribute(graph("body", body)))
+                .addOutput(input("y"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 8), "scan8.onnx"));
+        assertTrue(e.getMessage().contains("node 'scan' (Scan): Scan of opset 8 (a batch axis and sequence_lens) is not"
+                + " supported; keras4j reads Scan of opset 9 and later"), e.getMessage());
+    }
+
+    @Test
+    void loopsStopAtABadTripCountOrAfterTheMostIterations() throws Exception {
+        NodeProto.Builder still = NodeProto.newBuilder().setOpType("Identity").addInput("c").addOutput("c_out");
+        GraphProto.Builder endless = doubling(still);
+        endless.setOutput(0, typed("c_out", 9));
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(typed("m", 7)).addInput(input("x", 2))
+                .addInitializer(TensorProto.newBuilder().setName("yes").setDataType(9).addInt32Data(1))
+                .addNode(loop("counted", "m", "", doubling()))
+                .addNode(loop("endless", "", "yes", endless))
+                .addOutput(input("counted_out")).addOutput(input("endless_out"));
+        Model model = ModelImporter.load(model(g, 17), "loops.onnx");
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[] {-2}), x));
+        assertEquals("layer 'counted' (Loop): trip count M is -2; keras4j runs 0 to 1048576 (2^20) iterations", bad.getMessage());
+        IllegalArgumentException endlessRun = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[] {3}), x));
+        assertEquals("layer 'endless' (Loop): the condition still holds after 1048576 (2^20) iterations, the most keras4j runs",
+                endlessRun.getMessage());
     }
 }

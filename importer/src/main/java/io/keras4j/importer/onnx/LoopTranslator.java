@@ -1,0 +1,69 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.flow.Loop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * ONNX Loop: a trip count M and/or a condition (one of them at least: a loop with neither never ends), carried values
+ * (which keep their shapes), scan outputs stacked along a new axis 0, and values of the enclosing graphs read in the
+ * body. A constant M must be 0 to {@link Loop#MAX_ITERATIONS}, or larger with a condition; the op checks M and its
+ * iterations at run time the same way.
+ */
+final class LoopTranslator implements OpTranslator {
+    @Override
+    public int requiredInputs() {
+        return 0;
+    }
+
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String m = node.input(0);
+        String cond = node.input(1);
+        if (m.isEmpty() && cond.isEmpty()) {
+            node.problem("has neither a trip count M (input 0) nor a condition (input 1): the loop would never end");
+            return;
+        }
+        OnnxTensor trips = m.isEmpty() ? null : b.constant(m);
+        if (trips != null) {
+            long v = trips.longs()[0];
+            if (v < 0 || v > Loop.MAX_ITERATIONS && cond.isEmpty()) {
+                node.problem("trip count M is " + v + "; keras4j runs 0 to " + Loop.MAX_ITERATIONS + " (2^20) iterations");
+                return;
+            }
+        }
+        List<String> initial = node.inputCount() > 2 ? node.inputs().subList(2, node.inputCount()) : List.of();
+        List<int[]> shapes = new ArrayList<>(List.of(new int[0], new int[0]));
+        List<Integer> types = new ArrayList<>(List.of(DataTypes.INT64, DataTypes.BOOL));
+        for (int k = 0; k < initial.size(); k++) {
+            if (initial.get(k).isEmpty()) {
+                node.problem("input " + (k + 2) + " (initial value of carried value " + k + ") is missing");
+                return;
+            }
+            shapes.add(b.shape(initial.get(k)));
+            types.add(b.type(initial.get(k)));
+        }
+        Subgraph body = Subgraph.of(node, "body", b, shapes, types);
+        int carried = initial.size();
+        if (body == null || !body.outputCount(1 + node.outputs().size())) {
+            return;
+        }
+        if (node.outputs().size() < carried) {
+            node.problem("has " + node.outputs().size() + " outputs, fewer than its " + carried + " carried values");
+            return;
+        }
+        int[] outTypes = new int[node.outputs().size()];
+        for (int i = 0; i < outTypes.length; i++) {
+            outTypes[i] = body.type(1 + i);
+        }
+        List<String> inputs = new ArrayList<>();
+        for (String in : List.of(m, cond)) {
+            if (!in.isEmpty()) {
+                inputs.add(in);
+            }
+        }
+        inputs.addAll(initial);
+        inputs.addAll(body.captured());
+        b.emit(node, new Loop(body.graph(body.captured()), !m.isEmpty(), !cond.isEmpty(), carried), inputs, node.outputs(), outTypes);
+    }
+}
