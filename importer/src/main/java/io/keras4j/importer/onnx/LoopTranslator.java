@@ -25,6 +25,10 @@ final class LoopTranslator implements OpTranslator {
             return;
         }
         OnnxTensor trips = m.isEmpty() ? null : b.constant(m);
+        if (trips != null && trips.size() != 1) {
+            node.problem("trip count M must be one value, got " + trips);
+            return;
+        }
         if (trips != null) {
             long v = trips.longs()[0];
             if (v < 0 || v > Loop.MAX_ITERATIONS && cond.isEmpty()) {

@@ -746,7 +746,7 @@ class OnnxImportErrorsTest {
         NodeProto.Builder still = NodeProto.newBuilder().setOpType("Identity").addInput("c").addOutput("c_out");
         GraphProto.Builder endless = doubling(still);
         endless.setOutput(0, typed("c_out", 9));
-        GraphProto.Builder g = GraphProto.newBuilder().addInput(typed("m", 7)).addInput(input("x", 2))
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(typed("m", 7, -1)).addInput(input("x", 2))
                 .addInitializer(TensorProto.newBuilder().setName("yes").setDataType(9).addInt32Data(1))
                 .addNode(loop("counted", "m", "", doubling()))
                 .addNode(loop("endless", "", "yes", endless))
@@ -754,10 +754,13 @@ class OnnxImportErrorsTest {
         Model model = ModelImporter.load(model(g, 17), "loops.onnx");
         Tensor x = Tensor.of(new float[] {1, 2}, 2);
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
-                () -> model.predictAll(Tensor.of(new float[] {-2}), x));
+                () -> model.predictAll(Tensor.of(new float[] {-2}, 1), x));
         assertEquals("layer 'counted' (Loop): trip count M is -2; keras4j runs 0 to 1048576 (2^20) iterations", bad.getMessage());
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[] {1, 2}, 2), x));
+        assertEquals("layer 'counted' (Loop): trip count M must be one value, got 2", two.getMessage());
         IllegalArgumentException endlessRun = assertThrows(IllegalArgumentException.class,
-                () -> model.predictAll(Tensor.of(new float[] {3}), x));
+                () -> model.predictAll(Tensor.of(new float[] {3}, 1), x));
         assertEquals("layer 'endless' (Loop): the condition still holds after 1048576 (2^20) iterations, the most keras4j runs",
                 endlessRun.getMessage());
     }

@@ -64,6 +64,14 @@ final class Body {
         return model.predictAll(all);
     }
 
+    /** The one value of {@code v}, which {@code what} names in the error when it holds another number of values. */
+    static float single(float[] v, String what) {
+        if (v.length != 1) {
+            throw new IllegalArgumentException(what + " must be one value, got " + v.length);
+        }
+        return v[0];
+    }
+
     /** A scalar as a tensor of shape []. */
     static Tensor scalar(float v) {
         return Tensor.of(new float[] {v});

@@ -64,7 +64,7 @@ public final class If implements ControlFlowOp {
 
     @Override
     public Tensor[] run(float[][] inputs, int[][] inputShapes) {
-        Body branch = inputs[0][0] != 0 ? thenBranch : elseBranch;
+        Body branch = Body.single(inputs[0], "the condition") != 0 ? thenBranch : elseBranch;
         return branch.run(new Tensor[0], branch.captured(inputs, inputShapes));
     }
 }

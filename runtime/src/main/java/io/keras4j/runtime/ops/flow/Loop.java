@@ -75,14 +75,14 @@ public final class Loop implements ControlFlowOp {
     public Tensor[] run(float[][] inputs, int[][] inputShapes) {
         long trips = Long.MAX_VALUE;
         if (tripCount) {
-            double m = inputs[0][0];
+            double m = Body.single(inputs[0], "trip count M");
             if (m < 0 || m > MAX_ITERATIONS && !condition) {
                 throw new IllegalArgumentException("trip count M is " + (long) m + "; keras4j runs 0 to " + MAX_ITERATIONS
                         + " (2^20) iterations");
             }
             trips = (long) m;
         }
-        boolean go = !condition || inputs[first() - 1][0] != 0;
+        boolean go = !condition || Body.single(inputs[first() - 1], "the condition") != 0;
         Tensor[] state = new Tensor[carried];
         for (int k = 0; k < carried; k++) {
             state[k] = Tensor.of(inputs[first() + k], inputShapes[first() + k]);
@@ -102,7 +102,7 @@ public final class Loop implements ControlFlowOp {
             own[1] = Body.scalar(1);
             System.arraycopy(state, 0, own, 2, carried);
             Tensor[] out = body.run(own, captured);
-            go = out[0].toArray()[0] != 0;
+            go = Body.single(out[0].toArray(), "the body's condition") != 0;
             System.arraycopy(out, 1, state, 0, carried);
             for (int k = 0; k < scans.size(); k++) {
                 scans.get(k).add(out[1 + carried + k]);
