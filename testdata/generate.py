@@ -26,7 +26,9 @@ import math
 import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,6 +53,9 @@ HERE = Path(__file__).resolve().parent
 CASES_DIR = HERE / "cases"
 README = HERE / "README.md"
 TOLERANCE = {"atol": 1e-5, "rtol": 1e-5}
+# The Pythons that run testdata/predict_backend.py for cases with keras_backend: Keras 3.15.1 with that backend.
+BACKEND_PYTHON = {"jax": os.environ.get("KERAS4J_JAX_PYTHON", "/work/venv-kjax/bin/python"),
+                  "torch": os.environ.get("KERAS4J_TORCH_PYTHON", "/work/venv-ktorch/bin/python")}
 
 # Every activation name keras.activations.get() accepts as a string in Keras 3.15.1
 # (keras.src.activations.ALL_OBJECTS_DICT), minus "threshold", which needs two
@@ -110,6 +115,9 @@ class Case:
                                                  # outputs are Keras' of the same model and weights under float32
                                                  # (keras4j's import option mixed_precision_in_float32, recorded in
                                                  # case.json), which also records how far Keras' own 16-bit outputs are
+    keras_backend: str = None                    # "jax" or "torch": the outputs (of every call) are Keras' under that
+                                                 # backend, which also writes the model file (see predict_on_backend);
+                                                 # the float64 check still runs, in TensorFlow, against those outputs
 
 
 REGISTRY = {}  # name -> (builder, kwargs), in registration order
@@ -365,6 +373,26 @@ def lstm_saturation(model, inputs):
     return " ".join(out)
 
 
+def predict_on_backend(backend, model_file, calls):
+    """Runs testdata/predict_backend.py with BACKEND_PYTHON[backend]: Keras on that backend re-saves model_file and
+    predicts each call's inputs in order on one model. Returns ([outputs of each call], the versions it reports)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for k, xs in enumerate(calls):
+            for i, x in enumerate(xs):
+                np.save(Path(tmp) / f"call{k}_input_{i}.npy", x)
+        env = dict(os.environ, KERAS_BACKEND=backend)
+        run = subprocess.run([BACKEND_PYTHON[backend], str(HERE / "predict_backend.py"), str(model_file), tmp],
+                             env=env, capture_output=True, text=True)
+        if run.returncode:
+            raise RuntimeError(f"predict_backend.py on {backend} failed:\n{run.stderr[-3000:]}")
+        versions = json.loads(run.stdout.strip().splitlines()[-1])
+        if versions["keras_version"] != keras.__version__ or versions["backend"] != backend:
+            raise RuntimeError(f"{BACKEND_PYTHON[backend]} runs {versions}, not Keras {keras.__version__} on {backend}")
+        outputs = [[np.load(Path(tmp) / f"call{k}_output_{i}.npy")
+                    for i in range(len(list(Path(tmp).glob(f"call{k}_output_*.npy"))))] for k in range(len(calls))]
+        return outputs, versions
+
+
 # --------------------------------------------------------------------------- driver
 
 def run_case(name, verbose=True):
@@ -385,6 +413,8 @@ def run_case(name, verbose=True):
 
     if c.layer_outputs and c.calls:
         raise ValueError(f"{name}: layer outputs of a stateful model would advance its states")
+    if c.keras_backend and (c.layer_outputs or c.reload_from or c.twin or c.golden_weights):
+        raise ValueError(f"{name}: keras_backend is for plain cases (no layer outputs, reload_from, twin, golden_weights)")
     calls = [[np.ascontiguousarray(x, dtype=np.float32) for x in ci] for ci in c.calls]
     d = HERE / c.folder / name
     if d.exists():
@@ -392,6 +422,8 @@ def run_case(name, verbose=True):
     d.mkdir(parents=True)
     model_file = f"model.{c.fmt}"
     c.model.save(str(d / model_file))
+    on_backend, backend_meta = (predict_on_backend(c.keras_backend, d / model_file, [inputs] + calls) if c.keras_backend
+                                else (None, {}))
 
     # Golden outputs: Keras' predictions of the model reloaded from the file.
     # compile=False: inference does not depend on it, and Keras 3.15.1 cannot re-compile
@@ -410,13 +442,14 @@ def run_case(name, verbose=True):
     if c.in_float32:
         ys, mixed = mixed_in_float32(reloaded, inputs)
     else:
-        ys = c.twin(reloaded, inputs) if c.twin else predict(reloaded, inputs)
+        ys = on_backend[0] if on_backend else c.twin(reloaded, inputs) if c.twin else predict(reloaded, inputs)
     outputs = [np.ascontiguousarray(y, dtype=np.float32) for y in ys]
     if not c.nonfinite:
         check_sane(name, outputs)
     call_outputs = []
     for k, ci in enumerate(calls, start=1):  # same model object: stateful layers carry their states on
-        call_outputs.append([np.ascontiguousarray(y, dtype=np.float32) for y in predict(reloaded, ci)])
+        call_outputs.append([np.ascontiguousarray(y, dtype=np.float32)
+                             for y in (on_backend[k] if on_backend else predict(reloaded, ci))])
         check_sane(f"{name} call {k}", call_outputs[-1])
     per_layer = layer_outputs(reloaded, inputs) if c.layer_outputs else []
     if per_layer and reloaded.outputs[0] is reloaded.layers[-1]._inbound_nodes[0].output_tensors[0]:
@@ -447,6 +480,8 @@ def run_case(name, verbose=True):
         "outputs": len(outputs),
         "keras_version": keras.__version__,
         "tensorflow_version": tf.__version__,
+        **({"keras_backend": c.keras_backend, f"{c.keras_backend}_version": backend_meta[f"{c.keras_backend}_version"]}
+           if c.keras_backend else {}),
         "tolerance": dict(TOLERANCE),
         "covers": covers,
         "input_shapes": [list(x.shape) for x in inputs],

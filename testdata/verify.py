@@ -5,8 +5,9 @@
 
 For every case folder: exactly one model file, float32 C-order .npy files matching
 case.json, and the model reloaded from its file reproduces output_*.npy through
-predict (expected bit-identical) and through model(x, training=False) (within the
-case tolerance). Cases with "calls" (stateful models) replay call<k>_input_*.npy in
+predict (expected bit-identical; within the case tolerance for a case whose outputs come
+from another "keras_backend") and through model(x, training=False) (within the case
+tolerance). Cases with "calls" (stateful models) replay call<k>_input_*.npy in
 order on the same model and compare with call<k>_output_*.npy; cases with
 "layer_outputs" must hold layers/<name>.npy for each name. ONNX cases (onnx_*) are
 checked by generate_onnx.py, not here. Exits 1 on any failure. Writes nothing.
@@ -57,25 +58,32 @@ def check(d):
     keras.backend.clear_session()
     model = keras.models.load_model(str(d / meta["model"]), compile=False)
     assert len(model.inputs) == len(ins) and len(model.outputs) == len(outs)
+    tol = meta["tolerance"]
+    exact = "keras_backend" not in meta  # TensorFlow's outputs: predict gives the same bits again
+
+    def ratio(g, want):
+        """The largest difference of g from want, as a fraction of the tolerance."""
+        return float((np.abs(np.asarray(g, np.float64) - want) / (tol["atol"] + tol["rtol"] * np.abs(want))).max())
+
+    def same(g, want):
+        return g.shape == want.shape and (np.array_equal(g, want) if exact else ratio(g, want) <= 1.0)
+
     got = predict(model, ins)
     for k in range(1, meta.get("calls", 1)):  # same model: stateful layers carry their states on
         call_ins, call_outs = load_arrays(d, meta, f"call{k}_")
         for want, g in zip(call_outs, predict(model, call_ins)):
-            assert g.shape == want.shape and float(np.abs(g - want).max()) == 0.0, f"call {k} differs"
+            assert same(g, want), f"call {k} differs"
     if meta.get("calls", 1) > 1:  # a fresh model for model(x): its states start at zero again
         keras.backend.clear_session()
         model = keras.models.load_model(str(d / meta["model"]), compile=False)
     got_call = as_list(model(ins if len(ins) > 1 else ins[0], training=False))
-    tol = meta["tolerance"]
-    worst_pred, worst_call = 0.0, 0.0
+    worst_call = 0.0
     for want, g, gc in zip(outs, got, got_call):
         assert g.shape == want.shape, (g.shape, want.shape)
-        worst_pred = max(worst_pred, float(np.abs(g - want).max()))
-        ratio = np.abs(np.asarray(gc) - want) / (tol["atol"] + tol["rtol"] * np.abs(want))
-        worst_call = max(worst_call, float(ratio.max()))
-    assert worst_pred == 0.0, f"predict differs from the golden output by {worst_pred:.3g}"
+        assert same(g, want), f"predict differs from the golden output by {float(np.abs(g - want).max()):.3g}"
+        worst_call = max(worst_call, ratio(gc, want))
     assert worst_call <= 1.0, f"model(x) is {worst_call:.3g} of the tolerance away"
-    return worst_call
+    return worst_call, "bit-identical" if exact else f"within tolerance of Keras on {meta['keras_backend']}"
 
 
 def main(argv):
@@ -84,8 +92,8 @@ def main(argv):
     failed = 0
     for d in dirs:
         try:
-            r = check(d)
-            print(f"ok   {d.name}  (predict bit-identical; model(x) at {r:.2g} of tolerance)", flush=True)
+            r, how = check(d)
+            print(f"ok   {d.name}  (predict {how}; model(x) at {r:.2g} of tolerance)", flush=True)
         except Exception as e:  # noqa: BLE001
             failed += 1
             print(f"FAIL {d.name}: {type(e).__name__}: {e}", flush=True)
