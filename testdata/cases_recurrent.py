@@ -8,20 +8,23 @@ mask_value 0 and non-zero, Embedding(mask_zero=True), padding at the end, at the
 in the middle, a fully masked sample, masks through Dropout and TimeDistributed,
 zero_output_for_mask); TimeDistributed around Dense and Conv1D; Functional graphs
 (several inputs and outputs, shared layers, nested models); stateful models called twice
-without reset; and testdata/diverging/, a case made to fail at a known layer.
+without reset; testdata/diverging/, a case made to fail at a known layer; and backend_jax_*
+and backend_torch_*, cases whose outputs come from Keras on the JAX or PyTorch backend.
 
 generate.py calls register_cases(<the generate module>) once; the builders use its
 registry and helpers (Case, register, chain_model, randomize, normal_inputs), so the
 conventions are exactly those of generate.py. Case names start with one of
-gru_, srnn_, mixed_, bidi_, encdec_, rmask_, td_, graph_, stateful_, diverging_.
+gru_, srnn_, mixed_, bidi_, encdec_, rmask_, td_, graph_, stateful_, diverging_, backend_.
 Regenerate them with
 
-    /work/venv-keras/bin/python testdata/generate.py gru_ srnn_ mixed_ bidi_ encdec_ rmask_ td_ graph_ stateful_ diverging_
+    /work/venv-keras/bin/python testdata/generate.py gru_ srnn_ mixed_ bidi_ encdec_ rmask_ td_ graph_ stateful_ diverging_ \
+        backend_
 """
 
 import numpy as np
 
-PREFIXES = ("gru_", "srnn_", "mixed_", "bidi_", "encdec_", "rmask_", "td_", "graph_", "stateful_", "diverging_")
+PREFIXES = ("gru_", "srnn_", "mixed_", "bidi_", "encdec_", "rmask_", "td_", "graph_", "stateful_", "diverging_",
+            "backend_")
 
 
 def register_cases(g):
@@ -1256,3 +1259,60 @@ def register_cases(g):
 
     R("conv_lstm2d_large_stateful_seq_keras", conv_lstm_large_stateful, fmt="keras")
     R("conv_lstm2d_large_stateful_seq_h5", conv_lstm_large_stateful, fmt="h5")
+
+    # ------------------------------------------------------------------ 9. outputs of Keras' JAX and PyTorch backends
+
+    def on_backend(fn, backend):
+        """fn's case with its outputs (of every call) from Keras on `backend` ("jax" or "torch"), which also writes the
+        model file: generate.predict_on_backend."""
+        def build(ctx, **kw):
+            c = fn(ctx, **kw)
+            c.keras_backend = backend
+            c.description = (f"Keras' outputs under the {'JAX' if backend == 'jax' else 'PyTorch'} backend (the model file "
+                             f"saved again by Keras running on it): {c.description}")
+            if c.calls:
+                c.description += " On this backend the calls are model(x, training=False), see testdata/predict_backend.py."
+            c.covers = c.covers + [f"keras_backend:{backend}"]
+            return c
+        build.__name__ = f"{fn.__name__}_on_{backend}"
+        return build
+
+    def backend_recurrent(ctx, fmt):
+        inp = keras.Input((8, 3))
+        x = layers.Masking()(inp)
+        seq = layers.Bidirectional(layers.LSTM(4, return_sequences=True))(x)
+        gru, gru_h = layers.GRU(5, go_backwards=True, return_state=True, reset_after=False)(seq)
+        srnn = layers.SimpleRNN(3, return_sequences=True, zero_output_for_mask=True)(seq)
+        lstm, _, lstm_c = layers.LSTM(4, return_state=True, unroll=True)(x)
+        out = layers.Dense(2)(layers.Concatenate()([gru, lstm]))
+        model = keras.Model(inp, [out, srnn, gru_h, lstm_c])
+        randomize(model, ctx.rng)
+        masked = [[], [5, 6, 7], [0, 1], list(range(8))]
+        return Case(model, [mask_rows(normal_inputs(ctx, 4, 8, 3), masked)], fmt,
+                    "functional Masking -> Bidirectional(LSTM(4, return_sequences)) -> GRU(5, go_backwards, return_state, "
+                    "reset_after=False) and SimpleRNN(3, return_sequences, zero_output_for_mask); LSTM(4, return_state, "
+                    "unroll) of the masked input; Dense(2) of the GRU and LSTM outputs; outputs Dense, SimpleRNN, GRU state, "
+                    f"LSTM cell state; masked: {pattern_text(masked, 8)}.")
+
+    def backend_conv_attention(ctx, fmt):
+        inp = keras.Input((10, 4))
+        x = layers.Conv1D(8, 3, padding="causal", activation="relu")(inp)
+        x = layers.BatchNormalization()(x)
+        att = layers.MultiHeadAttention(2, 4)(x, x, use_causal_mask=True)
+        x = layers.LayerNormalization()(layers.Add()([x, att]))
+        x = layers.LSTM(6)(x)
+        model = keras.Model(inp, layers.Dense(3, activation="softmax")(x))
+        randomize(model, ctx.rng)
+        g.batch_norm_weights(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 10, 4)], fmt,
+                    "functional Conv1D(8, 3, causal, relu) -> BatchNormalization -> MultiHeadAttention(2 heads, key_dim 4, "
+                    "self-attention with use_causal_mask) added back -> LayerNormalization -> LSTM(6) -> Dense(3, softmax).")
+
+    R("backend_jax_recurrent_masked_func_keras", on_backend(backend_recurrent, "jax"), fmt="keras")
+    R("backend_jax_conv_attention_lstm_func_h5", on_backend(backend_conv_attention, "jax"), fmt="h5")
+    R("backend_jax_stateful_stack_3calls_func_keras", on_backend(stateful, "jax"), fmt="keras", api="functional",
+      kind=None, lengths=(6, 4, 8), stack=[("lstm", 4, {}), ("gru", 5, {"go_backwards": True}), ("srnn", 3, {})])
+    R("backend_torch_recurrent_masked_func_keras", on_backend(backend_recurrent, "torch"), fmt="keras")
+    R("backend_torch_conv_attention_lstm_func_keras", on_backend(backend_conv_attention, "torch"), fmt="keras")
+    R("backend_torch_stateful_bidi_gru_h5", on_backend(stateful, "torch"), fmt="h5", api="sequential", kind="gru",
+      bidi="sum")
