@@ -2960,3 +2960,67 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_update_diagonal_func_keras", ops_update_diagonal)
+
+    def ops_quantile_diagonal(ctx):
+        inp, planes = keras.Input((5, 4)), keras.Input((2, 3, 4))
+        c = ctx.rng.normal(0, 0.5, size=(6, 3)).astype(np.float32)
+        heads = [ops.median(inp, axis=1), ops.median(inp, axis=-1, keepdims=True), ops.quantile(inp, 0.3, axis=1),
+                 ops.quantile(planes, 0.8, axis=-1, keepdims=True), ops.quantile(inp, 0.0, axis=2),
+                 ops.quantile(planes, 0.9, axis=2), ops.quantile(inp, 1.0, axis=1), ops.ptp(inp, axis=1), ops.ptp(planes, axis=(2, 3), keepdims=True),
+                 ops.diagonal(planes, offset=1, axis1=2, axis2=3), ops.diagonal(planes, offset=-1, axis1=3, axis2=2),
+                 ops.diagonal(planes, offset=2, axis1=-2, axis2=-1), ops.trace(planes, offset=-1, axis1=2, axis2=3),
+                 ops.trace(planes, offset=1, axis1=3, axis2=2), ops.matmul(c, planes), ops.matmul(c[0, :3], planes)]
+        model = keras.Model([inp, planes], heads)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4), normal_inputs(ctx, 3, 2, 3, 4)], "keras",
+                    "functional Keras 3 operations: median and quantile (linear) along one axis (q 0, 0.3, 0.8, 0.9 "
+                    "and 1; keepdims), ptp over one and two "
+                    "axes, diagonal and trace with offsets 1, -1 and 2 on non-square planes (axes in either order), and "
+                    "a numpy matrix and vector times the input's last two axes (matmul with the constant on the left).",
+                    covers=["operations"])
+
+    R("ops_quantile_diagonal_func_keras", ops_quantile_diagonal)
+
+    def ops_sequences_patches(ctx):
+        sig, seq, vol = keras.Input((11,)), keras.Input((4, 9)), keras.Input((4, 5, 6, 2))
+        heads = [ops.extract_sequences(sig, 4, 2), ops.extract_sequences(seq, 3, 3), ops.extract_sequences(seq, 9, 1),
+                 ops.image.extract_patches(vol, (2, 2, 2)),
+                 ops.image.extract_patches(vol, (2, 3, 2), strides=(1, 2, 3), padding="same"),
+                 ops.image.extract_patches(vol, (3, 2, 2), strides=1, dilation_rate=(1, 2, 2)),
+                 ops.fabs(seq), ops.real(seq), ops.conj(seq), ops.copy(seq), ops.fmod(seq, 0.3), ops.fmod(-seq, 0.3),
+                 ops.fmod(seq, seq[:, :, ::-1]), ops.heaviside(seq, np.array([0.5], np.float32)), ops.heaviside(ops.round(seq), seq[:, ::-1]),
+                 ops.logaddexp2(seq, 2.0 * seq[:, ::-1]), ops.saturate_cast(100.0 * seq, "int8"),
+                 ops.saturate_cast(100.0 * seq, "uint8")]
+        model = keras.Model([sig, seq, vol], heads)
+        return Case(model, [normal_inputs(ctx, 3, 11), normal_inputs(ctx, 3, 4, 9), normal_inputs(ctx, 3, 4, 5, 6, 2)],
+                    "keras",
+                    "functional Keras 3 operations: extract_sequences (lengths 4, 3 and the whole axis, strides 2, 3 "
+                    "and 1; a short remainder dropped), 3-D extract_patches (valid, same with strides, dilation), fabs, "
+                    "real, conj and copy (the input), fmod by a number and by a tensor (the dividend's sign), heaviside "
+                    "(x2 a number and a tensor, at 0 after round), logaddexp2, saturate_cast of 100x to int8 and uint8.",
+                    covers=["operations"])
+
+    R("ops_sequences_patches_func_keras", ops_sequences_patches)
+
+    def ops_nonfinite_quantile_casts(ctx):
+        inp = keras.Input((6,))
+        heads = [ops.median(inp, axis=-1), ops.quantile(inp, 0.25, axis=-1), ops.ptp(inp, axis=-1),
+                 ops.imag(inp), ops.fabs(inp), ops.fmod(inp, 0.0), ops.fmod(inp, 2.0), ops.fmod(2.0, inp),
+                 ops.heaviside(inp, np.array([-1.0], np.float32)), ops.logaddexp2(inp, 0.5 * inp)]
+        heads += [ops.cast(ops.saturate_cast(v, t), "float32") for v, t in [
+            (inp * 1e10, "int32"), (inp * 100.0, "uint8"), (inp * 1e30, "int64"), (inp, "bool"), (inp, "float32"),
+            (inp * 1e4, "int16")]]
+        heads += [ops.cast(ops.isposinf(inp), "float32"), ops.cast(ops.isneginf(inp), "float32")]
+        model = keras.Model(inp, heads)
+        nan, inf = np.nan, np.inf
+        x = np.array([[-0.0, 0.0, -1, -2.5, 3.5, -3], [nan, 1, inf, -inf, 3, -1], [0.5, -0.5, 1, 2, 0.25, -inf],
+                      [4, inf, -0.0, inf, 7, -7], [300, -300, 1e-3, 1.5e38, -1e5, 2]], dtype=np.float32)
+        return Case(model, [x], "keras",
+                    "functional Keras 3 operations on rows holding -0.0, NaN, infinities and large values: median, "
+                    "quantile and ptp (NaN where the row holds one; infinities sorted in), imag (zeros), "
+                    "fabs, fmod by 0, by 2 and of 2 (C's fmod), heaviside (x2 where x is 0 or NaN), logaddexp2 (inf - inf: "
+                    "the sum), saturate_cast to int32, uint8, int64, bool, float32 and int16 (clipped to the "
+                    "type's range rounded into float32, so int32's and int64's largest become 2^31 and 2^63, which the "
+                    "cast takes to the lowest value), isposinf and isneginf.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_nonfinite_quantile_casts_func_keras", ops_nonfinite_quantile_casts)

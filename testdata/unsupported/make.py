@@ -147,7 +147,7 @@ def main():
     seq = keras.Input((7, 3))
     ops = keras.ops
     free = keras.Input((None, 3))
-    keras.Model([seq, free], [seq[0], ops.mean(seq), ops.reshape(seq, (-1, 3)), ops.median(seq, axis=1),
+    keras.Model([seq, free], [seq[0], ops.mean(seq), ops.reshape(seq, (-1, 3)), ops.vstack([seq, seq]),
                               ops.transpose(seq), ops.concatenate([seq, seq], axis=0), ops.add(seq, seq[:, 0]),
                               free[:, -3::-1], ops.sum(seq, axis=()), ops.prod(seq, axis=1, dtype="int32")]
                 ).save(HERE / "operations_refused.keras")

@@ -289,7 +289,7 @@ class ErrorMessagesTest {
         for (String expected : List.of("operation 'get_item' (GetItem): key 0 indexes the batch axis, which keras4j takes whole",
                 "operation 'mean' (Mean): option axis=None is not supported (it reduces the batch axis too)",
                 "operation 'reshape_2' (Reshape): option newshape=[-1, 3] is not supported for an input of (None, 7, 3)",
-                "operation 'median' (Median): Keras operation Median is not supported by keras4j (supported: Absolute, Add,",
+                "operation 'vstack' (Vstack): Keras operation Vstack is not supported by keras4j (supported: Absolute, Add,",
                 "operation 'transpose' (Transpose): option axes=null is not supported for an input of rank 3",
                 "operation 'concatenate_2' (Concatenate): option axis=0 is the batch axis",
                 "operation 'add_2' (Add): is given tensors of ranks 3 and 2",
@@ -381,10 +381,12 @@ class ErrorMessagesTest {
         assertRefused(edited, "operation 'crop_images' (CropImages): options top_cropping=1, bottom_cropping=null and"
                 + " target_height=9 do not fit an image side of 6");
         byte[] update = editedCase("ops_update_diagonal_func_keras", m -> {
-            ((ObjectNode) layerNamed(m, "diagonal").get("config")).put("offset", 1);
+            ((ObjectNode) layerNamed(m, "diagonal").get("config")).put("offset", 3);
             arguments(m, "slice_update").set(1, arguments(m, "slice_update").arrayNode().add(0).add(1));
         });
-        assertRefused(update, "operation 'diagonal' (Diagonal): option offset=1 is not supported (0 only)",
+        assertRefused(update, "operation 'diagonal' (Diagonal): options axis1=2, axis2=3 and offset=3 are not supported"
+                        + " for an input of (None, 2, 3, 3) (two different axes of sizes known at import, an offset inside"
+                        + " their plane)",
                 "operation 'slice_update' (SliceUpdate): updates of shape (None, 3, 2) from start [0, 1] do not fit x"
                         + " of shape (None, 5, 4)");
     }
@@ -449,16 +451,18 @@ class ErrorMessagesTest {
                 + " a tensor (0 or None: the indices' batch axis stays first)");
     }
 
-    /** ops.image.extract_patches refuses 3-D patches and patches too large for its identity kernel, by name. */
+    /** ops.image.extract_patches refuses 3-D patches of images and patches too large for its identity kernel, by name. */
     @Test
     void extractPatchesRefusesThreeDimensionalAndHugePatches() throws IOException {
         byte[] edited = editedCase("ops_extract_patches_func_keras", m -> {
             ((ArrayNode) layerNamed(m, "extract_patches_1").get("config").get("size")).add(2);
+            ((ArrayNode) layerNamed(m, "extract_patches_1").get("config").get("strides")).add(1);
             ObjectNode config = (ObjectNode) layerNamed(m, "extract_patches_2").get("config");
             config.putArray("size").add(40).add(40);
             config.putArray("strides").add(1).add(1);
         });
-        assertRefused(edited, "operation 'extract_patches_1' (ExtractPatches): option size=[3,2,2]",
+        assertRefused(edited, "operation 'extract_patches_1' (ExtractPatches): expects input of shape (batch, depth, rows,"
+                        + " cols, channels) with known channels, got (None,",
                 "operation 'extract_patches_2' (ExtractPatches): takes patches of 4800 values (40 x 40 x 3 channels), more"
                         + " than keras4j accepts (4096: its kernel holds the square)");
     }
@@ -485,6 +489,27 @@ class ErrorMessagesTest {
         assertRefused(edited, "operation 'tensordot' (Tensordot): option axes=2 is not supported (1, or [[-1], [0]]: x's"
                 + " last axis against the constant's first)", "operation 'dot' (Dot): is supported on a tensor and a"
                 + " constant matrix or vector (a numpy array or constant tensor), in that order");
+    }
+
+    /**
+     * ops.quantile refuses methods other than linear (Keras ignores them inside a model) and a vector q; saturate_cast
+     * refuses uint32; a constant left of a matmul needs a tensor of rank 3 or more.
+     */
+    @Test
+    void quantileSaturateCastAndConstantMatmulRefuseWhatKerasDoesNotComputeAlike() throws IOException {
+        byte[] quantile = editedCase("ops_quantile_diagonal_func_keras", m -> {
+            ((ObjectNode) layerNamed(m, "quantile").get("config")).put("method", "lower");
+            arguments(m, "quantile_1").set(1, arguments(m, "quantile_1").arrayNode().add(0.2).add(0.8));
+            arguments(m, "matmul").set(1, arguments(m, "median").get(0).deepCopy());
+        });
+        assertRefused(quantile, "operation 'quantile' (Quantile): option method=lower is not supported (linear only:"
+                + " Keras 3.15.1's Quantile operation ignores its method and computes linear)",
+                "operation 'quantile_1' (Quantile): argument q=[0.2,0.8] is not supported (one number from 0 to 1;",
+                "operation 'matmul' (Matmul): is supported on a constant matrix or vector times a tensor of rank 3 or more");
+        byte[] cast = editedCase("ops_sequences_patches_func_keras", m -> ((ObjectNode) layerNamed(m, "saturate_cast")
+                .get("config")).put("dtype", "uint32"));
+        assertRefused(cast, "operation 'saturate_cast' (SaturateCast): option dtype=uint32 is not supported by"
+                + " saturate_cast");
     }
 
     /** The model of golden case {@code name}, edited. */

@@ -3,13 +3,15 @@ package io.keras4j.importer.keras.layers;
 import io.keras4j.importer.keras.KTensor;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.ops.primitive.Einsum;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.diagonal(x, offset, axis1, axis2)} (the main diagonal of the planes of two axes, as a last
- * axis after x's others, as numpy) and {@code keras.ops.trace} (its sum): an Einsum that names both axes with one
- * letter. {@code axis1} and {@code axis2} two different axes, not the batch axis, of one size known at import;
- * {@code offset} 0 only.
+ * Keras 3 {@code keras.ops.diagonal(x, offset, axis1, axis2)} (the diagonal {@code x[.., i, .., i + offset, ..]} of the
+ * planes of two axes, as a last axis after x's others, as numpy) and {@code keras.ops.trace} (its sum): a Slice to the
+ * square that diagonal crosses, then an Einsum that names both axes with one letter. {@code axis1} and {@code axis2}
+ * two different axes, not the batch axis, of sizes known at import; an offset that leaves the plane refused (Keras
+ * gives an empty diagonal).
  */
 final class DiagonalOperationTranslator implements LayerTranslator {
     private final boolean trace;
@@ -22,9 +24,11 @@ final class DiagonalOperationTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         config.readLater("axis1", "axis2");
         KTensor x = OperationArguments.single(config, t);
-        if (config.number(0, "offset") != 0) {
-            config.problem("option offset=" + config.raw("offset") + " is not supported (0 only)");
+        double o = config.number(0, "offset");
+        if (o != Math.rint(o) || Math.abs(o) > OperationArguments.END) {
+            config.problem("option offset=" + config.raw("offset") + " must be an integer");
         }
+        int offset = (int) o;
         if (x == null || config.hasProblems()) {
             return List.of(t.unavailable());
         }
@@ -34,11 +38,21 @@ final class DiagonalOperationTranslator implements LayerTranslator {
         if (a < 0 || b < 0) {
             return List.of(t.unavailable());
         }
-        if (a == b || shape[a] != shape[b] || shape[a] < 0) {
-            config.problem("options axis1=" + config.raw("axis1") + " and axis2=" + config.raw("axis2") + " are not"
-                    + " supported for an input of " + GeneralConfig.shapeText(shape) + " (two different axes of one size"
-                    + " known at import)");
+        int startA = Math.max(0, -offset);
+        int startB = Math.max(0, offset);
+        int length = Math.min(shape[a] - startA, shape[b] - startB);
+        if (a == b || shape[a] < 0 || shape[b] < 0 || length <= 0) {
+            config.problem("options axis1=" + config.raw("axis1") + ", axis2=" + config.raw("axis2") + " and offset="
+                    + offset + " are not supported for an input of " + GeneralConfig.shapeText(shape)
+                    + " (two different axes of sizes known at import, an offset inside their plane)");
             return List.of(t.unavailable());
+        }
+        String square = x.value();
+        if (length != shape[a] || length != shape[b]) {
+            List<float[]> rows = new ArrayList<>();
+            rows.add(new float[] {startA, startA + length, a, 1});
+            rows.add(new float[] {startB, startB + length, b, 1});
+            square = OperationArguments.slice(t, square, rows);
         }
         StringBuilder in = new StringBuilder();
         StringBuilder out = new StringBuilder();
@@ -50,6 +64,6 @@ final class DiagonalOperationTranslator implements LayerTranslator {
             }
         }
         String equation = in + "->" + out + (trace ? "" : String.valueOf((char) ('a' + a)));
-        return List.of(new KTensor(GeneralConfig.emit(t, new Einsum(equation), x.value()), null));
+        return List.of(new KTensor(GeneralConfig.emit(t, new Einsum(equation), square), null));
     }
 }

@@ -34,9 +34,9 @@ public final class Elementwise implements Op {
         ATAN2("Atan2"), HYPOT("Hypot"),
         /**
          * {@code log(exp(x) + exp(y))} as Keras computes it in float32: {@code max + log1p(exp(-|x - y|))}, and x + y where
-         * x - y is NaN.
+         * x - y is NaN; {@code log2(2^x + 2^y)} as {@code max + log1p(exp(-|x - y|·ln 2)) / ln 2}, ln 2 in float32.
          */
-        LOG_ADD_EXP("LogAddExp");
+        LOG_ADD_EXP("LogAddExp"), LOG_ADD_EXP2("LogAddExp2");
 
         private final String operator;
 
@@ -50,6 +50,9 @@ public final class Elementwise implements Op {
                     || this == NOT_EQUAL || this == AND || this == OR || this == XOR;
         }
     }
+
+    /** ln 2 in float32, as Keras' TensorFlow backend computes {@code log(2.0)}. */
+    private static final float LN2 = (float) Math.log(2.0);
 
     private final Kind kind;
 
@@ -142,6 +145,11 @@ public final class Elementwise implements Op {
                 float delta = x - y;
                 return delta != delta ? x + y
                         : Math.max(x, y) + (float) Math.log1p((float) Math.exp(-Math.abs(delta)));
+            }
+            case LOG_ADD_EXP2: {
+                float delta = x - y;
+                return delta != delta ? x + y
+                        : Math.max(x, y) + (float) Math.log1p((float) Math.exp(-Math.abs(delta) * LN2)) / LN2;
             }
             case HYPOT: {
                 float big = Math.max(Math.abs(x), Math.abs(y));
