@@ -3024,3 +3024,43 @@ def register_operation_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_nonfinite_quantile_casts_func_keras", ops_nonfinite_quantile_casts)
+
+    def ops_norms_stacks(ctx):
+        inp, cond = keras.Input((5, 8)), keras.Input((4,))
+        scale = layers.Dense(8)(cond)[:, None, :]
+        shift = layers.Dense(8)(cond)[:, None, :]
+        full = layers.Dense(8)(inp)
+        beta = np.linspace(0.5, -0.5, 8).astype("float32")
+        grid = np.linspace(-1.0, 1.5, 40).astype("float32").reshape(5, 8)
+        heads = [ops.layer_normalization(inp, 1.0 + scale, shift), ops.layer_normalization(inp, scale, beta, epsilon=1e-3),
+                 ops.layer_normalization(inp, None, shift), ops.layer_normalization(inp, full, 0.5 * full, axis=[1, 2]),
+                 ops.layer_normalization(inp, grid, full, axis=[1, 2]),
+                 ops.layer_normalization(inp, scale, rms_scaling=True),
+                 ops.norm(inp, ord=np.inf, axis=-1), ops.norm(inp, ord=-np.inf, axis=1, keepdims=True),
+                 ops.norm(ops.relu(inp), ord=0, axis=-1), ops.norm(inp, ord=3, axis=-1), ops.norm(inp, ord=0.5, axis=1),
+                 ops.norm(inp, ord=-1, axis=-1), ops.dstack([inp, full]), ops.dstack([cond, 2.0 * cond])]
+        model = keras.Model([inp, cond], heads)
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 8), normal_inputs(ctx, 3, 4)], "keras",
+                    "functional Keras 3 operations: layer_normalization with tensor gamma and beta (Dense layers of a "
+                    "second input, as an adaptive layer norm; of the input's rank over two axes; mixed with numpy arrays; "
+                    "rms_scaling), vector norms of ord inf, -inf, 0, 3, 0.5 and -1, dstack of rank-3 and rank-2 tensors.",
+                    covers=["operations"])
+
+    R("ops_norms_stacks_func_keras", ops_norms_stacks)
+
+    def ops_colors(ctx):
+        img = keras.Input((4, 5, 3))
+        pixels = ops.sigmoid(img)
+        heads = [ops.image.rgb_to_hsv(pixels), ops.image.hsv_to_rgb(pixels),
+                 ops.image.hsv_to_rgb(ops.image.rgb_to_hsv(pixels)),
+                 ops.image.rgb_to_hsv(ops.transpose(pixels, (0, 3, 1, 2)), data_format="channels_first"),
+                 ops.image.hsv_to_rgb(ops.transpose(pixels, (0, 3, 1, 2)), data_format="channels_first")]
+        model = keras.Model(img, heads)
+        return Case(model, [normal_inputs(ctx, 3, 4, 5, 3)], "keras",
+                    "functional Keras 3 operations: rgb_to_hsv and hsv_to_rgb (tf.image's kernels) of sigmoid pixels, "
+                    "channels last and first, and the round trip.",
+                    covers=["operations"], no_float64="the hue divides by the channels' range, so float32 rounding "
+                    "reaches 0.12 of the tolerance against Keras' float64 result where the range is small")
+
+    R("ops_colors_func_keras", ops_colors)

@@ -340,15 +340,20 @@ class ErrorMessagesTest {
         assertTrue(e.getMessage().length() < 1500, e.getMessage());
     }
 
-    /** ops.layer_normalization refuses a tensor gamma and axis None by name, each where it is given. */
+    /**
+     * ops.layer_normalization refuses a tensor gamma of another rank than x's, a constant beta of another length and axis
+     * None by name, each where it is given.
+     */
     @Test
-    void layerNormalizationOperationRefusesTensorGammaAndAxisNone() throws IOException {
+    void layerNormalizationOperationRefusesOtherRanksLengthsAndAxisNone() throws IOException {
         byte[] edited = editedCase("ops_layer_normalization_func_keras", m -> {
-            arguments(m, "layer_norm_1").set(1, arguments(m, "layer_norm_1").get(0).deepCopy());
+            ObjectNode pooled = (ObjectNode) arguments(m, "dense_1").get(0).deepCopy();
+            arguments(m, "layer_norm_1").set(1, pooled);
+            ((ArrayNode) arguments(m, "layer_norm_2").get(2).get("config").get("value")).add(1.0);
             ((ObjectNode) layerNamed(m, "layer_norm_4").get("config")).putNull("axis");
         });
-        assertRefused(edited, "operation 'layer_norm_1' (LayerNorm): argument gamma (a tensor) is not supported (None,"
-                        + " or a numpy array or constant tensor of one value per position of the normalized axes (8,))",
+        assertRefused(edited, "operation 'layer_norm_1' (LayerNorm): is given tensors of ranks 3 and 2",
+                "operation 'layer_norm_2' (LayerNorm): argument beta __numpy__ of dtype float32 and shape (9,)",
                 "operation 'layer_norm_4' (LayerNorm): option axis=None is not supported");
     }
 

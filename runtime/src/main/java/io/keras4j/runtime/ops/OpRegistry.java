@@ -100,6 +100,7 @@ public final class OpRegistry {
             Map.entry("Resize", Resize::fromSpec),
             Map.entry("Spectrogram", Spectrogram::fromSpec),
             Map.entry("PowerToDb", PowerToDb::fromSpec),
+            Map.entry("ColorSpace", ColorSpace::fromSpec),
             Map.entry("LRN", LocalResponseNormalization::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),
             Map.entry("LeakyReLU", Relu::fromSpec),

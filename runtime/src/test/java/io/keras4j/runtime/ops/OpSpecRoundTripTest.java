@@ -155,6 +155,8 @@ class OpSpecRoundTripTest {
                 new Case(new Spectrogram(6, 2, v(0, 0.25f, 0.75f, 1, 0.75f, 0.25f), 2), new int[][] {s(2, 9)}, (float[]) null),
                 new Case(new Spectrogram(5, 3, null, 1), new int[][] {s(1, 7)}, (float[]) null),
                 new Case(new PowerToDb(1e-3, 2, 10), new int[][] {s(2, 3)}, v(5, 0, 1e-4f, 3, 300, 0.5f)),
+                new Case(new ColorSpace(ColorSpace.Kind.RGB_TO_HSV), new int[][] {s(2, 3)}, v(0.2f, 0.9f, 0.4f, 1, 0, 1)),
+                new Case(new ColorSpace(ColorSpace.Kind.HSV_TO_RGB), new int[][] {s(2, 3)}, v(0.2f, 0.9f, 0.4f, 0.7f, 0, 1)),
                 new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),
                 new Case(Pooling1D.adaptive(true, 3, false), new int[][] {s(2, 7, 2)}, (float[]) null),
                 new Case(Pooling1D.adaptive(false, 2, true), new int[][] {s(2, 3, 5)}, (float[]) null),

@@ -11,13 +11,14 @@ import java.util.List;
 /**
  * Keras 3 {@code keras.ops.concatenate(xs, axis)}, {@code keras.ops.stack(xs, axis)} (each tensor given a new axis
  * there, then joined), {@code keras.ops.hstack(xs)} (joined along axis 1, as Keras' TensorFlow backend joins tensors of
- * rank 2 or more) and {@code keras.ops.append(a, b, axis)}: tensors of one rank, {@code axis} not the batch axis; an
- * append with axis None, which flattens the batch in, and an hstack of rank-1 tensors, which joins along the batch axis,
- * are refused.
+ * rank 2 or more), {@code keras.ops.dstack(xs)} (joined along axis 2, each of rank 2 given it first, as Keras'
+ * TensorFlow backend does) and {@code keras.ops.append(a, b, axis)}: tensors of one rank, {@code axis} not the batch
+ * axis; an append with axis None, which flattens the batch in, and an hstack or dstack of rank-1 tensors, which moves
+ * or joins the batch axis, are refused.
  */
 final class ConcatenateOperationTranslator implements LayerTranslator {
     /** Which operation: how it takes its tensors and the axis it joins them along. */
-    enum Form { CONCATENATE, STACK, HSTACK, APPEND }
+    enum Form { CONCATENATE, STACK, HSTACK, DSTACK, APPEND }
 
     private final Form form;
 
@@ -42,27 +43,29 @@ final class ConcatenateOperationTranslator implements LayerTranslator {
                     + " got " + args);
             return List.of(t.unavailable());
         }
-        int rank = t.shape(ins.get(0).value()).length + (form == Form.STACK ? 1 : 0);
+        boolean expand = form == Form.STACK || form == Form.DSTACK && t.shape(ins.get(0).value()).length == 2;
+        int rank = t.shape(ins.get(0).value()).length + (expand ? 1 : 0);
         int axis = axis(config, rank);
         if (axis < 0) {
             return List.of(t.unavailable());
         }
         List<String> values = new ArrayList<>();
         for (KTensor x : ins) {
-            values.add(form == Form.STACK ? t.emit(new Unsqueeze(new long[] {axis}), List.of(x.value())).get(0)
-                    : x.value());
+            values.add(expand ? t.emit(new Unsqueeze(new long[] {axis}), List.of(x.value())).get(0) : x.value());
         }
         return List.of(new KTensor(t.emit(new Concatenate(axis), values).get(0), null));
     }
 
     /** The axis the tensors are joined along, in a result of rank {@code rank}; -1 after a problem. */
     private int axis(LayerConfig config, int rank) {
-        if (form == Form.HSTACK) {
-            if (rank < 2) {
-                config.problem("is given tensors of rank 1, which hstack joins along the batch axis");
+        if (form == Form.HSTACK || form == Form.DSTACK) {
+            int axis = form == Form.HSTACK ? 1 : 2;
+            if (rank <= axis) {
+                config.problem("is given tensors of rank 1, which " + (form == Form.HSTACK ? "hstack joins along the"
+                        + " batch axis" : "dstack moves off the batch axis"));
                 return -1;
             }
-            return 1;
+            return axis;
         }
         if (form == Form.APPEND && (config.raw("axis") == null || config.raw("axis").isNull())) {
             config.problem("option axis=None is not supported (it flattens the batch axis in)");

@@ -4,6 +4,7 @@ import io.keras4j.importer.ModelImportException;
 import io.keras4j.importer.keras.LayerConfig;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.ColorSpace;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.Map;
@@ -165,7 +166,9 @@ public final class Operations {
             Map.entry("ExtractSequences", new ExtractSequencesTranslator()),
             Map.entry("CropImages", new CropPadImagesTranslator(true)),
             Map.entry("PadImages", new CropPadImagesTranslator(false)),
-            Map.entry("RGBToGrayscale", new GrayscaleOperationTranslator()),
+            Map.entry("RGBToGrayscale", new ColorOperationTranslator(null)),
+            Map.entry("RGBToHSV", new ColorOperationTranslator(ColorSpace.Kind.RGB_TO_HSV)),
+            Map.entry("HSVToRGB", new ColorOperationTranslator(ColorSpace.Kind.HSV_TO_RGB)),
             Map.entry("MaxPool", new PoolOperationTranslator(true)),
             Map.entry("AveragePool", new PoolOperationTranslator(false)),
             Map.entry("Conv", new ConvOperationTranslator(false)),
@@ -191,6 +194,7 @@ public final class Operations {
             Map.entry("Concatenate", new ConcatenateOperationTranslator(ConcatenateOperationTranslator.Form.CONCATENATE)),
             Map.entry("Stack", new ConcatenateOperationTranslator(ConcatenateOperationTranslator.Form.STACK)),
             Map.entry("Hstack", new ConcatenateOperationTranslator(ConcatenateOperationTranslator.Form.HSTACK)),
+            Map.entry("Dstack", new ConcatenateOperationTranslator(ConcatenateOperationTranslator.Form.DSTACK)),
             Map.entry("Append", new ConcatenateOperationTranslator(ConcatenateOperationTranslator.Form.APPEND)),
             Map.entry("Rot90", new RotateOperationTranslator()),
             Map.entry("BroadcastTo", new BroadcastToOperationTranslator()),

@@ -41,10 +41,9 @@ final class VarianceOperationTranslator implements LayerTranslator {
         if (axes == null) {
             return List.of(t.unavailable());
         }
-        String mean = t.emit(new Reduce(Reduce.Kind.MEAN, axes, true), List.of(x.value())).get(0);
-        String deviation = t.emit(new Elementwise(Elementwise.Kind.SUB), List.of(x.value(), mean)).get(0);
-        String squared = t.emit(new Elementwise(Elementwise.Kind.MUL), List.of(deviation, deviation)).get(0);
-        String variance = t.emit(new Reduce(Reduce.Kind.MEAN, axes, keepDims), List.of(squared)).get(0);
+        String[] moments = moments(t, x.value(), axes, keepDims);
+        String mean = moments[0];
+        String variance = moments[1];
         if (form == Form.MOMENTS) {
             String m = keepDims ? mean : t.emit(new Squeeze(axes), List.of(mean)).get(0);
             return List.of(new KTensor(m, null), new KTensor(variance, null));
@@ -52,5 +51,16 @@ final class VarianceOperationTranslator implements LayerTranslator {
         String out = form == Form.STD ? t.emit(new ActivationOp(Activation.of(Activation.Kind.SQRT)), List.of(variance))
                 .get(0) : variance;
         return List.of(new KTensor(out, null));
+    }
+
+    /**
+     * Emits the mean of {@code x} over {@code axes} (the axes kept) and the mean of the squared deviations from it (the
+     * axes kept where {@code keepDims}), as {@code tf.nn.moments}; returns both values.
+     */
+    static String[] moments(Translation t, String x, long[] axes, boolean keepDims) {
+        String mean = GeneralConfig.emit(t, new Reduce(Reduce.Kind.MEAN, axes, true), x);
+        String deviation = GeneralConfig.elementwise(t, Elementwise.Kind.SUB, x, mean);
+        String squared = GeneralConfig.elementwise(t, Elementwise.Kind.MUL, deviation, deviation);
+        return new String[] {mean, GeneralConfig.emit(t, new Reduce(Reduce.Kind.MEAN, axes, keepDims), squared)};
     }
 }
