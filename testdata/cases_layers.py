@@ -3064,3 +3064,17 @@ def register_operation_cases(g):
                     "reaches 0.12 of the tolerance against Keras' float64 result where the range is small")
 
     R("ops_colors_func_keras", ops_colors)
+
+    def ops_multi_hot(ctx):
+        ids, steps = keras.Input((6,), dtype="int32"), keras.Input((3, 4), dtype="int32")
+        model = keras.Model([ids, steps], [ops.multi_hot(ids, 5), ops.multi_hot(ids, 8, dtype="float64"),
+                                           ops.multi_hot(steps, 6), layers.Dense(2)(ops.multi_hot(ids, 4))])
+        randomize(model, ctx.rng)
+        return Case(model, [ctx.rng.integers(-1, 7, size=(3, 6)).astype(np.float32),
+                            ctx.rng.integers(-1, 7, size=(3, 3, 4)).astype(np.float32)], "keras",
+                    "functional Keras 3 multi_hot of int32 ids from -1 to 6 (some outside the classes, repeated ones "
+                    "counted once): rows of 6 ids into 5, 8 (float64) and 4 classes (then a Dense), and ids of shape "
+                    "(3, 4) per sample, whose axis 1 Keras' TensorFlow backend reduces (giving (4, 6) per sample).",
+                    covers=["operations"])
+
+    R("ops_multi_hot_func_keras", ops_multi_hot)

@@ -517,6 +517,15 @@ class ErrorMessagesTest {
                 + " saturate_cast");
     }
 
+    /** ops.multi_hot refuses another axis than the last by name (Keras then reduces the classes' axis or another). */
+    @Test
+    void multiHotRefusesAnotherAxis() throws IOException {
+        byte[] edited = editedCase("ops_multi_hot_func_keras", m -> ((ObjectNode) layerNamed(m, "multi_hot")
+                .get("config")).put("axis", 1));
+        assertRefused(edited, "operation 'multi_hot' (MultiHot): option axis=1 is not supported for an input of rank 2"
+                + " (-1, on ids of rank 2 or more: Keras' TensorFlow backend takes the max over axis 1)");
+    }
+
     /** The model of golden case {@code name}, edited. */
     private static byte[] editedCase(String name, Consumer<JsonNode> edit) throws IOException {
         return editedArchive(TestData.caseDir(name).resolve("model.keras"), edit);
