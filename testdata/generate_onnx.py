@@ -37,11 +37,11 @@ def rng(name):
 
 
 def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None,
-          threads=0, checked=True):
+          threads=0, checked=True, versions=None):
     """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case (with the
     default tolerance unless given). threads: ONNX Runtime's intra_op_num_threads (0: its default). ONNX's checker checks
     the model unless checked is False (for ONNX Runtime's own operators of the default domain, which the checker does
-    not know)."""
+    not know). versions: further {package: version} entries for case.json."""
     d = CASES / name
     if d.exists():
         shutil.rmtree(d)
@@ -79,6 +79,7 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
         "onnx_version": onnx.__version__,
         "onnxruntime_version": ort.__version__,
         "torch_version": torch.__version__,
+        **(versions or {}),
         "opset": next(o.version for o in model.opset_import if o.domain in ("", "ai.onnx")),
         "input_shapes": [list(x.shape) for x in inputs],
         "output_shapes": [list(np.shape(y)) for y in outputs],
@@ -89,10 +90,17 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
 
 # ---------------------------------------------------------------- PyTorch exports
 
-def export(module, args, opset, input_names, output_names, dynamic_axes):
+def export(module, args, opset, input_names, output_names, dynamic_axes, dynamo=False):
+    """The module exported by torch.onnx.export: by the TorchScript exporter with dynamic_axes ({input or output name:
+    {axis: name}}), or with dynamo by the torch.export and onnxscript exporter (torch's default since 2.9), where
+    dynamic_axes are torch.export's dynamic_shapes, one entry per argument ({axis: torch.export.Dim} or None)."""
     f = io.BytesIO()
-    torch.onnx.export(module.eval(), args, f, dynamo=False, opset_version=opset, input_names=input_names,
-                      output_names=output_names, dynamic_axes=dynamic_axes)
+    if dynamo:
+        torch.onnx.export(module.eval(), args, f, dynamo=True, opset_version=opset, input_names=input_names,
+                          output_names=output_names, dynamic_shapes=dynamic_axes, verbose=False)
+    else:
+        torch.onnx.export(module.eval(), args, f, dynamo=False, opset_version=opset, input_names=input_names,
+                          output_names=output_names, dynamic_axes=dynamic_axes)
     return f.getvalue()
 
 
@@ -3702,6 +3710,116 @@ def _(name):
           "- 1) read the Linear's weights and x from the enclosing graph", ["if", "control_flow", "opset:18", "torch_export",
                                                                            "torch_dynamo", "torch_cond"])
 
+
+# ---------------------------------------------------------------- torch's dynamo exporter (torch.onnx.export(dynamo=True))
+
+def dynamo_case(name, module, examples, inputs, opset, description, covers, input_names, dynamic_shapes):
+    """A torch module exported by the dynamo exporter (torch.export and onnxscript) from example arguments, with the dynamic
+    dimensions given as torch.export.Dim; ONNX Runtime's answers are taken on other inputs, whose dynamic dimensions
+    differ from the examples'."""
+    import onnxscript
+    initialize(module, name)
+    model = export(module, tuple(torch.from_numpy(e) for e in examples), opset, input_names, None, dynamic_shapes,
+                   dynamo=True)
+    write(name, model, inputs, description, covers + [f"opset:{opset}", "torch_dynamo_export", "dynamic_batch"],
+          versions={"onnxscript_version": onnxscript.__version__})
+
+
+BATCH, STEPS = torch.export.Dim("batch"), torch.export.Dim("steps")
+
+
+class TextLstm(torch.nn.Module):
+    """Embedding -> LSTM (batch_first) -> Linear on the last hidden state."""
+
+    def __init__(self):
+        super().__init__()
+        self.embed, self.lstm, self.head = torch.nn.Embedding(50, 8), torch.nn.LSTM(8, 6, batch_first=True), torch.nn.Linear(6, 3)
+
+    def forward(self, tokens):
+        _, (h, _) = self.lstm(self.embed(tokens))
+        return self.head(h[-1])
+
+
+@case("dynamo_lstm_classifier_op20")
+def _(name):
+    r = rng(name)
+    dynamo_case(name, TextLstm(), [r.integers(0, 50, (2, 7)).astype(np.int64)], [r.integers(0, 50, (3, 9)).astype(np.int64)],
+                20, "torch text classifier: Embedding(50, 8) of int64 tokens -> LSTM(8, 6, batch_first) -> Linear(6, 3) on the"
+                " last hidden state; dynamic batch and steps (exported at [2, 7], run at [3, 9])",
+                ["embedding", "lstm", "batch_first", "int64_tokens", "dynamic_steps"], ["tokens"], ({0: BATCH, 1: STEPS},))
+
+
+class GruWithState(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.gru, self.head = torch.nn.GRU(3, 5, num_layers=2, bidirectional=True), torch.nn.Linear(10, 2)
+
+    def forward(self, x, h0):
+        y, h = self.gru(x, h0)
+        return self.head(y), h
+
+
+@case("dynamo_gru_bidirectional_state_op18")
+def _(name):
+    r = rng(name)
+    f = lambda *shape: r.standard_normal(shape).astype(np.float32)
+    dynamo_case(name, GruWithState(), [f(6, 2, 3), f(4, 2, 5)], [f(6, 3, 3), f(4, 3, 5)], 18,
+                "torch nn.GRU(3, 5, num_layers=2, bidirectional), time-major, initial state h0 an input -> Linear(10, 2) on"
+                " every step, and the final state; dynamic batch (torch.export fixes the steps of a stacked GRU)",
+                ["gru", "bidirectional", "layers:2", "time_major", "initial_state"], ["x", "h0"], ({1: BATCH}, {1: BATCH}))
+
+
+class MaskedEncoder(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.layer = torch.nn.TransformerEncoderLayer(16, 2, 32, dropout=0.0, batch_first=True)
+
+    def forward(self, x, padding):
+        return self.layer(x, src_key_padding_mask=padding)
+
+
+@case("dynamo_transformer_encoder_op20")
+def _(name):
+    r = rng(name)
+    padding = np.zeros((3, 6), bool)
+    padding[0, 4:] = padding[2, 1:] = True
+    dynamo_case(name, MaskedEncoder(), [r.standard_normal((2, 5, 16)).astype(np.float32), np.zeros((2, 5), bool)],
+                [r.standard_normal((3, 6, 16)).astype(np.float32), padding], 20,
+                "torch nn.TransformerEncoderLayer(16, 2 heads, 32, batch_first) with a bool src_key_padding_mask; dynamic"
+                " batch and steps (exported at [2, 5], run at [3, 6])",
+                ["transformer_encoder", "multi_head_attention", "key_padding_mask", "layer_normalization", "dynamic_steps"],
+                ["x", "padding"], ({0: BATCH, 1: STEPS}, {0: BATCH, 1: STEPS}))
+
+
+class TinyGpt(torch.nn.Module):
+    """Token and position (arange) embeddings, a causal self-attention by scaled_dot_product_attention, a GELU (tanh) MLP,
+    LayerNorms without bias, log-softmax over the vocabulary."""
+
+    def __init__(self):
+        super().__init__()
+        nn = torch.nn
+        self.tokens, self.positions = nn.Embedding(30, 16), nn.Embedding(32, 16)
+        self.norm1, self.norm2 = nn.LayerNorm(16, bias=False), nn.LayerNorm(16, bias=False)
+        self.qkv, self.proj, self.head = nn.Linear(16, 48), nn.Linear(16, 16), nn.Linear(16, 30)
+        self.mlp = nn.Sequential(nn.Linear(16, 64), nn.GELU(approximate="tanh"), nn.Linear(64, 16))
+
+    def forward(self, ids):
+        b, t = ids.shape
+        x = self.tokens(ids) + self.positions(torch.arange(t))
+        q, k, v = (z.view(b, t, 2, 8).transpose(1, 2) for z in self.qkv(self.norm1(x)).chunk(3, dim=-1))
+        y = torch.nn.functional.scaled_dot_product_attention(q, k, v, is_causal=True)
+        x = x + self.proj(y.transpose(1, 2).reshape(b, t, 16))
+        return self.head(x + self.mlp(self.norm2(x))).log_softmax(-1)
+
+
+@case("dynamo_gpt_block_op18")
+def _(name):
+    r = rng(name)
+    dynamo_case(name, TinyGpt(), [r.integers(0, 30, (2, 7)).astype(np.int64)], [r.integers(0, 30, (3, 9)).astype(np.int64)],
+                18, "a GPT-like block in torch: token and arange position embeddings, causal scaled_dot_product_attention (2"
+                " heads), GELU(tanh) MLP, bias-free LayerNorms, log_softmax; dynamic batch and steps (exported at [2, 7], run"
+                " at [3, 9])", ["embedding", "range", "causal_attention", "trilu", "gelu_tanh", "layer_normalization",
+                                "log_softmax", "dynamic_steps"], ["ids"], ({0: BATCH, 1: STEPS},))
 
 
 def main(args):

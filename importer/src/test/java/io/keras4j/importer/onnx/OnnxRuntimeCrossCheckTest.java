@@ -172,7 +172,7 @@ class OnnxRuntimeCrossCheckTest {
         return v;
     }
 
-    /** Runs a model in ONNX Runtime on float inputs, converted to the element types the model declares. */
+    /** Runs a model in ONNX Runtime on float inputs, converted to the element types the model declares (int32, int64, bool). */
     static List<Tensor> runOrt(byte[] model, Path file, List<Tensor> inputs) throws OrtException {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
              OrtSession s = file != null ? ENV.createSession(file.toString(), opts) : ENV.createSession(model, opts)) {
@@ -192,6 +192,12 @@ class OnnxRuntimeCrossCheckTest {
                     } else if (type == OnnxJavaType.INT64) {
                         ot = ai.onnxruntime.OnnxTensor.createTensor(ENV, LongBuffer.wrap(Arrays.stream(toDoubles(v))
                                 .mapToLong(d -> (long) d).toArray()), shape);
+                    } else if (type == OnnxJavaType.BOOL) {
+                        ByteBuffer bytes = ByteBuffer.allocateDirect(v.length);
+                        for (float x : v) {
+                            bytes.put((byte) (x != 0 ? 1 : 0));
+                        }
+                        ot = ai.onnxruntime.OnnxTensor.createTensor(ENV, bytes.rewind(), shape, OnnxJavaType.BOOL);
                     } else {
                         ot = ai.onnxruntime.OnnxTensor.createTensor(ENV, FloatBuffer.wrap(v), shape);
                     }
