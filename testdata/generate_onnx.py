@@ -3822,6 +3822,48 @@ def _(name):
                                 "log_softmax", "dynamic_steps"], ["ids"], ({0: BATCH, 1: STEPS},))
 
 
+class SqueezeExcite(torch.nn.Module):
+    def __init__(self, channels, squeezed):
+        super().__init__()
+        self.reduce, self.expand = torch.nn.Conv2d(channels, squeezed, 1), torch.nn.Conv2d(squeezed, channels, 1)
+
+    def forward(self, x):
+        return x * torch.nn.functional.hardsigmoid(self.expand(torch.relu(self.reduce(x.mean((2, 3), keepdim=True)))))
+
+
+class MobileUpsample(torch.nn.Module):
+    """A MobileNetV3-like block (hardswish stem, depthwise conv, BatchNorm, squeeze-excite, pointwise conv), upsampled
+    twice by bilinear and nearest interpolation and summed."""
+
+    def __init__(self):
+        super().__init__()
+        self.stem = torch.nn.Conv2d(3, 8, 3, stride=2, padding=1)
+        self.depthwise = torch.nn.Conv2d(8, 8, 3, padding=1, groups=8)
+        self.norm, self.excite, self.pointwise = torch.nn.BatchNorm2d(8), SqueezeExcite(8, 4), torch.nn.Conv2d(8, 6, 1)
+
+    def forward(self, x):
+        f = torch.nn.functional
+        y = self.pointwise(self.excite(f.hardswish(self.norm(self.depthwise(f.hardswish(self.stem(x)))))))
+        return f.interpolate(y, scale_factor=2, mode="bilinear") + f.interpolate(y, scale_factor=2, mode="nearest")
+
+
+def dynamo_image_case(name, module, image, opset, description, covers):
+    """dynamo_case of a module on images [batch, *image], exported at batch 2 and run at 3."""
+    r = rng(name)
+    dynamo_case(name, module, [r.standard_normal((2, *image)).astype(np.float32)],
+                [r.standard_normal((3, *image)).astype(np.float32)], opset, description + "; exported at batch 2, run at 3",
+                covers, ["x"], ({0: BATCH},))
+
+
+@case("dynamo_mobile_upsample_op20")
+def _(name):
+    dynamo_image_case(name, MobileUpsample(), (3, 16, 16), 20,
+                      "torch MobileNetV3-like block (Conv2d stride 2, hardswish, depthwise Conv2d, BatchNorm2d, squeeze-excite"
+                      " with hardsigmoid, pointwise Conv2d), then interpolate x2 bilinear + nearest; the dynamo exporter's"
+                      " Resize carries extrapolation_value",
+                      ["conv2d", "depthwise", "hardswish", "hardsigmoid", "squeeze_excite", "resize"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
  * channels unchanged), constant or, but for volumes, computed at run time (as torch exports {@code interpolate(size=...)}
  * with a dynamic batch or a size read from another tensor); {@code mode} nearest, linear or cubic;
  * {@code coordinate_transformation_mode} half_pixel, pytorch_half_pixel, align_corners, asymmetric, tf_half_pixel_for_nn;
- * {@code nearest_mode}, {@code cubic_coeff_a}, {@code exclude_outside}. tf_crop_and_resize, antialias, and
+ * {@code nearest_mode}, {@code cubic_coeff_a}, {@code exclude_outside}, {@code extrapolation_value} (unused by these
+ * modes). tf_crop_and_resize, antialias, and
  * keep_aspect_ratio_policy other than stretch are refused. Upsample and Resize before opset 11 have asymmetric
  * coordinates and, as ONNX Runtime rounds them, nearest floored (Resize-10 down-scaled: rounded up; Upsample refuses scales
  * below 1).
@@ -156,7 +157,12 @@ final class ResizeTranslator implements OpTranslator {
         }
     }
 
+    /**
+     * The coordinate transformation; {@code extrapolation_value} (torch's dynamo exporter writes it) is read with it, as it
+     * fills only tf_crop_and_resize's points outside the input, and that mode is refused.
+     */
     private static Resize.Coordinates coordinates(OnnxNode node) {
+        node.floatAttr("extrapolation_value", 0f);
         String name = node.stringAttr("coordinate_transformation_mode", "half_pixel");
         switch (name) {
             case "half_pixel":
