@@ -3864,6 +3864,32 @@ def _(name):
                       ["conv2d", "depthwise", "hardswish", "hardsigmoid", "squeeze_excite", "resize"])
 
 
+class GroupNormDecoder(torch.nn.Module):
+    """A U-Net-like piece: a 'same' reflect-padded Conv2d, GroupNorm and SiLU, AvgPool2d, InstanceNorm2d, ConvTranspose2d
+    back up, a skip connection and PixelShuffle."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv = torch.nn.Conv2d(3, 8, 3, padding="same", padding_mode="reflect")
+        self.group, self.pool = torch.nn.GroupNorm(2, 8), torch.nn.AvgPool2d(2)
+        self.instance, self.up = torch.nn.InstanceNorm2d(8, affine=True), torch.nn.ConvTranspose2d(8, 4, 2, stride=2)
+        self.shuffle, self.head = torch.nn.PixelShuffle(2), torch.nn.Conv2d(2, 2, 1)
+
+    def forward(self, x):
+        y = torch.nn.functional.silu(self.group(self.conv(x)))
+        return self.head(self.shuffle(torch.cat([self.up(self.instance(self.pool(y))), y[:, :4]], 1)))
+
+
+@case("dynamo_groupnorm_pixelshuffle_op18")
+def _(name):
+    dynamo_image_case(name, GroupNormDecoder(), (3, 8, 8), 18,
+                      "torch Conv2d(padding='same', reflect) -> GroupNorm(2, 8) -> SiLU -> AvgPool2d -> InstanceNorm2d ->"
+                      " ConvTranspose2d, concatenated with a skip, PixelShuffle(2), Conv2d 1x1; the dynamo exporter writes"
+                      " GroupNorm as InstanceNormalization between Reshapes, the second to the Shape of the convolution's output",
+                      ["conv2d", "pad_reflect", "group_normalization", "instance_normalization", "conv_transpose",
+                       "depth_to_space", "reshape_to_shape"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -6,6 +6,7 @@ import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.StatefulOp;
 import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.ShapeOf;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -203,6 +204,34 @@ final class OnnxGraphBuilder {
             unavailable(outs);
             return false;
         }
+    }
+
+    /**
+     * The value whose every dimension {@code shape} holds at run time (it is the output of a Shape node over all axes, as
+     * torch's dynamo exporter reshapes back to a tensor's shape), or null.
+     */
+    String shapeSource(String shape) {
+        for (Node n : nodes) {
+            if (n.outputs().contains(shape) && n.op() instanceof ShapeOf s && s.wholeShape(shapes.get(n.inputs().get(0)).length)) {
+                return n.inputs().get(0);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Records that {@code value} has at run time the shape of {@code source} (of the same rank): each of its dimensions
+     * unknown at import takes the source's, where that is known and positive.
+     */
+    void sameShapeAs(String value, String source) {
+        int[] shape = shapes.get(value).clone();
+        int[] known = shapes.get(source);
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] < 0 && known[d] > 0) {
+                shape[d] = known[d];
+            }
+        }
+        shapes.put(value, shape);
     }
 
     /** The values of those inputs that are constants (null for the others), or null when none is. */

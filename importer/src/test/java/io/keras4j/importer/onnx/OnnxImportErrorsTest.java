@@ -407,6 +407,32 @@ class OnnxImportErrorsTest {
     }
 
     @Test
+    void aReshapeToAnotherTensorsWholeShapeKnowsItsDimensionsAndAPartialShapeDoesNot() {
+        // torch's dynamo exporter writes GroupNorm so: a Reshape to [0, groups, -1], then back to Shape(x)
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 8, 4, 6))
+                .addInitializer(longs("groups", 0, 2, -1)).addInitializer(longs("one", 1))
+                .addNode(NodeProto.newBuilder().setOpType("Reshape").setName("flat").addInput("x").addInput("groups")
+                        .addOutput("f"))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("shape").addInput("x").addOutput("s"))
+                .addNode(NodeProto.newBuilder().setOpType("Reshape").setName("back").addInput("f").addInput("s").addOutput("b"))
+                .addNode(NodeProto.newBuilder().setOpType("DepthToSpace").setName("whole").addInput("b").addOutput("y1")
+                        .addAttribute(attr("blocksize", 2)))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("tail").addInput("x").addOutput("t")
+                        .addAttribute(attr("start", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("Concat").setName("join").addInput("one").addInput("t")
+                        .addOutput("j").addAttribute(attr("axis", 0)))
+                .addNode(NodeProto.newBuilder().setOpType("Reshape").setName("joined").addInput("f").addInput("j")
+                        .addOutput("p"))
+                .addNode(NodeProto.newBuilder().setOpType("DepthToSpace").setName("partial").addInput("p").addOutput("y2")
+                        .addAttribute(attr("blocksize", 2)))
+                .addOutput(input("y1")).addOutput(input("y2"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "gn.onnx"));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'partial' (DepthToSpace): blocksize 2 does not fit an input of [-1, -1, -1, -1]"),
+                e.getMessage());
+    }
+
+    @Test
     void padRefusesUnknownModesComputedValuesAndPadsOfAnotherRank() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4, 3))
                 .addInitializer(longs("pads", 0, 1, 0, 0, 1, 0)).addInitializer(longs("short", 0, 1, 0, 1))

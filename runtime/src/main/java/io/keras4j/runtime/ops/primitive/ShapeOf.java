@@ -42,6 +42,11 @@ public final class ShapeOf implements Op {
         return (int) Math.max(0, Math.min(rank, r));
     }
 
+    /** Whether the op gives every dimension of an input of this rank. */
+    public boolean wholeShape(int rank) {
+        return from(rank) == 0 && to(rank) == rank;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         Dims.inputs(in, 1, type());
