@@ -1,5 +1,5 @@
-"""Generates the ONNX golden cases under testdata/cases/onnx_*: PyTorch recurrent models exported by
-torch.onnx.export (TorchScript exporter) and small graphs built with onnx.helper that cover every LSTM,
+"""Generates the ONNX golden cases under testdata/cases/onnx_*: PyTorch models exported by torch.onnx.export
+(the TorchScript exporter, and the dynamo exporter: torch.export and onnxscript) and small graphs built with onnx.helper that cover every LSTM,
 GRU and RNN attribute. Expected outputs come from ONNX Runtime (CPU), except for layout=1 LSTM, GRU and RNN
 nodes, which ONNX Runtime refuses; those come from onnx.reference and are marked so in case.json.
 
@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 import onnxruntime as ort
+import onnxscript
 import torch
 from onnx import TensorProto, helper, numpy_helper
 from onnx.reference import ReferenceEvaluator
@@ -3702,13 +3703,13 @@ class CondBranches(torch.nn.Module):
 def _(name):
     x = rng(name).standard_normal((4, 3)).astype(np.float32)
     module = initialize(CondBranches(), name).eval()
-    model = torch.onnx.export(module, (torch.from_numpy(x),), dynamo=True, opset_version=18, input_names=["x"],
-                              output_names=["y", "z"]).model_proto.SerializeToString()
+    model = export(module, (torch.from_numpy(x),), 18, ["x"], ["y", "z"], None, dynamo=True)
     assert "If" in op_types(model), op_types(model)
     write(name, model, [x], "torch.cond exported by the dynamo exporter (torch.onnx.export(dynamo=True), opset 18): two Ifs "
           "on x.sum() > 0 and x.sum() <= 0, known only at run time, whose branches (tanh(linear(x)) * 2, relu(linear(x)) "
           "- 1) read the Linear's weights and x from the enclosing graph", ["if", "control_flow", "opset:18", "torch_export",
-                                                                           "torch_dynamo", "torch_cond"])
+                                                                           "torch_dynamo", "torch_cond"],
+          versions={"onnxscript_version": onnxscript.__version__})
 
 
 # ---------------------------------------------------------------- torch's dynamo exporter (torch.onnx.export(dynamo=True))
@@ -3717,7 +3718,6 @@ def dynamo_case(name, module, examples, inputs, opset, description, covers, inpu
     """A torch module exported by the dynamo exporter (torch.export and onnxscript) from example arguments, with the dynamic
     dimensions given as torch.export.Dim; ONNX Runtime's answers are taken on other inputs, whose dynamic dimensions
     differ from the examples'."""
-    import onnxscript
     initialize(module, name)
     model = export(module, tuple(torch.from_numpy(e) for e in examples), opset, input_names, None, dynamic_shapes,
                    dynamo=True)
