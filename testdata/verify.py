@@ -5,8 +5,9 @@
 
 For every case folder: exactly one model file, float32 C-order .npy files matching
 case.json, and the model reloaded from its file reproduces output_*.npy through
-predict (expected bit-identical; within the case tolerance for a case whose outputs come
-from another "keras_backend") and through model(x, training=False) (within the case
+predict (bit-identical on the CPU that generated them; within the case tolerance on another CPU,
+whose TensorFlow kernels may round differently, said so in the report, and for a case whose outputs come from
+another "keras_backend") and through model(x, training=False) (within the case
 tolerance). Cases with "calls" (stateful models) replay call<k>_input_*.npy in
 order on the same model and compare with call<k>_output_*.npy; cases with
 "layer_outputs" must hold layers/<name>.npy for each name. ONNX cases (onnx_*) are
@@ -59,14 +60,15 @@ def check(d):
     model = keras.models.load_model(str(d / meta["model"]), compile=False)
     assert len(model.inputs) == len(ins) and len(model.outputs) == len(outs)
     tol = meta["tolerance"]
-    exact = "keras_backend" not in meta  # TensorFlow's outputs: predict gives the same bits again
+    identical = ["keras_backend" not in meta]  # TensorFlow's outputs: predict gives the same bits again on their CPU
 
     def ratio(g, want):
         """The largest difference of g from want, as a fraction of the tolerance."""
         return float((np.abs(np.asarray(g, np.float64) - want) / (tol["atol"] + tol["rtol"] * np.abs(want))).max())
 
     def same(g, want):
-        return g.shape == want.shape and (np.array_equal(g, want) if exact else ratio(g, want) <= 1.0)
+        identical[0] = identical[0] and np.array_equal(g, want)
+        return g.shape == want.shape and ratio(g, want) <= 1.0
 
     got = predict(model, ins)
     for k in range(1, meta.get("calls", 1)):  # same model: stateful layers carry their states on
@@ -83,7 +85,10 @@ def check(d):
         assert same(g, want), f"predict differs from the golden output by {float(np.abs(g - want).max()):.3g}"
         worst_call = max(worst_call, ratio(gc, want))
     assert worst_call <= 1.0, f"model(x) is {worst_call:.3g} of the tolerance away"
-    return worst_call, "bit-identical" if exact else f"within tolerance of Keras on {meta['keras_backend']}"
+    if "keras_backend" in meta:
+        return worst_call, f"within tolerance of Keras on {meta['keras_backend']}"
+    worst = max(ratio(g, want) for want, g in zip(outs, got))
+    return worst_call, "bit-identical" if identical[0] else f"not bit-identical on this CPU, at {worst:.2g} of tolerance"
 
 
 def main(argv):
