@@ -790,4 +790,31 @@ class OnnxImportErrorsTest {
         assertEquals("layer 'endless' (Loop): the condition still holds after 1048576 (2^20) iterations, the most keras4j runs",
                 endlessRun.getMessage());
     }
+
+    @Test
+    void scanOutputsThatWouldNotFitTheHeapStopWithAMessage() throws Exception {
+        GraphProto.Builder wide = doubling(NodeProto.newBuilder().setOpType("Expand").addInput("v").addInput("width")
+                .addOutput("row")).addOutput(input("row"));
+        GraphProto.Builder rowBody = GraphProto.newBuilder().addInput(input("x_row"))
+                .addNode(NodeProto.newBuilder().setOpType("Expand").addInput("x_row").addInput("width").addOutput("r"))
+                .addOutput(input("r"));
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(typed("m", 7)).addInput(input("x", 2)).addInput(input("xs", -1, 1))
+                .addInitializer(longs("width", 1 << 15, 2))
+                .addNode(loop("counted", "m", "", wide).addOutput("rows"))
+                .addNode(NodeProto.newBuilder().setOpType("Scan").setName("scan").addInput("xs").addOutput("scanned")
+                        .addAttribute(attr("num_scan_inputs", 1)).addAttribute(graph("body", rowBody)))
+                .addOutput(input("rows")).addOutput(input("scanned"));
+        Model model = ModelImporter.load(model(g, 17), "wide.onnx");
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        Tensor xs = Tensor.of(new float[1 << 20], 1 << 20, 1);
+        assertEquals(3, model.predictAll(Tensor.of(new float[] {3}), x, Tensor.of(new float[2], 2, 1))[0].shape()[0]);
+        IllegalArgumentException loop = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[] {1 << 20}), x, xs));
+        assertTrue(loop.getMessage().startsWith("layer 'counted' (Loop): the scan outputs of 1048576 iterations need 524288 MiB"
+                + " with their stacked copies, more than the Java heap's maximum"), loop.getMessage());
+        IllegalArgumentException scan = assertThrows(IllegalArgumentException.class,
+                () -> model.predictAll(Tensor.of(new float[] {3}), x, xs));
+        assertTrue(scan.getMessage().startsWith("layer 'scan' (Scan): the scan outputs of 1048576 iterations need 524288 MiB"),
+                scan.getMessage());
+    }
 }

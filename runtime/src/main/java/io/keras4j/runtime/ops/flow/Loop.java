@@ -4,9 +4,7 @@ import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.OpSpec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * ONNX Loop: runs the body while the iteration number is below the trip count M (when given) and the condition holds
@@ -88,10 +86,8 @@ public final class Loop implements ControlFlowOp {
             state[k] = Tensor.of(inputs[first() + k], inputShapes[first() + k]);
         }
         Tensor[] captured = body.captured(inputs, inputShapes);
-        List<List<Tensor>> scans = new ArrayList<>();
-        for (int k = 1 + carried; k < body.outputCount(); k++) {
-            scans.add(new ArrayList<>());
-        }
+        int scanCount = body.outputCount() - 1 - carried;
+        ScanOutputs scans = new ScanOutputs(scanCount);
         for (long i = 0; i < trips && go; i++) {
             if (i == MAX_ITERATIONS) {
                 throw new IllegalArgumentException("the condition still holds after " + MAX_ITERATIONS
@@ -104,13 +100,11 @@ public final class Loop implements ControlFlowOp {
             Tensor[] out = body.run(own, captured);
             go = Body.single(out[0].toArray(), "the body's condition") != 0;
             System.arraycopy(out, 1, state, 0, carried);
-            for (int k = 0; k < scans.size(); k++) {
-                scans.get(k).add(out[1 + carried + k]);
-            }
+            scans.add(out, 1 + carried, condition ? 0 : trips - i - 1);
         }
-        Tensor[] result = Arrays.copyOf(state, carried + scans.size());
-        for (int k = 0; k < scans.size(); k++) {
-            result[carried + k] = Steps.stack(scans.get(k), 0, body.declared(1 + carried + k), "scan output " + k);
+        Tensor[] result = Arrays.copyOf(state, carried + scanCount);
+        for (int k = 0; k < scanCount; k++) {
+            result[carried + k] = scans.stacked(k, 0, false, body.declared(1 + carried + k));
         }
         return result;
     }

@@ -5,9 +5,7 @@ import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.OpSpec;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * ONNX Scan (opset 9 and later): runs the body once per step of the scan inputs. The node's inputs are the initial
@@ -122,10 +120,7 @@ public final class Scan implements ControlFlowOp {
         for (int k = 0; k < states; k++) {
             own[k] = Tensor.of(inputs[k], inputShapes[k]);
         }
-        List<List<Tensor>> scans = new ArrayList<>();
-        for (int k = 0; k < outputAxes.length; k++) {
-            scans.add(new ArrayList<>());
-        }
+        ScanOutputs scans = new ScanOutputs(outputAxes.length);
         for (int t = 0; t < steps; t++) {
             for (int j = 0; j < inputAxes.length; j++) {
                 int[] s = inputShapes[states + j];
@@ -133,18 +128,11 @@ public final class Scan implements ControlFlowOp {
             }
             Tensor[] out = body.run(own, captured);
             System.arraycopy(out, 0, own, 0, states);
-            for (int k = 0; k < scans.size(); k++) {
-                scans.get(k).add(out[states + k]);
-            }
+            scans.add(out, states, steps - t - 1);
         }
         Tensor[] result = Arrays.copyOf(own, body.outputCount());
-        for (int k = 0; k < scans.size(); k++) {
-            List<Tensor> order = scans.get(k);
-            if (outputReverse[k]) {
-                order = new ArrayList<>(order);
-                java.util.Collections.reverse(order);
-            }
-            result[states + k] = Steps.stack(order, outputAxes[k], body.declared(states + k), "scan output " + k);
+        for (int k = 0; k < outputAxes.length; k++) {
+            result[states + k] = scans.stacked(k, outputAxes[k], outputReverse[k], body.declared(states + k));
         }
         return result;
     }
