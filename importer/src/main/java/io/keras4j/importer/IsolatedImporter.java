@@ -38,9 +38,10 @@ final class IsolatedImporter {
     private static final int FAILED = 2;
     /** The exit status of a child JVM stopped by -XX:+ExitOnOutOfMemoryError. */
     private static final int OUT_OF_MEMORY = 3;
-    private static final String STDIN = "--stdin";
-    /** The child's first argument when {@link ImportOptions#mixedPrecisionInFloat32()} is on. */
-    private static final String MIXED_IN_FLOAT32 = "--mixed-precision-in-float32";
+    /** The child's second argument, what it reads: one model file, weights and config files, or standard input. */
+    private static final String FILE = "file";
+    private static final String WEIGHTS_AND_CONFIG = "weights-and-config";
+    private static final String STDIN = "stdin";
     private static final int MAX_ANSWER = Integer.MAX_VALUE - 8;
     private static final int MAX_STDERR = 64 << 10;
     private static final long MIB = 1L << 20;
@@ -53,12 +54,12 @@ final class IsolatedImporter {
 
     /** Reads {@code file} in a child JVM; {@code name} is used in messages. */
     static Graph readGraph(String name, Path file, ImportOptions options) throws IOException {
-        return run(name, List.of(file.toString()), null, options);
+        return run(name, List.of(FILE, file.toString()), null, options);
     }
 
     /** Reads weights and config files in a child JVM (see {@link ModelImporter#load(Path, Path)}). */
     static Graph readGraph(String name, Path weights, Path config, ImportOptions options) throws IOException {
-        return run(name, List.of(weights.toString(), config.toString()), null, options);
+        return run(name, List.of(WEIGHTS_AND_CONFIG, weights.toString(), config.toString()), null, options);
     }
 
     /** Reads a model held in memory in a child JVM, which gets it on its standard input. */
@@ -130,9 +131,7 @@ final class IsolatedImporter {
                 "-XX:ErrorFile=/dev/null", "-XX:-CreateCoredumpOnCrash",
                 "-Dorg.bytedeco.javacpp.maxBytes=" + o.maxNativeBytes(),
                 "-cp", System.getProperty("java.class.path"), IsolatedImporter.class.getName()));
-        if (o.mixedPrecisionInFloat32()) {
-            c.add(MIXED_IN_FLOAT32);
-        }
+        c.add(String.valueOf(o.mixedPrecisionInFloat32()));
         return c;
     }
 
@@ -253,19 +252,21 @@ final class IsolatedImporter {
     }
 
     /**
-     * The child: imports the file named by the arguments (a model; weights and config; or {@code --stdin NAME}; after
-     * {@value #MIXED_IN_FLOAT32} when that option is on), in process, and answers on standard output. Anything else
-     * printing to standard output goes to standard error.
+     * The child: imports, in process, what its arguments name ({@link ImportOptions#mixedPrecisionInFloat32()} as
+     * {@code true} or {@code false}, then {@value #FILE} and a model file, {@value #WEIGHTS_AND_CONFIG} and two files,
+     * or {@value #STDIN} and the name of the model on standard input; always in these places, so that no file name can
+     * pass for an option), and answers on standard output. Anything else printing to standard output goes to standard
+     * error.
      */
     public static void main(String[] arguments) throws IOException {
         System.setOut(System.err);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
-        boolean mixedInFloat32 = arguments[0].equals(MIXED_IN_FLOAT32);
-        String[] args = mixedInFloat32 ? java.util.Arrays.copyOfRange(arguments, 1, arguments.length) : arguments;
-        ImportOptions options = ImportOptions.inProcess().withMixedPrecisionInFloat32(mixedInFloat32);
+        ImportOptions options = ImportOptions.inProcess().withMixedPrecisionInFloat32(Boolean.parseBoolean(arguments[0]));
+        String what = arguments[1];
+        String[] args = java.util.Arrays.copyOfRange(arguments, 2, arguments.length);
         try {
-            Graph graph = args[0].equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[1], options)
-                    : args.length == 2 ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]), options)
+            Graph graph = what.equals(STDIN) ? ModelImporter.readGraph(System.in.readAllBytes(), args[0], options)
+                    : what.equals(WEIGHTS_AND_CONFIG) ? ModelImporter.readGraph(Path.of(args[0]), Path.of(args[1]), options)
                     : ModelImporter.readGraph(Path.of(args[0]), options);
             ByteArrayOutputStream image = new ByteArrayOutputStream();
             NativeModel.write(graph, null, image); // whole before the status, so a failure cannot follow OK
@@ -285,7 +286,7 @@ final class IsolatedImporter {
             string(out, trace(e));
         } catch (RuntimeException | StackOverflowError e) {
             out.writeByte(FAILED);
-            String name = args[0].equals(STDIN) ? args[1] : String.join(" with config ", args);
+            String name = String.join(" with config ", args);
             string(out, name + ": keras4j failed reading it: " + e);
             string(out, trace(e));
         }
