@@ -34,6 +34,7 @@ final class OnnxGraphBuilder {
     private final Map<String, OnnxTensor> constants = new HashMap<>();
     private final Map<String, int[]> shapes = new HashMap<>();
     private final Map<String, Integer> types = new HashMap<>();
+    private final Set<String> inputs = new HashSet<>();
     private final Set<String> unavailable = new HashSet<>();
     private final Set<String> materialized = new HashSet<>();
     private final List<Node> nodes = new ArrayList<>();
@@ -74,7 +75,9 @@ final class OnnxGraphBuilder {
         return opset;
     }
 
+    /** Defines an input of this graph, whose dimensions of {@code shape} known at import every run is checked against. */
     void defineInput(String name, int[] shape, int type) {
+        inputs.add(name);
         shapes.put(name, shape.clone());
         types.put(name, type);
     }
@@ -154,7 +157,7 @@ final class OnnxGraphBuilder {
     /**
      * Adds {@code op} on {@code inputs} writing {@code outputs} (an empty name gets a fresh one, for an output
      * nobody reads) of element type {@code outputTypes} (one for all, or one per output), or folds it into constants
-     * when every input is one.
+     * when every input is one or it is a Shape of dimensions declared now.
      *
      * @return whether the outputs are now defined (false after recording a problem, or when an input is unavailable)
      */
@@ -180,6 +183,7 @@ final class OnnxGraphBuilder {
             inShapes[i] = shapes.get(inputs.get(i));
             allConstant &= constants.containsKey(inputs.get(i));
         }
+        allConstant |= declaresShape(op, inputs);
         try {
             if (allConstant) {
                 fold(op, inputs, inShapes, outs, outputTypes);
@@ -204,6 +208,15 @@ final class OnnxGraphBuilder {
             unavailable(outs);
             return false;
         }
+    }
+
+    /**
+     * Whether {@code op} is a Shape of an input of this graph whose dimensions it gives are all declared: each run is
+     * checked against them (an ONNX input's fixed dimension, a body's carried value), so they are known now.
+     */
+    private boolean declaresShape(Op op, List<String> inputs) {
+        return op instanceof ShapeOf s && this.inputs.contains(inputs.get(0))
+                && Arrays.stream(s.dims(shapes.get(inputs.get(0)))).allMatch(d -> d >= 0);
     }
 
     /**
@@ -256,7 +269,8 @@ final class OnnxGraphBuilder {
     private void fold(Op op, List<String> inputs, int[][] inShapes, List<String> outs, int... outputTypes) {
         float[][] values = new float[inputs.size()][];
         for (int i = 0; i < values.length; i++) {
-            values[i] = constants.get(inputs.get(i)).floats();
+            OnnxTensor c = constants.get(inputs.get(i));
+            values[i] = c == null ? null : c.floats();
         }
         int[][] outShapes = op.outputShapes(inShapes, values);
         long total = 0;

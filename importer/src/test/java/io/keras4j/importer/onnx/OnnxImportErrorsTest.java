@@ -409,6 +409,7 @@ class OnnxImportErrorsTest {
     @Test
     void aReshapeToAnotherTensorsWholeShapeKnowsItsDimensionsAndAPartialShapeDoesNot() {
         // torch's dynamo exporter writes GroupNorm so: a Reshape to [0, groups, -1], then back to Shape(x)
+        // (a partial Shape of an input is known at import: the one here is of a value computed from it)
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 8, 4, 6))
                 .addInitializer(longs("groups", 0, 2, -1)).addInitializer(longs("one", 1))
                 .addNode(NodeProto.newBuilder().setOpType("Reshape").setName("flat").addInput("x").addInput("groups")
@@ -417,7 +418,7 @@ class OnnxImportErrorsTest {
                 .addNode(NodeProto.newBuilder().setOpType("Reshape").setName("back").addInput("f").addInput("s").addOutput("b"))
                 .addNode(NodeProto.newBuilder().setOpType("DepthToSpace").setName("whole").addInput("b").addOutput("y1")
                         .addAttribute(attr("blocksize", 2)))
-                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("tail").addInput("x").addOutput("t")
+                .addNode(NodeProto.newBuilder().setOpType("Shape").setName("tail").addInput("b").addOutput("t")
                         .addAttribute(attr("start", 1)))
                 .addNode(NodeProto.newBuilder().setOpType("Concat").setName("join").addInput("one").addInput("t")
                         .addOutput("j").addAttribute(attr("axis", 0)))
@@ -789,6 +790,43 @@ class OnnxImportErrorsTest {
                 () -> model.predictAll(Tensor.of(new float[] {3}, 1), x));
         assertEquals("layer 'endless' (Loop): the condition still holds after 1048576 (2^20) iterations, the most keras4j runs",
                 endlessRun.getMessage());
+    }
+
+    /**
+     * An If on a dimension the input declares (Shape with start 1 of x (batch, 6, 3)) is inlined at import; one on the
+     * batch dimension, known only at run time, stays an If.
+     */
+    @Test
+    void anIfOnADeclaredDimensionIsInlinedAtImport() throws Exception {
+        GraphProto.Builder relu = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Relu").addInput("x")
+                .addOutput("r")).addOutput(input("r"));
+        GraphProto.Builder neg = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Neg").addInput("x")
+                .addOutput("n")).addOutput(input("n"));
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 6, 3))
+                .addInitializer(longs("zero", 0)).addInitializer(longs("four", 4))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").addInput("x").addOutput("tail").addAttribute(attr("start", 1)))
+                .addNode(NodeProto.newBuilder().setOpType("Shape").addInput("x").addOutput("whole"))
+                .addNode(NodeProto.newBuilder().setOpType("Gather").addInput("tail").addInput("zero").addOutput("steps"))
+                .addNode(NodeProto.newBuilder().setOpType("Gather").addInput("whole").addInput("zero").addOutput("batch"))
+                .addNode(NodeProto.newBuilder().setOpType("Greater").addInput("steps").addInput("four").addOutput("long"))
+                .addNode(NodeProto.newBuilder().setOpType("Greater").addInput("batch").addInput("four").addOutput("big"))
+                .addNode(NodeProto.newBuilder().setOpType("If").setName("on_steps").addInput("long").addOutput("y1")
+                        .addAttribute(graph("then_branch", relu)).addAttribute(graph("else_branch", neg)))
+                .addNode(NodeProto.newBuilder().setOpType("If").setName("on_batch").addInput("big").addOutput("y2")
+                        .addAttribute(graph("then_branch", relu.clone())).addAttribute(graph("else_branch", neg.clone())))
+                .addOutput(input("y1")).addOutput(input("y2"));
+        Model model = ModelImporter.load(model(g, 17), "declared.onnx");
+        assertEquals(List.of("on_batch"), model.graph().nodes().stream().filter(n -> n.op().type().equals("If"))
+                .map(n -> n.name()).toList());
+        float[] x = new float[18];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i - 9;
+        }
+        Tensor[] y = model.predictAll(Tensor.of(x, 1, 6, 3));
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(Math.max(x[i], 0), y[0].get(0, i / 3, i % 3));
+            assertEquals(-x[i], y[1].get(0, i / 3, i % 3));
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
+import java.util.Arrays;
 
 /** ONNX Shape: the input's dimensions {@code [start, end)} (negative bounds count from the end, clamped) as a 1-D tensor. */
 public final class ShapeOf implements Op {
@@ -54,12 +55,16 @@ public final class ShapeOf implements Op {
         return new int[][] {{to(rank) - from(rank)}};
     }
 
+    /** The dimensions the op gives of an input of {@code shape}. */
+    public int[] dims(int[] shape) {
+        return Arrays.copyOfRange(shape, from(shape.length), to(shape.length));
+    }
+
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        int[] x = inputShapes[0];
-        int from = from(x.length);
-        for (int d = from; d < to(x.length); d++) {
-            outputs[0][d - from] = x[d];
+        int[] d = dims(inputShapes[0]);
+        for (int i = 0; i < d.length; i++) {
+            outputs[0][i] = d[i];
         }
     }
 }
