@@ -138,11 +138,9 @@ public final class Model {
 
     /** Runs the graph from zero states; with {@code trace}, puts every value the nodes compute into it. */
     private Tensor[] run(Tensor[] inputs, Map<String, Tensor> trace) {
-        checkInputs(inputs);
-        int[][] shapes = new int[inputs.length][];
-        for (int i = 0; i < inputs.length; i++) {
-            shapes[i] = inputs[i].shape();
-        }
+        requireNonNull(inputs);
+        int[][] shapes = shapes(inputs);
+        checkInputs(shapes);
         Plan plan = new Plan(this, shapes, false);
         plan.run(inputs, null, -1, Parallel.SERIAL);
         if (trace != null) {
@@ -173,17 +171,26 @@ public final class Model {
         return outputSlots;
     }
 
-    void checkInputs(Tensor[] inputs) {
+    /** The shapes of {@code inputs}. */
+    static int[][] shapes(Tensor[] inputs) {
+        int[][] shapes = new int[inputs.length][];
+        for (int i = 0; i < inputs.length; i++) {
+            shapes[i] = inputs[i].shape();
+        }
+        return shapes;
+    }
+
+    /** Refuses inputs of these shapes, naming the input, when they do not fit the declared ones or one batch size. */
+    void checkInputs(int[][] shapes) {
         List<ValueInfo> declared = graph.inputs();
-        requireNonNull(inputs);
-        if (inputs.length != declared.size()) {
+        if (shapes.length != declared.size()) {
             throw new IllegalArgumentException("model takes " + declared.size() + " input(s) " + declared
-                    + " but " + inputs.length + " were given");
+                    + " but " + shapes.length + " were given");
         }
         int batch = -1;
-        for (int i = 0; i < inputs.length; i++) {
+        for (int i = 0; i < shapes.length; i++) {
             ValueInfo d = declared.get(i);
-            int[] given = inputs[i].shape();
+            int[] given = shapes[i];
             if (!Shapes.fits(d.shape(), given)) {
                 throw new IllegalArgumentException("input '" + d.name() + "' expects shape " + Shapes.toString(d.shape())
                         + " but was given " + Shapes.toString(given));

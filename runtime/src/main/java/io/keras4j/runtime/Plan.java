@@ -20,7 +20,8 @@ import java.util.Map;
  * not run again; so the shapes they decide are known here too. The exception are nodes whose output shapes depend
  * on values computed from the inputs (a Range up to an input's value, for example) and the nodes after them:
  * their shapes are resolved at every run, and their buffers reallocated only when a size changes. Control-flow nodes
- * (If, Loop, Scan) that read values computed from the inputs run their graphs at every run and hand over new buffers.
+ * (If, Loop, Scan) that read values computed from the inputs run their graphs at every run, each in a run of its own
+ * that the plan keeps (its graphs' plans and buffers, see {@link ControlFlowOp.Run}), and hand over its buffers.
  * A plan is used by one thread at a time.
  *
  * <p>On a team of two threads, two recurrent nodes in a row where the second does not read the first (the two
@@ -42,6 +43,8 @@ final class Plan {
     private final boolean[] folded;
     /** Whether value v was computed when the plan was made, by a folded node. */
     private final boolean[] known;
+    /** The runs of the control-flow nodes that run with the plan (see {@link #runControlFlow}), made at their first. */
+    private final ControlFlowOp.Run[] flows;
     /** Whether a session carries node n's state (see {@link Model#carriedNodes}). */
     private final boolean[] carries;
     private float[] scratch;
@@ -76,6 +79,7 @@ final class Plan {
         folded = new boolean[nodes.size()];
         known = new boolean[model.valueCount()];
         carries = new boolean[nodes.size()];
+        flows = new ControlFlowOp.Run[nodes.size()];
         for (int n : model.carriedNodes()) {
             carries[n] = true;
         }
@@ -263,25 +267,30 @@ final class Plan {
         }
     }
 
-    /** Runs control-flow node n, its inputs assembled, and takes its outputs, whose shapes only running it tells. */
+    /**
+     * Runs control-flow node n, its inputs assembled, and takes its outputs, whose shapes only running it tells: the
+     * buffers of its {@link ControlFlowOp.Run}, which this plan keeps from one run to the next.
+     */
     private void runControlFlow(int n, ControlFlowOp op) {
         int[] from = model.nodeInputs()[n];
         int[] to = model.nodeOutputs()[n];
-        int[][] in = new int[from.length][];
+        if (nodeInShapes[n] == null) {
+            nodeInShapes[n] = new int[from.length][];
+            flows[n] = op.newRun();
+        }
+        int[][] in = nodeInShapes[n];
         for (int i = 0; i < in.length; i++) {
             in[i] = shapes[from[i]];
         }
-        nodeInShapes[n] = in;
-        Tensor[] out;
         try {
-            out = op.run(nodeIn[n], in);
+            flows[n].run(nodeIn[n], in);
         } catch (IllegalArgumentException e) {
             throw named(model.graph().nodes().get(n), e);
         }
         for (int i = 0; i < to.length; i++) {
-            nodeOut[n][i] = out[i].data();
+            nodeOut[n][i] = flows[n].output(i);
             values[to[i]] = nodeOut[n][i];
-            shapes[to[i]] = out[i].shape();
+            shapes[to[i]] = flows[n].outputShape(i);
         }
     }
 
@@ -291,14 +300,21 @@ final class Plan {
             return false;
         }
         for (int i = 0; i < inputs.length; i++) {
-            int[] s = inputShapes[i];
-            if (inputs[i].rank() != s.length) {
+            if (!Arrays.equals(inputs[i].dims(), inputShapes[i])) {
                 return false;
             }
-            for (int d = 0; d < s.length; d++) {
-                if (inputs[i].dim(d) != s[d]) {
-                    return false;
-                }
+        }
+        return true;
+    }
+
+    /** Whether inputs of {@code shapes} are exactly of the shapes this plan was made for. */
+    boolean fits(int[][] shapes) {
+        if (shapes.length != inputShapes.length) {
+            return false;
+        }
+        for (int i = 0; i < shapes.length; i++) {
+            if (!Arrays.equals(shapes[i], inputShapes[i])) {
+                return false;
             }
         }
         return true;
@@ -328,6 +344,19 @@ final class Plan {
         for (int i = 0; i < inputs.length; i++) {
             values[i] = inputs[i].data();
         }
+        runNodes(parallel);
+    }
+
+    /** Runs every node on the calling thread, from zero states, on the values of inputs of the planned shapes. */
+    void run(float[][] inputs) {
+        carried = null;
+        carriedBatch = -1;
+        System.arraycopy(inputs, 0, values, 0, inputs.length);
+        runNodes(Parallel.SERIAL);
+    }
+
+    private void runNodes(Parallel parallel) {
+        List<Node> nodes = model.graph().nodes();
         for (int n = 0; n < nodes.size(); n++) {
             if (folded[n]) {
                 continue;

@@ -73,11 +73,8 @@ public final class Session implements AutoCloseable {
     private Plan execute(Tensor[] inputs) {
         model.requireNonNull(inputs);
         if (plan == null || !plan.fits(inputs)) {
-            model.checkInputs(inputs);
-            int[][] shapes = new int[inputs.length][];
-            for (int i = 0; i < inputs.length; i++) {
-                shapes[i] = inputs[i].shape();
-            }
+            int[][] shapes = Model.shapes(inputs);
+            model.checkInputs(shapes);
             plan = new Plan(model, shapes, parallel.threads() == 2);
         }
         plan.run(inputs, states, carriedBatch(), parallel);

@@ -106,6 +106,11 @@ public final class Tensor {
         return new Tensor(data, shape);
     }
 
+    /** The shape array itself, for code in this library that promises not to modify it. */
+    int[] dims() {
+        return shape;
+    }
+
     /** A copy of the shape. */
     public int[] shape() {
         return shape.clone();

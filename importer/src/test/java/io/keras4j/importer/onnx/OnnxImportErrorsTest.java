@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -826,6 +827,39 @@ class OnnxImportErrorsTest {
         for (int i = 0; i < x.length; i++) {
             assertEquals(Math.max(x[i], 0), y[0].get(0, i / 3, i % 3));
             assertEquals(-x[i], y[1].get(0, i / 3, i % 3));
+        }
+    }
+
+    /**
+     * A carried value that doubles in length each iteration (v <- Concat(v, v), its sum scanned) has its body planned
+     * again for each new length, call after call; where the loop's input declares the length, the second iteration is
+     * refused.
+     */
+    @Test
+    void aCarriedValueThatChangesShapeIsPlannedAgainOrRefusedWhereDeclared() throws Exception {
+        GraphProto.Builder body = GraphProto.newBuilder().addInput(typed("i", 7)).addInput(typed("c", 9)).addInput(input("v", -1))
+                .addNode(NodeProto.newBuilder().setOpType("Concat").addInput("v").addInput("v").addOutput("v_next")
+                        .addAttribute(attr("axis", 0)))
+                .addNode(NodeProto.newBuilder().setOpType("ReduceSum").addInput("v_next").addOutput("s")
+                        .addAttribute(attr("keepdims", 0)))
+                .addOutput(typed("c", 9)).addOutput(input("v_next")).addOutput(input("s"));
+        for (long n : new long[] {-1, 2}) {
+            GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", n)).addInitializer(longs("three", 3))
+                    .addNode(NodeProto.newBuilder().setOpType("Loop").setName("grow").addInput("three").addInput("")
+                            .addInput("x").addOutput("v_last").addOutput("sums").addAttribute(graph("body", body)))
+                    .addOutput(input("v_last")).addOutput(input("sums"));
+            Model model = ModelImporter.load(model(g, 17), "grow.onnx");
+            Tensor x = Tensor.of(new float[] {1, 2}, 2);
+            if (n < 0) {
+                for (int call = 0; call < 2; call++) {
+                    Tensor[] y = model.predictAll(x);
+                    assertEquals(16, y[0].size());
+                    assertArrayEquals(new float[] {6, 12, 24}, y[1].toArray());
+                }
+            } else {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.predictAll(x));
+                assertEquals("layer 'grow' (Loop): input 'v' expects shape (2,) but was given (4,)", e.getMessage());
+            }
         }
     }
 

@@ -1,30 +1,50 @@
 package io.keras4j.runtime.ops;
 
-import io.keras4j.runtime.Tensor;
-
 /**
  * An op that runs graphs of its own (ONNX If, Loop and Scan), whose output shapes are known only once it has run: a plan
  * runs it when it reaches it and takes its outputs as they come. Before that, {@link #outputShapes(int[][])} gives the
  * shapes its graphs declare (-1 where they are known only at run time).
  */
 public interface ControlFlowOp extends Op {
-    /** Runs the op on inputs of these shapes; its outputs, with their shapes. */
-    Tensor[] run(float[][] inputs, int[][] inputShapes);
+    /**
+     * The op run again and again by one thread: it keeps its graphs' plans and its buffers from one call to the next, so
+     * calls on inputs of the same shapes allocate little or nothing.
+     */
+    interface Run {
+        /** Runs the op on inputs of these shapes; shape arrays never change, so a run may keep them. */
+        void run(float[][] inputs, int[][] inputShapes);
 
-    /** With every input's values known, the shapes of the outputs {@link #run} gives; the declared ones otherwise. */
+        /** The values of output {@code i} of the last call, valid until the next; not to be changed. */
+        float[] output(int i);
+
+        /** The shape of output {@code i} of the last call; not to be changed. */
+        int[] outputShape(int i);
+    }
+
+    /** A new run of this op, for one thread. */
+    Run newRun();
+
+    /** With every input's values known, the shapes of the outputs a run gives; the declared ones otherwise. */
     @Override
     default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {
+        int[][] out = outputShapes(inputShapes);
         if (inputValues == null || java.util.Arrays.stream(inputValues).anyMatch(v -> v == null)) {
-            return outputShapes(inputShapes);
+            return out;
         }
-        return java.util.Arrays.stream(run(inputValues, inputShapes)).map(Tensor::shape).toArray(int[][]::new);
+        Run run = newRun();
+        run.run(inputValues, inputShapes);
+        for (int i = 0; i < out.length; i++) {
+            out[i] = run.outputShape(i).clone();
+        }
+        return out;
     }
 
     @Override
     default void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        Tensor[] results = run(inputs, inputShapes);
+        Run run = newRun();
+        run.run(inputs, inputShapes);
         for (int i = 0; i < outputs.length; i++) {
-            results[i].copyTo(outputs[i], 0);
+            System.arraycopy(run.output(i), 0, outputs[i], 0, run.output(i).length);
         }
     }
 }

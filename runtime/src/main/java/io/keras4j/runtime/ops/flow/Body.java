@@ -1,16 +1,18 @@
 package io.keras4j.runtime.ops.flow;
 
 import io.keras4j.runtime.Model;
-import io.keras4j.runtime.Tensor;
+import io.keras4j.runtime.Runner;
 import io.keras4j.runtime.graph.Graph;
-import java.util.Arrays;
 
 /**
  * A graph that If, Loop or Scan runs. Its inputs are first the op's own for it (none for a branch; a loop body's
  * iteration number, condition and carried values), then the values it reads from the graph around it, which the op's
- * node takes as its last inputs, in the same order. Each run plans the graph afresh, so one body serves many threads.
+ * node takes as its last inputs, in the same order. The graph is shared by every thread; each run of the op runs it in
+ * a {@link Runner} of its own.
  */
 final class Body {
+    /** The shape of a scalar. */
+    static final int[] SCALAR = new int[0];
     private final Graph graph;
     private final Model model;
     private final int own;
@@ -47,21 +49,23 @@ final class Body {
         return graph.outputs().get(i).shape();
     }
 
-    /** The values the body reads from the graph around it: the last {@link #captured()} of the node's inputs. */
-    Tensor[] captured(float[][] inputs, int[][] shapes) {
-        Tensor[] c = new Tensor[captured()];
-        int from = inputs.length - c.length;
-        for (int k = 0; k < c.length; k++) {
-            c[k] = Tensor.of(inputs[from + k], shapes[from + k]);
-        }
-        return c;
+    /** A runner of the graph, for one thread. */
+    Runner runner() {
+        return new Runner(model);
     }
 
-    /** Runs the graph on its own inputs and the captured values. */
-    Tensor[] run(Tensor[] ownInputs, Tensor[] captured) {
-        Tensor[] all = Arrays.copyOf(ownInputs, own + captured.length);
-        System.arraycopy(captured, 0, all, own, captured.length);
-        return model.predictAll(all);
+    int inputCount() {
+        return graph.inputs().size();
+    }
+
+    /**
+     * Puts the values the body reads from the graph around it (the last {@link #captured()} of the node's inputs) and
+     * their shapes after the body's own inputs in {@code values} and {@code shapes}.
+     */
+    void capture(float[][] inputs, int[][] inputShapes, float[][] values, int[][] shapes) {
+        int from = inputs.length - captured();
+        System.arraycopy(inputs, from, values, own, captured());
+        System.arraycopy(inputShapes, from, shapes, own, captured());
     }
 
     /** The one value of {@code v}, which {@code what} names in the error when it holds another number of values. */
@@ -70,10 +74,5 @@ final class Body {
             throw new IllegalArgumentException(what + " must be one value, got " + v.length);
         }
         return v[0];
-    }
-
-    /** A scalar as a tensor of shape []. */
-    static Tensor scalar(float v) {
-        return Tensor.of(new float[] {v});
     }
 }

@@ -1,7 +1,7 @@
 package io.keras4j.runtime.ops.flow;
 
+import io.keras4j.runtime.Runner;
 import io.keras4j.runtime.Shapes;
-import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.OpSpec;
@@ -63,8 +63,33 @@ public final class If implements ControlFlowOp {
     }
 
     @Override
-    public Tensor[] run(float[][] inputs, int[][] inputShapes) {
-        Body branch = Body.single(inputs[0], "the condition") != 0 ? thenBranch : elseBranch;
-        return branch.run(new Tensor[0], branch.captured(inputs, inputShapes));
+    public ControlFlowOp.Run newRun() {
+        return new Run();
+    }
+
+    /** Runs the branch the condition chooses, each branch in a runner of its own; its outputs are the branch's. */
+    private final class Run implements ControlFlowOp.Run {
+        private final Runner then = thenBranch.runner();
+        private final Runner otherwise = elseBranch.runner();
+        private final float[][] values = new float[thenBranch.inputCount()][];
+        private final int[][] shapes = new int[values.length][];
+        private Runner chosen;
+
+        @Override
+        public void run(float[][] inputs, int[][] inputShapes) {
+            chosen = Body.single(inputs[0], "the condition") != 0 ? then : otherwise;
+            thenBranch.capture(inputs, inputShapes, values, shapes);
+            chosen.run(values, shapes);
+        }
+
+        @Override
+        public float[] output(int i) {
+            return chosen.output(i);
+        }
+
+        @Override
+        public int[] outputShape(int i) {
+            return chosen.outputShape(i);
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.keras4j.runtime.ops.flow;
 
-import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.OpSpec;
-import java.util.Arrays;
 
 /**
  * ONNX Loop: runs the body while the iteration number is below the trip count M (when given) and the condition holds
@@ -70,42 +68,52 @@ public final class Loop implements ControlFlowOp {
     }
 
     @Override
-    public Tensor[] run(float[][] inputs, int[][] inputShapes) {
-        long trips = Long.MAX_VALUE;
-        if (tripCount) {
-            double m = Body.single(inputs[0], "trip count M");
-            if (m < 0 || m > MAX_ITERATIONS && !condition) {
-                throw new IllegalArgumentException("trip count M is " + (long) m + "; keras4j runs 0 to " + MAX_ITERATIONS
-                        + " (2^20) iterations");
+    public ControlFlowOp.Run newRun() {
+        return new Run();
+    }
+
+    /** A run of the loop (a carried value that changes shape is refused where the body declares that dimension). */
+    private final class Run extends BodyRun {
+        private final float[] iteration = new float[1];
+
+        Run() {
+            super(body, carried, body.outputCount() - 1 - carried);
+            values[0] = iteration;
+            values[1] = new float[] {1};
+            shapes[0] = Body.SCALAR;
+            shapes[1] = Body.SCALAR;
+        }
+
+        @Override
+        public void run(float[][] inputs, int[][] inputShapes) {
+            long trips = Long.MAX_VALUE;
+            if (tripCount) {
+                double m = Body.single(inputs[0], "trip count M");
+                if (m < 0 || m > MAX_ITERATIONS && !condition) {
+                    throw new IllegalArgumentException("trip count M is " + (long) m + "; keras4j runs 0 to " + MAX_ITERATIONS
+                            + " (2^20) iterations");
+                }
+                trips = (long) m;
             }
-            trips = (long) m;
-        }
-        boolean go = !condition || Body.single(inputs[first() - 1], "the condition") != 0;
-        Tensor[] state = new Tensor[carried];
-        for (int k = 0; k < carried; k++) {
-            state[k] = Tensor.of(inputs[first() + k], inputShapes[first() + k]);
-        }
-        Tensor[] captured = body.captured(inputs, inputShapes);
-        int scanCount = body.outputCount() - 1 - carried;
-        ScanOutputs scans = new ScanOutputs(scanCount);
-        for (long i = 0; i < trips && go; i++) {
-            if (i == MAX_ITERATIONS) {
-                throw new IllegalArgumentException("the condition still holds after " + MAX_ITERATIONS
-                        + " (2^20) iterations, the most keras4j runs");
+            boolean go = !condition || Body.single(inputs[first() - 1], "the condition") != 0;
+            state.start(inputs, inputShapes, first());
+            body.capture(inputs, inputShapes, values, shapes);
+            scans.clear();
+            for (long i = 0; i < trips && go; i++) {
+                if (i == MAX_ITERATIONS) {
+                    throw new IllegalArgumentException("the condition still holds after " + MAX_ITERATIONS
+                            + " (2^20) iterations, the most keras4j runs");
+                }
+                iteration[0] = i;
+                state.into(values, shapes, 2);
+                runner.run(values, shapes);
+                go = Body.single(runner.output(0), "the body's condition") != 0;
+                state.next(runner, 1);
+                scans.add(runner, 1 + carried, condition ? 0 : trips - i - 1);
             }
-            Tensor[] own = new Tensor[2 + carried];
-            own[0] = Body.scalar(i);
-            own[1] = Body.scalar(1);
-            System.arraycopy(state, 0, own, 2, carried);
-            Tensor[] out = body.run(own, captured);
-            go = Body.single(out[0].toArray(), "the body's condition") != 0;
-            System.arraycopy(out, 1, state, 0, carried);
-            scans.add(out, 1 + carried, condition ? 0 : trips - i - 1);
+            for (int k = 0; k < body.outputCount() - 1 - carried; k++) {
+                scans.stack(k, 0, false, body.declared(1 + carried + k));
+            }
         }
-        Tensor[] result = Arrays.copyOf(state, carried + scanCount);
-        for (int k = 0; k < scanCount; k++) {
-            result[carried + k] = scans.stacked(k, 0, false, body.declared(1 + carried + k));
-        }
-        return result;
     }
 }

@@ -1,7 +1,6 @@
 package io.keras4j.runtime.ops.flow;
 
 import io.keras4j.runtime.Shapes;
-import io.keras4j.runtime.Tensor;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.ops.ControlFlowOp;
 import io.keras4j.runtime.ops.OpSpec;
@@ -113,27 +112,46 @@ public final class Scan implements ControlFlowOp {
     }
 
     @Override
-    public Tensor[] run(float[][] inputs, int[][] inputShapes) {
-        int steps = steps(inputShapes);
-        Tensor[] captured = body.captured(inputs, inputShapes);
-        Tensor[] own = new Tensor[states + inputAxes.length];
-        for (int k = 0; k < states; k++) {
-            own[k] = Tensor.of(inputs[k], inputShapes[k]);
+    public ControlFlowOp.Run newRun() {
+        return new Run();
+    }
+
+    /** A run of the scan, with a buffer per scan input for its steps. */
+    private final class Run extends BodyRun {
+        /** Per scan input, the shape its step buffer was made for. */
+        private final int[][] scanned = new int[inputAxes.length][];
+
+        Run() {
+            super(body, states, outputAxes.length);
         }
-        ScanOutputs scans = new ScanOutputs(outputAxes.length);
-        for (int t = 0; t < steps; t++) {
+
+        @Override
+        public void run(float[][] inputs, int[][] inputShapes) {
+            int steps = steps(inputShapes);
+            state.start(inputs, inputShapes, 0);
+            body.capture(inputs, inputShapes, values, shapes);
             for (int j = 0; j < inputAxes.length; j++) {
                 int[] s = inputShapes[states + j];
-                own[states + j] = Steps.take(inputs[states + j], s, inputAxes[j], inputReverse[j] ? s[inputAxes[j]] - 1 - t : t);
+                if (!Arrays.equals(s, scanned[j])) {
+                    scanned[j] = s;
+                    shapes[states + j] = Steps.dropped(s, inputAxes[j]);
+                    values[states + j] = new float[Shapes.checkedSize(shapes[states + j])];
+                }
             }
-            Tensor[] out = body.run(own, captured);
-            System.arraycopy(out, 0, own, 0, states);
-            scans.add(out, states, steps - t - 1);
+            scans.clear();
+            for (int t = 0; t < steps; t++) {
+                for (int j = 0; j < inputAxes.length; j++) {
+                    int[] s = inputShapes[states + j];
+                    Steps.take(inputs[states + j], s, inputAxes[j], inputReverse[j] ? s[inputAxes[j]] - 1 - t : t, values[states + j]);
+                }
+                state.into(values, shapes, 0);
+                runner.run(values, shapes);
+                state.next(runner, 0);
+                scans.add(runner, states, steps - t - 1);
+            }
+            for (int k = 0; k < outputAxes.length; k++) {
+                scans.stack(k, outputAxes[k], outputReverse[k], body.declared(states + k));
+            }
         }
-        Tensor[] result = Arrays.copyOf(own, body.outputCount());
-        for (int k = 0; k < outputAxes.length; k++) {
-            result[states + k] = scans.stacked(k, outputAxes[k], outputReverse[k], body.declared(states + k));
-        }
-        return result;
     }
 }

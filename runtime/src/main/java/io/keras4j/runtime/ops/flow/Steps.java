@@ -1,27 +1,27 @@
 package io.keras4j.runtime.ops.flow;
 
 import io.keras4j.runtime.Shapes;
-import io.keras4j.runtime.Tensor;
-import java.util.Arrays;
-import java.util.List;
 
-/** Per-step values of Loop and Scan: one index of an axis taken out, and steps stacked along a new axis. */
+/** Per-step shapes and values of Loop and Scan: one index of an axis taken out, and a new axis inserted. */
 final class Steps {
     private Steps() {
     }
 
-    /** The entries of {@code x} (of {@code shape}) at {@code index} of {@code axis}, that axis dropped. */
-    static Tensor take(float[] x, int[] shape, int axis, int index) {
+    /** Copies the entries of {@code x} (of {@code shape}) at {@code index} of {@code axis} into {@code y}. */
+    static void take(float[] x, int[] shape, int axis, int index, float[] y) {
         int outer = Shapes.product(shape, 0, axis);
         int inner = Shapes.product(shape, axis + 1, shape.length);
-        float[] y = new float[outer * inner];
         for (int o = 0; o < outer; o++) {
             System.arraycopy(x, (o * shape[axis] + index) * inner, y, o * inner, inner);
         }
+    }
+
+    /** {@code shape} without axis {@code axis}. */
+    static int[] dropped(int[] shape, int axis) {
         int[] s = new int[shape.length - 1];
         System.arraycopy(shape, 0, s, 0, axis);
         System.arraycopy(shape, axis + 1, s, axis, s.length - axis);
-        return Tensor.of(y, s);
+        return s;
     }
 
     /** The shape of {@code length} steps of shape {@code step} stacked along a new axis {@code axis}. */
@@ -33,28 +33,16 @@ final class Steps {
         return shape;
     }
 
-    /**
-     * The steps, all of one shape, stacked along a new axis {@code axis}; with no steps, an empty tensor whose other
-     * dimensions are {@code declared}'s (0 where unknown).
-     *
-     * @param what how messages name the output
-     */
-    static Tensor stack(List<Tensor> steps, int axis, int[] declared, String what) {
-        int[] step = steps.isEmpty() ? Arrays.stream(declared).map(d -> Math.max(d, 0)).toArray() : steps.get(0).shape();
-        int[] shape = inserted(step, axis, steps.size());
-        int outer = Shapes.product(step, 0, axis);
-        int inner = Shapes.product(step, axis, step.length);
-        float[] y = new float[Shapes.checkedSize(shape)];
-        for (int t = 0; t < steps.size(); t++) {
-            if (!Arrays.equals(steps.get(t).shape(), step)) {
-                throw new IllegalArgumentException(what + " has shape " + Shapes.toString(steps.get(t).shape()) + " at step "
-                        + t + " but " + Shapes.toString(step) + " at step 0; its steps must have one shape");
-            }
-            float[] x = steps.get(t).toArray();
-            for (int o = 0; o < outer; o++) {
-                System.arraycopy(x, o * inner, y, (o * steps.size() + t) * inner, inner);
+    /** Whether {@code shape} (null for none) is {@link #inserted}{@code (step, axis, length)}. */
+    static boolean isInserted(int[] shape, int[] step, int axis, int length) {
+        if (shape == null || shape.length != step.length + 1 || shape[axis] != length) {
+            return false;
+        }
+        for (int d = 0; d < step.length; d++) {
+            if (shape[d < axis ? d : d + 1] != step[d]) {
+                return false;
             }
         }
-        return Tensor.of(y, shape);
+        return true;
     }
 }
