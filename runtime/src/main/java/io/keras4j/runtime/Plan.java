@@ -19,9 +19,10 @@ import java.util.Map;
  * only such values, as ONNX exports compute a Reshape's target from the batch size) are computed once, here, and
  * not run again; so the shapes they decide are known here too. The exception are nodes whose output shapes depend
  * on values computed from the inputs (a Range up to an input's value, for example) and the nodes after them:
- * their shapes are resolved at every run, and their buffers reallocated only when a size changes. Control-flow nodes
- * (If, Loop, Scan) that read values computed from the inputs run their graphs at every run, each in a run of its own
- * that the plan keeps (its graphs' plans and buffers, see {@link ControlFlowOp.Run}), and hand over its buffers.
+ * their shapes are resolved at every run (those whose shapes follow from their input shapes alone, only when these
+ * change), and their buffers reallocated only when a size changes. Control-flow nodes (If, Loop, Scan) that read
+ * values computed from the inputs run their graphs at every run, each in a run of its own that the plan keeps (its
+ * graphs' plans and buffers, see {@link ControlFlowOp.Run}), and hand over its buffers.
  * A plan is used by one thread at a time.
  *
  * <p>On a team of two threads, two recurrent nodes in a row where the second does not read the first (the two
@@ -242,8 +243,14 @@ final class Plan {
         return new IllegalArgumentException("layer '" + node.name() + "' (" + node.op().type() + "): " + e.getMessage(), e);
     }
 
-    /** Resolves a dynamic node's shapes from the values computed so far; reallocates what changed size. */
+    /**
+     * Resolves a dynamic node's shapes from the values computed so far; reallocates what changed size. A node whose
+     * shapes follow from its input shapes alone keeps those it last resolved while its input shapes stay the same.
+     */
     private void resolve(int n, Node node) {
+        if (model.shapesOnly(n) && resolvedFor(n)) {
+            return;
+        }
         int[][] nodeInputs = model.nodeInputs();
         int[][] nodeOutputs = model.nodeOutputs();
         int[][] in = new int[nodeInputs[n].length][];
@@ -265,6 +272,18 @@ final class Plan {
         if (scratch.length < need) {
             scratch = new float[need];
         }
+    }
+
+    /** Whether node n was resolved for the shapes its inputs have now. */
+    private boolean resolvedFor(int n) {
+        int[] from = model.nodeInputs()[n];
+        int[][] last = nodeInShapes[n];
+        for (int i = 0; last != null && i < from.length; i++) {
+            if (!Arrays.equals(shapes[from[i]], last[i])) {
+                return false;
+            }
+        }
+        return last != null;
     }
 
     /**

@@ -16,6 +16,7 @@ final class Body {
     private final Graph graph;
     private final Model model;
     private final int own;
+    private final int[][] declared;
 
     /**
      * @param own how many of the graph's inputs the op gives it
@@ -29,6 +30,7 @@ final class Body {
         this.graph = graph;
         this.model = Model.of(graph);
         this.own = own;
+        this.declared = graph.outputs().stream().map(o -> o.shape()).toArray(int[][]::new);
     }
 
     Graph graph() {
@@ -44,9 +46,9 @@ final class Body {
         return graph.outputs().size();
     }
 
-    /** The shape the graph declares for output {@code i} (-1 where known only at run time). */
+    /** The shape the graph declares for output {@code i} (-1 where known only at run time); not to be changed. */
     int[] declared(int i) {
-        return graph.outputs().get(i).shape();
+        return declared[i];
     }
 
     /** A runner of the graph, for one thread. */

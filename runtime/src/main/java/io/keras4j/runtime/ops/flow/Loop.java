@@ -62,7 +62,7 @@ public final class Loop implements ControlFlowOp {
         int[][] out = new int[body.outputCount() - 1][];
         for (int i = 0; i < out.length; i++) {
             int[] step = body.declared(1 + i);
-            out[i] = i < carried ? step : Steps.inserted(step, 0, -1);
+            out[i] = i < carried ? step.clone() : Steps.inserted(step, 0, -1);
         }
         return out;
     }

@@ -85,7 +85,7 @@ public final class Scan implements ControlFlowOp {
         int[][] out = new int[body.outputCount()][];
         for (int k = 0; k < out.length; k++) {
             int[] step = body.declared(k);
-            out[k] = k < states ? step : Steps.inserted(step, outputAxes[k - states], steps);
+            out[k] = k < states ? step.clone() : Steps.inserted(step, outputAxes[k - states], steps);
         }
         return out;
     }
