@@ -3078,3 +3078,27 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_multi_hot_func_keras", ops_multi_hot)
+
+    def ops_special_functions(ctx):
+        inp, exps = keras.Input((8,)), keras.Input((8,), dtype="int32")
+        heads = [ops.cast(ops.signbit(inp), "float32"), ops.cbrt(inp), ops.erfc(inp), ops.sinc(inp), ops.angle(inp),
+                 ops.fmax(inp, inp[:, ::-1]), ops.fmin(inp, 0.5), ops.fmin(inp, np.array([np.nan, 1, -1, 0, np.nan, 2,
+                 -3, np.inf], np.float32)), ops.ldexp(inp, exps), ops.ldexp(inp, 3), ops.round(inp, 2),
+                 ops.round(100.0 * inp, -1), ops.round(inp, 0)]
+        model = keras.Model([inp, exps], heads)
+        nan, inf = np.nan, np.inf
+        x = np.array([[-0.0, 0.0, nan, -nan, inf, -inf, -2.5, 1.25], [0.3, -0.7, 2.0, -8.0, 1e-3, 27.0, -1e-30, 1e30],
+                      [0.125, -0.375, 1.005, -3.0, 1.5, 0.555, 2.5e-39, -1e-4]], dtype=np.float32)
+        x = np.concatenate([x, 3.0 * ctx.rng.normal(size=(2, 8)).astype(np.float32)])
+        e = np.array([[1, 2, -3, 4, 5, 200, -200, 0], [3, -1, 127, 128, -130, 2, 100, -100],
+                      [0, 1, 2, 3, -4, -5, 6, 7]], dtype=np.float32)
+        e = np.concatenate([e, ctx.rng.integers(-8, 9, size=(2, 8)).astype(np.float32)])
+        return Case(model, [x, e], "keras",
+                    "functional Keras 3 operations on rows holding -0.0, NaN (with and without its sign bit), "
+                    "infinities, tiny and huge values: signbit (cast to float32), cbrt, erfc, sinc (1 at 0), angle "
+                    "(pi below 0), fmax and fmin of tensors, a number and a numpy array holding NaN (the other operand "
+                    "where one is NaN), ldexp by int32 exponents (to -200 and 200: 0 and infinity factors) and by 3, "
+                    "round with decimals 2, -1 and 0.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_special_functions_func_keras", ops_special_functions)

@@ -42,7 +42,12 @@ public final class Activation {
          * 1 where the value is NaN, else 0; 1 where it is infinite (negative infinity if alpha is 1, positive if beta
          * is 1; both by default); 1 where it is neither (ONNX IsNaN, IsInf; keras.ops isnan, isinf, isfinite).
          */
-        IS_NAN, IS_INF, IS_FINITE
+        IS_NAN, IS_INF, IS_FINITE,
+        /**
+         * The complementary error function {@code 1 - erf(x)} (keras.ops.erfc), and 1 where the sign bit is set (negative
+         * values, -0.0 and NaNs that carry it, as TensorFlow reads the bits; keras.ops.signbit), else 0.
+         */
+        ERFC, SIGNBIT
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -364,6 +369,10 @@ public final class Activation {
                 return v == Float.NEGATIVE_INFINITY && alpha == 1 || v == Float.POSITIVE_INFINITY && beta == 1 ? 1f : 0f;
             case IS_FINITE:
                 return Float.isFinite(v) ? 1f : 0f;
+            case ERFC:
+                return (float) Erf.erfc(x);
+            case SIGNBIT:
+                return Float.floatToRawIntBits(v) < 0 ? 1f : 0f;
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }

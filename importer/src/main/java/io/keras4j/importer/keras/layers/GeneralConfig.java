@@ -10,6 +10,7 @@ import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Where;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -258,6 +259,16 @@ final class GeneralConfig {
     /** Emits a constant and returns its value. */
     static String constant(Translation t, float[] values, int[] shape) {
         return t.emit(new Constant(values, shape), List.of()).get(0);
+    }
+
+    /** Emits a Where choosing {@code then} where {@code condition} is true (nonzero), else {@code otherwise}. */
+    static String where(Translation t, String condition, String then, String otherwise) {
+        return emit(t, new Where(), condition, then, otherwise);
+    }
+
+    /** Emits a constant of one value (shape {@code []}) and returns its value. */
+    static String scalar(Translation t, float value) {
+        return constant(t, new float[] {value}, new int[0]);
     }
 
     /** Emits a one-input, one-output op on x and keeps x's mask (layers that support masking pass it on). */

@@ -38,6 +38,9 @@ public final class Operations {
             Map.entry("Logaddexp2", ElementwiseOperationTranslator.of(Elementwise.Kind.LOG_ADD_EXP2)),
             Map.entry("Fmod", ElementwiseOperationTranslator.of(Elementwise.Kind.FMOD)),
             Map.entry("Heaviside", new PiecewiseOperationTranslator(PiecewiseOperationTranslator.Form.HEAVISIDE)),
+            Map.entry("Fmax", new PiecewiseOperationTranslator(PiecewiseOperationTranslator.Form.FMAX)),
+            Map.entry("Fmin", new PiecewiseOperationTranslator(PiecewiseOperationTranslator.Form.FMIN)),
+            Map.entry("Ldexp", new PiecewiseOperationTranslator(PiecewiseOperationTranslator.Form.LDEXP)),
             Map.entry("Greater", ElementwiseOperationTranslator.of(Elementwise.Kind.GREATER)),
             Map.entry("GreaterEqual", ElementwiseOperationTranslator.of(Elementwise.Kind.GREATER_OR_EQUAL)),
             Map.entry("Less", ElementwiseOperationTranslator.of(Elementwise.Kind.LESS)),
@@ -61,16 +64,16 @@ public final class Operations {
             Map.entry("Sqrt", ActivationOperationTranslator.of(Activation.of(Kind.SQRT))),
             Map.entry("Reciprocal", ActivationOperationTranslator.of(Activation.of(Kind.RECIPROCAL))),
             Map.entry("Erf", ActivationOperationTranslator.of(Activation.of(Kind.ERF))),
+            Map.entry("Erfc", ActivationOperationTranslator.of(Activation.of(Kind.ERFC))),
+            Map.entry("Signbit", ActivationOperationTranslator.of(Activation.of(Kind.SIGNBIT))),
+            Map.entry("Cbrt", new FormulaOperationTranslator(FormulaOperationTranslator.Form.CBRT)),
+            Map.entry("Sinc", new FormulaOperationTranslator(FormulaOperationTranslator.Form.SINC)),
+            Map.entry("Angle", new FormulaOperationTranslator(FormulaOperationTranslator.Form.ANGLE)),
             Map.entry("Erfinv", ActivationOperationTranslator.of(Activation.of(Kind.ERFINV))),
             Map.entry("Sin", ActivationOperationTranslator.of(Activation.of(Kind.SIN))),
             Map.entry("Floor", ActivationOperationTranslator.of(Activation.of(Kind.FLOOR))),
             Map.entry("Ceil", ActivationOperationTranslator.of(Activation.of(Kind.CEIL))),
-            Map.entry("Round", new ActivationOperationTranslator(c -> {
-                if (c.number(0, "decimals") != 0) {
-                    c.problem("option decimals=" + c.raw("decimals") + " is not supported (0 only)");
-                }
-                return Activation.of(Kind.ROUND);
-            })),
+            Map.entry("Round", new FormulaOperationTranslator(FormulaOperationTranslator.Form.ROUND)),
             Map.entry("Cos", ActivationOperationTranslator.of(Activation.of(Kind.COS))),
             Map.entry("Tan", ActivationOperationTranslator.of(Activation.of(Kind.TAN))),
             Map.entry("Arctan", ActivationOperationTranslator.of(Activation.of(Kind.ATAN))),
