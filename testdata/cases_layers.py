@@ -3102,3 +3102,26 @@ def register_operation_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_special_functions_func_keras", ops_special_functions)
+
+    def ops_splits_flips(ctx):
+        inp, vol, edge = keras.Input((5, 6)), keras.Input((2, 3, 4)), keras.Input((8,))
+        bins = np.array([-1.0, 0.0, 0.0, 0.5, 2.0], np.float32)
+        heads = [ops.fliplr(inp), ops.fliplr(vol), ops.fliplr(edge), *ops.hsplit(inp, 5), *ops.hsplit(inp, [1, 4]), *ops.hsplit(vol, 2),
+                 *ops.dsplit(vol, 3), *ops.dsplit(vol, [2]), *ops.array_split(inp, 4, axis=2),
+                 *ops.array_split(vol, 3, axis=-1), *ops.array_split(inp, 5, axis=1),
+                 ops.cast(ops.digitize(inp, bins), "float32"), ops.cast(ops.digitize(edge, bins), "float32"),
+                 ops.trapezoid(inp), ops.trapezoid(inp, dx=0.25, axis=1), ops.trapezoid(vol, axis=2),
+                 ops.trapezoid(inp, x=[0.0, 0.5, 0.75, 2.0, 2.5, 4.0]), ops.trapezoid(edge)]
+        model = keras.Model([inp, vol, edge], heads)
+        nan, inf = np.nan, np.inf
+        e = np.array([[-0.0, 0.0, nan, inf, -inf, -1.0, 0.5, 2.0], [-1.5, -1.0, -0.5, 0.0, 0.25, 0.5, 1.99, 2.01],
+                      [1.0, -1.0, 3.0, -inf, -inf, 5.0, nan, 1.0]], dtype=np.float32)
+        return Case(model, [normal_inputs(ctx, 3, 5, 6), normal_inputs(ctx, 3, 2, 3, 4), e], "keras",
+                    "functional Keras 3 operations: fliplr of ranks 2 to 4, hsplit into equal sections and at indices, "
+                    "dsplit, array_split into uneven sections (6 into 4, 4 into 3, "
+                    "5 into 5), digitize into ascending bins with a repeated edge (values on the edges, -0.0, NaN, "
+                    "infinities), trapezoid along the last and other axes with dx and with sample points x, and of "
+                    "rows holding NaN and infinities.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_splits_flips_func_keras", ops_splits_flips)

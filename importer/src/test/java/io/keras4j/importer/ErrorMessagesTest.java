@@ -301,6 +301,28 @@ class ErrorMessagesTest {
     }
 
     /**
+     * Splits, flips, digitize and trapezoid refused by their options: those on the batch axis by name, the others naming
+     * the option and its value.
+     */
+    @Test
+    void splitsAndFlipsOnTheBatchAxisAndUnsupportedOptionsAreRefused() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("operations_refused_splits.keras")));
+        for (String expected : List.of("operation 'flipud' (Flipud): Keras operation Flipud is not supported by keras4j",
+                "operation 'vsplit' (Vsplit): Keras operation Vsplit is not supported by keras4j",
+                "operation 'hsplit' (Hsplit): input of rank 1 is not supported (rank 2 or more: Keras splits a rank-1"
+                        + " input along the batch axis)",
+                "operation 'array_split' (ArraySplit): option indices_or_sections=7 is not supported for axis 1 of"
+                        + " (None, 6, 3) (a count of sections up to a length known at import)",
+                "operation 'digitize' (Digitize): bins __numpy__ of dtype float32 and shape (2,) [1.0, 0.0] are not"
+                        + " supported (a numpy array or constant tensor of one axis, ascending)",
+                "operation 'trapezoid' (Trapezoid): option x=[0.0,1.0,2.0,3.0,4.0,5.0] is not supported with axis=1 (a"
+                        + " list of 6 numbers, the axis's length, with axis -1)")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+    }
+
+    /**
      * Constant arrays keras4j cannot take, as {@code __tensor__} and {@code __numpy__} arguments: one whose first
      * dimension would meet the batch axis, a dtype that holds no numbers, a value its dtype cannot hold, a bool index.
      * Each is quoted briefly (dtype, shape, first values), not whole; a numpy array of bools is taken as a tensor's.
