@@ -3125,3 +3125,28 @@ def register_operation_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_splits_flips_func_keras", ops_splits_flips)
+
+    def ops_separable_space_depth(ctx):
+        img, seq, free = keras.Input((6, 8, 4)), keras.Input((9, 3)), keras.Input((None, 6, 8))
+        dk2, pk2 = ctx.rng.normal(0, 0.5, (3, 3, 4, 2)).astype("float32"), ctx.rng.normal(0, 0.5, (1, 1, 8, 5)).astype("float32")
+        dk1, pk1 = ctx.rng.normal(0, 0.5, (3, 3, 1)).astype("float32"), ctx.rng.normal(0, 0.5, (1, 3, 4)).astype("float32")
+        first = ops.transpose(img, (0, 3, 1, 2))
+        heads = [ops.separable_conv(img, dk2, pk2), ops.separable_conv(img, dk2, pk2, strides=2, padding="same"),
+                 ops.separable_conv(img, dk2, pk2, dilation_rate=2), ops.separable_conv(img, dk2, pk2, strides=(1, 2),
+                 dilation_rate=(2, 1), padding="same"), ops.separable_conv(seq, dk1, pk1, padding="same"),
+                 ops.separable_conv(seq, dk1, pk1, strides=2), ops.separable_conv(first, dk2, pk2, padding="same",
+                 data_format="channels_first"), ops.nn.depth_to_space(img, 2), ops.nn.space_to_depth(img, 2),
+                 ops.nn.depth_to_space(first, 2, data_format="channels_first"),
+                 ops.nn.space_to_depth(first, 2, data_format="channels_first"),
+                 ops.nn.depth_to_space(ops.nn.space_to_depth(img, 2), 2), ops.nn.space_to_depth(free, 2)]
+        model = keras.Model([img, seq, free], heads)
+        return Case(model, [normal_inputs(ctx, 3, 6, 8, 4), normal_inputs(ctx, 3, 9, 3), normal_inputs(ctx, 3, 4, 6, 8)],
+                    "keras",
+                    "functional Keras 3 operations: separable_conv of numpy kernels (2-D: valid, same with strides, "
+                    "dilation, strides and dilation on different axes, channels_first; 1-D: same, strided), "
+                    "depth_to_space and space_to_depth with block 2 (channels last and first, a round trip, rows known "
+                    "only at run time).",
+                    covers=["operations"], no_float64="the numpy kernels stay float32, which TensorFlow's float64 "
+                    "depthwise convolution refuses")
+
+    R("ops_separable_space_depth_func_keras", ops_separable_space_depth)

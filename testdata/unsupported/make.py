@@ -44,10 +44,11 @@ masked_gap_channels_first.keras: Masking on (3, 1) -> GlobalAveragePooling1D(cha
 
 lora_dense.h5: Dense(4) with enable_lora(2), saved as .h5, which holds the LoRA factors apart from the kernel.
 
-operations_refused_splits.keras: Keras 3 operations that keras4j refuses by their options: flipud and vsplit (the batch
-axis), hsplit of a rank-1 input (the batch axis too), array_split into more sections than the axis holds, digitize
+operations_refused_options.keras: Keras 3 operations that keras4j refuses by their options: flipud and vsplit (the
+batch axis), hsplit of a rank-1 input (the batch axis too), array_split into more sections than the axis holds, digitize
 into descending bins, trapezoid with sample points x along an axis other than -1 (Keras' TensorFlow backend fails on
-it).
+it), depth_to_space of images whose rows and columns are both known only at run time, separable_conv with a pointwise
+kernel that does not fit the depthwise one's channels.
 
 quantized_refused.keras: Dense layers quantized by Keras' GPTQ and AWQ (4 bits, per channel), and an EinsumDense
 quantized to int8 whose equation abc,bd->acd contracts an axis of the input other than its last (keras4j runs int8,
@@ -159,17 +160,19 @@ def main():
 
     steps = keras.Input((None, 3))
     keras.Model(steps, steps[:, 4, 1:]).save(HERE / "index_unknown_length.keras")
-    operations_refused_splits()
+    operations_refused_options()
 
 
-def operations_refused_splits():
+def operations_refused_options():
     import numpy as np
     ops = keras.ops
-    seq, flat = keras.Input((6, 3)), keras.Input((4,))
-    keras.Model([seq, flat], [ops.flipud(seq), *ops.vsplit(seq, 2), *ops.hsplit(ops.sum(seq, axis=(1, 2)), 2),
-                              *ops.array_split(seq, 7, axis=1), ops.digitize(flat, np.array([1.0, 0.0], "float32")),
-                              ops.trapezoid(seq, x=[0.0, 1.0, 2.0, 3.0, 4.0, 5.0], axis=1)]
-                ).save(HERE / "operations_refused_splits.keras")
+    seq, flat, img = keras.Input((6, 3)), keras.Input((4,)), keras.Input((None, None, 8))
+    keras.Model([seq, flat, img], [ops.flipud(seq), *ops.vsplit(seq, 2), *ops.hsplit(ops.sum(seq, axis=(1, 2)), 2),
+                                   *ops.array_split(seq, 7, axis=1), ops.digitize(flat, np.array([1.0, 0.0], "float32")),
+                                   ops.trapezoid(seq, x=[0.0, 1.0, 2.0, 3.0, 4.0, 5.0], axis=1),
+                                   ops.nn.depth_to_space(img, 2),
+                                   ops.separable_conv(seq, np.ones((3, 3, 1), "float32"), np.ones((1, 2, 4), "float32"))]
+                ).save(HERE / "operations_refused_options.keras")
 
 
 if __name__ == "__main__":

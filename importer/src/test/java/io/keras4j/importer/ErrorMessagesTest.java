@@ -301,13 +301,13 @@ class ErrorMessagesTest {
     }
 
     /**
-     * Splits, flips, digitize and trapezoid refused by their options: those on the batch axis by name, the others naming
-     * the option and its value.
+     * Splits, flips, digitize, trapezoid, depth_to_space and separable_conv refused by their options: those on the batch
+     * axis by name, the others naming the option or argument and its value.
      */
     @Test
-    void splitsAndFlipsOnTheBatchAxisAndUnsupportedOptionsAreRefused() {
+    void operationsOnTheBatchAxisAndUnsupportedOptionsAreRefusedByName() {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
-                TestData.root().resolve("unsupported").resolve("operations_refused_splits.keras")));
+                TestData.root().resolve("unsupported").resolve("operations_refused_options.keras")));
         for (String expected : List.of("operation 'flipud' (Flipud): Keras operation Flipud is not supported by keras4j",
                 "operation 'vsplit' (Vsplit): Keras operation Vsplit is not supported by keras4j",
                 "operation 'hsplit' (Hsplit): input of rank 1 is not supported (rank 2 or more: Keras splits a rank-1"
@@ -317,7 +317,12 @@ class ErrorMessagesTest {
                 "operation 'digitize' (Digitize): bins __numpy__ of dtype float32 and shape (2,) [1.0, 0.0] are not"
                         + " supported (a numpy array or constant tensor of one axis, ascending)",
                 "operation 'trapezoid' (Trapezoid): option x=[0.0,1.0,2.0,3.0,4.0,5.0] is not supported with axis=1 (a"
-                        + " list of 6 numbers, the axis's length, with axis -1)")) {
+                        + " list of 6 numbers, the axis's length, with axis -1)",
+                "operation 'depth_to_space' (DepthToSpace): option block_size=2 does not fit an input of (None, None,"
+                        + " None, 8) (a batch of images with known channels divisible by block_size², and the rows or the"
+                        + " columns known at import)",
+                "operation 'separable_conv' (SeparableConv): pointwise kernel of shape (1, 2, 4) does not fit the"
+                        + " depthwise convolution's 3 channels")) {
             assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
         }
     }
