@@ -3150,3 +3150,32 @@ def register_operation_cases(g):
                     "depthwise convolution refuses")
 
     R("ops_separable_space_depth_func_keras", ops_separable_space_depth)
+
+    def ops_nan_reductions(ctx):
+        inp, vol = keras.Input((6,)), keras.Input((3, 4))
+        heads = [ops.nansum(inp, axis=-1), ops.nanprod(inp, axis=1, keepdims=True), ops.nanmax(inp, axis=-1),
+                 ops.nanmin(inp, axis=-1, keepdims=True), ops.nanmean(inp, axis=-1), ops.nanvar(inp, axis=-1),
+                 ops.nanstd(inp, axis=-1), ops.nancumsum(inp, axis=1), ops.nancumprod(inp, axis=-1),
+                 ops.nanargmax(inp, axis=-1), ops.nanargmin(inp, axis=1, keepdims=True),
+                 ops.nansum(vol, axis=(1, 2)), ops.nanmean(vol, axis=1, keepdims=True), ops.nanmax(vol, axis=[-1, 1]),
+                 ops.nanvar(vol, axis=(1, 2), keepdims=True), ops.nanstd(vol, axis=1), ops.nanargmin(vol, axis=2)]
+        heads = [ops.cast(h, "float32") for h in heads]
+        model = keras.Model([inp, vol], heads)
+        nan, inf = np.nan, np.inf
+        x = np.array([[1.0, nan, -2.0, 3.5, nan, 0.5], [nan] * 6, [inf, 1.0, nan, -1.0, 2.0, nan],
+                      [-inf, -inf, nan, 0.25, -0.0, 0.0], [2.0, 2.0, -3.0, 1e30, 1e30, nan],
+                      [0.5, -1.5, 2.5, -0.5, 1.0, 4.0]], dtype=np.float32)
+        v = ctx.rng.normal(size=(6, 3, 4)).astype(np.float32)
+        v[0, :, 1] = nan
+        v[1] = nan
+        v[2, 1, :] = nan
+        v[3, 0, 0], v[3, 2, 3] = inf, nan
+        v[4, :, 2] = [nan, -inf, nan]
+        return Case(model, [x, v], "keras",
+                    "functional Keras 3 reductions that skip NaN (cast to float32): nansum, nanprod, nanmax, nanmin, "
+                    "nanmean, nanvar, nanstd, nancumsum and nancumprod (nan_to_num first: infinities become float32's "
+                    "largest and lowest), nanargmax and nanargmin (-1 where all are NaN), over one and two axes with "
+                    "keepdims, on rows and planes holding NaN, all NaN, infinities, -0.0 and 1e30.",
+                    covers=["operations", "nan_input"], nonfinite=True)
+
+    R("ops_nan_reductions_func_keras", ops_nan_reductions)

@@ -22,16 +22,20 @@ final class NanToNumOperationTranslator implements LayerTranslator {
         if (x == null) {
             return List.of(t.unavailable());
         }
-        String v = replace(t, x.value(), Activation.of(Activation.Kind.IS_NAN), nan);
+        return List.of(new KTensor(numbers(t, x.value(), nan, posinf, neginf), null));
+    }
+
+    /** {@code v} with NaN replaced by {@code nan}, then +infinity by {@code posinf} and -infinity by {@code neginf}. */
+    static String numbers(Translation t, String v, float nan, float posinf, float neginf) {
+        v = replace(t, v, Activation.of(Activation.Kind.IS_NAN), nan);
         v = replace(t, v, Activation.of(Activation.Kind.IS_INF, 0, 1), posinf);
-        v = replace(t, v, Activation.of(Activation.Kind.IS_INF, 1, 0), neginf);
-        return List.of(new KTensor(v, null));
+        return replace(t, v, Activation.of(Activation.Kind.IS_INF, 1, 0), neginf);
     }
 
     /** {@code where(test(v), value, v)}. */
-    private static String replace(Translation t, String v, Activation test, float value) {
+    static String replace(Translation t, String v, Activation test, float value) {
         String hit = t.emit(new ActivationOp(test), List.of(v)).get(0);
-        String fill = GeneralConfig.constant(t, new float[] {value}, new int[0]);
+        String fill = GeneralConfig.scalar(t, value);
         return t.emit(new Where(), List.of(hit, fill, v)).get(0);
     }
 }
