@@ -3179,3 +3179,19 @@ def register_operation_cases(g):
                     covers=["operations", "nan_input"], nonfinite=True)
 
     R("ops_nan_reductions_func_keras", ops_nan_reductions)
+
+    def ops_cross_inner(ctx):
+        vec, flat, plane = keras.Input((4, 3)), keras.Input((3,)), keras.Input((5, 2))
+        m = ctx.rng.normal(0, 0.5, size=(4, 3)).astype(np.float32)
+        heads = [ops.cross(vec, vec[:, ::-1]), ops.cross(vec, np.array([0.5, -1.0, 2.0], np.float32)),
+                 ops.cross(np.array([1.0, 0.0, 0.0], np.float32), vec), ops.cross(plane, plane[:, ::-1]),
+                 ops.cross(plane[:, :4], vec), ops.cross(vec, vec[:, :, :2]), ops.cross(flat, 2.0 * flat[:, ::-1]),
+                 ops.inner(vec, m), ops.inner(vec, m[0]), ops.inner(flat, m[1])]
+        model = keras.Model([vec, flat, plane], heads)
+        return Case(model, [normal_inputs(ctx, 3, 4, 3), normal_inputs(ctx, 3, 3), normal_inputs(ctx, 3, 5, 2)], "keras",
+                    "functional Keras 3 operations: cross of 3-vectors (tensors, a numpy vector on either side), of "
+                    "2-vectors (the scalar product's last component) and of a 2-vector with a 3-vector, on rank 2 and 3; "
+                    "inner of a tensor and a numpy matrix (its rows against the last axis) and vector.",
+                    covers=["operations"])
+
+    R("ops_cross_inner_func_keras", ops_cross_inner)

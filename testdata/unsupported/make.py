@@ -48,7 +48,7 @@ operations_refused_options.keras: Keras 3 operations that keras4j refuses by the
 batch axis), hsplit of a rank-1 input (the batch axis too), array_split into more sections than the axis holds, digitize
 into descending bins, trapezoid with sample points x along an axis other than -1 (Keras' TensorFlow backend fails on
 it), depth_to_space of images whose rows and columns are both known only at run time, separable_conv with a pointwise
-kernel that does not fit the depthwise one's channels.
+kernel that does not fit the depthwise one's channels, cross along axis 1, inner of a constant and a tensor.
 
 quantized_refused.keras: Dense layers quantized by Keras' GPTQ and AWQ (4 bits, per channel), and an EinsumDense
 quantized to int8 whose equation abc,bd->acd contracts an axis of the input other than its last (keras4j runs int8,
@@ -171,7 +171,8 @@ def operations_refused_options():
                                    *ops.array_split(seq, 7, axis=1), ops.digitize(flat, np.array([1.0, 0.0], "float32")),
                                    ops.trapezoid(seq, x=[0.0, 1.0, 2.0, 3.0, 4.0, 5.0], axis=1),
                                    ops.nn.depth_to_space(img, 2),
-                                   ops.separable_conv(seq, np.ones((3, 3, 1), "float32"), np.ones((1, 2, 4), "float32"))]
+                                   ops.separable_conv(seq, np.ones((3, 3, 1), "float32"), np.ones((1, 2, 4), "float32")),
+                                   ops.cross(seq[:, :3], seq[:, :3], axis=1), ops.inner(np.ones((2, 3), "float32"), seq)]
                 ).save(HERE / "operations_refused_options.keras")
 
 

@@ -301,8 +301,8 @@ class ErrorMessagesTest {
     }
 
     /**
-     * Splits, flips, digitize, trapezoid, depth_to_space and separable_conv refused by their options: those on the batch
-     * axis by name, the others naming the option or argument and its value.
+     * Splits, flips, digitize, trapezoid, depth_to_space, separable_conv, cross and inner refused by their options or
+     * operands: those on the batch axis by name, the others naming the option or argument and its value.
      */
     @Test
     void operationsOnTheBatchAxisAndUnsupportedOptionsAreRefusedByName() {
@@ -322,7 +322,10 @@ class ErrorMessagesTest {
                         + " None, 8) (a batch of images with known channels divisible by block_size², and the rows or the"
                         + " columns known at import)",
                 "operation 'separable_conv' (SeparableConv): pointwise kernel of shape (1, 2, 4) does not fit the"
-                        + " depthwise convolution's 3 channels")) {
+                        + " depthwise convolution's 3 channels",
+                "operation 'cross' (Cross): option axis=1 is not supported (-1, the last axis, only)",
+                "operation 'inner' (Inner): is supported on a tensor and a constant matrix or vector (a numpy array or"
+                        + " constant tensor), in that order")) {
             assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
         }
     }

@@ -6,21 +6,27 @@ import io.keras4j.importer.keras.LayerConfig;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.dot(x, b)} and {@code keras.ops.tensordot(x, b, axes)} of a tensor and a constant matrix or
- * vector b over x's last axis ({@link MatmulTranslator#byConstant}): tensordot's {@code axes} 1 or {@code [[-1], [0]]}
- * (x's last axis, b's first); other operands (two tensors meet the batch axis) and axes are refused.
+ * Keras 3 {@code keras.ops.dot(x, b)}, {@code keras.ops.tensordot(x, b, axes)} and {@code keras.ops.inner(x, b)} of a
+ * tensor and a constant matrix or vector b over x's last axis ({@link MatmulTranslator#byConstant}): b's first axis, with
+ * tensordot's {@code axes} 1 or {@code [[-1], [0]]}, or (inner) b's last; other operands (two tensors meet the batch
+ * axis; inner of a constant and a tensor puts the batch axis after the constant's) and axes are refused.
  */
 final class DotOperationTranslator implements LayerTranslator {
-    private final boolean tensordot;
+    /** Which operation. */
+    enum Form {
+        DOT, TENSORDOT, INNER
+    }
 
-    DotOperationTranslator(boolean tensordot) {
-        this.tensordot = tensordot;
+    private final Form form;
+
+    DotOperationTranslator(Form form) {
+        this.form = form;
     }
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
         JsonNode args = t.positionalArguments();
-        if (tensordot && !lastAgainstFirst(config.raw("axes"), args.path(0))) {
+        if (form == Form.TENSORDOT && !lastAgainstFirst(config.raw("axes"), args.path(0))) {
             config.problem("option axes=" + config.raw("axes") + " is not supported (1, or [[-1], [0]]: x's last axis"
                     + " against the constant's first)");
             return List.of(t.unavailable());
@@ -31,7 +37,7 @@ final class DotOperationTranslator implements LayerTranslator {
                     + " in that order");
             return List.of(t.unavailable());
         }
-        return MatmulTranslator.byConstant(config, t, args.get(1));
+        return MatmulTranslator.byConstant(config, t, args.get(1), form == Form.INNER);
     }
 
     /** Whether tensordot's {@code axes} contract x's last axis (x given as {@code x}) with the other's first. */

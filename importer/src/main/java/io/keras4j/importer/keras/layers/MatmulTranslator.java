@@ -20,7 +20,7 @@ final class MatmulTranslator implements LayerTranslator {
     public List<KTensor> translate(LayerConfig config, Translation t) {
         JsonNode args = t.positionalArguments();
         if (args.size() == 2 && OperationArguments.isTensor(args.get(0)) && OperationArguments.isConstant(args.get(1))) {
-            return byConstant(config, t, args.get(1));
+            return byConstant(config, t, args.get(1), false);
         }
         if (args.size() == 2 && OperationArguments.isConstant(args.get(0)) && OperationArguments.isTensor(args.get(1))) {
             return constantTimes(config, t, args.get(0));
@@ -39,22 +39,26 @@ final class MatmulTranslator implements LayerTranslator {
 
     /**
      * The call's tensor (its first argument, of rank 2 or more) times constant {@code b} (a numpy array or constant
-     * tensor) over its last axis, as a Dense op without bias: b a matrix {@code (k, n)}, or a vector {@code (k,)} whose
-     * axis the result drops (numpy's matmul and dot of an array and a matrix or vector); unavailable after a problem.
+     * tensor) over its last axis, as a Dense op without bias: b a matrix {@code (k, n)}, or with {@code rows} {@code (n,
+     * k)} (numpy's inner: each row against x's last axis), or a vector {@code (k,)} whose axis the result drops (numpy's
+     * matmul and dot of an array and a matrix or vector); unavailable after a problem.
      */
-    static List<KTensor> byConstant(LayerConfig config, Translation t, JsonNode b) {
+    static List<KTensor> byConstant(LayerConfig config, Translation t, JsonNode b, boolean rows) {
         KTensor x = t.inputs().size() == 1 ? t.inputs().get(0) : null;
         int[] shape = x == null ? new int[0] : t.shape(x.value());
         OperationArguments.Array w = OperationArguments.array(b, false);
         int k = shape.length < 2 ? -1 : shape[shape.length - 1];
-        if (w == null || w.shape().length < 1 || w.shape().length > 2 || k <= 0 || w.shape()[0] != k) {
+        boolean vector = w != null && w.shape().length == 1;
+        if (w == null || w.shape().length < 1 || w.shape().length > 2 || k <= 0
+                || w.shape()[rows ? w.shape().length - 1 : 0] != k) {
             config.problem("is supported on a tensor of rank 2 or more and a constant matrix or vector over its last"
                     + " axis, whose size is known at import; got " + (x == null ? "no single tensor"
                     : GeneralConfig.shapeText(shape)) + " and " + OperationArguments.quote(b));
             return List.of(t.unavailable());
         }
-        int n = w.shape().length == 2 ? w.shape()[1] : 1;
-        return List.of(new KTensor(dense(t, x.value(), shape.length, k, n, w.values(), w.shape().length == 1), null));
+        int n = vector ? 1 : w.shape()[rows ? 0 : 1];
+        float[] kernel = rows && !vector ? transposed(w.values(), n, k) : w.values();
+        return List.of(new KTensor(dense(t, x.value(), shape.length, k, n, kernel, vector), null));
     }
 
     /**
@@ -76,12 +80,7 @@ final class MatmulTranslator implements LayerTranslator {
         }
         boolean vector = w.shape().length == 1;
         int m = vector ? 1 : w.shape()[0];
-        float[] kernel = new float[k * m];
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < m; j++) {
-                kernel[i * m + j] = w.values()[j * k + i];
-            }
-        }
+        float[] kernel = transposed(w.values(), m, k);
         int[] swap = new int[shape.length];
         for (int d = 0; d < swap.length; d++) {
             swap[d] = d < swap.length - 2 ? d : 2 * swap.length - 3 - d;
@@ -89,6 +88,17 @@ final class MatmulTranslator implements LayerTranslator {
         String xt = GeneralConfig.emit(t, new Transpose("Transpose", swap), x.value());
         String y = dense(t, xt, shape.length, k, m, kernel, vector);
         return List.of(new KTensor(vector ? y : GeneralConfig.emit(t, new Transpose("Transpose", swap), y), null));
+    }
+
+    /** The {@code (k, m)} transpose of an {@code (m, k)} matrix, both row-major. */
+    private static float[] transposed(float[] w, int m, int k) {
+        float[] out = new float[k * m];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < m; j++) {
+                out[i * m + j] = w[j * k + i];
+            }
+        }
+        return out;
     }
 
     /**

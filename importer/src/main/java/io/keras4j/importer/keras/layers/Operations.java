@@ -236,8 +236,10 @@ public final class Operations {
             Map.entry("MultiHot", new OneHotOperationTranslator(true)),
             Map.entry("Repeat", new AxisOperationTranslator(AxisOperationTranslator.Form.REPEAT)),
             Map.entry("Matmul", new MatmulTranslator()),
-            Map.entry("Dot", new DotOperationTranslator(false)),
-            Map.entry("Tensordot", new DotOperationTranslator(true)),
+            Map.entry("Dot", new DotOperationTranslator(DotOperationTranslator.Form.DOT)),
+            Map.entry("Tensordot", new DotOperationTranslator(DotOperationTranslator.Form.TENSORDOT)),
+            Map.entry("Inner", new DotOperationTranslator(DotOperationTranslator.Form.INNER)),
+            Map.entry("Cross", new CrossOperationTranslator()),
             Map.entry("Einsum", new EinsumOperationTranslator()));
 
     private Operations() {
