@@ -51,6 +51,16 @@ final class Args {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, node.intAttr("axis", fallback)));
     }
 
+    /** Attribute {@code axis} (default 0) of an input of {@code rank}, from 0 (negative counts from the end); null after a problem. */
+    static Integer axisOf(OnnxNode node, int rank) {
+        long axis = node.intAttr("axis", 0);
+        if (axis < -rank || axis >= rank) {
+            node.problem("axis " + axis + " is out of range for an input of rank " + rank);
+            return null;
+        }
+        return (int) (axis < 0 ? axis + rank : axis);
+    }
+
     /** A 0/1 attribute, or false after a problem. */
     static boolean flag(OnnxNode node, String attribute, long fallback) {
         long v = node.intAttr(attribute, fallback);

@@ -13,12 +13,10 @@ final class SplitTranslator implements OpTranslator {
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         String x = node.input(0);
         int[] shape = b.shape(x);
-        long axis = node.intAttr("axis", 0);
-        if (axis < -shape.length || axis >= shape.length) {
-            node.problem("axis " + axis + " is out of range for an input of rank " + shape.length);
+        Integer a = Args.axisOf(node, shape.length);
+        if (a == null) {
             return;
         }
-        int a = (int) (axis < 0 ? axis + shape.length : axis);
         int parts = node.outputs().size();
         long numOutputs = node.intAttr("num_outputs", parts);
         long[] sizes = b.opset() < 13 ? node.intsAttr("split") : null;
@@ -57,17 +55,28 @@ final class SplitTranslator implements OpTranslator {
                     + shape[a]);
             return;
         }
-        String axes = SliceTranslator.define(node, b, "axes", new long[] {a});
+        slices(node, b, x, a, sizes, node.outputs());
+    }
+
+    /**
+     * Emits {@code x}'s consecutive parts of {@code sizes} along {@code axis} as Slices into {@code outputs}; false after a
+     * problem.
+     */
+    static boolean slices(OnnxNode node, OnnxGraphBuilder b, String x, int axis, long[] sizes, List<String> outputs) {
+        String axes = SliceTranslator.define(node, b, "axes", new long[] {axis});
         long start = 0;
-        for (int i = 0; i < parts; i++) {
+        for (int i = 0; i < sizes.length; i++) {
             if (sizes[i] < 0) {
                 node.problem("split " + java.util.Arrays.toString(sizes) + " has a negative size");
-                return;
+                return false;
             }
             String starts = SliceTranslator.define(node, b, "starts", new long[] {start});
             String ends = SliceTranslator.define(node, b, "ends", new long[] {start + sizes[i]});
-            b.emit(node, new Slice(4), List.of(x, starts, ends, axes), List.of(node.output(i)), b.type(x));
+            if (!b.emit(node, new Slice(4), List.of(x, starts, ends, axes), List.of(outputs.get(i)), b.type(x))) {
+                return false;
+            }
             start += sizes[i];
         }
+        return true;
     }
 }
