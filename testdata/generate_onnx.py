@@ -3481,8 +3481,8 @@ def _(name):
 F, I64, B = TensorProto.FLOAT, TensorProto.INT64, TensorProto.BOOL
 
 
-def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, dims=None):
-    """A graph at opset 17 of the nodes on the inputs (numpy arrays, declared with the named dimensions of dims, else their
+def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, dims=None, opset=17):
+    """A graph at the opset (17 by default) of the nodes on the inputs (numpy arrays, declared with the named dimensions of dims, else their
     shapes) with the initializers; outputs maps each graph output to its element type, declared of the rank ONNX Runtime
     gives it."""
     types = {np.dtype(np.float32): F, np.dtype(np.int64): I64, np.dtype(np.bool_): B}
@@ -3490,13 +3490,13 @@ def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, di
     declared = [helper.make_tensor_value_info(k, types[t.dtype], dims.get(k, t.shape)) for k, t in inputs.items()]
     graph = helper.make_graph(nodes, name, declared, [helper.make_tensor_value_info(o, t, None) for o, t in outputs.items()],
                               inits)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
     model.ir_version = 8
     results = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, inputs)
     del model.graph.output[:]
     for (o, t), y in zip(outputs.items(), results):
         model.graph.output.append(helper.make_tensor_value_info(o, t, [f"{o}_{i}" for i in range(np.ndim(y))]))
-    write(name, model.SerializeToString(), list(inputs.values()), description, covers + ["opset:17"])
+    write(name, model.SerializeToString(), list(inputs.values()), description, covers + [f"opset:{opset}"])
 
 
 def scalar(name, value, dtype):
@@ -3680,6 +3680,178 @@ def _(name):
     scripted_case(name, ScriptedRnn(), x, None,
                   "torch.jit.script of a tanh RNN cell looped over x.shape[1] steps and `if x.shape[1] > 4`, exported with "
                   "static shapes: torch folds the branch itself (a Relu), and the Loop's trip count is a constant 4", {"Loop"})
+
+
+@case("sequence_construct_insert_erase_op17")
+def _(name):
+    r = rng(name)
+    a, b, x2 = (r.standard_normal((2, 3)).astype(np.float32) for _ in range(3))
+    nodes = [
+        helper.make_node("Neg", ["a"], ["a_neg"]),
+        helper.make_node("SequenceConstruct", ["a", "b"], ["s1"]),
+        helper.make_node("SequenceInsert", ["s1", "a_neg", "minus_one"], ["s2"]),
+        helper.make_node("SequenceInsert", ["s2", "x2"], ["s3"]),
+        helper.make_node("SequenceErase", ["s3", "minus_three"], ["s4"]),
+        helper.make_node("SequenceErase", ["s4"], ["s5"]),
+        helper.make_node("ConcatFromSequence", ["s4"], ["stacked_1"], axis=1, new_axis=1),
+        helper.make_node("ConcatFromSequence", ["s4"], ["stacked_last"], axis=-1, new_axis=1),
+        helper.make_node("ConcatFromSequence", ["s3"], ["joined_last"], axis=-1),
+        helper.make_node("ConcatFromSequence", ["s5"], ["joined_0"], axis=0),
+        helper.make_node("SequenceAt", ["s3", "minus_two"], ["at_minus_two"]),
+        helper.make_node("SequenceAt", ["s3", "one"], ["at_one"]),
+        helper.make_node("SequenceLength", ["s5"], ["length"]),
+        helper.make_node("SequenceEmpty", [], ["empty"], dtype=F),
+        helper.make_node("SequenceInsert", ["empty", "b"], ["only_b"]),
+        helper.make_node("SequenceInsert", ["only_b", "a", "zero"], ["a_then_b"]),
+        helper.make_node("ConcatFromSequence", ["a_then_b"], ["a_b"], axis=0, new_axis=1),
+    ]
+    inits = [scalar("minus_one", -1, np.int64), scalar("minus_two", -2, np.int64), scalar("minus_three", -3, np.int32),
+             scalar("one", 1, np.int64), scalar("zero", 0, np.int64)]
+    flow_graph_case(
+        name, nodes, {"a": a, "b": b, "x2": x2}, inits,
+        {"stacked_1": F, "stacked_last": F, "joined_last": F, "joined_0": F, "at_minus_two": F, "at_one": F, "length": I64,
+         "a_b": F},
+        "Sequences of a length known at import: SequenceConstruct(a, b), SequenceInsert at -1 and at the end, SequenceErase "
+        "at -3 (int32) and of the last, SequenceEmpty then inserts at the end and at 0; ConcatFromSequence with new_axis=1 "
+        "at axis 1, -1 and 0 and joining at -1 and 0; SequenceAt at -2 and 1; SequenceLength",
+        ["sequence"])
+
+
+@case("split_to_sequence_op17")
+def _(name):
+    t = rng(name).standard_normal((4, 6)).astype(np.float32)
+    nodes = [
+        helper.make_node("SplitToSequence", ["t"], ["columns"], axis=1, keepdims=0),
+        helper.make_node("ConcatFromSequence", ["columns"], ["columns_stacked"], axis=0, new_axis=1),
+        helper.make_node("SequenceAt", ["columns", "minus_one"], ["last_column"]),
+        helper.make_node("SplitToSequence", ["t", "sizes"], ["parts"], axis=-1),
+        helper.make_node("SequenceAt", ["parts", "one"], ["middle"]),
+        helper.make_node("SequenceErase", ["parts", "zero"], ["tail"]),
+        helper.make_node("ConcatFromSequence", ["tail"], ["tail_joined"], axis=1),
+        helper.make_node("SplitToSequence", ["t", "four"], ["chunks"], axis=1),
+        helper.make_node("SequenceLength", ["chunks"], ["chunk_count"]),
+        helper.make_node("SequenceAt", ["chunks", "minus_one"], ["short_chunk"]),
+        helper.make_node("SplitToSequence", ["t"], ["rows"]),
+        helper.make_node("ConcatFromSequence", ["rows"], ["rows_stacked"], axis=1, new_axis=1),
+    ]
+    inits = [numpy_helper.from_array(np.int64([1, 3, 2]), "sizes"), scalar("four", 4, np.int64),
+             scalar("minus_one", -1, np.int64), scalar("one", 1, np.int64), scalar("zero", 0, np.int64)]
+    flow_graph_case(
+        name, nodes, {"t": t}, inits,
+        {"columns_stacked": F, "last_column": F, "middle": F, "tail_joined": F, "chunk_count": I64, "short_chunk": F,
+         "rows_stacked": F},
+        "SplitToSequence of t [4, 6]: without split along axis 1 with keepdims=0 (6 columns, stacked again on a new axis 0, "
+        "and the last), with a 1-D split [1, 3, 2] along axis -1 (its second part, and the last two joined), with a scalar "
+        "split 4 (chunks of 4 and 2: their count and the short one), and without split along axis 0 with keepdims=1 (rows "
+        "[1, 6], stacked on a new axis 1)",
+        ["sequence"])
+
+
+@case("optional_ops_op18")
+def _(name):
+    r = rng(name)
+    a, b = (r.standard_normal((2, 3)).astype(np.float32) for _ in range(2))
+    float_type = helper.make_tensor_type_proto(F, None)
+    then_branch = helper.make_graph([helper.make_node("Relu", ["a"], ["then_out"])], "then", [],
+                                    [helper.make_tensor_value_info("then_out", F, None)])
+    else_branch = helper.make_graph([helper.make_node("Neg", ["a"], ["else_out"])], "else", [],
+                                    [helper.make_tensor_value_info("else_out", F, None)])
+    nodes = [
+        helper.make_node("Optional", ["a"], ["some_a"]),
+        helper.make_node("Identity", ["some_a"], ["some_a_again"]),
+        helper.make_node("OptionalHasElement", ["some_a_again"], ["has_a"]),
+        helper.make_node("OptionalGetElement", ["some_a_again"], ["got_a"]),
+        helper.make_node("Tanh", ["got_a"], ["a_tanh"]),
+        helper.make_node("Optional", [], ["none"], type=float_type),
+        helper.make_node("OptionalHasElement", ["none"], ["has_none"]),
+        helper.make_node("If", ["has_none"], ["chosen"], then_branch=then_branch, else_branch=else_branch),
+        helper.make_node("OptionalHasElement", ["b"], ["has_tensor"]),
+        helper.make_node("OptionalGetElement", ["b"], ["got_b"]),
+        helper.make_node("Sigmoid", ["got_b"], ["b_sigmoid"]),
+        helper.make_node("SequenceConstruct", ["a", "b"], ["pair"]),
+        helper.make_node("Optional", ["pair"], ["some_pair"]),
+        helper.make_node("OptionalGetElement", ["some_pair"], ["got_pair"]),
+        helper.make_node("Identity", ["got_pair"], ["pair_again"]),
+        helper.make_node("ConcatFromSequence", ["pair_again"], ["pair_joined"], axis=0),
+    ]
+    flow_graph_case(
+        name, nodes, {"a": a, "b": b}, [],
+        {"has_a": B, "a_tanh": F, "has_none": B, "chosen": F, "has_tensor": B, "b_sigmoid": F, "pair_joined": F},
+        "Optionals whose presence is known at import (opset 18): Optional of a tensor (through an Identity) and its "
+        "OptionalHasElement and OptionalGetElement; an empty Optional (attribute type), whose OptionalHasElement chooses an "
+        "If's else branch at import; OptionalHasElement and OptionalGetElement of a plain tensor; an Optional of a "
+        "sequence, its element through an Identity joined by ConcatFromSequence",
+        ["optional", "sequence"], opset=18)
+
+
+@case("loop_appended_sequences_op17")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3)).astype(np.float32)
+    vi = lambda n, t=F: helper.make_tensor_value_info(n, t, None)
+    seq = lambda n: helper.make_tensor_sequence_value_info(n, F, None)
+    body = helper.make_graph([
+        helper.make_node("Cast", ["i"], ["i_float"], to=F),
+        helper.make_node("Mul", ["h", "x"], ["hx"]),
+        helper.make_node("Add", ["hx", "i_float"], ["h_next"]),
+        helper.make_node("Tanh", ["h_next"], ["h_tanh"]),
+        helper.make_node("SequenceInsert", ["first", "h_next"], ["first_next"]),
+        helper.make_node("SequenceInsert", ["second", "h_tanh"], ["second_next"]),
+        helper.make_node("Less", ["i", "limit"], ["go_on"]),
+        helper.make_node("Neg", ["h_next"], ["h_scan"]),
+    ], "body", [helper.make_tensor_value_info("i", I64, []), helper.make_tensor_value_info("c", B, []), seq("first"), vi("h"),
+                seq("second")],
+        [vi("go_on", B), seq("first_next"), vi("h_next"), seq("second_next"), vi("h_scan")])
+    nodes = [
+        helper.make_node("SequenceEmpty", [], ["empty"]),
+        helper.make_node("Loop", ["trips", "true", "empty", "x", "empty"], ["firsts", "h_last", "seconds", "h_steps"],
+                         body=body),
+        helper.make_node("ConcatFromSequence", ["firsts"], ["stacked_last"], axis=-1, new_axis=1),
+        helper.make_node("ConcatFromSequence", ["seconds"], ["joined_rows"], axis=-2),
+        helper.make_node("ConcatFromSequence", ["seconds"], ["stacked_1"], axis=1, new_axis=1),
+        helper.make_node("SequenceAt", ["firsts", "position"], ["picked"]),
+        helper.make_node("SequenceLength", ["seconds"], ["length"]),
+    ]
+    inits = [scalar("trips", 5, np.int64), scalar("true", True, np.bool_), scalar("limit", 2, np.int64)]
+    flow_graph_case(
+        name, nodes, {"x": x, "position": np.array(-2, np.int64)}, inits,
+        {"h_last": F, "h_steps": F, "stacked_last": F, "joined_rows": F, "stacked_1": F, "picked": F, "length": I64},
+        "A Loop (trip count 5, a condition i < 2 ending it after 3 iterations) carrying two sequences that start empty "
+        "(one SequenceEmpty for both) and grow by SequenceInsert at their ends, around a carried tensor and before a scan "
+        "output; after it ConcatFromSequence stacking at axis -1 and 1 and joining at -2, SequenceAt at a position given "
+        "at run time (-2), SequenceLength",
+        ["loop", "sequence", "control_flow"])
+
+
+class ListAppendRnn(ScriptedRnn):
+    """ScriptedRnn's cell with each step's state appended to a Python list, then the list stacked and concatenated along
+    axes 1 and 0, and its last element times its length: torch.jit.script exports the list as a sequence the Loop carries
+    (SequenceEmpty, SequenceInsert) and read after it (ConcatFromSequence, SequenceAt, SequenceLength)."""
+
+    def forward(self, x):
+        h = torch.zeros(x.shape[0], 5)
+        outs = []
+        for t in range(x.shape[1]):
+            h = torch.tanh(self.ih(x[:, t]) + self.hh(h))
+            outs.append(h)
+        n = len(outs)
+        return torch.stack(outs, 1), torch.cat(outs, 1), torch.stack(outs), torch.cat(outs), outs[-1] * n
+
+
+@case("torch_script_list_append_loop_op17")
+def _(name):
+    module = initialize(ListAppendRnn(), name).eval()
+    f = io.BytesIO()
+    torch.onnx.export(torch.jit.script(module), (torch.zeros(2, 4, 3),), f, dynamo=False, opset_version=17,
+                      input_names=["x"], output_names=["stack_1", "cat_1", "stack_0", "cat_0", "last_times_length"],
+                      dynamic_axes={"x": {0: "batch", 1: "steps"}})
+    model = f.getvalue()
+    assert {"Loop", "SequenceEmpty", "ConcatFromSequence", "SequenceAt", "SequenceLength"} <= op_types(model), op_types(model)
+    x = rng(name).standard_normal((3, 6, 3)).astype(np.float32)
+    write(name, model, [x], "torch.jit.script of a tanh RNN cell whose states are appended to a list in a loop over "
+          "x.shape[1] steps, then torch.stack(outs, 1), torch.cat(outs, 1), torch.stack(outs), torch.cat(outs) and "
+          "outs[-1] * len(outs); exported (TorchScript exporter) from a [2, 4, 3] example with dynamic batch and steps, run "
+          "on [3, 6, 3]", ["loop", "sequence", "control_flow", "opset:17", "torch_export", "torch_jit_script"])
 
 
 class CondBranches(torch.nn.Module):

@@ -4,7 +4,7 @@ import io.keras4j.runtime.ops.Identity;
 import java.util.List;
 
 /**
- * ONNX Identity, and Dropout at inference (the identity; ratio and seed do not matter, training_mode must be
+ * ONNX Identity (of a tensor, a sequence or an optional), and Dropout at inference (the identity; ratio and seed do not matter, training_mode must be
  * a constant false, and the mask output is not supported).
  */
 final class IdentityTranslator implements OpTranslator {
@@ -36,6 +36,10 @@ final class IdentityTranslator implements OpTranslator {
             }
         }
         String x = node.input(0);
-        b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
+        if (dropout) {
+            b.emit(node, new Identity(node.opType()), List.of(x), List.of(node.output(0)), b.type(x));
+        } else {
+            b.alias(node, x, node.output(0));
+        }
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * ONNX Loop: a trip count M and/or a condition (one of them at least: a loop with neither never ends), carried values
  * (which keep their shapes), scan outputs stacked along a new axis 0, and values of the enclosing graphs read in the
  * body. A constant M must be 0 to {@link Loop#MAX_ITERATIONS}, or larger with a condition; the op checks M and its
- * iterations at run time the same way.
+ * iterations at run time the same way. A carried sequence that only grows at its end becomes a scan output
+ * ({@link AppendedSequences}).
  */
 final class LoopTranslator implements OpTranslator {
     @Override
@@ -36,27 +37,32 @@ final class LoopTranslator implements OpTranslator {
                 return;
             }
         }
-        List<String> initial = node.inputCount() > 2 ? node.inputs().subList(2, node.inputCount()) : List.of();
+        List<String> all = node.inputCount() > 2 ? node.inputs().subList(2, node.inputCount()) : List.of();
+        if (all.contains("")) {
+            node.problem("input " + (all.indexOf("") + 2) + " (initial value of carried value " + all.indexOf("") + ") is missing");
+            return;
+        }
+        if (node.outputs().size() < all.size()) {
+            node.problem("has " + node.outputs().size() + " outputs, fewer than its " + all.size() + " carried values");
+            return;
+        }
+        AppendedSequences appended = AppendedSequences.of(node, b, all);
+        if (appended == null) {
+            return;
+        }
+        List<String> initial = appended.tensors(all);
         List<int[]> shapes = new ArrayList<>(List.of(new int[0], new int[0]));
         List<Integer> types = new ArrayList<>(List.of(DataTypes.INT64, DataTypes.BOOL));
-        for (int k = 0; k < initial.size(); k++) {
-            if (initial.get(k).isEmpty()) {
-                node.problem("input " + (k + 2) + " (initial value of carried value " + k + ") is missing");
-                return;
-            }
-            shapes.add(b.shape(initial.get(k)));
-            types.add(b.type(initial.get(k)));
+        for (String in : initial) {
+            shapes.add(b.shape(in));
+            types.add(b.type(in));
         }
-        Subgraph body = Subgraph.of(node, "body", b, shapes, types);
-        int carried = initial.size();
+        Subgraph body = Subgraph.of(node, "body", appended.body(), b, shapes, types);
         if (body == null || !body.outputCount(1 + node.outputs().size())) {
             return;
         }
-        if (node.outputs().size() < carried) {
-            node.problem("has " + node.outputs().size() + " outputs, fewer than its " + carried + " carried values");
-            return;
-        }
-        int[] outTypes = new int[node.outputs().size()];
+        List<String> outputs = appended.outputs(node, b);
+        int[] outTypes = new int[outputs.size()];
         for (int i = 0; i < outTypes.length; i++) {
             outTypes[i] = body.type(1 + i);
         }
@@ -68,6 +74,9 @@ final class LoopTranslator implements OpTranslator {
         }
         inputs.addAll(initial);
         inputs.addAll(body.captured());
-        b.emit(node, new Loop(body.graph(body.captured()), !m.isEmpty(), !cond.isEmpty(), carried), inputs, node.outputs(), outTypes);
+        Loop loop = new Loop(body.graph(body.captured()), !m.isEmpty(), !cond.isEmpty(), initial.size());
+        if (b.emit(node, loop, inputs, outputs, outTypes)) {
+            appended.define(node, b);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.keras4j.importer.onnx;
 import io.keras4j.importer.Heap;
 import io.keras4j.runtime.Shapes;
 import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.ops.Identity;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.StatefulOp;
 import io.keras4j.runtime.ops.primitive.Constant;
@@ -22,7 +23,9 @@ import java.util.Set;
  * at import and its outputs become constants (so torch's shape arithmetic on weights disappears); a
  * constant that a runtime node reads becomes a Constant node. A builder of a subgraph (a branch or body of control
  * flow) resolves the names it does not define to the enclosing graph's values: a constant there is one here, any
- * other value becomes an input of the subgraph, {@link #captured() captured}.
+ * other value becomes an input of the subgraph, {@link #captured() captured}. Sequences and optionals are resolved here
+ * at import: a sequence is the list of its elements' values (or a tensor stacking them), an optional its element's value
+ * or none; no runtime node ever reads one.
  */
 final class OnnxGraphBuilder {
     /** Most values one folded node may produce, unless an initializer is larger. */
@@ -36,6 +39,8 @@ final class OnnxGraphBuilder {
     private final Map<String, Integer> types = new HashMap<>();
     private final Set<String> inputs = new HashSet<>();
     private final Set<String> unavailable = new HashSet<>();
+    private final Map<String, SequenceValue> sequences = new HashMap<>();
+    private final Map<String, String> optionals = new HashMap<>();
     private final Set<String> materialized = new HashSet<>();
     private final List<Node> nodes = new ArrayList<>();
     private final Map<OnnxNode, Integer> emitted = new HashMap<>();
@@ -94,8 +99,51 @@ final class OnnxGraphBuilder {
         types.put(name, value.elemType());
     }
 
+    /** Defines a sequence value; its elements must be defined here. */
+    void defineSequence(String name, SequenceValue value) {
+        sequences.put(name, value);
+    }
+
+    /** A sequence value, or null when {@code value} is not one. */
+    SequenceValue sequence(String value) {
+        return sequences.get(value);
+    }
+
+    /** Defines an optional value holding {@code element} (a tensor or a sequence), or nothing when it is "". */
+    void defineOptional(String name, String element) {
+        optionals.put(name, element);
+    }
+
+    /** An optional's element ("" when it holds none), or null when {@code value} is not an optional. */
+    String optional(String value) {
+        return optionals.get(value);
+    }
+
+    /** Whether {@code value} is a tensor (not a sequence or an optional). */
+    boolean isTensor(String value) {
+        return shapes.containsKey(value);
+    }
+
+    /**
+     * Defines {@code to} as {@code from}: a tensor through an Identity op, a sequence or an optional as the same value.
+     *
+     * @return whether {@code to} is now defined
+     */
+    boolean alias(OnnxNode node, String from, String to) {
+        if (sequences.containsKey(from)) {
+            sequences.put(to, sequences.get(from));
+            return true;
+        }
+        if (optionals.containsKey(from)) {
+            optionals.put(to, optionals.get(from));
+            return true;
+        }
+        return emit(node, new Identity("Identity"), List.of(from), List.of(to), type(from));
+    }
+
     boolean isDefined(String value) {
-        return shapes.containsKey(value) || unavailable.contains(value) || capture(value);
+        return shapes.containsKey(value) || sequences.containsKey(value) || optionals.containsKey(value)
+                || unavailable.contains(value) || capture(value);
     }
 
     /** Defines a value of the enclosing graphs here, if they define it. */
@@ -103,8 +151,16 @@ final class OnnxGraphBuilder {
         if (outer == null || !outer.isDefined(value)) {
             return false;
         }
+        SequenceValue sequence = outer.sequence(value);
+        String element = outer.optional(value);
         if (outer.isUnavailable(value)) {
             unavailable.add(value);
+        } else if (sequence != null) {
+            sequence.values().forEach(this::isDefined);
+            sequences.put(value, sequence);
+        } else if (element != null) {
+            isDefined(element);
+            optionals.put(value, element);
         } else if (outer.isConstant(value)) {
             defineConstant(value, outer.constant(value));
         } else {
@@ -127,9 +183,24 @@ final class OnnxGraphBuilder {
         return constants.get(value);
     }
 
-    /** The shape known at import (-1 for dimensions known only at run time). */
+    /**
+     * The shape known at import (-1 for dimensions known only at run time).
+     *
+     * @throws IllegalArgumentException for a sequence or an optional, which has none, or a value not defined
+     */
     int[] shape(String value) {
-        return shapes.get(value).clone();
+        int[] shape = shapes.get(value);
+        if (shape == null) {
+            throw new IllegalArgumentException(notTensor(value));
+        }
+        return shape.clone();
+    }
+
+    /** Why a value that is not a tensor here cannot be read as one. */
+    private String notTensor(String value) {
+        String what = sequences.containsKey(value) ? "a sequence" : optionals.containsKey(value) ? "an optional" : null;
+        return what == null ? "input '" + value + "' is not defined" : "input '" + value + "' is " + what
+                + ", which only the sequence and optional operators read (keras4j resolves them at import)";
     }
 
     int type(String value) {
@@ -171,7 +242,7 @@ final class OnnxGraphBuilder {
         for (String in : inputs) {
             if (!shapes.containsKey(in)) {
                 if (!unavailable.contains(in)) {
-                    node.problem(in.isEmpty() ? "a required input is missing" : "input '" + in + "' is not defined");
+                    node.problem(in.isEmpty() ? "a required input is missing" : notTensor(in));
                 }
                 unavailable(outs);
                 return false;

@@ -207,6 +207,9 @@ public final class OnnxImporter {
             String v = out.getName();
             if (!b.isDefined(v)) {
                 problems.add("graph output '" + v + "' is not computed by any node");
+            } else if (!b.isUnavailable(v) && !b.isTensor(v)) {
+                problems.add("graph output '" + v + "' is " + (b.sequence(v) != null ? "a sequence" : "an optional")
+                        + "; keras4j's outputs are tensors (sequences and optionals are resolved at import)");
             } else if (!b.isUnavailable(v)) {
                 try {
                     b.materialize(v);

@@ -4,7 +4,6 @@ import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
 import io.keras4j.importer.onnx.proto.Onnx.ValueInfoProto;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.ValueInfo;
-import io.keras4j.runtime.ops.Identity;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,12 @@ final class Subgraph {
      */
     static Subgraph of(OnnxNode node, String attribute, OnnxGraphBuilder outer, List<int[]> shapes, List<Integer> types) {
         GraphProto g = graph(node, attribute);
-        if (g == null) {
-            return null;
-        }
+        return g == null ? null : of(node, attribute, g, outer, shapes, types);
+    }
+
+    /** Translates {@code g}, graph attribute {@code attribute} of {@code node} as the importer rewrote it. */
+    static Subgraph of(OnnxNode node, String attribute, GraphProto g, OnnxGraphBuilder outer, List<int[]> shapes,
+                       List<Integer> types) {
         if (g.getInputCount() != shapes.size()) {
             node.problem("attribute " + attribute + " has " + g.getInputCount() + " inputs; " + node.opType() + " gives it "
                     + shapes.size());
@@ -84,7 +86,7 @@ final class Subgraph {
         boolean ok = true;
         for (int i = 0; i < s.outputs.size(); i++) {
             String v = s.outputs.get(i);
-            ok &= outer.emit(node, new Identity("Identity"), List.of(v), List.of(node.output(i)), outer.type(v));
+            ok &= outer.alias(node, v, node.output(i));
         }
         return ok;
     }

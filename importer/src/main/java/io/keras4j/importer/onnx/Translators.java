@@ -159,7 +159,18 @@ final class Translators {
             Map.entry("ReduceLogSumExp", new ReduceTranslator(Reduce.Kind.LOG_SUM_EXP)),
             Map.entry("If", new IfTranslator()),
             Map.entry("Loop", new LoopTranslator()),
-            Map.entry("Scan", new ScanTranslator()));
+            Map.entry("Scan", new ScanTranslator()),
+            Map.entry("SequenceEmpty", new SequenceConstructTranslator()),
+            Map.entry("SequenceConstruct", new SequenceConstructTranslator()),
+            Map.entry("SequenceInsert", new SequenceInsertTranslator(false)),
+            Map.entry("SequenceErase", new SequenceInsertTranslator(true)),
+            Map.entry("SequenceAt", new SequenceAtTranslator()),
+            Map.entry("SequenceLength", new SequenceLengthTranslator()),
+            Map.entry("ConcatFromSequence", new ConcatFromSequenceTranslator()),
+            Map.entry("SplitToSequence", new SplitToSequenceTranslator()),
+            Map.entry("Optional", new OptionalTranslator(OptionalTranslator.Kind.OPTIONAL)),
+            Map.entry("OptionalHasElement", new OptionalTranslator(OptionalTranslator.Kind.HAS_ELEMENT)),
+            Map.entry("OptionalGetElement", new OptionalTranslator(OptionalTranslator.Kind.GET_ELEMENT)));
     /** ONNX Runtime's domain of its own operators. */
     static final String MICROSOFT = "com.microsoft";
     /**

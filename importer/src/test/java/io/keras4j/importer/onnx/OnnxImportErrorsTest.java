@@ -756,6 +756,58 @@ class OnnxImportErrorsTest {
         assertEquals(7, e.problems().size(), m);
     }
 
+    private static ValueInfoProto sequence(String name) {
+        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setSequenceType(
+                TypeProto.Sequence.newBuilder().setElemType(input("e").getType()))).build();
+    }
+
+    /** A Loop body carrying sequence s: (i, cond, s) -> (cond, SequenceInsert(s, x, position...)). */
+    private static GraphProto.Builder appending(String... position) {
+        NodeProto.Builder insert = NodeProto.newBuilder().setOpType("SequenceInsert").addInput("s").addInput("x")
+                .addOutput("s_next");
+        Arrays.stream(position).forEach(insert::addInput);
+        return GraphProto.newBuilder().addInput(typed("i", 7)).addInput(typed("c", 9)).addInput(sequence("s"))
+                .addNode(insert).addOutput(typed("c", 9)).addOutput(sequence("s_next"));
+    }
+
+    private static NodeProto.Builder node(String op, String name, String... inputs) {
+        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(List.of(inputs)).addOutput(name + "_out");
+    }
+
+    @Test
+    void sequencesAndOptionalsNotResolvedAtImportAreRefusedByName() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3)).addInput(typed("p", 7))
+                .addInitializer(longs("two", 2)).addInitializer(longs("five", 5))
+                .addNode(node("SequenceEmpty", "empty"))
+                .addNode(node("SequenceConstruct", "pair", "x", "x"))
+                .addNode(node("Loop", "appends", "two", "", "empty_out").addAttribute(graph("body", appending())))
+                .addNode(node("Loop", "inserts_first", "two", "", "empty_out").addAttribute(graph("body", appending("two"))))
+                .addNode(node("SequenceInsert", "after_loop", "appends_out", "x"))
+                .addNode(node("SequenceAt", "run_time_position", "pair_out", "p"))
+                .addNode(node("SequenceErase", "far", "pair_out", "five"))
+                .addNode(node("Relu", "relu", "pair_out"))
+                .addNode(node("SplitToSequence", "rows", "x"))
+                .addNode(node("Optional", "nothing").addAttribute(AttributeProto.newBuilder().setName("type")
+                        .setType(AttributeProto.AttributeType.TYPE_PROTO)))
+                .addNode(node("OptionalGetElement", "get", "nothing_out"))
+                .addOutput(sequence("pair_out"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 18), "seq.onnx"));
+        String m = e.getMessage();
+        assertTrue(m.contains("node 'inserts_first' (Loop): carried value 0 ('empty_out') is a sequence; keras4j carries one"
+                + " only when it starts empty (SequenceEmpty) and the body appends one tensor at its end (SequenceInsert"
+                + " without a position) and reads it nowhere else"), m);
+        assertTrue(m.contains("node 'after_loop' (SequenceInsert): input 0 ('appends_out') is a sequence whose length is known"
+                + " only at run time"), m);
+        assertTrue(m.contains("node 'run_time_position' (SequenceAt): input 1 (position, 'p') must be a constant"), m);
+        assertTrue(m.contains("node 'far' (SequenceErase): position 5 is outside [-2, 1] for a sequence of 2 elements"), m);
+        assertTrue(m.contains("node 'relu' (Relu): input 'pair_out' is a sequence, which only the sequence and optional"
+                + " operators read"), m);
+        assertTrue(m.contains("node 'rows' (SplitToSequence): axis 0 of input shape (None, 3) has no size known at import"), m);
+        assertTrue(m.contains("node 'get' (OptionalGetElement): the optional 'nothing_out' holds no element"), m);
+        assertTrue(m.contains("graph output 'pair_out' is a sequence; keras4j's outputs are tensors"), m);
+        assertEquals(8, e.problems().size(), m);
+    }
+
     @Test
     void scanOfOpset8IsRefused() {
         GraphProto.Builder body = GraphProto.newBuilder().addInput(input("row", 3))
