@@ -3733,18 +3733,24 @@ def _(name):
         helper.make_node("SequenceAt", ["chunks", "minus_one"], ["short_chunk"]),
         helper.make_node("SplitToSequence", ["t"], ["rows"]),
         helper.make_node("ConcatFromSequence", ["rows"], ["rows_stacked"], axis=1, new_axis=1),
+        helper.make_node("SplitToSequence", ["u"], ["u_columns"], axis=1),
+        helper.make_node("ConcatFromSequence", ["u_columns"], ["u_joined"], axis=0),
+        helper.make_node("ConcatFromSequence", ["u_columns"], ["u_stacked"], axis=-1, new_axis=1),
+        helper.make_node("SequenceAt", ["u_columns", "minus_one"], ["u_last"]),
     ]
     inits = [numpy_helper.from_array(np.int64([1, 3, 2]), "sizes"), scalar("four", 4, np.int64),
              scalar("minus_one", -1, np.int64), scalar("one", 1, np.int64), scalar("zero", 0, np.int64)]
+    u = rng(name).standard_normal((2, 5)).astype(np.float32)
     flow_graph_case(
-        name, nodes, {"t": t}, inits,
+        name, nodes, {"t": t, "u": u}, inits,
         {"columns_stacked": F, "last_column": F, "middle": F, "tail_joined": F, "chunk_count": I64, "short_chunk": F,
-         "rows_stacked": F},
+         "rows_stacked": F, "u_joined": F, "u_stacked": F, "u_last": F},
         "SplitToSequence of t [4, 6]: without split along axis 1 with keepdims=0 (6 columns, stacked again on a new axis 0, "
         "and the last), with a 1-D split [1, 3, 2] along axis -1 (its second part, and the last two joined), with a scalar "
         "split 4 (chunks of 4 and 2: their count and the short one), and without split along axis 0 with keepdims=1 (rows "
-        "[1, 6], stacked on a new axis 1)",
-        ["sequence"])
+        "[1, 6], stacked on a new axis 1); and without split along axis 1 of u [2, n], declared of a size known only at "
+        "run time (n = 5), with keepdims=1: n columns [2, 1], joined on axis 0, stacked on a new axis -1, and the last",
+        ["sequence"], dims={"u": [2, "n"]})
 
 
 @case("optional_ops_op18")
@@ -3852,6 +3858,40 @@ def _(name):
           "x.shape[1] steps, then torch.stack(outs, 1), torch.cat(outs, 1), torch.stack(outs), torch.cat(outs) and "
           "outs[-1] * len(outs); exported (TorchScript exporter) from a [2, 4, 3] example with dynamic batch and steps, run "
           "on [3, 6, 3]", ["loop", "sequence", "control_flow", "opset:17", "torch_export", "torch_jit_script"])
+
+
+class ListOfLoopOutputs(torch.nn.Module):
+    """A Linear and ReLU applied to each step of x in a loop, appended to a list, then the list joined on the last axis,
+    its first element and the list stacked on a new last axis: at opsets 11 and 12 torch.jit.script's export makes the
+    list a scan output of the Loop, split by SplitToSequence(keepdims=0) along axis 0 (from opset 13 it writes
+    SequenceEmpty and SequenceInsert)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lin = torch.nn.Linear(3, 4)
+
+    def forward(self, x):
+        outs = []
+        for t in range(x.shape[1]):
+            outs.append(torch.relu(self.lin(x[:, t])))
+        return torch.cat(outs, -1), outs[0], torch.stack(outs, -1)
+
+
+@case("torch_script_list_of_loop_outputs_op11")
+def _(name):
+    module = initialize(ListOfLoopOutputs(), name).eval()
+    f = io.BytesIO()
+    torch.onnx.export(torch.jit.script(module), (torch.zeros(2, 4, 3),), f, dynamo=False, opset_version=11,
+                      input_names=["x"], output_names=["joined", "first", "stacked"],
+                      dynamic_axes={"x": {0: "batch", 1: "steps"}})
+    model = f.getvalue()
+    assert {"Loop", "SplitToSequence", "ConcatFromSequence", "SequenceAt"} <= op_types(model), op_types(model)
+    x = rng(name).standard_normal((3, 6, 3)).astype(np.float32)
+    write(name, model, [x], "torch.jit.script of a Linear and ReLU on each step of x appended to a list in a loop over "
+          "x.shape[1] steps, then torch.cat(outs, -1), outs[0] and torch.stack(outs, -1), exported at opset 11 "
+          "(TorchScript exporter) from a [2, 4, 3] example with dynamic batch and steps, run on [3, 6, 3]: a Loop's scan "
+          "output split by SplitToSequence along an axis of run-time size",
+          ["loop", "sequence", "control_flow", "opset:11", "torch_export", "torch_jit_script"])
 
 
 class CondBranches(torch.nn.Module):

@@ -67,10 +67,7 @@ final class ConcatFromSequenceTranslator implements OpTranslator {
         int[] shape = b.shape(s.stacked());
         String moved = s.stacked();
         if (axis > 0) {
-            int[] perm = new int[shape.length];
-            for (int d = 0; d < perm.length; d++) {
-                perm[d] = d < axis ? d + 1 : d == axis ? 0 : d;
-            }
+            int[] perm = Sequences.moveAxis(shape.length, 0, axis);
             moved = newAxis ? node.output(0) : b.fresh(node, "moved");
             if (!b.emit(node, new Transpose("Transpose", perm), List.of(s.stacked()), List.of(moved), s.elementType())) {
                 return;

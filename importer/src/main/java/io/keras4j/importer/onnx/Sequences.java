@@ -26,6 +26,18 @@ final class Sequences {
         return s;
     }
 
+    /** The Transpose permutation that moves axis {@code from} of a tensor of {@code rank} to {@code to}, the others in order. */
+    static int[] moveAxis(int rank, int from, int to) {
+        java.util.List<Integer> order = new java.util.ArrayList<>();
+        for (int d = 0; d < rank; d++) {
+            if (d != from) {
+                order.add(d);
+            }
+        }
+        order.add(to, from);
+        return order.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /**
      * The position in input {@code i} (absent: {@code fallback}), a constant counting from the end when negative, as an
      * index from 0; null after recording a problem.

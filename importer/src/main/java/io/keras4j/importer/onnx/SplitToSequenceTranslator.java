@@ -1,6 +1,8 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.ops.Transpose;
 import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,7 +10,9 @@ import java.util.List;
 /**
  * ONNX SplitToSequence along {@code axis} into a sequence of Slices: of the sizes in a constant 1-D {@code split}, of
  * chunks of a constant scalar {@code split} (the last smaller), or, without it, of size 1, squeezed unless {@code keepdims}.
- * The sequence's length must be known at import, so without a 1-D split the axis' size must be.
+ * Without split, on an axis whose size is known only at run time (torch.jit.script's list of a Loop's scan output, at
+ * opsets before 13), the sequence is of run-time length: the input with that axis moved first (and, with keepdims, a
+ * new axis of 1 in its place) stacks its elements.
  */
 final class SplitToSequenceTranslator implements OpTranslator {
     @Override
@@ -25,9 +29,13 @@ final class SplitToSequenceTranslator implements OpTranslator {
         if (!node.problems().isEmpty()) {
             return;
         }
-        if ((given == null || split.shape().length == 0) && shape[a] < 0) {
+        if (given == null && shape[a] < 0) {
+            stacked(node, b, x, a, keepdims);
+            return;
+        }
+        if (given != null && split.shape().length == 0 && shape[a] < 0) {
             node.problem("axis " + a + " of input shape " + io.keras4j.runtime.Shapes.toString(shape) + " has no size known at"
-                    + " import, so the sequence's length is not known (a 1-D split gives it)");
+                    + " import, so the number of chunks of a scalar split is not known");
             return;
         }
         long[] sizes = given != null && split.shape().length == 1 ? given : chunks(node, shape[a], given == null ? 1 : given[0]);
@@ -59,6 +67,26 @@ final class SplitToSequenceTranslator implements OpTranslator {
             elements.add(element);
         }
         b.defineSequence(node.output(0), SequenceValue.of(b.type(x), elements));
+    }
+
+    /** The sequence of x's slices along {@code axis}, of run-time length: x with the axis moved first, stacking them. */
+    private static void stacked(OnnxNode node, OnnxGraphBuilder b, String x, int axis, boolean keepdims) {
+        String moved = x;
+        if (axis > 0) {
+            moved = b.fresh(node, "moved");
+            int[] perm = Sequences.moveAxis(b.shape(x).length, axis, 0);
+            if (!b.emit(node, new Transpose("Transpose", perm), List.of(x), List.of(moved), b.type(x))) {
+                return;
+            }
+        }
+        String stacked = moved;
+        if (keepdims) {
+            stacked = b.fresh(node, "kept");
+            if (!b.emit(node, new Unsqueeze(new long[] {axis + 1}), List.of(moved), List.of(stacked), b.type(x))) {
+                return;
+            }
+        }
+        b.defineSequence(node.output(0), SequenceValue.stacking(b.type(x), stacked));
     }
 
     /** Sizes of chunks of {@code chunk} covering {@code length}, the last smaller; null after a problem. */

@@ -778,6 +778,7 @@ class OnnxImportErrorsTest {
     void sequencesAndOptionalsNotResolvedAtImportAreRefusedByName() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3)).addInput(typed("p", 7))
                 .addInitializer(longs("two", 2)).addInitializer(longs("five", 5))
+                .addInitializer(TensorProto.newBuilder().setName("chunk").setDataType(7).addInt64Data(2))
                 .addNode(node("SequenceEmpty", "empty"))
                 .addNode(node("SequenceConstruct", "pair", "x", "x"))
                 .addNode(node("Loop", "appends", "two", "", "empty_out").addAttribute(graph("body", appending())))
@@ -786,7 +787,7 @@ class OnnxImportErrorsTest {
                 .addNode(node("SequenceAt", "run_time_position", "pair_out", "p"))
                 .addNode(node("SequenceErase", "far", "pair_out", "five"))
                 .addNode(node("Relu", "relu", "pair_out"))
-                .addNode(node("SplitToSequence", "rows", "x"))
+                .addNode(node("SplitToSequence", "chunks", "x", "chunk"))
                 .addNode(node("Optional", "nothing").addAttribute(AttributeProto.newBuilder().setName("type")
                         .setType(AttributeProto.AttributeType.TYPE_PROTO)))
                 .addNode(node("OptionalGetElement", "get", "nothing_out"))
@@ -802,7 +803,8 @@ class OnnxImportErrorsTest {
         assertTrue(m.contains("node 'far' (SequenceErase): position 5 is outside [-2, 1] for a sequence of 2 elements"), m);
         assertTrue(m.contains("node 'relu' (Relu): input 'pair_out' is a sequence, which only the sequence and optional"
                 + " operators read"), m);
-        assertTrue(m.contains("node 'rows' (SplitToSequence): axis 0 of input shape (None, 3) has no size known at import"), m);
+        assertTrue(m.contains("node 'chunks' (SplitToSequence): axis 0 of input shape (None, 3) has no size known at import,"
+                + " so the number of chunks of a scalar split is not known"), m);
         assertTrue(m.contains("node 'get' (OptionalGetElement): the optional 'nothing_out' holds no element"), m);
         assertTrue(m.contains("graph output 'pair_out' is a sequence; keras4j's outputs are tensors"), m);
         assertEquals(8, e.problems().size(), m);
