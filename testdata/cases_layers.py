@@ -406,6 +406,16 @@ def register_cases(g):
                     covers=["pool2d_padding:valid", "pool2d_padding:same", "pool2d_channels_first", "global_pool2d"])
 
     R("pool2d_heads_func_h5", pool2d_heads, fmt="h5")
+
+    def augmented_images_case(ctx, fmt, inp, x, batch, description):
+        """The case of model inp -> [x, Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2) on x], on `batch`
+        images of 8 x 8 x 3 uniform in [0, 1)."""
+        y = layers.Dense(2)(layers.GlobalAveragePooling2D()(layers.Conv2D(4, 3, activation="relu")(x)))
+        model = keras.Model(inp, [x, y])
+        randomize(model, ctx.rng)
+        return Case(model, [ctx.rng.uniform(0, 1, (batch, 8, 8, 3)).astype(np.float32)], fmt, description,
+                    covers=["augmentation"])
+
     def augmentation(ctx, fmt):
         """Random augmentation layers inside the model, as trained; at inference Keras gives their input unchanged."""
         inp = keras.Input((8, 8, 3))
@@ -425,19 +435,51 @@ def register_cases(g):
                         (layers.RandomElasticTransform, {}), (layers.Solarization, {"addition_factor": 0.2,
                                                                                      "value_range": (0, 1)})):
             x = cls(seed=7, **kw)(x)
-        y = layers.Dense(2)(layers.GlobalAveragePooling2D()(layers.Conv2D(4, 3, activation="relu")(x)))
-        model = keras.Model(inp, [x, y])
-        randomize(model, ctx.rng)
-        return Case(model, [ctx.rng.uniform(0, 1, (2, 8, 8, 3)).astype(np.float32)], fmt,
+        return augmented_images_case(ctx, fmt, inp, x, 2,
                     "functional image model with Keras 3's random augmentation layers inside, as trained: RandomFlip, "
                     "RandomRotation, RandomZoom, RandomTranslation, RandomContrast, RandomBrightness, RandomGrayscale, "
                     "RandomHue, RandomSaturation, RandomSharpness, RandomColorJitter, RandomColorDegeneration, "
                     "RandomInvert, RandomPosterization, RandomErasing, RandomGaussianBlur, RandomPerspective, "
                     "RandomElasticTransform, Solarization -> Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2); "
-                    "outputs the augmented images (unchanged at inference) and the prediction.",
-                    covers=["augmentation"])
+                    "outputs the augmented images (unchanged at inference) and the prediction.")
 
     R("augmentation_func_keras", augmentation, fmt="keras")  # Keras 3.15.1 cannot write these layers to .h5
+
+    def pipeline(ctx, fmt):
+        """Keras 3's Pipeline layer: its layers applied in order, weights included, also one inside another."""
+        inp = keras.Input((5, 4))
+        x = layers.Pipeline([layers.Rescaling(0.5, offset=0.1), layers.Dense(6, activation="tanh"), layers.ReLU(),
+                             layers.Pipeline([layers.Dense(3), layers.Dropout(0.5)], name="inner_pipeline")],
+                            name="outer_pipeline")(inp)
+        y = layers.Dense(2)(layers.Pipeline([layers.Flatten()])(x))
+        model = keras.Model(inp, [x, y])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 5, 4)], fmt,
+                    "functional model: Pipeline([Rescaling(0.5, offset=0.1), Dense(6, tanh), ReLU, Pipeline([Dense(3), "
+                    "Dropout])]) on (5, 4) sequences, then Pipeline([Flatten]) -> Dense(2); outputs the Pipeline's "
+                    "values and the prediction.", covers=["pipeline"])
+
+    R("pipeline_func_keras", pipeline, fmt="keras")
+    R("pipeline_func_h5", pipeline, fmt="h5")
+
+    def augmentation_mix(ctx, fmt):
+        """RandAugment, AugMix, CutMix, MixUp and Equalization as trained; at inference Keras gives their input unchanged."""
+        inp = keras.Input((8, 8, 3))
+        x = layers.RandAugment(value_range=(0, 1), num_ops=3, factor=0.8, seed=1)(inp)
+        x = layers.AugMix(value_range=(0, 1), num_chains=2, chain_depth=[1, 2], seed=2)(x)
+        x = layers.CutMix(factor=0.5, seed=3)(x)
+        x = layers.MixUp(alpha=0.3, seed=4)(x)
+        # Equalization returns its input tensor itself when built symbolically, so Keras 3.15.1 can place it in a
+        # functional model only inside a Pipeline ("is part of a cycle" otherwise)
+        x = layers.Pipeline([layers.Equalization(value_range=(0, 1), bins=64), layers.Identity()])(x)
+        return augmented_images_case(ctx, fmt, inp, x, 3,
+                    "functional image model with RandAugment(num_ops=3, factor=0.8), AugMix(num_chains=2, "
+                    "chain_depth=[1, 2]), CutMix(0.5), MixUp(0.3) and Pipeline([Equalization(bins=64), Identity]), all "
+                    "value_range (0, 1), inside, as trained -> Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2); "
+                    "outputs the images (unchanged at inference) and the prediction.")
+
+    R("augmentation_mix_func_keras", augmentation_mix, fmt="keras")  # Keras 3.15.1 cannot write them to .h5 (a
+    # deepcopy of their backend module fails)
     def pool_nonfinite(ctx, fmt):
         """Max pooling over NaN and -inf: TensorFlow's starts from float32's lowest value and passes NaN over."""
         nan, inf = np.nan, np.inf

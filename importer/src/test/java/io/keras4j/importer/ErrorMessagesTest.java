@@ -894,4 +894,17 @@ class ErrorMessagesTest {
         x[3] = Float.NaN;
         assertTrue(Float.isNaN(model.predict(Tensor.of(x, 1, 10, 1)).get(0, 0)));
     }
+
+    /** A Pipeline given a masked input, or holding a layer that makes a mask, is refused by name. */
+    @Test
+    void aPipelineRefusesMasks() throws IOException {
+        ObjectNode masking = JSON.createObjectNode().put("class_name", "Masking");
+        masking.putObject("config").put("name", "masking").put("mask_value", 0.0);
+        assertRefused(editedCase("pipeline_func_keras", m -> ((ArrayNode) layerNamed(m, "outer_pipeline")
+                .path("config").path("layers")).insert(0, masking)),
+                "layer 'inner_pipeline' (Pipeline): is given a masked input; keras4j runs a Pipeline on unmasked tensors");
+        assertRefused(editedCase("pipeline_func_keras", m -> ((ArrayNode) layerNamed(m, "pipeline")
+                .path("config").path("layers")).add(masking)),
+                "layer 'pipeline' (Pipeline): holds a layer that makes a mask (Masking, Embedding with mask_zero)");
+    }
 }

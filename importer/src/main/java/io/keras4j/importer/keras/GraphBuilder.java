@@ -236,7 +236,7 @@ public final class GraphBuilder {
         return out;
     }
 
-    /** A Sequential or Functional model used as a layer: its layers are translated in place under its name. */
+    /** A Sequential or Functional model or a Pipeline used as a layer: its layers are translated in place under its name. */
     private List<KTensor> nested(LayerSpec layer, int index, WeightStore store, String nodeBase, List<KTensor> ins)
             throws IOException {
         Problems own = new Problems();
@@ -252,11 +252,21 @@ public final class GraphBuilder {
             problems.add(layer, "is called on " + ins.size() + " tensors but has " + inner.inputs().size() + " inputs");
             return List.of(placeholder(nodeBase));
         }
+        boolean pipeline = layer.className().equals("Pipeline");
+        if (pipeline && ins.get(0).mask() != null) {
+            problems.add(layer, "is given a masked input; keras4j runs a Pipeline on unmasked tensors only");
+            return List.of(placeholder(nodeBase));
+        }
         Map<TensorRef, KTensor> bound = new HashMap<>();
         for (int i = 0; i < ins.size(); i++) {
             bound.put(inner.inputs().get(i), ins.get(i));
         }
-        return run(inner, store.nested(layer, index, inner.layers()), nodeBase + "/", bound);
+        List<KTensor> outs = run(inner, store.nested(layer, index, inner.layers()), nodeBase + "/", bound);
+        if (pipeline && outs.stream().anyMatch(o -> o.mask() != null)) {
+            problems.add(layer, "holds a layer that makes a mask (Masking, Embedding with mask_zero); keras4j runs a"
+                    + " Pipeline on unmasked tensors only");
+        }
+        return outs;
     }
 
     private List<KTensor> translate(LayerSpec layer, String nodeBase, List<KTensor> ins, List<KTensor> state, List<Weight> w,

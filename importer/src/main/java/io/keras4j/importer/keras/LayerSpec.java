@@ -15,7 +15,7 @@ import java.util.Set;
  *                  a layer: its class is an operation's ({@code Add}, {@code GetItem}) and it has no weights
  */
 public record LayerSpec(String name, String className, JsonNode config, List<LayerCall> calls, boolean operation) {
-    private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model");
+    private static final Set<String> MODEL_CLASSES = Set.of("Sequential", "Functional", "Model", "Pipeline");
 
     /** A layer (not an operation). */
     public LayerSpec(String name, String className, JsonNode config, List<LayerCall> calls) {
@@ -26,7 +26,7 @@ public record LayerSpec(String name, String className, JsonNode config, List<Lay
         calls = List.copyOf(calls);
     }
 
-    /** Whether this layer is a model used as a layer (Sequential or Functional). */
+    /** Whether this layer is a model used as a layer (Sequential or Functional), or a Pipeline, which runs as a Sequential. */
     public boolean isModel() {
         return !operation && MODEL_CLASSES.contains(className);
     }

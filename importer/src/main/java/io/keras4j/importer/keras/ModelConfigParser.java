@@ -33,6 +33,8 @@ public final class ModelConfigParser {
             case "Model":
             case "Functional":
                 return functional(config, problems);
+            case "Pipeline":
+                return pipeline(config, problems);
             default:
                 problems.add("model class '" + cls + "' is not supported (expected Sequential, Functional or Model;"
                         + " subclassed models carry Python code and cannot be imported)");
@@ -80,6 +82,12 @@ public final class ModelConfigParser {
             specs.add(new LayerSpec(inputName, "InputLayer", inputConfig, List.of()));
             start = 0;
         }
+        return chain(layers, start, inputName, specs, shapes);
+    }
+
+    /** The model that applies {@code layers} from {@code start} on in order to the input {@code inputName}. */
+    private static ParsedModel chain(JsonNode layers, int start, String inputName, List<LayerSpec> specs,
+                                     Map<String, int[]> shapes) {
         TensorRef prev = new TensorRef(inputName, 0, 0);
         for (int i = start; i < layers.size(); i++) {
             JsonNode layer = layers.get(i);
@@ -89,6 +97,19 @@ public final class ModelConfigParser {
             prev = new TensorRef(name, 0, 0);
         }
         return new ParsedModel(specs, List.of(new TensorRef(inputName, 0, 0)), List.of(prev), shapes, true);
+    }
+
+    /**
+     * Keras 3's Pipeline layer: its {@code layers} applied in order, as a Sequential model whose input is bound to the
+     * Pipeline's (its shape comes from there, so the config declares none).
+     */
+    private static ParsedModel pipeline(JsonNode config, Problems problems) {
+        JsonNode layers = config.path("layers");
+        if (!layers.isArray() || layers.isEmpty()) {
+            problems.add("Pipeline config has no layers");
+            return null;
+        }
+        return chain(layers, 0, config.path("name").asText("pipeline") + "_input", new ArrayList<>(), Map.of());
     }
 
     private static ParsedModel functional(JsonNode config, Problems problems) {

@@ -5,16 +5,18 @@ import io.keras4j.importer.keras.LayerConfig;
 import java.util.List;
 
 /**
- * Keras' random image augmentation layers (RandomFlip, RandomRotation, RandomZoom, RandomContrast, ...): Keras runs them
- * only in training, and at inference gives the input unchanged, mask included, so they emit no node. Every option they
- * take (factors, seeds, fill modes, value ranges) shapes the random transformation and is read and ignored.
+ * Keras' random image augmentation layers (RandomFlip, RandomRotation, RandomZoom, RandomContrast, ..., the mixing
+ * RandAugment, AugMix, CutMix and MixUp) and Equalization: Keras runs them only in training, and at inference gives the
+ * input unchanged, mask included, so they emit no node. Every option they take (factors, seeds, fill modes, value
+ * ranges, bins) shapes the training-time transformation and is read and ignored.
  */
 final class AugmentationTranslator implements LayerTranslator {
     /** The layer classes this translator takes: those Keras 3.15.1 gives their input unchanged at inference. */
     static final List<String> CLASSES = List.of("RandomFlip", "RandomRotation", "RandomZoom", "RandomTranslation",
             "RandomContrast", "RandomBrightness", "RandomGrayscale", "RandomHue", "RandomSaturation", "RandomSharpness",
             "RandomColorJitter", "RandomColorDegeneration", "RandomInvert", "RandomPosterization", "RandomErasing",
-            "RandomGaussianBlur", "RandomPerspective", "RandomElasticTransform", "Solarization");
+            "RandomGaussianBlur", "RandomPerspective", "RandomElasticTransform", "Solarization", "RandAugment", "AugMix",
+            "CutMix", "MixUp", "Equalization");
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
