@@ -504,6 +504,29 @@ def register_cases(g):
                     "float32's lowest value and passes NaN over (a window of NaN or -inf gives -3.4028235e38).",
                     covers=["nan_input", "inf_input", "pool2d_padding:valid", "pool_padding:same"], nonfinite=True)
 
+    def auto_contrast(ctx, fmt):
+        """AutoContrast, active at inference: each image's channels stretched to the value range, constant ones kept."""
+        inp = keras.Input((5, 6, 3))
+        heads = [layers.AutoContrast(), layers.AutoContrast(value_range=(0, 1)), layers.AutoContrast(value_range=(1, -1)),
+                 layers.AutoContrast(value_range=(20.5, 10))]
+        model = heads_model(inp, inp, heads)
+        x = ctx.rng.uniform(0, 255, (4, 5, 6, 3)).astype(np.float32)
+        x[0, :, :, 1] = 7.0                                   # a constant channel: kept as it is
+        x[1] = ctx.rng.uniform(40, 200, (5, 6, 3))            # a narrower range, stretched
+        x[2, :, :, 0] = ctx.rng.normal(0, 150, (5, 6))        # values outside the range, some negative
+        x[3] = 0.0                                            # an all-zero image
+        x[3, 2, 3, 2] = 1e-3                                  # but for one value in one channel
+        return Case(model, [x], fmt,
+                    "functional heads on 5 x 6 x 3 images: AutoContrast() (value_range (0, 255)), "
+                    "AutoContrast(value_range=(0, 1)), AutoContrast(value_range=(1, -1)) (sorted by Keras), "
+                    "AutoContrast(value_range=(20.5, 10)); batch of 4: uniform in [0, 255) with one constant channel, "
+                    "uniform in [40, 200), a channel of normal values with deviation 150, an all-zero image but for one "
+                    "value (a narrow range stretched over [0, 255] would make the float32 rounding of Keras' "
+                    "x·scale + offset exceed a tenth of the tolerance).", covers=["auto_contrast"])
+
+    R("auto_contrast_func_keras", auto_contrast, fmt="keras")
+    R("auto_contrast_func_h5", auto_contrast, fmt="h5")
+
     R("pool_nonfinite_func_keras", pool_nonfinite, fmt="keras")
     R("pool2d_heads_func_keras", pool2d_heads, fmt="keras")
 

@@ -907,4 +907,12 @@ class ErrorMessagesTest {
                 .path("config").path("layers")).add(masking)),
                 "layer 'pipeline' (Pipeline): holds a layer that makes a mask (Masking, Embedding with mask_zero)");
     }
+
+    /** An AutoContrast value_range of other than two numbers is refused, naming the option and its value. */
+    @Test
+    void autoContrastRefusesAValueRangeOfOtherThanTwoNumbers() throws IOException {
+        assertRefused(editedCase("auto_contrast_func_keras", m -> ((ObjectNode) layerNamed(m, "auto_contrast_1")
+                .get("config")).putArray("value_range").add(1)),
+                "layer 'auto_contrast_1' (AutoContrast): option value_range=[1] must be two numbers");
+    }
 }

@@ -98,6 +98,7 @@ public final class Translators {
             Map.entry("GroupQueryAttention", new MultiHeadAttentionTranslator(true)),
             Map.entry("GroupedQueryAttention", new MultiHeadAttentionTranslator(true)), // its class name in an .h5
             Map.entry("Softmax", new SoftmaxTranslator()),
+            Map.entry("AutoContrast", new AutoContrastTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("EinsumDense", new EinsumDenseTranslator()),
