@@ -527,6 +527,27 @@ def register_cases(g):
     R("auto_contrast_func_keras", auto_contrast, fmt="keras")
     R("auto_contrast_func_h5", auto_contrast, fmt="h5")
 
+    def reversible_embedding(ctx, fmt):
+        """ReversibleEmbedding: ids to vectors, and reverse=True vectors to logits by the tied table or a separate one."""
+        vocab, dim, t = 11, 6, 7
+        ids_in = keras.Input((t,))
+        tied = layers.ReversibleEmbedding(vocab, dim, mask_zero=True, name="tied")
+        untied = layers.ReversibleEmbedding(vocab, dim, tie_weights=False, logit_soft_cap=2.5, name="untied")
+        h = layers.LSTM(dim, return_sequences=True)(tied(ids_in))   # the mask of mask_zero reaches the LSTM
+        logits = tied(h, reverse=True)
+        capped = untied(layers.Dense(dim)(untied(ids_in)), reverse=True)
+        model = keras.Model(ids_in, [logits, capped])
+        randomize(model, ctx.rng)
+        return Case(model, [ids(ctx, 4, t, vocab, lengths=[7, 5, 2, 6])], fmt,
+                    f"functional: ids (vocab {vocab}, zero-padded) -> ReversibleEmbedding({vocab}, {dim}, mask_zero) -> "
+                    "LSTM(6, return_sequences) (masked) -> the same layer with reverse=True (logits by the tied "
+                    "table's transpose); and ids -> ReversibleEmbedding(tie_weights=False, logit_soft_cap=2.5) -> "
+                    "Dense(6) -> the same layer with reverse=True (its reverse_embeddings, then tanh(l / 2.5) * 2.5).",
+                    covers=["reversible_embedding"])
+
+    R("reversible_embedding_func_keras", reversible_embedding, fmt="keras")
+    R("reversible_embedding_func_h5", reversible_embedding, fmt="h5")
+
     R("pool_nonfinite_func_keras", pool_nonfinite, fmt="keras")
     R("pool2d_heads_func_keras", pool2d_heads, fmt="keras")
 

@@ -915,4 +915,12 @@ class ErrorMessagesTest {
                 .get("config")).putArray("value_range").add(1)),
                 "layer 'auto_contrast_1' (AutoContrast): option value_range=[1] must be two numbers");
     }
+
+    /** A ReversibleEmbedding computing its logits in another dtype is refused, naming the option and its value. */
+    @Test
+    void reversibleEmbeddingRefusesAnotherReverseDtype() throws IOException {
+        assertRefused(editedCase("reversible_embedding_func_keras", m -> ((ObjectNode) layerNamed(m, "untied")
+                .get("config")).put("reverse_dtype", "bfloat16")),
+                "layer 'untied' (ReversibleEmbedding): option reverse_dtype=bfloat16 is not supported (float32 or None");
+    }
 }

@@ -99,6 +99,7 @@ public final class Translators {
             Map.entry("GroupedQueryAttention", new MultiHeadAttentionTranslator(true)), // its class name in an .h5
             Map.entry("Softmax", new SoftmaxTranslator()),
             Map.entry("AutoContrast", new AutoContrastTranslator()),
+            Map.entry("ReversibleEmbedding", new ReversibleEmbeddingTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("EinsumDense", new EinsumDenseTranslator()),
