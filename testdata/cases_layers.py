@@ -463,19 +463,20 @@ def register_cases(g):
     R("pipeline_func_h5", pipeline, fmt="h5")
 
     def augmentation_mix(ctx, fmt):
-        """RandAugment, AugMix, CutMix, MixUp and Equalization as trained; at inference Keras gives their input unchanged."""
+        """RandAugment, AugMix, CutMix, MixUp, MaxNumBoundingBoxes, Equalization: at inference Keras gives images unchanged."""
         inp = keras.Input((8, 8, 3))
         x = layers.RandAugment(value_range=(0, 1), num_ops=3, factor=0.8, seed=1)(inp)
         x = layers.AugMix(value_range=(0, 1), num_chains=2, chain_depth=[1, 2], seed=2)(x)
         x = layers.CutMix(factor=0.5, seed=3)(x)
         x = layers.MixUp(alpha=0.3, seed=4)(x)
+        x = layers.MaxNumBoundingBoxes(max_number=5, fill_value=-1)(x)   # acts on bounding boxes; images pass unchanged
         # Equalization returns its input tensor itself when built symbolically, so Keras 3.15.1 can place it in a
         # functional model only inside a Pipeline ("is part of a cycle" otherwise)
         x = layers.Pipeline([layers.Equalization(value_range=(0, 1), bins=64), layers.Identity()])(x)
         return augmented_images_case(ctx, fmt, inp, x, 3,
                     "functional image model with RandAugment(num_ops=3, factor=0.8), AugMix(num_chains=2, "
-                    "chain_depth=[1, 2]), CutMix(0.5), MixUp(0.3) and Pipeline([Equalization(bins=64), Identity]), all "
-                    "value_range (0, 1), inside, as trained -> Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2); "
+                    "chain_depth=[1, 2]), CutMix(0.5), MixUp(0.3), MaxNumBoundingBoxes(5) and Pipeline([Equalization(bins=64), "
+                    "Identity]), with value_range (0, 1), inside, as trained -> Conv2D(4, 3, relu) -> GlobalAveragePooling2D -> Dense(2); "
                     "outputs the images (unchanged at inference) and the prediction.")
 
     R("augmentation_mix_func_keras", augmentation_mix, fmt="keras")  # Keras 3.15.1 cannot write them to .h5 (a

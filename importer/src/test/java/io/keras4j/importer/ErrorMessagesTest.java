@@ -923,4 +923,13 @@ class ErrorMessagesTest {
                 .get("config")).put("reverse_dtype", "bfloat16")),
                 "layer 'untied' (ReversibleEmbedding): option reverse_dtype=bfloat16 is not supported (float32 or None");
     }
+
+    /** Keras layers keras4j knows it cannot compute are refused with the reason, not with the supported list. */
+    @Test
+    void stringAndHashingLayersAreRefusedWithTheirReason() {
+        String strings = io.keras4j.importer.keras.layers.Translators.unsupportedReason("TextVectorization");
+        assertEquals("layer class TextVectorization is not supported by keras4j: it takes strings, and keras4j's tensors"
+                + " hold float32 numbers", strings);
+        assertTrue(io.keras4j.importer.keras.layers.Translators.unsupportedReason("Hashing").contains("FarmHash"));
+    }
 }

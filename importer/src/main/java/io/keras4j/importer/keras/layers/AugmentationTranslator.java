@@ -8,7 +8,8 @@ import java.util.List;
  * Keras' random image augmentation layers (RandomFlip, RandomRotation, RandomZoom, RandomContrast, ..., the mixing
  * RandAugment, AugMix, CutMix and MixUp) and Equalization: Keras runs them only in training, and at inference gives the
  * input unchanged, mask included, so they emit no node. Every option they take (factors, seeds, fill modes, value
- * ranges, bins) shapes the training-time transformation and is read and ignored.
+ * ranges, bins) shapes the training-time transformation and is read and ignored. MaxNumBoundingBoxes, which pads or
+ * truncates bounding boxes (whose dicts keras4j does not take), gives images unchanged too; its options concern the boxes.
  */
 final class AugmentationTranslator implements LayerTranslator {
     /** The layer classes this translator takes: those Keras 3.15.1 gives their input unchanged at inference. */
@@ -16,7 +17,7 @@ final class AugmentationTranslator implements LayerTranslator {
             "RandomContrast", "RandomBrightness", "RandomGrayscale", "RandomHue", "RandomSaturation", "RandomSharpness",
             "RandomColorJitter", "RandomColorDegeneration", "RandomInvert", "RandomPosterization", "RandomErasing",
             "RandomGaussianBlur", "RandomPerspective", "RandomElasticTransform", "Solarization", "RandAugment", "AugMix",
-            "CutMix", "MixUp", "Equalization");
+            "CutMix", "MixUp", "Equalization", "MaxNumBoundingBoxes");
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {

@@ -116,6 +116,15 @@ public final class Translators {
             Map.entry("AlphaDropout", IDENTITY),
             Map.entry("ActivityRegularization", IDENTITY)));
     private static final Set<String> CODE_CARRYING = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
+    /** Why keras4j refuses Keras layer classes it knows of, for the error message. */
+    private static final Map<String, String> REFUSED = Map.of(
+            "StringLookup", "takes strings, and keras4j's tensors hold float32 numbers",
+            "TextVectorization", "takes strings, and keras4j's tensors hold float32 numbers",
+            "Hashing", "hashes strings, or the text of numbers, with TensorFlow's FarmHash fingerprints, which keras4j does"
+                    + " not compute",
+            "HashedCrossing", "hashes crossed features with TensorFlow's FarmHash fingerprints, which keras4j does not compute",
+            "RandomCrop", "Keras 3.15.1 gives its input unchanged at inference although it declares the cropped shape",
+            "RandomShear", "Keras 3.15.1 cannot reload a saved model that holds it");
 
     private Translators() {
     }
@@ -136,6 +145,9 @@ public final class Translators {
     public static String unsupportedReason(String className) {
         if (CODE_CARRYING.contains(className)) {
             return "layer class " + className + " holds Python code, which keras4j never runs; replace it with built-in layers";
+        }
+        if (REFUSED.containsKey(className)) {
+            return "layer class " + className + " is not supported by keras4j: it " + REFUSED.get(className);
         }
         return "layer class " + className + " is not supported by keras4j" + ModelImportException.SUPPORTED
                 + String.join(", ", new java.util.TreeSet<>(BY_CLASS.keySet())) + ")";
