@@ -528,6 +528,50 @@ def register_cases(g):
     R("auto_contrast_func_keras", auto_contrast, fmt="keras")
     R("auto_contrast_func_h5", auto_contrast, fmt="h5")
 
+    def clahe(ctx, fmt):
+        """ContrastLimitedAdaptiveHistogramEqualization, active at inference: per-tile histograms, clipped, interpolated."""
+        inp = keras.Input((10, 13, 3))
+        heads = [layers.ContrastLimitedAdaptiveHistogramEqualization(),
+                 layers.ContrastLimitedAdaptiveHistogramEqualization(clip_limit=2.0, tile_grid_size=(3, 4)),
+                 layers.ContrastLimitedAdaptiveHistogramEqualization(clip_limit=0, tile_grid_size=(2, 2)),
+                 layers.ContrastLimitedAdaptiveHistogramEqualization(value_range=(0, 1), tile_grid_size=(5, 3)),
+                 layers.ContrastLimitedAdaptiveHistogramEqualization(tile_grid_size=(4, 2), data_format="channels_first")]
+        model = heads_model(inp, inp, heads)
+        x = ctx.rng.uniform(0, 255, (4, 10, 13, 3)).astype(np.float32)
+        x[0, :, :, 1] = 100.0                                       # a constant channel
+        x[1] = ctx.rng.uniform(0, 1, (10, 13, 3))                   # values in [0, 1): the value_range (0, 1) head
+        x[2, :4] = ctx.rng.uniform(-80, 0, (4, 13, 3))              # values below and above [0, 255]
+        x[2, 6:] = ctx.rng.uniform(255, 400, (4, 13, 3))
+        x[3] = np.round(x[3] / 32) * 32                             # few distinct levels, some exactly on bin edges
+        return Case(model, [x], fmt,
+                    "functional heads on 10 x 13 x 3 images: CLAHE() (clip_limit 4, tiles 8 x 8, padded symmetrically), "
+                    "CLAHE(clip_limit=2, tile_grid_size=(3, 4)), CLAHE(clip_limit=0, (2, 2)), CLAHE(value_range=(0, 1), "
+                    "(5, 3)), CLAHE((4, 2), channels_first: over 13 x 3 with 10 channels); batch of 4: uniform in [0, 255) "
+                    "with a constant channel, uniform in [0, 1), rows below 0 and above 255, a few levels multiple of 32.",
+                    covers=["clahe"])
+
+    R("clahe_func_keras", clahe, fmt="keras")
+    R("clahe_func_h5", clahe, fmt="h5")
+
+    def hashing(ctx, fmt):
+        """Hashing of numbers: FarmHash Fingerprint64 of each value's decimal int64, modulo the bins."""
+        inp = keras.Input((6,))
+        heads = [layers.Hashing(97), layers.Hashing(9973), layers.Hashing(11, mask_value=0, dtype="int32"),
+                 layers.Hashing(2, mask_value=-1),
+                 layers.Hashing(7, output_mode="multi_hot"), layers.Hashing(9, output_mode="count")]
+        model = heads_model(inp, inp, heads)
+        x = np.stack([ctx.rng.integers(-50, 50, 6), ctx.rng.integers(-10 ** 6, 10 ** 6, 6),
+                      [0, 1, -1, 9, 10, 123456789], [16777216, -16777216, 2.0 ** 40, -(2.0 ** 62), 2.0 ** 53 + 2, 1e15],
+                      [0.5, -0.5, 3.75, -7.9, 99.99, 0]]).astype(np.float32)
+        return Case(model, [x], fmt,
+                    "functional heads on 6 numbers a row: Hashing(97), Hashing(9973), Hashing(11, mask_value=0, int32), "
+                    "Hashing(2, mask_value=-1) (int64 outputs but the third), Hashing(7, multi_hot), Hashing(9, count); "
+                    "rows: small and large integers, 0 and numbers of 1 to 9 digits, float32 integers up to 19 digits "
+                    "(2^62), fractions (cast toward zero).", covers=["hashing"])
+
+    R("hashing_func_keras", hashing, fmt="keras")
+    R("hashing_func_h5", hashing, fmt="h5")
+
     def reversible_embedding(ctx, fmt):
         """ReversibleEmbedding: ids to vectors, and reverse=True vectors to logits by the tied table or a separate one."""
         vocab, dim, t = 11, 6, 7

@@ -3,7 +3,7 @@
 
     /work/venv-keras/bin/python testdata/unsupported/make.py
 
-three_unsupported_layers.keras: LSTM -> Lambda -> AutoContrast -> RandomCrop -> Dense, saved by
+three_unsupported_layers.keras: LSTM -> Lambda -> Doubler (a custom layer) -> RandomCrop -> Dense, saved by
 Keras 3; keras4j supports the LSTM and the Dense but none of the three layers between them.
 
 hand_mask_lstm.keras: Embedding(mask_zero) on ids -> LSTM(3, seq) called with mask=ops.not_equal(other, 0), a mask
@@ -68,12 +68,20 @@ from keras import layers  # noqa: E402
 HERE = Path(__file__).resolve().parent
 
 
+@keras.saving.register_keras_serializable(package="unsupported")
+class Doubler(layers.Layer):
+    """A custom layer: its Python code, which keras4j never runs, is not in the file."""
+
+    def call(self, x):
+        return x * 2.0
+
+
 def main():
     keras.utils.set_random_seed(7)
     inputs = keras.Input((10, 3))
     x = layers.LSTM(8, return_sequences=True)(inputs)
     x = layers.Lambda(lambda t: t * 2.0, name="times_two")(x)
-    x = layers.AutoContrast(value_range=(0, 1), name="contrast")(layers.Reshape((8, 10, 1))(x))
+    x = Doubler(name="doubler")(layers.Reshape((8, 10, 1))(x))
     x = layers.Reshape((6, 8))(layers.RandomCrop(6, 8, name="crop")(x))
     model = keras.Model(inputs, layers.Dense(1)(x))
     model.save(HERE / "three_unsupported_layers.keras")

@@ -258,7 +258,7 @@ class CliTest {
         assertEquals("1", r[0], r[1] + r[2]);
         assertTrue(r[1].contains("cannot run in keras4j: 3 problems"), r[1]);
         assertTrue(r[1].contains("layer 'times_two' (Lambda): layer class Lambda holds Python code"), r[1]);
-        assertTrue(r[1].contains("layer 'contrast' (AutoContrast): layer class AutoContrast is not supported"), r[1]);
+        assertTrue(r[1].contains("layer 'doubler' (Doubler): layer class Doubler is not supported"), r[1]);
         assertTrue(r[1].contains("layer 'crop' (RandomCrop): layer class RandomCrop is not supported"), r[1]);
         assertEquals(r[1].indexOf("(supported: "), r[1].lastIndexOf("(supported: "), "the supported list once: " + r[1]);
     }

@@ -930,6 +930,6 @@ class ErrorMessagesTest {
         String strings = io.keras4j.importer.keras.layers.Translators.unsupportedReason("TextVectorization");
         assertEquals("layer class TextVectorization is not supported by keras4j: it takes strings, and keras4j's tensors"
                 + " hold float32 numbers", strings);
-        assertTrue(io.keras4j.importer.keras.layers.Translators.unsupportedReason("Hashing").contains("FarmHash"));
+        assertTrue(io.keras4j.importer.keras.layers.Translators.unsupportedReason("HashedCrossing").contains("FarmHash"));
     }
 }

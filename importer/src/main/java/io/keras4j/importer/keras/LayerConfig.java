@@ -33,6 +33,8 @@ public final class LayerConfig {
     private int problemCount;
     /** Whether the translator read the quantization mode (see {@link #quantizationMode}). */
     private boolean quantizationRead;
+    /** Whether the layer outputs integers, so that an integer dtype policy is its output type (see {@link #integerOutput}). */
+    private boolean integerOutput;
 
     public LayerConfig(LayerSpec layer, Problems problems) {
         this.layer = layer;
@@ -144,6 +146,14 @@ public final class LayerConfig {
     }
 
     /**
+     * Admits an integer dtype policy ({@code int64}, {@code int32}, ...) for a layer whose outputs are integers, which
+     * keras4j holds as float32 values (exact up to 2^24).
+     */
+    public void integerOutput() {
+        integerOutput = true;
+    }
+
+    /**
      * The mode of a Keras 3 quantized dtype policy ({@code QuantizedDTypePolicy}, {@code Int4DTypePolicy}, ...: int8,
      * int4/128, float8, ...), or null for
      * a float policy. A translator that reads it handles the quantization; {@link #finish} refuses a quantized layer
@@ -179,7 +189,7 @@ public final class LayerConfig {
                     + " this layer; keras4j runs int8-quantized Dense, EinsumDense and Embedding layers)");
         }
         String dtype = layer.operation() ? null : dtypePolicy(outputType);
-        if (dtype != null && !FLOAT_DTYPES.contains(dtype)) {
+        if (dtype != null && !FLOAT_DTYPES.contains(dtype) && !(integerOutput && INTEGER_DTYPES.matcher(dtype).matches())) {
             if (quantized != null || !MIXED_POLICIES.contains(dtype)) {
                 problem("option dtype=" + dtype + " is not supported (keras4j computes in float32; Keras computes this"
                         + " layer in a lower precision)");

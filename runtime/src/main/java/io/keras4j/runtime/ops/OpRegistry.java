@@ -5,6 +5,7 @@ import io.keras4j.runtime.ops.flow.Loop;
 import io.keras4j.runtime.ops.flow.Scan;
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
 import io.keras4j.runtime.ops.primitive.Float8Quantization;
+import io.keras4j.runtime.ops.primitive.FingerprintHash;
 import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
@@ -100,6 +101,8 @@ public final class OpRegistry {
             Map.entry("Resize", Resize::fromSpec),
             Map.entry("Spectrogram", Spectrogram::fromSpec),
             Map.entry("PowerToDb", PowerToDb::fromSpec),
+            Map.entry("Clahe", Clahe::fromSpec),
+            Map.entry("FingerprintHash", FingerprintHash::fromSpec),
             Map.entry("ColorSpace", ColorSpace::fromSpec),
             Map.entry("LRN", LocalResponseNormalization::fromSpec),
             Map.entry("ReLU", Relu::fromSpec),

@@ -11,6 +11,7 @@ import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.AbsMaxQuantization;
 import io.keras4j.runtime.ops.primitive.Float8Quantization;
+import io.keras4j.runtime.ops.primitive.FingerprintHash;
 import io.keras4j.runtime.ops.primitive.AffineGrid;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Bucketize;
@@ -155,6 +156,9 @@ class OpSpecRoundTripTest {
                 new Case(new Spectrogram(6, 2, v(0, 0.25f, 0.75f, 1, 0.75f, 0.25f), 2), new int[][] {s(2, 9)}, (float[]) null),
                 new Case(new Spectrogram(5, 3, null, 1), new int[][] {s(1, 7)}, (float[]) null),
                 new Case(new PowerToDb(1e-3, 2, 10), new int[][] {s(2, 3)}, v(5, 0, 1e-4f, 3, 300, 0.5f)),
+                new Case(new Clahe(2, 1, 4), new int[][] {s(1, 3, 2, 1)}, v(0, 40, 80.5f, 255, -3, 300)),
+                new Case(new FingerprintHash(97, null), new int[][] {s(2, 2)}, v(0, -12, 1e15f, 0.5f)),
+                new Case(new FingerprintHash(11, 0f), new int[][] {s(3)}, v(0, 7, Float.NaN)),
                 new Case(new ColorSpace(ColorSpace.Kind.RGB_TO_HSV), new int[][] {s(2, 3)}, v(0.2f, 0.9f, 0.4f, 1, 0, 1)),
                 new Case(new ColorSpace(ColorSpace.Kind.HSV_TO_RGB), new int[][] {s(2, 3)}, v(0.2f, 0.9f, 0.4f, 0.7f, 0, 1)),
                 new Case(new IndexLookup(v(12, 7, 42), true, 0, 2), new int[][] {s(6)}, v(0, 7, 42, 12, 5, -3)),

@@ -100,6 +100,8 @@ public final class Translators {
             Map.entry("Softmax", new SoftmaxTranslator()),
             Map.entry("AutoContrast", new AutoContrastTranslator()),
             Map.entry("ReversibleEmbedding", new ReversibleEmbeddingTranslator()),
+            Map.entry("ContrastLimitedAdaptiveHistogramEqualization", new ClaheTranslator()),
+            Map.entry("Hashing", new HashingTranslator()),
             // end of general layers (issue 3)
             Map.entry("Dense", new DenseTranslator()),
             Map.entry("EinsumDense", new EinsumDenseTranslator()),
@@ -118,11 +120,10 @@ public final class Translators {
     private static final Set<String> CODE_CARRYING = Set.of("Lambda", "TFOpLambda", "SlicingOpLambda");
     /** Why keras4j refuses Keras layer classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
-            "StringLookup", "takes strings, and keras4j's tensors hold float32 numbers",
-            "TextVectorization", "takes strings, and keras4j's tensors hold float32 numbers",
-            "Hashing", "hashes strings, or the text of numbers, with TensorFlow's FarmHash fingerprints, which keras4j does"
-                    + " not compute",
-            "HashedCrossing", "hashes crossed features with TensorFlow's FarmHash fingerprints, which keras4j does not compute",
+            "StringLookup", "it takes strings, and keras4j's tensors hold float32 numbers",
+            "TextVectorization", "it takes strings, and keras4j's tensors hold float32 numbers",
+            "HashedCrossing", "it hashes crossed features with TensorFlow's FarmHash fingerprint concatenation, which keras4j"
+                    + " does not compute",
             "RandomCrop", "Keras 3.15.1 gives its input unchanged at inference although it declares the cropped shape",
             "RandomShear", "Keras 3.15.1 cannot reload a saved model that holds it");
 
@@ -147,7 +148,7 @@ public final class Translators {
             return "layer class " + className + " holds Python code, which keras4j never runs; replace it with built-in layers";
         }
         if (REFUSED.containsKey(className)) {
-            return "layer class " + className + " is not supported by keras4j: it " + REFUSED.get(className);
+            return "layer class " + className + " is not supported by keras4j: " + REFUSED.get(className);
         }
         return "layer class " + className + " is not supported by keras4j" + ModelImportException.SUPPORTED
                 + String.join(", ", new java.util.TreeSet<>(BY_CLASS.keySet())) + ")";
