@@ -2,7 +2,6 @@ package io.keras4j.runtime.ops.primitive;
 
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.OpSpec;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Keras' Hashing of numbers as its TensorFlow backend computes it ({@code tf.strings.to_hash_bucket_fast} of
@@ -61,15 +60,39 @@ public final class FingerprintHash implements Op {
                 continue;
             }
             long v = x[i] >= -0x1p63f && x[i] < 0x1p63f ? (long) x[i] : Long.MIN_VALUE;
-            long bucket = Long.remainderUnsigned(fingerprint64(Long.toString(v).getBytes(StandardCharsets.US_ASCII)),
-                    buckets);
+            long bucket = Long.remainderUnsigned(fingerprint64(scratch, decimal(v, scratch)), buckets);
             y[i] = maskValue == null ? bucket : bucket + 1;
         }
     }
 
-    /** FarmHash's Fingerprint64 (farmhashna::Hash64) of up to 32 bytes, which a decimal int64 never exceeds. */
-    static long fingerprint64(byte[] s) {
-        int len = s.length;
+    /** The longest decimal int64, {@code -9223372036854775808}: its bytes, one a float, are the scratch. */
+    @Override
+    public int scratchSize(int[][] inputShapes) {
+        return 20;
+    }
+
+    /** Writes {@code v} in decimal into {@code text}, one ASCII byte a float (no allocation), and returns its length. */
+    private static int decimal(long v, float[] text) {
+        int len = v < 0 ? 2 : 1;
+        for (long q = v / 10; q != 0; q /= 10) {
+            len++;
+        }
+        long q = v;
+        for (int i = len - 1; i >= (v < 0 ? 1 : 0); i--) {
+            text[i] = '0' + (int) Math.abs(q % 10);
+            q /= 10;
+        }
+        if (v < 0) {
+            text[0] = '-';
+        }
+        return len;
+    }
+
+    /**
+     * FarmHash's Fingerprint64 (farmhashna::Hash64) of the first {@code len} bytes of {@code s} (one a float, as
+     * {@link #decimal} writes them), up to 32, which a decimal int64 never exceeds.
+     */
+    private static long fingerprint64(float[] s, int len) {
         if (len > 16) {
             long mul = K2 + len * 2L;
             long a = fetch(s, 0, 8) * K1;
@@ -93,9 +116,9 @@ public final class FingerprintHash implements Op {
             return hashLen16(len + (a << 3), fetch(s, len - 4, 4), mul);
         }
         if (len > 0) {
-            int a = s[0] & 0xff;
-            int b = s[len >> 1] & 0xff;
-            int c = s[len - 1] & 0xff;
+            int a = (int) s[0];
+            int b = (int) s[len >> 1];
+            int c = (int) s[len - 1];
             long y = (a + (b << 8)) & 0xffffffffL;
             long z = (len + (c << 2)) & 0xffffffffL;
             long h = y * K2 ^ z * K0;
@@ -113,10 +136,10 @@ public final class FingerprintHash implements Op {
     }
 
     /** The {@code n} bytes of {@code s} from {@code at} as a little-endian number. */
-    private static long fetch(byte[] s, int at, int n) {
+    private static long fetch(float[] s, int at, int n) {
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {
-            v = v << 8 | s[at + i] & 0xff;
+            v = v << 8 | (int) s[at + i];
         }
         return v;
     }
