@@ -1,0 +1,214 @@
+package io.keras4j.importer.onnx.export;
+
+import com.google.protobuf.ByteString;
+import io.keras4j.importer.onnx.proto.Onnx.AttributeProto;
+import io.keras4j.importer.onnx.proto.Onnx.AttributeProto.AttributeType;
+import io.keras4j.importer.onnx.proto.Onnx.NodeProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
+import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
+import io.keras4j.runtime.graph.Graph;
+import io.keras4j.runtime.graph.Node;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * What op exporters write into: the ONNX nodes and initializers made so far, fresh value names, values made once and
+ * shared (a time-major transpose, a mask's step count), and the problems found, one per layer that cannot be written.
+ */
+public final class OnnxWriter {
+    static final int FLOAT = DataType.FLOAT_VALUE;
+    static final int INT64 = DataType.INT64_VALUE;
+    static final int INT32 = DataType.INT32_VALUE;
+    static final int BOOL = DataType.BOOL_VALUE;
+
+    private final Graph graph;
+    private final boolean assumeRightPadding;
+    private final List<NodeProto.Builder> nodes = new ArrayList<>();
+    private final List<TensorProto> initializers = new ArrayList<>();
+    private final Set<String> initialized = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, String> shared = new HashMap<>();
+    private int fresh;
+
+    /** @param assumeRightPadding the caller's promise that every masked sequence is padded at the end only */
+    public OnnxWriter(Graph graph, boolean assumeRightPadding) {
+        this.graph = graph;
+        this.assumeRightPadding = assumeRightPadding;
+    }
+
+    /** Writes every node of the graph, or records why it cannot be written. */
+    public void writeAll() {
+        for (Node node : graph.nodes()) {
+            Exporters.export(node, this);
+        }
+    }
+
+    public List<NodeProto.Builder> nodes() {
+        return nodes;
+    }
+
+    public List<TensorProto> initializers() {
+        return initializers;
+    }
+
+    /** One line per layer that cannot be written, naming it and saying why. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    boolean assumeRightPadding() {
+        return assumeRightPadding;
+    }
+
+    /** The declared shape of a value of the graph (-1 where known only at run time). */
+    int[] shape(String value) {
+        return graph.shape(value);
+    }
+
+    void problem(Node node, String what) {
+        problems.add("layer '" + node.name() + "' (" + node.op().type() + "): " + what);
+    }
+
+    String fresh(String base) {
+        return base + "_" + fresh++;
+    }
+
+    /** The value {@code make} computes for {@code key}, made the first time it is asked for. */
+    String once(String key, Function<String, String> make) {
+        String made = shared.get(key);
+        if (made == null) {
+            made = make.apply(key);
+            shared.put(key, made);
+        }
+        return made;
+    }
+
+    /** A node named {@code name}, added; its builder takes attributes until the model is built. */
+    NodeProto.Builder addNamed(String name, String op, List<String> inputs, List<String> outputs) {
+        NodeProto.Builder b = NodeProto.newBuilder().setOpType(op).addAllInput(inputs).addAllOutput(outputs).setName(name);
+        nodes.add(b);
+        return b;
+    }
+
+    /** A node, added; its builder takes attributes until the model is built. */
+    NodeProto.Builder add(String op, List<String> inputs, List<String> outputs) {
+        return addNamed(fresh(outputs.get(0) + "/" + op), op, inputs, outputs);
+    }
+
+    /** {@code op(x)} into a fresh value. */
+    String unary(String op, String x, AttributeProto... attributes) {
+        String y = fresh(x + "/" + op);
+        NodeProto.Builder b = add(op, List.of(x), List.of(y));
+        for (AttributeProto a : attributes) {
+            b.addAttribute(a);
+        }
+        return y;
+    }
+
+    /** {@code op(x, y)} into a fresh value. */
+    String binary(String op, String x, String y) {
+        String z = fresh(x + "/" + op);
+        add(op, List.of(x, y), List.of(z));
+        return z;
+    }
+
+    /** {@code x} with its axes in the order {@code perm}, into {@code out}. */
+    void transpose(String x, String out, int... perm) {
+        add("Transpose", List.of(x), List.of(out)).addAttribute(ints("perm", perm));
+    }
+
+    /** {@code x} with its axes in the order {@code perm}, into a fresh value. */
+    String transposed(String x, int... perm) {
+        String y = fresh(x + "/transposed");
+        transpose(x, y, perm);
+        return y;
+    }
+
+    /** Reverses {@code value} along {@code axis} with a Slice of step -1. */
+    void reverse(String value, int axis, String out) {
+        add("Slice", List.of(value, longs("reverse/start", -1), longs("reverse/end", Long.MIN_VALUE),
+                longs("reverse/axis" + axis, axis), longs("reverse/step", -1)), List.of(out));
+    }
+
+    /** A float initializer (once per name); no dims gives a scalar. */
+    String constant(String name, float[] values, int... dims) {
+        if (initialized.add(name)) {
+            ByteBuffer buf = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (float v : values) {
+                buf.putFloat(v);
+            }
+            TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(FLOAT)
+                    .setRawData(ByteString.copyFrom(buf.array()));
+            for (int d : dims) {
+                t.addDims(d);
+            }
+            initializers.add(t.build());
+        }
+        return name;
+    }
+
+    /** A float scalar initializer named by its value. */
+    String scalar(float value) {
+        return constant("scalar_" + value, new float[] {value});
+    }
+
+    /** A one-dimensional int64 initializer (once per name). */
+    String longs(String name, long... values) {
+        if (initialized.add(name)) {
+            TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(INT64).addDims(values.length);
+            for (long v : values) {
+                t.addInt64Data(v);
+            }
+            initializers.add(t.build());
+        }
+        return name;
+    }
+
+    /** A one-dimensional int64 initializer named by its values. */
+    String longs(long... values) {
+        StringBuilder name = new StringBuilder("int64");
+        for (long v : values) {
+            name.append('_').append(v);
+        }
+        return longs(name.toString(), values);
+    }
+
+    static AttributeProto attr(String name, long v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.INT).setI(v).build();
+    }
+
+    static AttributeProto attr(String name, float v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOAT).setF(v).build();
+    }
+
+    static AttributeProto attr(String name, String v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.STRING)
+                .setS(ByteString.copyFrom(v, StandardCharsets.UTF_8)).build();
+    }
+
+    static AttributeProto ints(String name, int... v) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.INTS);
+        for (int x : v) {
+            a.addInts(x);
+        }
+        return a.build();
+    }
+
+    static AttributeProto floats(String name, List<Float> v) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeType.FLOATS).addAllFloats(v).build();
+    }
+
+    static AttributeProto strings(String name, List<String> v) {
+        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeType.STRINGS);
+        v.forEach(s -> a.addStrings(ByteString.copyFrom(s, StandardCharsets.UTF_8)));
+        return a.build();
+    }
+}
