@@ -11,9 +11,11 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.ValueInfo;
 
 /**
- * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs: native LSTM, GRU and RNN nodes
- * (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators, and a
- * dynamic batch dimension. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
+ * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs, with a dynamic batch dimension: native LSTM,
+ * GRU and RNN nodes (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators,
+ * convolutions and poolings between channels-first↔last Transposes with Keras' padding as explicit pads,
+ * normalizations in Keras' float32 steps, merges, reshapes and softmax. Each runtime op has its exporter in
+ * {@code io.keras4j.importer.onnx.export}. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
  *
  * <p>Masks (from Masking or Embedding with mask_zero) become ONNX {@code sequence_lens}, the count of valid
  * steps, only when the caller asserts that every sequence is padded at the end ({@code assumeRightPadding}):
@@ -21,9 +23,9 @@ import io.keras4j.runtime.graph.ValueInfo;
  * then a layer returning sequences must zero its masked outputs (as inside Bidirectional), since ONNX
  * outputs 0 where Keras repeats the last output.
  *
- * <p>Refused, with the reason: masks without that assertion, stateful layers, activations without an ONNX
- * equivalent, and layers other than LSTM, GRU, SimpleRNN, Bidirectional, Dense, Activation, Masking,
- * Embedding and the inference identities (Dropout, ...).
+ * <p>Refused, with the reason: masks without that assertion (and masked Maximum, Minimum, Multiply and Softmax),
+ * stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where ONNX pads cannot say it,
+ * adaptive pooling, and ops without an exporter (the README's Export section lists the layers that have one).
  */
 public final class OnnxExporter {
     /** The operator set the exporter writes. */

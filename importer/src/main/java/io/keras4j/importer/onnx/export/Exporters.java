@@ -2,16 +2,28 @@ package io.keras4j.importer.onnx.export;
 
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.ActivationOp;
+import io.keras4j.runtime.ops.BatchNormalization;
 import io.keras4j.runtime.ops.BidirectionalMerge;
+import io.keras4j.runtime.ops.Concatenate;
+import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.Embedding;
+import io.keras4j.runtime.ops.GlobalPooling1D;
 import io.keras4j.runtime.ops.Gru;
 import io.keras4j.runtime.ops.Identity;
+import io.keras4j.runtime.ops.LayerNormalization;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.Masking;
+import io.keras4j.runtime.ops.Merge;
 import io.keras4j.runtime.ops.Op;
+import io.keras4j.runtime.ops.Pooling1D;
+import io.keras4j.runtime.ops.Pooling;
 import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.RepeatVector;
+import io.keras4j.runtime.ops.Reshape;
 import io.keras4j.runtime.ops.SimpleRnn;
+import io.keras4j.runtime.ops.Softmax;
+import io.keras4j.runtime.ops.Transpose;
 import java.util.Map;
 
 /** The exporter of each runtime op class. */
@@ -26,7 +38,19 @@ final class Exporters {
             Map.entry(ActivationOp.class, new Activations()),
             Map.entry(Identity.class, new IdentityExporter()),
             Map.entry(Masking.class, new MaskingExporter()),
-            Map.entry(Embedding.class, new EmbeddingExporter()));
+            Map.entry(Embedding.class, new EmbeddingExporter()),
+            Map.entry(Convolution.class, new ConvolutionExporter()),
+            Map.entry(Pooling.class, new PoolingExporter()),
+            Map.entry(Pooling1D.class, new PoolingExporter()),
+            Map.entry(GlobalPooling1D.class, new GlobalPoolingExporter()),
+            Map.entry(BatchNormalization.class, new NormalizationExporter()),
+            Map.entry(LayerNormalization.class, new NormalizationExporter()),
+            Map.entry(Merge.class, new MergeExporter()),
+            Map.entry(Concatenate.class, new ConcatenateExporter()),
+            Map.entry(Reshape.class, new ReshapeExporter()),
+            Map.entry(Transpose.class, new TransposeExporter()),
+            Map.entry(RepeatVector.class, new RepeatVectorExporter()),
+            Map.entry(Softmax.class, new SoftmaxExporter()));
 
     private Exporters() {
     }
@@ -38,8 +62,7 @@ final class Exporters {
             e = RECURRENT;
         }
         if (e == null) {
-            w.problem(node, "not supported by the ONNX exporter (LSTM, GRU, SimpleRNN, Bidirectional, Dense, Activation,"
-                    + " Masking, Embedding, Dropout and the other inference identities are)");
+            w.problem(node, "not supported by the ONNX exporter (see the README's Export section for the layers that are)");
         } else {
             e.export(node, w);
         }
