@@ -14,7 +14,8 @@ import io.keras4j.runtime.graph.ValueInfo;
  * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs, with a dynamic batch dimension: native LSTM,
  * GRU and RNN nodes (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators,
  * convolutions and poolings between channels-first↔last Transposes with Keras' padding as explicit pads,
- * normalizations in Keras' float32 steps, merges, reshapes and softmax. Each runtime op has its exporter in
+ * normalizations in Keras' float32 steps, merges, reshapes, softmax, padding, and the primitives Keras ops become
+ * (values that ONNX wants as int64 or bool are cast, and truth values written back as 1 and 0). Each runtime op has its exporter in
  * {@code io.keras4j.importer.onnx.export}. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
  *
  * <p>Masks (from Masking or Embedding with mask_zero) become ONNX {@code sequence_lens}, the count of valid
@@ -25,7 +26,8 @@ import io.keras4j.runtime.graph.ValueInfo;
  *
  * <p>Refused, with the reason: masks without that assertion (and masked Maximum, Minimum, Multiply and Softmax),
  * stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where ONNX pads cannot say it,
- * adaptive pooling, and ops without an exporter (the README's Export section lists the layers that have one).
+ * adaptive pooling, what opset 17 lacks (padding in wrap mode or by counts read at run time), and ops without an
+ * exporter (the README's Export section lists the layers that have one).
  */
 public final class OnnxExporter {
     /** The operator set the exporter writes. */

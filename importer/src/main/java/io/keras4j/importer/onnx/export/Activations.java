@@ -27,6 +27,24 @@ final class Activations implements OpExporter {
             case SOFTSIGN -> w.add("Softsign", in, y);
             case EXPONENTIAL -> w.add("Exp", in, y);
             case SELU -> w.add("Selu", in, y);
+            case ERF, SQRT, ABS, LOG, RECIPROCAL, FLOOR, CEIL, ROUND, SIN, COS, TAN, ATAN, ASIN, ACOS, SINH, COSH, ASINH, ACOSH,
+                    ATANH -> w.add(onnxName(f.kind()), in, y);
+            case RSQRT -> w.add("Reciprocal", List.of(w.unary("Sqrt", x)), y);
+            case AFFINE -> w.add("Add", List.of(w.binary("Mul", x, w.scalar((float) f.alpha())), w.scalar((float) f.beta())), y);
+            case THRESHOLDED_RELU -> w.add("Where", List.of(w.binary("Greater", x, w.scalar((float) f.alpha())), x,
+                    w.scalar((float) f.beta())), y);
+            case LOG1P -> w.add("Log", List.of(w.binary("Add", x, w.scalar(1f))), y);
+            case EXPM1 -> w.add("Sub", List.of(w.unary("Exp", x), w.scalar(1f)), y);
+            case LOG2 -> w.add("Div", List.of(w.unary("Log", x), w.scalar((float) Math.log(2))), y);
+            case LOG10 -> w.add("Div", List.of(w.unary("Log", x), w.scalar((float) Math.log(10))), y);
+            case EXP2 -> w.add("Pow", List.of(w.scalar(2f), x), y);
+            case SIGN -> w.add("Sign", in, y);
+            case TRUNC -> w.add("Mul", List.of(w.unary("Sign", x), w.unary("Floor", w.unary("Abs", x))), y);
+            case IS_NAN -> w.add("Cast", List.of(w.unary("IsNaN", x)), y).addAttribute(attr("to", OnnxWriter.FLOAT));
+            case IS_INF -> w.add("Cast", List.of(w.unary("IsInf", x, attr("detect_negative", f.alpha() == 1 ? 1 : 0),
+                    attr("detect_positive", f.beta() == 1 ? 1 : 0))), y).addAttribute(attr("to", OnnxWriter.FLOAT));
+            case IS_FINITE -> w.add("Cast", List.of(w.unary("Not", w.binary("Or", w.unary("IsNaN", x), w.unary("IsInf", x)))), y)
+                    .addAttribute(attr("to", OnnxWriter.FLOAT));
             case SOFTMAX -> w.add("Softmax", in, y).addAttribute(attr("axis", -1));
             case LOG_SOFTMAX -> w.add("LogSoftmax", in, y).addAttribute(attr("axis", -1));
             case ELU -> w.add("Elu", in, y).addAttribute(attr("alpha", (float) f.alpha()));
@@ -54,5 +72,11 @@ final class Activations implements OpExporter {
                     }));
             default -> w.problem(node, "activation " + f + " is not supported by the ONNX exporter");
         }
+    }
+
+    /** The ONNX operator of the same name as {@code kind}: ASINH is Asinh. */
+    private static String onnxName(Activation.Kind kind) {
+        String n = kind.name();
+        return n.charAt(0) + n.substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 }

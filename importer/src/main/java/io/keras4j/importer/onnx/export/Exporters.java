@@ -24,6 +24,20 @@ import io.keras4j.runtime.ops.Reshape;
 import io.keras4j.runtime.ops.SimpleRnn;
 import io.keras4j.runtime.ops.Softmax;
 import io.keras4j.runtime.ops.Transpose;
+import io.keras4j.runtime.ops.primitive.Cast;
+import io.keras4j.runtime.ops.primitive.Concat;
+import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.Elementwise;
+import io.keras4j.runtime.ops.primitive.Expand;
+import io.keras4j.runtime.ops.primitive.Gather;
+import io.keras4j.runtime.ops.primitive.Pad;
+import io.keras4j.runtime.ops.primitive.Reduce;
+import io.keras4j.runtime.ops.primitive.Repeat;
+import io.keras4j.runtime.ops.primitive.Slice;
+import io.keras4j.runtime.ops.primitive.Squeeze;
+import io.keras4j.runtime.ops.primitive.Tile;
+import io.keras4j.runtime.ops.primitive.Unsqueeze;
+import io.keras4j.runtime.ops.primitive.Where;
 import java.util.Map;
 
 /** The exporter of each runtime op class. */
@@ -50,7 +64,24 @@ final class Exporters {
             Map.entry(Reshape.class, new ReshapeExporter()),
             Map.entry(Transpose.class, new TransposeExporter()),
             Map.entry(RepeatVector.class, new RepeatVectorExporter()),
-            Map.entry(Softmax.class, new SoftmaxExporter()));
+            Map.entry(Softmax.class, new SoftmaxExporter()),
+            Map.entry(Constant.class, new ConstantExporter()),
+            Map.entry(Elementwise.class, new ElementwiseExporter()),
+            Map.entry(Reduce.class, new ReduceExporter()),
+            Map.entry(Cast.class, new CastExporter()),
+            Map.entry(Where.class, new WhereExporter()),
+            Map.entry(Pad.class, new PadExporter()),
+            Map.entry(Repeat.class, new RepeatExporter()),
+            Map.entry(Unsqueeze.class, new AxesExporter()),
+            Map.entry(Squeeze.class, new AxesExporter()),
+            Map.entry(Gather.class, new DirectExporter("Gather", 1, "axis")),
+            Map.entry(Slice.class, new DirectExporter("Slice", 1, null)),
+            Map.entry(Concat.class, new DirectExporter("Concat", "axis")),
+            Map.entry(io.keras4j.runtime.ops.primitive.Flatten.class, new DirectExporter("Flatten", 1, "axis")),
+            Map.entry(io.keras4j.runtime.ops.primitive.MatMul.class, new DirectExporter("MatMul", null)),
+            Map.entry(io.keras4j.runtime.ops.primitive.Reshape.class, new DirectExporter("Reshape", 1, null)),
+            Map.entry(Tile.class, new DirectExporter("Tile", 1, null)),
+            Map.entry(Expand.class, new DirectExporter("Expand", 1, null)));
 
     private Exporters() {
     }

@@ -8,6 +8,7 @@ import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.ops.OpSpec;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,7 @@ public final class OnnxWriter {
     private final Set<String> initialized = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> shared = new HashMap<>();
+    private final Map<String, OpSpec.WeightArray> constants = new HashMap<>();
     private int fresh;
 
     /** @param assumeRightPadding the caller's promise that every masked sequence is padded at the end only */
@@ -114,9 +116,12 @@ public final class OnnxWriter {
     }
 
     /** {@code op(x, y)} into a fresh value. */
-    String binary(String op, String x, String y) {
+    String binary(String op, String x, String y, AttributeProto... attributes) {
         String z = fresh(x + "/" + op);
-        add(op, List.of(x, y), List.of(z));
+        NodeProto.Builder b = add(op, List.of(x, y), List.of(z));
+        for (AttributeProto a : attributes) {
+            b.addAttribute(a);
+        }
         return z;
     }
 
@@ -162,14 +167,44 @@ public final class OnnxWriter {
 
     /** A one-dimensional int64 initializer (once per name). */
     String longs(String name, long... values) {
+        return longs(name, new int[] {values.length}, values);
+    }
+
+    /** An int64 initializer of shape {@code dims} (once per name). */
+    private String longs(String name, int[] dims, long[] values) {
         if (initialized.add(name)) {
-            TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(INT64).addDims(values.length);
+            TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(INT64);
+            for (int d : dims) {
+                t.addDims(d);
+            }
             for (long v : values) {
                 t.addInt64Data(v);
             }
             initializers.add(t.build());
         }
         return name;
+    }
+
+    /** Writes a runtime Constant's value as a float initializer named {@code name}, remembered for {@link #int64}. */
+    void constantValue(String name, OpSpec.WeightArray value) {
+        constants.put(name, value);
+        constant(name, value.values(), value.shape());
+    }
+
+    /**
+     * {@code value} as int64, as ONNX wants indices, shapes and counts (keras4j holds them as floats): an initializer
+     * when it is a constant, else a Cast, which truncates as keras4j does.
+     */
+    String int64(String value) {
+        OpSpec.WeightArray c = constants.get(value);
+        if (c == null) {
+            return once(value + "/int64", key -> unary("Cast", value, attr("to", INT64)));
+        }
+        long[] v = new long[c.values().length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (long) c.values()[i];
+        }
+        return longs(value + "/int64", c.shape(), v);
     }
 
     /** A one-dimensional int64 initializer named by its values. */
