@@ -13,8 +13,9 @@ import io.keras4j.runtime.graph.ValueInfo;
 /**
  * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs, with a dynamic batch dimension: native LSTM,
  * GRU and RNN nodes (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators,
- * convolutions and poolings between channels-first↔last Transposes with Keras' padding as explicit pads,
- * normalizations in Keras' float32 steps, merges, reshapes, softmax, padding, and the primitives Keras ops become
+ * convolutions, transposed convolutions, poolings and resizing between channels-first↔last Transposes with Keras'
+ * padding as explicit pads, normalizations in Keras' float32 steps, merges and their masks, Dot, reshapes, softmax,
+ * padding, and the primitives Keras ops become
  * (values that ONNX wants as int64 or bool are cast, and truth values written back as 1 and 0). Each runtime op has its exporter in
  * {@code io.keras4j.importer.onnx.export}. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
  *
@@ -26,7 +27,7 @@ import io.keras4j.runtime.graph.ValueInfo;
  *
  * <p>Refused, with the reason: masks without that assertion (and masked Maximum, Minimum, Multiply and Softmax),
  * stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where ONNX pads cannot say it,
- * adaptive pooling, what opset 17 lacks (padding in wrap mode or by counts read at run time), and ops without an
+ * TensorFlow's bicubic resizing and nearest resizing by other than whole factors, adaptive pooling, what opset 17 lacks (padding in wrap mode or by counts read at run time), and ops without an
  * exporter (the README's Export section lists the layers that have one).
  */
 public final class OnnxExporter {

@@ -125,7 +125,7 @@ class OnnxRuntimeCrossCheckTest {
                 // counted below
             }
         }
-        assertTrue(exported >= 156, "only " + exported + " Keras cases could be exported");
+        assertTrue(exported >= 185, "only " + exported + " Keras cases could be exported");
     }
 
     @AfterAll

@@ -61,6 +61,12 @@ final class Activations implements OpExporter {
                 String erf = w.unary("Erf", w.binary("Div", x, w.scalar((float) Math.sqrt(2))));
                 w.add("Mul", List.of(w.binary("Mul", x, w.scalar(0.5f)), w.binary("Add", erf, w.scalar(1f))), y);
             }
+            case GELU_TANH -> {
+                String cube = w.binary("Mul", w.binary("Mul", x, x), x);
+                String inner = w.binary("Add", x, w.binary("Mul", w.scalar(0.044715f), cube));
+                String t = w.unary("Tanh", w.binary("Mul", w.scalar((float) Math.sqrt(2 / Math.PI)), inner));
+                w.add("Mul", List.of(w.binary("Mul", x, w.scalar(0.5f)), w.binary("Add", t, w.scalar(1f))), y);
+            }
             case RELU6 -> w.add("Clip", List.of(x, w.scalar(0f), w.scalar(6f)), y);
             case HARD_TANH -> w.add("Clip", List.of(x, w.scalar(-1f), w.scalar(1f)), y);
             case CLIP -> w.add("Clip", List.of(x, w.scalar((float) f.alpha()), w.scalar((float) f.beta())), y);

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * A runtime primitive that is an ONNX operator of the same meaning (Gather, Slice, Concat, MatMul, Tile, Expand,
- * Reshape, Flatten), written as that operator: the inputs at {@code indexInputs} (indices, bounds, shapes, counts) as
- * int64, and the spec's integer attribute {@code attribute}, if any, under the same name.
+ * Reshape, Flatten, Einsum), written as that operator: the inputs from {@code firstIndexInput} on (indices, bounds,
+ * shapes, counts) as int64, and the spec's attribute {@code attribute}, if any, under the same name.
  */
 final class DirectExporter implements OpExporter {
     private final String operator;
@@ -18,7 +18,7 @@ final class DirectExporter implements OpExporter {
 
     /**
      * @param firstIndexInput inputs from this one on are indices, bounds, shapes or counts
-     * @param attribute       the spec's integer attribute ONNX takes as such, or null
+     * @param attribute       the spec's integer or string attribute ONNX takes as such, or null
      */
     DirectExporter(String operator, int firstIndexInput, String attribute) {
         this.operator = operator;
@@ -40,7 +40,9 @@ final class DirectExporter implements OpExporter {
         NodeProto.Builder b = w.add(operator, inputs, node.outputs());
         OpSpec s = node.op().spec();
         if (attribute != null) {
-            b.addAttribute(OnnxWriter.attr(attribute, s.longAttr(attribute)));
+            Object value = s.attributes().get(attribute);
+            b.addAttribute(value instanceof String text ? OnnxWriter.attr(attribute, text)
+                    : OnnxWriter.attr(attribute, ((Number) value).longValue()));
         }
         if (s.has("allow_zero")) {
             b.addAttribute(OnnxWriter.attr("allowzero", s.boolAttr("allow_zero") ? 1 : 0));

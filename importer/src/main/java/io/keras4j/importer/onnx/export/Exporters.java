@@ -2,11 +2,14 @@ package io.keras4j.importer.onnx.export;
 
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.ActivationOp;
+import io.keras4j.runtime.ops.BatchDot;
 import io.keras4j.runtime.ops.BatchNormalization;
 import io.keras4j.runtime.ops.BidirectionalMerge;
 import io.keras4j.runtime.ops.Concatenate;
+import io.keras4j.runtime.ops.ConvTranspose;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Dense;
+import io.keras4j.runtime.ops.Elu;
 import io.keras4j.runtime.ops.Embedding;
 import io.keras4j.runtime.ops.GlobalPooling1D;
 import io.keras4j.runtime.ops.Gru;
@@ -15,27 +18,39 @@ import io.keras4j.runtime.ops.LayerNormalization;
 import io.keras4j.runtime.ops.Lstm;
 import io.keras4j.runtime.ops.Masking;
 import io.keras4j.runtime.ops.Merge;
+import io.keras4j.runtime.ops.MergeBatchTime;
+import io.keras4j.runtime.ops.MergeMask;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Pooling1D;
+import io.keras4j.runtime.ops.PRelu;
 import io.keras4j.runtime.ops.Pooling;
 import io.keras4j.runtime.ops.RecurrentOp;
+import io.keras4j.runtime.ops.Relu;
 import io.keras4j.runtime.ops.RepeatVector;
 import io.keras4j.runtime.ops.Reshape;
+import io.keras4j.runtime.ops.Resize;
 import io.keras4j.runtime.ops.SimpleRnn;
 import io.keras4j.runtime.ops.Softmax;
+import io.keras4j.runtime.ops.SplitBatchTime;
 import io.keras4j.runtime.ops.Transpose;
+import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
+import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Expand;
 import io.keras4j.runtime.ops.primitive.Gather;
 import io.keras4j.runtime.ops.primitive.Pad;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import io.keras4j.runtime.ops.primitive.Repeat;
+import io.keras4j.runtime.ops.primitive.ShapeOf;
+import io.keras4j.runtime.ops.primitive.ReverseAxis;
 import io.keras4j.runtime.ops.primitive.Slice;
 import io.keras4j.runtime.ops.primitive.Squeeze;
 import io.keras4j.runtime.ops.primitive.Tile;
+import io.keras4j.runtime.ops.primitive.TopK;
+import io.keras4j.runtime.ops.primitive.Trilu;
 import io.keras4j.runtime.ops.primitive.Unsqueeze;
 import io.keras4j.runtime.ops.primitive.Where;
 import java.util.Map;
@@ -81,7 +96,22 @@ final class Exporters {
             Map.entry(io.keras4j.runtime.ops.primitive.MatMul.class, new DirectExporter("MatMul", null)),
             Map.entry(io.keras4j.runtime.ops.primitive.Reshape.class, new DirectExporter("Reshape", 1, null)),
             Map.entry(Tile.class, new DirectExporter("Tile", 1, null)),
-            Map.entry(Expand.class, new DirectExporter("Expand", 1, null)));
+            Map.entry(Expand.class, new DirectExporter("Expand", 1, null)),
+            Map.entry(Einsum.class, new DirectExporter("Einsum", "equation")),
+            Map.entry(Trilu.class, new TriluExporter()),
+            Map.entry(ArgExtreme.class, new IndexOutputExporter()),
+            Map.entry(TopK.class, new IndexOutputExporter()),
+            Map.entry(ShapeOf.class, new IndexOutputExporter()),
+            Map.entry(MergeBatchTime.class, new BatchTimeExporter()),
+            Map.entry(SplitBatchTime.class, new BatchTimeExporter()),
+            Map.entry(Relu.class, new ActivationLayerExporter()),
+            Map.entry(Elu.class, new ActivationLayerExporter()),
+            Map.entry(PRelu.class, new ActivationLayerExporter()),
+            Map.entry(Resize.class, new ResizeExporter()),
+            Map.entry(MergeMask.class, new MergeMaskExporter()),
+            Map.entry(BatchDot.class, new DotExporter()),
+            Map.entry(ReverseAxis.class, new ReverseExporter()),
+            Map.entry(ConvTranspose.class, new ConvTransposeExporter()));
 
     private Exporters() {
     }

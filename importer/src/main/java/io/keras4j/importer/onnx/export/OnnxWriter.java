@@ -105,24 +105,24 @@ public final class OnnxWriter {
         return addNamed(fresh(outputs.get(0) + "/" + op), op, inputs, outputs);
     }
 
-    /** {@code op(x)} into a fresh value. */
-    String unary(String op, String x, AttributeProto... attributes) {
-        String y = fresh(x + "/" + op);
-        NodeProto.Builder b = add(op, List.of(x), List.of(y));
+    /** {@code op(inputs)} into a fresh value. */
+    String apply(String op, List<String> inputs, AttributeProto... attributes) {
+        String y = fresh(inputs.get(0) + "/" + op);
+        NodeProto.Builder b = add(op, inputs, List.of(y));
         for (AttributeProto a : attributes) {
             b.addAttribute(a);
         }
         return y;
     }
 
+    /** {@code op(x)} into a fresh value. */
+    String unary(String op, String x, AttributeProto... attributes) {
+        return apply(op, List.of(x), attributes);
+    }
+
     /** {@code op(x, y)} into a fresh value. */
     String binary(String op, String x, String y, AttributeProto... attributes) {
-        String z = fresh(x + "/" + op);
-        NodeProto.Builder b = add(op, List.of(x, y), List.of(z));
-        for (AttributeProto a : attributes) {
-            b.addAttribute(a);
-        }
-        return z;
+        return apply(op, List.of(x, y), attributes);
     }
 
     /** {@code x} with its axes in the order {@code perm}, into {@code out}. */
@@ -170,6 +170,11 @@ public final class OnnxWriter {
         return longs(name, new int[] {values.length}, values);
     }
 
+    /** An int64 scalar initializer named by its value. */
+    String longScalar(long value) {
+        return longs("int64_scalar_" + value, new int[0], new long[] {value});
+    }
+
     /** An int64 initializer of shape {@code dims} (once per name). */
     private String longs(String name, int[] dims, long[] values) {
         if (initialized.add(name)) {
@@ -186,9 +191,9 @@ public final class OnnxWriter {
     }
 
     /** Writes a runtime Constant's value as a float initializer named {@code name}, remembered for {@link #int64}. */
-    void constantValue(String name, OpSpec.WeightArray value) {
+    String constantValue(String name, OpSpec.WeightArray value) {
         constants.put(name, value);
-        constant(name, value.values(), value.shape());
+        return constant(name, value.values(), value.shape());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.keras4j.importer.onnx.export;
 
 import io.keras4j.importer.onnx.proto.Onnx.NodeProto;
 import io.keras4j.runtime.graph.Node;
+import io.keras4j.runtime.ops.OpSpec;
 import io.keras4j.runtime.ops.Padding;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,40 @@ final class Windows {
         NodeProto.Builder b = w.add(op, args, List.of(y));
         w.transpose(y, out, back);
         return b;
+    }
+
+    /**
+     * Writes ONNX {@code op} (Conv or ConvTranspose) on the node's channels-last input with the spec's kernel (Keras'
+     * layout {@code [taps..., a, b]}, re-laid {@code [b, a, taps...]} as ONNX wants it), bias, strides, dilations and
+     * activation, and the given {@code pads}. Returns the convolution node, for its other attributes.
+     */
+    static NodeProto.Builder convolution(Node node, OnnxWriter w, String op, OpSpec s, int a, int b, int[] pads) {
+        int[] kernelSize = s.intsAttr("kernel_size");
+        float[] kernel = s.weight("kernel");
+        int taps = kernel.length / (a * b);
+        float[] onnx = new float[kernel.length];
+        for (int t = 0; t < taps; t++) {
+            for (int i = 0; i < a; i++) {
+                for (int j = 0; j < b; j++) {
+                    onnx[(j * a + i) * taps + t] = kernel[(t * a + i) * b + j];
+                }
+            }
+        }
+        int[] dims = new int[kernelSize.length + 2];
+        dims[0] = b;
+        dims[1] = a;
+        System.arraycopy(kernelSize, 0, dims, 2, kernelSize.length);
+        List<String> inputs = new ArrayList<>(List.of(node.inputs().get(0), w.constant(node.name() + "/W", onnx, dims)));
+        float[] bias = s.weight("bias");
+        if (bias != null) {
+            inputs.add(w.constant(node.name() + "/B", bias, bias.length));
+        }
+        String y = w.fresh(node.name() + "/convolved");
+        NodeProto.Builder conv = channelsFirst(w, op, inputs, y, dims.length);
+        conv.addAttribute(OnnxWriter.ints("kernel_shape", kernelSize)).addAttribute(OnnxWriter.ints("strides", s.intsAttr("strides")))
+                .addAttribute(OnnxWriter.ints("dilations", s.intsAttr("dilations"))).addAttribute(OnnxWriter.ints("pads", pads));
+        Activations.write(node, w, s.activation("activation"), y, node.outputs().get(0));
+        return conv;
     }
 
     /**
