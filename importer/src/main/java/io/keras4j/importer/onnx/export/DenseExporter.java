@@ -2,7 +2,6 @@ package io.keras4j.importer.onnx.export;
 
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.Dense;
-import java.util.List;
 
 /** Keras Dense as MatMul, Add of the bias, and the activation. */
 final class DenseExporter implements OpExporter {
