@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
 /** {@code keras4j convert MODEL OUT.k4j [--golden DIR | --input X.npy --output Y.npy]} or {@code convert MODEL OUT.onnx}. */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts MODEL (.h5, .keras, .onnx, .k4j) into the native .k4j file or into an ONNX model.",
-                "The .k4j file is what the runtime jar loads alone. OUT.onnx gets native LSTM, GRU and RNN nodes, a dynamic"
-                        + " batch dimension, opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly (masked or"
-                        + " stateful RNNs, some activations) is refused with the reason.",
+                "The .k4j file is what the runtime jar loads alone. OUT.onnx (a Keras model) gets native LSTM, GRU and RNN"
+                        + " nodes, convolutions, pooling, normalizations, merges and the primitives of Keras operations,"
+                        + " a dynamic batch dimension, opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly"
+                        + " (masked or stateful RNNs, TensorFlow's same padding on sizes known only at run time, some"
+                        + " activations and layers) is refused with the reason.",
                 "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce"
                         + " those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
 final class ConvertCommand implements Callable<Integer> {

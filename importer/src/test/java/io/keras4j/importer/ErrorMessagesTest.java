@@ -924,6 +924,14 @@ class ErrorMessagesTest {
                 "layer 'untied' (ReversibleEmbedding): option reverse_dtype=bfloat16 is not supported (float32 or None");
     }
 
+    /** A Hashing layer with more buckets than float32 holds exactly is refused, naming the option and its value. */
+    @Test
+    void hashingRefusesMoreBinsThanFloat32HoldsExactly() throws IOException {
+        assertRefused(editedCase("hashing_func_keras", m -> ((ObjectNode) layerNamed(m, "hashing")
+                .get("config")).put("num_bins", (1 << 24) + 1)),
+                "layer 'hashing' (Hashing): option num_bins=16777217 is larger than keras4j accepts (16777216)");
+    }
+
     /** Keras layers keras4j knows it cannot compute are refused with the reason, not with the supported list. */
     @Test
     void stringAndHashingLayersAreRefusedWithTheirReason() {
