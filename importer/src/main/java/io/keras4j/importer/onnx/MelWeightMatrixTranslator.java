@@ -50,7 +50,7 @@ final class MelWeightMatrixTranslator implements OpTranslator {
 
     private static float[] weights(OnnxNode node, long mels, long length, long rate, float lower, float upper) {
         long bins = length / 2 + 1;
-        if (mels < 1 || length < 1 || rate < 1 || bins * mels > MAX_WEIGHTS) {
+        if (mels < 1 || length < 1 || rate < 1 || mels > MAX_WEIGHTS / bins) {
             node.problem("num_mel_bins " + mels + ", dft_length " + length + " and sample_rate " + rate + " must be"
                     + " positive, with at most " + MAX_WEIGHTS + " weights");
             return null;

@@ -407,6 +407,22 @@ class OnnxImportErrorsTest {
                 + " upper_edge_hertz 9000.0 must fall within the 33 bins of dft_length 64 at sample_rate 16000"), e.getMessage());
     }
 
+    /** A mel matrix whose size overflows a long when multiplied out is refused, not allocated (a fuzzed file ran out of heap). */
+    @Test
+    void aMelMatrixOfMoreWeightsThanALongHoldsIsRefused() {
+        TensorProto top = TensorProto.newBuilder().setName("top").setDataType(1).addFloatData(4000).build();
+        TensorProto zero = TensorProto.newBuilder().setName("zero").setDataType(1).addFloatData(0).build();
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
+                .addInitializer(longs("mels", 7887336166618656883L)).addInitializer(longs("n", 400))
+                .addInitializer(longs("rate", 16000)).addInitializer(zero).addInitializer(top)
+                .addNode(NodeProto.newBuilder().setOpType("MelWeightMatrix").setName("huge").addInput("mels")
+                        .addInput("n").addInput("rate").addInput("zero").addInput("top").addOutput("m"))
+                .addOutput(input("m"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 17), "m.onnx"));
+        assertTrue(e.getMessage().contains("node 'huge' (MelWeightMatrix): num_mel_bins 7887336166618656883, dft_length 400"
+                + " and sample_rate 16000 must be positive, with at most 16777216 weights"), e.getMessage());
+    }
+
     @Test
     void aReshapeToAnotherTensorsWholeShapeKnowsItsDimensionsAndAPartialShapeDoesNot() {
         // torch's dynamo exporter writes GroupNorm so: a Reshape to [0, groups, -1], then back to Shape(x)
