@@ -1,5 +1,6 @@
 package io.keras4j.importer.onnx;
 
+import io.keras4j.runtime.ops.primitive.Reshape;
 import io.keras4j.runtime.ops.primitive.Slice;
 import java.util.List;
 
@@ -63,6 +64,19 @@ final class SplitTranslator implements OpTranslator {
      * problem.
      */
     static boolean slices(OnnxNode node, OnnxGraphBuilder b, String x, int axis, long[] sizes, List<String> outputs) {
+        int[] shape = b.shape(x);
+        if (shape[axis] < 0) {
+            // The sizes must sum to the axis' size, known only at run time: a Reshape to it (0 keeps the other
+            // dimensions) refuses a call where they do not, as ONNX Runtime does, instead of slicing part of the axis.
+            long[] target = new long[shape.length];
+            target[axis] = java.util.Arrays.stream(sizes).sum();
+            String checked = b.fresh(node, "split_sizes_checked");
+            if (!b.emit(node, new Reshape(false), List.of(x, SliceTranslator.define(node, b, "shape", target)),
+                    List.of(checked), b.type(x))) {
+                return false;
+            }
+            x = checked;
+        }
         String axes = SliceTranslator.define(node, b, "axes", new long[] {axis});
         long start = 0;
         for (int i = 0; i < sizes.length; i++) {

@@ -790,6 +790,34 @@ class OnnxImportErrorsTest {
         return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(List.of(inputs)).addOutput(name + "_out");
     }
 
+    /**
+     * A 1-D split along an axis whose size is known only at run time must sum to that size, as ONNX Runtime checks (its
+     * Split and SplitToSequence fail otherwise): keras4j refuses the call instead of dropping the rest of the axis.
+     */
+    @Test
+    void splitSizesMustSumToTheRunTimeSizeOfTheAxis() throws Exception {
+        for (String op : List.of("Split", "SplitToSequence")) {
+            GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3)).addInitializer(longs("sizes", 1, 1))
+                    .addNode(NodeProto.newBuilder().setOpType(op).setName("split").addInput("x").addInput("sizes")
+                            .addOutput("a").addOutput(op.equals("Split") ? "b" : "").build())
+                    .addNode(op.equals("Split") ? NodeProto.newBuilder().setOpType("Concat").setName("join").addInput("a")
+                            .addInput("b").addOutput("y").addAttribute(attr("axis", 1)).build()
+                            : NodeProto.newBuilder().setOpType("ConcatFromSequence").setName("join").addInput("a")
+                            .addOutput("y").addAttribute(attr("axis", 1)).build())
+                    .addOutput(input("y"));
+            if (op.equals("SplitToSequence")) {
+                g.getNodeBuilder(0).clearOutput().addOutput("a");
+            }
+            io.keras4j.runtime.Model m = ModelImporter.load(model(g, 17), op + ".onnx");
+            float[] two = {0, 1, 2, 3, 4, 5};
+            assertArrayEquals(two, m.predict(io.keras4j.runtime.Tensor.of(two, 2, 3)).toArray(), op);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> m.predict(io.keras4j.runtime.Tensor.of(new float[9], 3, 3)), op);
+            assertTrue(e.getMessage().contains("layer 'split' (Reshape): cannot reshape (3, 3) (9 values) to (2, 3)"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void sequencesAndOptionalsNotResolvedAtImportAreRefusedByName() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3)).addInput(typed("p", 7))
