@@ -124,6 +124,30 @@ def register_cases(g):
 
     R("emb_two_tables_func_keras", emb_functional)
 
+    def emb_negative_ids(ctx, fmt):
+        x = np.array([[1, -1, -6, 0, 0],
+                      [-0.5, -5.9, -3.2, 5, 0],
+                      [-2, 2, -4.99, 3, -1]], dtype="float32")
+        ids_note = ("on negative ids: Keras 3's ops.take counts an id in [-6, 0) from the table's end after truncating "
+                    "it toward zero (-1 the last row, -6 row 0, -5.9 row 1, -3.2 row 3, -4.99 row 2); -0.5 selects row "
+                    "0 but is not masked (the mask compares the float input with 0).")
+        if fmt == "h5":  # Keras 3 cannot reload a functional .h5 whose mask is an operation node
+            model = chain_model("sequential", (5,), [layers.Embedding(6, 4, mask_zero=True),
+                                                     layers.LSTM(3, return_sequences=True)])
+            randomize(model, ctx.rng)
+            return Case(model, [x], fmt, "sequential Embedding(6, 4, mask_zero=True) -> LSTM(3, return_sequences), "
+                        + ids_note, covers=["embedding_negative_ids"])
+        inp = keras.Input((5,))
+        e = layers.Embedding(6, 4, mask_zero=True)(inp)
+        seq = layers.LSTM(3, return_sequences=True)(e)
+        model = keras.Model(inp, [e, seq])
+        randomize(model, ctx.rng)
+        return Case(model, [x], fmt, "functional Embedding(6, 4, mask_zero=True) -> output and -> LSTM(3, "
+                    "return_sequences), " + ids_note, covers=["embedding_negative_ids"])
+
+    R("embedding_negative_ids_func_keras", emb_negative_ids, fmt="keras")
+    R("embedding_negative_ids_seq_h5", emb_negative_ids, fmt="h5")
+
     def emb_textcnn(ctx):
         model = chain_model("sequential", (None,), [
             layers.Embedding(30, 8),

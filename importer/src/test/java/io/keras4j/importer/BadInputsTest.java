@@ -11,6 +11,7 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.io.Npy;
+import io.keras4j.runtime.ops.Embedding;
 import io.keras4j.runtime.ops.OpRegistry;
 import io.keras4j.runtime.ops.OpSpec;
 import java.io.IOException;
@@ -74,8 +75,33 @@ class BadInputsTest {
         ids[0] = 1e6f;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.predict(Tensor.of(ids, 1, 9)));
         String layer = m.graph().nodes().stream().filter(n -> n.op().type().equals("Embedding")).findFirst().orElseThrow().name();
-        assertTrue(e.getMessage().startsWith("layer '" + layer + "' (Embedding): id 1000000.0 at position 0 is outside [0, "),
+        assertTrue(e.getMessage().startsWith("layer '" + layer + "' (Embedding): id 1000000.0 at position 0 is outside [-"),
                 e.getMessage());
+    }
+
+    /**
+     * A Keras 3 Embedding takes an id in [-input_dim, 0) from the table's end, as Keras 3's ops.take (golden cases
+     * embedding_negative_ids_*), and refuses one below; an Embedding without that option (Keras 1/2 files) refuses any
+     * negative id, as their gather does.
+     */
+    @Test
+    void negativeIdsCountFromTheEndOnlyWithinTheTable() {
+        float[] table = {1, 2, 3, 4, 5, 6};
+        Model keras3 = Model.of(oneEmbedding(new Embedding(3, 2, table, false, true)));
+        assertArrayEquals(new float[] {5, 6, 1, 2, 1, 2}, keras3.predict(Tensor.of(new float[] {-1, -3, -0.5f}, 1, 3)).toArray());
+        IllegalArgumentException below = assertThrows(IllegalArgumentException.class,
+                () -> keras3.predict(Tensor.of(new float[] {-4}, 1, 1)));
+        assertTrue(below.getMessage().contains("id -4.0 at position 0 is outside [-3, 3) (input_dim 3)"), below.getMessage());
+        Model keras2 = Model.of(oneEmbedding(new Embedding(3, 2, table, false, false)));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> keras2.predict(Tensor.of(new float[] {-1}, 1, 1)));
+        assertTrue(negative.getMessage().contains("id -1.0 at position 0 is outside [0, 3) (input_dim 3)"),
+                negative.getMessage());
+    }
+
+    private static Graph oneEmbedding(Embedding op) {
+        return new Graph(List.of(new ValueInfo("ids", new int[] {-1, -1}, true)),
+                List.of(new Node("embedding", op, List.of("ids"), List.of("e"))), List.of("e"), Map.of());
     }
 
     @Test

@@ -57,7 +57,7 @@ class MaskedExportTest {
         Activation tanh = Activation.of(Kind.TANH);
         Activation sigmoid = Activation.of(Kind.SIGMOID);
         return new Graph(List.of(new ValueInfo("ids", new int[] {-1, 6})), List.of(
-                new Node("embedding", new Embedding(10, 3, random(30), true), List.of("ids"), List.of("e", "mask")),
+                new Node("embedding", new Embedding(10, 3, random(30), true, false), List.of("ids"), List.of("e", "mask")),
                 new Node("forward_gru", new Gru(3, 4, random(36), random(48), random(12), random(12), true, tanh, sigmoid, o),
                         List.of("e", "mask"), List.of("f")),
                 new Node("backward_gru", new Gru(3, 4, random(36), random(48), random(12), random(12), true, tanh, sigmoid,

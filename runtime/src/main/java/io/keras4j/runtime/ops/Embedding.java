@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * Keras Embedding: each id (a float, truncated toward zero like TensorFlow's cast to int32) selects a
- * row of the table; {@code [..] -> [.., outputDim]}. With {@code maskZero} a second output is the mask
+ * row of the table; {@code [..] -> [.., outputDim]}. With {@code negativeFromEnd} (Keras 3, whose {@code ops.take}
+ * counts a negative index from the end) an id in {@code [-inputDim, 0)} selects row {@code inputDim + id}; other ids
+ * outside {@code [0, inputDim)} are errors, as in TensorFlow's gather. With {@code maskZero} a second output is the mask
  * {@code id != 0} (compared on the float input, as Keras does), shaped like the input.
  */
 public final class Embedding implements Op {
@@ -12,14 +14,19 @@ public final class Embedding implements Op {
     private final int outputDim;
     private final float[] table;
     private final boolean maskZero;
+    private final boolean negativeFromEnd;
 
-    /** @param table {@code [inputDim][outputDim]}, row-major */
-    public Embedding(int inputDim, int outputDim, float[] table, boolean maskZero) {
+    /**
+     * @param table {@code [inputDim][outputDim]}, row-major
+     * @param negativeFromEnd whether an id in {@code [-inputDim, 0)} counts from the table's end (Keras 3)
+     */
+    public Embedding(int inputDim, int outputDim, float[] table, boolean maskZero, boolean negativeFromEnd) {
         Weights.check("embeddings", table, inputDim, outputDim);
         this.inputDim = inputDim;
         this.outputDim = outputDim;
         this.table = table;
         this.maskZero = maskZero;
+        this.negativeFromEnd = negativeFromEnd;
     }
 
     @Override
@@ -29,6 +36,11 @@ public final class Embedding implements Op {
 
     public boolean maskZero() {
         return maskZero;
+    }
+
+    /** Whether an id in {@code [-inputDim, 0)} counts from the table's end. */
+    public boolean negativeFromEnd() {
+        return negativeFromEnd;
     }
 
     public int inputDim() {
@@ -46,13 +58,16 @@ public final class Embedding implements Op {
 
     @Override
     public OpSpec spec() {
-        return OpSpec.builder(type()).attr("input_dim", inputDim).attr("output_dim", outputDim).attr("mask_zero", maskZero)
-                .weight("embeddings", table, inputDim, outputDim).build();
+        OpSpec.Builder b = OpSpec.builder(type()).attr("input_dim", inputDim).attr("output_dim", outputDim)
+                .attr("mask_zero", maskZero);
+        return (negativeFromEnd ? b.attr("negative_from_end", true) : b).weight("embeddings", table, inputDim, outputDim)
+                .build();
     }
 
     /** Rebuilds the op from its {@link #spec()}. */
     public static Embedding fromSpec(OpSpec s) {
-        return new Embedding(s.intAttr("input_dim"), s.intAttr("output_dim"), s.weight("embeddings"), s.boolAttr("mask_zero"));
+        return new Embedding(s.intAttr("input_dim"), s.intAttr("output_dim"), s.weight("embeddings"), s.boolAttr("mask_zero"),
+                s.has("negative_from_end") && s.boolAttr("negative_from_end"));
     }
 
     @Override
@@ -73,9 +88,12 @@ public final class Embedding implements Op {
         for (int i = 0; i < ids.length; i++) {
             float v = ids[i];
             int id = (int) v;
+            if (negativeFromEnd && id < 0 && id >= -inputDim) {
+                id += inputDim;
+            }
             if (Float.isNaN(v) || id < 0 || id >= inputDim || v >= inputDim) {
-                throw new IllegalArgumentException("id " + v + " at position " + i
-                        + " is outside [0, " + inputDim + ") (input_dim " + inputDim + ")");
+                throw new IllegalArgumentException("id " + v + " at position " + i + " is outside "
+                        + (negativeFromEnd ? "[-" + inputDim + ", " : "[0, ") + inputDim + ") (input_dim " + inputDim + ")");
             }
             System.arraycopy(table, id * outputDim, y, i * outputDim, outputDim);
         }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Keras Embedding (Keras 1 weight W, Keras 1/2 input_length); Keras 3's int8- and int4-quantized Embedding, whose
  * table is de-quantized here as Keras de-quantizes the rows it takes ({@link Quantization#embeddings}). The output's mask is {@code ids != 0} with
- * mask_zero, else none (an incoming mask is dropped, as Keras does).
+ * mask_zero, else none (an incoming mask is dropped, as Keras does). In Keras 3 files a negative id counts from the
+ * table's end, as Keras 3's {@code ops.take} does.
  */
 final class EmbeddingTranslator implements LayerTranslator {
     @Override
@@ -34,7 +35,8 @@ final class EmbeddingTranslator implements LayerTranslator {
         if (table == null) {
             return List.of(t.unavailable());
         }
-        List<String> outs = t.emit(new Embedding(inputDim, outputDim, table, maskZero), List.of(x.value()));
+        boolean negativeFromEnd = t.version().major() >= 3; // Keras 3's ops.take; tf.keras' gather refuses them
+        List<String> outs = t.emit(new Embedding(inputDim, outputDim, table, maskZero, negativeFromEnd), List.of(x.value()));
         return List.of(new KTensor(outs.get(0), maskZero ? outs.get(1) : null));
     }
 }
