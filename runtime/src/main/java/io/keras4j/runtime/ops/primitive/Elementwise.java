@@ -94,6 +94,14 @@ public final class Elementwise implements Op {
         }
     }
 
+    /**
+     * C's {@code pow}, which TensorFlow and ONNX Runtime call: as {@link Math#pow} but that 1 to any power (NaN included)
+     * and -1 to an infinite power are 1, where Java gives NaN.
+     */
+    static float power(float x, float y) {
+        return x == 1f || x == -1f && Float.isInfinite(y) ? 1f : (float) Math.pow(x, y);
+    }
+
     private float apply(float x, float y) {
         switch (kind) {
             case ADD:
@@ -105,7 +113,7 @@ public final class Elementwise implements Op {
             case DIV:
                 return x / y;
             case POW:
-                return (float) Math.pow(x, y);
+                return power(x, y);
             case EQUAL:
                 return x == y ? 1f : 0f;
             case MAX:
