@@ -1,5 +1,7 @@
 package io.keras4j.importer.onnx;
 
+import java.util.Arrays;
+
 /**
  * ONNX ConvInteger (what ONNX Runtime's {@code quantize_dynamic} makes of a convolution): the convolution of
  * {@code x - x_zero_point} (one value) with {@code w - w_zero_point} (one value or one per filter), as Conv runs it
@@ -31,6 +33,11 @@ final class ConvIntegerTranslator implements OpTranslator {
      * null after a problem.
      */
     static OnnxTensor centredFilters(OnnxNode node, OnnxGraphBuilder b, OnnxTensor w, int zeroIndex, String what) {
+        if (w.shape().length < 3 || w.shape().length > 5) {
+            node.problem("the filters w must have rank 3 to 5 (filters, channels, kernel), got shape "
+                    + Arrays.toString(w.shape()));
+            return null;
+        }
         if (node.input(zeroIndex).isEmpty()) {
             return w;
         }

@@ -407,6 +407,23 @@ class OnnxImportErrorsTest {
                 + " upper_edge_hertz 9000.0 must fall within the 33 bins of dft_length 64 at sample_rate 16000"), e.getMessage());
     }
 
+    /** QLinearConv filters that are not of rank 3 to 5 are refused by name (a fuzzed scalar one indexed past its shape). */
+    @Test
+    void quantizedConvolutionFiltersOfAnotherRankAreRefused() throws Exception {
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(
+                TestData.caseDir("onnx_ort_qoperator_cnn_uint8_op17").resolve("model.onnx")));
+        GraphProto.Builder g = m.getGraph().toBuilder();
+        for (int i = 0; i < g.getInitializerCount(); i++) {
+            if (g.getInitializer(i).getName().equals("c1.weight_quantized")) {
+                g.setInitializer(i, g.getInitializer(i).toBuilder().clearDims().setRawData(ByteString.copyFrom(new byte[1])));
+            }
+        }
+        ModelImportException e = assertThrows(ModelImportException.class,
+                () -> ModelImporter.load(m.toBuilder().setGraph(g).build().toByteArray(), "q.onnx"));
+        assertTrue(e.getMessage().contains("node '/c1/Conv_quant' (QLinearConv): the filters w must have rank 3 to 5"
+                + " (filters, channels, kernel), got shape []"), e.getMessage());
+    }
+
     /** A mel matrix whose size overflows a long when multiplied out is refused, not allocated (a fuzzed file ran out of heap). */
     @Test
     void aMelMatrixOfMoreWeightsThanALongHoldsIsRefused() {
