@@ -305,11 +305,16 @@ final class OnnxGraphBuilder {
 
     /**
      * Records that {@code value} has at run time the shape of {@code source} (of the same rank): each of its dimensions
-     * unknown at import takes the source's, where that is known and positive.
+     * unknown at import takes the source's, where that is known and positive. Nothing is recorded where either shape is
+     * unknown or the ranks differ (only in a damaged file).
      */
     void sameShapeAs(String value, String source) {
-        int[] shape = shapes.get(value).clone();
+        int[] shape = shapes.get(value);
         int[] known = shapes.get(source);
+        if (shape == null || known == null || shape.length != known.length) {
+            return; // a damaged file: its output was not recorded, or Reshape gave another rank; the run checks it
+        }
+        shape = shape.clone();
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0 && known[d] > 0) {
                 shape[d] = known[d];
