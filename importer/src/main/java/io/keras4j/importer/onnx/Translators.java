@@ -6,6 +6,8 @@ import io.keras4j.runtime.math.Activation.Kind;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Reduce;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -202,7 +204,36 @@ final class Translators {
             Map.entry("Attention", new OrtAttentionTranslator()),
             Map.entry("EmbedLayerNormalization", new EmbedLayerNormalizationTranslator()));
 
+    /**
+     * Default-domain operators keras4j will not translate, each with the reason: what they compute has no reference to
+     * match, or lies outside what a float32 inference runtime holds.
+     */
+    private static final Map<String, String> REFUSED = refused();
+
     private Translators() {
+    }
+
+    private static Map<String, String> refused() {
+        Map<String, String> m = new HashMap<>();
+        for (String op : List.of("Bernoulli", "Multinomial", "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike")) {
+            m.put(op, "it draws random numbers, and ONNX Runtime's random stream (its generator, seeding and the order its"
+                    + " threads draw in) cannot be reproduced, so there is no reference output to match");
+        }
+        for (String op : List.of("NegativeLogLikelihoodLoss", "SoftmaxCrossEntropyLoss")) {
+            m.put(op, "it is a training loss; keras4j runs inference graphs");
+        }
+        for (String op : List.of("RegexFullMatch", "StringConcat", "StringNormalizer", "StringSplit", "TfIdfVectorizer")) {
+            m.put(op, "it works on strings (or text n-grams), and keras4j's values are numbers held as float32");
+        }
+        m.put("ImageDecoder", "it decodes encoded image files (JPEG, PNG, ...), and keras4j has no image codecs");
+        m.put("BitCast", "it reinterprets the bits of one element type as another, and keras4j holds every value as float32");
+        m.put("SequenceMap", "it runs a subgraph over the elements of sequences, which keras4j resolves at import without"
+                + " running bodies on them");
+        for (String op : List.of("CausalConvWithState", "LinearAttention", "SwiGLU")) {
+            m.put(op, "it comes with ONNX operator set 27 or 28, which ONNX Runtime 1.30 does not load, so there is no"
+                    + " reference output to match");
+        }
+        return Map.copyOf(m);
     }
 
     /** The translator for an operator of the domain ("" or "ai.onnx" for the default one), or null if keras4j does not support it. */
@@ -222,6 +253,10 @@ final class Translators {
         if (!domain.isEmpty() && !domain.equals("ai.onnx")) {
             return "operator " + opType + " of domain '" + domain + "' is not supported (keras4j reads the default ONNX domain"
                     + " and some operators of ONNX Runtime's " + MICROSOFT + ")";
+        }
+        String reason = REFUSED.get(opType);
+        if (reason != null) {
+            return "operator " + opType + " is not supported: " + reason;
         }
         return "operator " + opType + " is not supported" + ModelImportException.SUPPORTED + String.join(", ", new TreeSet<>(BY_OP.keySet()))
                 + ")";

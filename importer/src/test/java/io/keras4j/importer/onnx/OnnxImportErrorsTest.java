@@ -91,6 +91,25 @@ class OnnxImportErrorsTest {
         assertTrue(e.getMessage().contains("node 'after' (Unique): operator Unique is not supported"), e.getMessage());
     }
 
+    @Test
+    void operatorsKeras4jWillNotRunAreRefusedWithTheReason() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
+                .addNode(NodeProto.newBuilder().setOpType("RandomNormalLike").setName("noise").addInput("x").addOutput("n"))
+                .addNode(NodeProto.newBuilder().setOpType("SoftmaxCrossEntropyLoss").setName("loss").addInput("n")
+                        .addInput("x").addOutput("l"))
+                .addNode(NodeProto.newBuilder().setOpType("StringNormalizer").setName("text").addInput("l").addOutput("t"))
+                .addOutput(input("t"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "refused.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("refused.onnx"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'noise' (RandomNormalLike): operator RandomNormalLike is not supported: it"
+                + " draws random numbers, and ONNX Runtime's random stream"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'loss' (SoftmaxCrossEntropyLoss): operator SoftmaxCrossEntropyLoss is not"
+                + " supported: it is a training loss"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'text' (StringNormalizer): operator StringNormalizer is not supported: it"
+                + " works on strings"), e.getMessage());
+    }
+
     private static NodeProto.Builder microsoft(String op, String name, String... inputs) {
         return NodeProto.newBuilder().setOpType(op).setDomain(Translators.MICROSOFT).setName(name).addAllInput(Arrays.asList(inputs));
     }
