@@ -4102,6 +4102,180 @@ def _(name):
                        "depth_to_space", "reshape_to_shape"])
 
 
+# ---------------------------------------------------------------- operators of the default domain added later
+
+def typed_model(name, nodes, inputs, outputs, opset, initializers=()):
+    """A model of the nodes: inputs and outputs as (name, TensorProto type, shape) triples, IR version 8 (10 from opset 24,
+    which ONNX's checker asks for)."""
+    graph = helper.make_graph(nodes, name, [helper.make_tensor_value_info(*i) for i in inputs],
+                              [helper.make_tensor_value_info(*o) for o in outputs], list(initializers))
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)])
+    model.ir_version = 8 if opset <= 21 else 10
+    return model.SerializeToString()
+
+
+@case("cumprod_op26")
+def _(name):
+    r = rng(name)
+    x = r.uniform(-2, 2, (2, 4, 5)).astype(np.float32)
+    x[0, 1, 2] = 0  # a zero: the products after it stay 0
+    x[1, 2, 3] = np.inf
+    x[1, 0, 4] = np.nan
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("CumProd", ["x", "axis1"], ["plain"]),
+             helper.make_node("CumProd", ["x", "axis1"], ["exclusive"], exclusive=1),
+             helper.make_node("CumProd", ["x", "axis_last"], ["reverse_last"], reverse=1),
+             helper.make_node("CumProd", ["x", "axis_last"], ["exclusive_reverse_last"], exclusive=1, reverse=1),
+             helper.make_node("CumProd", ["x", "axis0"], ["batch_axis"])]
+    outs = [(n.output[0], f, ["batch", 4, 5]) for n in nodes]
+    model = typed_model(name, nodes, [("x", f, ["batch", 4, 5])], outs, 26,
+                        [numpy_helper.from_array(np.array(1, np.int64), "axis1"),
+                         numpy_helper.from_array(np.array(-1, np.int64), "axis_last"),
+                         numpy_helper.from_array(np.array(0, np.int32), "axis0")])
+    write(name, model, [x], "CumProd (opset 26) along axis 1, exclusive; along axis -1 reversed, and exclusive and "
+          "reversed; along axis 0 (an int32 axis); a 0, an infinity (inf·0 is NaN after it) and a NaN in the input",
+          ["cumprod", "exclusive", "reverse", "negative_axis", "nonfinite"])
+
+
+@case("swish_op24")
+def _(name):
+    r = rng(name)
+    x = (r.standard_normal((3, 8)) * 6).astype(np.float32)
+    x[0, :4] = [np.inf, -np.inf, np.nan, -100]
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("Swish", ["x"], ["default_alpha"]),
+             helper.make_node("Swish", ["x"], ["alpha_1702"], alpha=1.702),
+             helper.make_node("Swish", ["x"], ["alpha_half"], alpha=-0.5)]
+    model = typed_model(name, nodes, [("x", f, ["batch", 8])], [(n.output[0], f, ["batch", 8]) for n in nodes], 24)
+    write(name, model, [x], "Swish (opset 24) x·sigmoid(alpha·x) with the default alpha 1, 1.702 (QuickGelu's) and -0.5; "
+          "infinities, NaN and -100 in the input", ["swish", "nonfinite"])
+
+
+@case("eye_like_op22")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 5)).astype(np.float32)
+    fixed = r.standard_normal((4, 3)).astype(np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("EyeLike", ["x"], ["diagonal"]),
+             helper.make_node("EyeLike", ["x"], ["above_2"], k=2),
+             helper.make_node("EyeLike", ["x"], ["below_1_int32"], k=-1, dtype=TensorProto.INT32),
+             helper.make_node("EyeLike", ["x"], ["beyond"], k=7),
+             helper.make_node("EyeLike", ["fixed"], ["fixed_below_2"], k=-2)]
+    outs = [("diagonal", f, ["batch", 5]), ("above_2", f, ["batch", 5]), ("below_1_int32", TensorProto.INT32, ["batch", 5]),
+            ("beyond", f, ["batch", 5]), ("fixed_below_2", f, [4, 3])]
+    model = typed_model(name, nodes, [("x", f, ["batch", 5]), ("fixed", f, [4, 3])], outs, 22)
+    write(name, model, [x, fixed], "EyeLike of an input of a dynamic first dimension (computed at run time): k 0, 2, -1 "
+          "(dtype int32) and 7 (past the matrix: all zeros); of a fixed [4, 3] input (folded at import) with k -2",
+          ["eye_like", "dtype"])
+
+
+@case("compress_op11")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 5, 2)).astype(np.float32)
+    keep = np.array([True, False, True, True, False], bool)
+    short = np.array([False, True, True], bool)
+    none = np.zeros(3, bool)
+    f, b = TensorProto.FLOAT, TensorProto.BOOL
+    nodes = [helper.make_node("Compress", ["x", "keep"], ["axis1"], axis=1),
+             helper.make_node("Compress", ["x", "short"], ["axis1_short_condition"], axis=1),
+             helper.make_node("Compress", ["x", "last"], ["axis_minus1_constant"], axis=-1),
+             helper.make_node("Compress", ["x", "keep"], ["flattened"]),
+             helper.make_node("Compress", ["x", "none"], ["empty_axis0"], axis=0)]
+    outs = [("axis1", f, [3, "a", 2]), ("axis1_short_condition", f, [3, "b", 2]), ("axis_minus1_constant", f, [3, 5, "c"]),
+            ("flattened", f, ["d"]), ("empty_axis0", f, ["e", 5, 2])]
+    model = typed_model(name, nodes, [("x", f, [3, 5, 2]), ("keep", b, [5]), ("short", b, [3]), ("none", b, [3])], outs, 11,
+                        [numpy_helper.from_array(np.array([False, True]), "last")])
+    write(name, model, [x, keep, short, none], "Compress by run-time conditions along axis 1 (5 entries; and 3, shorter "
+          "than the axis: the slices past it left out), of the flattened input (no axis: 5 entries for 30 values), along "
+          "axis 0 by an all-false condition (an empty result); by a constant condition along axis -1",
+          ["compress", "negative_axis", "empty", "data_dependent_shape"])
+
+
+@case("reverse_sequence_op10")
+def _(name):
+    r = rng(name)
+    batch_first = r.standard_normal((4, 3, 2)).astype(np.float32)
+    time_first = r.standard_normal((5, 3, 2, 2)).astype(np.float32)
+    matrix = r.standard_normal((3, 4)).astype(np.float32)
+    lens_b = np.array([1, 3, 0, 2], np.int64)
+    lens_t = np.array([5, 2, 4], np.int64)
+    lens_m = np.array([4, 1, 2], np.int64)
+    f, i = TensorProto.FLOAT, TensorProto.INT64
+    nodes = [helper.make_node("ReverseSequence", ["batch_first", "lens_b"], ["batch_axis_0"], batch_axis=0, time_axis=1),
+             helper.make_node("ReverseSequence", ["time_first", "lens_t"], ["time_axis_0"]),
+             helper.make_node("ReverseSequence", ["matrix", "lens_m"], ["rank_2"], batch_axis=0, time_axis=1)]
+    model = typed_model(name, nodes, [("batch_first", f, [4, "steps", 2]), ("lens_b", i, [4]), ("time_first", f, ["t", 3, 2, 2]),
+                                      ("lens_t", i, [3]), ("matrix", f, [3, 4]), ("lens_m", i, [3])],
+                        [("batch_axis_0", f, [4, "steps", 2]), ("time_axis_0", f, ["t", 3, 2, 2]), ("rank_2", f, [3, 4])], 10)
+    write(name, model, [batch_first, lens_b, time_first, lens_t, matrix, lens_m], "ReverseSequence with batch_axis 0 and "
+          "time_axis 1 (lengths 1, 3, 0 and 2 of 3 steps: one kept, one reversed whole, one of length 0 kept), with the "
+          "default batch_axis 1 and time_axis 0 on a rank-4 input (lengths 5, 2, 4 of 5), and on a matrix",
+          ["reverse_sequence", "time_major", "zero_length"])
+
+
+@case("lp_normalization_mvn_op13")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((3, 4)).astype(np.float32)
+    x[1] = 0  # a zero row: 0 where the norm is 0
+    x[2, 1] = np.inf
+    image = (3 + 2 * r.standard_normal((2, 3, 4, 5))).astype(np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("LpNormalization", ["x"], ["l2_last"]),
+             helper.make_node("LpNormalization", ["x"], ["l1_axis0"], p=1, axis=0),
+             helper.make_node("LpNormalization", ["x"], ["l2_axis_minus2"], axis=-2),
+             helper.make_node("MeanVarianceNormalization", ["image"], ["mvn_default_axes"]),
+             helper.make_node("MeanVarianceNormalization", ["image"], ["mvn_instance"], axes=[2, 3]),
+             helper.make_node("MeanVarianceNormalization", ["image"], ["mvn_last_negative"], axes=[-1])]
+    outs = [(n.output[0], f, [3, 4]) for n in nodes[:3]] + [(n.output[0], f, [2, 3, 4, 5]) for n in nodes[3:]]
+    model = typed_model(name, nodes, [("x", f, [3, 4]), ("image", f, [2, 3, 4, 5])], outs, 13)
+    write(name, model, [x, image], "LpNormalization p=2 over the last axis, p=1 over axis 0, p=2 over axis -2, with a row "
+          "of zeros (0 where the norm is 0) and an infinity (NaN and 0 there); MeanVarianceNormalization over its default "
+          "axes 0, 2, 3, over 2 and 3, and over -1, of values around 3 with a spread of 2",
+          ["lp_normalization", "mean_variance_normalization", "negative_axis", "nonfinite"])
+
+
+@case("lp_pool_op18")
+def _(name):
+    r = rng(name)
+    image = r.standard_normal((2, 3, 7, 6)).astype(np.float32)
+    steps = r.standard_normal((2, 3, 9)).astype(np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("LpPool", ["image"], ["p2_pads_strides"], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 0]),
+             helper.make_node("LpPool", ["image"], ["p3_valid"], kernel_shape=[2, 3], p=3),
+             helper.make_node("LpPool", ["image"], ["p1_same_upper"], kernel_shape=[2, 2], strides=[2, 2], p=1,
+                              auto_pad="SAME_UPPER"),
+             helper.make_node("LpPool", ["steps"], ["p2_1d"], kernel_shape=[4], strides=[2], pads=[2, 1]),
+             helper.make_node("GlobalLpPool", ["image"], ["global_p2"]),
+             helper.make_node("GlobalLpPool", ["image"], ["global_p3"], p=3),
+             helper.make_node("GlobalLpPool", ["steps"], ["global_p1_1d"], p=1)]
+    outs = [(n.output[0], f, [f"{n.output[0]}_{i}" for i in range(4 if n.input[0] == "image" else 3)]) for n in nodes]
+    model = typed_model(name, nodes, [("image", f, [2, 3, 7, 6]), ("steps", f, [2, 3, 9])], outs, 18)
+    write(name, model, [image, steps], "LpPool over two axes: p=2 with strides 2 and pads, p=3 valid, p=1 with auto_pad "
+          "SAME_UPPER (on sizes known at import); over one axis, p=2 with pads; GlobalLpPool p=2 and p=3 over two axes, "
+          "p=1 over one", ["lp_pool", "global_lp_pool", "pads", "auto_pad"])
+
+
+@case("center_crop_pad_op18")
+def _(name):
+    r = rng(name)
+    image = r.standard_normal((2, 3, 7, 6)).astype(np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("CenterCropPad", ["image", "crop_both"], ["crop_odd_even"], axes=[2, 3]),
+             helper.make_node("CenterCropPad", ["image", "pad_both"], ["pad_odd_even"], axes=[-2, -1]),
+             helper.make_node("CenterCropPad", ["image", "crop_pad"], ["crop_rows_pad_cols"], axes=[2, 3]),
+             helper.make_node("CenterCropPad", ["image", "all_axes"], ["every_axis"])]
+    outs = [(n.output[0], f, [f"{n.output[0]}_{i}" for i in range(4)]) for n in nodes]
+    model = typed_model(name, nodes, [("image", f, [2, 3, 7, 6])], outs, 18,
+                        [ints("crop_both", [4, 3]), ints("pad_both", [10, 9]), ints("crop_pad", [2, 11]),
+                         ints("all_axes", [2, 2, 7, 5])])
+    write(name, model, [image], "CenterCropPad of a [2, 3, 7, 6] input: rows and columns cropped to 4 x 3 (odd and odd "
+          "differences), padded to 10 x 9 (negative axes), rows cropped to 2 with columns padded to 11, and every axis (no "
+          "axes attribute: channels cropped to 2, columns to 5)", ["center_crop_pad", "negative_axis"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -53,7 +53,12 @@ final class Args {
 
     /** Attribute {@code axis} (default 0) of an input of {@code rank}, from 0 (negative counts from the end); null after a problem. */
     static Integer axisOf(OnnxNode node, int rank) {
-        long axis = node.intAttr("axis", 0);
+        return axisOf(node, 0, rank);
+    }
+
+    /** Attribute {@code axis} (default {@code fallback}) of an input of {@code rank}, as {@link #axisOf(OnnxNode, int)}. */
+    static Integer axisOf(OnnxNode node, long fallback, int rank) {
+        long axis = node.intAttr("axis", fallback);
         if (axis < -rank || axis >= rank) {
             node.problem("axis " + axis + " is out of range for an input of rank " + rank);
             return null;

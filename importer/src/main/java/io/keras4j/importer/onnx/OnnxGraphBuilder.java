@@ -99,6 +99,20 @@ final class OnnxGraphBuilder {
         types.put(name, value.elemType());
     }
 
+    /** Defines a float constant for an intermediate step of {@code node} (a scalar for one value) and returns its name. */
+    String floats(OnnxNode node, String what, float... values) {
+        String name = fresh(node, what);
+        defineConstant(name, OnnxTensor.ofFloats(DataTypes.FLOAT, values.length == 1 ? new int[0] : new int[] {values.length}, values));
+        return name;
+    }
+
+    /** Defines a 1-D int64 constant for an intermediate step of {@code node} and returns its name. */
+    String longs(OnnxNode node, String what, long... values) {
+        String name = fresh(node, what);
+        defineConstant(name, OnnxTensor.ofLongs(DataTypes.INT64, new int[] {values.length}, values));
+        return name;
+    }
+
     /** Defines a sequence value; its elements must be defined here. */
     void defineSequence(String name, SequenceValue value) {
         sequences.put(name, value);

@@ -31,7 +31,7 @@ import java.util.Set;
 public final class OnnxImporter {
     /** The oldest and newest default-domain operator sets keras4j reads. */
     static final int MIN_OPSET = 7;
-    static final int MAX_OPSET = 23;
+    static final int MAX_OPSET = 26;
     /** Largest graph input dimension accepted, as for Keras layer sizes. */
     static final int MAX_DIMENSION = 1 << 24;
     /** Largest file: protobuf's limit for one message. */

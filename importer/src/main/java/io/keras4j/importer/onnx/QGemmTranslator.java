@@ -82,7 +82,7 @@ final class QGemmTranslator implements OpTranslator {
             QLinear.requantize(node, b, sum, scales, -1, y, Requantize.Kind.SCALE_ROUND_OFFSET, node.output(0));
             return;
         }
-        b.emit(node, new Elementwise(Elementwise.Kind.MUL), List.of(sum, QLinear.constant(node, b, "scale", scales)),
+        b.emit(node, new Elementwise(Elementwise.Kind.MUL), List.of(sum, b.floats(node, "scale", scales)),
                 List.of(node.output(0)), DataTypes.FLOAT);
     }
 }

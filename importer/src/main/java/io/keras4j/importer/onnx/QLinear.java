@@ -92,7 +92,7 @@ final class QLinear {
      */
     static void requantize(OnnxNode node, OnnxGraphBuilder b, String x, float[] scales, int axis, Param y,
             Requantize.Kind kind, String out) {
-        String scale = constant(node, b, "requantize_scale", scales);
+        String scale = b.floats(node, "requantize_scale", scales);
         b.emit(node, new Requantize(kind, axis, y.zero(), y.least(), y.most()), List.of(x, scale), List.of(out), y.type());
     }
 
@@ -106,13 +106,5 @@ final class QLinear {
             r[i] = left * right[i] / y;
         }
         return r;
-    }
-
-    /** Defines a constant of float values (a scalar for one value) and returns its name. */
-    static String constant(OnnxNode node, OnnxGraphBuilder b, String what, float... values) {
-        String name = b.fresh(node, what);
-        int[] shape = values.length == 1 ? new int[0] : new int[] {values.length};
-        b.defineConstant(name, OnnxTensor.ofFloats(DataTypes.FLOAT, shape, values));
-        return name;
     }
 }

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
  * y_zero_point)}, saturated.
  */
 final class QLinearPoolTranslator implements OpTranslator {
-    private static final PoolTranslator AVERAGE = new PoolTranslator(false, false);
+    private static final PoolTranslator AVERAGE = new PoolTranslator(PoolTranslator.Kind.AVERAGE, false);
     private final boolean global;
 
     /** @param global QLinearGlobalAveragePool, else QLinearAveragePool */

@@ -3,6 +3,7 @@ package io.keras4j.importer.onnx;
 import io.keras4j.importer.ModelImportException;
 import io.keras4j.runtime.math.Activation;
 import io.keras4j.runtime.math.Activation.Kind;
+import io.keras4j.runtime.ops.primitive.Cumulative;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.Reduce;
@@ -77,6 +78,7 @@ final class Translators {
             Map.entry("Round", new ActivationTranslator(Kind.ROUND)),
             Map.entry("HardSwish", new ActivationTranslator(Kind.HARD_SILU)),
             Map.entry("Mish", new ActivationTranslator(Kind.MISH)),
+            Map.entry("Swish", new QuickGeluTranslator(1f)),
             Map.entry("ThresholdedRelu", new ActivationTranslator(Kind.THRESHOLDED_RELU)),
             Map.entry("Gelu", new ActivationTranslator(Kind.GELU)),
             Map.entry("Sqrt", new ActivationTranslator(Kind.SQRT)),
@@ -86,11 +88,13 @@ final class Translators {
             Map.entry("GroupNormalization", new GroupNormalizationTranslator(false)),
             Map.entry("Conv", new ConvTranslator()),
             Map.entry("ConvTranspose", new ConvTransposeTranslator()),
-            Map.entry("MaxPool", new PoolTranslator(true, false)),
-            Map.entry("AveragePool", new PoolTranslator(false, false)),
+            Map.entry("MaxPool", new PoolTranslator(PoolTranslator.Kind.MAX, false)),
+            Map.entry("AveragePool", new PoolTranslator(PoolTranslator.Kind.AVERAGE, false)),
+            Map.entry("LpPool", new PoolTranslator(PoolTranslator.Kind.LP, false)),
             Map.entry("Split", new SplitTranslator()),
-            Map.entry("GlobalMaxPool", new PoolTranslator(true, true)),
-            Map.entry("GlobalAveragePool", new PoolTranslator(false, true)),
+            Map.entry("GlobalMaxPool", new PoolTranslator(PoolTranslator.Kind.MAX, true)),
+            Map.entry("GlobalAveragePool", new PoolTranslator(PoolTranslator.Kind.AVERAGE, true)),
+            Map.entry("GlobalLpPool", new PoolTranslator(PoolTranslator.Kind.LP, true)),
             Map.entry("Relu", new ActivationTranslator(Kind.RELU)),
             Map.entry("Sigmoid", new ActivationTranslator(Kind.SIGMOID)),
             Map.entry("Tanh", new ActivationTranslator(Kind.TANH)),
@@ -132,7 +136,14 @@ final class Translators {
             Map.entry("Upsample", new ResizeTranslator(true)),
             Map.entry("ArgMax", new ArgExtremeTranslator(true)),
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
-            Map.entry("CumSum", new CumSumTranslator()),
+            Map.entry("CumSum", new CumulativeTranslator(Cumulative.Kind.SUM)),
+            Map.entry("EyeLike", new EyeLikeTranslator()),
+            Map.entry("ReverseSequence", new ReverseSequenceTranslator()),
+            Map.entry("CenterCropPad", new CenterCropPadTranslator()),
+            Map.entry("Compress", new CompressTranslator()),
+            Map.entry("LpNormalization", new LpNormalizationTranslator()),
+            Map.entry("MeanVarianceNormalization", new MeanVarianceNormalizationTranslator()),
+            Map.entry("CumProd", new CumulativeTranslator(Cumulative.Kind.PRODUCT)),
             Map.entry("DFT", new DftTranslator()),
             Map.entry("STFT", new StftTranslator()),
             Map.entry("HannWindow", new WindowTranslator(WindowTranslator.Kind.HANN)),
@@ -196,7 +207,7 @@ final class Translators {
             Map.entry("Gelu", new ActivationTranslator(Activation.of(Kind.GELU))),
             Map.entry("BiasGelu", new BiasGeluTranslator(Kind.GELU, 2)),
             Map.entry("FastGelu", new BiasGeluTranslator(Kind.GELU_TANH, 1)),
-            Map.entry("QuickGelu", new QuickGeluTranslator()),
+            Map.entry("QuickGelu", new QuickGeluTranslator(1.702f)),
             Map.entry("SkipLayerNormalization", new SkipLayerNormalizationTranslator(false)),
             Map.entry("SkipSimplifiedLayerNormalization", new SkipLayerNormalizationTranslator(true)),
             Map.entry("DynamicQuantizeMatMul", new MatMulIntegerToFloatTranslator(true)),

@@ -8,6 +8,11 @@ final class TriluTranslator implements OpTranslator {
     /** Beyond any matrix keras4j holds: every entry lies on one side. */
     private static final long LIMIT = 1L << 30;
 
+    /** A diagonal offset clamped to where it still means the same for any matrix keras4j holds. */
+    static int clampK(long k) {
+        return (int) Math.max(-LIMIT, Math.min(LIMIT, k));
+    }
+
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         boolean upper = node.intAttr("upper", 1) != 0;
@@ -22,8 +27,8 @@ final class TriluTranslator implements OpTranslator {
                 node.problem("k must be a scalar, got " + t);
                 return;
             }
-            k = Math.max(-LIMIT, Math.min(LIMIT, v[0]));
+            k = v[0];
         }
-        b.emit(node, new Trilu(upper, (int) k), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
+        b.emit(node, new Trilu(upper, clampK(k)), List.of(node.input(0)), List.of(node.output(0)), b.type(node.input(0)));
     }
 }
