@@ -4276,6 +4276,41 @@ def _(name):
           "axes attribute: channels cropped to 2, columns to 5)", ["center_crop_pad", "negative_axis"])
 
 
+@case("rotary_embedding_op23")
+def _(name):
+    r = rng(name)
+    b, heads, steps, head = 2, 3, 5, 8
+    x4 = r.standard_normal((b, heads, steps, head)).astype(np.float32)
+    x3 = r.standard_normal((b, steps, 12)).astype(np.float32)
+    positions = np.array([[0, 1, 2, 3, 4], [6, 7, 8, 9, 2]], np.int64)
+    angles = np.arange(10)[:, None] / (10000.0 ** (np.arange(4) / 4))[None]
+    cos_table, sin_table = np.cos(angles).astype(np.float32), np.sin(angles).astype(np.float32)
+    small = np.arange(10)[:, None] / (100.0 ** (np.arange(2) / 2))[None]
+    cos_small, sin_small = np.cos(small).astype(np.float32), np.sin(small).astype(np.float32)
+    cos_rows = r.uniform(-1, 1, (b, steps, 2)).astype(np.float32)
+    sin_rows = r.uniform(-1, 1, (b, steps, 2)).astype(np.float32)
+    f, i = TensorProto.FLOAT, TensorProto.INT64
+    nodes = [helper.make_node("RotaryEmbedding", ["x4", "cos_table", "sin_table", "positions"], ["halves"]),
+             helper.make_node("RotaryEmbedding", ["x4", "cos_table", "sin_table", "positions"], ["interleaved"], interleaved=1),
+             helper.make_node("RotaryEmbedding", ["x4", "cos_small", "sin_small", "positions"], ["interleaved_partial"],
+                              interleaved=1, rotary_embedding_dim=4),
+             helper.make_node("RotaryEmbedding", ["x3", "cos_rows", "sin_rows"], ["hidden_partial_no_positions"],
+                              num_heads=2, rotary_embedding_dim=4)]
+    model = typed_model(name, nodes, [("x4", f, ["batch", heads, steps, head]), ("positions", i, ["batch", steps]),
+                                      ("x3", f, ["batch", steps, 12]), ("cos_rows", f, ["batch", steps, 2]),
+                                      ("sin_rows", f, ["batch", steps, 2])],
+                        [("halves", f, ["batch", heads, steps, head]), ("interleaved", f, ["batch", heads, steps, head]),
+                         ("interleaved_partial", f, ["batch", heads, steps, head]),
+                         ("hidden_partial_no_positions", f, ["batch", steps, 12])], 23,
+                        [numpy_helper.from_array(cos_table, "cos_table"), numpy_helper.from_array(sin_table, "sin_table"),
+                         numpy_helper.from_array(cos_small, "cos_small"), numpy_helper.from_array(sin_small, "sin_small")])
+    write(name, model, [x4, positions, x3, cos_rows, sin_rows], "RotaryEmbedding (opset 23) of [batch, heads, steps, 8] "
+          "by cos and sin tables of 10 positions read at position_ids (not in order), rotating halves and interleaved "
+          "pairs, and interleaved over the first 4 values only; of [batch, steps, 12] with num_heads 2 (heads of 6), "
+          "rotary_embedding_dim 4, by caches given per batch and step (no position_ids)",
+          ["rotary_embedding", "interleaved", "partial_rotation", "position_ids"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -138,6 +138,7 @@ final class Translators {
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumulativeTranslator(Cumulative.Kind.SUM)),
             Map.entry("EyeLike", new EyeLikeTranslator()),
+            Map.entry("RotaryEmbedding", new RotaryEmbeddingTranslator()),
             Map.entry("ReverseSequence", new ReverseSequenceTranslator()),
             Map.entry("CenterCropPad", new CenterCropPadTranslator()),
             Map.entry("Compress", new CompressTranslator()),
