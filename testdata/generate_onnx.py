@@ -4311,6 +4311,45 @@ def _(name):
           ["rotary_embedding", "interleaved", "partial_rotation", "position_ids"])
 
 
+@case("bitwise_op18")
+def _(name):
+    r = rng(name)
+    a = r.integers(-3000, 3000, (2, 6)).astype(np.int32)
+    a[0, :3] = [-1, -(1 << 23), (1 << 23) + 5]
+    b = np.array([0x0F0F, -256, 7, -1, 1 << 20, 12345], np.int32)
+    u = r.integers(0, 256, (2, 6)).astype(np.int32)  # cast to uint8 in the graph (case inputs are int32 or floats)
+    shifts = np.array([0, 1, 3, 7, 8, 9], np.int32)
+    wide = np.array([[1 << 20, 5, 123456, 7, 1, 0]], np.int32)
+    i32, u8, u32 = TensorProto.INT32, TensorProto.UINT8, TensorProto.UINT32
+    nodes = [helper.make_node("Cast", ["u_int32"], ["u"], to=TensorProto.UINT8),
+             helper.make_node("Cast", ["shifts_int32"], ["shifts"], to=TensorProto.UINT8),
+             helper.make_node("Cast", ["wide_int32"], ["wide"], to=TensorProto.UINT32),
+             helper.make_node("BitwiseAnd", ["a", "b"], ["and_broadcast"]),
+             helper.make_node("BitwiseOr", ["a", "b"], ["or_broadcast"]),
+             helper.make_node("BitwiseXor", ["b", "a"], ["xor_broadcast"]),
+             helper.make_node("BitwiseNot", ["a"], ["not_int32"]),
+             helper.make_node("BitwiseNot", ["u"], ["not_uint8"]),
+             helper.make_node("BitShift", ["u", "shifts"], ["left_uint8"], direction="LEFT"),
+             helper.make_node("BitShift", ["u", "shifts"], ["right_uint8"], direction="RIGHT"),
+             helper.make_node("BitShift", ["wide", "wide_shifts"], ["left_uint32"], direction="LEFT"),
+             helper.make_node("BitShift", ["wide", "wide_shifts"], ["right_uint32"], direction="RIGHT"),
+             helper.make_node("BitShift", ["u", "four"], ["high_nibble"], direction="RIGHT"),
+             helper.make_node("BitwiseAnd", ["u", "low_mask"], ["low_nibble"])]
+    inits = [numpy_helper.from_array(np.array(4, np.uint8), "four"),
+             numpy_helper.from_array(np.array([3, 0, 2, 1, 0, 5], np.uint32), "wide_shifts"),
+             numpy_helper.from_array(np.array(15, np.uint8), "low_mask")]
+    outs = [("and_broadcast", i32, [2, 6]), ("or_broadcast", i32, [2, 6]), ("xor_broadcast", i32, [2, 6]),
+            ("not_int32", i32, [2, 6]), ("not_uint8", u8, [2, 6]), ("left_uint8", u8, [2, 6]), ("right_uint8", u8, [2, 6]),
+            ("left_uint32", u32, [1, 6]), ("right_uint32", u32, [1, 6]), ("high_nibble", u8, [2, 6]), ("low_nibble", u8, [2, 6])]
+    model = typed_model(name, nodes, [("a", i32, [2, 6]), ("b", i32, [6]), ("u_int32", i32, [2, 6]), ("shifts_int32", i32, [6]),
+                                      ("wide_int32", i32, [1, 6])], outs, 18, inits)
+    write(name, model, [a, b, u, shifts, wide], "BitwiseAnd, BitwiseOr, BitwiseXor of int32 with broadcasting and "
+          "negative values (two's complement; values up to 2^23 + 5); BitwiseNot of int32 and uint8; BitShift of uint8 "
+          "left (bits shifted out lost, shifts up to 9) and right, of uint32 left and right (results below 2^24); the "
+          "high and low nibbles of bytes (x >> 4, x & 15), as packed int4 weights are unpacked",
+          ["bitwise", "bitshift", "broadcast", "unsigned", "wrap"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

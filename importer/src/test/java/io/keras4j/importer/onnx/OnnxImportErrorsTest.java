@@ -110,6 +110,20 @@ class OnnxImportErrorsTest {
                 + " works on strings"), e.getMessage());
     }
 
+    @Test
+    void bitwiseOperatorsTakeIntegersOnly() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
+                .addNode(NodeProto.newBuilder().setOpType("BitShift").setName("shift").addInput("x").addInput("x").addOutput("s")
+                        .addAttribute(attr("direction", "LEFT")))
+                .addNode(NodeProto.newBuilder().setOpType("BitwiseNot").setName("not").addInput("x").addOutput("n"))
+                .addOutput(input("s")).addOutput(input("n"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 18), "bits.onnx"));
+        assertTrue(e.getMessage().contains("node 'shift' (BitShift): input 'x' is float, BitShift takes unsigned integers of one"
+                + " type"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'not' (BitwiseNot): input 'x' is float, BitwiseNot takes integers of one type"),
+                e.getMessage());
+    }
+
     private static NodeProto.Builder microsoft(String op, String name, String... inputs) {
         return NodeProto.newBuilder().setOpType(op).setDomain(Translators.MICROSOFT).setName(name).addAllInput(Arrays.asList(inputs));
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * Elementwise functions of two inputs: arithmetic, Max and Min as the ONNX operators of those names; comparisons and
  * logical operations (on truth values: nonzero is true) as the ONNX ones, their bools cast back to 1 and 0; fmod as
  * Mod with {@code fmod=1}; floor division as {@code Floor(x / y)} and floor modulo as fmod moved by y where the signs
- * differ. Integer division and modulo, atan2, hypot and logaddexp are refused.
+ * differ. Integer division and modulo, atan2, hypot, logaddexp and the bitwise operations are refused.
  */
 final class ElementwiseExporter implements OpExporter {
     @Override

@@ -22,6 +22,11 @@ public final class Elementwise implements Op {
         /** Logical operations on truth values: nonzero (NaN included) is true; the result is 1 or 0. */
         AND("And"), OR("Or"), XOR("Xor"),
         /**
+         * Bitwise operations on integers (two's complement, as the values' longs): ONNX BitwiseAnd, BitwiseOr and
+         * BitwiseXor; exact for values below 2^24 in magnitude, which float32 holds exactly.
+         */
+        BITWISE_AND("BitwiseAnd"), BITWISE_OR("BitwiseOr"), BITWISE_XOR("BitwiseXor"),
+        /**
          * Floating-point division rounded down, {@code floor(x / y)} of the float quotient, and the remainder with the
          * divisor's sign, {@code fmod(x, y)} moved by y where the signs differ (NaN for y = 0): TensorFlow's floordiv and
          * floormod of floats (keras.ops floor_divide and mod).
@@ -143,6 +148,12 @@ public final class Elementwise implements Op {
                 return x != 0f || y != 0f ? 1f : 0f;
             case XOR:
                 return (x != 0f) != (y != 0f) ? 1f : 0f;
+            case BITWISE_AND:
+                return (long) x & (long) y;
+            case BITWISE_OR:
+                return (long) x | (long) y;
+            case BITWISE_XOR:
+                return (long) x ^ (long) y;
             case FLOOR_DIV:
                 return (float) Math.floor(x / y);
             case FLOOR_MOD:
