@@ -4350,6 +4350,26 @@ def _(name):
           ["bitwise", "bitshift", "broadcast", "unsigned", "wrap"])
 
 
+@case("det_op22")
+def _(name):
+    r = rng(name)
+    stack = r.standard_normal((2, 3, 4, 4)).astype(np.float32)
+    five = r.standard_normal((3, 5, 5)).astype(np.float32)
+    five[1, 3] = five[1, 1] * 2  # singular: rounding leaves what LU leaves, as in ONNX Runtime
+    five[2, :, 0] = [1, -1, 1, -1, 0.5]  # pivot ties: the first row of largest magnitude
+    small = np.array([[[2, 3], [1, 4]], [[0, 1], [1, 0]], [[1e-3, 2], [3, 4]]], np.float32)
+    single = np.array([[[-2.5]]], np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("Det", ["stack"], ["det_4x4"]), helper.make_node("Det", ["five"], ["det_5x5"]),
+             helper.make_node("Det", ["small"], ["det_2x2"]), helper.make_node("Det", ["single"], ["det_1x1"])]
+    model = typed_model(name, nodes, [("stack", f, ["batch", 3, 4, 4]), ("five", f, [3, 5, 5]), ("small", f, [3, 2, 2]),
+                                      ("single", f, [1, 1, 1])],
+                        [("det_4x4", f, ["batch", 3]), ("det_5x5", f, [3]), ("det_2x2", f, [3]), ("det_1x1", f, [1])], 22)
+    write(name, model, [stack, five, small, single], "Det of a [batch, 3] stack of 4 x 4 matrices, of 5 x 5 matrices (one "
+          "singular, one with ties for the first pivot), of 2 x 2 matrices (one needing a row swap, one a small pivot) and "
+          "of a 1 x 1 matrix", ["det", "pivoting", "singular"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -143,6 +143,7 @@ final class Translators {
             Map.entry("ArgMin", new ArgExtremeTranslator(false)),
             Map.entry("CumSum", new CumulativeTranslator(Cumulative.Kind.SUM)),
             Map.entry("EyeLike", new EyeLikeTranslator()),
+            Map.entry("Det", new DetTranslator()),
             Map.entry("RotaryEmbedding", new RotaryEmbeddingTranslator()),
             Map.entry("ReverseSequence", new ReverseSequenceTranslator()),
             Map.entry("CenterCropPad", new CenterCropPadTranslator()),

@@ -81,13 +81,13 @@ class OnnxImportErrorsTest {
     @Test
     void everyUnsupportedOperatorIsListedEvenAfterAnother() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
-                .addNode(NodeProto.newBuilder().setOpType("Det").setName("first").addInput("x").addOutput("nz"))
+                .addNode(NodeProto.newBuilder().setOpType("Col2Im").setName("first").addInput("x").addOutput("nz"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("between").addInput("nz").addOutput("r"))
                 .addNode(NodeProto.newBuilder().setOpType("Unique").setName("after").addInput("r").addOutput("u"))
                 .addOutput(input("u"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "two.onnx"));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'first' (Det): operator Det is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'first' (Col2Im): operator Col2Im is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'after' (Unique): operator Unique is not supported"), e.getMessage());
     }
 

@@ -20,6 +20,7 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.Cumulative;
+import io.keras4j.runtime.ops.primitive.Determinant;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.QuantizedAdd;
@@ -134,6 +135,7 @@ class OpSpecRoundTripTest {
                 new Case(new MatMul(), new int[][] {s(2, 1, 3), s(3, 2)}, null, null),
                 new Case(new Range(), new int[][] {s(), s(), s()}, v(1), v(5), v(1.5f)),
                 new Case(new Trilu(false, -1), new int[][] {s(2, 3, 3)}, (float[]) null),
+                new Case(new Determinant(), new int[][] {s(2, 3, 3)}, (float[]) null),
                 new Case(new ActivationOp(Activation.of(Kind.CLIP, -2.5, Float.MAX_VALUE)), new int[][] {s(4)},
                         v(Float.NaN, Float.POSITIVE_INFINITY, -3, 0.5f)),
                 new Case(new ActivationOp(Activation.of(Kind.THRESHOLDED_RELU, 0.1, -2)), new int[][] {s(3)}, v(0, 0.1f, 1)),

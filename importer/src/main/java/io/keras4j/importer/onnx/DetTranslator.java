@@ -1,0 +1,17 @@
+package io.keras4j.importer.onnx;
+
+import io.keras4j.runtime.ops.primitive.Determinant;
+import java.util.List;
+
+/** ONNX Det: the determinant of each square matrix in the last two axes of a floating-point input (runtime op Det). */
+final class DetTranslator implements OpTranslator {
+    @Override
+    public void translate(OnnxNode node, OnnxGraphBuilder b) {
+        String x = node.input(0);
+        if (!DataTypes.isFloat(b.type(x))) {
+            node.problem("input '" + x + "' is " + DataTypes.name(b.type(x)) + ", Det takes floating-point values");
+            return;
+        }
+        b.emit(node, new Determinant(), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+    }
+}
