@@ -572,16 +572,16 @@ class OnnxImportErrorsTest {
     @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
-                .addNode(NodeProto.newBuilder().setOpType("Det").setName("det").addInput("x").addOutput("a"))
+                .addNode(NodeProto.newBuilder().setOpType("Col2Im").setName("col2im").addInput("x").addOutput("a"))
                 .addNode(NodeProto.newBuilder().setOpType("Loop").setName("loop").addInput("x").addOutput("b"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("c")
                         .addAttribute(attr("mystery", "1")))
-                .addNode(NodeProto.newBuilder().setOpType("Tanh").setName("after_det").addInput("a").addOutput("d"))
+                .addNode(NodeProto.newBuilder().setOpType("Tanh").setName("after_unknown").addInput("a").addOutput("d"))
                 .addOutput(input("c")).addOutput(input("d"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bad.onnx"));
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().startsWith("bad.onnx: 3 problems"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'det' (Det): operator Det is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'col2im' (Col2Im): operator Col2Im is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'loop' (Loop): attribute body is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'relu' (Relu): attribute mystery is not supported"), e.getMessage());
     }
@@ -785,7 +785,7 @@ class OnnxImportErrorsTest {
 
     @Test
     void controlFlowThatCannotRunIsRefusedNamingTheNodeOptionAndValue() {
-        NodeProto.Builder det = NodeProto.newBuilder().setOpType("Det").setName("det").addInput("v").addOutput("d");
+        NodeProto.Builder unknown = NodeProto.newBuilder().setOpType("Col2Im").setName("col2im").addInput("v").addOutput("d");
         GraphProto.Builder then = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Cast").addInput("x")
                 .addOutput("xi").addAttribute(attr("to", 7))).addOutput(input("xi"));
         GraphProto.Builder otherwise = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Neg").addInput("x")
@@ -800,7 +800,7 @@ class OnnxImportErrorsTest {
                 .addNode(loop("forever", "", "", doubling()))
                 .addNode(loop("negative", "minus", "", doubling()))
                 .addNode(loop("huge", "many", "", doubling()))
-                .addNode(loop("inner", "many", "flag", doubling(det)))
+                .addNode(loop("inner", "many", "flag", doubling(unknown)))
                 .addNode(loop("sequence", "", "flag", sequenceBody))
                 .addNode(NodeProto.newBuilder().setOpType("If").setName("mixed").addInput("flag").addOutput("mixed_out")
                         .addAttribute(graph("then_branch", then)).addAttribute(graph("else_branch", otherwise)))
@@ -814,7 +814,7 @@ class OnnxImportErrorsTest {
                 + " would never end"), m);
         assertTrue(m.contains("node 'negative' (Loop): trip count M is -3; keras4j runs 0 to 1048576 (2^20) iterations"), m);
         assertTrue(m.contains("node 'huge' (Loop): trip count M is 1099511627776; keras4j runs 0 to 1048576"), m);
-        assertTrue(m.contains("node 'inner' (Loop): body: node 'det' (Det): operator Det is not supported"), m);
+        assertTrue(m.contains("node 'inner' (Loop): body: node 'col2im' (Col2Im): operator Col2Im is not supported"), m);
         assertTrue(m.contains("node 'sequence' (Loop): body: input 'v' is a SEQUENCE_TYPE; keras4j takes tensors only"), m);
         assertTrue(m.contains("node 'mixed' (If): output 0 is int64 of rank 2 in then_branch but float of rank 2 in"
                 + " else_branch; keras4j needs the same element type and rank from both"), m);
