@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts MODEL (.h5, .keras, .onnx, .k4j) into the native .k4j file or into an ONNX model.",
                 "The .k4j file is what the runtime jar loads alone. OUT.onnx (a Keras model) gets native LSTM, GRU and RNN"
-                        + " nodes, convolutions, pooling, normalizations, merges and the primitives of Keras operations,"
-                        + " a dynamic batch dimension, opset " + OnnxExporter.OPSET + "; what ONNX cannot express exactly"
-                        + " (masked or stateful RNNs, TensorFlow's same padding on sizes known only at run time, some"
-                        + " activations and layers) is refused with the reason.",
+                        + " nodes (masked ones as a Scan whose step selects by the mask, exact for any mask), convolutions,"
+                        + " pooling, normalizations, merges and the primitives of Keras operations, a dynamic batch dimension, opset " + OnnxExporter.OPSET
+                        + "; what ONNX cannot express exactly (stateful RNNs, masked merges and softmax, TensorFlow's same padding on sizes known"
+                        + " only at run time, some activations and layers such as ConvLSTM and MultiHeadAttention) is refused with the reason.",
                 "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce"
                         + " those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
 final class ConvertCommand implements Callable<Integer> {
@@ -46,8 +46,8 @@ final class ConvertCommand implements Callable<Integer> {
     List<Path> outputs = new ArrayList<>();
 
     @Option(names = "--assume-right-padding", description = {"ONNX only: masked RNNs (Masking, Embedding mask_zero)"
-            + " take the number of valid steps as ONNX sequence_lens.", "Exact only if every input sequence is padded at"
-            + " the end; refused otherwise."})
+            + " whose outputs ONNX sequence_lens matches become native nodes taking the number of valid steps as"
+            + " sequence_lens instead of a Scan.", "Exact only if every input sequence is padded at the end."})
     boolean assumeRightPadding;
 
     @Mixin

@@ -12,23 +12,22 @@ import io.keras4j.runtime.graph.ValueInfo;
 
 /**
  * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs, with a dynamic batch dimension: native LSTM,
- * GRU and RNN nodes (no Loop) between batch↔time Transposes, Dense as MatMul + Add, activations as ONNX operators,
+ * GRU and RNN nodes between batch↔time Transposes (masked ones as a Scan), Dense as MatMul + Add, activations as ONNX operators,
  * convolutions, transposed convolutions, poolings and resizing between channels-first↔last Transposes with Keras'
  * padding as explicit pads, normalizations in Keras' float32 steps, merges and their masks, Dot, reshapes, softmax,
  * padding, and the primitives Keras ops become
  * (values that ONNX wants as int64 or bool are cast, and truth values written back as 1 and 0). Each runtime op has its exporter in
  * {@code io.keras4j.importer.onnx.export}. Opset {@value #OPSET}, IR version {@value #IR_VERSION}.
  *
- * <p>Masks (from Masking or Embedding with mask_zero) become ONNX {@code sequence_lens}, the count of valid
- * steps, only when the caller asserts that every sequence is padded at the end ({@code assumeRightPadding}):
- * that is the one case where they agree with Keras, and a converted model cannot check its input. Even
- * then a layer returning sequences must zero its masked outputs (as inside Bidirectional), since ONNX
- * outputs 0 where Keras repeats the last output.
+ * <p>A masked recurrent layer (after Masking, Embedding with mask_zero) is a Scan whose body computes one step of the
+ * cell and selects with Where on the step's mask, exact for any mask; with {@code assumeRightPadding}, one whose outputs
+ * ONNX can match is a native node taking the count of valid steps as {@code sequence_lens} instead, exact when every
+ * sequence is padded at the end (which a converted model cannot check).
  *
- * <p>Refused, with the reason: masks without that assertion (and masked Maximum, Minimum, Multiply and Softmax),
- * stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where ONNX pads cannot say it,
- * TensorFlow's bicubic resizing and nearest resizing by other than whole factors, adaptive pooling, what opset 17 lacks (padding in wrap mode or by counts read at run time), and ops without an
- * exporter (the README's Export section lists the layers that have one).
+ * <p>Refused, with the reason: masked Maximum, Minimum, Multiply and Softmax, stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where
+ * ONNX pads cannot say it, TensorFlow's bicubic resizing and nearest resizing by other than whole factors, adaptive
+ * pooling, what opset 17 lacks (padding in wrap mode or by counts read at run time), and ops without an exporter (the
+ * README's Export section lists the layers that have one).
  */
 public final class OnnxExporter {
     /** The operator set the exporter writes. */
@@ -50,8 +49,9 @@ public final class OnnxExporter {
     }
 
     /**
-     * The ONNX model of {@code graph}; with {@code assumeRightPadding}, masked recurrent layers take the number of
-     * valid steps as {@code sequence_lens}, which is exact when every sequence is padded at the end only.
+     * The ONNX model of {@code graph}; with {@code assumeRightPadding}, masked recurrent layers whose outputs ONNX can
+     * match take the number of valid steps as {@code sequence_lens} instead of a Scan, which is exact when every sequence
+     * is padded at the end only.
      */
     public static byte[] export(Graph graph, String name, boolean assumeRightPadding) throws OnnxExportException {
         OnnxWriter w = new OnnxWriter(graph, assumeRightPadding);

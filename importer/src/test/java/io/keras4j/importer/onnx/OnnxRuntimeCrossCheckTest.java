@@ -112,12 +112,14 @@ class OnnxRuntimeCrossCheckTest {
     @Test
     void exporterCoversMostKerasCases() throws Exception {
         int exported = 0;
+        int total = 0;
         for (Path dir : kerasCases()) {
             CaseFolder c = openKerasCase(dir);
             try {
                 if (c == null) {
                     continue;
                 }
+                total++;
                 OnnxExporter.export(ModelImporter.readGraph(c.model(), c.importOptions(ImportOptions.inProcess())),
                         dir.toString());
                 exported++;
@@ -125,7 +127,8 @@ class OnnxRuntimeCrossCheckTest {
                 // counted below
             }
         }
-        assertTrue(exported >= 185, "only " + exported + " Keras cases could be exported");
+        System.out.println("exported " + exported + " of " + total + " Keras cases that run in one call");
+        assertTrue(exported >= 246, "only " + exported + " Keras cases could be exported");
     }
 
     @AfterAll

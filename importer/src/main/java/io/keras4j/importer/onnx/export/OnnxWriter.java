@@ -3,9 +3,12 @@ package io.keras4j.importer.onnx.export;
 import com.google.protobuf.ByteString;
 import io.keras4j.importer.onnx.proto.Onnx.AttributeProto;
 import io.keras4j.importer.onnx.proto.Onnx.AttributeProto.AttributeType;
+import io.keras4j.importer.onnx.proto.Onnx.GraphProto;
 import io.keras4j.importer.onnx.proto.Onnx.NodeProto;
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto;
 import io.keras4j.importer.onnx.proto.Onnx.TensorProto.DataType;
+import io.keras4j.importer.onnx.proto.Onnx.TypeProto;
+import io.keras4j.importer.onnx.proto.Onnx.ValueInfoProto;
 import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.OpSpec;
@@ -32,7 +35,8 @@ public final class OnnxWriter {
 
     private final Graph graph;
     private final boolean assumeRightPadding;
-    private final List<NodeProto.Builder> nodes = new ArrayList<>();
+    /** Where {@link #add} puts nodes: the model's graph, or the body graph being written. */
+    private List<NodeProto.Builder> nodes = new ArrayList<>();
     private final List<TensorProto> initializers = new ArrayList<>();
     private final Set<String> initialized = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
@@ -103,6 +107,37 @@ public final class OnnxWriter {
     /** A node, added; its builder takes attributes until the model is built. */
     NodeProto.Builder add(String op, List<String> inputs, List<String> outputs) {
         return addNamed(fresh(outputs.get(0) + "/" + op), op, inputs, outputs);
+    }
+
+    /**
+     * A graph attribute named {@code attribute} (a Scan's or Loop's body): the nodes {@code write} adds, with these inputs
+     * (element types {@code inputTypes}) and float outputs, shapes left to the runtime. The body reads the values of the
+     * enclosing graph, initializers included; values made with {@link #once} inside it stay inside it.
+     */
+    AttributeProto body(String attribute, List<String> inputs, List<Integer> inputTypes, List<String> outputs,
+                        Runnable write) {
+        List<NodeProto.Builder> enclosing = nodes;
+        Map<String, String> enclosingShared = new HashMap<>(shared);
+        nodes = new ArrayList<>();
+        GraphProto.Builder g = GraphProto.newBuilder().setName(attribute);
+        try {
+            write.run();
+            nodes.forEach(g::addNode);
+        } finally {
+            nodes = enclosing;
+            shared.clear();
+            shared.putAll(enclosingShared);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            g.addInput(typed(inputs.get(i), inputTypes.get(i)));
+        }
+        outputs.forEach(o -> g.addOutput(typed(o, FLOAT)));
+        return AttributeProto.newBuilder().setName(attribute).setType(AttributeType.GRAPH).setG(g).build();
+    }
+
+    private static ValueInfoProto typed(String name, int elementType) {
+        return ValueInfoProto.newBuilder().setName(name)
+                .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(elementType))).build();
     }
 
     /** {@code op(inputs)} into a fresh value. */

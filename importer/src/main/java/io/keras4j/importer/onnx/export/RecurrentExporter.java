@@ -16,29 +16,23 @@ import java.util.List;
 
 /**
  * LSTM, GRU and SimpleRNN as native ONNX LSTM, GRU and RNN nodes between batch↔time Transposes, go_backwards as
- * {@code direction="reverse"} with the sequence put back in Keras' processing order, and a mask as
- * {@code sequence_lens} when the caller asserts right padding.
+ * {@code direction="reverse"} with the sequence put back in Keras' processing order; a mask as {@code sequence_lens}
+ * when the caller asserts right padding and ONNX agrees with Keras at the masked steps (the last output, or sequences
+ * with zero_output_for_mask), otherwise as a Scan ({@link MaskedRecurrentExporter}), exact for any mask.
  */
 final class RecurrentExporter implements OpExporter {
+    private static final OpExporter MASKED = new MaskedRecurrentExporter();
+
     @Override
     public void export(Node node, OnnxWriter w) {
         RecurrentOp op = (RecurrentOp) node.op();
         RecurrentOptions o = op.options();
-        if (o.masked() && !w.assumeRightPadding()) {
-            w.problem(node, "masked input: ONNX sequence_lens gives Keras' results only when every sequence is padded at"
-                    + " the end, which a converted model cannot check; convert with --assume-right-padding if yours are");
-            return;
-        }
-        if (o.masked() && o.returnSequences() != o.zeroOutputForMask()) {
-            w.problem(node, o.returnSequences()
-                    ? "masked input with return_sequences: Keras repeats the last output at masked steps where ONNX"
-                    + " outputs 0 (they agree only with zero_output_for_mask, as inside Bidirectional)"
-                    : "masked input with zero_output_for_mask and no return_sequences: Keras outputs 0 when the last step"
-                    + " is masked where ONNX gives the final state");
-            return;
-        }
         if (o.stateful()) {
             w.problem(node, "stateful=True: an ONNX model carries no state from call to call");
+            return;
+        }
+        if (o.masked() && !(w.assumeRightPadding() && o.returnSequences() == o.zeroOutputForMask())) {
+            MASKED.export(node, w);
             return;
         }
         int u = op.units();
