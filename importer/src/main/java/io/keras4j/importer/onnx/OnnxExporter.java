@@ -22,8 +22,8 @@ import io.keras4j.runtime.graph.ValueInfo;
  * <p>A masked recurrent layer (after Masking, Embedding with mask_zero) is a Scan whose body computes one step of the
  * cell and selects with Where on the step's mask, exact for any mask; with {@code assumeRightPadding}, one whose outputs
  * ONNX can match is a native node taking the count of valid steps as {@code sequence_lens} instead, exact when every
- * sequence is padded at the end (which a converted model cannot check). Masked merges and softmax are written with Where
- * on the masks.
+ * sequence is padded at the end (which a converted model cannot check). Masked merges and softmax, and the attention
+ * inside MultiHeadAttention, are written with Where on the masks.
  *
  * <p>Refused, with the reason: stateful layers, activations without an ONNX equivalent, TensorFlow's same padding where
  * ONNX pads cannot say it, TensorFlow's bicubic resizing and nearest resizing by other than whole factors, adaptive

@@ -20,6 +20,7 @@ import io.keras4j.runtime.ops.Masking;
 import io.keras4j.runtime.ops.Merge;
 import io.keras4j.runtime.ops.MergeBatchTime;
 import io.keras4j.runtime.ops.MergeMask;
+import io.keras4j.runtime.ops.MultiHeadAttention;
 import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.Pooling1D;
 import io.keras4j.runtime.ops.PRelu;
@@ -111,7 +112,8 @@ final class Exporters {
             Map.entry(MergeMask.class, new MergeMaskExporter()),
             Map.entry(BatchDot.class, new DotExporter()),
             Map.entry(ReverseAxis.class, new ReverseExporter()),
-            Map.entry(ConvTranspose.class, new ConvTransposeExporter()));
+            Map.entry(ConvTranspose.class, new ConvTransposeExporter()),
+            Map.entry(MultiHeadAttention.class, new MultiHeadAttentionExporter()));
 
     private Exporters() {
     }
