@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts MODEL (.h5, .keras, .onnx, .k4j) into the native .k4j file or into an ONNX model.",
                 "The .k4j file is what the runtime jar loads alone. OUT.onnx (a Keras model) gets native LSTM, GRU and RNN"
-                        + " nodes (masked ones as a Scan whose step selects by the mask, exact for any mask), convolutions,"
+                        + " nodes (masked ones as a Scan whose step selects by the mask, exact for any mask), ConvLSTM as a"
+                        + " Scan of convolutions, convolutions,"
                         + " pooling, normalizations, merges (masked too), masked softmax, MultiHeadAttention's attention"
                         + " and the primitives of Keras operations, a dynamic batch dimension, opset " + OnnxExporter.OPSET
                         + "; what ONNX cannot express exactly (stateful RNNs, TensorFlow's same padding on sizes known"
-                        + " only at run time, some activations and layers such as ConvLSTM) is refused with the reason.",
+                        + " only at run time, some activations and layers such as adaptive pooling) is refused with the reason.",
                 "With --golden DIR (a case folder) or --input/--output .npy files, the model must first reproduce"
                         + " those outputs; they are then embedded in the .k4j file as test vectors that a load can check."})
 final class ConvertCommand implements Callable<Integer> {

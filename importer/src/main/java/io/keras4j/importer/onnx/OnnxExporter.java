@@ -12,7 +12,7 @@ import io.keras4j.runtime.graph.ValueInfo;
 
 /**
  * Writes a graph of Keras layers as an ONNX model that ONNX Runtime runs, with a dynamic batch dimension: native LSTM,
- * GRU and RNN nodes between batch↔time Transposes (masked ones as a Scan), Dense as MatMul + Add, activations as ONNX operators,
+ * GRU and RNN nodes between batch↔time Transposes (masked ones as a Scan), ConvLSTM as a Scan of convolutions, Dense as MatMul + Add, activations as ONNX operators,
  * convolutions, transposed convolutions, poolings and resizing between channels-first↔last Transposes with Keras'
  * padding as explicit pads, normalizations in Keras' float32 steps, merges and their masks, Dot, reshapes, softmax,
  * padding, and the primitives Keras ops become

@@ -121,6 +121,37 @@ public final class ConvLstm implements StatefulOp {
                 s.activation("activation"), s.activation("recurrent_activation"), options);
     }
 
+    /** The convolution of each frame, the gates' bias included (linear). */
+    public Convolution inputConvolution() {
+        return input;
+    }
+
+    /** The same-padded, stride-1 convolution of h, without bias (linear). */
+    public Convolution recurrentConvolution() {
+        return recurrent;
+    }
+
+    /** The output sizes of the input convolution: (outDepth,) outRows, outCols. */
+    public int[] outSizes() {
+        return outSizes.clone();
+    }
+
+    public int filters() {
+        return filters;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Activation recurrentActivation() {
+        return recurrentActivation;
+    }
+
+    public RecurrentOptions options() {
+        return options;
+    }
+
     @Override
     public int stateCount() {
         return 2;

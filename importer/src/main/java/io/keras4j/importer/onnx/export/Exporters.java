@@ -7,6 +7,7 @@ import io.keras4j.runtime.ops.BatchNormalization;
 import io.keras4j.runtime.ops.BidirectionalMerge;
 import io.keras4j.runtime.ops.Concatenate;
 import io.keras4j.runtime.ops.ConvTranspose;
+import io.keras4j.runtime.ops.ConvLstm;
 import io.keras4j.runtime.ops.Convolution;
 import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.Elu;
@@ -113,7 +114,8 @@ final class Exporters {
             Map.entry(BatchDot.class, new DotExporter()),
             Map.entry(ReverseAxis.class, new ReverseExporter()),
             Map.entry(ConvTranspose.class, new ConvTransposeExporter()),
-            Map.entry(MultiHeadAttention.class, new MultiHeadAttentionExporter()));
+            Map.entry(MultiHeadAttention.class, new MultiHeadAttentionExporter()),
+            Map.entry(ConvLstm.class, new ConvLstmExporter()));
 
     private Exporters() {
     }

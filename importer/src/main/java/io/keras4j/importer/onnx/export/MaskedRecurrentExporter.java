@@ -1,14 +1,10 @@
 package io.keras4j.importer.onnx.export;
 
-import static io.keras4j.importer.onnx.export.OnnxWriter.attr;
-import static io.keras4j.importer.onnx.export.OnnxWriter.ints;
-
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.CellOptions;
 import io.keras4j.runtime.ops.RecurrentOp;
 import io.keras4j.runtime.ops.RecurrentOptions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -32,44 +28,16 @@ final class MaskedRecurrentExporter implements OpExporter {
         String mask = node.inputs().get(1);
         String base = node.name();
         int states = op.stateCount();
-        String zeros = w.binary("Expand", w.scalar(0f), w.apply("Concat", List.of(w.unary("Shape", x, attr("end", 1)),
-                w.longs(op.units())), attr("axis", 0)));
-        List<String> scanInputs = new ArrayList<>();
+        String zeros = TimeScan.zeros(w, x, op.units());
+        List<String> initial = new ArrayList<>();
         for (int k = 0; k < states; k++) {
-            scanInputs.add(o.initialState() ? node.inputs().get(2 + k) : zeros);
+            initial.add(o.initialState() ? node.inputs().get(2 + k) : zeros);
         }
-        scanInputs.add(zeros);
-        scanInputs.add(RecurrentCells.projection(node, w, op, x));
-        scanInputs.add(w.once(mask + "/valid_steps", key -> w.binary("Unsqueeze", ElementwiseExporter.bool(w, mask),
-                w.longs(-1))));
-        List<String> in = new ArrayList<>();
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k <= states; k++) {
-            in.add(w.fresh(base + "/state_in"));
-            out.add(w.fresh(base + "/state_out"));
-        }
-        String proj = w.fresh(base + "/step_projection");
-        String valid = w.fresh(base + "/step_valid");
-        in.add(proj);
-        in.add(valid);
-        if (o.returnSequences()) {
-            out.add(w.fresh(base + "/step_output"));
-        }
-        List<Integer> types = new ArrayList<>(Collections.nCopies(states + 2, OnnxWriter.FLOAT));
-        types.add(OnnxWriter.BOOL);
-        var body = w.body("body", in, types, out, () -> {
-            List<String> next = RecurrentCells.step(node, w, op, proj, in.subList(0, states));
-            for (int k = 0; k < states; k++) {
-                w.add("Where", List.of(valid, next.get(k), in.get(k)), List.of(out.get(k)));
-            }
-            String masked = o.zeroOutputForMask() ? w.scalar(0f) : in.get(states);
-            w.add("Where", List.of(valid, next.get(0), masked), List.of(out.get(states)));
-            if (o.returnSequences()) {
-                w.add("Identity", List.of(out.get(states)), List.of(out.get(states + 1)));
-            }
-        });
-        List<String> results = new ArrayList<>();
+        initial.add(zeros);
+        String valid = w.once(mask + "/valid_steps", key -> w.binary("Unsqueeze", ElementwiseExporter.bool(w, mask),
+                w.longs(-1)));
         List<String> outs = node.outputs();
+        List<String> results = new ArrayList<>();
         for (int k = 0; k < states; k++) {
             results.add(o.returnState() ? outs.get(1 + k) : w.fresh(base + "/final_state"));
         }
@@ -77,11 +45,21 @@ final class MaskedRecurrentExporter implements OpExporter {
         if (o.returnSequences()) {
             results.add(outs.get(0));
         }
-        int direction = o.goBackwards() ? 1 : 0;
-        var scan = w.addNamed(base, "Scan", scanInputs, results).addAttribute(body).addAttribute(attr("num_scan_inputs", 2))
-                .addAttribute(ints("scan_input_axes", 1, 1)).addAttribute(ints("scan_input_directions", direction, direction));
-        if (o.returnSequences()) {
-            scan.addAttribute(ints("scan_output_axes", 1));
-        }
+        TimeScan.write(w, base, initial, List.of(RecurrentCells.projection(node, w, op, x), valid),
+                List.of(OnnxWriter.FLOAT, OnnxWriter.BOOL), o.goBackwards(), results, (previous, step) -> {
+                    String isValid = step.get(1);
+                    List<String> next = RecurrentCells.step(node, w, op, step.get(0), previous.subList(0, states));
+                    List<String> made = new ArrayList<>();
+                    for (int k = 0; k < states; k++) {
+                        made.add(w.apply("Where", List.of(isValid, next.get(k), previous.get(k))));
+                    }
+                    String masked = o.zeroOutputForMask() ? w.scalar(0f) : previous.get(states);
+                    String y = w.apply("Where", List.of(isValid, next.get(0), masked));
+                    made.add(y);
+                    if (o.returnSequences()) {
+                        made.add(y);
+                    }
+                    return made;
+                });
     }
 }

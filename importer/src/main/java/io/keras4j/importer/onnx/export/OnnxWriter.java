@@ -42,6 +42,8 @@ public final class OnnxWriter {
     private final List<String> problems = new ArrayList<>();
     private final Map<String, String> shared = new HashMap<>();
     private final Map<String, OpSpec.WeightArray> constants = new HashMap<>();
+    /** Shapes of values an exporter makes and then hands to another exporter, which asks {@link #shape}. */
+    private final Map<String, int[]> declared = new HashMap<>();
     private int fresh;
 
     /** @param assumeRightPadding the caller's promise that every masked sequence is padded at the end only */
@@ -74,9 +76,15 @@ public final class OnnxWriter {
         return assumeRightPadding;
     }
 
-    /** The declared shape of a value of the graph (-1 where known only at run time). */
+    /** The declared shape of a value of the graph, or of one {@link #declare}d (-1 where known only at run time). */
     int[] shape(String value) {
-        return graph.shape(value);
+        int[] d = declared.get(value);
+        return d != null ? d.clone() : graph.shape(value);
+    }
+
+    /** Gives a value the exporter makes a shape, for the exporters it is handed to. */
+    void declare(String value, int... shape) {
+        declared.put(value, shape.clone());
     }
 
     void problem(Node node, String what) {

@@ -41,12 +41,9 @@ final class RecurrentCells {
         String h = states.get(0);
         int u = op.units();
         if (op instanceof Lstm l) {
-            List<String> z = split(w, w.binary("Add", proj, w.binary("MatMul", h,
-                    w.constant(base + "/recurrent_kernel", l.recurrentKernel(), u, 4 * u))), u, 4);
-            Activation ra = l.recurrentActivation();
-            String c = w.binary("Add", w.binary("Mul", act(node, w, ra, z.get(1)), states.get(1)),
-                    w.binary("Mul", act(node, w, ra, z.get(0)), act(node, w, l.activation(), z.get(2))));
-            return List.of(w.binary("Mul", act(node, w, ra, z.get(3)), act(node, w, l.activation(), c)), c);
+            String z = w.binary("Add", proj, w.binary("MatMul", h,
+                    w.constant(base + "/recurrent_kernel", l.recurrentKernel(), u, 4 * u)));
+            return lstm(node, w, l.activation(), l.recurrentActivation(), z, states.get(1), u);
         }
         if (op instanceof Gru g) {
             List<String> x = split(w, proj, u, 3);
@@ -74,6 +71,17 @@ final class RecurrentCells {
         return List.of(act(node, w, s.activation(), z));
     }
 
+    /**
+     * The new h and c of an LSTM (or ConvLSTM) step from its gate pre-activations {@code z}, whose last axis holds i, f,
+     * c̃, o of {@code units} each: {@code c' = ra(f)·c + ra(i)·a(c̃)}, {@code h' = ra(o)·a(c')}.
+     */
+    static List<String> lstm(Node node, OnnxWriter w, Activation a, Activation ra, String z, String c, int units) {
+        List<String> g = split(w, z, units, 4);
+        String next = w.binary("Add", w.binary("Mul", act(node, w, ra, g.get(1)), c),
+                w.binary("Mul", act(node, w, ra, g.get(0)), act(node, w, a, g.get(2))));
+        return List.of(w.binary("Mul", act(node, w, ra, g.get(3)), act(node, w, a, next)), next);
+    }
+
     /** {@code f(x)} into a fresh value. */
     private static String act(Node node, OnnxWriter w, Activation f, String x) {
         String y = w.fresh(x + "/" + f.kind());
@@ -81,7 +89,7 @@ final class RecurrentCells {
         return y;
     }
 
-    /** The {@code parts} blocks of {@code units} columns of {@code x [batch, parts·units]}. */
+    /** The {@code parts} blocks of {@code units} along the last axis of {@code x [..., parts·units]}. */
     private static List<String> split(OnnxWriter w, String x, int units, int parts) {
         long[] sizes = new long[parts];
         java.util.Arrays.fill(sizes, units);
@@ -89,7 +97,7 @@ final class RecurrentCells {
         for (int k = 0; k < parts; k++) {
             out.add(w.fresh(x + "/part" + k));
         }
-        w.add("Split", List.of(x, w.longs(sizes)), out).addAttribute(OnnxWriter.attr("axis", 1));
+        w.add("Split", List.of(x, w.longs(sizes)), out).addAttribute(OnnxWriter.attr("axis", -1));
         return out;
     }
 
