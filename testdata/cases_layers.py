@@ -2728,6 +2728,26 @@ def register_cases(g):
 
     R("ln_heads_func_keras", ln_heads, fmt="keras")
 
+    def ln_single_value(ctx, fmt):
+        # Found by differential fuzzing: over axes holding one value, TensorFlow's graph optimizer folds Keras'
+        # x*inv + (beta - mean*inv) into (x - mean)*inv + beta, which is beta; eager Keras rounds x*inv.
+        inp = keras.Input((1, 6, 1))
+        heads = [layers.LayerNormalization(), layers.LayerNormalization(axis=1, scale=False, epsilon=1e-5),
+                 layers.LayerNormalization(axis=[1, 3]), layers.LayerNormalization(axis=2)]
+        group = layers.GroupNormalization(groups=-1)(layers.Reshape((6,))(inp))
+        outs = [h(inp) for h in heads] + [layers.Reshape((1, 6, 1))(group)]
+        model = keras.Model(inp, layers.Concatenate()(outs))
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 1, 6, 1) * 1000 + 200], fmt,
+                    "functional on a (1, 6, 1) input of magnitude 1000, heads LayerNormalization() (the last axis, one "
+                    "value), (axis=1, scale=False, epsilon=1e-5), (axis=[1, 3]), all over one value, (axis=2) over six, "
+                    "and GroupNormalization(groups=-1) of a Reshape((6,)): one value per group, concatenated. Where the "
+                    "normalized group holds one value, Keras' TensorFlow graph gives beta (its optimizer folds x*inv - "
+                    "mean*inv into (x - mean)*inv).",
+                    covers=["ln_single_value", "gn_single_value"])
+
+    R("ln_single_value_func_keras", ln_single_value, fmt="keras")
+
     # ------------------------------------------------------------------ activation layers
 
     def act_heads(ctx, fmt):

@@ -12,7 +12,10 @@ import java.util.EnumSet;
 public final class LayerNormalization implements Op {
     /** Which float32 steps turn x into y; they round differently where the mean is large against the spread. */
     public enum Form {
-        /** Keras 3 (and tf.keras): {@code inv = rsqrt(v + epsilon)·gamma}, {@code y = x·inv + (beta - m·inv)}. */
+        /**
+         * Keras 3 (and tf.keras): {@code inv = rsqrt(v + epsilon)·gamma}, {@code y = x·inv + (beta - m·inv)}; over axes
+         * holding one value, where TensorFlow's graph optimizer folds that into {@code (x - m)·inv + beta}, that (beta).
+         */
         KERAS,
         /** Keras 3's deprecated {@code rms_scaling}: {@code y = x·rsqrt(v + epsilon)·gamma}, the variance and no beta. */
         KERAS_RMS_SCALING,
@@ -197,7 +200,7 @@ public final class LayerNormalization implements Op {
             float out = x * inv;
             return gamma == null ? out : out * gamma[p];
         }
-        if (form == Form.ONNX) {
+        if (form == Form.ONNX || form == Form.KERAS && groupSize == 1) {
             float out = (x - mean) * inv;
             if (gamma != null) {
                 out *= gamma[p];

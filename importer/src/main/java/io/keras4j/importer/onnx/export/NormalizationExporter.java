@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Keras BatchNormalization at inference ({@code x·scale + shift} per channel) and LayerNormalization in Keras' float32
  * steps ({@code inv = gamma / sqrt(variance + epsilon)}, {@code y = x·inv + (beta - mean·inv)}; the RMS forms
- * {@code x·inv}; the ONNX form {@code (x - mean)·inv + beta}) over any of its axes, as ONNX Reduce and arithmetic nodes.
+ * {@code x·inv}; the ONNX form {@code (x - mean)·inv + beta}, which the Keras form is over axes holding one value, as
+ * the runtime op computes it) over any of its axes, as ONNX Reduce and arithmetic nodes.
  */
 final class NormalizationExporter implements OpExporter {
     @Override
@@ -43,7 +44,7 @@ final class NormalizationExporter implements OpExporter {
         float[] beta = s.weight("beta");
         String gammaName = gamma == null ? null : w.constant(node.name() + "/gamma", gamma, dims);
         String betaName = beta == null ? null : w.constant(node.name() + "/beta", beta, dims);
-        if (form.equals("KERAS")) {
+        if (form.equals("KERAS") && Arrays.stream(s.intsAttr("sizes")).reduce(1, Math::multiplyExact) > 1) {
             String scaled = gammaName == null ? inv : w.binary("Mul", inv, gammaName);
             String shift = w.unary("Neg", w.binary("Mul", mean, scaled));
             String y = w.binary("Mul", x, scaled);
