@@ -4,7 +4,6 @@ import io.keras4j.runtime.graph.Graph;
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.graph.ValueInfo;
 import io.keras4j.runtime.math.Parallel;
-import io.keras4j.runtime.ops.Op;
 import io.keras4j.runtime.ops.StatefulOp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +21,6 @@ public final class Model {
     private final int[][] nodeInputs;
     private final int[][] nodeOutputs;
     private final int[] outputSlots;
-    /** Whether node n's output shapes follow from its input shapes alone (see {@link #shapesOnly(Op)}). */
-    private final boolean[] shapesOnly;
 
     private Model(Graph graph) {
         this.graph = graph;
@@ -34,10 +31,8 @@ public final class Model {
         List<Node> nodes = graph.nodes();
         nodeInputs = new int[nodes.size()][];
         nodeOutputs = new int[nodes.size()][];
-        shapesOnly = new boolean[nodes.size()];
         for (int n = 0; n < nodes.size(); n++) {
             Node node = nodes.get(n);
-            shapesOnly[n] = shapesOnly(node.op());
             nodeInputs[n] = node.inputs().stream().mapToInt(slots::get).toArray();
             for (String out : node.outputs()) {
                 slots.put(out, slots.size());
@@ -158,23 +153,6 @@ public final class Model {
             result[i] = Tensor.wrap(plan.outputIsInput(i) ? v.clone() : v, plan.outputShape(i));
         }
         return result;
-    }
-
-    /**
-     * Whether {@code op}'s output shapes follow from its input shapes alone: it does not override
-     * {@link Op#outputShapes(int[][], float[][])}, through which an op reads values for its shapes.
-     */
-    private static boolean shapesOnly(Op op) {
-        try {
-            return op.getClass().getMethod("outputShapes", int[][].class, float[][].class).getDeclaringClass() == Op.class;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Whether node n's output shapes follow from its input shapes alone. */
-    boolean shapesOnly(int n) {
-        return shapesOnly[n];
     }
 
     int valueCount() {

@@ -19,8 +19,8 @@ import java.util.Map;
  * only such values, as ONNX exports compute a Reshape's target from the batch size) are computed once, here, and
  * not run again; so the shapes they decide are known here too. The exception are nodes whose output shapes depend
  * on values computed from the inputs (a Range up to an input's value, for example) and the nodes after them:
- * their shapes are resolved at every run (those whose shapes follow from their input shapes alone, only when these
- * change), and their buffers reallocated only when a size changes. Control-flow nodes (If, Loop, Scan) that read
+ * their shapes are resolved at every run (those that read no values for them, or only values computed here, only
+ * when their input shapes change), and their buffers reallocated only when a size changes. Control-flow nodes (If, Loop, Scan) that read
  * values computed from the inputs run their graphs at every run, each in a run of its own that the plan keeps (its
  * graphs' plans and buffers, see {@link ControlFlowOp.Run}), and hand over its buffers.
  * A plan is used by one thread at a time.
@@ -40,6 +40,11 @@ final class Plan {
     private final float[][][] nodeOut;
     /** Whether node n's output shapes are resolved at run time. */
     private final boolean[] dynamic;
+    /**
+     * Whether node n's output shapes follow from its input shapes alone in this plan: the only values it reads for them
+     * (see {@link Op#shapeReadsValue}) were computed when the plan was made.
+     */
+    private final boolean[] shapesOnly;
     /** Whether node n's outputs were computed when the plan was made (see the class comment), so it does not run. */
     private final boolean[] folded;
     /** Whether value v was computed when the plan was made, by a folded node. */
@@ -77,6 +82,7 @@ final class Plan {
         nodeInShapes = new int[nodes.size()][][];
         nodeOut = new float[nodes.size()][][];
         dynamic = new boolean[nodes.size()];
+        shapesOnly = new boolean[nodes.size()];
         folded = new boolean[nodes.size()];
         known = new boolean[model.valueCount()];
         carries = new boolean[nodes.size()];
@@ -97,6 +103,7 @@ final class Plan {
             nodeIn[n] = new float[in.length][];
             nodeOut[n] = new float[nodeOutputs[n].length][];
             dynamic[n] |= node.op() instanceof ControlFlowOp && !foldable(n);
+            shapesOnly[n] = readsOnlyKnownValues(n);
             int[][] out = dynamic[n] ? null : outputShapes(node, in, knownInputs(n));
             if (out != null && Arrays.stream(out).flatMapToInt(Arrays::stream).anyMatch(d -> d < 0)) {
                 dynamic[n] = true;
@@ -149,6 +156,18 @@ final class Plan {
         }
         for (int v : model.nodeInputs()[n]) {
             if (!known[v]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every input whose values node n reads for its output shapes is known now. */
+    private boolean readsOnlyKnownValues(int n) {
+        Op op = model.graph().nodes().get(n).op();
+        int[] from = model.nodeInputs()[n];
+        for (int i = 0; i < from.length; i++) {
+            if (op.shapeReadsValue(i) && !known[from[i]]) {
                 return false;
             }
         }
@@ -245,10 +264,11 @@ final class Plan {
 
     /**
      * Resolves a dynamic node's shapes from the values computed so far; reallocates what changed size. A node whose
-     * shapes follow from its input shapes alone keeps those it last resolved while its input shapes stay the same.
+     * shapes follow from its input shapes alone (see {@link #shapesOnly}) keeps those it last resolved while its input
+     * shapes stay the same.
      */
     private void resolve(int n, Node node) {
-        if (model.shapesOnly(n) && resolvedFor(n)) {
+        if (shapesOnly[n] && resolvedFor(n)) {
             return;
         }
         int[][] nodeInputs = model.nodeInputs();

@@ -24,6 +24,12 @@ public interface ControlFlowOp extends Op {
     /** A new run of this op, for one thread. */
     Run newRun();
 
+    /** Every input: running the graphs on their values gives the output shapes. */
+    @Override
+    default boolean shapeReadsValue(int input) {
+        return true;
+    }
+
     /** With every input's values known, the shapes of the outputs a run gives; the declared ones otherwise. */
     @Override
     default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {

@@ -23,10 +23,20 @@ public interface Op {
      * ConstantOfShape. {@code inputValues} is null when no values are known, and an entry is null when that
      * input's are not (while a graph is built, only constants' are; while a call is planned, also those that follow
      * from constants and the input shapes); such an op then returns -1 for the
-     * dimensions the unknown values decide. Other ops ignore the values.
+     * dimensions the unknown values decide. Other ops ignore the values. An op that overrides this declares the inputs
+     * whose values it reads in {@link #shapeReadsValue}.
      */
     default int[][] outputShapes(int[][] inputShapes, float[][] inputValues) {
         return outputShapes(inputShapes);
+    }
+
+    /**
+     * Whether {@link #outputShapes(int[][], float[][])} reads input {@code input}'s values, not only its shape (ONNX
+     * Reshape's target, Range's bounds). A plan keeps a node's shapes while its input shapes stay the same and the inputs
+     * it reads are constants, and works them out again on every call otherwise. None by default.
+     */
+    default boolean shapeReadsValue(int input) {
+        return false;
     }
 
     /** Floats of scratch memory {@link #forward} needs for these concrete input shapes. */

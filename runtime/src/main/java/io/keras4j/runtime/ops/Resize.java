@@ -181,6 +181,12 @@ public final class Resize implements Op {
         return in < 0 ? -1 : (int) Math.min(scales[axis] * (float) in, Integer.MAX_VALUE);
     }
 
+    /** The sizes, when read at run time. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return sizes == null && scales == null && input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

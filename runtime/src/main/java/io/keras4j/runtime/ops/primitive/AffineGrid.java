@@ -31,6 +31,12 @@ public final class AffineGrid implements Op {
         return new AffineGrid(s.boolAttr("align_corners"));
     }
 
+    /** The size. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

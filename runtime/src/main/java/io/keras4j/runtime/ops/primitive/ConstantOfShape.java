@@ -27,6 +27,12 @@ public final class ConstantOfShape implements Op {
         return new ConstantOfShape((float) s.doubleAttr("value"));
     }
 
+    /** The shape. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 0;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -16,6 +16,12 @@ public final class Expand implements Op {
         return OpSpec.builder(type()).build();
     }
 
+    /** The shape. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

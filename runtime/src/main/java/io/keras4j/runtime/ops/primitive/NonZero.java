@@ -23,6 +23,12 @@ public final class NonZero implements Op {
         return new NonZero();
     }
 
+    /** The input, whose non-zero entries it counts. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 0;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -87,6 +87,12 @@ public final class Pad implements Op {
         return s.has("pad_axes") ? computed(s.intsAttr("pad_axes"), value, mode) : new Pad(s.intsAttr("pads"), value, mode);
     }
 
+    /** The pads, when computed at run time. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return pads == null && input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -26,6 +26,12 @@ public final class Range implements Op {
         return new Range();
     }
 
+    /** Start, limit and delta. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return true;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -32,6 +32,12 @@ public final class Reshape implements Op {
         return new Reshape(s.boolAttr("allow_zero"));
     }
 
+    /** The target shape. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -62,9 +62,10 @@ public final class ShapeOf implements Op {
 
     @Override
     public void forward(float[][] inputs, int[][] inputShapes, float[][] outputs, float[] scratch) {
-        int[] d = dims(inputShapes[0]);
-        for (int i = 0; i < d.length; i++) {
-            outputs[0][i] = d[i];
+        int[] shape = inputShapes[0];
+        int from = from(shape.length);
+        for (int d = from; d < to(shape.length); d++) {
+            outputs[0][d - from] = shape[d];
         }
     }
 }

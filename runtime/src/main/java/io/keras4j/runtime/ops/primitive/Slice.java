@@ -35,6 +35,12 @@ public final class Slice implements Op {
         return new Slice(s.intAttr("input_count"));
     }
 
+    /** Starts, ends, axes and steps. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input >= 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

@@ -23,6 +23,12 @@ public final class Tile implements Op {
         return new Tile();
     }
 
+    /** The repeats. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

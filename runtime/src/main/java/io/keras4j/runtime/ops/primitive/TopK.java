@@ -35,6 +35,12 @@ public final class TopK implements Op {
         return new TopK(s.intAttr("axis"), s.boolAttr("largest"));
     }
 
+    /** k. */
+    @Override
+    public boolean shapeReadsValue(int input) {
+        return input == 1;
+    }
+
     @Override
     public int[][] outputShapes(int[][] in) {
         return outputShapes(in, null);

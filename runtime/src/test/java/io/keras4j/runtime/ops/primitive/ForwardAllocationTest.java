@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Primitives that once allocated in forward() (a session's steady state must allocate nothing) stay allocation-free:
  * broadcasting Elementwise, Where and Expand, Tile, Reduce of every kind, TopK, GatherElements, GatherND, the Scatters,
- * Slice and Einsum.
+ * Slice, Einsum and Shape.
  */
 class ForwardAllocationTest {
     private static float[] values(int n, float offset) {
@@ -63,6 +63,11 @@ class ForwardAllocationTest {
                 new float[][] {values(30, 0), {4, 0}, {0, 3}, {1, -1}, {-2, 2}});
         assertAllocationFree(new Einsum("bij,bjk->bik"), new int[][] {{2, 3, 4}, {2, 4, 5}},
                 new float[][] {values(24, 0), values(40, 0)});
+    }
+
+    @Test
+    void shapeAllocatesNothing() {
+        assertAllocationFree(new ShapeOf(1, Long.MAX_VALUE), new int[][] {{2, 3, 4}}, new float[][] {values(24, 0)});
     }
 
     @Test
