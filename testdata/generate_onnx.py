@@ -38,11 +38,12 @@ def rng(name):
 
 
 def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", extra_files=None, tolerance=None,
-          threads=0, checked=True, versions=None):
+          threads=0, checked=True, versions=None, calls=()):
     """Saves the model, runs it in ONNX Runtime (or the reference evaluator) on the inputs, writes the case (with the
     default tolerance unless given). threads: ONNX Runtime's intra_op_num_threads (0: its default). ONNX's checker checks
     the model unless checked is False (for ONNX Runtime's own operators of the default domain, which the checker does
-    not know). versions: further {package: version} entries for case.json."""
+    not know). versions: further {package: version} entries for case.json. calls: the inputs of further calls, written
+    as call<k>_input_<i>.npy with their outputs (one session, as a keras4j session runs them)."""
     d = CASES / name
     if d.exists():
         shutil.rmtree(d)
@@ -62,13 +63,15 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
         sess = ort.InferenceSession(str(d / "model.onnx"), options, providers=["CPUExecutionProvider"])
-        outputs = sess.run(None, feed)
     else:
-        outputs = ReferenceEvaluator(model).run(None, feed)
-    for i, x in enumerate(inputs):
-        np.save(d / f"input_{i}.npy", x)
-    for i, y in enumerate(outputs):
-        np.save(d / f"output_{i}.npy", np.asarray(y, dtype=np.float32))
+        sess = ReferenceEvaluator(model)
+    outputs = sess.run(None, feed)
+    for k, call in enumerate([inputs, *calls]):
+        prefix = f"call{k}_" if k else ""
+        for i, x in enumerate(call):
+            np.save(d / f"{prefix}input_{i}.npy", x)
+        for i, y in enumerate(sess.run(None, dict(zip(names, call))) if k else outputs):
+            np.save(d / f"{prefix}output_{i}.npy", np.asarray(y, dtype=np.float32))
     meta = {
         "description": description,
         "model": "model.onnx",
@@ -84,6 +87,7 @@ def write(name, model_bytes, inputs, description, covers, golden="onnxruntime", 
         "opset": next(o.version for o in model.opset_import if o.domain in ("", "ai.onnx")),
         "input_shapes": [list(x.shape) for x in inputs],
         "output_shapes": [list(np.shape(y)) for y in outputs],
+        **({"calls": 1 + len(calls)} if calls else {}),
     }
     (d / "case.json").write_text(json.dumps(meta, indent=2) + "\n")
     print(f"{name}: {', '.join(covers)}")
@@ -3481,10 +3485,10 @@ def _(name):
 F, I64, B = TensorProto.FLOAT, TensorProto.INT64, TensorProto.BOOL
 
 
-def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, dims=None, opset=17):
+def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, dims=None, opset=17, calls=()):
     """A graph at the opset (17 by default) of the nodes on the inputs (numpy arrays, declared with the named dimensions of dims, else their
     shapes) with the initializers; outputs maps each graph output to its element type, declared of the rank ONNX Runtime
-    gives it."""
+    gives it. calls: the inputs (dicts like inputs) of further calls."""
     types = {np.dtype(np.float32): F, np.dtype(np.int64): I64, np.dtype(np.bool_): B}
     dims = dims or {}
     declared = [helper.make_tensor_value_info(k, types[t.dtype], dims.get(k, t.shape)) for k, t in inputs.items()]
@@ -3496,7 +3500,8 @@ def flow_graph_case(name, nodes, inputs, inits, outputs, description, covers, di
     del model.graph.output[:]
     for (o, t), y in zip(outputs.items(), results):
         model.graph.output.append(helper.make_tensor_value_info(o, t, [f"{o}_{i}" for i in range(np.ndim(y))]))
-    write(name, model.SerializeToString(), list(inputs.values()), description, covers + [f"opset:{opset}"])
+    write(name, model.SerializeToString(), list(inputs.values()), description, covers + [f"opset:{opset}"],
+          calls=[list(c.values()) for c in calls])
 
 
 def scalar(name, value, dtype):
@@ -3827,6 +3832,40 @@ def _(name):
         "output; after it ConcatFromSequence stacking at axis -1 and 1 and joining at -2, SequenceAt at a position given "
         "at run time (-2), SequenceLength",
         ["loop", "sequence", "control_flow"])
+
+
+@case("loop_run_time_trips_calls_op17")
+def _(name):
+    x = rng(name).standard_normal((2, 3)).astype(np.float32)
+    vi = lambda n, t=F: helper.make_tensor_value_info(n, t, None)
+    body = helper.make_graph([
+        helper.make_node("Cast", ["i"], ["i_float"], to=F),
+        helper.make_node("Mul", ["h", "x"], ["hx"]),
+        helper.make_node("Add", ["hx", "i_float"], ["h_sum"]),
+        helper.make_node("Tanh", ["h_sum"], ["h_next"]),
+        helper.make_node("SequenceInsert", ["steps", "h_next"], ["steps_next"]),
+        helper.make_node("Identity", ["c"], ["c_next"]),
+    ], "body", [helper.make_tensor_value_info("i", I64, []), helper.make_tensor_value_info("c", B, []),
+                helper.make_tensor_sequence_value_info("steps", F, None), vi("h")],
+        [vi("c_next", B), helper.make_tensor_sequence_value_info("steps_next", F, None), vi("h_next")])
+    nodes = [
+        helper.make_node("SequenceEmpty", [], ["empty"]),
+        helper.make_node("Loop", ["trips", "", "empty", "x"], ["steps", "h_last"], body=body),
+        helper.make_node("ConcatFromSequence", ["steps"], ["joined_rows"], axis=-2),
+        helper.make_node("ConcatFromSequence", ["steps"], ["stacked_1"], axis=1, new_axis=1),
+        helper.make_node("SequenceLength", ["steps"], ["length"]),
+        helper.make_node("Range", ["zero", "trips", "one"], ["counted"]),
+    ]
+    inits = [scalar("zero", 0, np.int64), scalar("one", 1, np.int64)]
+    trips = lambda n: {"x": x, "trips": np.array(n, np.int64)}
+    flow_graph_case(
+        name, nodes, trips(3), inits,
+        {"h_last": F, "joined_rows": F, "stacked_1": F, "length": I64, "counted": I64},
+        "Three calls of one session on inputs of the same shapes, x [2, 3] and trip count 3, then 5, then 2: a Loop "
+        "appending its tanh state to a sequence that starts empty, after it ConcatFromSequence joining at -2 and stacking "
+        "at 1 (Reshapes to constant targets of the loop's run-time output), SequenceLength, and a Range up to the trip "
+        "count; every output but h_last changes shape from call to call",
+        ["loop", "sequence", "control_flow", "range"], calls=[trips(5), trips(2)])
 
 
 class ListAppendRnn(ScriptedRnn):

@@ -139,6 +139,11 @@ public final class CaseFolder {
         return inputs.get(0);
     }
 
+    /** The inputs of call {@code call}, in model input order. */
+    public List<Tensor> inputs(int call) {
+        return inputs.get(call);
+    }
+
     /** Keras' outputs of the first call, in model output order. */
     public List<Tensor> outputs() {
         return outputs.get(0);
