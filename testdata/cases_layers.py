@@ -3370,3 +3370,24 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_cross_inner_func_keras", ops_cross_inner)
+
+    def ops_fourier(ctx):
+        re8, im8, re6, im6 = keras.Input((8,)), keras.Input((8,)), keras.Input((2, 6)), keras.Input((2, 6))
+        re34, im34, re45, im45 = keras.Input((3, 4)), keras.Input((3, 4)), keras.Input((2, 4, 5)), keras.Input((2, 4, 5))
+        audio, bins_re, bins_im = keras.Input((60,)), keras.Input((5,)), keras.Input((5,))
+        heads = [*ops.fft((re8, im8)), *ops.fft((re6, im6)), *ops.fft2((re34, im34)), *ops.fft2((re45, im45)),
+                 *ops.ifft2((re34, im34)), *ops.ifft2((re45, im45)), *ops.rfft(re8), *ops.rfft(re8, 6),
+                 *ops.rfft(re8, 12), *ops.rfft(re6, 5), *ops.rfft(audio), ops.irfft((bins_re, bins_im)),
+                 ops.irfft((bins_re, bins_im), 7), ops.irfft((bins_re, bins_im), 12), ops.irfft((bins_re, bins_im), 4),
+                 ops.irfft(ops.rfft(audio, 64), 64)]
+        model = keras.Model([re8, im8, re6, im6, re34, im34, re45, im45, audio, bins_re, bins_im], heads)
+        shapes = [(8,), (8,), (2, 6), (2, 6), (3, 4), (3, 4), (2, 4, 5), (2, 4, 5), (60,), (5,), (5,)]
+        return Case(model, [normal_inputs(ctx, 3, *s) for s in shapes], "keras",
+                    "functional Keras 3 Fourier transforms, complex values as (real, imaginary) pairs of tensors: fft "
+                    "of 8 (a power of two) and 6 values on rank 2 and 3, fft2 and ifft2 of 3x4 and 4x5 planes, rfft "
+                    "with fft_length None, 6 (cut), 12 (padded) and 5 (odd) and of 60 samples, irfft of 5 bins with "
+                    "fft_length None (8), 7, 12 (missing bins zero) and 4 (bins ignored), and rfft then irfft of 64 (TensorFlow's float32 transforms of longer signals are further from the "
+                    "exact ones than the generator's float64 check allows: 0.28 of the tolerance for 400 normal samples).",
+                    covers=["operations"])
+
+    R("ops_fourier_func_keras", ops_fourier)

@@ -101,6 +101,7 @@ public final class OpRegistry {
             Map.entry("Conv3DTranspose", ConvTranspose::fromSpec),
             Map.entry("Resize", Resize::fromSpec),
             Map.entry("Spectrogram", Spectrogram::fromSpec),
+            Map.entry("Fft", Fft::fromSpec),
             Map.entry("PowerToDb", PowerToDb::fromSpec),
             Map.entry("Clahe", Clahe::fromSpec),
             Map.entry("FingerprintHash", FingerprintHash::fromSpec),

@@ -5,9 +5,8 @@ package io.keras4j.runtime.ops;
  * each row of x {@code [batch, samples]} reflect-padded by {@code fftLength / 2} on both sides, cut into frames of
  * {@code fftLength} every {@code stride} samples, each frame times {@code window}, then
  * {@code |DFT(frame)[k]|^exponent} for the {@code fftLength / 2 + 1} bins k: output {@code [batch, frames, bins]}.
- * The windowed frame is rounded to float as TensorFlow's is; the DFT is computed in double, over a table of
- * {@code cos} and {@code sin} of {@code 2πj / fftLength}: a radix-2 FFT where fftLength is a power of two, else directly
- * (O(fftLength²) per frame). Each thread keeps its own double buffers, made on its first call.
+ * The windowed frame is rounded to float as TensorFlow's is; the DFT is computed in double ({@link DoubleDft}). Each
+ * thread keeps its own double buffers, made on its first call.
  */
 public final class Spectrogram implements Op {
     /** The longest frame accepted (longer ones would make the tables, and a direct DFT's time, absurd). */
@@ -17,11 +16,8 @@ public final class Spectrogram implements Op {
     private final int stride;
     private final float[] window;
     private final double exponent;
-    private final double[] cos;
-    private final double[] sin;
-    /** For a power-of-two fftLength, each index's bit reversal (where the FFT reads it), else null. */
-    private final int[] reversed;
-    /** Each thread's real and imaginary parts of a frame's transform, then the frame: {@code [3·fftLength]}. */
+    private final DoubleDft dft;
+    /** Each thread's real and imaginary parts of a frame's transform, then the frame's: {@code [4·fftLength]}. */
     private final ThreadLocal<double[]> buffers;
 
     /**
@@ -40,17 +36,8 @@ public final class Spectrogram implements Op {
         this.stride = stride;
         this.window = window == null ? null : window.clone();
         this.exponent = exponent;
-        cos = new double[fftLength];
-        sin = new double[fftLength];
-        for (int j = 0; j < fftLength; j++) {
-            cos[j] = Math.cos(2 * Math.PI * j / fftLength);
-            sin[j] = Math.sin(2 * Math.PI * j / fftLength);
-        }
-        reversed = Integer.bitCount(fftLength) == 1 ? new int[fftLength] : null;
-        for (int j = 0; reversed != null && j < fftLength; j++) {
-            reversed[j] = Integer.reverse(j) >>> Integer.numberOfLeadingZeros(fftLength) + 1;
-        }
-        buffers = ThreadLocal.withInitial(() -> new double[3 * fftLength]);
+        dft = new DoubleDft(fftLength);
+        buffers = ThreadLocal.withInitial(() -> new double[4 * fftLength]);
     }
 
     @Override
@@ -107,68 +94,13 @@ public final class Spectrogram implements Op {
                     float v = x[b * samples + reflect(f * stride + j - pad, samples)];
                     frame[2 * fftLength + j] = window == null ? v : v * window[j];
                 }
-                if (reversed != null) {
-                    fft(frame);
-                } else {
-                    dft(frame, bins);
-                }
+                dft.transform(frame, false, bins);
                 for (int k = 0; k < bins; k++) {
                     double re = frame[k];
                     double im = frame[fftLength + k];
                     y[(b * frames + f) * bins + k] = (float) Math.pow(Math.sqrt(re * re + im * im), exponent);
                 }
             }
-        }
-    }
-
-    /**
-     * The transform {@code X[k] = Σ x[j]·e^(-2πi·jk/n)} of the real frame {@code x = z[2n, 3n)}: its real parts into
-     * {@code z[0, n)}, its imaginary parts into {@code z[n, 2n)}, by radix-2 butterflies of size 2, 4, ..., n on the
-     * frame read in bit-reversed order.
-     */
-    private void fft(double[] z) {
-        int n = fftLength;
-        for (int j = 0; j < n; j++) {
-            z[reversed[j]] = z[2 * n + j];
-            z[n + j] = 0;
-        }
-        for (int size = 2; size <= n; size *= 2) {
-            int half = size / 2;
-            int step = n / size;
-            for (int start = 0; start < n; start += size) {
-                for (int j = 0; j < half; j++) {
-                    double wr = cos[j * step];
-                    double wi = -sin[j * step];
-                    int a = start + j;
-                    int b = a + half;
-                    double tr = z[b] * wr - z[n + b] * wi;
-                    double ti = z[b] * wi + z[n + b] * wr;
-                    z[b] = z[a] - tr;
-                    z[n + b] = z[n + a] - ti;
-                    z[a] += tr;
-                    z[n + a] += ti;
-                }
-            }
-        }
-    }
-
-    /** The first {@code bins} bins of the transform of {@link #fft}, summed directly. */
-    private void dft(double[] z, int bins) {
-        int n = fftLength;
-        for (int k = 0; k < bins; k++) {
-            double re = 0;
-            double im = 0;
-            int angle = 0;
-            for (int j = 0; j < n; j++) {
-                re += z[2 * n + j] * cos[angle];
-                im -= z[2 * n + j] * sin[angle];
-                angle += k;
-                if (angle >= n) {
-                    angle -= n;
-                }
-            }
-            z[k] = re;
-            z[n + k] = im;
         }
     }
 

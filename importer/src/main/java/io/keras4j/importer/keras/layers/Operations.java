@@ -240,7 +240,12 @@ public final class Operations {
             Map.entry("Tensordot", new DotOperationTranslator(DotOperationTranslator.Form.TENSORDOT)),
             Map.entry("Inner", new DotOperationTranslator(DotOperationTranslator.Form.INNER)),
             Map.entry("Cross", new CrossOperationTranslator()),
-            Map.entry("Einsum", new EinsumOperationTranslator()));
+            Map.entry("Einsum", new EinsumOperationTranslator()),
+            Map.entry("FFT", new FourierOperationTranslator(FourierOperationTranslator.Form.FFT)),
+            Map.entry("FFT2", new FourierOperationTranslator(FourierOperationTranslator.Form.FFT2)),
+            Map.entry("IFFT2", new FourierOperationTranslator(FourierOperationTranslator.Form.IFFT2)),
+            Map.entry("RFFT", new FourierOperationTranslator(FourierOperationTranslator.Form.RFFT)),
+            Map.entry("IRFFT", new FourierOperationTranslator(FourierOperationTranslator.Form.IRFFT)));
 
     private Operations() {
     }
