@@ -3391,3 +3391,27 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_fourier_func_keras", ops_fourier)
+
+    def ops_linear_algebra(ctx):
+        sq3, sq4, rhs, vec = keras.Input((3, 3)), keras.Input((2, 4, 4)), keras.Input((3, 2)), keras.Input((3,))
+        eye3 = np.eye(3, dtype=np.float32)
+        a = sq3 + 3.0 * eye3  # well conditioned: TensorFlow's float32 factorizations stay within the tolerance
+        spd = ops.matmul(sq3, ops.transpose(sq3, (0, 2, 1))) + 0.5 * eye3
+        lower = ops.cholesky(spd)
+        heads = [ops.det(a), ops.det(sq4 + 4.0 * np.eye(4, dtype=np.float32)), ops.det(sq3[:, :, :1] * sq3[:, :1, :]) + sq3[:, 0, 0],
+                 *ops.slogdet(a * ops.sign(vec)[:, :, None]), ops.logdet(spd), ops.solve(a, rhs), ops.solve(a, vec),
+                 ops.solve_triangular(a, rhs, lower=True), ops.solve_triangular(a, vec), lower,
+                 ops.cholesky(spd, upper=True), ops.cholesky_inverse(lower),
+                 ops.cholesky_inverse(ops.transpose(lower, (0, 2, 1)), upper=True)]
+        model = keras.Model([sq3, sq4, rhs, vec], heads)
+        shapes = [(3, 3), (2, 4, 4), (3, 2), (3,)]
+        return Case(model, [normal_inputs(ctx, 4, *s) for s in shapes], "keras",
+                    "functional Keras 3 linear algebra on batches of square matrices: det of 3x3 and 4x4 matrices "
+                    "(normal values plus 3 or 4 times the identity, well conditioned) and of a singular rank-1 3x3 (plus "
+                    "an entry, as a constant output is refused), slogdet of positive and negative determinants (rows "
+                    "times the signs of an input), logdet of a positive definite x·xᵀ + 0.5·I, solve for a matrix and a "
+                    "vector, solve_triangular from the lower and the upper triangle (the other ignored), cholesky "
+                    "lower and upper and cholesky_inverse of both factors.",
+                    covers=["operations"])
+
+    R("ops_linear_algebra_func_keras", ops_linear_algebra)

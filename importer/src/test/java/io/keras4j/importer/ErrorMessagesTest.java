@@ -331,6 +331,27 @@ class ErrorMessagesTest {
     }
 
     /**
+     * Linear algebra whose answer is a convention of LAPACK's (qr, svd, eig, eigh), and operations keras4j does not compute
+     * yet (stft, pinv), are refused saying why; an rfft longer than keras4j transforms names its option and value.
+     */
+    @Test
+    void linearAlgebraByConventionAndUnsupportedTransformsAreRefusedSayingWhy() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("operations_refused_linear_algebra.keras")));
+        for (String expected : List.of("operation 'qr' (Qr): Keras operation Qr is not supported by keras4j: the signs of"
+                        + " its factors' columns and rows are LAPACK's convention, not unique",
+                "operation 'svd' (SVD): Keras operation SVD is not supported by keras4j: the signs of its singular"
+                        + " vectors are LAPACK's convention",
+                "operation 'eig' (Eig): Keras operation Eig is not supported by keras4j: its eigenvectors' scale",
+                "operation 'eigh' (Eigh): Keras operation Eigh is not supported by keras4j: the signs of its eigenvectors",
+                "operation 'stft' (STFT): Keras operation STFT is not supported by keras4j: keras4j does not compute it",
+                "operation 'pinv' (Pinv): Keras operation Pinv is not supported by keras4j: keras4j does not compute it",
+                "operation 'rfft' (RFFT): option fft_length=70000 is not supported (None or an int from 1 to 65536)")) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+    }
+
+    /**
      * Constant arrays keras4j cannot take, as {@code __tensor__} and {@code __numpy__} arguments: one whose first
      * dimension would meet the batch axis, a dtype that holds no numbers, a value its dtype cannot hold, a bool index.
      * Each is quoted briefly (dtype, shape, first values), not whole; a numpy array of bools is taken as a tensor's.

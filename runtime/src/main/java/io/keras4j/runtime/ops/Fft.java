@@ -29,8 +29,8 @@ public final class Fft implements Op {
     private final int length;
     /** The transform for the last length seen, made on first use (the axis' size may be known only then). */
     private volatile DoubleDft dft;
-    /** Each thread's signal and transform, {@code [4n]} for the longest n it has seen. */
-    private final ThreadLocal<double[][]> buffers = ThreadLocal.withInitial(() -> new double[1][0]);
+    /** Each thread's signal and transform, {@code [4n]}. */
+    private final DoubleScratch buffers = new DoubleScratch();
 
     /**
      * @param axis    the signal's axis, negative counting from the end
@@ -111,11 +111,7 @@ public final class Fft implements Op {
             transform = new DoubleDft(n);
             dft = transform;
         }
-        double[][] held = buffers.get();
-        if (held[0].length < 4 * n) {
-            held[0] = new double[4 * n];
-        }
-        double[] z = held[0];
+        double[] z = buffers.get(4 * n);
         int outSize = kind == Kind.REAL_TO_COMPLEX ? n / 2 + 1 : n;
         int inner = Shapes.product(x, a + 1, x.length);
         int outer = Shapes.product(x, 0, a);

@@ -245,7 +245,27 @@ public final class Operations {
             Map.entry("FFT2", new FourierOperationTranslator(FourierOperationTranslator.Form.FFT2)),
             Map.entry("IFFT2", new FourierOperationTranslator(FourierOperationTranslator.Form.IFFT2)),
             Map.entry("RFFT", new FourierOperationTranslator(FourierOperationTranslator.Form.RFFT)),
-            Map.entry("IRFFT", new FourierOperationTranslator(FourierOperationTranslator.Form.IRFFT)));
+            Map.entry("IRFFT", new FourierOperationTranslator(FourierOperationTranslator.Form.IRFFT)),
+            Map.entry("Det", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.DET)),
+            Map.entry("Slogdet", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.SLOGDET)),
+            Map.entry("Logdet", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.LOGDET)),
+            Map.entry("Solve", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.SOLVE)),
+            Map.entry("SolveTriangular",
+                    new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.SOLVE_TRIANGULAR)),
+            Map.entry("Cholesky", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.CHOLESKY)),
+            Map.entry("CholeskyInverse",
+                    new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.CHOLESKY_INVERSE)));
+    /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
+    private static final Map<String, String> REFUSED = Map.of(
+            "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",
+            "SVD", "the signs of its singular vectors are LAPACK's convention, not unique",
+            "Eig", "its eigenvectors' scale and phase and its eigenvalues' order are LAPACK's convention, and it"
+                    + " gives complex values",
+            "Eigh", "the signs of its eigenvectors are LAPACK's convention, not unique",
+            "STFT", "keras4j does not compute it yet (the MelSpectrogram and STFTSpectrogram layers are supported)",
+            "ISTFT", "keras4j does not compute it yet",
+            "Pinv", "keras4j does not compute it yet (it takes a singular value decomposition)",
+            "MatrixRank", "keras4j does not compute it yet (it counts singular values above a tolerance)");
 
     private Operations() {
     }
@@ -272,6 +292,9 @@ public final class Operations {
 
     /** Why an operation without translator is refused, for the error message. */
     public static String unsupportedReason(String className) {
+        if (REFUSED.containsKey(className)) {
+            return "Keras operation " + className + " is not supported by keras4j: " + REFUSED.get(className);
+        }
         return "Keras operation " + className + " is not supported by keras4j" + ModelImportException.SUPPORTED
                 + String.join(", ", new TreeSet<>(BY_CLASS.keySet())) + ")";
     }
