@@ -3415,3 +3415,29 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_linear_algebra_func_keras", ops_linear_algebra)
+
+    def ops_bitwise(ctx):
+        a, b = keras.Input((8,), dtype="int32"), keras.Input((8,), dtype="int32")
+        s8, u8, counts8 = keras.Input((8,), dtype="int8"), keras.Input((8,), dtype="uint8"), keras.Input((8,), dtype="uint8")
+        heads = [ops.bitwise_and(a, b), ops.bitwise_or(a, b), ops.bitwise_xor(a, b),
+                 ops.bitwise_not(a), ops.bitwise_invert(s8), ops.bitwise_not(u8), ops.left_shift(a, b),
+                 ops.right_shift(a, b), ops.bitwise_left_shift(a, 3), ops.bitwise_right_shift(a, 2),
+                 ops.left_shift(u8, counts8), ops.right_shift(u8, counts8), ops.bitwise_or(s8, s8[:, ::-1]),
+                 ops.bitwise_left_shift(s8, 3), ops.right_shift(s8, 9)]
+        model = keras.Model([a, b, s8, u8, counts8], [ops.cast(h, "float32") for h in heads])
+        x = np.array([[0, 1, -1, 5, -8, 2 ** 20 + 3, -(2 ** 22), 7], [12, -12, 255, -256, 1000, 3, 2 ** 23, -5],
+                      [6, 9, -3, 100, -100, 77, 1, -2 ** 24]], np.float32)
+        y = np.array([[0, 3, 31, 2, 2, 32, -1, 40], [1, 2, 3, 4, 5, 6, 7, 8], [-5, 0, 30, 1, 33, 9, 0, 2]], np.float32)
+        v8 = np.array([[-128, 127, -1, 0, 5, -7, 64, 33], [1, -2, 3, -4, 100, -100, 12, -12],
+                       [9, 8, 7, -6, 5, -4, 3, -2]], np.float32)
+        w8 = np.array([[0, 1, 255, 200, 128, 3, 17, 250], [5, 6, 7, 8, 9, 10, 11, 12], [255, 254, 1, 2, 99, 100, 0, 64]],
+                      np.float32)
+        c8 = np.array([[0, 1, 7, 8, 9, 3, 200, 2], [1, 2, 3, 4, 5, 6, 7, 0], [7, 7, 0, 1, 2, 3, 4, 5]], np.float32)
+        return Case(model, [x, y, v8, w8, c8], "keras",
+                    "functional Keras 3 bitwise operations on int32, int8 and uint8 tensors (cast to float32): and, or, "
+                    "xor, not and invert, left and right shifts by tensors (counts below 0 "
+                    "and at or above the type's bits, which TensorFlow clips) and by numbers, results past the type's "
+                    "range wrapped (int32 values up to 2^24 in magnitude, which float32 holds exactly).",
+                    covers=["operations"], nonfinite=True)  # integers past 1e4 on purpose: no sanity checks
+
+    R("ops_bitwise_func_keras", ops_bitwise)

@@ -332,7 +332,8 @@ class ErrorMessagesTest {
 
     /**
      * Linear algebra whose answer is a convention of LAPACK's (qr, svd, eig, eigh), and operations keras4j does not compute
-     * yet (stft, pinv), are refused saying why; an rfft longer than keras4j transforms names its option and value.
+     * yet (stft, pinv), are refused saying why; an rfft longer than keras4j transforms names its option and value, a
+     * bitwise operation on tensors of two integer types names them.
      */
     @Test
     void linearAlgebraByConventionAndUnsupportedTransformsAreRefusedSayingWhy() {
@@ -346,7 +347,9 @@ class ErrorMessagesTest {
                 "operation 'eigh' (Eigh): Keras operation Eigh is not supported by keras4j: the signs of its eigenvectors",
                 "operation 'stft' (STFT): Keras operation STFT is not supported by keras4j: keras4j does not compute it",
                 "operation 'pinv' (Pinv): Keras operation Pinv is not supported by keras4j: keras4j does not compute it",
-                "operation 'rfft' (RFFT): option fft_length=70000 is not supported (None or an int from 1 to 65536)")) {
+                "operation 'rfft' (RFFT): option fft_length=70000 is not supported (None or an int from 1 to 65536)",
+                "operation 'bitwise_and' (BitwiseAnd): is given tensors of dtype int8 and int32; keras4j needs one of int8,"
+                        + " int16, int32, int64, uint8, uint16 and uint32, the same for all")) {
             assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
         }
     }

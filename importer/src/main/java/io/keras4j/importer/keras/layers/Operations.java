@@ -254,7 +254,16 @@ public final class Operations {
                     new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.SOLVE_TRIANGULAR)),
             Map.entry("Cholesky", new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.CHOLESKY)),
             Map.entry("CholeskyInverse",
-                    new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.CHOLESKY_INVERSE)));
+                    new LinearAlgebraOperationTranslator(LinearAlgebraOperationTranslator.Form.CHOLESKY_INVERSE)),
+            Map.entry("BitwiseAnd", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.AND)),
+            Map.entry("BitwiseOr", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.OR)),
+            Map.entry("BitwiseXor", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.XOR)),
+            Map.entry("BitwiseNot", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.NOT)),
+            Map.entry("BitwiseInvert", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.NOT)),
+            Map.entry("LeftShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.LEFT_SHIFT)),
+            Map.entry("BitwiseLeftShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.LEFT_SHIFT)),
+            Map.entry("RightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)),
+            Map.entry("BitwiseRightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)));
     /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
             "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",

@@ -41,7 +41,13 @@ public final class Elementwise implements Op {
          * {@code log(exp(x) + exp(y))} as Keras computes it in float32: {@code max + log1p(exp(-|x - y|))}, and x + y where
          * x - y is NaN; {@code log2(2^x + 2^y)} as {@code max + log1p(exp(-|x - y|·ln 2)) / ln 2}, ln 2 in float32.
          */
-        LOG_ADD_EXP("LogAddExp"), LOG_ADD_EXP2("LogAddExp2");
+        LOG_ADD_EXP("LogAddExp"), LOG_ADD_EXP2("LogAddExp2"),
+        /**
+         * Bitwise and, or, xor, and shifts left and right (arithmetic) of the integers the operands hold, as 64-bit two's
+         * complement integers, the shift's count taken modulo 64 (callers clip it to their type's bits first and wrap the
+         * result into that type, see {@link Cast#integerToInteger}).
+         */
+        BIT_AND("BitwiseAnd"), BIT_OR("BitwiseOr"), BIT_XOR("BitwiseXor"), SHIFT_LEFT("BitShift"), SHIFT_RIGHT("BitShift");
 
         private final String operator;
 
@@ -170,6 +176,16 @@ public final class Elementwise implements Op {
                 return delta != delta ? x + y
                         : Math.max(x, y) + (float) Math.log1p((float) Math.exp(-Math.abs(delta) * LN2)) / LN2;
             }
+            case BIT_AND:
+                return (long) x & (long) y;
+            case BIT_OR:
+                return (long) x | (long) y;
+            case BIT_XOR:
+                return (long) x ^ (long) y;
+            case SHIFT_LEFT:
+                return (long) x << (long) y;
+            case SHIFT_RIGHT:
+                return (long) x >> (long) y;
             case HYPOT: {
                 float big = Math.max(Math.abs(x), Math.abs(y));
                 float ratio = big == 0f ? 0f : Math.min(Math.abs(x), Math.abs(y)) / big;
