@@ -3441,3 +3441,25 @@ def register_operation_cases(g):
                     covers=["operations"], nonfinite=True)  # integers past 1e4 on purpose: no sanity checks
 
     R("ops_bitwise_func_keras", ops_bitwise)
+
+    def ops_distances_special(ctx):
+        pts, refs, row, toward = keras.Input((4, 3)), keras.Input((5, 3)), keras.Input((7,)), keras.Input((7,))
+        vol = keras.Input((2, 4, 3))
+        heads = [ops.cdist(pts, refs), ops.cdist(vol, vol[:, :, :2]), ops.percentile(row, 30.0, axis=-1),
+                 ops.percentile(row, 99, axis=1, keepdims=True), ops.percentile(pts, 50, axis=1),
+                 ops.percentile(pts, 12.5, axis=-1), ops.i0(row), ops.i0(3.0 * pts), ops.nextafter(row, toward),
+                 ops.nextafter(row, 0.0)]
+        model = keras.Model([pts, refs, row, toward, vol], heads)
+        r = np.array([[0.0, -0.0, 0.0, 1.0, -2.5, 1e-3, 0.0], [0.5, 0.5, -3.0, 2.0, 7.0, -7.0, 1.5],
+                      [1.25, -0.75, 0.0, 3.5, -1.0, 9.0, -0.0]], np.float32)
+        w = np.array([[1.0, 1.0, -1.0, 1.0, -2.5, 5.0, 0.0], [0.5, -1.0, 3.0, 2.0, 8.0, -8.0, 0.0],
+                      [2.0, -2.0, -1.0, 3.0, 1.0, 1.0, 0.0]], np.float32)
+        return Case(model, [normal_inputs(ctx, 3, 4, 3), normal_inputs(ctx, 3, 5, 3), r, w,
+                            normal_inputs(ctx, 3, 2, 4, 3)], "keras",
+                    "functional Keras 3 operations: cdist of (4, 3) and (5, 3) point sets and of rank 4, percentile "
+                    "(30, 99 with keepdims, 50 and 12.5, over the last and a middle axis), i0 (to |x| = 9), nextafter "
+                    "toward a tensor and a number (from +0.0 and -0.0 toward both signs, equal values, others: Keras "
+                    "computes it in float64 and casts back, so most values stay as they are).",
+                    covers=["operations"])
+
+    R("ops_distances_special_func_keras", ops_distances_special)

@@ -47,7 +47,12 @@ public final class Activation {
          * The complementary error function {@code 1 - erf(x)} (keras.ops.erfc), and 1 where the sign bit is set (negative
          * values, -0.0 and NaNs that carry it, as TensorFlow reads the bits; keras.ops.signbit), else 0.
          */
-        ERFC, SIGNBIT
+        ERFC, SIGNBIT,
+        /**
+         * The modified Bessel function of the first kind of order 0, {@code Σ ((x/2)^k / k!)²}, summed in double and
+         * rounded once (keras.ops.i0).
+         */
+        BESSEL_I0
     }
 
     private static final double SELU_ALPHA = 1.6732632423543772848170429916717;
@@ -373,6 +378,8 @@ public final class Activation {
                 return (float) Erf.erfc(x);
             case SIGNBIT:
                 return Float.floatToRawIntBits(v) < 0 ? 1f : 0f;
+            case BESSEL_I0:
+                return (float) besselI0(x);
             default:
                 throw new IllegalStateException(kind + " is applied along an axis, not per element");
         }
@@ -486,5 +493,23 @@ public final class Activation {
             default:
                 return name;
         }
+    }
+
+    /**
+     * I0(x) by its power series, whose terms are all positive (so no cancellation): the sum stops where a term no longer
+     * changes it; infinite beyond about |x| = 713, where double overflows (float32 does past about 91.9).
+     */
+    private static double besselI0(double x) {
+        if (!(Math.abs(x) < 800)) {
+            return x != x ? Double.NaN : Double.POSITIVE_INFINITY;
+        }
+        double quarter = x * x / 4;
+        double term = 1;
+        double sum = 1;
+        for (int k = 1; sum + term != sum; k++) {
+            term *= quarter / ((double) k * k);
+            sum += term;
+        }
+        return sum;
     }
 }

@@ -146,8 +146,9 @@ public final class Operations {
             Map.entry("Prod", ReduceOperationTranslator.of(Reduce.Kind.PROD)),
             Map.entry("Logsumexp", ReduceOperationTranslator.of(Reduce.Kind.LOG_SUM_EXP)),
             Map.entry("Ptp", ReduceOperationTranslator.ofRange()),
-            Map.entry("Median", new QuantileOperationTranslator(true)),
-            Map.entry("Quantile", new QuantileOperationTranslator(false)),
+            Map.entry("Median", new QuantileOperationTranslator(QuantileOperationTranslator.Form.MEDIAN)),
+            Map.entry("Quantile", new QuantileOperationTranslator(QuantileOperationTranslator.Form.QUANTILE)),
+            Map.entry("Percentile", new QuantileOperationTranslator(QuantileOperationTranslator.Form.PERCENTILE)),
             Map.entry("Any", ReduceOperationTranslator.ofTruth(Reduce.Kind.MAX)),
             Map.entry("All", ReduceOperationTranslator.ofTruth(Reduce.Kind.MIN)),
             Map.entry("CountNonzero", ReduceOperationTranslator.ofTruth(Reduce.Kind.SUM)),
@@ -263,7 +264,10 @@ public final class Operations {
             Map.entry("LeftShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.LEFT_SHIFT)),
             Map.entry("BitwiseLeftShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.LEFT_SHIFT)),
             Map.entry("RightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)),
-            Map.entry("BitwiseRightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)));
+            Map.entry("BitwiseRightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)),
+            Map.entry("CDist", new CdistOperationTranslator()),
+            Map.entry("Nextafter", ElementwiseOperationTranslator.of(Elementwise.Kind.NEXT_AFTER)),
+            Map.entry("I0", ActivationOperationTranslator.of(Activation.of(Kind.BESSEL_I0))));
     /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
             "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",

@@ -13,34 +13,40 @@ import io.keras4j.runtime.ops.primitive.Where;
 import java.util.List;
 
 /**
- * Keras 3 {@code keras.ops.quantile(x, q, axis, method, keepdims)} and {@code keras.ops.median(x, axis, keepdims)}
- * (the quantile 0.5) as Keras' TensorFlow backend computes them: x sorted along one {@code axis} (not None, not the
+ * Keras 3 {@code keras.ops.quantile(x, q, axis, method, keepdims)}, {@code keras.ops.median(x, axis, keepdims)} (the
+ * quantile 0.5) and {@code keras.ops.percentile(x, q, ...)} (the quantile {@code q / 100}, divided in float32) as Keras'
+ * TensorFlow backend computes them: x sorted along one {@code axis} (not None, not the
  * batch axis, its length d known at import), then {@code y[i]·(1 - f) + y[i - 1]·f} in float32, with i the ceiling of
  * {@code (d - 1)·q} computed in double (at least 1, where d allows; q a number, rounded to float32 first, as Keras
  * converts it) and {@code f = i - (d - 1)·q}; NaN wherever the axis holds a NaN. Method linear only: Keras 3.15.1's
  * Quantile operation does not pass its {@code method} on, so inside a model Keras computes linear whatever it says. A
- * vector q is refused: Keras puts its axis first, before the batch.
+ * vector q is refused: Keras puts its axis first, before the batch. (Percentile passes its method on; linear only.)
  */
 final class QuantileOperationTranslator implements LayerTranslator {
-    private final boolean median;
+    /** Which operation. */
+    enum Form { QUANTILE, MEDIAN, PERCENTILE }
 
-    QuantileOperationTranslator(boolean median) {
-        this.median = median;
+    private final Form form;
+
+    QuantileOperationTranslator(Form form) {
+        this.form = form;
     }
 
     @Override
     public List<KTensor> translate(LayerConfig config, Translation t) {
+        boolean median = form == Form.MEDIAN;
+        double most = form == Form.PERCENTILE ? 100 : 1;
         KTensor x = median ? OperationArguments.single(config, t)
                 : OperationArguments.first(config, t, 2, "a tensor and a number q");
         JsonNode qArg = median ? null : t.positionalArguments().path(1);
-        if (!median && x != null && !(qArg.isNumber() && qArg.asDouble() >= 0 && qArg.asDouble() <= 1)) {
-            config.problem("argument q=" + OperationArguments.quote(qArg) + " is not supported (one number from 0 to 1;"
-                    + " Keras puts the axis of a vector q before the batch axis)");
+        if (!median && x != null && !(qArg.isNumber() && qArg.asDouble() >= 0 && qArg.asDouble() <= most)) {
+            config.problem("argument q=" + OperationArguments.quote(qArg) + " is not supported (one number from 0 to "
+                    + (int) most + "; Keras puts the axis of a vector q before the batch axis)");
         }
         String method = config.string("linear", "method");
         if (!method.equals("linear")) {
-            config.problem("option method=" + method + " is not supported (linear only: Keras 3.15.1's Quantile"
-                    + " operation ignores its method and computes linear)");
+            config.problem("option method=" + method + " is not supported (linear only" + (form == Form.PERCENTILE ? ")"
+                    : ": Keras 3.15.1's Quantile operation ignores its method and computes linear)"));
         }
         boolean keepDims = config.bool(false, "keepdims");
         int axis = OperationArguments.axis(config, t, x, "it takes the quantile of the flattened input, batch included");
@@ -53,7 +59,8 @@ final class QuantileOperationTranslator implements LayerTranslator {
                     + axis + ", along which it takes the quantile");
             return List.of(t.unavailable());
         }
-        double exact = (d - 1) * (double) (float) (median ? 0.5 : qArg.asDouble());
+        float q = median ? 0.5f : form == Form.PERCENTILE ? (float) qArg.asDouble() / 100f : (float) qArg.asDouble();
+        double exact = (d - 1) * (double) q;
         String sorted = t.emit(new TopK(axis, false), List.of(x.value(),
                 GeneralConfig.constant(t, new float[] {d}, new int[] {1}))).get(0);
         int smaller = Math.max(Math.min((int) Math.ceil(exact), d - 1) - 1, 0);

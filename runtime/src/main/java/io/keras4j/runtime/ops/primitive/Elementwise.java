@@ -47,7 +47,13 @@ public final class Elementwise implements Op {
          * complement integers, the shift's count taken modulo 64 (callers clip it to their type's bits first and wrap the
          * result into that type, see {@link Cast#integerToInteger}).
          */
-        BIT_AND("BitwiseAnd"), BIT_OR("BitwiseOr"), BIT_XOR("BitwiseXor"), SHIFT_LEFT("BitShift"), SHIFT_RIGHT("BitShift");
+        BIT_AND("BitwiseAnd"), BIT_OR("BitwiseOr"), BIT_XOR("BitwiseXor"), SHIFT_LEFT("BitShift"), SHIFT_RIGHT("BitShift"),
+        /**
+         * The next double after x toward y (y where they are equal, NaN where either is), rounded to float32: Keras'
+         * TensorFlow backend computes nextafter in float64 and casts the result back, so this is x but for a zero x,
+         * which takes y's direction's sign, and an x equal to y.
+         */
+        NEXT_AFTER("NextAfter");
 
         private final String operator;
 
@@ -186,6 +192,8 @@ public final class Elementwise implements Op {
                 return (long) x << (long) y;
             case SHIFT_RIGHT:
                 return (long) x >> (long) y;
+            case NEXT_AFTER:
+                return (float) Math.nextAfter((double) x, (double) y);
             case HYPOT: {
                 float big = Math.max(Math.abs(x), Math.abs(y));
                 float ratio = big == 0f ? 0f : Math.min(Math.abs(x), Math.abs(y)) / big;
