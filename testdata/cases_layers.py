@@ -3463,3 +3463,21 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_distances_special_func_keras", ops_distances_special)
+
+    def ops_integer_arithmetic(ctx):
+        a, b, flat = keras.Input((8,), dtype="int32"), keras.Input((8,), dtype="int32"), keras.Input((1,), dtype="int32")
+        heads = [ops.gcd(a, b), ops.lcm(a, b), ops.gcd(a, 6), *ops.unravel_index(a, (3, 4)),
+                 *ops.unravel_index(ops.abs(b), (2, 3, 5)), *ops.unravel_index(flat[:, 0], (4, 5)),
+                 *ops.unravel_index(flat[:, 0], (2, 2, 7))]
+        model = keras.Model([a, b, flat], [ops.cast(h, "float32") for h in heads])
+        x = np.array([[0, 12, -18, 7, 100, -35, 1, 48], [9, 0, 0, 21, -64, 27, 13, 30], [5, 6, 11, -10, 3, 2, 40, 0]],
+                     np.float32)
+        y = np.array([[0, 8, 24, 5, -75, 49, 1, 36], [6, 0, 4, -14, 48, 18, 26, 45], [15, 4, 7, 25, -9, 2, 16, 29]],
+                     np.float32)
+        return Case(model, [x, y, np.array([[0], [7], [19]], np.float32)], "keras",
+                    "functional Keras 3 integer operations on int32 tensors (cast to float32): gcd and lcm of tensors "
+                    "(zeros, negatives, coprimes) and with a number, unravel_index of indices of rank 2 (Keras 3.15.1 "
+                    "divides by the shape's axes first to last there, unlike numpy) and of rank 1 (numpy's order).",
+                    covers=["operations"])
+
+    R("ops_integer_arithmetic_func_keras", ops_integer_arithmetic)

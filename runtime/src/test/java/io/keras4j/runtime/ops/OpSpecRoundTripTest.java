@@ -435,7 +435,7 @@ class OpSpecRoundTripTest {
                 "Elementwise: attribute 'kind' is 'REMAINDER', not one of [ADD, SUB, MUL, DIV, INT_DIV, POW, EQUAL, MAX, MIN,"
                         + " GREATER, LESS, GREATER_OR_EQUAL, LESS_OR_EQUAL, MOD, FMOD, NOT_EQUAL, AND, OR, XOR, BITWISE_AND,"
                         + " BITWISE_OR, BITWISE_XOR, FLOOR_DIV, FLOOR_MOD, ATAN2, HYPOT, LOG_ADD_EXP, LOG_ADD_EXP2, BIT_AND,"
-                        + " BIT_OR, BIT_XOR, SHIFT_LEFT, SHIFT_RIGHT, NEXT_AFTER]");
+                        + " BIT_OR, BIT_XOR, SHIFT_LEFT, SHIFT_RIGHT, NEXT_AFTER, GCD, LCM]");
         assertRefused(withAttr(new Slice(3).spec(), "input_count", 9), "Slice: Slice takes 3 to 5 inputs, got 9");
         assertRefused(withAttr(new ReverseAxis(1).spec(), "axis", -1), "Reverse: axis must be non-negative, got -1");
         assertRefused(without(new Constant(v(1), s()).spec(), "values"), "Constant: no weight 'values'");

@@ -267,7 +267,10 @@ public final class Operations {
             Map.entry("BitwiseRightShift", new BitwiseOperationTranslator(BitwiseOperationTranslator.Form.RIGHT_SHIFT)),
             Map.entry("CDist", new CdistOperationTranslator()),
             Map.entry("Nextafter", ElementwiseOperationTranslator.of(Elementwise.Kind.NEXT_AFTER)),
-            Map.entry("I0", ActivationOperationTranslator.of(Activation.of(Kind.BESSEL_I0))));
+            Map.entry("I0", ActivationOperationTranslator.of(Activation.of(Kind.BESSEL_I0))),
+            Map.entry("Gcd", ElementwiseOperationTranslator.of(Elementwise.Kind.GCD)),
+            Map.entry("Lcm", ElementwiseOperationTranslator.of(Elementwise.Kind.LCM)),
+            Map.entry("UnravelIndex", new UnravelIndexOperationTranslator()));
     /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
             "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",

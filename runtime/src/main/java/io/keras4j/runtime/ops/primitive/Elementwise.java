@@ -53,7 +53,12 @@ public final class Elementwise implements Op {
          * TensorFlow backend computes nextafter in float64 and casts the result back, so this is x but for a zero x,
          * which takes y's direction's sign, and an x equal to y.
          */
-        NEXT_AFTER("NextAfter");
+        NEXT_AFTER("NextAfter"),
+        /**
+         * The greatest common divisor of the integers' magnitudes (0 for two zeros), and their least common multiple,
+         * {@code |x|·(|y| / gcd)} (0 where gcd is), as 64-bit integers (Keras' TensorFlow backend's Euclid loop).
+         */
+        GCD("Gcd"), LCM("Lcm");
 
         private final String operator;
 
@@ -192,6 +197,12 @@ public final class Elementwise implements Op {
                 return (long) x << (long) y;
             case SHIFT_RIGHT:
                 return (long) x >> (long) y;
+            case GCD:
+                return gcd((long) x, (long) y);
+            case LCM: {
+                long divisor = gcd((long) x, (long) y);
+                return divisor == 0 ? 0f : Math.abs((long) x) * (Math.abs((long) y) / divisor);
+            }
             case NEXT_AFTER:
                 return (float) Math.nextAfter((double) x, (double) y);
             case HYPOT: {
@@ -206,6 +217,17 @@ public final class Elementwise implements Op {
                 double q = (double) x / y;
                 return (float) (q < 0 ? Math.ceil(q) : Math.floor(q));
         }
+    }
+
+    private static long gcd(long a, long b) {
+        a = Math.abs(a);
+        b = Math.abs(b);
+        while (b != 0) {
+            long r = a % b;
+            a = b;
+            b = r;
+        }
+        return a;
     }
 
     private static float floorMod(float x, float y) {
