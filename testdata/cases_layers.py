@@ -3481,3 +3481,15 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_integer_arithmetic_func_keras", ops_integer_arithmetic)
+
+    def ops_unfold(ctx):
+        img, wide = keras.Input((2, 5, 6)), keras.Input((3, 4, 7))
+        heads = [ops.unfold(img, 2), ops.unfold(img, (2, 3), stride=2), ops.unfold(img, 3, padding=1),
+                 ops.unfold(wide, (2, 2), dilation=(1, 2), padding=(0, 1), stride=(1, 2)), ops.unfold(wide, 1)]
+        model = keras.Model([img, wide], heads)
+        return Case(model, [normal_inputs(ctx, 3, 2, 5, 6), normal_inputs(ctx, 3, 3, 4, 7)], "keras",
+                    "functional Keras 3 unfold (im2col) of channels-first images: square and rectangular kernels, "
+                    "strides, zero padding, dilation, per-axis options and a 1x1 kernel.",
+                    covers=["operations"])
+
+    R("ops_unfold_func_keras", ops_unfold)

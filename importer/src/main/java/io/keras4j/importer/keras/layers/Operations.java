@@ -270,7 +270,8 @@ public final class Operations {
             Map.entry("I0", ActivationOperationTranslator.of(Activation.of(Kind.BESSEL_I0))),
             Map.entry("Gcd", ElementwiseOperationTranslator.of(Elementwise.Kind.GCD)),
             Map.entry("Lcm", ElementwiseOperationTranslator.of(Elementwise.Kind.LCM)),
-            Map.entry("UnravelIndex", new UnravelIndexOperationTranslator()));
+            Map.entry("UnravelIndex", new UnravelIndexOperationTranslator()),
+            Map.entry("Unfold", new UnfoldOperationTranslator()));
     /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
             "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",
