@@ -42,9 +42,9 @@ final class BitwiseTranslator implements OpTranslator {
         }
         String out = node.output(0);
         switch (kind) {
-            case AND -> b.emit(node, new Elementwise(Elementwise.Kind.BITWISE_AND), node.inputs(), List.of(out), type);
-            case OR -> b.emit(node, new Elementwise(Elementwise.Kind.BITWISE_OR), node.inputs(), List.of(out), type);
-            case XOR -> b.emit(node, new Elementwise(Elementwise.Kind.BITWISE_XOR), node.inputs(), List.of(out), type);
+            case AND -> b.emit(node, new Elementwise(Elementwise.Kind.BIT_AND), node.inputs(), List.of(out), type);
+            case OR -> b.emit(node, new Elementwise(Elementwise.Kind.BIT_OR), node.inputs(), List.of(out), type);
+            case XOR -> b.emit(node, new Elementwise(Elementwise.Kind.BIT_XOR), node.inputs(), List.of(out), type);
             case NOT -> {
                 float allOnes = DataTypes.isSigned(type) ? -1f : (float) (Math.pow(2, DataTypes.bits(type)) - 1);
                 b.emit(node, new Elementwise(Elementwise.Kind.SUB), List.of(b.floats(node, "all_ones", allOnes), x), List.of(out), type);

@@ -1,9 +1,12 @@
 package io.keras4j.importer.onnx;
 
-import io.keras4j.runtime.ops.primitive.Determinant;
+import io.keras4j.runtime.ops.Determinant;
 import java.util.List;
 
-/** ONNX Det: the determinant of each square matrix in the last two axes of a floating-point input (runtime op Det). */
+/**
+ * ONNX Det: the determinant of each square matrix in the last two axes of a floating-point input (runtime op
+ * Determinant, computed in double as for Keras' det).
+ */
 final class DetTranslator implements OpTranslator {
     @Override
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
@@ -12,6 +15,6 @@ final class DetTranslator implements OpTranslator {
             node.problem("input '" + x + "' is " + DataTypes.name(b.type(x)) + ", Det takes floating-point values");
             return;
         }
-        b.emit(node, new Determinant(), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
+        b.emit(node, new Determinant(Determinant.Kind.DET), List.of(x), List.of(node.output(0)), DataTypes.FLOAT);
     }
 }

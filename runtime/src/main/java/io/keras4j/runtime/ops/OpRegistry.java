@@ -14,7 +14,6 @@ import io.keras4j.runtime.ops.primitive.Concat;
 import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.Cumulative;
-import io.keras4j.runtime.ops.primitive.Determinant;
 import io.keras4j.runtime.ops.primitive.Dft;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
@@ -123,7 +122,6 @@ public final class OpRegistry {
             Map.entry("MatMul", MatMul::fromSpec),
             Map.entry("Range", Range::fromSpec),
             Map.entry("Trilu", Trilu::fromSpec),
-            Map.entry("Det", s -> new Determinant()),
             Map.entry("GridSample", GridSample::fromSpec),
             Map.entry("AffineGrid", AffineGrid::fromSpec),
             Map.entry("Repeat", Repeat::fromSpec),

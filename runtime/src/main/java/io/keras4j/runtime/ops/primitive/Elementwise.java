@@ -22,11 +22,6 @@ public final class Elementwise implements Op {
         /** Logical operations on truth values: nonzero (NaN included) is true; the result is 1 or 0. */
         AND("And"), OR("Or"), XOR("Xor"),
         /**
-         * Bitwise operations on integers (two's complement, as the values' longs): ONNX BitwiseAnd, BitwiseOr and
-         * BitwiseXor; exact for values below 2^24 in magnitude, which float32 holds exactly.
-         */
-        BITWISE_AND("BitwiseAnd"), BITWISE_OR("BitwiseOr"), BITWISE_XOR("BitwiseXor"),
-        /**
          * Floating-point division rounded down, {@code floor(x / y)} of the float quotient, and the remainder with the
          * divisor's sign, {@code fmod(x, y)} moved by y where the signs differ (NaN for y = 0): TensorFlow's floordiv and
          * floormod of floats (keras.ops floor_divide and mod).
@@ -44,8 +39,9 @@ public final class Elementwise implements Op {
         LOG_ADD_EXP("LogAddExp"), LOG_ADD_EXP2("LogAddExp2"),
         /**
          * Bitwise and, or, xor, and shifts left and right (arithmetic) of the integers the operands hold, as 64-bit two's
-         * complement integers, the shift's count taken modulo 64 (callers clip it to their type's bits first and wrap the
-         * result into that type, see {@link Cast#integerToInteger}).
+         * complement integers (exact for values below 2^24 in magnitude, which float32 holds exactly), the shift's count
+         * taken modulo 64 (callers clip it to their type's bits first and wrap the result into that type, see
+         * {@link Cast#integerToInteger}): Keras' bitwise operations, ONNX BitwiseAnd, BitwiseOr and BitwiseXor.
          */
         BIT_AND("BitwiseAnd"), BIT_OR("BitwiseOr"), BIT_XOR("BitwiseXor"), SHIFT_LEFT("BitShift"), SHIFT_RIGHT("BitShift"),
         /**
@@ -165,12 +161,6 @@ public final class Elementwise implements Op {
                 return x != 0f || y != 0f ? 1f : 0f;
             case XOR:
                 return (x != 0f) != (y != 0f) ? 1f : 0f;
-            case BITWISE_AND:
-                return (long) x & (long) y;
-            case BITWISE_OR:
-                return (long) x | (long) y;
-            case BITWISE_XOR:
-                return (long) x ^ (long) y;
             case FLOOR_DIV:
                 return (float) Math.floor(x / y);
             case FLOOR_MOD:
