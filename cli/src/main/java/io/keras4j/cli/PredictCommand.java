@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code keras4j predict MODEL [--config JSON] --input X.npy --output Y.npy}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Runs MODEL (.h5, .keras, .onnx, .k4j) on .npy inputs and writes its outputs as float32 .npy files.",
-                "Inputs may be float32, float64, int32, int64 or bool (1 and 0), batch first (ONNX inputs as the model declares them).",
+                "Inputs may be float32, float64, integers (int8 to int64, uint8 to uint64) or bool (1 and 0), batch first (ONNX inputs as the model declares them).",
                 "A model with one input and one output also takes and writes .csv: one row per sample."})
 final class PredictCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "MODEL", description = "A Keras .h5 or .keras file, an ONNX model, a keras4j .k4j file, or a weights-only .h5 with --config.")

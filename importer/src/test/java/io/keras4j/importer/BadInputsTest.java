@@ -143,8 +143,9 @@ class BadInputsTest {
 
     @Test
     void npyOfAnUnsupportedDtypeIsRefusedByName() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<i2", 4)));
-        assertEquals("unsupported dtype '<i2'; use float32, float64, int32, int64 or bool", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<f2", 8)));
+        assertEquals("unsupported dtype '<f2'; use float32, float64, a signed or unsigned integer of 8 to 64 bits, or bool",
+                e.getMessage());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<U4", 4))).getMessage()
                 .contains("unsupported dtype '<U4'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.parse(npy("<f4", 3))).getMessage()

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes NumPy {@code .npy} files. Reading accepts float32, float64, int32 and int64 in C order
- * (either byte order) and converts to float32; writing produces little-endian float32.
+ * Reads and writes NumPy {@code .npy} files. Reading accepts float32, float64, signed and unsigned integers of 8, 16, 32
+ * and 64 bits and bool in C order (either byte order) and converts to float32; writing produces little-endian float32.
  */
 public final class Npy {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -88,21 +88,10 @@ public final class Npy {
         }
         char order = descr.charAt(0);
         String type = descr.substring(1);
-        int itemSize;
-        switch (type) {
-            case "b1":
-                itemSize = 1;
-                break;
-            case "f4":
-            case "i4":
-                itemSize = 4;
-                break;
-            case "f8":
-            case "i8":
-                itemSize = 8;
-                break;
-            default:
-                throw new IllegalArgumentException("unsupported dtype '" + descr + "'; use float32, float64, int32, int64 or bool");
+        int itemSize = itemSize(type);
+        if (itemSize == 0) {
+            throw new IllegalArgumentException("unsupported dtype '" + descr + "'; use float32, float64, a signed or unsigned"
+                    + " integer of 8 to 64 bits, or bool");
         }
         if (order == '>') {
             buf.order(ByteOrder.BIG_ENDIAN);
@@ -117,24 +106,42 @@ public final class Npy {
         float[] data = new float[count];
         int at = (int) dataStart;
         for (int i = 0; i < count; i++, at += itemSize) {
-            switch (type) {
-                case "f4":
-                    data[i] = buf.getFloat(at);
-                    break;
-                case "f8":
-                    data[i] = (float) buf.getDouble(at);
-                    break;
-                case "i4":
-                    data[i] = buf.getInt(at);
-                    break;
-                case "b1":
-                    data[i] = buf.get(at) != 0 ? 1f : 0f;
-                    break;
-                default:
-                    data[i] = buf.getLong(at);
-            }
+            data[i] = value(buf, at, type);
         }
         return Tensor.of(data, shape);
+    }
+
+    /** Bytes per value of a dtype without its byte order ({@code f4}, {@code u1}, ...); 0 for one not read. */
+    private static int itemSize(String type) {
+        return switch (type) {
+            case "b1", "i1", "u1" -> 1;
+            case "i2", "u2" -> 2;
+            case "f4", "i4", "u4" -> 4;
+            case "f8", "i8", "u8" -> 8;
+            default -> 0;
+        };
+    }
+
+    /** The value of dtype {@code type} at byte {@code at}, as float32 (integers beyond 2^24 rounded to the nearest). */
+    private static float value(ByteBuffer buf, int at, String type) {
+        return switch (type) {
+            case "f4" -> buf.getFloat(at);
+            case "f8" -> (float) buf.getDouble(at);
+            case "b1" -> buf.get(at) != 0 ? 1f : 0f;
+            case "i1" -> buf.get(at);
+            case "u1" -> buf.get(at) & 0xff;
+            case "i2" -> buf.getShort(at);
+            case "u2" -> buf.getShort(at) & 0xffff;
+            case "i4" -> buf.getInt(at);
+            case "u4" -> buf.getInt(at) & 0xffffffffL;
+            case "i8" -> buf.getLong(at);
+            default -> unsignedLong(buf.getLong(at));
+        };
+    }
+
+    /** A uint64's bits as float32: the unsigned value, rounded. */
+    private static float unsignedLong(long bits) {
+        return bits >= 0 ? bits : (float) (bits >>> 1 | bits & 1) * 2f;
     }
 
     private static String group(Pattern p, String header, String key) {
