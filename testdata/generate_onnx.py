@@ -4276,6 +4276,21 @@ def _(name):
           ["lp_normalization", "mean_variance_normalization", "negative_axis", "nonfinite"])
 
 
+@case("mvn_default_axes_low_rank_op13")
+def _(name):
+    r = rng(name)
+    steps = (3 + 2 * r.standard_normal((2, 3, 5))).astype(np.float32)
+    table = (3 + 2 * r.standard_normal((4, 5))).astype(np.float32)
+    f = TensorProto.FLOAT
+    nodes = [helper.make_node("MeanVarianceNormalization", ["steps"], ["mvn_steps"]),
+             helper.make_node("MeanVarianceNormalization", ["table"], ["mvn_table"])]
+    model = typed_model(name, nodes, [("steps", f, [2, 3, 5]), ("table", f, [4, 5])],
+                        [("mvn_steps", f, [2, 3, 5]), ("mvn_table", f, [4, 5])], 13)
+    write(name, model, [steps, table], "MeanVarianceNormalization with its default axes 0, 2, 3 on a 3-D and a 2-D input: "
+          "ONNX Runtime keeps the axes below the rank (0 and 2, then 0), of values around 3 with a spread of 2",
+          ["mean_variance_normalization"])
+
+
 @case("lp_pool_op18")
 def _(name):
     r = rng(name)

@@ -5,10 +5,11 @@ import io.keras4j.runtime.ops.ActivationOp;
 import io.keras4j.runtime.ops.primitive.Elementwise;
 import io.keras4j.runtime.ops.primitive.Reduce;
 import java.util.List;
+import java.util.stream.LongStream;
 
 /**
- * ONNX MeanVarianceNormalization: {@code (x - mean) / sqrt(mean((x - mean)²))} over {@code axes} (default 0, 2, 3), as
- * ONNX Runtime's kernel computes it (the deviations taken first; no epsilon, so a constant slice gives NaN, as there):
+ * ONNX MeanVarianceNormalization: {@code (x - mean) / sqrt(mean((x - mean)²))} over {@code axes} (default those of 0, 2
+ * and 3 below the input's rank, as ONNX Runtime takes them: 0 and 2 of a 3-D input), as ONNX Runtime's kernel computes it (the deviations taken first; no epsilon, so a constant slice gives NaN, as there):
  * ReduceMean, Sub, Mul, ReduceMean, Sqrt, Div.
  */
 final class MeanVarianceNormalizationTranslator implements OpTranslator {
@@ -16,7 +17,8 @@ final class MeanVarianceNormalizationTranslator implements OpTranslator {
     public void translate(OnnxNode node, OnnxGraphBuilder b) {
         String x = node.input(0);
         long[] axes = node.intsAttr("axes");
-        axes = axes == null ? new long[] {0, 2, 3} : axes;
+        int rank = b.shape(x).length;
+        axes = axes == null ? LongStream.of(0, 2, 3).filter(a -> a < rank).toArray() : axes;
         String mean = b.fresh(node, "mean");
         String deviation = b.fresh(node, "deviation");
         String square = b.fresh(node, "square");
