@@ -3493,3 +3493,17 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_unfold_func_keras", ops_unfold)
+
+    def ops_stft(ctx):
+        audio, chans = keras.Input((40,)), keras.Input((2, 33))
+        heads = [*ops.stft(audio, 8, 4, 8), *ops.stft(audio, 6, 3, 8, window="hamming"),
+                 *ops.stft(audio, 5, 2, 7, window=None), *ops.stft(audio, 8, 5, 16, center=False),
+                 *ops.stft(chans, 6, 2, 10), *ops.stft(chans, 7, 3, 7, window="hann", center=False)]
+        model = keras.Model([audio, chans], heads)
+        return Case(model, [normal_inputs(ctx, 3, 40), normal_inputs(ctx, 3, 2, 33)], "keras",
+                    "functional Keras 3 stft, (real, imaginary) pairs: hann and hamming windows of sequence_length "
+                    "centred in longer fft_lengths (odd and even), no window (Keras cannot save a window array), center True "
+                    "(reflect padding) and False, on (batch, samples) and (batch, channels, samples).",
+                    covers=["operations"])
+
+    R("ops_stft_func_keras", ops_stft)

@@ -51,7 +51,8 @@ it), depth_to_space of images whose rows and columns are both known only at run 
 kernel that does not fit the depthwise one's channels, cross along axis 1, inner of a constant and a tensor.
 
 operations_refused_linear_algebra.keras: Keras 3 operations of linear algebra, Fourier transforms and bits that keras4j
-refuses: qr, svd, eig and eigh (their factors' signs and order are LAPACK's conventions), stft, pinv, rfft with
+refuses: qr, svd, eig and eigh (their factors' signs and order are LAPACK's conventions), stft of 8 samples with
+fft_length 16 (reflect padding by 8 needs more samples), pinv, rfft with
 fft_length 70000 (above 65536), and bitwise_and of an int8 and an int32 tensor (two types).
 
 quantized_refused.keras: Dense layers quantized by Keras' GPTQ and AWQ (4 bits, per channel), and an EinsumDense
@@ -180,7 +181,7 @@ def operations_refused_linear_algebra():
     ops = keras.ops
     sq, flat = keras.Input((3, 3)), keras.Input((8,))
     small, wide = keras.Input((4,), dtype="int8"), keras.Input((4,), dtype="int32")
-    keras.Model([sq, flat, small, wide], [ops.bitwise_and(small, wide), *ops.qr(sq), *ops.svd(sq), *ops.eig(sq), *ops.eigh(sq), *ops.stft(flat, 4, 2, 4),
+    keras.Model([sq, flat, small, wide], [ops.bitwise_and(small, wide), *ops.qr(sq), *ops.svd(sq), *ops.eig(sq), *ops.eigh(sq), *ops.stft(flat, 4, 2, 16),
                                    ops.pinv(sq), *ops.rfft(flat, 70000)]
                 ).save(HERE / "operations_refused_linear_algebra.keras")
 

@@ -332,8 +332,8 @@ class ErrorMessagesTest {
 
     /**
      * Linear algebra whose answer is a convention of LAPACK's (qr, svd, eig, eigh), and operations keras4j does not compute
-     * yet (stft, pinv), are refused saying why; an rfft longer than keras4j transforms names its option and value, a
-     * bitwise operation on tensors of two integer types names them.
+     * yet (pinv), are refused saying why; an rfft longer than keras4j transforms names its option and value, an stft of
+     * too few samples to reflect-pad names the sizes, a bitwise operation on tensors of two integer types names them.
      */
     @Test
     void linearAlgebraByConventionAndUnsupportedTransformsAreRefusedSayingWhy() {
@@ -345,7 +345,9 @@ class ErrorMessagesTest {
                         + " vectors are LAPACK's convention",
                 "operation 'eig' (Eig): Keras operation Eig is not supported by keras4j: its eigenvectors' scale",
                 "operation 'eigh' (Eigh): Keras operation Eigh is not supported by keras4j: the signs of its eigenvectors",
-                "operation 'stft' (STFT): Keras operation STFT is not supported by keras4j: keras4j does not compute it",
+                "operation 'stft' (STFT): takes frames of 16 values from the last axis of an input of (None, 8); keras4j"
+                        + " needs rank 2 or more and the axis's length, known at import, above fft_length / 2 (reflect"
+                        + " padding)",
                 "operation 'pinv' (Pinv): Keras operation Pinv is not supported by keras4j: keras4j does not compute it",
                 "operation 'rfft' (RFFT): option fft_length=70000 is not supported (None or an int from 1 to 65536)",
                 "operation 'bitwise_and' (BitwiseAnd): is given tensors of dtype int8 and int32; keras4j needs one of int8,"

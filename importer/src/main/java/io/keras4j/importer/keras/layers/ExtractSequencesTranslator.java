@@ -28,6 +28,14 @@ final class ExtractSequencesTranslator implements LayerTranslator {
                     + " import, at least the sequence's (no frame otherwise)");
             return List.of(t.unavailable());
         }
+        return List.of(new KTensor(frames(t, x.value(), shape.length - 1, n, length, stride), null));
+    }
+
+    /**
+     * The frames of {@code length} values every {@code stride} along {@code axis} (of n values, at least length) of
+     * x: that axis replaced by {@code (1 + (n - length) / stride, length)}, a Gather of constant indices.
+     */
+    static String frames(Translation t, String x, int axis, int n, int length, int stride) {
         int frames = 1 + (n - length) / stride;
         float[] indices = new float[frames * length];
         for (int f = 0; f < frames; f++) {
@@ -36,6 +44,6 @@ final class ExtractSequencesTranslator implements LayerTranslator {
             }
         }
         String idx = GeneralConfig.constant(t, indices, new int[] {frames, length});
-        return List.of(new KTensor(GeneralConfig.emit(t, new Gather(shape.length - 1), x.value(), idx), null));
+        return GeneralConfig.emit(t, new Gather(axis), x, idx);
     }
 }

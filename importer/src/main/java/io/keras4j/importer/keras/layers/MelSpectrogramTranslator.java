@@ -75,7 +75,7 @@ final class MelSpectrogramTranslator implements LayerTranslator {
      * computes it ({@code a - b·cos(2π·n / N)}, N the length, or the length - 1 when it is odd), zero-padded to
      * {@code fftLength} as Keras' {@code stft} pads it; null for no window.
      */
-    private static float[] window(String kind, int length, int fftLength) {
+    static float[] window(String kind, int length, int fftLength) {
         if (kind == null) {
             return null;
         }

@@ -271,7 +271,8 @@ public final class Operations {
             Map.entry("Gcd", ElementwiseOperationTranslator.of(Elementwise.Kind.GCD)),
             Map.entry("Lcm", ElementwiseOperationTranslator.of(Elementwise.Kind.LCM)),
             Map.entry("UnravelIndex", new UnravelIndexOperationTranslator()),
-            Map.entry("Unfold", new UnfoldOperationTranslator()));
+            Map.entry("Unfold", new UnfoldOperationTranslator()),
+            Map.entry("STFT", new StftOperationTranslator()));
     /** Why keras4j refuses Keras operation classes it knows of, for the error message. */
     private static final Map<String, String> REFUSED = Map.of(
             "Qr", "the signs of its factors' columns and rows are LAPACK's convention, not unique",
@@ -279,7 +280,6 @@ public final class Operations {
             "Eig", "its eigenvectors' scale and phase and its eigenvalues' order are LAPACK's convention, and it"
                     + " gives complex values",
             "Eigh", "the signs of its eigenvectors are LAPACK's convention, not unique",
-            "STFT", "keras4j does not compute it yet (the MelSpectrogram and STFTSpectrogram layers are supported)",
             "ISTFT", "keras4j does not compute it yet",
             "Pinv", "keras4j does not compute it yet (it takes a singular value decomposition)",
             "MatrixRank", "keras4j does not compute it yet (it counts singular values above a tolerance)");
