@@ -55,6 +55,9 @@ refuses: qr, svd, eig and eigh (their factors' signs and order are LAPACK's conv
 fft_length 16 (reflect padding by 8 needs more samples), pinv, rfft with
 fft_length 70000 (above 65536), and bitwise_and of an int8 and an int32 tensor (two types).
 
+operations_refused_batch_axis.keras: Keras 3 operations that mix or reshape the batch axis, which a keras4j model keeps
+first and whole: diag, diagflat, ravel, vdot, psnr, flipud, vsplit, vstack and outer.
+
 quantized_refused.keras: Dense layers quantized by Keras' GPTQ and AWQ (4 bits, per channel), and an EinsumDense
 quantized to int8 whose equation abc,bd->acd contracts an axis of the input other than its last (keras4j runs int8,
 int4 and float8 Dense, EinsumDense and Embedding layers; int8 EinsumDense layers whose equation is a Dense product once
@@ -175,6 +178,7 @@ def main():
     keras.Model(steps, steps[:, 4, 1:]).save(HERE / "index_unknown_length.keras")
     operations_refused_options()
     operations_refused_linear_algebra()
+    operations_refused_batch_axis()
 
 
 def operations_refused_linear_algebra():
@@ -184,6 +188,15 @@ def operations_refused_linear_algebra():
     keras.Model([sq, flat, small, wide], [ops.bitwise_and(small, wide), *ops.qr(sq), *ops.svd(sq), *ops.eig(sq), *ops.eigh(sq), *ops.stft(flat, 4, 2, 16),
                                    ops.pinv(sq), *ops.rfft(flat, 70000)]
                 ).save(HERE / "operations_refused_linear_algebra.keras")
+
+
+def operations_refused_batch_axis():
+    ops = keras.ops
+    flat, seq = keras.Input((4,)), keras.Input((3, 4))
+    keras.Model([flat, seq], [ops.diag(flat), ops.diagflat(flat), ops.ravel(seq), ops.vdot(flat, flat),
+                              ops.psnr(flat, flat, 1.0), ops.flipud(seq), *ops.vsplit(seq, 2), ops.vstack([seq, seq]),
+                              ops.outer(flat, flat)]
+                ).save(HERE / "operations_refused_batch_axis.keras")
 
 
 def operations_refused_options():

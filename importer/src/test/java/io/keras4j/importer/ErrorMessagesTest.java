@@ -2,6 +2,7 @@ package io.keras4j.importer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -289,7 +290,8 @@ class ErrorMessagesTest {
         for (String expected : List.of("operation 'get_item' (GetItem): key 0 indexes the batch axis, which keras4j takes whole",
                 "operation 'mean' (Mean): option axis=None is not supported (it reduces the batch axis too)",
                 "operation 'reshape_2' (Reshape): option newshape=[-1, 3] is not supported for an input of (None, 7, 3)",
-                "operation 'vstack' (Vstack): Keras operation Vstack is not supported by keras4j (supported: Absolute, Add,",
+                "operation 'vstack' (Vstack): Keras operation Vstack is not supported by keras4j: it joins along the batch"
+                        + " axis",
                 "operation 'transpose' (Transpose): option axes=null is not supported for an input of rank 3",
                 "operation 'concatenate_2' (Concatenate): option axis=0 is the batch axis",
                 "operation 'add_2' (Add): is given tensors of ranks 3 and 2",
@@ -328,6 +330,33 @@ class ErrorMessagesTest {
                         + " constant tensor), in that order")) {
             assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
         }
+    }
+
+    /** Operations that mix or reshape the batch axis are refused saying so, not as unknown operations. */
+    @Test
+    void operationsAcrossTheBatchAxisAreRefusedSayingWhy() {
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(
+                TestData.root().resolve("unsupported").resolve("operations_refused_batch_axis.keras")));
+        String keeps = ", which a keras4j model keeps first and separate (each sample computed on its own)";
+        for (String expected : List.of(
+                "operation 'diag' (Diag): Keras operation Diag is not supported by keras4j: it takes or builds a diagonal"
+                        + " across the batch axis" + keeps,
+                "operation 'diagflat' (Diagflat): Keras operation Diagflat is not supported by keras4j: it flattens the"
+                        + " batch into one vector and builds a matrix of it" + keeps,
+                "operation 'ravel' (Ravel): Keras operation Ravel is not supported by keras4j: it flattens the batch",
+                "operation 'vdot' (Vdot): Keras operation Vdot is not supported by keras4j: it flattens both tensors",
+                "operation 'psnr' (PSNR): Keras operation PSNR is not supported by keras4j: it averages the squared error"
+                        + " over the whole batch",
+                "operation 'flipud' (Flipud): Keras operation Flipud is not supported by keras4j: it reverses the batch",
+                "operation 'vsplit' (Vsplit): Keras operation Vsplit is not supported by keras4j: it splits along the"
+                        + " batch axis" + keeps,
+                "operation 'vstack' (Vstack): Keras operation Vstack is not supported by keras4j: it joins along the"
+                        + " batch axis" + keeps,
+                "operation 'outer' (Outer): Keras operation Outer is not supported by keras4j: it flattens both tensors,"
+                        + " batch included, into one outer product" + keeps)) {
+            assertTrue(e.getMessage().contains(expected), expected + " in " + e.getMessage());
+        }
+        assertFalse(e.getMessage().contains("(supported: "), e.getMessage());
     }
 
     /**

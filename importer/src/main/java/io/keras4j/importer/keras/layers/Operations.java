@@ -284,6 +284,18 @@ public final class Operations {
             "Pinv", "keras4j does not compute it yet (it takes a singular value decomposition)",
             "MatrixRank", "keras4j does not compute it yet (it counts singular values above a tolerance)");
 
+    /** What Keras operation classes that mix or reshape the batch axis do with it, for the error message. */
+    private static final Map<String, String> ACROSS_BATCH = Map.of(
+            "Diag", "takes or builds a diagonal across the batch axis",
+            "Diagflat", "flattens the batch into one vector and builds a matrix of it",
+            "Ravel", "flattens the batch into one vector",
+            "Vdot", "flattens both tensors, batch included, into one dot product",
+            "PSNR", "averages the squared error over the whole batch into one number",
+            "Flipud", "reverses the batch axis (the samples' order)",
+            "Vsplit", "splits along the batch axis",
+            "Vstack", "joins along the batch axis",
+            "Outer", "flattens both tensors, batch included, into one outer product");
+
     private Operations() {
     }
 
@@ -309,6 +321,10 @@ public final class Operations {
 
     /** Why an operation without translator is refused, for the error message. */
     public static String unsupportedReason(String className) {
+        if (ACROSS_BATCH.containsKey(className)) {
+            return "Keras operation " + className + " is not supported by keras4j: it " + ACROSS_BATCH.get(className)
+                    + ", which a keras4j model keeps first and separate (each sample computed on its own)";
+        }
         if (REFUSED.containsKey(className)) {
             return "Keras operation " + className + " is not supported by keras4j: " + REFUSED.get(className);
         }
