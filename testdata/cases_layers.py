@@ -3507,3 +3507,16 @@ def register_operation_cases(g):
                     covers=["operations"])
 
     R("ops_stft_func_keras", ops_stft)
+
+    def ops_isreal(ctx):
+        x, ids = keras.Input((5,)), keras.Input((2, 3), dtype="int32")
+        model = keras.Model([x, ids], [ops.where(ops.isreal(x), x, -7.0),
+                                       ops.where(ops.isreal(ids), ops.cast(ids, "float32"), -7.0),
+                                       ops.where(ops.isreal(ops.log(x)), x, -7.0)])
+        return Case(model, [normal_inputs(ctx, 3, 5), np.arange(18, dtype=np.int32).reshape(3, 2, 3)], "keras",
+                    "functional Keras 3 isreal of real float32 (a log's NaN included) and int32 tensors: true "
+                    "everywhere, so each where gives its tensor (isreal's output alone is constant, which the "
+                    "generator refuses).",
+                    covers=["operations"])
+
+    R("ops_isreal_func_keras", ops_isreal)

@@ -9,7 +9,7 @@ import java.util.List;
  * Keras 3 {@code keras.ops.zeros_like(x)}, {@code ones_like(x)} and {@code full_like(x, fill_value)} (a number): a tensor
  * of x's shape holding that value whatever x holds (NaN and infinities too), computed as {@code where(x, v, v)}. The
  * value takes option {@code dtype} (float32 or float64) or, where that is None, x's type, as Keras converts it: toward
- * zero for an integer type, 1 or 0 for bool.
+ * zero for an integer type, 1 or 0 for bool. Also {@code imag(x)} and {@code isreal(x)} of a real x: 0 and 1.
  */
 final class FillLikeOperationTranslator implements LayerTranslator {
     private final Float value;

@@ -102,6 +102,7 @@ public final class Operations {
             Map.entry("Real", ActivationOperationTranslator.of(Activation.of(Kind.LINEAR))),
             Map.entry("Conjugate", ActivationOperationTranslator.of(Activation.of(Kind.LINEAR))),
             Map.entry("Imag", new FillLikeOperationTranslator(0f)),
+            Map.entry("Isreal", new FillLikeOperationTranslator(1f)),
             Map.entry("NanToNum", new NanToNumOperationTranslator()),
             Map.entry("Tanh", ActivationOperationTranslator.of(Activation.of(Kind.TANH))),
             Map.entry("Sigmoid", ActivationOperationTranslator.of(Activation.of(Kind.SIGMOID))),
