@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 "The .k4j file is what the runtime jar loads alone. OUT.onnx (a Keras model) gets native LSTM, GRU and RNN"
                         + " nodes (masked ones as a Scan whose step selects by the mask, exact for any mask), ConvLSTM as a"
                         + " Scan of convolutions, convolutions,"
-                        + " pooling, normalizations, merges (masked too), masked softmax, MultiHeadAttention's attention"
+                        + " pooling, normalizations, merges (masked too), masked softmax, Attention, AdditiveAttention and"
+                        + " MultiHeadAttention's attention"
                         + " and the primitives of Keras operations, a dynamic batch dimension, opset " + OnnxExporter.OPSET
                         + "; what ONNX cannot express exactly (stateful RNNs, TensorFlow's same padding on sizes known"
                         + " only at run time, some activations and layers such as adaptive pooling) is refused with the reason.",

@@ -2,6 +2,7 @@ package io.keras4j.importer.onnx.export;
 
 import io.keras4j.runtime.graph.Node;
 import io.keras4j.runtime.ops.ActivationOp;
+import io.keras4j.runtime.ops.Attention;
 import io.keras4j.runtime.ops.BatchDot;
 import io.keras4j.runtime.ops.BatchNormalization;
 import io.keras4j.runtime.ops.BidirectionalMerge;
@@ -115,6 +116,7 @@ final class Exporters {
             Map.entry(ReverseAxis.class, new ReverseExporter()),
             Map.entry(ConvTranspose.class, new ConvTransposeExporter()),
             Map.entry(MultiHeadAttention.class, new MultiHeadAttentionExporter()),
+            Map.entry(Attention.class, new AttentionExporter()),
             Map.entry(ConvLstm.class, new ConvLstmExporter()));
 
     private Exporters() {

@@ -28,11 +28,11 @@ final class MultiHeadAttentionExporter implements OpExporter {
         int next = 3;
         List<String> hidden = new ArrayList<>();
         if (s.boolAttr("query_masked")) {
-            hidden.add(w.binary("Unsqueeze", hiddenSteps(w, in.get(next++)), w.longs(1, 3)));
+            hidden.add(w.binary("Unsqueeze", AttentionMasks.hiddenSteps(w, in.get(next++)), w.longs(1, 3)));
         }
         for (String mask : new String[] {"value_masked", "key_masked"}) {
             if (s.boolAttr(mask)) {
-                hidden.add(w.binary("Unsqueeze", hiddenSteps(w, in.get(next++)), w.longs(1, 2)));
+                hidden.add(w.binary("Unsqueeze", AttentionMasks.hiddenSteps(w, in.get(next++)), w.longs(1, 2)));
             }
         }
         if (s.boolAttr("biased")) {
@@ -40,19 +40,16 @@ final class MultiHeadAttentionExporter implements OpExporter {
         }
         int window = s.intAttr("window");
         if (s.boolAttr("causal") || window > 0) {
-            String ones = w.binary("Expand", w.scalar(1f), w.unary("Shape", scores, attr("start", 2)));
+            String ones = AttentionMasks.ones(w, scores, 4);
             if (s.boolAttr("causal")) {
-                hidden.add(outside(w, ones, 0, false));
+                hidden.add(AttentionMasks.outside(w, ones, 0, false));
             }
             if (window > 0) {
-                hidden.add(outside(w, ones, window - 1, false));
-                hidden.add(outside(w, ones, 1 - window, true));
+                hidden.add(AttentionMasks.outside(w, ones, window - 1, false));
+                hidden.add(AttentionMasks.outside(w, ones, 1 - window, true));
             }
         }
-        String any = null;
-        for (String h : hidden) {
-            any = any == null ? h : w.binary("Or", any, h);
-        }
+        String any = AttentionMasks.any(w, hidden);
         String weights = w.unary("Softmax", any == null ? scores : w.apply("Where", List.of(any, w.scalar(-1e9f), scores)),
                 attr("axis", -1));
         if (any != null && s.stringAttr("rows").equals("ZERO")) {
@@ -63,19 +60,5 @@ final class MultiHeadAttentionExporter implements OpExporter {
         if (s.boolAttr("return_scores")) {
             w.add("Identity", List.of(weights), List.of(node.outputs().get(1)));
         }
-    }
-
-    /** Where a {@code [batch, steps]} mask hides a step (is 0). */
-    private static String hiddenSteps(OnnxWriter w, String mask) {
-        return w.binary("Equal", mask, w.scalar(0f));
-    }
-
-    /**
-     * Whether key step s lies outside the band of query step t: above diagonal k ({@code s - t > k}), or, when
-     * {@code below}, below it ({@code s - t < k}); {@code ones} is {@code [T, S]}.
-     */
-    private static String outside(OnnxWriter w, String ones, int k, boolean below) {
-        String band = w.binary("Trilu", ones, w.longScalar(k), attr("upper", below ? 1 : 0));
-        return w.binary("Equal", band, w.scalar(0f));
     }
 }
