@@ -254,6 +254,27 @@ def register_cases(g):
     R("mixed_stack_lstm_gru_srnn_seq_h5", rnn_stack, fmt="h5", api="sequential", f=3, t=8, b=2, dense=None,
       specs=[("lstm", 6, {}), ("gru", 5, {"reset_after": False}), ("srnn", 4, {"return_sequences": True})])
 
+    def rnn_scan_activations(ctx, fmt):
+        """Unmasked LSTM, GRU and SimpleRNN whose activations the ONNX recurrent operators do not name."""
+        x_in, cond_in = keras.Input((6, 3)), keras.Input((2,))
+        h0 = layers.Dense(4, activation="tanh")(cond_in)
+        lstm_seq = layers.LSTM(5, activation="gelu", recurrent_activation="hard_silu", return_sequences=True)(x_in)
+        lstm_last, h, c = layers.LSTM(3, activation="swish", return_state=True, go_backwards=True)(x_in)
+        gru_after = layers.GRU(4, activation="selu")(x_in, initial_state=h0)
+        gru_before = layers.GRU(4, activation="mish", reset_after=False, go_backwards=True,
+                                return_sequences=True)(x_in)
+        srnn = layers.SimpleRNN(4, activation="gelu", return_sequences=True)(x_in)
+        model = keras.Model([x_in, cond_in], [lstm_seq, lstm_last, h, c, gru_after, gru_before, srnn])
+        randomize(model, ctx.rng)
+        return Case(model, [normal_inputs(ctx, 3, 6, 3), normal_inputs(ctx, 3, 2)], fmt,
+                    "functional, no mask, on batch 3 x 6 steps x 3 features (and a 2-feature input whose Dense(4, "
+                    "tanh) is a GRU's initial state): LSTM(5, gelu, recurrent hard_silu, seq); LSTM(3, swish, "
+                    "go_backwards, return_state) with outputs [last, h, c]; GRU(4, selu, initial_state); GRU(4, mish, "
+                    "reset_after=False, go_backwards, seq); SimpleRNN(4, gelu, seq): activations the ONNX recurrent "
+                    "operators do not name (the ONNX exporter writes these layers as a Scan).")
+
+    R("rnn_scan_activations_func_keras", rnn_scan_activations, fmt="keras")
+
     # ------------------------------------------------------------------ 2. Bidirectional
 
     def bidi(ctx, fmt, api, kind, merge, seq, state=False, units=4, f=3, t=7, b=3, dense=None, scale=1.0,

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Converts MODEL (.h5, .keras, .onnx, .k4j) into the native .k4j file or into an ONNX model.",
                 "The .k4j file is what the runtime jar loads alone. OUT.onnx (a Keras model) gets native LSTM, GRU and RNN"
-                        + " nodes (masked ones as a Scan whose step selects by the mask, exact for any mask), ConvLSTM as a"
+                        + " nodes (masked ones, and those with activations the ONNX recurrent operators do not name, as a Scan of"
+                        + " the Keras cell, a masked one selecting by the mask, exact for any mask), ConvLSTM as a"
                         + " Scan of convolutions, convolutions,"
                         + " pooling, normalizations, merges (masked too), masked softmax, Attention, AdditiveAttention and"
                         + " MultiHeadAttention's attention"

@@ -113,6 +113,7 @@ class OnnxRuntimeCrossCheckTest {
     void exporterCoversMostKerasCases() throws Exception {
         int exported = 0;
         int total = 0;
+        List<String> refused = new ArrayList<>();
         for (Path dir : kerasCases()) {
             CaseFolder c = openKerasCase(dir);
             try {
@@ -124,11 +125,12 @@ class OnnxRuntimeCrossCheckTest {
                         dir.toString());
                 exported++;
             } catch (OnnxExportException | io.keras4j.importer.ModelImportException e) {
-                // counted below
+                refused.add(dir.getFileName() + ": " + e.getMessage());
             }
         }
-        System.out.println("exported " + exported + " of " + total + " Keras cases that run in one call");
-        assertTrue(exported >= 272, "only " + exported + " Keras cases could be exported");
+        System.out.println("exported " + exported + " of " + total + " Keras cases that run in one call; refused:");
+        refused.forEach(r -> System.out.println("  " + r));
+        assertTrue(exported >= 276, "only " + exported + " Keras cases could be exported");
     }
 
     @AfterAll

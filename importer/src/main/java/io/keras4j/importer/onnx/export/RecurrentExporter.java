@@ -18,10 +18,11 @@ import java.util.List;
  * LSTM, GRU and SimpleRNN as native ONNX LSTM, GRU and RNN nodes between batch↔time Transposes, go_backwards as
  * {@code direction="reverse"} with the sequence put back in Keras' processing order; a mask as {@code sequence_lens}
  * when the caller asserts right padding and ONNX agrees with Keras at the masked steps (the last output, or sequences
- * with zero_output_for_mask), otherwise as a Scan ({@link MaskedRecurrentExporter}), exact for any mask.
+ * with zero_output_for_mask), otherwise as a Scan ({@link ScanRecurrentExporter}), exact for any mask; a layer with an
+ * activation that the ONNX recurrent operators do not name is a Scan too.
  */
 final class RecurrentExporter implements OpExporter {
-    private static final OpExporter MASKED = new MaskedRecurrentExporter();
+    private static final OpExporter SCAN = new ScanRecurrentExporter();
 
     @Override
     public void export(Node node, OnnxWriter w) {
@@ -32,7 +33,7 @@ final class RecurrentExporter implements OpExporter {
             return;
         }
         if (o.masked() && !(w.assumeRightPadding() && o.returnSequences() == o.zeroOutputForMask())) {
-            MASKED.export(node, w);
+            SCAN.export(node, w);
             return;
         }
         int u = op.units();
@@ -75,8 +76,7 @@ final class RecurrentExporter implements OpExporter {
         for (Activation f : fns) {
             String n = rnnActivation(f, alphas, betas);
             if (n == null) {
-                w.problem(node, "activation " + f + " has no ONNX recurrent-operator equivalent (Relu, Tanh, Sigmoid, Affine,"
-                        + " LeakyRelu, ThresholdedRelu, ScaledTanh, HardSigmoid, Elu, Softsign, Softplus)");
+                SCAN.export(node, w);
                 return;
             }
             names.add(n);
