@@ -14,6 +14,7 @@ import io.keras4j.runtime.ops.Dense;
 import io.keras4j.runtime.ops.Elu;
 import io.keras4j.runtime.ops.Embedding;
 import io.keras4j.runtime.ops.GlobalPooling1D;
+import io.keras4j.runtime.ops.GroupNormalization;
 import io.keras4j.runtime.ops.Gru;
 import io.keras4j.runtime.ops.Identity;
 import io.keras4j.runtime.ops.LayerNormalization;
@@ -36,6 +37,7 @@ import io.keras4j.runtime.ops.SimpleRnn;
 import io.keras4j.runtime.ops.Softmax;
 import io.keras4j.runtime.ops.SplitBatchTime;
 import io.keras4j.runtime.ops.Transpose;
+import io.keras4j.runtime.ops.UnitNormalization;
 import io.keras4j.runtime.ops.primitive.ArgExtreme;
 import io.keras4j.runtime.ops.primitive.Cast;
 import io.keras4j.runtime.ops.primitive.Concat;
@@ -77,6 +79,8 @@ final class Exporters {
             Map.entry(GlobalPooling1D.class, new GlobalPoolingExporter()),
             Map.entry(BatchNormalization.class, new NormalizationExporter()),
             Map.entry(LayerNormalization.class, new NormalizationExporter()),
+            Map.entry(GroupNormalization.class, new NormalizationExporter()),
+            Map.entry(UnitNormalization.class, new UnitNormalizationExporter()),
             Map.entry(Merge.class, new MergeExporter()),
             Map.entry(Concatenate.class, new ConcatenateExporter()),
             Map.entry(Reshape.class, new ReshapeExporter()),
