@@ -4424,6 +4424,57 @@ def _(name):
           "of a 1 x 1 matrix", ["det", "pivoting", "singular"])
 
 
+class FoldAfterUnfold(torch.nn.Module):
+    """torch nn.Fold (exported as Col2Im) of a projection of nn.Unfold's columns, and a second Fold without padding."""
+
+    def __init__(self):
+        super().__init__()
+        self.unfold = torch.nn.Unfold((2, 3), dilation=(1, 2), padding=1, stride=(2, 1))
+        self.fold = torch.nn.Fold((5, 7), (2, 3), dilation=(1, 2), padding=1, stride=(2, 1))
+        self.plain = torch.nn.Fold((4, 4), 2, stride=1)
+        self.mix = torch.nn.Linear(12, 12)
+
+    def forward(self, x):
+        cols = self.unfold(x)
+        folded = self.fold(self.mix(cols.transpose(1, 2)).transpose(1, 2))
+        return folded, self.plain(cols[:, :8, :9] * 2)
+
+
+@case("torch_fold_col2im_op18")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 2, 5, 7)).astype(np.float32)
+    torch_case(name, FoldAfterUnfold(), x, 18, "torch nn.Fold, exported as Col2Im: the overlapping blocks of nn.Unfold's "
+               "columns (kernel 2 x 3, dilation (1, 2), padding 1, stride (2, 1)) after a Linear, summed back into a "
+               "5 x 7 image, and a 2 x 2 Fold with stride 1 into 4 x 4; dynamic batch", ["col2im", "dilations", "pads",
+               "strides", "dynamic_batch"], {"x": {0: "batch"}, "y": {0: "batch"}, "plain": {0: "batch"}},
+               output_names=("y", "plain"))
+
+
+@case("col2im_nd_op18")
+def _(name):
+    r = rng(name)
+    cols_1d = r.standard_normal((2, 6, 4)).astype(np.float32)
+    cols_2d = r.standard_normal((1, 6, 12)).astype(np.float32)
+    cols_3d = r.standard_normal((2, 8, 24)).astype(np.float32)
+    f, i64 = TensorProto.FLOAT, TensorProto.INT64
+    consts = {"image_1d": [9], "block_1d": [3], "image_2d": [5, 7], "block_2d": [2, 3], "image_3d": [3, 4, 5],
+              "block_3d": [2, 2, 2]}
+    nodes = [helper.make_node("Constant", [], [k], value=numpy_helper.from_array(np.array(v, np.int64), k))
+             for k, v in consts.items()]
+    nodes += [helper.make_node("Col2Im", ["cols_1d", "image_1d", "block_1d"], ["image_1"], pads=[1, 0], strides=[2]),
+              helper.make_node("Col2Im", ["cols_2d", "image_2d", "block_2d"], ["image_2"], pads=[1, 1, 0, 0],
+                               dilations=[1, 2], strides=[2, 1]),
+              helper.make_node("Col2Im", ["cols_3d", "image_3d", "block_3d"], ["image_3"], strides=[1, 1, 2],
+                               pads=[0, 1, 0, 0, 0, 1])]
+    model = typed_model(name, nodes, [("cols_1d", f, ["batch", 6, 4]), ("cols_2d", f, [1, 6, 12]), ("cols_3d", f, [2, 8, 24])],
+                        [("image_1", f, ["batch", 2, 9]), ("image_2", f, [1, 1, 5, 7]), ("image_3", f, [2, 1, 3, 4, 5])], 18)
+    write(name, model, [cols_1d, cols_2d, cols_3d], "Col2Im of one, two and three image axes (ONNX Runtime's Col2imNd for "
+          "one and three; dilations on two only: on others ONNX Runtime 1.30 reads the rows by the dilated block): pads that "
+          "differ between an axis' begin and end, dilations and strides", ["col2im", "pads",
+          "dilations", "strides"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

@@ -45,6 +45,7 @@ final class Translators {
             Map.entry("MatMul", new MatMulTranslator()),
             Map.entry("MatMulInteger", new MatMulIntegerTranslator()),
             Map.entry("NonZero", new NonZeroTranslator()),
+            Map.entry("Col2Im", new Col2ImTranslator()),
             Map.entry("ConvInteger", new ConvIntegerTranslator()),
             Map.entry("DynamicQuantizeLinear", new DynamicQuantizeLinearTranslator()),
             Map.entry("QLinearConv", new QLinearConvTranslator()),

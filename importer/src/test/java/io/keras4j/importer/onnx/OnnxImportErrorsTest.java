@@ -81,13 +81,13 @@ class OnnxImportErrorsTest {
     @Test
     void everyUnsupportedOperatorIsListedEvenAfterAnother() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 4))
-                .addNode(NodeProto.newBuilder().setOpType("Col2Im").setName("first").addInput("x").addOutput("nz"))
+                .addNode(NodeProto.newBuilder().setOpType("DeformConv").setName("first").addInput("x").addOutput("nz"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("between").addInput("nz").addOutput("r"))
                 .addNode(NodeProto.newBuilder().setOpType("Unique").setName("after").addInput("r").addOutput("u"))
                 .addOutput(input("u"));
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "two.onnx"));
         assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'first' (Col2Im): operator Col2Im is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'first' (DeformConv): operator DeformConv is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'after' (Unique): operator Unique is not supported"), e.getMessage());
     }
 
@@ -262,6 +262,32 @@ class OnnxImportErrorsTest {
                 + " axis' end) for a 1-D window"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("node 'both' (Conv): pads [1, 0] together with auto_pad SAME_UPPER"), e.getMessage());
+    }
+
+    @Test
+    void col2ImRefusesComputedShapesDilationsOffTwoAxesAutoPadAndColumnsOfAnotherBlockCount() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("cols", -1, 6, 4)).addInput(input("size", 1))
+                .addInitializer(longs("image", 9)).addInitializer(longs("block", 3))
+                .addNode(col2im("computed", "size", "y1"))
+                .addNode(col2im("dilated", "image", "y2").addAttribute(attr("dilations", new long[] {2})))
+                .addNode(col2im("auto", "image", "y3").addAttribute(attr("auto_pad", "SAME_UPPER")))
+                .addNode(col2im("count", "image", "y4"))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3")).addOutput(input("y4"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 18), "fold.onnx"));
+        assertEquals(4, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'computed' (Col2Im): input 1 (image_shape, 'size') must be a constant"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'dilated' (Col2Im): dilations [2] over 1 image axes are not supported (only"
+                + " over two)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'auto' (Col2Im): auto_pad SAME_UPPER is not an attribute of Col2Im"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("node 'count' (Col2Im): Col2Im takes [batch, channels·3, 7] for blocks of (3,) in an"
+                + " image of (9,), got (None, 6, 4)"), e.getMessage());
+    }
+
+    private static NodeProto.Builder col2im(String name, String image, String out) {
+        return NodeProto.newBuilder().setOpType("Col2Im").setName(name).addInput("cols").addInput(image).addInput("block")
+                .addOutput(out);
     }
 
     @Test
@@ -572,7 +598,7 @@ class OnnxImportErrorsTest {
     @Test
     void everyUnsupportedNodeAndAttributeIsListedAtOnce() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 3))
-                .addNode(NodeProto.newBuilder().setOpType("Col2Im").setName("col2im").addInput("x").addOutput("a"))
+                .addNode(NodeProto.newBuilder().setOpType("DeformConv").setName("deform").addInput("x").addOutput("a"))
                 .addNode(NodeProto.newBuilder().setOpType("Loop").setName("loop").addInput("x").addOutput("b"))
                 .addNode(NodeProto.newBuilder().setOpType("Relu").setName("relu").addInput("x").addOutput("c")
                         .addAttribute(attr("mystery", "1")))
@@ -581,7 +607,7 @@ class OnnxImportErrorsTest {
         ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g), "bad.onnx"));
         assertEquals(3, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().startsWith("bad.onnx: 3 problems"), e.getMessage());
-        assertTrue(e.getMessage().contains("node 'col2im' (Col2Im): operator Col2Im is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'deform' (DeformConv): operator DeformConv is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'loop' (Loop): attribute body is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("node 'relu' (Relu): attribute mystery is not supported"), e.getMessage());
     }
@@ -785,7 +811,7 @@ class OnnxImportErrorsTest {
 
     @Test
     void controlFlowThatCannotRunIsRefusedNamingTheNodeOptionAndValue() {
-        NodeProto.Builder unknown = NodeProto.newBuilder().setOpType("Col2Im").setName("col2im").addInput("v").addOutput("d");
+        NodeProto.Builder unknown = NodeProto.newBuilder().setOpType("DeformConv").setName("deform").addInput("v").addOutput("d");
         GraphProto.Builder then = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Cast").addInput("x")
                 .addOutput("xi").addAttribute(attr("to", 7))).addOutput(input("xi"));
         GraphProto.Builder otherwise = GraphProto.newBuilder().addNode(NodeProto.newBuilder().setOpType("Neg").addInput("x")
@@ -814,7 +840,7 @@ class OnnxImportErrorsTest {
                 + " would never end"), m);
         assertTrue(m.contains("node 'negative' (Loop): trip count M is -3; keras4j runs 0 to 1048576 (2^20) iterations"), m);
         assertTrue(m.contains("node 'huge' (Loop): trip count M is 1099511627776; keras4j runs 0 to 1048576"), m);
-        assertTrue(m.contains("node 'inner' (Loop): body: node 'col2im' (Col2Im): operator Col2Im is not supported"), m);
+        assertTrue(m.contains("node 'inner' (Loop): body: node 'deform' (DeformConv): operator DeformConv is not supported"), m);
         assertTrue(m.contains("node 'sequence' (Loop): body: input 'v' is a SEQUENCE_TYPE; keras4j takes tensors only"), m);
         assertTrue(m.contains("node 'mixed' (If): output 0 is int64 of rank 2 in then_branch but float of rank 2 in"
                 + " else_branch; keras4j needs the same element type and rank from both"), m);

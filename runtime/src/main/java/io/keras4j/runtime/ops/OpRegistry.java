@@ -15,6 +15,7 @@ import io.keras4j.runtime.ops.primitive.Constant;
 import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.Cumulative;
 import io.keras4j.runtime.ops.primitive.Dft;
+import io.keras4j.runtime.ops.primitive.Col2Im;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
@@ -132,6 +133,7 @@ public final class OpRegistry {
             Map.entry("STFT", Stft::fromSpec),
             Map.entry("CumProd", Cumulative::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
+            Map.entry("Col2Im", Col2Im::fromSpec),
             Map.entry("If", If::fromSpec),
             Map.entry("Loop", Loop::fromSpec),
             Map.entry("Scan", Scan::fromSpec),

@@ -25,6 +25,7 @@ import io.keras4j.runtime.ops.primitive.LinearQuantization;
 import io.keras4j.runtime.ops.primitive.QuantizedAdd;
 import io.keras4j.runtime.ops.primitive.QuantizedSoftmax;
 import io.keras4j.runtime.ops.primitive.Requantize;
+import io.keras4j.runtime.ops.primitive.Col2Im;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -126,6 +127,8 @@ class OpSpecRoundTripTest {
                         Activation.of(Kind.SIGMOID), true, true, CellOptions.NONE), new int[][] {s(2, 3, 2), s(2, 1), s(2, 1)},
                         null, null, null),
                 new Case(new NonZero(), new int[][] {s(2, 3)}, v(0, 0.5f, 0, Float.NaN, -2, 0)),
+                new Case(new Col2Im(new int[] {3, 4}, new int[] {2, 2}, new int[] {1, 2}, new int[] {1, 0, 0, 1},
+                        new int[] {1, 2}), new int[][] {s(2, 8, 6)}, (float[]) null),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),
                 new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),
