@@ -4475,6 +4475,28 @@ def _(name):
           "dilations", "strides"])
 
 
+@case("roi_align_op16")
+def _(name):
+    r = rng(name)
+    x = r.standard_normal((2, 3, 6, 7)).astype(np.float32)
+    rois = np.array([[0.5, 1, 5, 4.5], [-1, -2, 3, 8], [2, 2, 2.2, 2.1], [1, 0, 6.5, 5.9], [7, 6, 9, 9]], np.float32)
+    batch_indices = np.array([0, 1, 1, 0, 1], np.int64)
+    f = TensorProto.FLOAT
+    specs = [("avg_half", "avg", "half_pixel", 0), ("avg_output_half", "avg", "output_half_pixel", 2),
+             ("max_half", "max", "half_pixel", 2), ("max_output_half", "max", "output_half_pixel", 0)]
+    nodes = [helper.make_node("RoiAlign", ["x", "rois", "batch_indices"], [out], mode=mode, output_height=3,
+                              output_width=2, sampling_ratio=ratio, spatial_scale=0.8,
+                              coordinate_transformation_mode=transform) for out, mode, transform, ratio in specs]
+    model = typed_model(name, nodes, [("x", f, ["batch", 3, 6, 7]), ("rois", f, ["regions", 4]),
+                                      ("batch_indices", TensorProto.INT64, ["regions"])],
+                        [(out, f, ["regions", 3, 3, 2]) for out, *_ in specs], 16)
+    write(name, model, [x, rois, batch_indices], "RoiAlign (as torchvision's roi_align writes it) of five regions (one "
+          "reaching outside the image, one smaller than a pixel, one wholly past the image's corner) in modes avg and max "
+          "(ONNX Runtime's max: the largest weighted neighbour of any sample), half_pixel and output_half_pixel, "
+          "sampling_ratio 0 (adaptive) and 2, spatial_scale 0.8", ["roi_align", "avg", "max", "half_pixel",
+          "output_half_pixel", "sampling_ratio"])
+
+
 def main(args):
     names = [n for n in REGISTRY if not args or any(n.startswith(a) or n.startswith("onnx_" + a) for a in args)]
     for n in names:

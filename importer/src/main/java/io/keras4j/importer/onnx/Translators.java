@@ -46,6 +46,7 @@ final class Translators {
             Map.entry("MatMulInteger", new MatMulIntegerTranslator()),
             Map.entry("NonZero", new NonZeroTranslator()),
             Map.entry("Col2Im", new Col2ImTranslator()),
+            Map.entry("RoiAlign", new RoiAlignTranslator()),
             Map.entry("ConvInteger", new ConvIntegerTranslator()),
             Map.entry("DynamicQuantizeLinear", new DynamicQuantizeLinearTranslator()),
             Map.entry("QLinearConv", new QLinearConvTranslator()),

@@ -285,6 +285,35 @@ class OnnxImportErrorsTest {
                 + " image of (9,), got (None, 6, 4)"), e.getMessage());
     }
 
+    @Test
+    void roiAlignRefusesOtherModesCoordinatesAndSizesAndOpsetTenTakesNoCoordinateMode() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(input("x", -1, 2, 5, 5)).addInput(input("rois", -1, 4))
+                .addInput(typed("batch", 7, -1))
+                .addNode(roiAlign("mode", "y1").addAttribute(attr("mode", "sum")))
+                .addNode(roiAlign("transform", "y2").addAttribute(attr("coordinate_transformation_mode", "asymmetric")))
+                .addNode(roiAlign("size", "y3").addAttribute(attr("output_height", 0L)))
+                .addOutput(input("y1")).addOutput(input("y2")).addOutput(input("y3"));
+        ModelImportException e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(g, 16), "roi.onnx"));
+        assertEquals(3, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'mode' (RoiAlign): mode sum is not supported (avg or max)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'transform' (RoiAlign): coordinate_transformation_mode asymmetric is not"
+                + " supported (half_pixel or output_half_pixel)"), e.getMessage());
+        assertTrue(e.getMessage().contains("node 'size' (RoiAlign): output_height 0, output_width 1 and sampling_ratio 0 must"
+                + " be sizes"), e.getMessage());
+        GraphProto.Builder ten = GraphProto.newBuilder().addInput(input("x", -1, 2, 5, 5)).addInput(input("rois", -1, 4))
+                .addInput(typed("batch", 7, -1))
+                .addNode(roiAlign("old", "y").addAttribute(attr("coordinate_transformation_mode", "half_pixel")))
+                .addOutput(input("y"));
+        e = assertThrows(ModelImportException.class, () -> ModelImporter.load(model(ten, 10), "roi10.onnx"));
+        assertTrue(e.getMessage().contains("node 'old' (RoiAlign): attribute coordinate_transformation_mode is not supported"),
+                e.getMessage());
+    }
+
+    private static NodeProto.Builder roiAlign(String name, String out) {
+        return NodeProto.newBuilder().setOpType("RoiAlign").setName(name).addInput("x").addInput("rois").addInput("batch")
+                .addOutput(out);
+    }
+
     private static NodeProto.Builder col2im(String name, String image, String out) {
         return NodeProto.newBuilder().setOpType("Col2Im").setName(name).addInput("cols").addInput(image).addInput("block")
                 .addOutput(out);

@@ -16,6 +16,7 @@ import io.keras4j.runtime.ops.primitive.ConstantOfShape;
 import io.keras4j.runtime.ops.primitive.Cumulative;
 import io.keras4j.runtime.ops.primitive.Dft;
 import io.keras4j.runtime.ops.primitive.Col2Im;
+import io.keras4j.runtime.ops.primitive.RoiAlign;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.DynamicQuantizeLinear;
 import io.keras4j.runtime.ops.primitive.LinearQuantization;
@@ -134,6 +135,7 @@ public final class OpRegistry {
             Map.entry("CumProd", Cumulative::fromSpec),
             Map.entry("NonZero", NonZero::fromSpec),
             Map.entry("Col2Im", Col2Im::fromSpec),
+            Map.entry("RoiAlign", RoiAlign::fromSpec),
             Map.entry("If", If::fromSpec),
             Map.entry("Loop", Loop::fromSpec),
             Map.entry("Scan", Scan::fromSpec),

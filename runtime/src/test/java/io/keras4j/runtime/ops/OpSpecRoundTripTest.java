@@ -26,6 +26,7 @@ import io.keras4j.runtime.ops.primitive.QuantizedAdd;
 import io.keras4j.runtime.ops.primitive.QuantizedSoftmax;
 import io.keras4j.runtime.ops.primitive.Requantize;
 import io.keras4j.runtime.ops.primitive.Col2Im;
+import io.keras4j.runtime.ops.primitive.RoiAlign;
 import io.keras4j.runtime.ops.primitive.NonZero;
 import io.keras4j.runtime.ops.primitive.Einsum;
 import io.keras4j.runtime.ops.primitive.Elementwise;
@@ -129,6 +130,8 @@ class OpSpecRoundTripTest {
                 new Case(new NonZero(), new int[][] {s(2, 3)}, v(0, 0.5f, 0, Float.NaN, -2, 0)),
                 new Case(new Col2Im(new int[] {3, 4}, new int[] {2, 2}, new int[] {1, 2}, new int[] {1, 0, 0, 1},
                         new int[] {1, 2}), new int[][] {s(2, 8, 6)}, (float[]) null),
+                new Case(new RoiAlign(RoiAlign.Mode.MAX, 2, 3, 0, 0.5f, true), new int[][] {s(2, 1, 4, 5), s(2, 4), s(2)},
+                        null, v(0, 1, 6, 7, -2, 0, 3, 9), v(1, 0)),
                 new Case(new Einsum("...ij,jk->...ik"), new int[][] {s(2, 2, 3), s(3, 2)}, null, null),
                 new Case(new OneHot(3, 1, true, -1f, 2f), new int[][] {s(2, 2)}, v(0, -1, 5, 2.7f)),
                 new Case(new TopK(1, false), new int[][] {s(2, 3), s(1)}, v(3, Float.NaN, 1, 2, 2, 0), v(2)),
